@@ -1,0 +1,37 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+// Main bundles two Node entries: the Electron main process and the loopback web host (same core).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: { main: resolve(__dirname, 'electron/main.ts'), 'web-host': resolve(__dirname, 'electron/web-host.ts') },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': bundle zod and the contract into it.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: resolve(__dirname, 'electron/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      chunkSizeWarningLimit: 3000,
+    },
+  },
+});

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { isOpName, operations, type OpName } from './contract';
+import type { Access } from './define';
+import { toApiError } from './errors';
+import { handlers } from './handlers';
+import type { HandlerContext } from './handlers/types';
+import type { ApiResult, SessionInfo } from './types';
+
+function allowed(access: Access, session: SessionInfo | null): ApiResult<never> | null {
+  if (access === 'public') return null;
+  if (!session) return { ok: false, error: { code: 'AUTH_REQUIRED', message: 'Sign in first.' } };
+  if (access === 'signed-in') return null;
+  if (session.roles.some((r) => access.includes(r))) return null;
+  return {
+    ok: false,
+    error: { code: 'AUTH_FORBIDDEN', message: `Your role does not allow this; it needs one of: ${access.join(', ')}.` },
+  };
+}
+
+function invalid(err: z.ZodError): ApiResult<never> {
+  const issue = err.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  return {
+    ok: false,
+    error: { code: 'INVALID_ARGUMENT', message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, ...(field ? { field } : {}) },
+  };
+}
+
+/**
+ * The single entry point both hosts call: checks the operation exists, enforces its declared access,
+ * validates the arguments with its schema and turns every failure into a typed {code, message}.
+ */
+export async function dispatch(ctx: HandlerContext, name: string, raw: unknown): Promise<ApiResult<unknown>> {
+  if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".` } };
+  const spec = operations[name];
+  const denied = allowed(spec.access, ctx.core.session);
+  if (denied) return denied;
+  const parsed = spec.input.safeParse(raw ?? {});
+  if (!parsed.success) return invalid(parsed.error);
+  try {
+    const handler = handlers[name] as (c: HandlerContext, i: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (err) {
+    const apiErr = toApiError(err);
+    if (apiErr.code === 'INTERNAL') ctx.core.log(`operation ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return { ok: false, error: apiErr };
+  }
+}
+
+export type { OpName };

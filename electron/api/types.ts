@@ -1,0 +1,108 @@
+/**
+ * Data transfer shapes that cross the API boundary. Pure types: the renderer compiles this file,
+ * so it imports nothing from Node, electron or native/.
+ */
+
+export type Role = 'clerk' | 'station' | 'supervisor' | 'admin';
+export type Mode = 'training' | 'production';
+export type Language = 'zh-CN' | 'en';
+
+export interface ApiError {
+  /** Stable code the UI translates (errors.<CODE>); message is the server's own wording as a fallback. */
+  code: string;
+  message: string;
+  /** Field path for INVALID_ARGUMENT. */
+  field?: string;
+}
+
+export type ApiResult<R> = { ok: true; value: R } | { ok: false; error: ApiError };
+
+export interface AppInfo {
+  version: string;
+  mode: Mode;
+  host: 'desktop' | 'web';
+  hall: { id: string; name: string };
+  counter: string;
+  language: Language;
+}
+
+export interface SessionInfo {
+  userId: string;
+  displayName: string;
+  roles: Role[];
+  demo: boolean;
+  /** Locked after idle time or on request: only unlock / sign-out are accepted until the password is given. */
+  locked?: boolean;
+  /** New or reset account: only a password change is accepted until it is done. */
+  mustChangePassword?: boolean;
+  /** Idle time before the lock, so the page can show its countdown. */
+  idleLockSeconds?: number;
+}
+
+export type DeviceState = 'unavailable' | 'searching' | 'connected' | 'reading' | 'disconnected' | 'error';
+
+export interface ReaderStatus {
+  state: DeviceState;
+  /** Reader model or port, when known. */
+  device?: string;
+  message?: string;
+  at: string;
+}
+
+export interface PrinterStatus {
+  state: 'unavailable' | 'ready' | 'busy' | 'error';
+  printer?: string;
+  /** Stable code, e.g. PRINTER_OFFLINE, when state is error. */
+  code?: string;
+  message?: string;
+  at: string;
+}
+
+export interface RegistryStatus {
+  state: 'unavailable' | 'online' | 'offline' | 'training';
+  /** ISO time the registry went offline. */
+  since?: string;
+  /** Newest cached entry, so the clerk sees how old offline data is. */
+  cacheAsOf?: string;
+  message?: string;
+  at: string;
+}
+
+export interface StatusSnapshot {
+  reader: ReaderStatus;
+  printer: PrinterStatus;
+  registry: RegistryStatus;
+  session: SessionInfo | null;
+}
+
+export type CardKind = 'resident' | 'hmt_permit' | 'foreign_2017' | 'foreign_2023';
+
+/** A decoded card as the UI sees it: the document number is masked, photo and fingerprint never cross. */
+export interface CardView {
+  /** Opaque per-read id; the case layer keys the open case on it. */
+  readId: string;
+  kind: CardKind;
+  name: string;
+  nameEn?: string;
+  sex: { code: string; label: string };
+  nation?: { code: string; label: string };
+  birth: string;
+  address?: string;
+  numberMasked: string;
+  authority?: string;
+  validFrom: string;
+  validTo: string;
+  extra: Record<string, string>;
+  warnings: { code: string; message: string }[];
+  readAt: string;
+}
+
+export interface PrintJobEvent {
+  jobId: string;
+  caseId?: string;
+  printer: string;
+  state: 'queued' | 'processing' | 'completed' | 'error' | 'cancelled';
+  code?: string;
+  message?: string;
+  at: string;
+}

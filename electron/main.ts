@@ -1,0 +1,75 @@
+import { app, BrowserWindow, ipcMain, safeStorage, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { IPC_EVENT, IPC_INVOKE } from './api/contract';
+import { dispatch } from './api/dispatch';
+import { hardenContents, hardenSession, windowOptions } from './desktop/security';
+import { bootCore, type KeyWrap } from './services/core/boot';
+import type { Core } from './services/core/core';
+
+/**
+ * Electron glue only: window, security settings and the API on ipcMain. All logic lives in the
+ * plain-Node core that the web host shares.
+ */
+
+/** Packaged apps carry a better-sqlite3 build for Electron's ABI next to the asar (see README). */
+function electronSqliteBinding(): string | undefined {
+  const p = join(process.resourcesPath, 'native', 'better_sqlite3.node');
+  return app.isPackaged && existsSync(p) ? p : undefined;
+}
+
+/** The data key is stored wrapped by the OS keychain (DPAPI, Keychain, libsecret) on the desktop. */
+function safeStorageWrap(): KeyWrap | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return {
+    wrap: (key) => safeStorage.encryptString(key.toString('base64')),
+    unwrap: (blob) => Buffer.from(safeStorage.decryptString(blob), 'base64'),
+  };
+}
+
+let core: Core | undefined;
+
+async function createWindow(): Promise<void> {
+  const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/preload.js')));
+  hardenContents(win.webContents, (url) => void shell.openExternal(url));
+  const off = core!.bus.onAny((name, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
+  });
+  win.on('closed', off);
+  win.once('ready-to-show', () => win.show());
+  await win.loadFile(join(__dirname, '../renderer/index.html'));
+}
+
+function start(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
+  app.whenReady().then(async () => {
+    hardenSession((await import('electron')).session.defaultSession);
+    process.env.COUNTER_DATA_DIR ||= app.getPath('userData');
+    core = await bootCore({ host: 'desktop', version: app.getVersion(), nativeBinding: electronSqliteBinding(), keyWrap: safeStorageWrap() });
+    ipcMain.handle(IPC_INVOKE, (event, name: unknown, args: unknown) => {
+      // Only our own page may call in; a frame from anywhere else is refused.
+      if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Refused.' } };
+      return dispatch({ core: core!, host: 'desktop' }, String(name), args);
+    });
+    await createWindow();
+  }).catch((err: unknown) => {
+    console.error(`Counter terminal could not start: ${err instanceof Error ? err.message : String(err)}`);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => {
+    void core?.close().finally(() => app.quit());
+  });
+}
+
+start();

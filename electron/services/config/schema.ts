@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The terminal's config file (COUNTER_CONFIG). Absent file = training mode with embedded defaults. */
+export const configSchema = z
+  .object({
+    mode: z.enum(['training', 'production']).default('production'),
+    hall: z.object({ id: z.string().min(1).max(32), name: z.string().min(1).max(100) }).strict(),
+    counter: z.string().min(1).max(32),
+    organisation: z.string().min(1).max(100).optional(),
+    registry: z
+      .object({
+        url: z.string().url(),
+        appKey: z.string().min(1),
+        appSecret: z.string().min(8),
+        timeoutMs: z.number().int().positive().max(60_000).default(3000),
+      })
+      .strict()
+      .optional(),
+    reader: z
+      .object({
+        kind: z.enum(['auto', 'hid', 'serial', 'keyboard', 'simulator']).default('auto'),
+        /** VID:PID (hex), serial path, or a name. */
+        select: z.string().optional(),
+        baudRate: z.number().int().positive().default(115200),
+      })
+      .strict()
+      .default({ kind: 'auto', baudRate: 115200 }),
+    printer: z
+      .object({
+        a4: z.string().optional(),
+        card: z.string().optional(),
+        backend: z.enum(['auto', 'cups', 'windows', 'virtual']).default('auto'),
+      })
+      .strict()
+      .default({ backend: 'auto' }),
+    language: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    idleLockSeconds: z.number().int().min(30).max(3600).default(300),
+  })
+  .strict();
+
+export type CounterConfig = z.infer<typeof configSchema>;
+
+export const trainingConfig: CounterConfig = {
+  mode: 'training',
+  hall: { id: 'TRAIN01', name: '示范市政务服务中心（培训）' },
+  counter: 'T-01',
+  organisation: '示范市政务服务中心',
+  reader: { kind: 'simulator', baudRate: 115200 },
+  printer: { backend: 'auto' },
+  language: 'zh-CN',
+  idleLockSeconds: 300,
+};

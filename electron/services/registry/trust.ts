@@ -1,0 +1,80 @@
+import { createSm2Verifier } from './sm2';
+import type { TrustedIssuer } from './types';
+import type { TrustEntry } from './verify';
+
+export interface TrustStoreOptions {
+  load: () => Promise<TrustedIssuer[]>;
+  /** How long a fetched list is used before it is fetched again. */
+  ttlMs?: number;
+  /** An unknown signer triggers an early refresh (a new issuer may have joined), at most this often. */
+  minRefreshIntervalMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Cached trust list with precomputed verifiers. Concurrent callers share one fetch; when a
+ * refresh fails the last good list stays in use, because refusing every license while the
+ * registry hiccups would be worse than trusting keys that were valid minutes ago.
+ */
+export class TrustStore {
+  private entries: Map<string, TrustEntry> | null = null;
+  private fetchedAt = 0;
+  private inflight: Promise<Map<string, TrustEntry>> | null = null;
+  private readonly ttlMs: number;
+  private readonly minRefreshMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: TrustStoreOptions) {
+    this.ttlMs = opts.ttlMs ?? 10 * 60_000;
+    this.minRefreshMs = opts.minRefreshIntervalMs ?? 30_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  list(): TrustedIssuer[] | null {
+    return this.entries ? [...this.entries.values()].map((e) => e.issuer) : null;
+  }
+
+  async get(): Promise<ReadonlyMap<string, TrustEntry>> {
+    if (this.entries && this.now() - this.fetchedAt < this.ttlMs) return this.entries;
+    return this.refresh();
+  }
+
+  /** Entries, refreshed first when `signer` is unknown and the last fetch is old enough. */
+  async forSigner(signer: string): Promise<ReadonlyMap<string, TrustEntry>> {
+    const current = await this.get();
+    if (current.has(signer) || this.now() - this.fetchedAt < this.minRefreshMs) return current;
+    return this.refresh();
+  }
+
+  refresh(): Promise<Map<string, TrustEntry>> {
+    this.inflight ??= this.opts
+      .load()
+      .then((issuers) => {
+        const next = new Map<string, TrustEntry>();
+        for (const issuer of issuers) {
+          const known = this.entries?.get(issuer.issuerCode);
+          // Precomputing a key's point costs a few ms; reuse it while the key is unchanged.
+          if (known && known.issuer.publicKey === issuer.publicKey) {
+            next.set(issuer.issuerCode, { issuer, verifier: known.verifier });
+            continue;
+          }
+          try {
+            next.set(issuer.issuerCode, { issuer, verifier: createSm2Verifier(issuer.publicKey) });
+          } catch {
+            // A key off the curve can verify nothing; leaving it out makes its licenses 'unknown-issuer'.
+          }
+        }
+        this.entries = next;
+        this.fetchedAt = this.now();
+        return next;
+      })
+      .catch((e: unknown) => {
+        if (this.entries) return this.entries;
+        throw e;
+      })
+      .finally(() => {
+        this.inflight = null;
+      });
+    return this.inflight;
+  }
+}

@@ -1,0 +1,62 @@
+import { licenseSigningText } from './canonical';
+import { parseLicenseId } from './license-id';
+import type { Sm2Verifier } from './sm2';
+import type { LicenseRecord, TrustedIssuer, VerificationState } from './types';
+
+export interface TrustEntry {
+  issuer: TrustedIssuer;
+  verifier: Sm2Verifier;
+}
+
+function unverified(
+  reason: 'bad-signature' | 'unknown-issuer' | 'issuer-expired' | 'malformed',
+  message: string,
+): VerificationState {
+  return { state: 'unverified', reason, message };
+}
+
+/** Day-granular dates (YYYY-MM-DD) compare as text; anything else is parsed. */
+function toMs(d: string, endOfDay: boolean): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d)) return Date.parse(`${d}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}+08:00`);
+  return Date.parse(d);
+}
+
+/**
+ * Checks one license against the trust list: a well-formed identifier that agrees with the
+ * catalog fields, an issuer we trust and whose key is in force, and an SM2 signature over the
+ * canonical text. Never throws: the verdict travels with the license so the clerk sees why.
+ */
+export function verifyLicense(license: LicenseRecord, trust: ReadonlyMap<string, TrustEntry>, now = Date.now()): VerificationState {
+  const id = parseLicenseId(license.identifier);
+  if (!id) return unverified('malformed', `Identifier ${license.identifier} is not well formed (shape or check character).`);
+  if (id.typeCode !== license.certificateType || id.issuerCode !== license.issueDeptCode) {
+    return unverified('malformed', 'The identifier does not match the license type or issuing department it claims.');
+  }
+  if (license.digitalSign.signer !== license.issueDeptCode) {
+    return unverified('malformed', `Signed by ${license.digitalSign.signer}, not by the issuing department ${license.issueDeptCode}.`);
+  }
+  const entry = trust.get(license.digitalSign.signer);
+  if (!entry) {
+    return unverified(
+      'unknown-issuer',
+      `The issuer ${license.issueDept} (${license.issueDeptCode}) is not in the registry's trust list; the license cannot be relied on. Ask the holder for the paper original.`,
+    );
+  }
+  const { validFrom, validTo } = entry.issuer;
+  if (now < toMs(validFrom, false) || now > toMs(validTo, true)) {
+    return unverified('issuer-expired', `The signing key of ${entry.issuer.name} is only valid ${validFrom} to ${validTo}.`);
+  }
+  let text: string;
+  try {
+    text = licenseSigningText(license);
+  } catch {
+    return unverified('malformed', 'The license holds values that cannot be checked.');
+  }
+  if (!entry.verifier.verify(text, license.digitalSign.value)) {
+    return unverified(
+      'bad-signature',
+      `The signature of ${entry.issuer.name} does not match this license's content (it may have been altered). Do not rely on it; ask the holder for the paper original.`,
+    );
+  }
+  return { state: 'verified', issuer: entry.issuer.issuerCode };
+}

@@ -1,0 +1,106 @@
+import { SerialPort } from 'serialport';
+import { ReaderError, asReaderError } from '../errors';
+import { SimulatorTransport } from '../sim/sim-transport';
+import type { Simulator } from '../sim/simulator';
+import { HidTransport } from '../transport/hid';
+import { nodeHidBinding, type HidBinding } from '../transport/hid-binding';
+import { defaultHidProfile, knownHidProfiles, knownSerialBridges, parseVidPid, vidPidKey } from '../transport/hid-profile';
+import { SerialTransport, type SerialOptions } from '../transport/serial';
+import type { Transport, TransportKind } from '../transport/types';
+
+export interface ReaderCandidate {
+  id: string;
+  kind: TransportKind;
+  label: string;
+  vidPid?: string;
+  path?: string;
+  create(): Transport;
+}
+
+export interface DiscoveryOptions {
+  source: 'auto' | 'hid' | 'serial' | 'simulator';
+  /** 'VID:PID', a serial device path, or part of a reader's name. */
+  device?: string;
+  serial?: Omit<SerialOptions, 'path'>;
+  simulator?: Simulator;
+  hidBinding?: HidBinding;
+}
+
+export interface DiscoveryResult {
+  candidates: ReaderCandidate[];
+  /** Why a whole family could not be listed (e.g. the HID addon failed to load). */
+  problems: ReaderError[];
+}
+
+function isPath(s: string): boolean {
+  return s.startsWith('/') || /^COM\d+$/i.test(s) || s.startsWith('\\\\.\\');
+}
+
+async function hidCandidates(o: DiscoveryOptions): Promise<ReaderCandidate[]> {
+  const binding = o.hidBinding ?? nodeHidBinding;
+  const profiles = knownHidProfiles();
+  const wanted = o.device ? parseVidPid(o.device) : undefined;
+  const out: ReaderCandidate[] = [];
+  for (const d of await binding.devices()) {
+    const key = vidPidKey(d.vendorId, d.productId);
+    const explicit = wanted && vidPidKey(wanted.vendorId, wanted.productId) === key;
+    const profile = profiles.get(key) ?? (explicit ? defaultHidProfile() : undefined);
+    if (!profile || !d.path) continue;
+    const path = d.path;
+    const label = [d.manufacturer, d.product].filter(Boolean).join(' ') || profile.name;
+    out.push({ id: `hid:${key}:${path}`, kind: 'hid', label, vidPid: key, path, create: () => new HidTransport({ path, vidPid: key, profile, label, binding }) });
+  }
+  return out;
+}
+
+async function serialCandidates(o: DiscoveryOptions): Promise<ReaderCandidate[]> {
+  const bridges = knownSerialBridges();
+  const make = (path: string, label: string, vidPid?: string): ReaderCandidate => ({
+    id: `serial:${path}`,
+    kind: 'serial',
+    label,
+    path,
+    ...(vidPid ? { vidPid } : {}),
+    create: () => new SerialTransport({ ...o.serial, path }),
+  });
+  const out: ReaderCandidate[] = [];
+  // An explicit path (a pty in tests, a fixed COM port) need not show up in the OS listing.
+  if (o.device && isPath(o.device)) out.push(make(o.device, `Serial ${o.device}`));
+  for (const p of await SerialPort.list()) {
+    if (out.some((c) => c.path === p.path)) continue;
+    const vidPid = p.vendorId && p.productId ? `${p.vendorId}:${p.productId}`.toUpperCase() : undefined;
+    const matchesDevice = o.device !== undefined && (vidPid === o.device.toUpperCase() || (p.manufacturer ?? '').includes(o.device));
+    // Only known USB-serial bridges are probed unasked, so no other serial device gets written to.
+    if (matchesDevice || (vidPid && bridges.has(vidPid))) out.push(make(p.path, [p.manufacturer, p.path].filter(Boolean).join(' '), vidPid));
+  }
+  return out;
+}
+
+/** Candidate readers for the configured source, HID before serial. Never throws. */
+export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryResult> {
+  const problems: ReaderError[] = [];
+  const candidates: ReaderCandidate[] = [];
+  if (o.source === 'simulator') {
+    const sim = o.simulator;
+    if (!sim) return { candidates, problems: [new ReaderError('NO_READER', 'Simulator source chosen but no simulator was given; this is a setup error.')] };
+    return { candidates: [{ id: 'simulator', kind: 'simulator', label: 'Simulated reader (training)', create: () => new SimulatorTransport(sim) }], problems };
+  }
+  const families: Array<[TransportKind, (o: DiscoveryOptions) => Promise<ReaderCandidate[]>]> = [];
+  if (o.source !== 'serial') families.push(['hid', hidCandidates]);
+  if (o.source !== 'hid') families.push(['serial', serialCandidates]);
+  for (const [kind, list] of families) {
+    try {
+      candidates.push(...(await list(o)));
+    } catch (e) {
+      problems.push(asReaderError(e, kind === 'hid' ? 'HID_BINDING_UNAVAILABLE' : 'NO_READER', `Listing ${kind} readers failed`));
+    }
+  }
+  return { candidates, problems };
+}
+
+/** The candidate the configuration names, or all candidates in probe order when none is named. */
+export function pickConfigured(candidates: ReaderCandidate[], device?: string): ReaderCandidate[] {
+  if (!device) return candidates;
+  const d = device.toUpperCase();
+  return candidates.filter((c) => c.vidPid === d || c.path === device || c.label.toUpperCase().includes(d));
+}

@@ -1,0 +1,361 @@
+import { EventEmitter } from 'node:events';
+import type { CardRead } from '../card';
+import { ReaderError, asReaderError, errorText, type ReaderErrorCode } from '../errors';
+import type { CommandName, ResponseBody } from '../frame/codec';
+import type { Simulator } from '../sim/simulator';
+import type { HidBinding } from '../transport/hid-binding';
+import type { SerialOptions } from '../transport/serial';
+import type { Transport, TransportInfo } from '../transport/types';
+import { findCard, readCard, samId, samStatus, selectCard, type Send } from './card-ops';
+import { ReaderClient, realTimers, type Timers } from './client';
+import { discoverReaders, pickConfigured, type DiscoveryResult, type ReaderCandidate } from './discovery';
+import { STATE_ZH, type ReaderState, type ReaderStatus } from './status';
+
+export interface ReaderLogger {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export interface ReaderManagerConfig {
+  source?: 'auto' | 'hid' | 'serial' | 'simulator';
+  /** 'VID:PID', a serial path, or part of the reader's name; unset = first reader answering SAM status. */
+  device?: string;
+  serial?: Omit<SerialOptions, 'path'>;
+  simulator?: Simulator;
+  pollIntervalMs?: number;
+  commandTimeoutMs?: number;
+  readTimeoutMs?: number;
+  /** Extra attempts of the whole find/select/read sequence for one placed card. */
+  retries?: number;
+  /** Consecutive failed commands before a SAM reset (10 FF). */
+  resetAfterFailures?: number;
+  /** Consecutive failed commands before the connection is dropped and reopened. */
+  reopenAfterFailures?: number;
+  /** Consecutive find+select misses before card-removed. */
+  removeAfterMisses?: number;
+  backoffInitialMs?: number;
+  backoffMaxMs?: number;
+  readFingerprint?: boolean;
+  readAddedAddress?: boolean;
+  now?: () => Date;
+  timers?: Timers;
+  logger?: ReaderLogger;
+  /** Test seam: replaces OS device discovery. */
+  discover?: () => Promise<DiscoveryResult>;
+  hidBinding?: HidBinding;
+}
+
+export interface ReaderManagerEvents {
+  status: [status: ReaderStatus];
+  'card-placed': [read: CardRead];
+  'card-removed': [info: { reason: 'removed' | 'disconnected' }];
+  'card-error': [error: ReaderError];
+}
+
+type Presence = 'none' | 'present' | 'failed';
+
+interface Conn {
+  transport: Transport;
+  client: ReaderClient;
+  candidate: ReaderCandidate;
+}
+
+const consoleLogger: ReaderLogger = {
+  info: (m) => console.info(`[id-reader] ${m}`),
+  warn: (m) => console.warn(`[id-reader] ${m}`),
+};
+
+/**
+ * Finds a reader, polls it for cards and reports card-placed / card-removed and status changes.
+ * Everything runs in one loop with one command in flight; no driver failure escapes it.
+ */
+export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
+  private readonly cfg: Required<Omit<ReaderManagerConfig, 'device' | 'serial' | 'simulator' | 'discover' | 'hidBinding'>> & ReaderManagerConfig;
+  private current: ReaderStatus;
+  private running?: Promise<void>;
+  private stopped = true;
+  private wake?: () => void;
+  private conn?: Conn;
+  private presence: Presence = 'none';
+  private misses = 0;
+  private failures = 0;
+  private lastRead?: CardRead;
+  private samIdHex?: string;
+  private lastReader?: TransportInfo;
+
+  constructor(config: ReaderManagerConfig = {}) {
+    super();
+    this.cfg = {
+      source: config.simulator ? 'simulator' : 'auto',
+      pollIntervalMs: 300,
+      commandTimeoutMs: 1000,
+      readTimeoutMs: 3000,
+      retries: 2,
+      resetAfterFailures: 3,
+      reopenAfterFailures: 5,
+      removeAfterMisses: 2,
+      backoffInitialMs: 500,
+      backoffMaxMs: 10_000,
+      readFingerprint: false,
+      readAddedAddress: true,
+      now: () => new Date(),
+      timers: realTimers,
+      logger: consoleLogger,
+      // Explicit `undefined` in the config means "use the default", not "unset".
+      ...(Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as ReaderManagerConfig),
+    };
+    this.current = this.makeStatus('searching');
+  }
+
+  get status(): ReaderStatus {
+    return this.current;
+  }
+
+  /** The card on the reader right now, if it was read. */
+  get currentCard(): CardRead | undefined {
+    return this.presence === 'present' ? this.lastRead : undefined;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.running = this.loop().catch((e: unknown) => this.cfg.logger.warn(`reader loop ended unexpectedly: ${String(e)}`));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.closeConn();
+    await this.running;
+    this.running = undefined;
+  }
+
+  private async loop(): Promise<void> {
+    let backoff = this.cfg.backoffInitialMs;
+    while (!this.stopped) {
+      try {
+        this.setState('searching');
+        const conn = await this.connect();
+        if (this.stopped) break;
+        if (conn) {
+          backoff = this.cfg.backoffInitialMs;
+          const reason = await this.session(conn);
+          await this.closeConn();
+          if (this.presence === 'present') this.safeEmit('card-removed', { reason: 'disconnected' });
+          this.presence = 'none';
+          if (this.stopped) break;
+          this.setState('disconnected', reason);
+        }
+      } catch (e) {
+        // Defensive: a bug here must degrade to a retry, not an unhandled rejection.
+        this.cfg.logger.warn(`reader loop error: ${e instanceof Error ? e.message : String(e)}`);
+        await this.closeConn();
+        this.setState('error', asReaderError(e, 'NO_READER', 'Reader driver error'));
+      }
+      await this.sleep(backoff);
+      backoff = Math.min(backoff * 2, this.cfg.backoffMaxMs);
+    }
+  }
+
+  /** Opens the configured reader, or the first candidate that answers SAM status. */
+  private async connect(): Promise<Conn | undefined> {
+    const found = await (this.cfg.discover ?? (() => discoverReaders({ ...this.cfg })))();
+    const list = pickConfigured(found.candidates, this.cfg.device);
+    let lastErr: ReaderError | undefined = found.problems[0];
+    for (const candidate of list) {
+      const transport = candidate.create();
+      try {
+        await transport.open();
+      } catch (e) {
+        lastErr = asReaderError(e, 'TRANSPORT_OPEN_FAILED', `Opening ${candidate.label} failed`);
+        continue;
+      }
+      const client = new ReaderClient(transport, this.cfg.timers);
+      const conn: Conn = { transport, client, candidate };
+      this.conn = conn;
+      try {
+        await samStatus(this.sender(conn));
+        return conn;
+      } catch (e) {
+        lastErr = asReaderError(e, 'COMMAND_TIMEOUT', `${candidate.label} did not answer SAM status`);
+        await this.closeConn();
+      }
+    }
+    const msg = this.cfg.device
+      ? `Configured reader "${this.cfg.device}" was not found or did not answer; check the cable and the reader setting.`
+      : 'No ID card reader found; connect a reader.';
+    this.setState(lastErr?.code === 'REPLY_STATUS' ? 'error' : 'unavailable', lastErr ?? new ReaderError('NO_READER', msg), lastErr ? `${msg} (${lastErr.message})` : msg);
+    return undefined;
+  }
+
+  /** Polls one open reader until it goes away; returns why. */
+  private async session(conn: Conn): Promise<ReaderError> {
+    const send = this.sender(conn);
+    let closedReason: ReaderError | undefined;
+    conn.transport.on('close', (r) => {
+      closedReason = r ?? new ReaderError('TRANSPORT_CLOSED', 'Reader connection closed.');
+      this.wake?.();
+    });
+    this.failures = 0;
+    this.misses = 0;
+    try {
+      this.samIdHex = await samId(send);
+      this.cfg.logger.info(`reader ${conn.candidate.label} connected, SAM ID ${this.samIdHex}`);
+    } catch (e) {
+      this.cfg.logger.warn(`reader ${conn.candidate.label}: SAM ID not readable (${asReaderError(e, 'REPLY_MALFORMED', 'samId').message})`);
+    }
+    this.setState('connected');
+    while (!this.stopped && !closedReason) {
+      try {
+        await this.poll(send);
+      } catch (e) {
+        const err = asReaderError(e, 'REPLY_MALFORMED', 'Polling the reader failed');
+        if (closedReason || err.code === 'TRANSPORT_CLOSED') return closedReason ?? err;
+        if (this.failures >= this.cfg.reopenAfterFailures) {
+          return new ReaderError('COMMAND_TIMEOUT', `Reader stopped answering (${err.message}); reconnecting.`);
+        }
+        if (this.failures === this.cfg.resetAfterFailures) {
+          this.cfg.logger.warn(`reader: ${this.failures} failed commands in a row, resetting the SAM`);
+          await send('resetSam', 'short').catch(() => undefined);
+        }
+      }
+      if (!this.stopped && !closedReason) await this.sleep(this.cfg.pollIntervalMs);
+    }
+    return closedReason ?? new ReaderError('TRANSPORT_CLOSED', 'Reader stopped.');
+  }
+
+  private async poll(send: Send): Promise<void> {
+    if (await findCard(send)) {
+      this.misses = 0;
+      if (this.presence === 'present') return;
+      await this.readPlaced(send);
+      return;
+    }
+    if (this.presence === 'none') return;
+    // Some readers answer 80 to find-card while a card that was just read is still there; a
+    // successful select proves it is, so only find and select both missing count as a miss.
+    if (await selectCard(send).catch(() => false)) {
+      this.misses = 0;
+      return;
+    }
+    if (++this.misses < this.cfg.removeAfterMisses) return;
+    const was = this.presence;
+    this.presence = 'none';
+    this.misses = 0;
+    this.lastRead = undefined;
+    if (was === 'present') this.safeEmit('card-removed', { reason: 'removed' });
+    this.setState('connected');
+  }
+
+  private async readPlaced(send: Send): Promise<void> {
+    this.setState('reading');
+    let lastErr: ReaderError | undefined;
+    for (let attempt = 0; attempt <= this.cfg.retries; attempt++) {
+      try {
+        if (attempt > 0 && !(await findCard(send))) break;
+        const read = await readCard(send, { fingerprint: this.cfg.readFingerprint, addedAddress: this.cfg.readAddedAddress, now: this.cfg.now() });
+        this.presence = 'present';
+        this.lastRead = read;
+        this.setState('connected');
+        this.safeEmit('card-placed', read);
+        return;
+      } catch (e) {
+        lastErr = asReaderError(e, 'REPLY_MALFORMED', 'Reading the card failed');
+        if (lastErr.code === 'TRANSPORT_CLOSED') throw lastErr;
+      }
+    }
+    // Report a card that cannot be read once per placement, not on every poll.
+    if (this.presence !== 'failed' && lastErr) this.safeEmit('card-error', lastErr);
+    this.presence = lastErr ? 'failed' : 'none';
+    this.setState('connected');
+  }
+
+  /** One command attempt with its timeout, counting consecutive failures for reset/reopen. */
+  private sender(conn: Conn): Send {
+    return async (name: CommandName, kind, data) => {
+      try {
+        const r: ResponseBody = await conn.client.command(name, kind === 'read' ? this.cfg.readTimeoutMs : this.cfg.commandTimeoutMs, data);
+        this.failures = 0;
+        return r;
+      } catch (e) {
+        this.failures++;
+        throw e;
+      }
+    };
+  }
+
+  private async closeConn(): Promise<void> {
+    const c = this.conn;
+    if (!c) return;
+    this.conn = undefined;
+    c.client.dispose();
+    await c.transport.close().catch(() => undefined);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const t = this.cfg.timers.setTimeout(() => done(), ms);
+      const done = () => {
+        this.cfg.timers.clearTimeout(t);
+        if (this.wake === done) this.wake = undefined;
+        resolve();
+      };
+      this.wake = done;
+    });
+  }
+
+  private makeStatus(state: ReaderState, err?: ReaderError, message?: string): ReaderStatus {
+    if (this.conn) this.lastReader = this.conn.transport.info;
+    const reader = this.conn || state === 'disconnected' ? this.lastReader : undefined;
+    const text = message ?? err?.message ?? defaultMessage(state, reader?.label);
+    return {
+      state,
+      message: text,
+      messageZh: err ? `${STATE_ZH[state]}：${errorText(err.code, 'zh')}` : STATE_ZH[state],
+      ...(err ? { code: err.code as ReaderErrorCode } : {}),
+      ...(reader && state !== 'unavailable' && state !== 'searching' ? { reader } : {}),
+      ...(this.samIdHex && (state === 'connected' || state === 'reading') ? { samId: this.samIdHex } : {}),
+      cardPresent: this.presence !== 'none',
+      at: this.cfg.now().getTime(),
+    };
+  }
+
+  private setState(state: ReaderState, err?: ReaderError, message?: string): void {
+    const next = this.makeStatus(state, err, message);
+    const prev = this.current;
+    if (prev.state === state && prev.code === next.code && prev.cardPresent === next.cardPresent && prev.message === next.message) return;
+    this.current = next;
+    this.safeEmit('status', next);
+  }
+
+  private safeEmit<K extends keyof ReaderManagerEvents>(event: K, ...args: ReaderManagerEvents[K]): void {
+    try {
+      (this.emit as (e: K, ...a: ReaderManagerEvents[K]) => boolean)(event, ...args);
+    } catch (e) {
+      // A throwing listener belongs to the caller; it must not stop card polling.
+      this.cfg.logger.warn(`listener for ${event} threw: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+function defaultMessage(state: ReaderState, label?: string): string {
+  switch (state) {
+    case 'unavailable':
+      return 'No ID card reader found; connect a reader.';
+    case 'searching':
+      return 'Looking for an ID card reader.';
+    case 'connected':
+      return `${label ?? 'Reader'} ready; place a card.`;
+    case 'reading':
+      return 'Reading the card; keep it still.';
+    case 'disconnected':
+      return 'Reader disconnected; reconnecting.';
+    case 'error':
+      return 'Reader fault.';
+  }
+}
+
+export function createReaderManager(config: ReaderManagerConfig = {}): ReaderManager {
+  return new ReaderManager(config);
+}

@@ -1,0 +1,38 @@
+import { PRINT_ERROR_MESSAGES, type PrintErrorCode } from './errors';
+
+export type PrintJobStatus = 'queued' | 'processing' | 'completed' | 'error' | 'canceled';
+
+export interface PrintJobErrorInfo {
+  code: PrintErrorCode;
+  zh: string;
+  en: string;
+  /** Raw spooler reasons (IPP keywords) behind the code. */
+  reasons: string[];
+  detail?: string;
+  /**
+   * false: the job is still queued at the spooler and will print by itself once the cause is
+   * fixed (paper loaded, printer back online). true: the spooler gave up; retry or redirect.
+   */
+  terminal: boolean;
+}
+
+/** One event per change of a job's status or error code; payload of the `print.job` API event. */
+export interface PrintJobEvent {
+  /** Stable across retries and redirects. */
+  id: string;
+  title: string;
+  /** 1 for the first submission, +1 per retry/redirect. */
+  attempt: number;
+  printer: string;
+  /** Spooler job id of the current attempt; null if the spooler never accepted it. */
+  spoolJobId: string | null;
+  status: PrintJobStatus;
+  error?: PrintJobErrorInfo;
+  /** Epoch ms. */
+  at: number;
+}
+
+export function errorInfo(code: PrintErrorCode, reasons: string[], terminal: boolean, detail?: string): PrintJobErrorInfo {
+  const m = PRINT_ERROR_MESSAGES[code];
+  return { code, zh: m.zh, en: m.en, reasons, terminal, ...(detail ? { detail } : {}) };
+}

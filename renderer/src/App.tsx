@@ -1,0 +1,58 @@
+import { Button, ConfigProvider, Layout, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Language } from '../../electron/api/types';
+import { call } from './api/client';
+import { HelpOverlay } from './components/HelpOverlay';
+import { StatusBar } from './components/StatusBar';
+import { TrainingBanner } from './components/TrainingBanner';
+import { WorkArea } from './components/WorkArea';
+import { useStatus } from './hooks/useStatus';
+import { setLanguage } from './i18n';
+import { useShortcuts } from './shortcuts';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [help, setHelp] = useState(false);
+  const { status, hostDown } = useStatus();
+  const lang = i18n.language as Language;
+
+  useEffect(() => {
+    call('app.info', {})
+      .then(async (i) => {
+        setInfo(i);
+        await setLanguage(i.language);
+      })
+      .catch(() => undefined);
+  }, []);
+
+  const toggleLanguage = useCallback(() => {
+    const next: Language = lang === 'zh-CN' ? 'en' : 'zh-CN';
+    void setLanguage(next);
+    void call('prefs.setLanguage', { language: next }).catch(() => undefined);
+  }, [lang]);
+
+  useShortcuts(useMemo(() => ({ F1: () => setHelp((h) => !h), 'Alt+L': toggleLanguage }), [toggleLanguage]));
+
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+      <Layout className="app">
+        {info?.mode === 'training' && <TrainingBanner />}
+        <Layout.Header className="app-header">
+          <Typography.Title level={4} className="app-title">{t('app.title')}</Typography.Title>
+          <Button onClick={toggleLanguage} data-testid="lang-switch" title="Alt+L">{t('lang.switchTo')}</Button>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <WorkArea />
+        </Layout.Content>
+        <Layout.Footer className="app-footer">
+          <StatusBar info={info} status={status} hostDown={hostDown} />
+        </Layout.Footer>
+        <HelpOverlay open={help} onClose={() => setHelp(false)} />
+      </Layout>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,53 @@
+/** Chinese strings: the default UI language. Keys are grouped by screen; en.ts mirrors this shape. */
+export const zhCN = {
+  app: { title: '政务服务柜台终端', training: '培训 TRAINING — 培训模式：本机数据与打印件均为培训样本，不具效力' },
+  status: {
+    hall: '大厅',
+    counter: '窗口',
+    clerk: '经办人',
+    noClerk: '未登录',
+    reader: '读卡器',
+    printer: '打印机',
+    registry: '共享平台',
+    reader_unavailable: '不可用',
+    reader_searching: '查找中',
+    reader_connected: '就绪',
+    reader_reading: '读卡中',
+    reader_disconnected: '已断开',
+    reader_error: '故障',
+    printer_unavailable: '不可用',
+    printer_ready: '就绪',
+    printer_busy: '打印中',
+    printer_error: '故障',
+    registry_unavailable: '不可用',
+    registry_online: '在线',
+    registry_offline: '离线',
+    registry_training: '培训沙箱',
+    offlineSince: '离线自 {{time}}',
+    cacheAsOf: '使用缓存，截至 {{time}}',
+    hostDown: '终端服务无响应，正在重连…',
+  },
+  work: {
+    idleTitle: '请将身份证放在读卡器上',
+    idleHint: '读卡后自动显示居民信息并开始核验，无需点击“读卡”。',
+  },
+  help: {
+    title: '键盘快捷键',
+    key: '按键',
+    action: '操作',
+    close: '关闭',
+    F1: '显示 / 关闭本帮助',
+    'Alt+L': '切换界面语言（中文 / English）',
+    Escape: '关闭对话框',
+  },
+  lang: { switchTo: 'English', current: '中文' },
+  errors: {
+    INTERNAL: '系统内部错误，已记录。请重试；如反复出现请重启终端。',
+    APP_HOST_UNREACHABLE: '终端服务无响应，请检查程序是否运行。',
+    APP_NO_SECRET: '请使用终端启动时打印的地址打开本页面。',
+    AUTH_SECRET: '访问凭据无效，请使用终端启动时打印的地址。',
+    INVALID_ARGUMENT: '输入有误：{{message}}',
+  },
+};
+
+export type Strings = typeof zhCN;

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { connectionProblem } from './api/client';
+import { NoConnection } from './components/NoConnection';
+import './i18n';
+import './styles.css';
+
+const problem = connectionProblem();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    {problem ? <NoConnection error={problem} /> : <App />}
+  </StrictMode>,
+);

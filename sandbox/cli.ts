@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_RESIDENTS, DEFAULT_SEED } from './generator/generate';
+import { startSandbox } from './server';
+
+const USAGE = `Sandbox registry (synthetic data; never a real registry)
+  npm run sandbox -- [--port N] [--seed S] [--residents K] [--today YYYY-MM-DD]
+                     [--app-key K --app-secret S --admin-secret A]
+                     [--latency MS] [--error-rate 0..1] [--down] [--truncate] [--non-json]
+                     [--oversize BYTES] [--broken-signature] [--unknown-issuer]
+                     [--write-demo FILE]
+Credentials also come from SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SANDBOX_ADMIN_SECRET.
+Defaults: port 0 (free port), seed "${DEFAULT_SEED}", ${DEFAULT_RESIDENTS} residents, today in China, training credentials.`;
+
+function num(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got "${v}"`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' }, seed: { type: 'string' }, residents: { type: 'string' }, today: { type: 'string' },
+      'app-key': { type: 'string' }, 'app-secret': { type: 'string' }, 'admin-secret': { type: 'string' },
+      latency: { type: 'string' }, 'error-rate': { type: 'string' }, down: { type: 'boolean' }, truncate: { type: 'boolean' },
+      'non-json': { type: 'boolean' }, oversize: { type: 'string' }, 'broken-signature': { type: 'boolean' },
+      'unknown-issuer': { type: 'boolean' }, 'write-demo': { type: 'string' }, help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be YYYY-MM-DD');
+  const started = Date.now();
+  const sandbox = await startSandbox({
+    port: num(values.port, 'port'),
+    seed: values.seed,
+    residents: num(values.residents, 'residents'),
+    today: values.today,
+    appKey: values['app-key'] ?? process.env.SANDBOX_APP_KEY,
+    appSecret: values['app-secret'] ?? process.env.SANDBOX_APP_SECRET,
+    adminSecret: values['admin-secret'] ?? process.env.SANDBOX_ADMIN_SECRET,
+    faults: {
+      latencyMs: num(values.latency, 'latency') ?? 0,
+      errorRate: num(values['error-rate'], 'error-rate') ?? 0,
+      down: values.down ?? false,
+      truncate: values.truncate ?? false,
+      nonJson: values['non-json'] ?? false,
+      oversizeBytes: num(values.oversize, 'oversize') ?? 0,
+      brokenSignature: values['broken-signature'] ?? false,
+      unknownIssuer: values['unknown-issuer'] ?? false,
+    },
+  });
+  if (values['write-demo']) {
+    writeFileSync(values['write-demo'], `${JSON.stringify(sandbox.demoResidents(), null, 2)}\n`);
+  }
+  const w = sandbox.data.world;
+  console.error(`[sandbox] ${w.residents.length} residents, ${w.households.length} households, ${w.properties.length} property certificates; seed "${w.seed}", reference date ${w.today}; built in ${Date.now() - started} ms`);
+  // Training mode and tests wait for exactly this line.
+  console.log(`Sandbox registry ready: ${sandbox.url}`);
+  const stop = (): void => void sandbox.close().then(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`[sandbox] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(USAGE);
+  process.exit(1);
+});

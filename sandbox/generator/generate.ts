@@ -1,0 +1,30 @@
+import { WorldBuilder } from './builder';
+import { todayInChina } from './dates';
+import { addDemoResidents } from './demo';
+import { loadPlaces } from './places';
+import { addRandomHousehold } from './population';
+import { Prng } from './prng';
+import type { World } from './types';
+
+export const DEFAULT_SEED = 'demo-city';
+export const DEFAULT_RESIDENTS = 400;
+/** The random population's ages count from this fixed date, so it is identical whatever day it is built. */
+export const POPULATION_ANCHOR = '2026-07-01';
+
+export interface GenerateOptions {
+  seed?: string;
+  /** Approximate number of residents (households are added until it is reached). */
+  residents?: number;
+  /** Reference date (YYYY-MM-DD) for the demo residents whose point is an age; default today in China. */
+  today?: string;
+}
+
+/** Same seed and reference date -> same world, byte for byte. */
+export function generateWorld(opts: GenerateOptions = {}): World {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const target = opts.residents ?? DEFAULT_RESIDENTS;
+  const b = new WorldBuilder(new Prng(seed), POPULATION_ANCHOR, seed, opts.today ?? todayInChina(), loadPlaces());
+  addDemoResidents(b);
+  while (b.world.residents.length < target) addRandomHousehold(b);
+  return b.world;
+}

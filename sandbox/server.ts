@@ -1,0 +1,215 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import typesJson from '../resources/registry/license-types.json';
+import { ApiError, NonceStore, authenticate, readUsage } from './auth';
+import { SandboxData } from './data';
+import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults';
+import type { DemoResident } from './generator/demo';
+import { UsageLog, type UsageRecord } from './usage-log';
+import type { UsageContext } from '../electron/services/registry/types';
+
+/** Training values, documented in sandbox/README.md. They protect synthetic data only; never use them for a real registry. */
+export const TRAINING_CREDENTIALS = {
+  appKey: 'training-terminal',
+  appSecret: 'sandbox-only-training-secret-not-for-production',
+  adminSecret: 'sandbox-only-admin-secret',
+} as const;
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  seed?: string;
+  residents?: number;
+  today?: string;
+  appKey?: string;
+  appSecret?: string;
+  adminSecret?: string;
+  faults?: FaultsInput;
+  now?: () => number;
+}
+
+export interface SandboxHandle {
+  url: string;
+  port: number;
+  appKey: string;
+  appSecret: string;
+  adminSecret: string;
+  data: SandboxData;
+  usage: UsageLog;
+  faults(): Faults;
+  setFaults(f: FaultsInput): Faults;
+  demoResidents(): DemoResident[];
+  close(): Promise<void>;
+}
+
+const MAX_REQUEST_BODY = 64 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_REQUEST_BODY) reject(new ApiError(413, 'TOO_LARGE', 'Request body over 64 KiB.'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  const body = Buffer.from(JSON.stringify(value));
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  res.end(body);
+}
+
+const isLoopback = (req: IncomingMessage): boolean => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  const now = opts.now ?? Date.now;
+  const data = new SandboxData({ seed: opts.seed, residents: opts.residents, today: opts.today });
+  const appKey = opts.appKey ?? TRAINING_CREDENTIALS.appKey;
+  const appSecret = opts.appSecret ?? TRAINING_CREDENTIALS.appSecret;
+  const adminSecret = opts.adminSecret ?? TRAINING_CREDENTIALS.adminSecret;
+  const apps = new Map([[appKey, appSecret]]);
+  const nonces = new NonceStore();
+  const usage = new UsageLog();
+  let faults: Faults = faultsSchema.parse(opts.faults ?? {});
+
+  const api = async (req: IncomingMessage, url: URL, body: Buffer, record: Partial<UsageRecord>): Promise<unknown> => {
+    record.appKey = authenticate(req, body, apps, nonces, now());
+    if (req.method !== 'GET') throw new ApiError(405, 'METHOD', 'Only GET is offered under /v1/.');
+    const path = url.pathname;
+    if (path === '/v1/license-types') return { types: typesJson.types };
+    if (path === '/v1/issuers') return { issuers: data.trustList() };
+    const u: UsageContext = readUsage(req);
+    Object.assign(record, u);
+    if (path === '/v1/programs/clean-energy/areas') return { areas: data.programAreas() };
+    if (path === '/v1/licenses' || path === '/v1/usage') {
+      const holderCode = url.searchParams.get('holderCode') ?? '';
+      if (!holderCode) throw new ApiError(400, 'PARAM_MISSING', 'Query parameter holderCode (the holder\'s ID number) is missing.');
+      record.holderCode = holderCode;
+      if (path === '/v1/usage') return { records: usage.forHolder(holderCode) };
+      const holderType = url.searchParams.get('holderType') ?? '111';
+      if (holderType !== '111') throw new ApiError(400, 'PARAM_INVALID', `holderType ${holderType} is not offered; only 111 (citizen ID number).`);
+      const types = url.searchParams.get('types')?.split(',').filter(Boolean);
+      const refs = data.book.refsForHolder(holderCode);
+      const items = refs.map((r) => data.book.catalog(r)).filter((c) => !types || types.includes(c.certificateType));
+      return { items };
+    }
+    const m = /^\/v1\/licenses\/([^/]+)$/.exec(path);
+    if (m) {
+      const identifier = decodeURIComponent(m[1]!);
+      record.identifier = identifier;
+      const ref = data.book.resolve(identifier);
+      if (!ref) throw new ApiError(404, 'NOT_FOUND', `No license with identifier ${identifier}.`);
+      const license = data.license(ref, faults);
+      record.holderCode = license.certificateHolderCode;
+      return { license };
+    }
+    throw new ApiError(404, 'NO_ROUTE', `No API at ${path}.`);
+  };
+
+  const admin = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> => {
+    if (!isLoopback(req)) return send(res, 403, { code: 'LOOPBACK_ONLY', message: 'The admin API answers loopback callers only.' });
+    const given = req.headers['x-admin-secret'];
+    if (given !== adminSecret) return send(res, 401, { code: 'ADMIN_REFUSED', message: 'X-Admin-Secret missing or wrong.' });
+    if (url.pathname !== '/admin/faults') return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
+    if (req.method === 'GET') return send(res, 200, { faults });
+    let parsed;
+    try {
+      parsed = faultsSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+    } catch {
+      return send(res, 400, { code: 'BAD_JSON', message: 'Body must be JSON.' });
+    }
+    if (!parsed.success) return send(res, 400, { code: 'BAD_FAULTS', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    faults = parsed.data;
+    send(res, 200, { faults });
+  };
+
+  const sendFaulty = (res: ServerResponse, status: number, value: unknown): void => {
+    if (faults.nonJson) {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return void res.end('<html><body><h1>502 Bad Gateway</h1>nginx</body></html>');
+    }
+    if (faults.oversizeBytes > 0) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let left = faults.oversizeBytes;
+      const pump = (): void => {
+        while (left > 0) {
+          const n = Math.min(left, chunk.length);
+          left -= n;
+          if (!res.write(chunk.subarray(0, n))) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.on('close', () => (left = 0));
+      return pump();
+    }
+    if (faults.truncate) {
+      const body = Buffer.from(JSON.stringify(value));
+      res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length });
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      return void setTimeout(() => res.socket?.destroy(), 5);
+    }
+    send(res, status, value);
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    void (async () => {
+      const body = await readBody(req).catch(() => Buffer.alloc(0));
+      if (url.pathname.startsWith('/admin/')) return admin(req, res, url, body);
+      if (url.pathname === '/sandbox/demo-residents' && isLoopback(req)) return send(res, 200, { residents: data.demoResidents() });
+      if (url.pathname === '/healthz') return send(res, 200, { ok: true });
+      if (faults.down) return void req.socket.destroy();
+      if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
+      if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
+        return send(res, 503, { code: 'UNAVAILABLE', message: 'Registry temporarily unavailable (sandbox fault).' });
+      }
+      const record: Partial<UsageRecord> = { at: new Date(now()).toISOString(), method: req.method ?? 'GET', path: url.pathname };
+      let status = 200;
+      let out: unknown;
+      try {
+        out = await api(req, url, body, record);
+      } catch (e) {
+        const err = e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox registry.');
+        status = err.status;
+        out = { code: err.code, message: err.message };
+      }
+      usage.add({
+        appKey: '', organisation: '', clerk: '', itemName: '', itemCode: '', caseNumber: '', reason: '',
+        ...record, status,
+      } as UsageRecord);
+      sendFaulty(res, status, out);
+    })().catch(() => res.destroy());
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    appKey,
+    appSecret,
+    adminSecret,
+    data,
+    usage,
+    faults: () => faults,
+    setFaults: (f) => (faults = faultsSchema.parse(f)),
+    demoResidents: () => data.demoResidents(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { NO_FAULTS };

@@ -1,0 +1,40 @@
+/** What the registry records about every call: who used whose data, for what (REFERENCE §4). */
+export interface UsageRecord {
+  at: string;
+  appKey: string;
+  method: string;
+  path: string;
+  status: number;
+  holderCode?: string;
+  identifier?: string;
+  organisation: string;
+  clerk: string;
+  itemName: string;
+  itemCode: string;
+  caseNumber: string;
+  reason: string;
+}
+
+/** Ring buffer: the sandbox may run for days in training mode, so the log is bounded. */
+export class UsageLog {
+  private readonly items: UsageRecord[] = [];
+  private start = 0;
+
+  constructor(private readonly capacity = 100_000) {}
+
+  add(r: UsageRecord): void {
+    if (this.items.length < this.capacity) this.items.push(r);
+    else {
+      this.items[this.start] = r;
+      this.start = (this.start + 1) % this.capacity;
+    }
+  }
+
+  all(): UsageRecord[] {
+    return [...this.items.slice(this.start), ...this.items.slice(0, this.start)];
+  }
+
+  forHolder(holderCode: string): UsageRecord[] {
+    return this.all().filter((r) => r.holderCode === holderCode);
+  }
+}
