@@ -58,6 +58,21 @@ function vitest() {
   } else if (rep.numFailedTests) failures.push(`vitest: ${rep.numFailedTests} failed`);
 }
 
+/** Titles and reasons of skipped e2e tests, so a skip is never silent in the summary. */
+function skippedTests(suites, out = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        out.push(`${spec.title}: ${why}`);
+      }
+    }
+    skippedTests(suite.suites ?? [], out);
+  }
+  return out;
+}
+
 function playwright() {
   const out = join(root, '.playwright-report.json');
   rmSync(out, { force: true });
@@ -73,6 +88,7 @@ function playwright() {
   totals.failed += s.unexpected;
   totals.skipped += s.skipped;
   if (s.unexpected) failures.push(`playwright: ${s.unexpected} failed`);
+  for (const t of skippedTests(rep.suites ?? [])) console.log(`Skipped (e2e): ${t}`);
   if ((rep.errors ?? []).length) {
     totals.failed += 1;
     failures.push('playwright: global error');
