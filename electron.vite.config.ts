@@ -9,7 +9,7 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
-        input: { main: resolve(__dirname, 'electron/main.ts'), 'web-host': resolve(__dirname, 'electron/web-host.ts') },
+        input: { main: resolve(__dirname, 'electron/main.ts'), 'web-host': resolve(__dirname, 'electron/web-host.ts'), sandbox: resolve(__dirname, 'sandbox/cli.ts') },
       },
     },
   },

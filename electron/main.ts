@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from './api/contract';
 import { dispatch } from './api/dispatch';
+import { utilitySandboxLauncher } from './desktop/sandbox';
 import { hardenContents, hardenSession, windowOptions } from './desktop/security';
 import { bootCore, type KeyWrap } from './services/core/boot';
 import type { Core } from './services/core/core';
@@ -56,7 +57,7 @@ function start(): void {
   app.whenReady().then(async () => {
     hardenSession((await import('electron')).session.defaultSession);
     process.env.COUNTER_DATA_DIR ||= app.getPath('userData');
-    core = await bootCore({ host: 'desktop', version: app.getVersion(), nativeBinding: electronSqliteBinding(), keyWrap: safeStorageWrap() });
+    core = await bootCore({ host: 'desktop', version: app.getVersion(), nativeBinding: electronSqliteBinding(), keyWrap: safeStorageWrap(), launchSandbox: utilitySandboxLauncher });
     ipcMain.handle(IPC_INVOKE, (event, name: unknown, args: unknown) => {
       // Only our own page may call in; a frame from anywhere else is refused.
       if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Refused.' } };

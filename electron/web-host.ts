@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from './api/errors';
 import { bootCore } from './services/core/boot';
+import { findResourcesDir } from './services/core/resources';
+import { nodeSandboxLauncher } from './services/training/sandbox-child';
 import { startWebHost } from './web/server';
 
 /** The renderer build sits in out/renderer whether we run from source (tsx) or from the bundle. */
@@ -25,7 +27,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('CONFIG_PORT', `--port must be 0-65535, got "${values.port}".`);
   const dir = rendererDir();
-  const core = await bootCore({ host: 'web', version: version() });
+  const core = await bootCore({ host: 'web', version: version(), launchSandbox: nodeSandboxLauncher(__dirname, resolve(findResourcesDir(), '..')) });
   const host = await startWebHost({ core, rendererDir: dir, port });
   console.log(`Counter terminal ready: ${host.url}`);
   const stop = () => {

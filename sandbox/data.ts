@@ -43,14 +43,13 @@ export class SandboxData {
   license(ref: LicenseRef, faults: Pick<Faults, 'brokenSignature' | 'unknownIssuer'>): LicenseRecord {
     const unsigned = this.book.unsigned(ref);
     const issuer = this.book.issuerFor(ref);
-    const text = licenseSigningText(unsigned);
     let value: string;
     let signer = issuer.code;
     if (faults.unknownIssuer) {
-      value = this.rogue.signer.sign(text);
+      value = this.rogue.signer.sign(licenseSigningText(unsigned));
       signer = this.rogue.code;
     } else {
-      value = this.signMemo(unsigned.identifier, () => issuer.signer.sign(text));
+      value = this.signMemo(unsigned.identifier, () => issuer.signer.sign(licenseSigningText(unsigned)));
     }
     const license: LicenseRecord = { ...unsigned, digitalSign: { alg: 'SM2-SM3', signer, value } };
     const tampered = faults.brokenSignature || (ref.key === 'resident_id' && this.world.residents[ref.index]?.licenseFault === 'tampered');

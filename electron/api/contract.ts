@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ev, op, type EventSpec, type OpSpec } from './define';
 import type * as T from './types';
+import type * as A from './auth-types';
+import * as S from './auth-schemas';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -18,6 +20,24 @@ export const operations = {
     'public',
     'Remember the UI language on this terminal',
   ),
+
+  // --- accounts, sessions and audit ---
+  'auth.setupStatus': op<A.SetupStatus>()(empty, 'public', 'Whether the first administrator must be created; training accounts'),
+  'auth.setupAdmin': op<T.SessionInfo>()(S.setupAdminInput, 'public', 'First run only: create the administrator and sign in'),
+  'auth.signIn': op<T.SessionInfo>()(S.signInInput, 'public', 'Sign in with account name and password'),
+  'auth.signOut': op<null>()(empty, 'signed-in', 'Sign out'),
+  'auth.changePassword': op<T.SessionInfo>()(S.changePasswordInput, 'signed-in', 'Replace your password (required after a reset)'),
+  'auth.lock': op<T.SessionInfo>()(empty, 'signed-in', 'Lock the terminal now'),
+  'auth.unlock': op<T.SessionInfo>()(S.unlockInput, 'signed-in', 'Unlock with the signed-in account\'s password'),
+  'auth.activity': op<{ idleLockSeconds: number }>()(empty, 'signed-in', 'The clerk is at the keyboard: restart the idle clock'),
+  'accounts.list': op<A.AccountView[]>()(empty, ['admin'], 'All accounts on this terminal'),
+  'accounts.create': op<A.AccountView>()(S.createAccountInput, ['admin'], 'Create an account with a temporary password'),
+  'accounts.setRoles': op<A.AccountView>()(S.setRolesInput, ['admin'], 'Change an account\'s roles'),
+  'accounts.disable': op<A.AccountView>()(S.disableInput, ['admin'], 'Disable or re-enable an account'),
+  'accounts.resetPassword': op<A.AccountView>()(S.resetPasswordInput, ['admin'], 'Set a temporary password to be changed at next sign-in'),
+  'audit.verify': op<A.AuditVerifyView>()(empty, ['supervisor', 'admin'], 'Check the audit chain and its signed checkpoints'),
+  'audit.export': op<A.AuditExport>()(S.exportInput, ['supervisor'], 'Audit entries of a date range as CSV or signed JSON'),
+  'audit.citizenSlip': op<A.CitizenSlip>()(S.citizenSlipInput, ['clerk'], 'Who accessed this citizen\'s data (inside their open case)'),
 } as const;
 
 export const events = {

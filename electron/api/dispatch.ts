@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsOf, sessionGate } from '../services/accounts';
 import { isOpName, operations, type OpName } from './contract';
 import type { Access } from './define';
 import { toApiError } from './errors';
@@ -33,7 +34,9 @@ function invalid(err: z.ZodError): ApiResult<never> {
 export async function dispatch(ctx: HandlerContext, name: string, raw: unknown): Promise<ApiResult<unknown>> {
   if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".` } };
   const spec = operations[name];
-  const denied = allowed(spec.access, ctx.core.session);
+  // An idle session is locked before the call is judged, so nothing slips in between timer ticks.
+  accountsOf(ctx.core).sessions.expireIfIdle();
+  const denied = sessionGate(name, ctx.core.session) ?? allowed(spec.access, ctx.core.session);
   if (denied) return denied;
   const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) return invalid(parsed.error);

@@ -76,7 +76,8 @@ interface Biometrics {
  */
 export class CardRead {
   readonly card: Card;
-  readonly addedAddress?: string;
+  // declare: no own property unless there is an added address, so spread/JSON stay minimal
+  declare readonly addedAddress?: string;
 
   constructor(card: Card, bio: Biometrics, addedAddress?: string) {
     this.card = card;

@@ -1,7 +1,11 @@
 import { appHandlers } from './app';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
 import type { HandlerTable } from './types';
 
 /** The whole table; the type makes a missing handler for any contract operation a compile error. */
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...authHandlers,
+  ...auditHandlers,
 };

@@ -50,7 +50,7 @@ export async function burnPasswordCheck(password: string, k: KdfParams = DEFAULT
  */
 export function checkPasswordPolicy(password: string, userId: string): void {
   const classes = [/[A-Za-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  const weak = password.length < 8 || (password.length < 16 && classes < 2) || password.toLowerCase().includes(userId.toLowerCase());
+  const weak = password.length < 8 || (password.length < 16 && classes < 2) || (userId.length >= 4 && password.toLowerCase().includes(userId.toLowerCase()));
   if (weak) {
     throw new AuthError(
       'AUTH_WEAK_PASSWORD',

@@ -19,3 +19,4 @@ export {
 export { maskName, signCertificate, certificateFactsHash } from './certificate-api';
 export { extractPayload, extractFactsJson } from './pdf-meta';
 export { verifyDocument, type DocumentVerification } from './verify-document';
+export { certificateFont, FONT_ALIAS } from './render/font';

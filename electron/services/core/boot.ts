@@ -1,6 +1,13 @@
 import type { AppInfo } from '../../api/types';
+import { startAccountsAndAudit } from '../accounts/boot';
 import { loadConfig } from '../config/load';
 import { Core } from './core';
+import { findResourcesDir } from './resources';
+import type { SandboxLauncher } from '../training/sandbox-child';
+import { wireDataKey } from '../wiring/data-key';
+import { wirePrinter } from '../wiring/printer';
+import { wireReader } from '../wiring/reader';
+import { wireRegistry } from '../wiring/registry';
 
 /** Wraps the data key with an OS facility (Electron safeStorage on the desktop). */
 export interface KeyWrap {
@@ -14,6 +21,8 @@ export interface BootOptions {
   env?: NodeJS.ProcessEnv;
   nativeBinding?: string;
   keyWrap?: KeyWrap;
+  /** How to start the training sandbox registry as a child (node fork, or Electron utilityProcess). */
+  launchSandbox: SandboxLauncher;
   log?: (line: string) => void;
 }
 
@@ -25,5 +34,20 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   const { config, dataDir, source } = loadConfig(o.env ?? process.env);
   const core = new Core({ config, dataDir, host: o.host, version: o.version, nativeBinding: o.nativeBinding, log: o.log });
   core.log(`config: ${source}; data: ${dataDir}; mode: ${config.mode}`);
+  core.resourcesDir = findResourcesDir();
+  wireDataKey(core, o.keyWrap);
+  await step(core, 'registry', () => wireRegistry(core, o.launchSandbox));
+  await step(core, 'reader', () => wireReader(core));
+  await step(core, 'printer', () => wirePrinter(core));
+  await startAccountsAndAudit(core, { keyWrap: o.keyWrap });
   return core;
+}
+
+/** A service that fails to start is logged and left unavailable; the terminal still starts. */
+async function step(core: Core, name: string, fn: () => Promise<void> | void): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    core.log(`${name} did not start: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from '../db/open';
 import { EventBus } from './bus';
 import { StatusStore } from './status';
 import { getSetting, setSetting } from './settings';
+import type { Services } from '../wiring/services';
 
 export interface CoreOptions {
   config: CounterConfig;
@@ -26,6 +27,9 @@ export class Core {
   readonly status = new StatusStore(this.bus);
   readonly db: Db;
   session: SessionInfo | null = null;
+  /** Started by boot; handlers reach them through need(). */
+  readonly services: Services = {};
+  resourcesDir = '';
   private readonly closers: Array<() => Promise<void> | void> = [];
 
   constructor(readonly opts: CoreOptions) {

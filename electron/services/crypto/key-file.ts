@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { CryptoError } from './errors';
@@ -10,33 +10,42 @@ const octal = (mode: number) => `0${(mode & 0o777).toString(8)}`;
 
 /** Reads a key file after checking it is a regular file, private to this user; null when it does not exist. */
 export function readPrivateFile(path: string): Buffer | null {
-  let st;
+  let fd: number;
   try {
-    st = statSync(path);
+    fd = openSync(path, 'r');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') throw notRegular(path);
     throw e;
   }
-  if (!st.isFile()) {
-    throw new CryptoError('KEY_FILE_NOT_REGULAR', `key file ${path} is not a regular file; remove whatever is there and restore the key file from backup`);
-  }
-  if (POSIX) {
-    if ((st.mode & 0o077) !== 0) {
-      throw new CryptoError(
-        'KEY_FILE_PERMISSIONS',
-        `key file ${path} has mode ${octal(st.mode)}, so other users can read or change it; the terminal refuses to use it. Run: chmod 600 "${path}" (and check nobody else copied it)`,
-      );
+  try {
+    // Checked on the open descriptor, so the file read is the file checked.
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegular(path);
+    if (POSIX) {
+      if ((st.mode & 0o077) !== 0) {
+        throw new CryptoError(
+          'KEY_FILE_PERMISSIONS',
+          `key file ${path} has mode ${octal(st.mode)}, so other users can read or change it; the terminal refuses to use it. Run: chmod 600 "${path}" (and check nobody else copied it)`,
+        );
+      }
+      const uid = process.getuid?.();
+      if (uid !== undefined && uid !== 0 && st.uid !== uid) {
+        throw new CryptoError(
+          'KEY_FILE_OWNER',
+          `key file ${path} belongs to user id ${st.uid}, not to the account running the terminal (${uid}); run: chown ${uid} "${path}", or start the terminal as the owner`,
+        );
+      }
     }
-    const uid = process.getuid?.();
-    if (uid !== undefined && uid !== 0 && st.uid !== uid) {
-      throw new CryptoError(
-        'KEY_FILE_OWNER',
-        `key file ${path} belongs to user id ${st.uid}, not to the account running the terminal (${uid}); run: chown ${uid} "${path}", or start the terminal as the owner`,
-      );
-    }
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
-  return readFileSync(path);
 }
+
+const notRegular = (path: string) =>
+  new CryptoError('KEY_FILE_NOT_REGULAR', `key file ${path} is not a regular file; remove whatever is there and restore the key file from backup`);
 
 function fsyncDir(dir: string): void {
   // Directory fsync makes the new name durable on POSIX; Windows cannot open directories, and NTFS journals names anyway.

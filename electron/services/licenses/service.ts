@@ -83,7 +83,8 @@ export class LicenseService {
       return this.fromCache(holder, wanted, [errorOf(e, 'REGISTRY_UNAVAILABLE')]);
     }
     this.status.online(this.now());
-    const entries = catalog.filter((c) => !wanted || wanted.includes(c.certificateType));
+    const byId = new Map(catalog.filter((c) => !wanted || wanted.includes(c.certificateType)).map((c) => [c.identifier, c]));
+    const entries = [...byId.values()];
     const settled = await Promise.allSettled(entries.map((c) => withTimeout(this.o.registry.get(c.identifier, usage), this.timeoutMs, `license ${c.certificateType}`)));
 
     const licenses: FetchedLicense[] = [];

@@ -32,15 +32,15 @@ export function verifyLicense(license: LicenseRecord, trust: ReadonlyMap<string,
   if (id.typeCode !== license.certificateType || id.issuerCode !== license.issueDeptCode) {
     return unverified('malformed', 'The identifier does not match the license type or issuing department it claims.');
   }
-  if (license.digitalSign.signer !== license.issueDeptCode) {
-    return unverified('malformed', `Signed by ${license.digitalSign.signer}, not by the issuing department ${license.issueDeptCode}.`);
-  }
   const entry = trust.get(license.digitalSign.signer);
   if (!entry) {
     return unverified(
       'unknown-issuer',
-      `The issuer ${license.issueDept} (${license.issueDeptCode}) is not in the registry's trust list; the license cannot be relied on. Ask the holder for the paper original.`,
+      `The signer ${license.digitalSign.signer} of this license (issued in the name of ${license.issueDept}) is not in the registry's trust list; the license cannot be relied on. Ask the holder for the paper original.`,
     );
+  }
+  if (license.digitalSign.signer !== license.issueDeptCode) {
+    return unverified('malformed', `Signed by ${license.digitalSign.signer}, not by the issuing department ${license.issueDeptCode}.`);
   }
   const { validFrom, validTo } = entry.issuer;
   if (now < toMs(validFrom, false) || now > toMs(validTo, true)) {

@@ -53,25 +53,19 @@ async function hidCandidates(o: DiscoveryOptions): Promise<ReaderCandidate[]> {
   return out;
 }
 
-async function serialCandidates(o: DiscoveryOptions): Promise<ReaderCandidate[]> {
+function serialCandidate(o: DiscoveryOptions, path: string, label: string, vidPid?: string): ReaderCandidate {
+  return { id: `serial:${path}`, kind: 'serial', label, path, ...(vidPid ? { vidPid } : {}), create: () => new SerialTransport({ ...o.serial, path }) };
+}
+
+/** OS-listed serial ports that may be readers; Linux listing needs udevadm (package udev). */
+async function listedSerialCandidates(o: DiscoveryOptions): Promise<ReaderCandidate[]> {
   const bridges = knownSerialBridges();
-  const make = (path: string, label: string, vidPid?: string): ReaderCandidate => ({
-    id: `serial:${path}`,
-    kind: 'serial',
-    label,
-    path,
-    ...(vidPid ? { vidPid } : {}),
-    create: () => new SerialTransport({ ...o.serial, path }),
-  });
   const out: ReaderCandidate[] = [];
-  // An explicit path (a pty in tests, a fixed COM port) need not show up in the OS listing.
-  if (o.device && isPath(o.device)) out.push(make(o.device, `Serial ${o.device}`));
   for (const p of await SerialPort.list()) {
-    if (out.some((c) => c.path === p.path)) continue;
     const vidPid = p.vendorId && p.productId ? `${p.vendorId}:${p.productId}`.toUpperCase() : undefined;
     const matchesDevice = o.device !== undefined && (vidPid === o.device.toUpperCase() || (p.manufacturer ?? '').includes(o.device));
     // Only known USB-serial bridges are probed unasked, so no other serial device gets written to.
-    if (matchesDevice || (vidPid && bridges.has(vidPid))) out.push(make(p.path, [p.manufacturer, p.path].filter(Boolean).join(' '), vidPid));
+    if (matchesDevice || (vidPid && bridges.has(vidPid))) out.push(serialCandidate(o, p.path, [p.manufacturer, p.path].filter(Boolean).join(' '), vidPid));
   }
   return out;
 }
@@ -85,9 +79,13 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
     if (!sim) return { candidates, problems: [new ReaderError('NO_READER', 'Simulator source chosen but no simulator was given; this is a setup error.')] };
     return { candidates: [{ id: 'simulator', kind: 'simulator', label: 'Simulated reader (training)', create: () => new SimulatorTransport(sim) }], problems };
   }
+  // An explicit path (a pty in tests, a fixed COM port) is used as is, even if the OS listing fails or omits it.
+  if (o.source !== 'hid' && o.device && isPath(o.device)) {
+    return { candidates: [serialCandidate(o, o.device, `Serial ${o.device}`)], problems };
+  }
   const families: Array<[TransportKind, (o: DiscoveryOptions) => Promise<ReaderCandidate[]>]> = [];
   if (o.source !== 'serial') families.push(['hid', hidCandidates]);
-  if (o.source !== 'hid') families.push(['serial', serialCandidates]);
+  if (o.source !== 'hid') families.push(['serial', listedSerialCandidates]);
   for (const [kind, list] of families) {
     try {
       candidates.push(...(await list(o)));

@@ -329,12 +329,15 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     this.safeEmit('status', next);
   }
 
+  /** Calls every listener even when one throws: a caller's bug must not stop card polling or other listeners. */
   private safeEmit<K extends keyof ReaderManagerEvents>(event: K, ...args: ReaderManagerEvents[K]): void {
-    try {
-      (this.emit as (e: K, ...a: ReaderManagerEvents[K]) => boolean)(event, ...args);
-    } catch (e) {
-      // A throwing listener belongs to the caller; it must not stop card polling.
-      this.cfg.logger.warn(`listener for ${event} threw: ${e instanceof Error ? e.message : String(e)}`);
+    // rawListeners keeps once() wrappers, so they still remove themselves.
+    for (const l of this.rawListeners(event) as Array<(...a: ReaderManagerEvents[K]) => void>) {
+      try {
+        l.apply(this, args);
+      } catch (e) {
+        this.cfg.logger.warn(`listener for ${event} threw: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
 }

@@ -19,6 +19,11 @@ export interface SimulatorOptions {
   latency?: Partial<SimLatency>;
   /** Mimic readers whose find-card answers 80 after a read until the card is selected again. */
   findMissAfterRead?: boolean;
+  /**
+   * Find-card polls answered "no card" when place() swaps one card for another, standing in for
+   * the moment a person needs to lift one card and lay down the next (default 3).
+   */
+  swapGapPolls?: number;
   samId?: Uint8Array;
 }
 
@@ -56,12 +61,15 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
   private faults: FaultKind[] = [];
   private latency: SimLatency;
   private readonly quirkHalt: boolean;
+  private readonly swapGapPolls: number;
+  private gap = 0;
   private readonly samId: Uint8Array;
 
   constructor(opts: SimulatorOptions = {}) {
     super();
     this.latency = { find: 0, select: 0, read: 0, other: 0, ...opts.latency };
     this.quirkHalt = opts.findMissAfterRead ?? false;
+    this.swapGapPolls = opts.swapGapPolls ?? 3;
     this.samId = opts.samId ?? SAM_ID;
     this.setCards(opts.cards ?? BUILTIN_DEMO_CARDS);
   }
@@ -95,6 +103,7 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
 
   place(id: string): void {
     if (!this.cards.has(id)) throw new RangeError(`No demo card "${id}"; known: ${[...this.cards.keys()].join(', ')}`);
+    this.gap = this.placedId !== undefined && this.placedId !== id ? this.swapGapPolls : 0;
     this.placedId = id;
     this.selected = false;
     this.halted = false;
@@ -103,6 +112,7 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
 
   remove(): void {
     this.placedId = undefined;
+    this.gap = 0;
     this.selected = false;
     this.halted = false;
     this.changed();
@@ -174,10 +184,14 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
         return encodeResponse(data.length === 1 ? 0x90 : 0x11);
       case 'findCard':
         this.selected = false;
+        if (this.gap > 0) {
+          this.gap--;
+          return encodeResponse(0x80);
+        }
         if (!card || this.halted || this.takeFault('no_card')) return encodeResponse(0x80);
         return encodeResponse(0x9f, new Uint8Array(4));
       case 'selectCard':
-        if (!card) return encodeResponse(0x81);
+        if (!card || this.gap > 0) return encodeResponse(0x81);
         this.selected = true;
         this.halted = false;
         return encodeResponse(0x90, new Uint8Array(8));

@@ -1,5 +1,6 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createServer, connect } from 'node:net';
+import { readFileSync } from 'node:fs';
 
 /** Children started by the helpers, killed on process exit if a test forgot to stop them. */
 const live = new Set<ChildProcess>();
@@ -64,11 +65,17 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
+/** True for a running process; a zombie (exited, not yet reaped, common in containers) is dead. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return process.platform !== 'linux';
   }
 }

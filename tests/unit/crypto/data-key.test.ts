@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { loadOrCreateDataKey, RAW_KEY_FILE, WRAPPED_KEY_FILE, type KeyWrapper } from '../../../electron/services/crypto/data-key';
 import { CryptoError } from '../../../electron/services/crypto/errors';
+import { createPrivateFileOnce } from '../../../electron/services/crypto/key-file';
 import { tempDir } from '../cache/fixtures';
 
 const posix = process.platform !== 'win32';
@@ -92,10 +93,20 @@ describe('loadOrCreateDataKey (web host key file)', () => {
     expect(codeOf(() => loadOrCreateDataKey(dir)).code).toBe('KEY_FILE_NOT_REGULAR');
   });
 
+  it('keeps the first writer\'s key when another process created it meanwhile', () => {
+    const dir = newDir();
+    const first = loadOrCreateDataKey(dir);
+    const file = join(dir, RAW_KEY_FILE);
+    expect(createPrivateFileOnce(file, randomBytes(32)).equals(first)).toBe(true);
+    expect(readFileSync(file).equals(first)).toBe(true);
+    expect(readdirSync(dir)).toEqual([RAW_KEY_FILE]);
+  });
+
   it('gives every process racing on first run the same key', async () => {
     const dir = newDir();
     const mod = resolve(__dirname, '../../../electron/services/crypto/data-key.ts');
-    const script = `const { loadOrCreateDataKey } = require(${JSON.stringify(mod)}); process.stdout.write(loadOrCreateDataKey(${JSON.stringify(dir)}).toString('hex'));`;
+    const startAt = Date.now() + 2500; // tsx start-up varies; all four call at the same instant
+    const script = `const { loadOrCreateDataKey } = require(${JSON.stringify(mod)}); while (Date.now() < ${startAt}); process.stdout.write(loadOrCreateDataKey(${JSON.stringify(dir)}).toString('hex'));`;
     const run = () =>
       new Promise<string>((ok, fail) => {
         const p = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -109,6 +120,7 @@ describe('loadOrCreateDataKey (web host key file)', () => {
     expect(keys[0]).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(keys).size).toBe(1);
     expect(readFileSync(join(dir, RAW_KEY_FILE)).toString('hex')).toBe(keys[0]);
+    expect(readdirSync(dir)).toEqual([RAW_KEY_FILE]); // no temporary files left behind
   });
 });
 

@@ -1,5 +1,4 @@
 import { COLORS, type RenderContext } from './context';
-import { FONT_ALIAS } from './font';
 
 /** Draws over the content (not under) so a photo or table fill can never hide it. */
 export function drawWatermark(ctx: RenderContext): void {
@@ -7,7 +6,7 @@ export function drawWatermark(ctx: RenderContext): void {
   const w = ctx.t.watermark;
   const { width, height } = doc.page;
   doc.save();
-  doc.font(FONT_ALIAS).fontSize(w.fontSizePt).fillColor(w.color).fillOpacity(w.opacity);
+  doc.fontSize(w.fontSizePt).fillColor(w.color).fillOpacity(w.opacity);
   const textW = doc.widthOfString(w.text);
   doc.rotate(w.angleDeg, { origin: [width / 2, height / 2] });
   doc.text(w.text, width / 2 - textW / 2, height / 2 - w.fontSizePt / 2, { lineBreak: false, width: textW + 10, height: w.fontSizePt * 2 });
@@ -19,7 +18,7 @@ export function drawPageFooter(ctx: RenderContext, page: number, pages: number):
   const { doc } = ctx;
   const size = ctx.t.fontSizePt * 0.75;
   const y = ctx.frame.bottom + (doc.page.height - ctx.frame.bottom) / 2 - size / 2;
-  doc.font(FONT_ALIAS).fontSize(size).fillColor(COLORS.muted);
+  doc.fontSize(size).fillColor(COLORS.muted);
   doc.text(`证明编号 ${ctx.d.serial}    第 ${page} / ${pages} 页  Page ${page} of ${pages}`, ctx.frame.left, y, {
     width: ctx.frame.width,
     align: 'center',

@@ -9,7 +9,7 @@ import { loadTemplate } from '../templates';
 import { certificateDataSchema, type CertificateData, type ParsedCertificateData } from '../types';
 import { areaFor, type Area, type RenderContext } from './context';
 import { drawPageFooter, drawWatermark } from './decorations';
-import { certificateFont, FONT_ALIAS } from './font';
+import { certificateFont, shareLayoutCache } from './font';
 import { drawChecks } from './sections/checks';
 import { drawFacts, drawFields } from './sections/fields';
 import { drawFooter } from './sections/footer';
@@ -75,7 +75,12 @@ export async function renderCertificate(
   const issued = new Date(d.issuedAt);
   const [top, right, bottom, left] = t.page.marginMm.map(mm) as [number, number, number, number];
   const [pw, ph] = PAGE_SIZES[t.page.size];
+  const font = certificateFont();
   const doc = new PDFDocument({
+    // The one font of every certificate, set as the default: no Helvetica metrics parsed per
+    // document and no font switching (pdfkit compares font name tables on every switch).
+    // pdfkit accepts a parsed fontkit font; its type only lists names.
+    font: font as unknown as string,
     size: [pw, ph],
     margins: { top, right, bottom, left },
     bufferPages: true,
@@ -101,8 +106,7 @@ export async function renderCertificate(
   });
 
   // pdfkit accepts a parsed fontkit font; its type only lists paths and buffers.
-  doc.registerFont(FONT_ALIAS, certificateFont() as unknown as Buffer);
-  doc.font(FONT_ALIAS);
+  shareLayoutCache(doc);
   const ctx: RenderContext = {
     doc,
     t,

@@ -5,13 +5,22 @@ import { CertificateError } from '../errors';
  * Draws the QR as filled vector rectangles (one per horizontal run of dark modules): sharp at
  * any printer resolution and a few KB in the content stream. Includes the 4-module quiet zone.
  */
-export function drawQr(doc: PDFKit.PDFDocument, payload: string, x: number, y: number, size: number): void {
-  let qr: QRCode.QRCode;
+let last: { payload: string; qr: QRCode.QRCode } | undefined;
+
+/** Mask selection dominates QR encoding; a certificate and its reprint draw the same payload. */
+function encode(payload: string): QRCode.QRCode {
+  if (last?.payload === payload) return last.qr;
   try {
-    qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+    const qr = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+    last = { payload, qr };
+    return qr;
   } catch (cause) {
     throw new CertificateError('CERT_PAYLOAD_TOO_LARGE', `The QR payload (${payload.length} characters) does not fit a QR code; shorten the serial or item code.`, { cause });
   }
+}
+
+export function drawQr(doc: PDFKit.PDFDocument, payload: string, x: number, y: number, size: number): void {
+  const qr = encode(payload);
   const n = qr.modules.size;
   const unit = size / (n + 8);
   const ox = x + 4 * unit;

@@ -1,6 +1,6 @@
 import type { RenderContext } from './context';
 import { COLORS } from './context';
-import { fontAscent, FONT_ALIAS } from './font';
+import { fontAscent } from './font';
 
 /** One line-group of styled text; a cell is a vertical stack of runs. */
 export interface Run {
@@ -16,7 +16,7 @@ export interface Run {
 const GAP = 1.5;
 
 function style(ctx: RenderContext, r: Run): PDFKit.Mixins.TextOptions {
-  ctx.doc.font(FONT_ALIAS).fontSize(r.size);
+  ctx.doc.fontSize(r.size);
   return { lineGap: r.size * 0.15, align: r.align ?? 'left' };
 }
 
@@ -30,7 +30,7 @@ function mainHeight(ctx: RenderContext, r: Run, width: number): number {
 function suffixInline(ctx: RenderContext, r: Run, width: number): boolean {
   if (!r.suffix) return false;
   const { doc } = ctx;
-  const main = doc.font(FONT_ALIAS).fontSize(r.size).widthOfString(r.text);
+  const main = doc.fontSize(r.size).widthOfString(r.text);
   const suffix = doc.fontSize(r.suffix.size).widthOfString(r.suffix.text);
   return main + SUFFIX_GAP + suffix <= width;
 }
@@ -78,7 +78,7 @@ function drawSuffix(ctx: RenderContext, r: Run, x: number, mainBottom: number, w
   const { doc } = ctx;
   const s = r.suffix as NonNullable<Run['suffix']>;
   if (suffixInline(ctx, r, width)) {
-    const mainW = doc.font(FONT_ALIAS).fontSize(r.size).widthOfString(r.text);
+    const mainW = doc.fontSize(r.size).widthOfString(r.text);
     const top = mainBottom - mainHeight(ctx, r, width);
     // Align baselines: the smaller text starts lower by the difference in ascent.
     const drop = (r.size - s.size) * fontAscent();

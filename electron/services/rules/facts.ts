@@ -1,0 +1,66 @@
+import type { Fact } from '../certificates/types';
+import { evidenceFor, rows } from './evidence';
+import type { FactSpec } from './facts-schema';
+import { listsPerson } from './household';
+import type { CheckResult, RuleFacts } from './types';
+
+export interface FactsItem {
+  facts: readonly FactSpec[];
+}
+
+const UNAVAILABLE = '—';
+
+/** 110903********2053: enough to tell household members apart, not enough to reuse the number. */
+export function maskIdNumber(id: string): string {
+  const s = id.trim();
+  if (s.length < 10) return '*'.repeat(s.length);
+  return `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`;
+}
+
+function licenseValue(spec: Extract<FactSpec, { from: 'license' }>, facts: RuleFacts): Fact['value'] | undefined {
+  // Only verified data reaches a certificate; for a household register, the applicant's own.
+  const e = evidenceFor(facts, spec.type, (l) => (spec.type === '111002' ? listsPerson(l, facts.card.idNumber) : true));
+  if (e.state !== 'found') return undefined;
+  const v = e.license.surface[spec.field];
+  if (spec.columns) {
+    const table = rows(v);
+    if (table.length === 0) return undefined;
+    return {
+      columns: spec.columns.map((c) => ({ key: c.key, label: c.label.zh, labelEn: c.label.en, ...(c.width ? { width: c.width } : {}) })),
+      rows: table.map((r) => Object.fromEntries(spec.columns!.map((c) => [c.key, c.mask ? maskIdNumber(r[c.key] ?? '') : (r[c.key] ?? '').trim()]))),
+    };
+  }
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+function valueOf(spec: FactSpec, facts: RuleFacts, checks: readonly CheckResult[], serial: string | undefined): Fact['value'] | undefined {
+  switch (spec.from) {
+    case 'license':
+      return licenseValue(spec, facts);
+    case 'check-source': {
+      const c = checks.find((x) => x.id === spec.check);
+      return c?.result === 'passed' && c.source ? `${c.source.typeName} ${c.source.number}（${c.source.issuer}）` : undefined;
+    }
+    case 'check-detail':
+      return checks.find((x) => x.id === spec.check)?.detail?.zh;
+    case 'serial':
+      return serial;
+    case 'card':
+      return facts.card[spec.field] || undefined;
+  }
+}
+
+/**
+ * The facts list of the certificate, in catalog order. A fact the data cannot supply is left out
+ * when optional and shown as "—" otherwise, so a certificate printed under override still says
+ * what could not be established.
+ */
+export function certificateFacts(item: FactsItem, facts: RuleFacts, checks: readonly CheckResult[], opts: { serial?: string } = {}): Fact[] {
+  const out: Fact[] = [];
+  for (const spec of item.facts) {
+    const value = valueOf(spec, facts, checks, opts.serial);
+    if (value === undefined && spec.optional) continue;
+    out.push({ key: spec.key, label: spec.label.zh, labelEn: spec.label.en, value: value ?? UNAVAILABLE });
+  }
+  return out;
+}

@@ -1,0 +1,10 @@
+export { evaluate, type RuleItem } from './evaluate';
+export { certificateFacts, maskIdNumber, type FactsItem } from './facts';
+export { normaliseAddress, sameAddress } from './address';
+export { seasonFor, type SeasonWindow } from './season';
+export { ruleSchema, bilingualSchema, type Rule, type RuleKind, type Bilingual } from './schema';
+export { factSpecSchema, type FactSpec } from './facts-schema';
+export { evaluators } from './registry';
+export { RuleError, type RuleErrorCode } from './errors';
+export { knownLicenseType, licenseTypeName } from './type-names';
+export type { CardFacts, CheckOutcome, CheckResult, CheckSource, Evaluation, LicenseProblem, Params, RuleFacts, SeasonIndexKey } from './types';

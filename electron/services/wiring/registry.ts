@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { CACHE_POLICY_FILE, loadCachePolicy, purgeCache } from '../cache';
+import type { Core } from '../core/core';
+import { LicenseService } from '../licenses';
+import { createRegistryClient, isRegistryError } from '../registry';
+import { startSandboxChild, type SandboxLauncher } from '../training/sandbox-child';
+
+/**
+ * Registry client (the real platform, or the training sandbox started as a child) behind the
+ * encrypted cache. Status changes go to the status bar at once, so the clerk sees "offline".
+ */
+export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): Promise<void> {
+  const cipher = core.services.cipher;
+  if (!cipher) return;
+  let conn = core.config.registry;
+  if (!conn && core.training) {
+    const dir = join(core.opts.dataDir, 'training');
+    mkdirSync(dir, { recursive: true });
+    const sandbox = await startSandboxChild(launchSandbox, dir);
+    core.services.sandbox = sandbox;
+    core.onClose(() => sandbox.stop());
+    conn = { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret, timeoutMs: 3000 };
+    core.log(`training registry: ${sandbox.url}`);
+  }
+  if (!conn) {
+    core.status.setRegistry({ state: 'unavailable', message: 'No registry is configured (registry.url in COUNTER_CONFIG).' });
+    return;
+  }
+  const client = createRegistryClient({ baseUrl: conn.url, appKey: conn.appKey, appSecret: conn.appSecret, timeouts: { connectMs: 1500, totalMs: conn.timeoutMs } });
+  core.onClose(() => client.close());
+  const policy = loadCachePolicy(join(core.resourcesDir, CACHE_POLICY_FILE));
+  const licenses = new LicenseService({
+    registry: client,
+    db: core.db,
+    cipher,
+    policy,
+    timeoutMs: conn.timeoutMs,
+    isOnline: () => client.state() !== 'open',
+    // A refusal (bad credentials, missing usage element) is an answer, not an outage: no cache fallback.
+    isUnreachable: (err) => !isRegistryError(err) || err.offline,
+  });
+  core.services.registry = client;
+  core.services.licenses = licenses;
+  const publish = () => {
+    const s = licenses.getStatus();
+    const online = s.online && client.state() !== 'open';
+    if (online) core.status.setRegistry({ state: core.training ? 'training' : 'online' });
+    else core.status.setRegistry({ state: 'offline', ...(s.offlineSince ? { since: s.offlineSince } : { since: new Date().toISOString() }), message: 'Working from the local cache.' });
+  };
+  licenses.onStatusChange(publish);
+  client.onState(publish);
+  publish();
+  try {
+    const r = purgeCache(core.db, policy, { vacuum: 'auto' });
+    if (r.deleted) core.log(`cache purge: ${r.deleted} expired entries removed`);
+  } catch (err) {
+    core.log(`cache purge failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

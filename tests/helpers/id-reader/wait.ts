@@ -1,0 +1,28 @@
+import type { EventEmitter } from 'node:events';
+
+/** Resolves with the first event whose args pass `pred`; rejects after `ms` with what was awaited. */
+export function waitForEvent<T extends unknown[]>(em: EventEmitter<any>, event: string, pred: (...a: T) => boolean = () => true, ms = 5000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      em.off(event, on);
+      reject(new Error(`timed out after ${ms} ms waiting for "${event}"`));
+    }, ms);
+    const on = (...a: T) => {
+      if (!pred(...a)) return;
+      clearTimeout(timer);
+      em.off(event, on);
+      resolve(a);
+    };
+    em.on(event, on);
+  });
+}
+
+export async function until(cond: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const silentLogger = { info: () => undefined, warn: () => undefined };
