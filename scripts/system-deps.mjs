@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 export const SYSTEM_DEPS = [
   { bin: '/usr/bin/chromium', pkg: 'chromium', why: 'e2e tests drive the UI in Chromium' },
   { bin: '/usr/bin/pdftotext', pkg: 'poppler-utils', why: 'certificate PDFs are checked with pdftotext, pdffonts and pdftoppm' },
+  { bin: '/usr/bin/zbarimg', pkg: 'zbar-tools', why: 'the printed QR is decoded from a render of the PDF' },
   { bin: '/usr/bin/socat', pkg: 'socat', why: 'serial reader tests run over a pseudo-terminal pair' },
   { bin: '/usr/sbin/cupsd', pkg: 'cups', why: 'printing tests use a real CUPS spooler' },
   { bin: '/usr/bin/lp', pkg: 'cups-client', why: 'printing tests submit jobs with CUPS clients' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ev, op, type EventSpec, type OpSpec } from './define';
+import * as C from './case-schemas';
 import type * as T from './types';
 import type * as A from './auth-types';
 import * as S from './auth-schemas';
@@ -20,6 +21,24 @@ export const operations = {
     'public',
     'Remember the UI language on this terminal',
   ),
+
+  // --- cases: card -> items -> checks -> preview -> print ---
+  'case.current': op<T.CaseView | null>()(empty, 'signed-in', 'The case open at this counter, if any'),
+  'case.get': op<T.CaseView>()(C.caseRef, 'signed-in', 'One case by id'),
+  'case.openManual': op<T.CaseView>()(C.openManualInput, ['clerk', 'station'], 'Open a case by typing an ID number, with a reason'),
+  'case.close': op<null>()(C.caseRef, 'signed-in', 'Finish with this citizen and clear the screen'),
+  'items.search': op<T.ItemView[]>()(C.searchItemsInput, 'signed-in', 'Service items by name or pinyin initials, likeliest first'),
+  'case.chooseItem': op<T.CaseView>()(C.chooseItemInput, ['clerk', 'station'], 'Choose the service item and run its checks'),
+  'case.preview': op<T.PreviewView>()(C.caseRef, ['clerk', 'station'], 'The certificate as it will print'),
+  'case.print': op<T.CaseView>()(C.printInput, ['clerk', 'station'], 'Issue the serial and send the certificate to the printer'),
+  'case.retryPrint': op<T.CaseView>()(C.printInput, ['clerk', 'station', 'supervisor'], 'Retry a failed or interrupted print, optionally on another printer'),
+  'case.reprint': op<T.CaseView>()(C.reasonInput, ['clerk', 'station', 'supervisor'], 'Print again with the same serial, marked as a reprint'),
+  'case.void': op<T.CaseView>()(C.reasonInput, ['clerk', 'station', 'supervisor'], 'Void the certificate, with a reason'),
+  'case.interrupted': op<T.CaseView[]>()(empty, 'signed-in', 'Prints interrupted by a crash, to finish or void'),
+  'cert.verify': op<T.VerifyView>()(C.verifyInput, 'public', 'Check a certificate QR payload offline'),
+  'training.cards': op<T.TrainingCardsView>()(empty, 'signed-in', 'Training: the simulated reader\'s demo cards'),
+  'training.toggleCard': op<T.TrainingCardsView>()(C.trainingCardInput, 'signed-in', 'Training: place or remove a demo card'),
+  'training.fault': op<T.TrainingCardsView>()(C.trainingFaultInput, 'signed-in', 'Training: inject a reader fault'),
 
   // --- accounts, sessions and audit ---
   'auth.setupStatus': op<A.SetupStatus>()(empty, 'public', 'Whether the first administrator must be created; training accounts'),
@@ -48,6 +67,8 @@ export const events = {
   'registry.status': ev<T.RegistryStatus>(),
   'printer.status': ev<T.PrinterStatus>(),
   'session.changed': ev<T.SessionInfo | null>(),
+  /** A case moved on (licenses arrived, checks ran, job progressed); null when the counter is cleared. */
+  'case.changed': ev<T.CaseView | null>(),
 } as const;
 
 export type Operations = typeof operations;

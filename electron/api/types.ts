@@ -106,3 +106,81 @@ export interface PrintJobEvent {
   message?: string;
   at: string;
 }
+
+// --- cases ---
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface ItemView {
+  code: string;
+  names: Bilingual;
+  initials: string[];
+  page: 'A4' | 'CR80';
+  /** Why it is ranked where it is: initials match, eligible for this resident, used often here. */
+  hint?: 'initials' | 'eligible' | 'frequent' | 'recent';
+}
+
+export type LicenseState = 'verified' | 'unverified' | 'cache' | 'missing' | 'pending';
+
+export interface LicenseView {
+  typeCode: string;
+  typeName: string;
+  number?: string;
+  issuer?: string;
+  validTo?: string;
+  state: LicenseState;
+  /** Why unverified or missing, in words the clerk can act on. */
+  reason?: string;
+  asOf?: string;
+}
+
+export interface CheckView {
+  id: string;
+  label: Bilingual;
+  result: 'passed' | 'failed' | 'unknown';
+  sentence: Bilingual;
+  source?: { typeName: string; number: string; issuer: string; asOf?: string };
+}
+
+export type CaseState = 'open' | 'accepted' | 'completed' | 'voided';
+
+export interface CaseView {
+  caseId: string;
+  state: CaseState;
+  source: 'card' | 'manual';
+  card: CardView;
+  /** PNG data URL of the portrait from the registry's resident-ID license, when verified. */
+  photo?: string;
+  registry: { state: 'pending' | 'done'; online: boolean; offlineSince?: string; errors: { code: string; message: string }[] };
+  licenses: LicenseView[];
+  item?: ItemView;
+  checks: CheckView[];
+  eligible: boolean;
+  blocking: string[];
+  dataAsOf?: string;
+  serial?: string;
+  job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: string; message?: string };
+  voidReason?: string;
+  timings: { cardReadAt: string; itemChosenAt?: string; generatedAt?: string; jobAcceptedAt?: string; jobCompletedAt?: string };
+}
+
+export interface PreviewView {
+  /** Base64 PDF; the page shows it in an isolated frame. */
+  pdfBase64: string;
+  pages: number;
+}
+
+export interface VerifyView {
+  status: 'valid' | 'tampered' | 'unknown-key' | 'malformed';
+  fields?: Record<string, string>;
+  message: string;
+}
+
+export interface TrainingCardsView {
+  cards: { id: string; label: string; kind: CardKind; name: string }[];
+  placed: string | null;
+  plugged: boolean;
+}

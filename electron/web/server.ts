@@ -58,7 +58,14 @@ async function handleApi(o: WebHostOptions, port: number, secret: string, req: I
     if (err instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_BODY_TOO_LARGE', message: 'Request body too large.' } });
     return sendJson(res, 400, { ok: false, error: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' } });
   }
-  const result = await dispatch({ core: o.core, host: 'web' }, decodeURIComponent(path.slice('/api/'.length)), args);
+  let name: string;
+  try {
+    name = decodeURIComponent(path.slice('/api/'.length));
+  } catch {
+    // A malformed %-escape is the caller's mistake, not a server failure.
+    return sendJson(res, 400, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'The operation name is not valid.' } });
+  }
+  const result = await dispatch({ core: o.core, host: 'web' }, name, args);
   sendJson(res, 200, result);
 }
 

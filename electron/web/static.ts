@@ -15,7 +15,13 @@ const TYPES: Record<string, string> = {
 
 /** Serves the built renderer; only files under root, never a path that climbs out of it. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): boolean {
-  const rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  let rel: string;
+  try {
+    rel = urlPath === '/' ? 'index.html' : decodeURIComponent(urlPath).replace(/^\/+/, '');
+  } catch {
+    // A malformed %-escape (any web page can send one) must be a 404, not an uncaught URIError that stops the host.
+    return false;
+  }
   const file = normalize(join(root, rel));
   if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) return false;
   let size: number;

@@ -46,7 +46,7 @@ export function App() {
           <Button onClick={toggleLanguage} data-testid="lang-switch" title="Alt+L">{t('lang.switchTo')}</Button>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <WorkArea />
+          <WorkArea training={info?.mode === 'training'} />
         </Layout.Content>
         <Layout.Footer className="app-footer">
           <StatusBar info={info} status={status} hostDown={hostDown} />

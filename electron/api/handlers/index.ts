@@ -1,6 +1,8 @@
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
+import { caseHandlers } from './cases';
+import { trainingHandlers } from './training';
 import type { HandlerTable } from './types';
 
 /** The whole table; the type makes a missing handler for any contract operation a compile error. */
@@ -8,4 +10,6 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...authHandlers,
   ...auditHandlers,
+  ...caseHandlers,
+  ...trainingHandlers,
 };

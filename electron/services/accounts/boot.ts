@@ -10,7 +10,8 @@ import { ensureDemoAccounts } from './setup';
  * otherwise it is loaded here (wrapped by the OS keychain on the desktop).
  */
 export async function startAccountsAndAudit(core: Core, o: { keyWrap?: KeyWrapper; cipher?: RecordCipher } = {}): Promise<void> {
-  let cipher = o.cipher;
+  // Boot's wireDataKey normally loaded the key already; load it here only for a bare core (tests, tools).
+  let cipher = o.cipher ?? core.services.cipher;
   if (!cipher) {
     const key = loadOrCreateDataKey(core.opts.dataDir, { wrapper: o.keyWrap });
     verifyDataKey(core.db, key);

@@ -5,6 +5,7 @@ import { Core } from './core';
 import { findResourcesDir } from './resources';
 import type { SandboxLauncher } from '../training/sandbox-child';
 import { wireDataKey } from '../wiring/data-key';
+import { wireCases } from '../wiring/cases';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
 import { wireRegistry } from '../wiring/registry';
@@ -39,6 +40,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'registry', () => wireRegistry(core, o.launchSandbox));
   await step(core, 'reader', () => wireReader(core));
   await step(core, 'printer', () => wirePrinter(core));
+  await step(core, 'cases', () => wireCases(core));
   await startAccountsAndAudit(core, { keyWrap: o.keyWrap });
   return core;
 }

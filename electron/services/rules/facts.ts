@@ -1,4 +1,4 @@
-import type { Fact } from '../certificates/types';
+import type { CertificateCheck, Fact } from '../certificates/types';
 import { evidenceFor, rows } from './evidence';
 import type { FactSpec } from './facts-schema';
 import { listsPerson } from './household';
@@ -64,3 +64,13 @@ export function certificateFacts(item: FactsItem, facts: RuleFacts, checks: read
   }
   return out;
 }
+
+/** Check results in the certificate's shape (zh wording; the template prints the English labels itself). */
+export const certificateChecks = (checks: readonly CheckResult[]): CertificateCheck[] =>
+  checks.map((c) => ({
+    id: c.id,
+    label: c.label.zh,
+    result: c.result,
+    sentence: c.sentence.zh,
+    ...(c.source ? { source: { typeName: c.source.typeName, number: c.source.number, issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
+  }));

@@ -1,5 +1,5 @@
 export { evaluate, type RuleItem } from './evaluate';
-export { certificateFacts, maskIdNumber, type FactsItem } from './facts';
+export { certificateFacts, certificateChecks, maskIdNumber, type FactsItem } from './facts';
 export { normaliseAddress, sameAddress } from './address';
 export { seasonFor, type SeasonWindow } from './season';
 export { ruleSchema, bilingualSchema, type Rule, type RuleKind, type Bilingual } from './schema';

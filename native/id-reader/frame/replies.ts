@@ -1,4 +1,5 @@
 import { ReaderError } from '../errors';
+import { decodeField } from '../text/utf16';
 
 export interface CardDataReply {
   text: Uint8Array;
@@ -47,7 +48,7 @@ export const ADDED_ADDRESS_LEN = 70;
 /** The 70-byte UTF-16LE added-address block; blank when the card has no address change. */
 export function parseAddedAddress(data: Uint8Array): string {
   if (data.length !== ADDED_ADDRESS_LEN) throw malformed(`added address reply is ${data.length} bytes, expected ${ADDED_ADDRESS_LEN}`);
-  return new TextDecoder('utf-16le').decode(data).replace(/[\s\u0000]+$/u, '').trim();
+  return decodeField(data);
 }
 
 export function encodeAddedAddress(address: string): Uint8Array {

@@ -70,6 +70,9 @@ export class ReaderClient {
       }, timeoutMs);
       this.pending = { resolve, reject, timer };
     });
+    // The reply may fail (close, dispose) while we still await the write; mark it handled now,
+    // the caller still receives the rejection through the returned promise.
+    reply.catch(() => undefined);
     try {
       await this.transport.write(frame);
     } catch (e) {

@@ -41,7 +41,10 @@ async function hidCandidates(o: DiscoveryOptions): Promise<ReaderCandidate[]> {
   const profiles = knownHidProfiles();
   const wanted = o.device ? parseVidPid(o.device) : undefined;
   const out: ReaderCandidate[] = [];
-  for (const d of await binding.devices()) {
+  // A reader can expose several interfaces (e.g. a keyboard-wedge one); the vendor-defined usage
+  // page (0xFF00-0xFFFF) is the one that speaks SAM frames, so probe it first.
+  const devices = (await binding.devices()).sort((a, b) => Number((b.usagePage ?? 0) >= 0xff00) - Number((a.usagePage ?? 0) >= 0xff00));
+  for (const d of devices) {
     const key = vidPidKey(d.vendorId, d.productId);
     const explicit = wanted && vidPidKey(wanted.vendorId, wanted.productId) === key;
     const profile = profiles.get(key) ?? (explicit ? defaultHidProfile() : undefined);

@@ -134,9 +134,14 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     let backoff = this.cfg.backoffInitialMs;
     while (!this.stopped) {
       try {
-        this.setState('searching');
+        // Between failed attempts keep the state the user already sees ('unavailable', 'error', or
+        // 'disconnected' after an unplug) instead of flapping through 'searching'.
+        if (this.current.state === 'connected' || this.current.state === 'reading' || this.current.state === 'searching') this.setState('searching');
         const conn = await this.connect();
-        if (this.stopped) break;
+        if (this.stopped) {
+          await this.closeConn();
+          break;
+        }
         if (conn) {
           backoff = this.cfg.backoffInitialMs;
           const reason = await this.session(conn);
@@ -163,6 +168,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     const list = pickConfigured(found.candidates, this.cfg.device);
     let lastErr: ReaderError | undefined = found.problems[0];
     for (const candidate of list) {
+      if (this.stopped) return undefined;
       const transport = candidate.create();
       try {
         await transport.open();
@@ -184,7 +190,8 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     const msg = this.cfg.device
       ? `Configured reader "${this.cfg.device}" was not found or did not answer; check the cable and the reader setting.`
       : 'No ID card reader found; connect a reader.';
-    this.setState(lastErr?.code === 'REPLY_STATUS' ? 'error' : 'unavailable', lastErr ?? new ReaderError('NO_READER', msg), lastErr ? `${msg} (${lastErr.message})` : msg);
+    const state: ReaderState = lastErr?.code === 'REPLY_STATUS' ? 'error' : this.current.state === 'disconnected' ? 'disconnected' : 'unavailable';
+    this.setState(state, lastErr ?? new ReaderError('NO_READER', msg), lastErr ? `${msg} (${lastErr.message})` : msg);
     return undefined;
   }
 
@@ -248,7 +255,8 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   }
 
   private async readPlaced(send: Send): Promise<void> {
-    this.setState('reading');
+    // A card that already failed is retried quietly on each poll, without status flapping.
+    if (this.presence !== 'failed') this.setState('reading');
     let lastErr: ReaderError | undefined;
     for (let attempt = 0; attempt <= this.cfg.retries; attempt++) {
       try {
@@ -312,7 +320,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     return {
       state,
       message: text,
-      messageZh: err ? `${STATE_ZH[state]}：${errorText(err.code, 'zh')}` : STATE_ZH[state],
+      messageZh: !err ? STATE_ZH[state] : state === 'unavailable' ? errorText(err.code, 'zh') : `${STATE_ZH[state]}：${errorText(err.code, 'zh')}`,
       ...(err ? { code: err.code as ReaderErrorCode } : {}),
       ...(reader && state !== 'unavailable' && state !== 'searching' ? { reader } : {}),
       ...(this.samIdHex && (state === 'connected' || state === 'reading') ? { samId: this.samIdHex } : {}),

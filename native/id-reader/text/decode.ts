@@ -2,15 +2,13 @@ import type { Card, CardKind, CardWarning } from '../card';
 import { ReaderError } from '../errors';
 import { nationByCode, sexByCode, type CodeLabel } from './codes';
 import { EXTRA_FIELDS, LAYOUTS, TEXT_BLOCK_LEN, kindOf, type Layout } from './layout';
+import { decodeField } from './utf16';
 import { LONG_TERM_TEXT, normaliseDate, validateCard } from './validate';
-
-const UTF16 = new TextDecoder('utf-16le');
 
 function field(block: Uint8Array, layout: Layout, key: string): string {
   const f = layout[key];
   if (!f) return '';
-  // Cards pad with spaces; NULs show up on some readers and on blank fields.
-  return UTF16.decode(block.subarray(f[0], f[0] + f[1])).replace(/[\s\u0000]+$/u, '').replace(/^[\s\u0000]+/u, '');
+  return decodeField(block.subarray(f[0], f[0] + f[1]));
 }
 
 function date(raw: string, what: string, warnings: CardWarning[]): string {

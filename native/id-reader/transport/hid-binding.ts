@@ -1,3 +1,4 @@
+import type * as NodeHidModule from 'node-hid';
 import { ReaderError } from '../errors';
 
 /** The part of node-hid's HIDAsync the transport uses; a simulated device implements just this. */
@@ -15,6 +16,7 @@ export interface HidDeviceInfo {
   path?: string;
   product?: string;
   manufacturer?: string;
+  usagePage?: number;
 }
 
 export interface HidBinding {
@@ -22,7 +24,7 @@ export interface HidBinding {
   open(path: string): Promise<HidDeviceLike>;
 }
 
-type NodeHid = typeof import('node-hid');
+type NodeHid = typeof NodeHidModule;
 
 let loaded: Promise<NodeHid> | undefined;
 
@@ -66,6 +68,7 @@ export const nodeHidBinding: HidBinding = {
       ...(d.path ? { path: d.path } : {}),
       ...(d.product ? { product: d.product } : {}),
       ...(d.manufacturer ? { manufacturer: d.manufacturer } : {}),
+      ...(d.usagePage !== undefined ? { usagePage: d.usagePage } : {}),
     }));
   },
   async open(path) {

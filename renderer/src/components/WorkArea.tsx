@@ -1,13 +1,40 @@
 import { IdcardOutlined } from '@ant-design/icons';
-import { Result } from 'antd';
+import { Button, Result, Space } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CaseScreen } from '../case/CaseScreen';
+import { ManualOpenDialog } from '../case/ManualOpenDialog';
+import { useCase } from '../case/useCase';
+import { VerifyDialog } from '../case/VerifyDialog';
+import { useShortcuts } from '../shortcuts';
+import { TrainingPanel } from '../training/TrainingPanel';
 
-/** The main area: idle until a card is placed; the case screens fill it. */
-export function WorkArea() {
+/** The main area: idle until a card is placed (or a number is typed in), then the case screen. */
+export function WorkArea({ training }: { training: boolean }) {
   const { t } = useTranslation();
+  const { current, set } = useCase(true);
+  const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
+  useShortcuts(useMemo(() => ({ F6: () => setDialog('manual'), F7: () => setDialog('verify') }), []));
   return (
     <div className="work-area" data-testid="work-area">
-      <Result icon={<IdcardOutlined />} title={t('work.idleTitle')} subTitle={t('work.idleHint')} />
+      {current ? (
+        <CaseScreen c={current} onChange={set} />
+      ) : (
+        <Result
+          icon={<IdcardOutlined />}
+          title={t('work.idleTitle')}
+          subTitle={t('work.idleHint')}
+          extra={
+            <Space>
+              <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>
+              <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">{t('verify.title')}</Button>
+            </Space>
+          }
+        />
+      )}
+      {training && <TrainingPanel />}
+      <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />
+      <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import type { EventEmitter } from 'node:events';
 
 /** Resolves with the first event whose args pass `pred`; rejects after `ms` with what was awaited. */
-export function waitForEvent<T extends unknown[]>(em: EventEmitter<any>, event: string, pred: (...a: T) => boolean = () => true, ms = 5000): Promise<T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts emitters of any event map
+type AnyEmitter = EventEmitter<any>;
+
+export function waitForEvent<T extends unknown[]>(em: AnyEmitter, event: string, pred: (...a: T) => boolean = () => true, ms = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       em.off(event, on);

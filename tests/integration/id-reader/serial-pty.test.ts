@@ -73,5 +73,10 @@ describe.skipIf(!hasSocat)('serial reader over a real pty pair with the sim-peer
     expect((await gone)[0].code).toBe('COMMAND_TIMEOUT');
     peer = await startPeer(pty.b);
     await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'connected', 10_000);
+    // Faults injected through the peer's stdin reach the manager as typed card errors.
+    expect(await peer.send('fault read_failed 50')).toBe('ok fault read_failed 50');
+    await peer.send('place foreign2017-smith');
+    const [err] = await waitForEvent<[{ code: string; sw3?: number }]>(m, 'card-error', undefined, 10_000);
+    expect(err).toMatchObject({ code: 'REPLY_STATUS', sw3: 0x41 });
   }, 30_000);
 });

@@ -83,15 +83,16 @@ describe('HidTransport + manager through a simulated HIDAsync device', () => {
       source: 'hid',
       hidBinding: {
         devices: async () => [
-          { vendorId: 0x0400, productId: 0xc35a, path: 'p1' },
+          { vendorId: 0x0400, productId: 0xc35a, path: 'kbd-interface', usagePage: 0x01 },
           { vendorId: 0x046d, productId: 0xc52b, path: 'mouse' },
+          { vendorId: 0x0400, productId: 0xc35a, path: 'vendor-interface', usagePage: 0xff00 },
         ],
         open: async () => {
           throw new Error('not used');
         },
       },
     });
-    expect(found.candidates.map((c) => c.vidPid)).toEqual(['0400:C35A']);
+    expect(found.candidates.map((c) => `${c.vidPid} ${c.path}`)).toEqual(['0400:C35A vendor-interface', '0400:C35A kbd-interface']);
   });
 });
 

@@ -109,10 +109,13 @@ describe('ReaderManager over the in-process simulator', () => {
     sim.unplug();
     await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'disconnected');
     expect(log).toContain('removed:disconnected');
-    await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'unavailable');
+    // Failed reopen attempts keep it 'disconnected' (with the reason), not 'unavailable'.
+    await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'disconnected' && s.code === 'TRANSPORT_OPEN_FAILED');
     sim.replug();
     await waitForEvent(m, 'card-placed');
     expect(m.status.state).toBe('connected');
+    const after = log.slice(log.indexOf('status:disconnected'));
+    expect(after.filter((l) => l.startsWith('status:'))).not.toContain('status:unavailable');
   });
 
   it('reopens a reader that stops answering, after a SAM reset attempt', async () => {
@@ -132,18 +135,42 @@ describe('ReaderManager over the in-process simulator', () => {
     await waitForEvent(m, 'status', (x: ReaderStatus) => x.state === 'connected');
   });
 
-  it('reports unavailable when nothing answers, and a throwing listener does not stop it', async () => {
-    const m = new ReaderManager({ discover: async () => ({ candidates: [], problems: [] }), backoffInitialMs: 5, backoffMaxMs: 10, logger: silentLogger });
+  it('stays unavailable without flapping while nothing answers, keeps retrying, and a throwing listener does not stop it', async () => {
+    const sim = new Simulator();
+    const { SimulatorTransport } = await import('../../../native/id-reader/sim/sim-transport');
+    let attempts = 0;
+    const m = new ReaderManager({
+      discover: async () => ({ candidates: ++attempts < 4 ? [] : [{ id: 's', kind: 'simulator', label: 'sim', create: () => new SimulatorTransport(sim) }], problems: [] }),
+      backoffInitialMs: 5,
+      backoffMaxMs: 10,
+      logger: silentLogger,
+    });
     managers.push(m);
     m.on('status', () => {
       throw new Error('listener bug');
     });
-    let count = 0;
-    m.on('status', () => count++);
+    const seen: string[] = [];
+    m.on('status', (s) => seen.push(s.state));
     m.start();
-    await until(() => count >= 3, 2000, 'repeated status events');
+    await until(() => attempts >= 3, 2000, 'three discovery attempts');
     expect(m.status).toMatchObject({ state: 'unavailable', code: 'NO_READER' });
     expect(m.status.messageZh).toContain('未找到');
+    await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'connected');
+    expect(seen).toEqual(['unavailable', 'connected']);
+  });
+
+  it('reports a SAM fault as state error with the SW3 text, and connects once the SAM recovers', async () => {
+    const { sim, m } = setup();
+    const { encodeResponse } = await import('../../../native/id-reader/frame/codec');
+    const respond = sim.respond.bind(sim);
+    let broken = true;
+    sim.respond = (body) => (broken && body[0] === 0x11 ? encodeResponse(0x60) : respond(body));
+    m.start();
+    const [s] = await waitForEvent<[ReaderStatus]>(m, 'status', (x: ReaderStatus) => x.state === 'error');
+    expect(s.code).toBe('REPLY_STATUS');
+    expect(s.message).toContain('SAM self-test failed');
+    broken = false;
+    await waitForEvent(m, 'status', (x: ReaderStatus) => x.state === 'connected');
   });
 
   it('picks the configured device and ignores others', async () => {

@@ -47,5 +47,5 @@ export function drawChecks(ctx: RenderContext, area: Area, heading: Bilingual | 
   });
   drawHeading(ctx, area, heading, size * 6);
   if (rows.length === 0) rows.push([[], [{ text: '（无核验项）No checks', size, color: COLORS.muted }], [], []]);
-  return drawTable(ctx, area, { widths: [0.6, 4.2, 1.3, 3.9], header, rows, grid: true });
+  return drawTable(ctx, area, { widths: [0.75, 4.1, 1.25, 3.9], header, rows, grid: true });
 }

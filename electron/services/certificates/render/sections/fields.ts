@@ -67,5 +67,5 @@ function drawSubTable(ctx: RenderContext, area: Area, fact: Fact, table: FactTab
   drawRuns(ctx, caption, sub.x, y, sub.w);
   sub.y = y + captionH + 3;
   if (area.flow) ctx.y = sub.y;
-  return drawTable(ctx, sub, { widths: table.columns.map((c) => c.width ?? 1), header, rows, grid: true }) + 4;
+  return drawTable(ctx, sub, { widths: table.columns.map((c) => c.width ?? 1), header, rows, grid: true }) + 8;
 }

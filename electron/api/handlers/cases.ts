@@ -1,0 +1,32 @@
+import { AppError } from '../errors';
+import type { CounterDesk } from '../../services/flow/desk';
+import { need } from '../../services/wiring/services';
+import type { HandlerContext, HandlerSlice } from './types';
+
+const desk = (ctx: HandlerContext) => need(ctx.core.services.desk as CounterDesk | undefined, 'The case service');
+
+type CaseOps =
+  | 'case.current' | 'case.get' | 'case.openManual' | 'case.close' | 'items.search' | 'case.chooseItem' | 'case.preview'
+  | 'case.print' | 'case.retryPrint' | 'case.reprint' | 'case.void' | 'case.interrupted' | 'cert.verify';
+
+export const caseHandlers: HandlerSlice<CaseOps> = {
+  'case.current': (ctx) => (ctx.core.services.desk ? desk(ctx).current() : null),
+  'case.get': (ctx, { caseId }) => desk(ctx).view(caseId),
+  'case.openManual': (ctx, { idNumber, name, reason }) => desk(ctx).openManual(idNumber, name, reason),
+  'case.close': (ctx, { caseId }) => {
+    desk(ctx).close(caseId);
+    return null;
+  },
+  'items.search': (ctx, { query, caseId }) => desk(ctx).search(query, caseId),
+  'case.chooseItem': (ctx, { caseId, itemCode }) => desk(ctx).chooseItem(caseId, itemCode),
+  'case.preview': (ctx, { caseId }) => desk(ctx).preview(caseId),
+  'case.print': (ctx, { caseId, printer }) => desk(ctx).print(caseId, printer),
+  'case.retryPrint': (ctx, { caseId, printer }) => desk(ctx).retryPrint(caseId, printer),
+  'case.reprint': (ctx, { caseId, reason }) => desk(ctx).reprint(caseId, reason),
+  'case.void': (ctx, { caseId, reason }) => desk(ctx).voidCase(caseId, reason),
+  'case.interrupted': (ctx) => (ctx.core.services.desk ? desk(ctx).interrupted() : []),
+  'cert.verify': (ctx, { payload }) => {
+    if (!ctx.core.services.desk) throw new AppError('APP_SERVICE_UNAVAILABLE', 'The verify service did not start; see the start-up log.');
+    return desk(ctx).verify(payload);
+  },
+};

@@ -1,0 +1,189 @@
+import { AppError } from '../../api/errors';
+import type { CaseView, ItemView } from '../../api/types';
+import { idNumberBirth, idNumberSex, isValidIdNumber, sexByCode, type Card } from '../../../native/id-reader';
+import { chooseItem as dbChooseItem, getCase, licensesUsedFrom, openCase, recentItemCounts, recordChecks, type CaseRecord } from '../cases';
+import { getItem, searchItems, type Catalog, type CatalogItem } from '../catalog';
+import type { Core } from '../core/core';
+import type { RecordCipher } from '../crypto';
+import type { FetchResult } from '../licenses';
+import type { CurrentCard } from '../reader/service';
+import { evaluate, type RuleFacts } from '../rules';
+import { issuedLookup } from '../cases';
+import { toCardView } from '../reader/card-view';
+import { programAreas } from './areas';
+import type { LiveCase } from './live';
+import { photoOf } from './certificate';
+import { usageFor } from './usage';
+import { caseView, itemView } from './views';
+
+export interface FlowDeps {
+  core: Core;
+  catalog: Catalog;
+  cipher: RecordCipher;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The case at the counter: opened by a card read (or a typed number with a reason), licenses
+ * fetched at once, item chosen, checks run. Printing lives in print.ts on top of this.
+ */
+export class CaseFlow {
+  protected readonly live = new Map<string, LiveCase>();
+  protected currentId: string | null = null;
+  /** Every license type any item needs, plus the resident-ID license for the photo. */
+  readonly wanted: string[];
+
+  constructor(protected readonly d: FlowDeps) {
+    const types = new Set<string>(['111001']);
+    for (const it of d.catalog.items) for (const l of it.licenses) types.add(l.type);
+    this.wanted = [...types];
+  }
+
+  protected get core(): Core {
+    return this.d.core;
+  }
+
+  /** A card read opens a case only for a signed-in, unlocked clerk: no one looks anyone up without one. */
+  onCard(c: CurrentCard): void {
+    const s = this.core.session as (typeof this.core.session & { locked?: boolean }) | null;
+    if (!s || s.locked) return;
+    try {
+      this.open(c.card, 'card');
+    } catch (err) {
+      this.core.log(`case could not be opened: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  openManual(idNumber: string, name: string, reason: string): CaseView {
+    const number = idNumber.toUpperCase();
+    if (!isValidIdNumber(number)) throw new AppError('CASE_ID_INVALID', 'The ID number check digit is wrong; check the number on the card and type it again.', 'idNumber');
+    const sexCode = idNumberSex(number) ?? '9';
+    const card: Card = { kind: 'resident', name, sex: sexByCode(sexCode) ?? { code: sexCode, label: '', labelEn: '' }, birth: idNumberBirth(number) ?? '', number, validFrom: '', validTo: '', extra: {}, warnings: [] };
+    return this.open(card, 'manual', reason);
+  }
+
+  protected open(card: Card, source: 'card' | 'manual', reason?: string): CaseView {
+    const c = this.core.config;
+    const openedAt = new Date();
+    const { id } = openCase(this.core.db, this.d.cipher, {
+      hallId: c.hall.id,
+      counterId: c.counter,
+      clerkId: this.core.session?.userId ?? 'unknown',
+      source,
+      ...(reason ? { manualReason: reason } : {}),
+      person: { name: card.name, idNumber: card.number, sex: card.sex.label, birth: card.birth, ...(card.nation ? { nation: card.nation.label } : {}), ...(card.address ? { address: card.address } : {}), cardKind: card.kind },
+      cardReadAt: openedAt,
+    });
+    const live: LiveCase = { id, source, card, view: toCardView(card, id, openedAt), openedAt, fetch: Promise.resolve(), eligible: new Set() };
+    live.fetch = this.prefetch(live);
+    this.live.set(id, live);
+    this.currentId = id;
+    this.trim();
+    const view = this.view(id);
+    this.core.bus.emit('case.changed', view);
+    return view;
+  }
+
+  /** Starts at card read, before the item is chosen, so the clerk never waits on the registry. */
+  private async prefetch(live: LiveCase): Promise<void> {
+    const usage = usageFor(this.core, live.id);
+    const licenses = this.core.services.licenses;
+    const [result, areas] = await Promise.all([
+      licenses
+        ? licenses.fetchForHolder(live.card.number, usage, this.wanted).catch((err: unknown): FetchResult => ({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: err instanceof Error ? err.message : String(err) }] }))
+        : Promise.resolve<FetchResult>({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: '共享平台未配置或未启动，无法获取电子证照。' }] }),
+      programAreas(this.core, this.core.services.registry, usage).catch(() => undefined),
+    ]);
+    live.result = result;
+    if (areas) live.areas = areas;
+    const photo = photoOf(live);
+    if (photo) live.photo = `data:image/png;base64,${photo.toString('base64')}`;
+    for (const item of this.d.catalog.items) {
+      try {
+        if (evaluate(item, this.facts(live, item)).eligible) live.eligible.add(item.code);
+      } catch {
+        // ranking only: an item that cannot be evaluated is simply not marked eligible
+      }
+    }
+    if (this.live.has(live.id)) this.core.bus.emit('case.changed', this.view(live.id));
+  }
+
+  protected facts(live: LiveCase, item: CatalogItem): RuleFacts {
+    const r = live.result;
+    return {
+      card: { name: live.card.name, idNumber: live.card.number, birth: live.card.birth, validTo: live.card.validTo === 'long-term' ? '长期' : live.card.validTo, kind: live.card.kind },
+      licenses: r?.licenses ?? [],
+      missing: r?.missing ?? [],
+      errors: r?.errors ?? [],
+      ...(live.areas ? { programAreas: { 'clean-energy': live.areas.areas } } : {}),
+      now: new Date(),
+      issuedForAddress: issuedLookup(this.core.db, this.d.cipher, item.code, live.id),
+    };
+  }
+
+  protected need(caseId: string): LiveCase {
+    const live = this.live.get(caseId);
+    if (!live) throw new AppError('CASE_NOT_FOUND', 'This case is no longer open at this counter; read the card again.');
+    return live;
+  }
+
+  protected record(caseId: string): CaseRecord | undefined {
+    try {
+      return getCase(this.core.db, this.d.cipher, caseId);
+    } catch {
+      return undefined;
+    }
+  }
+
+  view(caseId: string): CaseView {
+    const live = this.need(caseId);
+    const item = live.itemCode ? this.d.catalog.byCode.get(live.itemCode) : undefined;
+    return caseView(live, this.record(caseId), item, this.wanted);
+  }
+
+  current(): CaseView | null {
+    return this.currentId && this.live.has(this.currentId) ? this.view(this.currentId) : null;
+  }
+
+  close(caseId: string): void {
+    if (this.currentId === caseId) this.currentId = null;
+    this.core.bus.emit('case.changed', null);
+  }
+
+  search(query: string, caseId?: string): ItemView[] {
+    const live = caseId ? this.live.get(caseId) : undefined;
+    const usage = recentItemCounts(this.core.db, this.core.config.counter, new Date(Date.now() - 30 * DAY));
+    return searchItems(this.d.catalog, query, { eligible: live?.eligible ?? [], usage }).map((h) =>
+      itemView(h.item, h.match === 'initials' || h.match === 'initials-prefix' ? 'initials' : h.eligible ? 'eligible' : h.uses > 0 ? 'frequent' : undefined),
+    );
+  }
+
+  async chooseItem(caseId: string, itemCode: string): Promise<CaseView> {
+    const live = this.need(caseId);
+    const item = getItem(this.d.catalog, itemCode);
+    await live.fetch;
+    const rec = this.record(caseId);
+    if (rec && rec.state !== 'open') throw new AppError('CASE_ALREADY_ISSUED', 'A certificate was already issued in this case; start a new case for another item.');
+    dbChooseItem(this.core.db, caseId, item.code);
+    const evaluation = evaluate(item, this.facts(live, item));
+    recordChecks(this.core.db, this.d.cipher, caseId, {
+      licensesUsed: licensesUsedFrom(live.result?.licenses ?? []),
+      checks: evaluation.checks,
+      ...(evaluation.seasonIndex ? { seasonIndex: evaluation.seasonIndex } : {}),
+    });
+    live.itemCode = item.code;
+    live.evaluation = evaluation;
+    const view = this.view(caseId);
+    this.core.bus.emit('case.changed', view);
+    return view;
+  }
+
+  /** Keeps the last few cases in memory; older ones live on in the database only. */
+  private trim(): void {
+    while (this.live.size > 20) {
+      const oldest = this.live.keys().next().value as string;
+      this.live.delete(oldest);
+    }
+  }
+}

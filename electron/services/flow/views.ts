@@ -1,0 +1,82 @@
+import type { CaseView, CheckView, ItemView, LicenseView } from '../../api/types';
+import type { CaseRecord } from '../cases';
+import type { CatalogItem } from '../catalog';
+import { licenseTypeName as typeNames, type CheckResult } from '../rules';
+
+const licenseTypeName = (code: string): string => typeNames(code).zh;
+import type { LiveCase } from './live';
+
+export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
+  return { code: item.code, names: item.names, initials: item.initials, page: item.page === 'card' ? 'CR80' : 'A4', ...(hint ? { hint } : {}) };
+}
+
+export function checkView(c: CheckResult): CheckView {
+  return {
+    id: c.id,
+    label: c.label,
+    result: c.result,
+    sentence: c.sentence,
+    ...(c.source ? { source: { typeName: c.source.typeName, number: c.source.number, issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
+  };
+}
+
+function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
+  const r = live.result;
+  if (!r) return wanted.map((t) => ({ typeCode: t, typeName: licenseTypeName(t), state: 'pending' }));
+  const out: LicenseView[] = r.licenses.map(({ license: l, verification: v, source, fetchedAt }) => ({
+    typeCode: l.certificateType,
+    typeName: l.certificateName || licenseTypeName(l.certificateType),
+    number: l.certificateNumber,
+    issuer: l.issueDept,
+    validTo: l.certificateValidateEnd,
+    state: v.state === 'unverified' ? 'unverified' : source === 'cache' ? 'cache' : 'verified',
+    ...(v.state === 'unverified' ? { reason: v.message } : {}),
+    ...(source === 'cache' ? { asOf: fetchedAt } : {}),
+  }));
+  for (const t of r.missing) {
+    const why = r.errors.find((e) => e.typeCode === t);
+    out.push({ typeCode: t, typeName: licenseTypeName(t), state: 'missing', ...(why ? { reason: why.message } : {}) });
+  }
+  return out;
+}
+
+/** Oldest cached evidence among the checks: the certificate says "data as of" that time. */
+export function dataAsOf(checks: readonly CheckResult[], live: LiveCase): string | undefined {
+  const times = checks.map((c) => c.source?.asOf).filter((t): t is string => !!t);
+  if (live.areas?.cached) times.push(live.areas.asOf);
+  return times.sort()[0];
+}
+
+export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: CatalogItem | undefined, wanted: readonly string[]): CaseView {
+  const checks = live.evaluation?.checks ?? [];
+  const asOf = dataAsOf(checks, live);
+  return {
+    caseId: live.id,
+    state: rec?.state ?? 'open',
+    source: live.source,
+    card: live.view,
+    ...(live.photo ? { photo: live.photo } : {}),
+    registry: {
+      state: live.result ? 'done' : 'pending',
+      online: live.result?.online ?? true,
+      ...(live.result?.offlineSince ? { offlineSince: live.result.offlineSince } : {}),
+      errors: (live.result?.errors ?? []).filter((e) => !e.typeCode).map((e) => ({ code: e.code, message: e.message })),
+    },
+    licenses: licenseViews(live, wanted),
+    ...(item ? { item: itemView(item) } : {}),
+    checks: checks.map(checkView),
+    eligible: live.evaluation?.eligible ?? false,
+    blocking: (live.evaluation?.blocking ?? []).map((c) => c.id),
+    ...(asOf ? { dataAsOf: asOf } : {}),
+    ...(rec?.serial ? { serial: rec.serial } : {}),
+    ...(live.job ? { job: live.job } : rec?.printJobId && rec.printer ? { job: { jobId: rec.printJobId, printer: rec.printer, state: rec.state === 'completed' ? 'completed' : 'queued' } } : {}),
+    ...(rec?.voided ? { voidReason: rec.voided.reason } : {}),
+    timings: {
+      cardReadAt: rec?.times.cardReadAt ?? live.openedAt.toISOString(),
+      ...(rec?.times.itemChosenAt ? { itemChosenAt: rec.times.itemChosenAt } : {}),
+      ...(rec?.times.generatedAt ? { generatedAt: rec.times.generatedAt } : {}),
+      ...(rec?.times.jobAcceptedAt ? { jobAcceptedAt: rec.times.jobAcceptedAt } : {}),
+      ...(rec?.times.jobCompletedAt ? { jobCompletedAt: rec.times.jobCompletedAt } : {}),
+    },
+  };
+}

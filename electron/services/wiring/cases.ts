@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog } from '../catalog';
+import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, setResourcesDir, toTrustedKey } from '../certificates';
+import type { Core } from '../core/core';
+import { CounterDesk } from '../flow/desk';
+
+/** The case flow: catalog, the hall's signing key for QR codes, and the card-read trigger. */
+export function wireCases(core: Core): void {
+  const cipher = core.services.cipher;
+  if (!cipher) return;
+  setResourcesDir(core.resourcesDir);
+  const catalog = loadCatalog(join(core.resourcesDir, 'catalog'));
+  const hallKey = loadOrCreateHallKey(join(core.opts.dataDir, 'keys'), core.config.hall.id);
+  const own = toTrustedKey(hallKey, core.config.hall.name);
+  const trustedFile = process.env.COUNTER_TRUSTED_KEYS ?? defaultTrustedKeysPath();
+  const trusted = () => [own, ...(existsSync(trustedFile) ? readTrustedKeys(trustedFile) : [])];
+  const desk = new CounterDesk({ core, catalog, cipher, hallKey, trusted });
+  core.services.desk = desk;
+  core.services.reader?.onPlaced((c) => desk.onCard(c));
+}

@@ -1,0 +1,102 @@
+import { Button, Card, Col, Row, Space, message } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../electron/api/types';
+import { ApiCallError, call } from '../api/client';
+import { errorText } from '../i18n';
+import { useShortcuts } from '../shortcuts';
+import { Checklist } from './Checklist';
+import { ItemPicker } from './ItemPicker';
+import { JobPanel } from './JobPanel';
+import { PreviewModal } from './PreviewModal';
+import { ReasonDialog } from './ReasonDialog';
+import { ResidentPanel } from './ResidentPanel';
+
+type Dialog = null | 'preview' | 'void' | 'reprint';
+
+/** One citizen's case: resident, item, checks, preview, print (F9) and the job's progress. */
+export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseView | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [busy, setBusy] = useState(false);
+  const canPrint = !!c.item && c.blocking.length === 0 && c.state === 'open' && c.registry.state === 'done';
+
+  const run = useCallback(
+    async (fn: () => Promise<CaseView | null>) => {
+      setBusy(true);
+      try {
+        onChange(await fn());
+      } catch (e) {
+        void message.error(e instanceof ApiCallError ? errorText(e.error) : String(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [onChange],
+  );
+
+  const print = useCallback(() => {
+    if (!canPrint) return;
+    setDialog(null);
+    void run(() => call('case.print', { caseId: c.caseId }));
+  }, [canPrint, c.caseId, run]);
+
+  const next = useCallback(() => void run(async () => (await call('case.close', { caseId: c.caseId }), null)), [c.caseId, run]);
+
+  useShortcuts(
+    useMemo(
+      () => ({
+        F9: print,
+        F4: () => c.item && setDialog('preview'),
+        F8: next,
+      }),
+      [print, next, c.item],
+    ),
+  );
+
+  return (
+    <Row gutter={16} data-testid="case-screen">
+      <Col span={11}>
+        <Card>
+          <ResidentPanel c={c} />
+        </Card>
+      </Col>
+      <Col span={13}>
+        <Card
+          title={c.item ? (i18n.language === 'en' ? c.item.names.en : c.item.names.zh) : t('items.title')}
+          extra={
+            <Space>
+              {c.item && c.state === 'open' && (
+                <Button onClick={() => void run(async () => ({ ...c, item: undefined, checks: [], blocking: [] }))} data-testid="change-item">
+                  {t('case.changeItem')}
+                </Button>
+              )}
+              <Button onClick={next} title="F8" data-testid="next-citizen">{t('case.next')}</Button>
+            </Space>
+          }
+        >
+          {!c.item ? (
+            <ItemPicker caseId={c.caseId} onChoose={(itemCode) => void run(() => call('case.chooseItem', { caseId: c.caseId, itemCode }))} />
+          ) : (
+            <>
+              <Checklist c={c} />
+              <Space style={{ marginTop: 16 }}>
+                <Button onClick={() => setDialog('preview')} disabled={busy} title="F4" data-testid="preview-button">{t('case.preview')}</Button>
+                <Button type="primary" onClick={print} disabled={!canPrint || busy} title="F9" data-testid="print-button">{t('case.print')}</Button>
+              </Space>
+              <JobPanel
+                c={c}
+                onRetry={() => void run(() => call('case.retryPrint', { caseId: c.caseId }))}
+                onReprint={() => setDialog('reprint')}
+                onVoid={() => setDialog('void')}
+              />
+            </>
+          )}
+        </Card>
+      </Col>
+      <PreviewModal caseId={c.caseId} open={dialog === 'preview'} onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />
+      <ReasonDialog title={t('job.voidTitle')} open={dialog === 'void'} onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.void', { caseId: c.caseId, reason })); }} />
+      <ReasonDialog title={t('job.reprintTitle')} open={dialog === 'reprint'} onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.reprint', { caseId: c.caseId, reason })); }} />
+    </Row>
+  );
+}

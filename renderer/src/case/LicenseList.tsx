@@ -1,0 +1,48 @@
+import { Alert, List, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseView, LicenseState } from '../../../electron/api/types';
+
+const COLOR: Record<LicenseState, string> = { verified: 'green', cache: 'gold', unverified: 'red', missing: 'default', pending: 'processing' };
+const hhmm = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '');
+
+/** The holder's licenses from the registry, each with its state: verified, unverified (why), cached (as of), missing. */
+export function LicenseList({ c }: { c: CaseView }) {
+  const { t } = useTranslation();
+  return (
+    <div className="license-list" data-testid="license-list">
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('case.licenses')} {c.registry.state === 'pending' && <Spin size="small" />}
+      </Typography.Title>
+      {!c.registry.online && c.registry.state === 'done' && (
+        <Alert type="warning" showIcon message={t('case.offline', { time: hhmm(c.registry.offlineSince) })} data-testid="registry-offline" />
+      )}
+      <List
+        size="small"
+        dataSource={c.licenses}
+        locale={{ emptyText: c.registry.state === 'pending' ? t('case.fetching') : t('case.noLicenses') }}
+        renderItem={(l) => (
+          <List.Item data-testid={`license-${l.typeCode}`}>
+            <List.Item.Meta
+              title={
+                <span>
+                  {l.typeName} <Tag color={COLOR[l.state]}>{t(`licenseState.${l.state}`, { time: hhmm(l.asOf) })}</Tag>
+                </span>
+              }
+              description={
+                <span>
+                  {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer} {l.validTo && `· ${t('case.validTo')} ${l.validTo}`}
+                  {l.reason && <div className="license-reason">{l.reason}</div>}
+                </span>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      {c.registry.errors.map((e, i) => (
+        <Typography.Paragraph key={i} type="secondary" className="registry-error">
+          {e.message}
+        </Typography.Paragraph>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../electron/api/types';
+import { ApiCallError, call } from '../api/client';
+import { errorText } from '../i18n';
+
+/** Opens a case without a card read (card damaged, keyboard-mode reader); the reason is recorded. */
+export function ManualOpenDialog({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: CaseView) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ idNumber: string; name: string; reason: string }>();
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      onOpened(await call('case.openManual', v));
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      form.setFields([{ name: 'idNumber', errors: [e instanceof ApiCallError ? errorText(e.error) : String(e)] }]);
+    }
+  };
+  return (
+    <Modal open={open} title={t('manual.title')} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ 'data-testid': 'manual-ok' }} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="idNumber" label={t('manual.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('manual.idFormat') }]}>
+          <Input autoFocus maxLength={18} data-testid="manual-id" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="name" label={t('manual.name')} rules={[{ required: true }]}>
+          <Input maxLength={60} data-testid="manual-name" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('manual.reason')} rules={[{ required: true, min: 2 }]}>
+          <Input.TextArea rows={2} data-testid="manual-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+/**
+ * Loads the real electron/main.ts against a stubbed `electron` module and checks what it wires:
+ * the default session is hardened, every new web contents is hardened, the window gets the secure
+ * options, and the IPC handler refuses frames that are not our own file:// page.
+ */
+const m = vi.hoisted(() => {
+  const EE = require('node:events').EventEmitter as typeof EventEmitter;
+  const appEvents = new EE();
+  const sessionEvents = new EE();
+  const handlers: Record<string, (...a: unknown[]) => unknown> = {};
+  const windows: { options: Record<string, unknown>; contents: EventEmitter & Record<string, unknown> }[] = [];
+  const ipc: Record<string, (...a: unknown[]) => unknown> = {};
+  const makeContents = () => {
+    const c = new EE() as EventEmitter & Record<string, unknown>;
+    c.setWindowOpenHandler = (fn: unknown) => (c.openHandler = fn);
+    c.send = () => {};
+    return c;
+  };
+  return { appEvents, sessionEvents, handlers, windows, ipc, makeContents };
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = m.makeContents();
+    constructor(public options: Record<string, unknown>) {
+      m.windows.push({ options, contents: this.webContents });
+    }
+    static getAllWindows = () => [];
+    on() {}
+    once() {}
+    isDestroyed = () => false;
+    loadFile = async () => {};
+  }
+  const session = {
+    on: (n: string, fn: (...a: unknown[]) => void) => m.sessionEvents.on(n, fn),
+    setPermissionRequestHandler: (fn: never) => (m.handlers.request = fn),
+    setPermissionCheckHandler: (fn: never) => (m.handlers.check = fn),
+    setDevicePermissionHandler: (fn: never) => (m.handlers.device = fn),
+    webRequest: { onHeadersReceived: (fn: never) => (m.handlers.headers = fn) },
+  };
+  const app = {
+    isPackaged: false,
+    requestSingleInstanceLock: () => true,
+    on: (n: string, fn: (...a: unknown[]) => void) => m.appEvents.on(n, fn),
+    whenReady: () => Promise.resolve(),
+    getPath: () => process.env.COUNTER_DATA_DIR!,
+    getVersion: () => '0.0.0-test',
+    quit: () => {},
+    exit: () => {},
+  };
+  const mod = {
+    app,
+    BrowserWindow,
+    session: { defaultSession: session },
+    ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => unknown) => (m.ipc[ch] = fn) },
+    safeStorage: { isEncryptionAvailable: () => false },
+    shell: { openExternal: vi.fn() },
+  };
+  return { ...mod, default: mod };
+});
+
+describe('electron/main.ts wiring', () => {
+  it('hardens the session, contents and window, and guards IPC by frame origin', async () => {
+    process.env.COUNTER_DATA_DIR = mkdtempSync(join(tmpdir(), 'counter-main-'));
+    process.env.COUNTER_CONFIG = '';
+    (process as { resourcesPath?: string }).resourcesPath = process.env.COUNTER_DATA_DIR;
+    await import('../../../electron/main');
+    await vi.waitFor(() => expect(m.windows.length).toBe(1), { timeout: 10_000 });
+
+    const prefs = m.windows[0]!.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(m.windows[0]!.options.show).toBe(false);
+
+    const cb = vi.fn();
+    (m.handlers.request as (...a: unknown[]) => void)({}, 'media', cb);
+    expect(cb).toHaveBeenCalledWith(false);
+    expect((m.handlers.check as () => boolean)()).toBe(false);
+    expect((m.handlers.device as () => boolean)()).toBe(false);
+    expect(m.sessionEvents.listenerCount('select-hid-device')).toBe(1);
+
+    // The window's own contents and any later one (devtools, a frame) are hardened.
+    expect(typeof m.windows[0]!.contents.openHandler).toBe('function');
+    const later = m.makeContents();
+    m.appEvents.emit('web-contents-created', {}, later);
+    const nav = { preventDefault: vi.fn() };
+    later.emit('will-navigate', nav, 'https://evil.example/');
+    expect(nav.preventDefault).toHaveBeenCalled();
+    expect((later.openHandler as (d: { url: string }) => unknown)({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+
+    const invoke = m.ipc['counter:invoke']!;
+    expect(await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(await invoke({ senderFrame: null }, 'app.info', {})).toMatchObject({ ok: false });
+    expect(await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'app.info', {})).toMatchObject({ ok: true, value: { host: 'desktop' } });
+    expect(await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+  });
+});
