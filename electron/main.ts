@@ -5,6 +5,7 @@ import { IPC_EVENT, IPC_INVOKE } from './api/contract';
 import { dispatch } from './api/dispatch';
 import { utilitySandboxLauncher } from './desktop/sandbox';
 import { hardenContents, hardenSession, windowOptions } from './desktop/security';
+import { eventVisible } from './services/accounts/gate';
 import { bootCore, type KeyWrap } from './services/core/boot';
 import type { Core } from './services/core/core';
 
@@ -34,7 +35,7 @@ async function createWindow(): Promise<void> {
   const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/preload.js')));
   hardenContents(win.webContents, (url) => void shell.openExternal(url));
   const off = core!.bus.onAny((name, payload) => {
-    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
+    if (!win.isDestroyed() && eventVisible(name, core!.session)) win.webContents.send(IPC_EVENT, name, payload);
   });
   win.on('closed', off);
   win.once('ready-to-show', () => win.show());

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { eventVisible } from '../services/accounts/gate';
 import type { Core } from '../services/core/core';
 
 /**
@@ -13,6 +14,7 @@ export function openEventStream(core: Core, req: IncomingMessage, res: ServerRes
   });
   res.write(': connected\n\n');
   const off = core.bus.onAny((name, payload) => {
+    if (!eventVisible(name, core.session)) return;
     res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
   const beat = setInterval(() => res.write(': ping\n\n'), 15_000);

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Language } from '../../electron/api/types';
 import { call } from './api/client';
+import { AuthGate } from './auth';
 import { HelpOverlay } from './components/HelpOverlay';
 import { StatusBar } from './components/StatusBar';
 import { TrainingBanner } from './components/TrainingBanner';
@@ -46,7 +47,9 @@ export function App() {
           <Button onClick={toggleLanguage} data-testid="lang-switch" title="Alt+L">{t('lang.switchTo')}</Button>
         </Layout.Header>
         <Layout.Content className="app-content">
-          <WorkArea training={info?.mode === 'training'} />
+          <AuthGate>
+            <WorkArea training={info?.mode === 'training'} />
+          </AuthGate>
         </Layout.Content>
         <Layout.Footer className="app-footer">
           <StatusBar info={info} status={status} hostDown={hostDown} />

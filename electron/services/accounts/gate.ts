@@ -20,3 +20,13 @@ export function sessionGate(name: string, session: SessionInfo | null): ApiResul
   }
   return null;
 }
+
+// Events that carry no personal data; every other event (card.placed, case.changed, and any added
+// later) reaches a page only while someone is signed in and the terminal is unlocked.
+const PUBLIC_EVENTS = new Set(['reader.status', 'printer.status', 'registry.status', 'session.changed', 'card.removed']);
+
+/** Whether an event may be pushed to the page now; both hosts ask before forwarding bus events. */
+export function eventVisible(name: string, session: SessionInfo | null): boolean {
+  if (PUBLIC_EVENTS.has(name)) return true;
+  return !!session && !session.locked && !session.mustChangePassword;
+}

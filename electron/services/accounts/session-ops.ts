@@ -47,7 +47,7 @@ export async function changePassword(c: AccountsContext, current: string, next: 
   const account = requireSession(c);
   checkPasswordPolicy(next, account.id);
   if (account.demo) throw new AuthError('AUTH_DEMO_ACCOUNT', 'Training accounts keep their published password.');
-  await checkPassword(c, account, current, 'sign-in-failed');
+  await checkPassword(c, account, current, 'password-change-failed');
   if (current === next) throw new AuthError('AUTH_PASSWORD_REUSED', 'Choose a new password different from the current one.', 'newPassword');
   const hash = await hashPassword(next, c.kdf);
   c.core.db.transaction(() => {

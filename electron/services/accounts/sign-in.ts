@@ -14,7 +14,9 @@ function admit(c: AccountsContext, account: AccountRow | null): void {
   if (wait > 0) throw new AuthError('AUTH_THROTTLED', waitText(wait));
 }
 
-function fail(c: AccountsContext, account: AccountRow, action: 'sign-in-failed' | 'unlock-failed', reason: string): void {
+type FailAction = 'sign-in-failed' | 'unlock-failed' | 'password-change-failed';
+
+function fail(c: AccountsContext, account: AccountRow, action: FailAction, reason: string): void {
   const n = account.failedCount + 1;
   c.core.db.transaction(() => {
     recordFailure(c.core.db, account.id, n, c.now() + delayAfter(n));
@@ -24,11 +26,11 @@ function fail(c: AccountsContext, account: AccountRow, action: 'sign-in-failed' 
 }
 
 /** Checks the password of an existing account under the throttles; records and throws on a wrong one. */
-export async function checkPassword(c: AccountsContext, account: AccountRow, password: string, action: 'sign-in-failed' | 'unlock-failed'): Promise<void> {
+export async function checkPassword(c: AccountsContext, account: AccountRow, password: string, action: FailAction): Promise<void> {
   admit(c, account);
   if (await verifyPassword(password, account.password)) return;
   fail(c, account, action, 'wrong-password');
-  throw new AuthError('AUTH_INVALID_CREDENTIALS', action === 'unlock-failed' ? 'Wrong password; try again.' : 'Wrong account name or password; check both and try again.');
+  throw new AuthError('AUTH_INVALID_CREDENTIALS', action !== 'sign-in-failed' ? 'Wrong password; try again.' : 'Wrong account name or password; check both and try again.');
 }
 
 export async function signIn(c: AccountsContext, userId: string, password: string): Promise<SessionInfo> {

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'unlock',
   'unlock-failed',
   'password-change',
+  'password-change-failed',
   'account-change',
   'card-read',
   'registry-fetch',

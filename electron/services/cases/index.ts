@@ -5,3 +5,4 @@ export { getCase, getDocument, listInterrupted, recentItemCounts, issuedForAddre
 export { canStep, type CaseStep } from './state';
 export { CaseError, type CaseErrorCode } from './errors';
 export type { CaseCipher, CaseRecord, CaseSource, CaseState, InterruptedCase, LicenseUsed, OpenCaseInput, PersonSnapshot, RecordChecksInput, Reprint } from './types';
+export { purgeExpired } from './retention';

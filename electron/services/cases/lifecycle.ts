@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isValidIdNumber } from '../../../native/id-reader/id-number';
 import type { Db } from '../db/open';
 import type { FetchedLicense } from '../registry/types';
 import { CaseError } from './errors';
@@ -18,6 +19,10 @@ export function openCase(db: Db, cipher: CaseCipher, input: OpenCaseInput): { id
   const name = requireText(input.person?.name, 'name', "The applicant's name");
   const idNumber = requireText(input.person?.idNumber, 'idNumber', "The applicant's ID number").toUpperCase();
   const manualReason = input.source === 'manual' ? requireText(input.manualReason, 'manualReason', 'A reason for entering the applicant by hand') : null;
+  // A typo in a hand-typed number would fetch someone else's licenses; the chip's number is already checked by the reader.
+  if (input.source === 'manual' && input.person.cardKind !== 'foreign_2017' && !isValidIdNumber(idNumber)) {
+    throw new CaseError('CASE_INPUT_INVALID', 'The ID number typed in is not a valid 18-character number (its check digit does not match); check it against the card and type it again.', 'idNumber');
+  }
   if (input.source !== 'card' && input.source !== 'manual') throw new CaseError('CASE_INPUT_INVALID', `Case source must be 'card' or 'manual', got ${String(input.source)}.`, 'source');
   const id = randomUUID();
   const person = { ...input.person, name, idNumber };

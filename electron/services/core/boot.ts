@@ -37,11 +37,12 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   core.log(`config: ${source}; data: ${dataDir}; mode: ${config.mode}`);
   core.resourcesDir = findResourcesDir();
   wireDataKey(core, o.keyWrap);
+  // Audit first: every later service records its accesses from its first action on.
+  await startAccountsAndAudit(core, { keyWrap: o.keyWrap });
   await step(core, 'registry', () => wireRegistry(core, o.launchSandbox));
   await step(core, 'reader', () => wireReader(core));
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
-  await startAccountsAndAudit(core, { keyWrap: o.keyWrap });
   return core;
 }
 

@@ -1,17 +1,17 @@
 import type { CertificateData } from '../certificates';
 import type { CatalogItem } from '../catalog';
 import type { Core } from '../core/core';
-import { certificateFacts, maskIdNumber, type RuleFacts } from '../rules';
+import { certificateFacts, certificatePhoto, maskIdNumber, type RuleFacts } from '../rules';
 import type { LiveCase } from './live';
 import { dataAsOf } from './views';
 
-/** The PNG from the verified resident-ID license; an unverified photo never goes on a card. */
-export function photoOf(live: LiveCase, item?: CatalogItem): Buffer | undefined {
-  const type = item?.photo?.type ?? '111001';
-  const field = item?.photo?.field ?? 'photo';
-  const lic = live.result?.licenses.find((l) => l.license.certificateType === type && l.verification.state === 'verified');
-  const v = lic?.license.surface[field];
-  return typeof v === 'string' && v.length > 0 ? Buffer.from(v, 'base64') : undefined;
+/**
+ * The applicant's own portrait from their verified resident-ID license (never a family member's,
+ * never an unverified one); for the screen, and for items printed with a photo.
+ */
+export function photoOf(live: LiveCase, facts: RuleFacts, item?: CatalogItem): Buffer | undefined {
+  const p = certificatePhoto({ photo: item?.photo ?? { type: '111001', field: 'photo' } }, facts);
+  return p ? Buffer.from(p) : undefined;
 }
 
 /** What the certificate says, built from the case; stored with the serial so a reprint is identical. */

@@ -8,6 +8,7 @@ import { certificateData, photoOf } from './certificate';
 import { CaseFlow, type FlowDeps } from './flow';
 import type { LiveCase } from './live';
 import { restoredLive } from './restore';
+import { auditCase } from './audit';
 
 /** What is stored with the serial: enough to print the identical certificate again. */
 export interface StoredDocument {
@@ -70,8 +71,9 @@ export class CounterDesk extends CaseFlow {
 
   private async renderFresh(live: LiveCase, serial: string, key: HallKey): Promise<Buffer> {
     const item = getItem(this.dd.catalog, live.itemCode!);
-    const data = certificateData(this.core, live, item, this.facts(live, item), serial, new Date());
-    const photo = photoOf(live, item);
+    const facts = this.facts(live, item);
+    const data = certificateData(this.core, live, item, facts, serial, new Date());
+    const photo = item.photo ? photoOf(live, facts, item) : undefined;
     return renderCertificate(item.template, { ...data, ...(photo ? { photo } : {}) }, { hallKey: key });
   }
 
@@ -87,14 +89,17 @@ export class CounterDesk extends CaseFlow {
     this.ready(live);
     const item = getItem(this.dd.catalog, live.itemCode!);
     const facts = this.facts(live, item);
-    const photo = photoOf(live, item);
+    const photo = item.photo ? photoOf(live, facts, item) : undefined;
     const page = item.page === 'card' ? 'CR80' : 'A4';
-    issueCertificate(this.core.db, this.dd.cipher, caseId, {
-      document: (serial): StoredDocument => {
-        const data = certificateData(this.core, live, item, facts, serial, new Date());
-        return { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: item.template, page };
-      },
-    });
+    this.core.db.transaction(() => {
+      const { serial } = issueCertificate(this.core.db, this.dd.cipher, caseId, {
+        document: (serial): StoredDocument => {
+          const data = certificateData(this.core, live, item, facts, serial, new Date());
+          return { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: item.template, page };
+        },
+      });
+      auditCase(this.core, this.dd.cipher, live, 'certificate-issue', { purpose: item.names.zh, detail: { serial } });
+    })();
     return this.printStored(caseId, printer, false);
   }
 
@@ -109,6 +114,7 @@ export class CounterDesk extends CaseFlow {
     const handle = await printing.manager.print({ printer: target, title: `${doc.data.serial}${reprint ? ' 补打' : ''}`, pdf, media: doc.page });
     printing.jobCase.set(handle.id, caseId);
     const live = this.live.get(caseId) ?? this.restore(caseId);
+    auditCase(this.core, this.dd.cipher, live, reprint ? 'reprint' : 'print', { detail: { serial: doc.data.serial, printer: handle.printer, job: handle.id } });
     live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
     if (!reprint) markJobAccepted(this.core.db, caseId, handle.id, handle.printer);
     const view = this.view(caseId);
@@ -139,14 +145,20 @@ export class CounterDesk extends CaseFlow {
   async reprint(caseId: string, reason: string): Promise<CaseView> {
     const rec = getCase(this.core.db, this.dd.cipher, caseId);
     if (rec.state !== 'completed') throw new AppError('CASE_NOT_PRINTED', 'Only a printed certificate can be reprinted; use retry for a failed print.');
-    recordReprint(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
-    if (!this.live.has(caseId)) this.restore(caseId);
+    const live = this.live.get(caseId) ?? this.restore(caseId);
+    this.core.db.transaction(() => {
+      recordReprint(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
+      auditCase(this.core, this.dd.cipher, live, 'reprint-requested', { purpose: reason, detail: { serial: rec.serial } });
+    })();
     return this.printStored(caseId, undefined, true);
   }
 
   voidCase(caseId: string, reason: string): CaseView {
-    voidCase(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
-    if (!this.live.has(caseId)) this.restore(caseId);
+    const live = this.live.get(caseId) ?? this.restore(caseId);
+    this.core.db.transaction(() => {
+      voidCase(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
+      auditCase(this.core, this.dd.cipher, live, 'void', { purpose: reason });
+    })();
     const view = this.view(caseId);
     this.core.bus.emit('case.changed', view);
     return view;

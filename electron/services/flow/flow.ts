@@ -7,10 +7,11 @@ import type { Core } from '../core/core';
 import type { RecordCipher } from '../crypto';
 import type { FetchResult } from '../licenses';
 import type { CurrentCard } from '../reader/service';
-import { evaluate, type RuleFacts } from '../rules';
+import { evaluate, followUpFetches, type RuleFacts } from '../rules';
 import { issuedLookup } from '../cases';
 import { toCardView } from '../reader/card-view';
 import { programAreas } from './areas';
+import { auditCase, auditFetch } from './audit';
 import type { LiveCase } from './live';
 import { photoOf } from './certificate';
 import { usageFor } from './usage';
@@ -55,18 +56,31 @@ export class CaseFlow {
     }
   }
 
-  openManual(idNumber: string, name: string, reason: string): CaseView {
+  /**
+   * The citizen took the card back: before a certificate is issued the screen clears (nothing of
+   * theirs stays on display); after issuing, the job panel stays until the next card or F8.
+   */
+  onCardRemoved(): void {
+    const id = this.currentId;
+    if (!id) return;
+    const live = this.live.get(id);
+    if (!live || live.source !== 'card' || this.record(id)?.serial) return;
+    this.close(id);
+  }
+
+  openManual(idNumber: string, name: string, validTo: string, reason: string): CaseView {
     const number = idNumber.toUpperCase();
     if (!isValidIdNumber(number)) throw new AppError('CASE_ID_INVALID', 'The ID number check digit is wrong; check the number on the card and type it again.', 'idNumber');
     const sexCode = idNumberSex(number) ?? '9';
-    const card: Card = { kind: 'resident', name, sex: sexByCode(sexCode) ?? { code: sexCode, label: '', labelEn: '' }, birth: idNumberBirth(number) ?? '', number, validFrom: '', validTo: '', extra: {}, warnings: [] };
+    const card: Card = { kind: 'resident', name, sex: sexByCode(sexCode) ?? { code: sexCode, label: '', labelEn: '' }, birth: idNumberBirth(number) ?? '', number, validFrom: '', validTo: validTo === '长期' ? 'long-term' : validTo, extra: {}, warnings: [] };
     return this.open(card, 'manual', reason);
   }
 
   protected open(card: Card, source: 'card' | 'manual', reason?: string): CaseView {
     const c = this.core.config;
     const openedAt = new Date();
-    const { id } = openCase(this.core.db, this.d.cipher, {
+    const { id } = this.core.db.transaction(() => {
+      const opened = openCase(this.core.db, this.d.cipher, {
       hallId: c.hall.id,
       counterId: c.counter,
       clerkId: this.core.session?.userId ?? 'unknown',
@@ -74,7 +88,10 @@ export class CaseFlow {
       ...(reason ? { manualReason: reason } : {}),
       person: { name: card.name, idNumber: card.number, sex: card.sex.label, birth: card.birth, ...(card.nation ? { nation: card.nation.label } : {}), ...(card.address ? { address: card.address } : {}), cardKind: card.kind },
       cardReadAt: openedAt,
-    });
+      });
+      auditCase(this.core, this.d.cipher, { id: opened.id, card }, 'card-read', { purpose: reason ?? 'card placed on the reader', detail: { source, kind: card.kind } });
+      return opened;
+    })();
     const live: LiveCase = { id, source, card, view: toCardView(card, id, openedAt), openedAt, fetch: Promise.resolve(), eligible: new Set() };
     live.fetch = this.prefetch(live);
     this.live.set(id, live);
@@ -97,7 +114,14 @@ export class CaseFlow {
     ]);
     live.result = result;
     if (areas) live.areas = areas;
-    const photo = photoOf(live);
+    await this.followUps(live, usage);
+    try {
+      auditFetch(this.core, this.d.cipher, live, result, usage.reason);
+    } catch (err) {
+      this.core.log(`audit of the registry fetch failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const first = this.d.catalog.items[0];
+    const photo = first ? photoOf(live, this.facts(live, first)) : undefined;
     if (photo) live.photo = `data:image/png;base64,${photo.toString('base64')}`;
     for (const item of this.d.catalog.items) {
       try {
@@ -107,6 +131,39 @@ export class CaseFlow {
       }
     }
     if (this.live.has(live.id)) this.core.bus.emit('case.changed', this.view(live.id));
+  }
+
+  /**
+   * A house owned by another household member is found only by searching under that member, so
+   * the items that accept household property ask for those searches after the first answer.
+   */
+  private async followUps(live: LiveCase, usage: ReturnType<typeof usageFor>): Promise<void> {
+    const licenses = this.core.services.licenses;
+    const r = live.result;
+    if (!licenses || !r) return;
+    const wanted = new Map<string, Set<string>>();
+    for (const item of this.d.catalog.items) {
+      for (const f of followUpFetches(item, this.facts(live, item))) {
+        const set = wanted.get(f.idNumber) ?? new Set<string>();
+        f.typeCodes.forEach((t) => set.add(t));
+        wanted.set(f.idNumber, set);
+      }
+    }
+    const reason = `${usage.reason}（核验户内成员名下房屋）`;
+    const more = await Promise.all([...wanted].map(([id, types]) => licenses.fetchForHolder(id, { ...usage, reason }, [...types]).catch(() => undefined)));
+    const seen = new Set(r.licenses.map((l) => l.license.identifier));
+    for (const m of more) {
+      for (const l of m?.licenses ?? []) {
+        if (!seen.has(l.license.identifier)) {
+          seen.add(l.license.identifier);
+          r.licenses.push(l);
+        }
+      }
+    }
+    // A type found through a member is no longer missing for the applicant's household.
+    const found = new Set(r.licenses.map((l) => l.license.certificateType));
+    r.missing = r.missing.filter((t) => !found.has(t));
+    r.errors = r.errors.filter((e) => !e.typeCode || !found.has(e.typeCode));
   }
 
   protected facts(live: LiveCase, item: CatalogItem): RuleFacts {

@@ -5,6 +5,7 @@ import { licenseTypeName as typeNames, type CheckResult } from '../rules';
 
 const licenseTypeName = (code: string): string => typeNames(code).zh;
 import type { LiveCase } from './live';
+import { maskNumber } from '../reader/card-view';
 
 export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
   return { code: item.code, names: item.names, initials: item.initials, page: item.page === 'card' ? 'CR80' : 'A4', ...(hint ? { hint } : {}) };
@@ -16,9 +17,13 @@ export function checkView(c: CheckResult): CheckView {
     label: c.label,
     result: c.result,
     sentence: c.sentence,
-    ...(c.source ? { source: { typeName: c.source.typeName, number: c.source.number, issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
+    ...(c.source ? { source: { typeName: c.source.typeName, number: safeNumber(c.source.number), issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
   };
 }
+
+/** A license number that is a citizen ID number (the resident-ID license's) never reaches the page in full. */
+const ID_LIKE = /^\d{17}[\dXx]$/;
+const safeNumber = (n: string): string => (ID_LIKE.test(n) ? maskNumber(n) : n);
 
 function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
   const r = live.result;
@@ -26,7 +31,7 @@ function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] 
   const out: LicenseView[] = r.licenses.map(({ license: l, verification: v, source, fetchedAt }) => ({
     typeCode: l.certificateType,
     typeName: l.certificateName || licenseTypeName(l.certificateType),
-    number: l.certificateNumber,
+    number: safeNumber(l.certificateNumber),
     issuer: l.issueDept,
     validTo: l.certificateValidateEnd,
     state: v.state === 'unverified' ? 'unverified' : source === 'cache' ? 'cache' : 'verified',

@@ -31,6 +31,7 @@ export class ReaderService {
   private readonly manager: ReaderManager;
   private current: CurrentCard | null = null;
   private readonly placedListeners = new Set<(c: CurrentCard) => void>();
+  private readonly removedListeners = new Set<() => void>();
 
   constructor(
     private readonly deps: { bus: EventBus; status: StatusStore; log: (l: string) => void },
@@ -63,6 +64,7 @@ export class ReaderService {
       const readId = this.current.readId;
       this.current = null;
       deps.bus.emit('card.removed', { readId, at: new Date().toISOString() });
+      for (const fn of this.removedListeners) fn();
     });
     this.manager.on('card-error', (err) => deps.log(`[reader] card error ${err.code}: ${err.message}`));
   }
@@ -82,6 +84,11 @@ export class ReaderService {
   onPlaced(fn: (c: CurrentCard) => void): () => void {
     this.placedListeners.add(fn);
     return () => this.placedListeners.delete(fn);
+  }
+
+  onRemoved(fn: () => void): () => void {
+    this.removedListeners.add(fn);
+    return () => this.removedListeners.delete(fn);
   }
 
   demoCards(): DemoCardSummary[] {

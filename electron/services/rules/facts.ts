@@ -1,7 +1,7 @@
 import type { CertificateCheck, Fact } from '../certificates/types';
 import { evidenceFor, rows } from './evidence';
 import type { FactSpec } from './facts-schema';
-import { listsPerson } from './household';
+import { listsPerson, sameId } from './household';
 import type { CheckResult, RuleFacts } from './types';
 
 export interface FactsItem {
@@ -74,3 +74,18 @@ export const certificateChecks = (checks: readonly CheckResult[]): CertificateCh
     sentence: c.sentence.zh,
     ...(c.source ? { source: { typeName: c.source.typeName, number: c.source.number, issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
   }));
+
+/**
+ * The holder's photo for items printed with one (catalog `photo`), as PNG bytes, from the
+ * applicant's own verified license only; undefined when there is none to use.
+ */
+export function certificatePhoto(item: { photo?: { type: string; field: string } }, facts: RuleFacts): Uint8Array | undefined {
+  if (!item.photo) return undefined;
+  const e = evidenceFor(facts, item.photo.type, (l) => sameId(l.certificateHolderCode, facts.card.idNumber));
+  if (e.state !== 'found') return undefined;
+  const b64 = e.license.surface[item.photo.field];
+  if (typeof b64 !== 'string' || b64.trim() === '') return undefined;
+  const bytes = Buffer.from(b64, 'base64');
+  // PNG signature; anything else would fail later inside the PDF renderer with a less useful error.
+  return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ? new Uint8Array(bytes) : undefined;
+}

@@ -1,10 +1,11 @@
 export { evaluate, type RuleItem } from './evaluate';
-export { certificateFacts, certificateChecks, maskIdNumber, type FactsItem } from './facts';
+export { certificateFacts, certificateChecks, certificatePhoto, maskIdNumber, type FactsItem } from './facts';
 export { normaliseAddress, sameAddress } from './address';
 export { seasonFor, type SeasonWindow } from './season';
 export { ruleSchema, bilingualSchema, type Rule, type RuleKind, type Bilingual } from './schema';
 export { factSpecSchema, type FactSpec } from './facts-schema';
 export { evaluators } from './registry';
+export { followUpFetches, type FollowUpFetch } from './follow-up';
 export { RuleError, type RuleErrorCode } from './errors';
 export { knownLicenseType, licenseTypeName } from './type-names';
 export type { CardFacts, CheckOutcome, CheckResult, CheckSource, Evaluation, LicenseProblem, Params, RuleFacts, SeasonIndexKey } from './types';

@@ -18,4 +18,5 @@ export function wireCases(core: Core): void {
   const desk = new CounterDesk({ core, catalog, cipher, hallKey, trusted });
   core.services.desk = desk;
   core.services.reader?.onPlaced((c) => desk.onCard(c));
+  core.services.reader?.onRemoved(() => desk.onCardRemoved());
 }

@@ -44,7 +44,6 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
 
   return (
     <div className="item-picker" data-testid="item-picker">
-      <Typography.Title level={5}>{t('items.title')}</Typography.Title>
       <Input
         ref={input}
         size="large"

@@ -30,7 +30,7 @@ export function LicenseList({ c }: { c: CaseView }) {
               }
               description={
                 <span>
-                  {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer} {l.validTo && `· ${t('case.validTo')} ${l.validTo}`}
+                  {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer} {l.validTo && `· ${t('case.validTo')} ${l.validTo.startsWith('9999') ? t('case.longTerm') : l.validTo}`}
                   {l.reason && <div className="license-reason">{l.reason}</div>}
                 </span>
               }

@@ -7,7 +7,7 @@ import { errorText } from '../i18n';
 /** Opens a case without a card read (card damaged, keyboard-mode reader); the reason is recorded. */
 export function ManualOpenDialog({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: CaseView) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ idNumber: string; name: string; reason: string }>();
+  const [form] = Form.useForm<{ idNumber: string; name: string; validTo: string; reason: string }>();
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -26,6 +26,9 @@ export function ManualOpenDialog({ open, onClose, onOpened }: { open: boolean; o
         </Form.Item>
         <Form.Item name="name" label={t('manual.name')} rules={[{ required: true }]}>
           <Input maxLength={60} data-testid="manual-name" autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="validTo" label={t('manual.validTo')} rules={[{ required: true, pattern: /^(\d{4}-\d{2}-\d{2}|长期)$/, message: t('manual.validToFormat') }]}>
+          <Input maxLength={10} placeholder="2035-06-30 / 长期" data-testid="manual-valid-to" autoComplete="off" />
         </Form.Item>
         <Form.Item name="reason" label={t('manual.reason')} rules={[{ required: true, min: 2 }]}>
           <Input.TextArea rows={2} data-testid="manual-reason" />

@@ -1,5 +1,6 @@
 import { Modal, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { PdfPages } from './PdfPages';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { errorText } from '../i18n';
@@ -7,24 +8,19 @@ import { errorText } from '../i18n';
 /** The certificate exactly as it will print (the same renderer), in an isolated frame. */
 export function PreviewModal({ caseId, open, onClose, onPrint, canPrint }: { caseId: string; open: boolean; onClose: () => void; onPrint: () => void; canPrint: boolean }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
+  const [bytes, setBytes] = useState<Uint8Array | null>(null);
+  const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
-    let made: string | null = null;
-    setUrl(null);
+    setBytes(null);
+    setReady(false);
     setError(null);
     call('case.preview', { caseId })
-      .then((p) => {
-        const bytes = Uint8Array.from(atob(p.pdfBase64), (ch) => ch.charCodeAt(0));
-        made = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-        setUrl(made);
-      })
+      .then((p) => setBytes(Uint8Array.from(atob(p.pdfBase64), (ch) => ch.charCodeAt(0))))
       .catch((e: { error?: { code: string; message: string } }) => setError(e.error ? errorText(e.error) : String(e)));
-    return () => {
-      if (made) URL.revokeObjectURL(made);
-    };
   }, [open, caseId]);
+  const onReady = useCallback(() => setReady(true), []);
   return (
     <Modal
       open={open}
@@ -36,8 +32,8 @@ export function PreviewModal({ caseId, open, onClose, onPrint, canPrint }: { cas
       okButtonProps={{ disabled: !canPrint, 'data-testid': 'preview-print' }}
       destroyOnHidden
     >
-      <div data-testid="preview" data-ready={url ? 'yes' : 'no'} style={{ height: 640 }}>
-        {error ? <div className="preview-error">{error}</div> : url ? <iframe title="preview" src={url} style={{ width: '100%', height: '100%', border: 0 }} /> : <Spin />}
+      <div data-testid="preview" data-ready={ready ? 'yes' : 'no'} className="preview-box">
+        {error ? <div className="preview-error">{error}</div> : bytes ? <PdfPages bytes={bytes} onReady={onReady} /> : <Spin />}
       </div>
     </Modal>
   );

@@ -70,10 +70,10 @@ export const householdRegister = (address = ADDRESS, members = [HEAD, SPOUSE]) =
     members: members.map((m, i) => ({ name: m.name, idNumber: m.idNumber, relation: i === 0 ? '户主' : '配偶', sex: '男', birth: '1968-03-12' })),
   });
 
-export const homestead = (owner = HEAD, address = ADDRESS) =>
+export const homestead = (owner: { name: string; idNumber: string } = HEAD, address = ADDRESS) =>
   license('113002', owner, '京(2010)青山集建字第00018号', { certificateNumber: '京(2010)青山集建字第00018号', owners: [{ name: owner.name, idNumber: owner.idNumber, share: '100%' }], address, areaCode: AREA, village: '东庄村', area: '210.5' });
 
-export const realEstate = (owner = HEAD, address = ADDRESS) =>
+export const realEstate = (owner: { name: string; idNumber: string } = HEAD, address = ADDRESS) =>
   license('113001', owner, '京(2019)青山区不动产权第0012345号', { certificateNumber: '京(2019)青山区不动产权第0012345号', owners: [{ name: owner.name, idNumber: owner.idNumber, share: '100%' }], address, areaCode: AREA, use: '住宅', area: '98.2', tenure: '2019-05-01起70年' });
 
 export const residentId = (person = HEAD, photo = 'iVBORw0KGgo=') =>

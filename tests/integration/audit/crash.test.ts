@@ -19,7 +19,7 @@ let work: string;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'counter-crash-'));
   bundle = join(work, 'child.cjs');
-  const esbuild = (await import('esbuild')) as typeof import('esbuild');
+  const esbuild = await import('esbuild');
   esbuild.buildSync({ entryPoints: [join(__dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'sm-crypto-v2'], logLevel: 'error' });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -58,8 +58,23 @@ describe('purgeCache', () => {
     db.close();
   });
 
+  it('new databases use incremental auto-vacuum, so a purge never needs a blocking full VACUUM', () => {
+    const { db, file } = newDb();
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    fill(db, 3000, 10 * 24);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = statSync(file).size;
+    const r = purgeCache(db, POLICY);
+    expect(r.vacuum).toBe('incremental');
+    expect(statSync(file).size).toBeLessThan(before / 2);
+    db.close();
+  });
+
   it('shrinks the file and empties the WAL after a large purge (full VACUUM)', () => {
     const { db, file } = newDb();
+    // New files use incremental auto-vacuum; a file from before that setting takes the full VACUUM path.
+    db.pragma('auto_vacuum = NONE');
+    db.exec('VACUUM');
     fill(db, 3000, 10 * 24);
     fill(db, 10, 1);
     db.pragma('wal_checkpoint(TRUNCATE)');

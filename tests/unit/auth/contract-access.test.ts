@@ -24,3 +24,18 @@ describe('every operation declares who may call it', () => {
     expect(operations['auth.signIn'].access).toBe('public');
   });
 });
+
+describe('events while locked or signed out', () => {
+  it('only non-personal events reach the page', async () => {
+    const { eventVisible } = await import('../../../electron/services/accounts/gate');
+    const { eventNames } = await import('../../../electron/api/contract');
+    const open = { userId: 'a', displayName: 'a', roles: ['clerk' as const], demo: false, locked: false };
+    for (const name of eventNames) expect(eventVisible(name, open), name).toBe(true);
+    for (const s of [null, { ...open, locked: true }, { ...open, mustChangePassword: true }]) {
+      expect(eventVisible('card.placed', s)).toBe(false);
+      expect(eventVisible('case.changed', s)).toBe(false);
+      expect(eventVisible('reader.status', s)).toBe(true);
+      expect(eventVisible('session.changed', s)).toBe(true);
+    }
+  });
+});

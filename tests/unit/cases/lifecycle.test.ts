@@ -171,6 +171,8 @@ describe('case lifecycle', () => {
   it('validates the opening input: manual entry needs a reason, ids must fit the serial format', () => {
     expect(errCode(() => open({ source: 'manual' }))).toBe('CASE_INPUT_INVALID');
     expect(getCase(t.db, cipher, open({ source: 'manual', manualReason: '芯片损坏' })).manualReason).toBe('芯片损坏');
+    expect(errCode(() => open({ source: 'manual', manualReason: '芯片损坏', person: { name: SPOUSE.name, idNumber: '110903197005203349' } }))).toBe('CASE_INPUT_INVALID');
+    expect(open({ source: 'manual', manualReason: '芯片损坏', person: { name: 'J. Smith', idNumber: 'USA110079010101', cardKind: 'foreign_2017' } })).toBeTruthy();
     expect(errCode(() => open({ hallId: 'HALL-1' }))).toBe('CASE_INPUT_INVALID');
     expect(errCode(() => open({ counterId: 'counter number eleven' }))).toBe('CASE_INPUT_INVALID');
     expect(errCode(() => open({ person: { name: '', idNumber: '1' } }))).toBe('CASE_INPUT_INVALID');

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import type { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,8 @@ import { describe, expect, it, vi } from 'vitest';
  * options, and the IPC handler refuses frames that are not our own file:// page.
  */
 const m = vi.hoisted(() => {
-  const EE = require('node:events').EventEmitter as typeof EventEmitter;
+  // Hoisted above the imports, so the module is fetched the one way that works here.
+  const EE = process.getBuiltinModule('node:events').EventEmitter;
   const appEvents = new EE();
   const sessionEvents = new EE();
   const handlers: Record<string, (...a: unknown[]) => unknown> = {};

@@ -63,6 +63,6 @@ describe('rule household-member', () => {
     const c = check(rule, baseFacts({ licenses: [verified(householdRegister(), 'cache', '2025-11-19T01:42:00.000Z')] }));
     expect(c.result).toBe('passed');
     expect(c.source?.asOf).toBe('2025-11-19T01:42:00.000Z');
-    expect(c.sentence.zh).toMatch(/（本地缓存数据，截至 2025-11-19 \d\d:42）$/);
+    expect(c.sentence.zh).toMatch(/（本地缓存数据，截至 \d{4}-\d\d-\d\d \d\d:42）$/);
   });
 });

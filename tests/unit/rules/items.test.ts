@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
 import { certificateDataSchema } from '../../../electron/services/certificates/types';
-import { certificateChecks, certificateFacts, evaluate, evaluators } from '../../../electron/services/rules';
+import { certificateChecks, certificateFacts, certificatePhoto, evaluate, evaluators, followUpFetches } from '../../../electron/services/rules';
 import { baseFacts, HEAD, homestead, householdRegister, residentId, SPOUSE, verified } from '../../helpers/cases/fixtures';
 
 const catalog = loadCatalog(join(__dirname, '../../../resources/catalog'));
@@ -104,5 +104,31 @@ describe('evaluating the shipped items', () => {
     const item = getItem(catalog, 'household-verification');
     const facts = baseFacts({ licenses: [{ ...verified(householdRegister()), verification: { state: 'unverified', reason: 'bad-signature', message: 'x' } }, verified(homestead())] });
     expect(certificateFacts(item, facts, []).find((x) => x.key === 'householdNumber')?.value).toBe('—');
+  });
+});
+
+describe('certificatePhoto', () => {
+  const item = getItem(catalog, 'senior-card');
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
+  it("takes the PNG from the applicant's own verified resident-ID license", () => {
+    const photo = certificatePhoto(item, baseFacts({ licenses: [verified(residentId(HEAD, png))] }));
+    expect(photo).toBeInstanceOf(Uint8Array);
+    expect(photo?.length).toBe(11);
+  });
+  it('gives nothing for a relative’s license, a non-PNG, or an item without a photo', () => {
+    expect(certificatePhoto(item, baseFacts({ licenses: [verified(residentId(SPOUSE, png))] }))).toBeUndefined();
+    expect(certificatePhoto(item, baseFacts({ licenses: [verified(residentId(HEAD, 'aGVsbG8='))] }))).toBeUndefined();
+    expect(certificatePhoto(getItem(catalog, 'household-verification'), baseFacts())).toBeUndefined();
+  });
+});
+
+describe('followUpFetches', () => {
+  it('names the other household members to search for property licenses', () => {
+    const facts = baseFacts({ card: spouse, licenses: [verified(householdRegister())] });
+    expect(followUpFetches(getItem(catalog, 'clean-energy-check'), facts)).toEqual([{ idNumber: HEAD.idNumber, typeCodes: ['113001', '113002'] }]);
+  });
+  it('asks for nothing when no rule needs it or the register is not usable', () => {
+    expect(followUpFetches(getItem(catalog, 'household-verification'), baseFacts())).toEqual([]);
+    expect(followUpFetches(getItem(catalog, 'clean-energy-check'), baseFacts({ licenses: [] }))).toEqual([]);
   });
 });

@@ -1,0 +1,43 @@
+import { Result, Spin } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AccountsAdmin } from './AccountsAdmin';
+import { AuditTools } from './AuditTools';
+import { ChangePassword } from './ChangePassword';
+import { IdleCountdown } from './IdleCountdown';
+import { LockScreen } from './LockScreen';
+import { SessionBar } from './SessionBar';
+import { Setup } from './Setup';
+import { SignIn } from './SignIn';
+import { useAuth } from './useAuth';
+
+/**
+ * Renders its children (the work area) only for a signed-in, unlocked session that needs no
+ * password change. Locking unmounts them, so whatever citizen data they held is gone from the
+ * page, not just hidden; the server refuses data operations while locked as well.
+ */
+export function AuthGate({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { setup, session, failed, refresh } = useAuth();
+  const [changing, setChanging] = useState(false);
+
+  if (session === undefined) {
+    return failed ? <Result status="warning" title={t('auth.unreachable')} /> : <Spin style={{ display: 'block', margin: 48 }} />;
+  }
+  if (!session) return setup?.needsSetup ? <Setup onDone={refresh} /> : <SignIn setup={setup} />;
+  if (session.locked) return <LockScreen session={session} />;
+  if (session.mustChangePassword) return <ChangePassword forced />;
+  if (changing) return <ChangePassword forced={false} onDone={() => setChanging(false)} />;
+  return (
+    <>
+      <IdleCountdown idleLockSeconds={session.idleLockSeconds ?? 300} />
+      <SessionBar session={session} onChangePassword={() => setChanging(true)} extra={
+          <>
+            {session.roles.includes('admin') && <AccountsAdmin self={session.userId} />}
+            <AuditTools session={session} />
+          </>
+        } />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { AuthGate } from './AuthGate';
+export { CitizenSlipButton } from './CitizenSlip';
