@@ -27,6 +27,12 @@ function invalid(err: z.ZodError): ApiResult<never> {
   };
 }
 
+function failure(ctx: HandlerContext, name: string, err: unknown): ApiResult<never> {
+  const apiErr = toApiError(err);
+  if (apiErr.code === 'INTERNAL') ctx.core.log(`operation ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  return { ok: false, error: apiErr };
+}
+
 /**
  * The single entry point both hosts call: checks the operation exists, enforces its declared access,
  * validates the arguments with its schema and turns every failure into a typed {code, message}.
@@ -34,8 +40,12 @@ function invalid(err: z.ZodError): ApiResult<never> {
 export async function dispatch(ctx: HandlerContext, name: string, raw: unknown): Promise<ApiResult<unknown>> {
   if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".` } };
   const spec = operations[name];
-  // An idle session is locked before the call is judged, so nothing slips in between timer ticks.
-  accountsOf(ctx.core).sessions.expireIfIdle();
+  try {
+    // An idle session is locked before the call is judged, so nothing slips in between timer ticks.
+    accountsOf(ctx.core).sessions.expireIfIdle();
+  } catch (err) {
+    return failure(ctx, name, err);
+  }
   const denied = sessionGate(name, ctx.core.session) ?? allowed(spec.access, ctx.core.session);
   if (denied) return denied;
   const parsed = spec.input.safeParse(raw ?? {});
@@ -44,9 +54,7 @@ export async function dispatch(ctx: HandlerContext, name: string, raw: unknown):
     const handler = handlers[name] as (c: HandlerContext, i: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (err) {
-    const apiErr = toApiError(err);
-    if (apiErr.code === 'INTERNAL') ctx.core.log(`operation ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return { ok: false, error: apiErr };
+    return failure(ctx, name, err);
   }
 }
 

@@ -132,8 +132,10 @@ export interface LicenseView {
   issuer?: string;
   validTo?: string;
   state: LicenseState;
-  /** Why unverified or missing, in words the clerk can act on. */
+  /** Why unverified or missing, in words the clerk can act on (English fallback). */
   reason?: string;
+  /** Stable code the UI translates: a signature problem or a fetch error code. */
+  reasonCode?: string;
   asOf?: string;
 }
 

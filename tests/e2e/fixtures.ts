@@ -38,6 +38,8 @@ export async function startHostProcess(env: Record<string, string> = {}): Promis
 }
 
 export const test = base.extend<{ host: HostProcess }>({
+  // Playwright reads the fixture list from the destructuring pattern; this fixture needs none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const h = await startHostProcess();
     await use(h);

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { requireOpenCase } from '../../services/audit';
 import type { CounterDesk } from '../../services/flow/desk';
 import { need } from '../../services/wiring/services';
 import type { HandlerContext, HandlerSlice } from './types';
@@ -18,9 +19,10 @@ export const caseHandlers: HandlerSlice<CaseOps> = {
     return null;
   },
   'items.search': (ctx, { query, caseId }) => desk(ctx).search(query, caseId),
-  'case.chooseItem': (ctx, { caseId, itemCode }) => desk(ctx).chooseItem(caseId, itemCode),
-  'case.preview': (ctx, { caseId }) => desk(ctx).preview(caseId),
-  'case.print': (ctx, { caseId, printer }) => desk(ctx).print(caseId, printer),
+  // Purpose binding: personal data only inside the clerk's own case for the citizen at the counter.
+  'case.chooseItem': (ctx, { caseId, itemCode }) => (requireOpenCase(ctx.core, caseId), desk(ctx).chooseItem(caseId, itemCode)),
+  'case.preview': (ctx, { caseId }) => (requireOpenCase(ctx.core, caseId), desk(ctx).preview(caseId)),
+  'case.print': (ctx, { caseId, printer }) => (requireOpenCase(ctx.core, caseId), desk(ctx).print(caseId, printer)),
   'case.retryPrint': (ctx, { caseId, printer }) => desk(ctx).retryPrint(caseId, printer),
   'case.reprint': (ctx, { caseId, reason }) => desk(ctx).reprint(caseId, reason),
   'case.void': (ctx, { caseId, reason }) => desk(ctx).voidCase(caseId, reason),

@@ -2,7 +2,7 @@ import type { SessionInfo } from '../../api/types';
 import type { AccountsContext } from './context';
 import { AuthError } from './errors';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { getAccount, recordFailure, recordSuccess, type AccountRow } from './store';
+import { clearFailures, getAccount, recordFailure, recordSuccess, type AccountRow } from './store';
 import { delayAfter } from './throttle';
 
 const waitText = (ms: number) => `Too many failed attempts; wait ${Math.ceil(ms / 1000)} s before trying again, or ask an administrator to reset the password.`;
@@ -28,7 +28,12 @@ function fail(c: AccountsContext, account: AccountRow, action: FailAction, reaso
 /** Checks the password of an existing account under the throttles; records and throws on a wrong one. */
 export async function checkPassword(c: AccountsContext, account: AccountRow, password: string, action: FailAction): Promise<void> {
   admit(c, account);
-  if (await verifyPassword(password, account.password)) return;
+  if (await verifyPassword(password, account.password)) {
+    // A right password ends the run of failures, whichever screen it was typed on.
+    if (account.failedCount > 0) clearFailures(c.core.db, account.id);
+    c.terminal.succeed();
+    return;
+  }
   fail(c, account, action, 'wrong-password');
   throw new AuthError('AUTH_INVALID_CREDENTIALS', action !== 'sign-in-failed' ? 'Wrong password; try again.' : 'Wrong account name or password; check both and try again.');
 }

@@ -107,3 +107,7 @@ export function recordFailure(db: Db, id: string, failedCount: number, nextAttem
 export function recordSuccess(db: Db, id: string): void {
   db.prepare("UPDATE accounts SET failed_count = 0, next_attempt_at = 0, last_sign_in_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
 }
+
+export function clearFailures(db: Db, id: string): void {
+  db.prepare('UPDATE accounts SET failed_count = 0, next_attempt_at = 0 WHERE id = ?').run(id);
+}

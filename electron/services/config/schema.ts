@@ -22,9 +22,14 @@ export const configSchema = z
         /** VID:PID (hex), serial path, or a name. */
         select: z.string().optional(),
         baudRate: z.number().int().positive().default(115200),
+        /**
+         * Read the card's added address (30 03): one more chip read per card. Off by default because
+         * the registry's household register is the authoritative address for every service item.
+         */
+        readAddedAddress: z.boolean().default(false),
       })
       .strict()
-      .default({ kind: 'auto', baudRate: 115200 }),
+      .default({ kind: 'auto', baudRate: 115200, readAddedAddress: false }),
     printer: z
       .object({
         a4: z.string().optional(),
@@ -45,7 +50,7 @@ export const trainingConfig: CounterConfig = {
   hall: { id: 'TRAIN01', name: '示范市政务服务中心（培训）' },
   counter: 'T-01',
   organisation: '示范市政务服务中心',
-  reader: { kind: 'simulator', baudRate: 115200 },
+  reader: { kind: 'simulator', baudRate: 115200, readAddedAddress: false },
   printer: { backend: 'auto' },
   language: 'zh-CN',
   idleLockSeconds: 300,

@@ -199,6 +199,10 @@ export class CaseFlow {
     return caseView(live, this.record(caseId), item, this.wanted);
   }
 
+  isCurrent(caseId: string): boolean {
+    return this.currentId === caseId;
+  }
+
   current(): CaseView | null {
     return this.currentId && this.live.has(this.currentId) ? this.view(this.currentId) : null;
   }

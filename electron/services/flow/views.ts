@@ -35,12 +35,12 @@ function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] 
     issuer: l.issueDept,
     validTo: l.certificateValidateEnd,
     state: v.state === 'unverified' ? 'unverified' : source === 'cache' ? 'cache' : 'verified',
-    ...(v.state === 'unverified' ? { reason: v.message } : {}),
+    ...(v.state === 'unverified' ? { reason: v.message, reasonCode: `SIG_${v.reason.toUpperCase().replace(/-/g, '_')}` } : {}),
     ...(source === 'cache' ? { asOf: fetchedAt } : {}),
   }));
   for (const t of r.missing) {
     const why = r.errors.find((e) => e.typeCode === t);
-    out.push({ typeCode: t, typeName: licenseTypeName(t), state: 'missing', ...(why ? { reason: why.message } : {}) });
+    out.push({ typeCode: t, typeName: licenseTypeName(t), state: 'missing', ...(why ? { reason: why.message, reasonCode: why.code } : {}) });
   }
   return out;
 }

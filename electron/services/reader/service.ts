@@ -38,7 +38,7 @@ export class ReaderService {
     config: CounterConfig['reader'],
     training: { cards?: DemoCardInput[]; latency?: { find: number; select: number; read: number } } | null,
   ) {
-    const cfg: ReaderManagerConfig = { logger: { info: (m) => deps.log(`[reader] ${m}`), warn: (m) => deps.log(`[reader] ${m}`) } };
+    const cfg: ReaderManagerConfig = { readAddedAddress: config.readAddedAddress, logger: { info: (m) => deps.log(`[reader] ${m}`), warn: (m) => deps.log(`[reader] ${m}`) } };
     if (config.kind === 'simulator' || training) {
       this.simulator = new Simulator({ ...(training?.cards?.length ? { cards: training.cards } : {}), latency: training?.latency ?? { find: 5, select: 5, read: 60 } });
       cfg.source = 'simulator';

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { auditSubject, registerCaseLookup } from '../audit';
+import { getCase } from '../cases';
 import { loadCatalog } from '../catalog';
 import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, setResourcesDir, toTrustedKey } from '../certificates';
 import type { Core } from '../core/core';
@@ -17,6 +19,16 @@ export function wireCases(core: Core): void {
   const trusted = () => [own, ...(existsSync(trustedFile) ? readTrustedKeys(trustedFile) : [])];
   const desk = new CounterDesk({ core, catalog, cipher, hallKey, trusted });
   core.services.desk = desk;
+  registerCaseLookup(core, (caseId) => {
+    try {
+      const rec = getCase(core.db, cipher, caseId);
+      // Open for purpose binding while the citizen is still at this counter (until F8 or the next card).
+      const atCounter = desk.isCurrent(caseId) && rec.state !== 'voided';
+      return { caseId, state: atCounter ? 'open' : rec.state, subject: auditSubject(cipher, rec.person.idNumber), itemCode: rec.itemCode ?? '', clerkId: rec.clerkId };
+    } catch {
+      return null;
+    }
+  });
   core.services.reader?.onPlaced((c) => desk.onCard(c));
   core.services.reader?.onRemoved(() => desk.onCardRemoved());
 }

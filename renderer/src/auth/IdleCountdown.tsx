@@ -6,7 +6,8 @@ import { COUNTDOWN_SECONDS, useIdleLock } from './useIdle';
 export function IdleCountdown({ idleLockSeconds }: { idleLockSeconds: number }) {
   const { t } = useTranslation();
   const remaining = useIdleLock(idleLockSeconds);
-  if (remaining > COUNTDOWN_SECONDS || remaining === 0) return null;
+  // With a short idle limit the warning takes the last half of it, not the whole time.
+  if (remaining > Math.min(COUNTDOWN_SECONDS, Math.floor(idleLockSeconds / 2)) || remaining === 0) return null;
   return (
     <Alert
       type="warning"

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
+import { CitizenSlipButton } from '../auth/CitizenSlip';
 import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { Checklist } from './Checklist';
@@ -71,6 +72,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
                   {t('case.changeItem')}
                 </Button>
               )}
+              <CitizenSlipButton caseId={c.caseId} />
               <Button onClick={next} title="F8" data-testid="next-citizen">{t('case.next')}</Button>
             </Space>
           }

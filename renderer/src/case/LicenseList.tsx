@@ -31,7 +31,7 @@ export function LicenseList({ c }: { c: CaseView }) {
               description={
                 <span>
                   {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer} {l.validTo && `· ${t('case.validTo')} ${l.validTo.startsWith('9999') ? t('case.longTerm') : l.validTo}`}
-                  {l.reason && <div className="license-reason">{l.reason}</div>}
+                  {l.reason && <div className="license-reason">{l.reasonCode ? t(`licenseReason.${l.reasonCode}`, { defaultValue: l.reason }) : l.reason}</div>}
                 </span>
               }
             />

@@ -59,6 +59,18 @@ export const en: Strings = {
     preview: 'Preview', print: 'Print (F9)', reasonPlaceholder: 'Give the reason (kept in the case record and the audit log)',
   },
   licenseState: { verified: 'Verified', unverified: 'Signature not verified', cache: 'Cached as of {{time}}', missing: 'Not found', pending: 'Fetching' },
+  licenseReason: {
+    SIG_BAD_SIGNATURE: 'Signature check failed: the license may have been altered and cannot back a certificate.',
+    SIG_UNKNOWN_ISSUER: 'The issuer is not in the trust list; the license cannot be verified or used.',
+    SIG_ISSUER_EXPIRED: "The issuer's key has expired; the license cannot be verified or used.",
+    SIG_MALFORMED: 'The license is malformed and cannot be verified.',
+    NOT_IN_CACHE: 'The registry is unreachable and this terminal has no cached copy. Reconnect, wait for the registry, or ask for paper documents.',
+    CACHE_TOO_OLD: 'The cached copy is older than allowed. Reconnect and retry, or ask for paper documents.',
+    REGISTRY_TIMEOUT: 'The registry did not answer in time.',
+    REGISTRY_UNAVAILABLE: 'The registry is unavailable.',
+    REGISTRY_FAILED: 'The registry query failed.',
+    CACHE_INTEGRITY: 'A cached record failed its integrity check and was ignored.',
+  },
   items: {
     title: 'Choose the service item', placeholder: 'Type a name or pinyin initials, e.g. qjny; ↑↓ to move, Enter to choose', none: 'No matching item',
     cardSize: 'Card', hint_initials: 'Initials match', hint_eligible: 'Eligible', hint_frequent: 'Frequent here', hint_recent: 'Recent',

@@ -58,6 +58,18 @@ export const zhCN = {
     preview: '预览', print: '打印 (F9)', reasonPlaceholder: '请填写原因（将记入办件记录与审计日志）',
   },
   licenseState: { verified: '已验签', unverified: '验签未通过', cache: '缓存 截至 {{time}}', missing: '未查到', pending: '获取中' },
+  licenseReason: {
+    SIG_BAD_SIGNATURE: '电子签名验证失败：证照内容可能被篡改，不能作为办理依据。',
+    SIG_UNKNOWN_ISSUER: '签发机构不在信任列表中，无法验证，不能作为办理依据。',
+    SIG_ISSUER_EXPIRED: '签发机构证书已过期，无法验证，不能作为办理依据。',
+    SIG_MALFORMED: '证照格式不正确，无法验证。',
+    NOT_IN_CACHE: '共享平台无法连接，本机也没有该证照的缓存。请恢复网络、等待平台恢复，或请申请人提供纸质材料。',
+    CACHE_TOO_OLD: '本机缓存已超过允许的最长时间，不能使用。请恢复网络后重试，或请申请人提供纸质材料。',
+    REGISTRY_TIMEOUT: '共享平台响应超时。',
+    REGISTRY_UNAVAILABLE: '共享平台暂不可用。',
+    REGISTRY_FAILED: '向共享平台查询失败。',
+    CACHE_INTEGRITY: '本机缓存记录校验失败，已忽略该记录。',
+  },
   items: {
     title: '选择办理事项', placeholder: '输入事项名称或拼音首字母，如 qjny；↑↓ 选择，回车确认', none: '没有匹配的事项',
     cardSize: '卡片', hint_initials: '首字母匹配', hint_eligible: '符合条件', hint_frequent: '本窗口常办', hint_recent: '最近办理',

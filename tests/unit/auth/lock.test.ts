@@ -52,3 +52,16 @@ describe('idle lock (server side)', () => {
     expect(f.core.session).toBeNull();
   });
 });
+
+describe('failure counting across screens', () => {
+  it('a right password on the lock screen ends the run of failures', async () => {
+    f = await makeCore();
+    await f.addAccount('c3', ['clerk']);
+    await f.signInAs('c3');
+    await f.call('auth.lock');
+    for (let i = 0; i < 3; i++) await f.call('auth.unlock', { password: `nope-${i}` });
+    expect(f.core.db.prepare("SELECT failed_count FROM accounts WHERE id = 'c3'").get()).toEqual({ failed_count: 3 });
+    expect(await f.call('auth.unlock', { password: PASSWORD })).toMatchObject({ ok: true });
+    expect(f.core.db.prepare("SELECT failed_count FROM accounts WHERE id = 'c3'").get()).toEqual({ failed_count: 0 });
+  });
+});

@@ -62,6 +62,8 @@ vi.mock('electron', () => {
     ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => unknown) => (m.ipc[ch] = fn) },
     safeStorage: { isEncryptionAvailable: () => false },
     shell: { openExternal: vi.fn() },
+    // The training registry is not under test here; main.ts logs that it did not start and goes on.
+    utilityProcess: { fork: () => { throw new Error('no utility processes in this unit test'); } },
   };
   return { ...mod, default: mod };
 });
