@@ -151,6 +151,8 @@ export type CaseState = 'open' | 'accepted' | 'completed' | 'voided';
 
 export interface CaseView {
   caseId: string;
+  /** Increases with every view the terminal builds, so a page keeps the newest of racing answers. */
+  rev: number;
   state: CaseState;
   source: 'card' | 'manual';
   card: CardView;

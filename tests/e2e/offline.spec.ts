@@ -27,7 +27,7 @@ test('registry down: the certificate is issued from the cache and says "data as 
   await openSignedIn(page, host);
   // First visit while online fills the encrypted cache.
   await placeCard(page, '张建国');
-  await expect(page.getByTestId('license-111002')).toContainText('已验签');
+  await expect(page.getByTestId('license-111002')).toContainText('已验签', { timeout: 15_000 });
   await placeCard(page, '张建国');
   await expect(page.getByTestId('resident-panel')).toBeHidden({ timeout: 5000 });
 

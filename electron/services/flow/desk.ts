@@ -116,7 +116,8 @@ export class CounterDesk extends CaseFlow {
     const live = this.live.get(caseId) ?? this.restore(caseId);
     auditCase(this.core, this.dd.cipher, live, reprint ? 'reprint' : 'print', { detail: { serial: doc.data.serial, printer: handle.printer, job: handle.id } });
     live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
-    if (!reprint) markJobAccepted(this.core.db, caseId, handle.id, handle.printer);
+    // The spooler's own job id survives a restart of this app; the manager's id does not.
+    if (!reprint) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
     const view = this.view(caseId);
     this.core.bus.emit('case.changed', view);
     return view;
@@ -169,6 +170,32 @@ export class CounterDesk extends CaseFlow {
       if (!this.live.has(i.caseId)) this.restore(i.caseId);
       return this.view(i.caseId);
     });
+  }
+
+  /**
+   * After a restart: a job the spooler finished while the app was down is completed, not printed
+   * twice. Jobs still queued or failed stay in the interrupted list for the clerk.
+   */
+  async reconcile(): Promise<number> {
+    const backend = this.printing()?.backend;
+    if (!backend) return 0;
+    let fixed = 0;
+    for (const i of listInterrupted(this.core.db, { counterId: this.core.config.counter })) {
+      if (!i.printJobId || !i.printer) continue;
+      try {
+        const job = await backend.getJob(i.printer, i.printJobId);
+        if (job.state !== 'completed') continue;
+        const live = this.live.get(i.caseId) ?? this.restore(i.caseId);
+        this.core.db.transaction(() => {
+          markCompleted(this.core.db, i.caseId);
+          auditCase(this.core, this.dd.cipher, live, 'print-completed-while-offline', { detail: { serial: i.serial, printer: i.printer, spoolJob: i.printJobId } });
+        })();
+        fixed += 1;
+      } catch (err) {
+        this.core.log(`could not check print job ${i.printJobId} on ${i.printer}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return fixed;
   }
 
   verify(payload: string): VerifyView {

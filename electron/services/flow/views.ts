@@ -52,11 +52,14 @@ export function dataAsOf(checks: readonly CheckResult[], live: LiveCase): string
   return times.sort()[0];
 }
 
+let revision = 0;
+
 export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: CatalogItem | undefined, wanted: readonly string[]): CaseView {
   const checks = live.evaluation?.checks ?? [];
   const asOf = dataAsOf(checks, live);
   return {
     caseId: live.id,
+    rev: ++revision,
     state: rec?.state ?? 'open',
     source: live.source,
     card: live.view,

@@ -8,7 +8,7 @@ import type { Core } from '../core/core';
 import { CounterDesk } from '../flow/desk';
 
 /** The case flow: catalog, the hall's signing key for QR codes, and the card-read trigger. */
-export function wireCases(core: Core): void {
+export async function wireCases(core: Core): Promise<void> {
   const cipher = core.services.cipher;
   if (!cipher) return;
   setResourcesDir(core.resourcesDir);
@@ -29,6 +29,8 @@ export function wireCases(core: Core): void {
       return null;
     }
   });
+  const fixed = await desk.reconcile();
+  if (fixed) core.log(`${fixed} print(s) interrupted by a restart had completed at the spooler; recorded as completed`);
   core.services.reader?.onPlaced((c) => desk.onCard(c));
   core.services.reader?.onRemoved(() => desk.onCardRemoved());
 }

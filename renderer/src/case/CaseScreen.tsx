@@ -68,7 +68,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
           extra={
             <Space>
               {c.item && c.state === 'open' && (
-                <Button onClick={() => void run(async () => ({ ...c, item: undefined, checks: [], blocking: [] }))} data-testid="change-item">
+                <Button onClick={() => void run(async () => ({ ...c, rev: c.rev + 1, item: undefined, checks: [], blocking: [] }))} data-testid="change-item">
                   {t('case.changeItem')}
                 </Button>
               )}

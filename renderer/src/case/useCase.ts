@@ -5,22 +5,28 @@ import { call, subscribe } from '../api/client';
 /** The case at this counter, kept current by events; the server owns all state. */
 export function useCase(enabled: boolean): { current: CaseView | null; set: (c: CaseView | null) => void; refresh: () => void } {
   const [current, setCurrent] = useState<CaseView | null>(null);
+  // Answers and events can cross on the wire: keep whichever view the terminal built last.
+  const apply = useCallback((c: CaseView | null, fromEvent: boolean) => {
+    setCurrent((prev) => {
+      if (c === null) return fromEvent || !prev ? null : prev;
+      if (prev && prev.rev > c.rev) return prev;
+      return c;
+    });
+  }, []);
   const refresh = useCallback(() => {
     call('case.current', {})
-      .then(setCurrent)
+      .then((c) => apply(c, false))
       .catch(() => undefined);
-  }, []);
+  }, [apply]);
   useEffect(() => {
     if (!enabled) {
       setCurrent(null);
       return;
     }
     refresh();
-    const offs = [
-      subscribe('case.changed', (c) => setCurrent((prev) => (c === null || !prev || c.caseId === prev.caseId || c.timings.cardReadAt >= prev.timings.cardReadAt ? c : prev))),
-      subscribe('card.placed', () => refresh()),
-    ];
+    const offs = [subscribe('case.changed', (c) => apply(c, true)), subscribe('card.placed', () => refresh())];
     return () => offs.forEach((off) => off());
-  }, [enabled, refresh]);
-  return { current, set: setCurrent, refresh };
+  }, [enabled, refresh, apply]);
+  const set = useCallback((c: CaseView | null) => apply(c, true), [apply]);
+  return { current, set, refresh };
 }

@@ -3,6 +3,7 @@ import { Button, Result, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseScreen } from '../case/CaseScreen';
+import { InterruptedList } from '../case/InterruptedList';
 import { ManualOpenDialog } from '../case/ManualOpenDialog';
 import { useCase } from '../case/useCase';
 import { VerifyDialog } from '../case/VerifyDialog';
@@ -15,23 +16,25 @@ export function WorkArea({ training }: { training: boolean }) {
   const { current, set } = useCase(true);
   const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
   useShortcuts(useMemo(() => ({ F6: () => setDialog('manual'), F7: () => setDialog('verify') }), []));
+  const idle = (
+    <>
+      <InterruptedList onOpen={set} />
+      <Result
+        icon={<IdcardOutlined />}
+        title={t('work.idleTitle')}
+        subTitle={t('work.idleHint')}
+        extra={
+          <Space>
+            <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>
+            <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">{t('verify.title')}</Button>
+          </Space>
+        }
+      />
+    </>
+  );
   return (
     <div className="work-area" data-testid="work-area">
-      {current ? (
-        <CaseScreen c={current} onChange={set} />
-      ) : (
-        <Result
-          icon={<IdcardOutlined />}
-          title={t('work.idleTitle')}
-          subTitle={t('work.idleHint')}
-          extra={
-            <Space>
-              <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>
-              <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">{t('verify.title')}</Button>
-            </Space>
-          }
-        />
-      )}
+      {current ? <CaseScreen c={current} onChange={set} /> : idle}
       {training && <TrainingPanel />}
       <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />
       <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />

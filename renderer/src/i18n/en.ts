@@ -71,6 +71,7 @@ export const en: Strings = {
     REGISTRY_FAILED: 'The registry query failed.',
     CACHE_INTEGRITY: 'A cached record failed its integrity check and was ignored.',
   },
+  interrupted: { title: '{{count}} certificate(s) were numbered but never confirmed printed (e.g. the app stopped); print or void each', open: 'Open' },
   items: {
     title: 'Choose the service item', placeholder: 'Type a name or pinyin initials, e.g. qjny; ↑↓ to move, Enter to choose', none: 'No matching item',
     cardSize: 'Card', hint_initials: 'Initials match', hint_eligible: 'Eligible', hint_frequent: 'Frequent here', hint_recent: 'Recent',

@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TrainingCardsView } from '../../../electron/api/types';
+import { startHost, until, type Host } from '../../helpers/host-process';
+import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
+import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+
+const skip = printerTestSkipReason();
+if (skip) console.warn(`restart + CUPS flow tests skipped: ${skip}`);
+
+describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', () => {
+  let sandbox: TestSandbox;
+  let cups: VirtualPrinter;
+  let env: Record<string, string>;
+  const hosts: Host[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    cups = await startVirtualPrinter();
+    const dir = mkdtempSync(join(tmpdir(), 'counter-restart-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'KILL01', name: '重启演练大厅' }, counter: 'K-01', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret }, printer: { backend: 'cups', a4: cups.queue } }));
+    env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: cups.cupsServer };
+  }, 90_000);
+  afterAll(async () => {
+    for (const h of hosts) h.proc.kill('SIGKILL');
+    await cups?.stop();
+    await sandbox?.stop();
+  });
+
+  async function boot(): Promise<Host> {
+    const h = await startHost(env);
+    hosts.push(h);
+    expect((await h.call('auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).ok).toBe(true);
+    return h;
+  }
+
+  async function readyCase(h: Host, name: string): Promise<CaseView> {
+    const cards = (await h.call('training.cards')).value as TrainingCardsView;
+    await h.call('training.toggleCard', { id: cards.cards.find((c) => c.name === name)!.id });
+    const c = await until('case with licenses', async () => {
+      const v = (await h.call('case.current')).value as CaseView | null;
+      return v?.card.name === name && v.registry.state === 'done' ? v : null;
+    });
+    const chosen = await h.call('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
+    expect(chosen.ok, JSON.stringify(chosen.error)).toBe(true);
+    return c;
+  }
+
+  it('a job the spooler finishes while the app is down is recorded as completed, not printed again', async () => {
+    const h = await boot();
+    const c = await readyCase(h, '张建国');
+    await cups.pause();
+    const printed = await h.call('case.print', { caseId: c.caseId });
+    expect(printed.ok, JSON.stringify(printed.error)).toBe(true);
+    const serial = (printed.value as CaseView).serial!;
+    await until('the stopped printer reported', async () => ((await h.call('case.current')).value as CaseView).job?.code === 'PRINTER_STOPPED');
+    h.proc.kill('SIGKILL');
+    const before = (await cups.documents()).length;
+    await cups.resume();
+    await until('CUPS printed the queued job', async () => (await cups.documents()).length > before);
+    const h2 = await boot();
+    const pending = (await h2.call('case.interrupted')).value as CaseView[];
+    expect(pending.map((p) => p.serial)).not.toContain(serial);
+    expect(h2.output()).toMatch(/recorded as completed/);
+  });
+
+  it('a certificate numbered but never accepted by the spooler shows up after a restart and prints on retry', async () => {
+    const h = await boot();
+    const c = await readyCase(h, '郭春梅');
+    await cups.reject();
+    const printed = await h.call('case.print', { caseId: c.caseId });
+    expect(printed.ok).toBe(false);
+    expect(printed.error?.code).toBe('PRINTER_NOT_ACCEPTING');
+    h.proc.kill('SIGKILL');
+    await cups.accept();
+    const h2 = await boot();
+    const pending = (await h2.call('case.interrupted')).value as CaseView[];
+    const mine = pending.find((p) => p.caseId === c.caseId);
+    expect(mine?.serial).toMatch(/^KILL01-K-01-/);
+    const before = (await cups.documents()).length;
+    const retried = await h2.call('case.retryPrint', { caseId: c.caseId });
+    expect(retried.ok, JSON.stringify(retried.error)).toBe(true);
+    await until('the retried job reached the printer', async () => (await cups.documents()).length > before);
+    await until('case completed', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.caseId !== c.caseId));
+  });
+});
