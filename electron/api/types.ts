@@ -84,8 +84,8 @@ export interface CardView {
   kind: CardKind;
   name: string;
   nameEn?: string;
-  sex: { code: string; label: string };
-  nation?: { code: string; label: string };
+  sex: { code: string; label: string; labelEn?: string };
+  nation?: { code: string; label: string; labelEn?: string };
   birth: string;
   address?: string;
   numberMasked: string;
@@ -128,6 +128,7 @@ export type LicenseState = 'verified' | 'unverified' | 'cache' | 'missing' | 'pe
 export interface LicenseView {
   typeCode: string;
   typeName: string;
+  typeNameEn?: string;
   number?: string;
   issuer?: string;
   validTo?: string;

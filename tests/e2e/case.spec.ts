@@ -65,6 +65,7 @@ test('a resident who fails a rule sees the failed check and its reason, and prin
   await expect(page.getByTestId('license-111002')).toContainText('已验签');
   await page.keyboard.type('qjny');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('case-screen')).toContainText('清洁能源（煤改电）住户核验证明');
   const check = page.getByTestId('check-address-in-program');
   await expect(check).toHaveAttribute('data-result', 'failed');
   await expect(check).toContainText('北山村');

@@ -4,6 +4,7 @@ import type { CatalogItem } from '../catalog';
 import { licenseTypeName as typeNames, type CheckResult } from '../rules';
 
 const licenseTypeName = (code: string): string => typeNames(code).zh;
+const typeNameEn = (code: string): string => typeNames(code).en;
 import type { LiveCase } from './live';
 import { maskNumber } from '../reader/card-view';
 
@@ -27,10 +28,11 @@ const safeNumber = (n: string): string => (ID_LIKE.test(n) ? maskNumber(n) : n);
 
 function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
   const r = live.result;
-  if (!r) return wanted.map((t) => ({ typeCode: t, typeName: licenseTypeName(t), state: 'pending' }));
+  if (!r) return wanted.map((t) => ({ typeCode: t, typeName: licenseTypeName(t), typeNameEn: typeNameEn(t), state: 'pending' }));
   const out: LicenseView[] = r.licenses.map(({ license: l, verification: v, source, fetchedAt }) => ({
     typeCode: l.certificateType,
     typeName: l.certificateName || licenseTypeName(l.certificateType),
+    typeNameEn: typeNameEn(l.certificateType),
     number: safeNumber(l.certificateNumber),
     issuer: l.issueDept,
     validTo: l.certificateValidateEnd,
@@ -40,7 +42,7 @@ function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] 
   }));
   for (const t of r.missing) {
     const why = r.errors.find((e) => e.typeCode === t);
-    out.push({ typeCode: t, typeName: licenseTypeName(t), state: 'missing', ...(why ? { reason: why.message, reasonCode: why.code } : {}) });
+    out.push({ typeCode: t, typeName: licenseTypeName(t), typeNameEn: typeNameEn(t), state: 'missing', ...(why ? { reason: why.message, reasonCode: why.code } : {}) });
   }
   return out;
 }

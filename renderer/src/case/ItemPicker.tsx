@@ -12,7 +12,10 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<ItemView[]>([]);
+  const [resultsFor, setResultsFor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
+  // Enter pressed before the results for the typed text arrived: choose once they do.
+  const [pendingEnter, setPendingEnter] = useState(false);
   const input = useRef<InputRef>(null);
 
   useEffect(() => {
@@ -25,6 +28,7 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
       .then((r) => {
         if (alive) {
           setItems(r);
+          setResultsFor(query);
           setActive(0);
         }
       })
@@ -34,9 +38,17 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
     };
   }, [query, caseId]);
 
+  useEffect(() => {
+    if (pendingEnter && resultsFor === query) {
+      setPendingEnter(false);
+      if (items[0]) onChoose(items[0].code);
+    }
+  }, [pendingEnter, resultsFor, query, items, onChoose]);
+
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, items.length - 1));
     else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+    else if (e.key === 'Enter' && resultsFor !== query) setPendingEnter(true);
     else if (e.key === 'Enter' && items[active]) onChoose(items[active].code);
     else return;
     e.preventDefault();

@@ -7,7 +7,8 @@ const hhmm = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { mo
 
 /** The holder's licenses from the registry, each with its state: verified, unverified (why), cached (as of), missing. */
 export function LicenseList({ c }: { c: CaseView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language === 'en';
   return (
     <div className="license-list" data-testid="license-list">
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -25,7 +26,7 @@ export function LicenseList({ c }: { c: CaseView }) {
             <List.Item.Meta
               title={
                 <span>
-                  {l.typeName} <Tag color={COLOR[l.state]}>{t(`licenseState.${l.state}`, { time: hhmm(l.asOf) })}</Tag>
+                  {en && l.typeNameEn ? l.typeNameEn : l.typeName} <Tag color={COLOR[l.state]}>{t(`licenseState.${l.state}`, { time: hhmm(l.asOf) })}</Tag>
                 </span>
               }
               description={

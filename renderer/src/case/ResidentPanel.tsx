@@ -31,7 +31,7 @@ export function ResidentPanel({ c }: { c: CaseView }) {
       ))}
       <Descriptions size="small" column={2} style={{ marginTop: 12 }} data-testid="resident-fields">
         <Descriptions.Item label={t('case.sex')}>{i18n.language === 'en' ? (card.sex.code === '1' ? 'Male' : card.sex.code === '2' ? 'Female' : card.sex.label) : card.sex.label}</Descriptions.Item>
-        {card.nation && <Descriptions.Item label={t('case.nation')}>{card.nation.label}</Descriptions.Item>}
+        {card.nation && <Descriptions.Item label={t('case.nation')}>{i18n.language === 'en' && card.nation.labelEn ? card.nation.labelEn : card.nation.label}</Descriptions.Item>}
         <Descriptions.Item label={t('case.birth')}>{card.birth}</Descriptions.Item>
         <Descriptions.Item label={t('case.validity')}>{`${card.validFrom} — ${validTo}`}</Descriptions.Item>
         {card.address && <Descriptions.Item label={t('case.address')} span={2}>{card.address}</Descriptions.Item>}
