@@ -61,6 +61,12 @@ async function main(): Promise<void> {
   const stop = (): void => void sandbox.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // Started by a terminal as its training registry: leave when the terminal goes, however it went.
+  if (process.env.SANDBOX_EXIT_WITH_STDIN === '1') {
+    process.stdin.on('end', stop);
+    process.stdin.on('close', stop);
+    process.stdin.resume();
+  }
 }
 
 main().catch((e: unknown) => {

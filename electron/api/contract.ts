@@ -35,6 +35,7 @@ export const operations = {
   'case.reprint': op<T.CaseView>()(C.reasonInput, ['clerk', 'station', 'supervisor'], 'Print again with the same serial, marked as a reprint'),
   'case.void': op<T.CaseView>()(C.reasonInput, ['clerk', 'station', 'supervisor'], 'Void the certificate, with a reason'),
   'case.interrupted': op<T.CaseView[]>()(empty, 'signed-in', 'Prints interrupted by a crash, to finish or void'),
+  'printers.list': op<T.PrinterView[]>()(empty, 'signed-in', 'Printers with their state, to send a job elsewhere'),
   'cert.verify': op<T.VerifyView>()(C.verifyInput, 'public', 'Check a certificate QR payload offline'),
   'training.cards': op<T.TrainingCardsView>()(empty, 'signed-in', 'Training: the simulated reader\'s demo cards'),
   'training.toggleCard': op<T.TrainingCardsView>()(C.trainingCardInput, 'signed-in', 'Training: place or remove a demo card'),

@@ -189,3 +189,13 @@ export interface TrainingCardsView {
   placed: string | null;
   plugged: boolean;
 }
+
+export interface PrinterView {
+  name: string;
+  description?: string;
+  state: 'idle' | 'processing' | 'stopped' | string;
+  accepting: boolean;
+  isDefault: boolean;
+  /** Why it cannot print now, translated on the terminal (zh); absent when it can. */
+  problem?: string;
+}

@@ -29,7 +29,8 @@ export function nodeSandboxLauncher(bundleDir: string, repoRoot: string): Sandbo
   const bundled = join(bundleDir, 'sandbox.js');
   return (args, env) => {
     const argv = existsSync(bundled) ? [bundled, ...args] : ['--import', 'tsx', join(repoRoot, 'sandbox/cli.ts'), ...args];
-    return spawn(process.execPath, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // stdin stays open as a lifeline: when this process dies, even by SIGKILL, the sandbox sees EOF and exits.
+    return spawn(process.execPath, argv, { env: { ...process.env, ...env, SANDBOX_EXIT_WITH_STDIN: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   };
 }
 

@@ -4,11 +4,12 @@ import {
   openPrinterBackend,
   PrinterMonitor,
   PrintManager,
+  readPrinters,
   type PageSize,
   type PrinterBackend,
   type PrintersSnapshot,
 } from '../../../native/printer';
-import type { PrintJobEvent } from '../../api/types';
+import type { PrinterView, PrintJobEvent } from '../../api/types';
 import type { Core } from '../core/core';
 
 export interface PrintingService {
@@ -19,6 +20,7 @@ export interface PrintingService {
   printerFor(size: PageSize): { printer: string } | { error: { code: string; message: string } };
   /** Case id per print job, so job events reach the right case. */
   jobCase: Map<string, string>;
+  list(): Promise<PrinterView[]>;
 }
 
 const WHY: Record<'no-printers' | 'configured-missing' | 'no-printer-for-size', (configured?: string) => string> = {
@@ -56,7 +58,16 @@ export async function wirePrinter(core: Core): Promise<void> {
     if (r.printer) return { printer: r.printer.name };
     return { error: { code: 'PRINTER_NOT_FOUND', message: WHY[r.why](r.configured) } };
   };
-  const service: PrintingService = { backend, manager, monitor, printerFor, jobCase };
+  const list = async (): Promise<PrinterView[]> =>
+    (await readPrinters(backend)).printers.map((p) => ({
+      name: p.name,
+      ...(p.description ? { description: p.description } : {}),
+      state: p.state,
+      accepting: p.accepting,
+      isDefault: p.isDefault,
+      ...(p.problem ? { problem: p.problem.zh } : {}),
+    }));
+  const service: PrintingService = { backend, manager, monitor, printerFor, jobCase, list };
   monitor.on('change', (snap) => publishStatus(core, snap, printerFor));
   manager.on('job', (e) => {
     const caseId = jobCase.get(e.id);

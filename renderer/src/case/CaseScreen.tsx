@@ -88,7 +88,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
               </Space>
               <JobPanel
                 c={c}
-                onRetry={() => void run(() => call('case.retryPrint', { caseId: c.caseId }))}
+                onRetry={(printer) => void run(() => call('case.retryPrint', { caseId: c.caseId, ...(printer ? { printer } : {}) }))}
                 onReprint={() => setDialog('reprint')}
                 onVoid={() => setDialog('void')}
               />

@@ -1,14 +1,23 @@
-import { Alert, Button, Space, Tag } from 'antd';
+import { Alert, Button, Select, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView } from '../../../electron/api/types';
+import type { CaseView, PrinterView } from '../../../electron/api/types';
+import { call } from '../api/client';
 
 const COLOR = { queued: 'processing', processing: 'processing', completed: 'success', error: 'error', cancelled: 'default' } as const;
 
 /** The print job's progress and, when it fails, what the clerk can do about it. */
-export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRetry: () => void; onReprint: () => void; onVoid: () => void }) {
+export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRetry: (printer?: string) => void; onReprint: () => void; onVoid: () => void }) {
   const { t } = useTranslation();
-  if (!c.serial) return null;
   const job = c.job;
+  const failed = job?.state === 'error' || (c.state === 'accepted' && !job);
+  const [printers, setPrinters] = useState<PrinterView[]>([]);
+  const [other, setOther] = useState<string | undefined>();
+  useEffect(() => {
+    if (failed) void call('printers.list', {}).then(setPrinters).catch(() => undefined);
+  }, [failed]);
+  if (!c.serial) return null;
+  const elsewhere = printers.filter((p) => p.name !== job?.printer);
   return (
     <div className="job-panel" data-testid="job-panel">
       <Space wrap>
@@ -24,7 +33,20 @@ export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRet
       </Space>
       {job?.state === 'error' && <Alert style={{ marginTop: 8 }} type="error" showIcon message={job.message ?? job.code} data-testid="job-error" />}
       <Space style={{ marginTop: 8 }}>
-        {(job?.state === 'error' || (c.state === 'accepted' && !job)) && <Button onClick={onRetry} data-testid="job-retry">{t('job.retry')}</Button>}
+        {failed && <Button onClick={() => onRetry()} data-testid="job-retry">{t('job.retry')}</Button>}
+        {failed && elsewhere.length > 0 && (
+          <Space.Compact>
+            <Select
+              style={{ minWidth: 200 }}
+              placeholder={t('job.otherPrinter')}
+              value={other}
+              onChange={setOther}
+              options={elsewhere.map((p) => ({ value: p.name, label: `${p.description ?? p.name}${p.problem ? ` — ${p.problem}` : ''}`, disabled: !p.accepting }))}
+              data-testid="job-printer-select"
+            />
+            <Button disabled={!other} onClick={() => onRetry(other)} data-testid="job-redirect">{t('job.sendThere')}</Button>
+          </Space.Compact>
+        )}
         {c.state === 'completed' && <Button onClick={onReprint} data-testid="job-reprint">{t('job.reprint')}</Button>}
         {c.state !== 'voided' && <Button danger onClick={onVoid} data-testid="job-void">{t('job.void')}</Button>}
       </Space>

@@ -82,6 +82,7 @@ export const en: Strings = {
     cachedData: 'Registry offline: cached data is used and the certificate will say "data as of {{time}}"',
   },
   job: {
+    otherPrinter: 'Use another printer', sendThere: 'Send',
     serial: 'Certificate no.', queued: 'Queued', processing: 'Printing', completed: 'Printed', error: 'Print failed', cancelled: 'Cancelled', voided: 'Voided',
     retry: 'Retry print', reprint: 'Reprint', void: 'Void', voidTitle: 'Void the certificate', reprintTitle: 'Reprint the certificate',
   },

@@ -81,6 +81,7 @@ export const zhCN = {
     cachedData: '共享平台离线，使用本地缓存数据，证明将注明“数据截至 {{time}}”',
   },
   job: {
+    otherPrinter: '改用其他打印机', sendThere: '发送',
     serial: '证明编号', queued: '排队中', processing: '打印中', completed: '已打印', error: '打印失败', cancelled: '已取消', voided: '已作废',
     retry: '重试打印', reprint: '补打', void: '作废', voidTitle: '作废证明', reprintTitle: '补打证明',
   },
