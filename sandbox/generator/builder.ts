@@ -1,6 +1,7 @@
 import namesJson from '../../resources/sandbox/names.json';
 import { addDays, addYears } from './dates';
 import { makeIdNumber } from './id-number';
+import { emptyPersonal } from './personal';
 import type { Prng } from './prng';
 import type { Household, Place, Property, Resident, Sex, World } from './types';
 
@@ -20,7 +21,7 @@ export class WorldBuilder {
     today: string,
     places: Place[],
   ) {
-    this.world = { seed, today, residents: [], households: [], properties: [], places, byId: new Map() };
+    this.world = { seed, today, residents: [], households: [], properties: [], places, byId: new Map(), personal: emptyPersonal(anchor) };
   }
 
   randomName(sex: Sex, surname?: string): string {

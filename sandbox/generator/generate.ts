@@ -2,6 +2,7 @@ import { WorldBuilder } from './builder';
 import { todayInChina } from './dates';
 import { addDemoResidents } from './demo';
 import { loadPlaces } from './places';
+import { addPersonalLicenses } from './personal';
 import { addRandomHousehold } from './population';
 import { Prng } from './prng';
 import type { World } from './types';
@@ -25,6 +26,9 @@ export function generateWorld(opts: GenerateOptions = {}): World {
   const target = opts.residents ?? DEFAULT_RESIDENTS;
   const b = new WorldBuilder(new Prng(seed), POPULATION_ANCHOR, seed, opts.today ?? todayInChina(), loadPlaces());
   addDemoResidents(b);
+  const firstRandom = b.world.residents.length;
   while (b.world.residents.length < target) addRandomHousehold(b);
+  // Last, and from its own PRNG stream: everything above draws exactly what it drew before these existed.
+  b.world.personal = addPersonalLicenses(b.world, seed, POPULATION_ANCHOR, firstRandom);
   return b.world;
 }

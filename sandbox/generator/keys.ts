@@ -1,10 +1,14 @@
 import typesJson from '../../resources/registry/license-types.json';
 import { createSm2Signer, sm2PrivateKeyFromSeed, type Sm2Signer } from '../../electron/services/registry/sm2';
 
-export type IssuerKey = 'PSB' | 'NRB' | 'DPF' | 'CAB';
+export type IssuerKey = 'PSB' | 'NRB' | 'DPF' | 'CAB' | 'HRS' | 'MIB' | 'EDU' | 'HLT';
+
+export const ISSUER_KEYS: readonly IssuerKey[] = ['PSB', 'NRB', 'DPF', 'CAB', 'HRS', 'MIB', 'EDU', 'HLT'];
 
 /** Issuer codes used in identifiers and issueDeptCode: alphanumeric, as MOD 37,36 allows. */
-export const ISSUER_CODES: Record<IssuerKey, string> = { PSB: 'DMPSB01', NRB: 'DMNRB01', DPF: 'DMDPF01', CAB: 'DMCAB01' };
+export const ISSUER_CODES: Record<IssuerKey, string> = {
+  PSB: 'DMPSB01', NRB: 'DMNRB01', DPF: 'DMDPF01', CAB: 'DMCAB01', HRS: 'DMHRS01', MIB: 'DMMIB01', EDU: 'DMEDU01', HLT: 'DMHLT01',
+};
 /** Looks like a real department but is in no trust list (demo resident 吴敏, fault unknownIssuer). */
 export const ROGUE_ISSUER = { code: 'DMPSB99', name: '示范市公安局城西临时受理点' };
 
@@ -28,6 +32,6 @@ export function makeIssuers(seed: string): { byKey: Record<IssuerKey, Issuer>; r
     validTo: '2035-12-31',
   });
   const byKey = {} as Record<IssuerKey, Issuer>;
-  for (const k of ['PSB', 'NRB', 'DPF', 'CAB'] as const) byKey[k] = make(k, ISSUER_CODES[k], typesJson.issuers[k].nameZh);
+  for (const k of ISSUER_KEYS) byKey[k] = make(k, ISSUER_CODES[k], typesJson.issuers[k].nameZh);
   return { byKey, rogue: make('ROGUE', ROGUE_ISSUER.code, ROGUE_ISSUER.name) };
 }

@@ -3,10 +3,11 @@ import { buildLicenseId, parseLicenseId } from '../../electron/services/registry
 import type { CatalogEntry, LicenseRecord, SurfaceValue } from '../../electron/services/registry/types';
 import { addYears } from './dates';
 import type { Issuer, IssuerKey } from './keys';
+import { PERSONAL_BITS, holds, personalFields, type PersonalKey } from './personal';
 import { portraitPng } from './portrait';
 import type { Resident, World } from './types';
 
-export type LicenseKey = 'resident_id' | 'household_register' | 'real_estate' | 'homestead' | 'disability' | 'low_income' | 'senior_card';
+export type LicenseKey = 'resident_id' | 'household_register' | 'real_estate' | 'homestead' | 'disability' | 'low_income' | 'senior_card' | PersonalKey;
 export type Unsigned = Omit<LicenseRecord, 'digitalSign'>;
 
 const TYPES = new Map(typesJson.types.map((t) => [t.key as LicenseKey, t]));
@@ -53,6 +54,8 @@ export class LicenseBook {
     if (r.disability) refs.push({ key: 'disability', index: i });
     if (r.lowIncome) refs.push({ key: 'low_income', index: i });
     if (r.seniorCard) refs.push({ key: 'senior_card', index: i });
+    // Personal licenses come after the original types, so their order is unchanged.
+    for (const [key] of PERSONAL_BITS) if (holds(this.world.personal, key, i)) refs.push({ key, index: i });
     return refs;
   }
 
@@ -68,6 +71,11 @@ export class LicenseBook {
     }
     for (let h = 0; h < households.length; h++) yield { key: 'household_register', index: h };
     for (let p = 0; p < properties.length; p++) yield { key: properties[p]!.kind, index: p };
+    const { flags } = this.world.personal;
+    for (let i = 0; i < flags.length; i++) {
+      const f = flags[i]!;
+      if (f !== 0) for (const [key, bit] of PERSONAL_BITS) if (f & bit) yield { key, index: i };
+    }
   }
 
   /** Resolves an identifier to the license it names, or null when no such license exists. */
@@ -91,7 +99,9 @@ export class LicenseBook {
       case 'low_income': return !!r?.lowIncome;
       case 'senior_card': return !!r?.seniorCard;
       case 'household_register': return ref.index < households.length;
-      default: return properties[ref.index]?.kind === ref.key;
+      case 'real_estate':
+      case 'homestead': return properties[ref.index]?.kind === ref.key;
+      default: return holds(this.world.personal, ref.key, ref.index);
     }
   }
 
@@ -206,6 +216,8 @@ export class LicenseBook {
           surface: { name: r.name, idNumber: r.idNumber, cardNumber, issued: r.seniorCard!.issued },
         };
       }
+      default:
+        return personalFields(this.world, ref.key, ref.index, serialOf(ref.index));
     }
   }
 }

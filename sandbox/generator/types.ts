@@ -1,3 +1,5 @@
+import type { PersonalLicenses } from './personal';
+
 /** The synthetic world the sandbox serves. Licenses are not stored: they are derived from these on demand. */
 export type Sex = '男' | '女';
 export type CardKind = 'resident' | 'hmt_permit' | 'foreign_2023';
@@ -66,4 +68,6 @@ export interface World {
   properties: Property[];
   places: Place[];
   byId: Map<string, number>;
+  /** Driving licences, social security cards and the like: drawn after the rest, from a stream of their own. */
+  personal: PersonalLicenses;
 }

@@ -65,7 +65,7 @@ describe('registry client against the sandbox over loopback', () => {
     const [rogue] = await c.search(idOf('吴敏'), USAGE, ['111001']);
     const r = await c.get(rogue!.identifier, USAGE);
     expect(r.verification).toMatchObject({ state: 'unverified', reason: 'unknown-issuer' });
-    expect((await c.trustList()).map((i) => i.issuerCode).sort()).toEqual(['DMCAB01', 'DMDPF01', 'DMNRB01', 'DMPSB01']);
+    expect((await c.trustList()).map((i) => i.issuerCode).sort()).toEqual(['DMCAB01', 'DMDPF01', 'DMEDU01', 'DMHLT01', 'DMHRS01', 'DMMIB01', 'DMNRB01', 'DMPSB01']);
   });
 
   it('fault switches: broken signature and unknown issuer on any license', async () => {
