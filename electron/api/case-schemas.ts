@@ -20,3 +20,6 @@ export const reasonInput = z.object({ caseId: id, reason }).strict();
 export const verifyInput = z.object({ payload: z.string().trim().min(1).max(4000) }).strict();
 export const trainingCardInput = z.object({ id: z.string().min(1).max(64) }).strict();
 export const trainingFaultInput = z.object({ kind: z.enum(['no_card', 'checksum', 'read_failed', 'unplug']) }).strict();
+export const overrideInput = z
+  .object({ caseId: id, supervisorId: z.string().trim().min(1).max(64), password: z.string().min(1).max(200), reason })
+  .strict();

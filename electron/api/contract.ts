@@ -29,6 +29,7 @@ export const operations = {
   'case.close': op<null>()(C.caseRef, 'signed-in', 'Finish with this citizen and clear the screen'),
   'items.search': op<T.ItemView[]>()(C.searchItemsInput, 'signed-in', 'Service items by name or pinyin initials, likeliest first'),
   'case.chooseItem': op<T.CaseView>()(C.chooseItemInput, ['clerk', 'station'], 'Choose the service item and run its checks'),
+  'case.override': op<T.CaseView>()(C.overrideInput, ['clerk', 'station', 'supervisor'], 'A supervisor, at the counter with their own password, lets a blocked case be issued, with a reason'),
   'case.preview': op<T.PreviewView>()(C.caseRef, ['clerk', 'station'], 'The certificate as it will print'),
   'case.print': op<T.CaseView>()(C.printInput, ['clerk', 'station'], 'Issue the serial and send the certificate to the printer'),
   'case.retryPrint': op<T.CaseView>()(C.printInput, ['clerk', 'station', 'supervisor'], 'Retry a failed or interrupted print, optionally on another printer'),

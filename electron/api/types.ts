@@ -169,6 +169,8 @@ export interface CaseView {
   serial?: string;
   job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: string; message?: string };
   voidReason?: string;
+  /** A supervisor let a blocked case be issued; the certificate says so. */
+  override?: { by: string; byName: string; reason: string };
   timings: { cardReadAt: string; itemChosenAt?: string; generatedAt?: string; jobAcceptedAt?: string; jobCompletedAt?: string };
 }
 

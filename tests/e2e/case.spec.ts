@@ -81,3 +81,27 @@ test('a tampered license shows as unverified and cannot back a certificate', asy
   await placeCard(page, '周强');
   await expect(page.getByTestId('license-111001')).toContainText('验签未通过');
 });
+
+test('a supervisor at the counter approves a blocked case with a reason; the certificate says so', async ({ page, host }) => {
+  await openSignedIn(page, host);
+  await placeCard(page, '王志强');
+  await expect(page.getByTestId('license-111002')).toContainText('已验签');
+  await page.keyboard.type('qjny');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('print-blocked')).toBeVisible();
+  await page.getByTestId('override-open').click();
+  await page.getByTestId('override-user').fill('demo-supervisor');
+  await page.getByTestId('override-password').fill('wrong-password');
+  await page.getByTestId('override-reason').fill('村委会证明该户已纳入本年度实施范围');
+  await page.getByTestId('override-ok').click();
+  await expect(page.getByRole('dialog')).toContainText(/Not approved|not an active supervisor/);
+  await page.getByTestId('override-password').fill('training-123');
+  await page.getByTestId('override-ok').click();
+  await expect(page.getByTestId('override-done')).toContainText('村委会证明');
+  await expect(page.getByTestId('print-button')).toBeEnabled();
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('job-state')).toHaveAttribute('data-state', 'completed', { timeout: 15_000 });
+  const text = pdfText(host.dataDir);
+  expect(text).toContain('村委会证明该户已纳入本年度实施范围');
+  await page.screenshot({ path: 'test-results/case-override.png' });
+});

@@ -9,7 +9,7 @@ const desk = (ctx: HandlerContext) => need(ctx.core.services.desk as CounterDesk
 
 type CaseOps =
   | 'case.current' | 'case.get' | 'case.openManual' | 'case.close' | 'items.search' | 'case.chooseItem' | 'case.preview'
-  | 'case.print' | 'case.retryPrint' | 'case.reprint' | 'case.void' | 'case.interrupted' | 'cert.verify' | 'printers.list';
+  | 'case.override' | 'case.print' | 'case.retryPrint' | 'case.reprint' | 'case.void' | 'case.interrupted' | 'cert.verify' | 'printers.list';
 
 export const caseHandlers: HandlerSlice<CaseOps> = {
   'case.current': (ctx) => (ctx.core.services.desk ? desk(ctx).current() : null),
@@ -22,6 +22,7 @@ export const caseHandlers: HandlerSlice<CaseOps> = {
   'items.search': (ctx, { query, caseId }) => desk(ctx).search(query, caseId),
   // Purpose binding: personal data only inside the clerk's own case for the citizen at the counter.
   'case.chooseItem': (ctx, { caseId, itemCode }) => (requireOpenCase(ctx.core, caseId), desk(ctx).chooseItem(caseId, itemCode)),
+  'case.override': (ctx, { caseId, supervisorId, password, reason }) => (requireOpenCase(ctx.core, caseId), desk(ctx).override(caseId, supervisorId, password, reason)),
   'case.preview': (ctx, { caseId }) => (requireOpenCase(ctx.core, caseId), desk(ctx).preview(caseId)),
   'case.print': (ctx, { caseId, printer }) => (requireOpenCase(ctx.core, caseId), desk(ctx).print(caseId, printer)),
   'case.retryPrint': (ctx, { caseId, printer }) => desk(ctx).retryPrint(caseId, printer),

@@ -44,6 +44,7 @@ export function certificateData(core: Core, live: LiveCase, item: CatalogItem, f
     clerk: { id: clerk?.userId ?? 'unknown', name: clerk?.displayName ?? 'unknown' },
     issuedAt: issuedAt.toISOString(),
     ...(asOf ? { dataAsOf: asOf } : {}),
+    ...(live.override ? { override: { by: `${live.override.byName}（${live.override.by}）`, reason: live.override.reason } } : {}),
     training: core.training,
   };
 }

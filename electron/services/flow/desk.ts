@@ -1,6 +1,7 @@
 import { AppError } from '../../api/errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
-import { getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, recordReprint, voidCase, getCase } from '../cases';
+import { getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, recordOverride, recordReprint, voidCase, getCase } from '../cases';
+import { approveOverride } from './override';
 import { generateHallKey, renderCertificate, signCertificate, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
 import { getItem } from '../catalog';
 import type { PrintingService } from '../wiring/printer';
@@ -54,7 +55,7 @@ export class CounterDesk extends CaseFlow {
 
   private ready(live: LiveCase): void {
     if (!live.itemCode || !live.evaluation) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
-    if (live.evaluation.blocking.length) {
+    if (live.evaluation.blocking.length && !live.override) {
       throw new AppError('CASE_BLOCKED', 'A check failed or could not be made, so the certificate cannot be issued; explain the reason to the citizen or ask a supervisor.');
     }
   }
@@ -127,6 +128,28 @@ export class CounterDesk extends CaseFlow {
     const p = printing.printerFor(page);
     if ('error' in p) throw new AppError(p.error.code, p.error.message);
     return p.printer;
+  }
+
+  /** A supervisor lifts the block of failed or unknown checks, with a reason on record and on the certificate. */
+  async override(caseId: string, supervisorId: string, password: string, reason: string): Promise<CaseView> {
+    const live = this.need(caseId);
+    if (!live.itemCode || !live.evaluation) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
+    if (!live.evaluation.blocking.length) throw new AppError('CASE_NOT_BLOCKED', 'Every check passed; no override is needed.');
+    let sup: { id: string; displayName: string };
+    try {
+      sup = await approveOverride(this.core, supervisorId, password);
+    } catch (err) {
+      auditCase(this.core, this.dd.cipher, live, 'override-refused', { detail: { supervisor: supervisorId } });
+      throw err;
+    }
+    this.core.db.transaction(() => {
+      recordOverride(this.core.db, caseId, sup.id, reason);
+      auditCase(this.core, this.dd.cipher, live, 'override', { purpose: reason, detail: { supervisor: sup.id, blocking: live.evaluation!.blocking.map((c) => c.id) } });
+    })();
+    live.override = { by: sup.id, byName: sup.displayName, reason };
+    const view = this.view(caseId);
+    this.core.bus.emit('case.changed', view);
+    return view;
   }
 
   /** Retry after a printer fault, or finish a print interrupted by a crash. */

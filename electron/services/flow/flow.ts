@@ -226,6 +226,8 @@ export class CaseFlow {
     await live.fetch;
     const rec = this.record(caseId);
     if (rec && rec.state !== 'open') throw new AppError('CASE_ALREADY_ISSUED', 'A certificate was already issued in this case; start a new case for another item.');
+    // An approval is for one item's checks; it must never carry over to another certificate.
+    if (rec?.override || live.override) throw new AppError('CASE_OVERRIDDEN', 'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).');
     dbChooseItem(this.core.db, caseId, item.code);
     const evaluation = evaluate(item, this.facts(live, item));
     recordChecks(this.core.db, this.d.cipher, caseId, {

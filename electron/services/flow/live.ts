@@ -20,5 +20,6 @@ export interface LiveCase {
   itemCode?: string;
   evaluation?: Evaluation;
   photo?: string;
+  override?: { by: string; byName: string; reason: string };
   job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: string; message?: string };
 }

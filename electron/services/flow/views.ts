@@ -81,6 +81,7 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
     ...(rec?.serial ? { serial: rec.serial } : {}),
     ...(live.job ? { job: live.job } : rec?.printJobId && rec.printer ? { job: { jobId: rec.printJobId, printer: rec.printer, state: rec.state === 'completed' ? 'completed' : 'queued' } } : {}),
     ...(rec?.voided ? { voidReason: rec.voided.reason } : {}),
+    ...(live.override ? { override: live.override } : {}),
     timings: {
       cardReadAt: rec?.times.cardReadAt ?? live.openedAt.toISOString(),
       ...(rec?.times.itemChosenAt ? { itemChosenAt: rec.times.itemChosenAt } : {}),

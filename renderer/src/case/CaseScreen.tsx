@@ -9,18 +9,19 @@ import { useShortcuts } from '../shortcuts';
 import { Checklist } from './Checklist';
 import { ItemPicker } from './ItemPicker';
 import { JobPanel } from './JobPanel';
+import { OverrideDialog } from './OverrideDialog';
 import { PreviewModal } from './PreviewModal';
 import { ReasonDialog } from './ReasonDialog';
 import { ResidentPanel } from './ResidentPanel';
 
-type Dialog = null | 'preview' | 'void' | 'reprint';
+type Dialog = null | 'preview' | 'void' | 'reprint' | 'override';
 
 /** One citizen's case: resident, item, checks, preview, print (F9) and the job's progress. */
 export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseView | null) => void }) {
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  const canPrint = !!c.item && c.blocking.length === 0 && c.state === 'open' && c.registry.state === 'done';
+  const canPrint = !!c.item && (c.blocking.length === 0 || !!c.override) && c.state === 'open' && c.registry.state === 'done';
 
   const run = useCallback(
     async (fn: () => Promise<CaseView | null>) => {
@@ -81,7 +82,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
             <ItemPicker caseId={c.caseId} onChoose={(itemCode) => void run(() => call('case.chooseItem', { caseId: c.caseId, itemCode }))} />
           ) : (
             <>
-              <Checklist c={c} />
+              <Checklist c={c} onOverride={() => setDialog('override')} />
               <Space style={{ marginTop: 16 }}>
                 <Button onClick={() => setDialog('preview')} disabled={busy} title="F4" data-testid="preview-button">{t('case.preview')}</Button>
                 <Button type="primary" onClick={print} disabled={!canPrint || busy} title="F9" data-testid="print-button">{t('case.print')}</Button>
@@ -97,6 +98,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
         </Card>
       </Col>
       <PreviewModal caseId={c.caseId} open={dialog === 'preview'} onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />
+      <OverrideDialog caseId={c.caseId} open={dialog === 'override'} onClose={() => setDialog(null)} onDone={onChange} />
       <ReasonDialog title={t('job.voidTitle')} open={dialog === 'void'} onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.void', { caseId: c.caseId, reason })); }} />
       <ReasonDialog title={t('job.reprintTitle')} open={dialog === 'reprint'} onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.reprint', { caseId: c.caseId, reason })); }} />
     </Row>

@@ -1,5 +1,5 @@
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled } from '@ant-design/icons';
-import { Alert, List, Typography } from 'antd';
+import { Alert, Button, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, CheckView } from '../../../electron/api/types';
 
@@ -10,7 +10,7 @@ const ICON = {
 };
 
 /** Each check with its result, the sentence to read to the citizen and the license it rests on. */
-export function Checklist({ c }: { c: CaseView }) {
+export function Checklist({ c, onOverride }: { c: CaseView; onOverride?: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const blocked = c.checks.filter((k) => k.result !== 'passed');
@@ -39,7 +39,17 @@ export function Checklist({ c }: { c: CaseView }) {
           </List.Item>
         )}
       />
-      {blocked.length > 0 && <Alert type="error" showIcon message={t('checks.blocked')} description={t('checks.blockedHint')} data-testid="print-blocked" />}
+      {blocked.length > 0 && !c.override && (
+        <Alert
+          type="error"
+          showIcon
+          message={t('checks.blocked')}
+          description={t('checks.blockedHint')}
+          data-testid="print-blocked"
+          action={c.state === 'open' && onOverride ? <Button size="small" onClick={onOverride} data-testid="override-open">{t('override.title')}</Button> : undefined}
+        />
+      )}
+      {c.override && <Alert type="warning" showIcon message={t('override.done', { name: c.override.byName, reason: c.override.reason })} data-testid="override-done" />}
       {c.dataAsOf && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('checks.cachedData', { time: new Date(c.dataAsOf).toLocaleString('zh-CN') })} />}
     </div>
   );

@@ -72,6 +72,11 @@ export const en: Strings = {
     CACHE_INTEGRITY: 'A cached record failed its integrity check and was ignored.',
   },
   interrupted: { title: '{{count}} certificate(s) were numbered but never confirmed printed (e.g. the app stopped); print or void each', open: 'Open' },
+  override: {
+    title: 'Supervisor override', approve: 'Approve', supervisor: 'Supervisor account', password: 'Supervisor password', reason: 'Reason (printed on the certificate and kept in the audit log)',
+    hint: 'The supervisor comes to the counter and enters their own account and password; the clerk stays signed in.',
+    done: 'Approved by {{name}}: {{reason}}',
+  },
   items: {
     title: 'Choose the service item', placeholder: 'Type a name or pinyin initials, e.g. qjny; ↑↓ to move, Enter to choose', none: 'No matching item',
     cardSize: 'Card', hint_initials: 'Initials match', hint_eligible: 'Eligible', hint_frequent: 'Frequent here', hint_recent: 'Recent',

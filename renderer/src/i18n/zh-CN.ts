@@ -71,6 +71,11 @@ export const zhCN = {
     CACHE_INTEGRITY: '本机缓存记录校验失败，已忽略该记录。',
   },
   interrupted: { title: '有 {{count}} 份证明已编号但未确认打印完成（如程序中断），请逐一补打或作废', open: '处理' },
+  override: {
+    title: '主管审核放行', approve: '准予出具', supervisor: '主管账号', password: '主管密码', reason: '放行原因（将印在证明上并记入审计日志）',
+    hint: '请主管到窗口输入本人账号和密码；窗口人员保持登录。',
+    done: '已由 {{name}} 审核放行：{{reason}}',
+  },
   items: {
     title: '选择办理事项', placeholder: '输入事项名称或拼音首字母，如 qjny；↑↓ 选择，回车确认', none: '没有匹配的事项',
     cardSize: '卡片', hint_initials: '首字母匹配', hint_eligible: '符合条件', hint_frequent: '本窗口常办', hint_recent: '最近办理',

@@ -66,6 +66,22 @@ describe('the counter flow, end to end in one core (sandbox registry, simulated 
     await removeCard(core);
   });
 
+  it('only a supervisor, with their own password, can lift a block; both tries are audited and the item is then fixed', async () => {
+    const c = await placeAndWait(core, '刘海');
+    const chosen = (await call('case.chooseItem', { caseId: c.caseId, itemCode: 'clean-energy-check' })) as CaseView;
+    expect(chosen.blocking).toContain('property-at-address');
+    await expect(call('case.override', { caseId: c.caseId, supervisorId: 'demo-clerk', password: 'training-123', reason: '测试' })).rejects.toMatchObject({ code: 'AUTH_OVERRIDE_REFUSED' });
+    const ok = (await call('case.override', { caseId: c.caseId, supervisorId: 'demo-supervisor', password: 'training-123', reason: '已核实纸质宅基地证明' })) as CaseView;
+    expect(ok.override?.by).toBe('demo-supervisor');
+    await expect(call('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' })).rejects.toMatchObject({ code: 'CASE_OVERRIDDEN' });
+    const done = jobState(core, c.caseId, 'completed');
+    await call('case.print', { caseId: c.caseId });
+    await done;
+    const actions = (core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'override%'").all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(['override-refused', 'override']);
+    await removeCard(core);
+  });
+
   it('the QR payload of a printed certificate verifies offline; a changed byte is tampered', async () => {
     const file = readdirSync(join(dataDir, 'prints')).find((f) => f.endsWith('.pdf'))!;
     const pdf = readFileSync(join(dataDir, 'prints', file), 'latin1');
@@ -80,7 +96,7 @@ describe('the counter flow, end to end in one core (sandbox registry, simulated 
     const v = verifyChain(core.db);
     expect(v.ok).toBe(true);
     const actions = (core.db.prepare('SELECT action FROM audit_log').all() as { action: string }[]).map((r) => r.action);
-    for (const a of ['card-read', 'registry-fetch', 'certificate-issue', 'print', 'reprint', 'void']) expect(actions, a).toContain(a);
+    for (const a of ['card-read', 'registry-fetch', 'certificate-issue', 'print', 'reprint', 'void', 'override']) expect(actions, a).toContain(a);
     core.db.pragma('wal_checkpoint(FULL)');
     const bytes = Buffer.concat(['counter.db', 'counter.db-wal'].map((f) => { try { return readFileSync(join(dataDir, f)); } catch { return Buffer.alloc(0); } }));
     // The program's public area list (village names) may be stored; a person's address may not.
