@@ -1,5 +1,7 @@
+import type { UsageContext } from '../electron/services/registry/types';
+
 /** What the registry records about every call: who used whose data, for what (REFERENCE §4). */
-export interface UsageRecord {
+export interface UsageRecord extends UsageContext {
   at: string;
   appKey: string;
   method: string;
@@ -7,12 +9,6 @@ export interface UsageRecord {
   status: number;
   holderCode?: string;
   identifier?: string;
-  organisation: string;
-  clerk: string;
-  itemName: string;
-  itemCode: string;
-  caseNumber: string;
-  reason: string;
 }
 
 /** Ring buffer: the sandbox may run for days in training mode, so the log is bounded. */

@@ -1,15 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { certificateFont, FONT_ALIAS } from '../certificates/render/font';
+import type { CitizenSlipRow as SlipRow } from '../../api/auth-types';
 import type { AuditRow } from './types';
 
-export interface SlipRow {
-  at: string;
-  clerk: string | null;
-  action: string;
-  itemCode: string | null;
-  purpose: string | null;
-  caseId: string | null;
-}
+export type { CitizenSlipRow as SlipRow } from '../../api/auth-types';
 
 /** Actions that are the terminal's own bookkeeping about a person rather than a look at their data. */
 const NOT_ACCESS = new Set(['citizen-slip']);

@@ -92,22 +92,25 @@ export class CounterDesk extends CaseFlow {
     const facts = this.facts(live, item);
     const photo = item.photo ? photoOf(live, facts, item) : undefined;
     const page = item.page === 'card' ? 'CR80' : 'A4';
+    let doc: StoredDocument | undefined;
     this.core.db.transaction(() => {
       const { serial } = issueCertificate(this.core.db, this.dd.cipher, caseId, {
         document: (serial): StoredDocument => {
           const data = certificateData(this.core, live, item, facts, serial, new Date());
-          return { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: item.template, page };
+          doc = { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: item.template, page };
+          return doc;
         },
       });
       auditCase(this.core, this.dd.cipher, live, 'certificate-issue', { purpose: item.names.zh, detail: { serial } });
     })();
-    return this.printStored(caseId, printer, false);
+    // Issuing again (a double F9) returns the stored serial without building a document: read it back then.
+    return this.printStored(caseId, printer, false, doc);
   }
 
-  /** Renders the stored document and submits it; used by print, retry and reprint alike. */
-  private async printStored(caseId: string, printer: string | undefined, reprint: boolean): Promise<CaseView> {
-    const doc = getDocument<StoredDocument>(this.core.db, this.dd.cipher, caseId);
-    if (!doc) throw new AppError('CASE_NO_DOCUMENT', 'This case has no issued certificate to print.');
+  /** Renders the document and submits it; used by print, retry and reprint alike. */
+  private async printStored(caseId: string, printer: string | undefined, reprint: boolean, issued?: StoredDocument): Promise<CaseView> {
+    const doc = issued ?? getDocument<StoredDocument>(this.core.db, this.dd.cipher, caseId);
+    if (!doc) throw new AppError('CASE_NO_DOCUMENT', 'This case has no issued certificate yet; choose the item and press F9 to issue and print it.');
     const printing = this.printing();
     if (!printing) throw new AppError('PRINTER_UNAVAILABLE', 'No printer is available; the certificate is recorded and can be printed from the interrupted list once a printer is connected.');
     const target = printer ?? this.pickPrinter(printing, doc.page);

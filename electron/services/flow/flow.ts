@@ -120,8 +120,7 @@ export class CaseFlow {
     } catch (err) {
       this.core.log(`audit of the registry fetch failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const first = this.d.catalog.items[0];
-    const photo = first ? photoOf(live, this.facts(live, first)) : undefined;
+    const photo = photoOf(live, this.facts(live, null));
     if (photo) live.photo = `data:image/png;base64,${photo.toString('base64')}`;
     for (const item of this.d.catalog.items) {
       try {
@@ -166,7 +165,8 @@ export class CaseFlow {
     r.errors = r.errors.filter((e) => !e.typeCode || !found.has(e.typeCode));
   }
 
-  protected facts(live: LiveCase, item: CatalogItem): RuleFacts {
+  /** The rule inputs for a case; without an item there is no season index to consult. */
+  protected facts(live: LiveCase, item: CatalogItem | null): RuleFacts {
     const r = live.result;
     return {
       card: { name: live.card.name, idNumber: live.card.number, birth: live.card.birth, validTo: live.card.validTo === 'long-term' ? '长期' : live.card.validTo, kind: live.card.kind },
@@ -175,7 +175,7 @@ export class CaseFlow {
       errors: r?.errors ?? [],
       ...(live.areas ? { programAreas: { 'clean-energy': live.areas.areas } } : {}),
       now: new Date(),
-      issuedForAddress: issuedLookup(this.core.db, this.d.cipher, item.code, live.id),
+      issuedForAddress: item ? issuedLookup(this.core.db, this.d.cipher, item.code, live.id) : () => [],
     };
   }
 

@@ -48,7 +48,7 @@ export async function startSandboxChild(launch: SandboxLauncher, workDir: string
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AppError('REGISTRY_SANDBOX_START', `The training registry did not start within ${timeoutMs / 1000} s.`)), timeoutMs);
+    const timer = setTimeout(() => reject(new AppError('REGISTRY_SANDBOX_START', `The training registry did not start within ${timeoutMs / 1000} s; restart the app, and if it repeats send the start-up log to the maintainers.`)), timeoutMs);
     const onData = (b: Buffer | string) => {
       out += b.toString();
       const m = /Sandbox registry ready: (\S+)/.exec(out);
@@ -61,7 +61,7 @@ export async function startSandboxChild(launch: SandboxLauncher, workDir: string
     child.stderr?.on('data', (b: Buffer | string) => (out += b.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new AppError('REGISTRY_SANDBOX_START', `The training registry exited (${code}): ${out.slice(-300)}`));
+      reject(new AppError('REGISTRY_SANDBOX_START', `The training registry stopped at start-up (exit ${code}); restart the app, and if it repeats send the start-up log to the maintainers. Last output: ${out.slice(-300)}`));
     });
   });
   let demoResidents: unknown[] = [];
