@@ -1,4 +1,4 @@
-import { Button, ConfigProvider, Layout, Typography } from 'antd';
+import { Button, ConfigProvider, Layout, Typography, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -13,6 +13,14 @@ import { WorkArea } from './components/WorkArea';
 import { useStatus } from './hooks/useStatus';
 import { setLanguage } from './i18n';
 import { useShortcuts } from './shortcuts';
+
+// Styles come from antd's prebuilt stylesheet (main.tsx), not generated at run time: generating
+// them on the first render of the case screen cost ~600 ms between card and panel.
+// Chinese faces lead the list: antd's default stack names none, so every CJK glyph went through the
+// system's font fallback, and the first layout of the case screen took ~300 ms.
+const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+const FONT_CODE = 'Consolas, "DejaVu Sans Mono", "Liberation Mono", Menlo, "WenQuanYi Micro Hei Mono", monospace';
+const THEME: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: FONT, fontFamilyCode: FONT_CODE } };
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -39,7 +47,7 @@ export function App() {
   useShortcuts(useMemo(() => ({ F1: () => setHelp((h) => !h), 'Alt+L': toggleLanguage }), [toggleLanguage]));
 
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
       <Layout className="app">
         {info?.mode === 'training' && <TrainingBanner />}
         <Layout.Header className="app-header">

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectionProblem } from './api/client';
 import { NoConnection } from './components/NoConnection';
+import 'antd/dist/antd.css';
 import './i18n';
 import './styles.css';
 

@@ -1,15 +1,17 @@
 import { expect, test } from './fixtures';
-import { openSignedIn, placeCard } from './session';
+import { measureCardToPanel, openSignedIn, placeCard } from './session';
 
 test('a demo card placed from the training panel shows the resident within 1 s, and removing it clears the panel', async ({ page, host }) => {
   await openSignedIn(page, host);
   await expect(page.getByTestId('status-reader')).toContainText('就绪');
-  await placeCard(page, '张建国');
-  const t0 = Date.now();
+  // The requirement: decoded fields on screen within 1 s of the card going on the reader. Timed in
+  // the page, from the click that places the card to the mutation that shows the fields, so the
+  // figure is not Playwright's polling schedule or its round trips.
+  const ms = await measureCardToPanel(page, '张建国', '1968-03-12');
+  test.info().annotations.push({ type: 'card-to-panel-ms', description: String(ms) });
+  console.log(`card placed -> resident panel: ${ms} ms`);
+  expect(ms, 'card placed -> decoded fields on screen').toBeLessThanOrEqual(1000);
   const panel = page.getByTestId('resident-panel');
-  // The requirement: decoded fields on screen within 1 s of the card going on the reader.
-  await expect(page.getByTestId('resident-fields')).toContainText('1968-03-12', { timeout: 1000 });
-  test.info().annotations.push({ type: 'card-to-panel-ms', description: String(Date.now() - t0) });
   await expect(page.getByTestId('resident-name')).toContainText('张建国');
   await expect(page.getByTestId('resident-number')).toHaveText('110903********1617');
   await expect(page.getByTestId('resident-fields')).toContainText('男');

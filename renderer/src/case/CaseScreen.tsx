@@ -1,5 +1,5 @@
 import { Button, Card, Col, Row, Space, message } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
@@ -21,6 +21,9 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
+  // The resident's fields paint first; the item picker and checks follow in the next render, so
+  // the clerk sees who is at the counter without waiting for the rest of the screen.
+  const rest = useDeferredValue(true, false);
   const canPrint = !!c.item && (c.blocking.length === 0 || !!c.override) && c.state === 'open' && c.registry.state === 'done';
 
   const run = useCallback(
@@ -78,7 +81,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
             </Space>
           }
         >
-          {!c.item ? (
+          {!rest ? null : !c.item ? (
             <ItemPicker caseId={c.caseId} onChoose={(itemCode) => void run(() => call('case.chooseItem', { caseId: c.caseId, itemCode }))} />
           ) : (
             <>
@@ -97,10 +100,11 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
           )}
         </Card>
       </Col>
-      <PreviewModal caseId={c.caseId} open={dialog === 'preview'} onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />
-      <OverrideDialog caseId={c.caseId} open={dialog === 'override'} onClose={() => setDialog(null)} onDone={onChange} />
-      <ReasonDialog title={t('job.voidTitle')} open={dialog === 'void'} onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.void', { caseId: c.caseId, reason })); }} />
-      <ReasonDialog title={t('job.reprintTitle')} open={dialog === 'reprint'} onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.reprint', { caseId: c.caseId, reason })); }} />
+      {/* Dialogs mount when opened, so a card read renders only what is on screen. */}
+      {dialog === 'preview' && <PreviewModal caseId={c.caseId} open onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />}
+      {dialog === 'override' && <OverrideDialog caseId={c.caseId} open onClose={() => setDialog(null)} onDone={onChange} />}
+      {dialog === 'void' && <ReasonDialog title={t('job.voidTitle')} open onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.void', { caseId: c.caseId, reason })); }} />}
+      {dialog === 'reprint' && <ReasonDialog title={t('job.reprintTitle')} open onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.reprint', { caseId: c.caseId, reason })); }} />}
     </Row>
   );
 }

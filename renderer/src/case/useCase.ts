@@ -9,7 +9,8 @@ export function useCase(enabled: boolean): { current: CaseView | null; set: (c: 
   const apply = useCallback((c: CaseView | null, fromEvent: boolean) => {
     setCurrent((prev) => {
       if (c === null) return fromEvent || !prev ? null : prev;
-      if (prev && prev.rev > c.rev) return prev;
+      // Revisions are terminal-wide and rise with every view built: an older or equal one adds nothing.
+      if (prev && prev.rev >= c.rev) return prev;
       return c;
     });
   }, []);
@@ -24,8 +25,8 @@ export function useCase(enabled: boolean): { current: CaseView | null; set: (c: 
       return;
     }
     refresh();
-    const offs = [subscribe('case.changed', (c) => apply(c, true)), subscribe('card.placed', () => refresh())];
-    return () => offs.forEach((off) => off());
+    // A card read opens its case and announces it with case.changed: no extra round trip here.
+    return subscribe('case.changed', (c) => apply(c, true));
   }, [enabled, refresh, apply]);
   const set = useCallback((c: CaseView | null) => apply(c, true), [apply]);
   return { current, set, refresh };

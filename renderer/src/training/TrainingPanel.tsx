@@ -1,5 +1,5 @@
 import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingCardsView } from '../../../electron/api/types';
 import { call, subscribe } from '../api/client';
@@ -8,11 +8,20 @@ import { call, subscribe } from '../api/client';
 export function TrainingPanel() {
   const { t } = useTranslation();
   const [view, setView] = useState<TrainingCardsView | null>(null);
-  const load = useCallback(() => void call('training.cards', {}).then(setView).catch(() => undefined), []);
+  // A card read fires several events at once; one reload after they settle keeps the main thread
+  // free for the case screen that the same read opens.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const load = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void call('training.cards', {}).then(setView).catch(() => undefined), 150);
+  }, []);
   useEffect(() => {
     load();
     const offs = [subscribe('card.placed', load), subscribe('card.removed', load), subscribe('reader.status', load)];
-    return () => offs.forEach((o) => o());
+    return () => {
+      offs.forEach((o) => o());
+      clearTimeout(timer.current);
+    };
   }, [load]);
   if (!view) return null;
   return (
