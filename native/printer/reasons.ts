@@ -26,7 +26,9 @@ const REASON_CODES: [string[], PrintErrorCode][] = [
 
 /**
  * What the CUPS ipp/socket/usb backends put in printer-state-message when they cannot reach the
- * device; CUPS 2.4's ipp backend sets no offline reason in that case, only this message.
+ * device; CUPS 2.4's ipp backend sets no offline reason in that case, only this message. A backend
+ * writes it in the language of the job it is working on: the terminal's own jobs ask for English,
+ * but a job another client sent in Chinese may be ahead of ours, hence CUPS' zh_CN wording too.
  */
 const UNREACHABLE_MESSAGES = [
   /not responding/i,
@@ -38,6 +40,13 @@ const UNREACHABLE_MESSAGES = [
   /unable to connect/i,
   /connection refused/i,
   /host is down/i,
+  /打印机无响应/,
+  /打印机暂时不存在或不可用/,
+  /打印机暂时无法访问/,
+  /无法定位打印机/,
+  /正在等待打印机变得可用/,
+  /打印机未连接/,
+  /无法连接/,
 ];
 
 /** Splits 'media-empty-error' into base 'media-empty' and severity 'error'. */

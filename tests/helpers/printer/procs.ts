@@ -8,8 +8,8 @@ process.once('exit', () => {
   for (const c of live) if (c.pid && c.exitCode === null) try { process.kill(c.pid, 'SIGKILL'); } catch { /* gone */ }
 });
 
-export function startProcess(file: string, args: string[], logTo?: (line: string) => void): ChildProcess {
-  const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+export function startProcess(file: string, args: string[], logTo?: (line: string) => void, env?: Record<string, string>): ChildProcess {
+  const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
   live.add(child);
   child.once('exit', () => live.delete(child));
   const sink = (d: Buffer) => logTo?.(d.toString());

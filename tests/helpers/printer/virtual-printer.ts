@@ -53,7 +53,8 @@ export function printerTestSkipReason(): string | null {
 
 let seq = 0;
 
-export async function startVirtualPrinter(opts: { queue?: string } = {}): Promise<VirtualPrinter> {
+/** `locale`: cupsd's LANG, e.g. 'zh_CN.UTF-8' for a hall whose print server runs in Chinese. */
+export async function startVirtualPrinter(opts: { queue?: string; locale?: string } = {}): Promise<VirtualPrinter> {
   const skip = printerTestSkipReason();
   if (skip) throw new Error(`Cannot start the virtual printer: ${skip}`);
   const root = await mkdtemp(join(tmpdir(), 'counter-cups-'));
@@ -97,7 +98,7 @@ export async function startVirtualPrinter(opts: { queue?: string } = {}): Promis
     await writeFile(join(dirs.conf!, 'cupsd.conf'), cupsdConf(cupsPort));
     await writeFile(join(dirs.conf!, 'cups-files.conf'), filesConf(dirs));
     await startDevice();
-    cupsd = startProcess('cupsd', ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')], append('cupsd'));
+    cupsd = startProcess('cupsd', ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')], append('cupsd'), opts.locale ? { LANG: opts.locale, LC_ALL: opts.locale } : undefined);
     const probe = new CupsBackend({ server: `127.0.0.1:${cupsPort}`, timeoutMs: 1000 });
     const c = cupsd;
     await waitFor(`cupsd on port ${cupsPort}`, async () => {

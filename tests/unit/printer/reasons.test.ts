@@ -64,6 +64,12 @@ describe('job classification', () => {
     expect(classifyJob({ state: 'pending', reasons: [], printer: { ...p, state: 'idle' } })).toBeNull();
   });
 
+  it('the same message in CUPS\' Chinese, from a job another client sent ahead of ours -> transient PRINTER_OFFLINE', () => {
+    const p = printer({ state: 'processing', reasons: [], message: '打印机暂时不存在或不可用。' });
+    expect(classifyJob({ state: 'pending', reasons: [], printer: p })).toMatchObject({ code: 'PRINTER_OFFLINE', transient: true, terminal: false });
+    expect(classifyJob({ state: 'pending', reasons: [], printer: printer({ state: 'processing', message: '正在打印第 1 页' }) })).toBeNull();
+  });
+
   it('connecting-to-device is transient offline', () => {
     expect(classifyJob({ state: 'processing', reasons: [], printer: printer({ state: 'processing', reasons: ['connecting-to-device'] }) })).toMatchObject({ code: 'PRINTER_OFFLINE', transient: true });
   });
