@@ -71,6 +71,24 @@ export class PrintManager extends EventEmitter<Events> {
     return this.submit(rec, req.printer);
   }
 
+  /**
+   * Tracks a job this terminal submitted before a restart and the spooler still holds: events
+   * resume for it, and retry() cancels it before resubmitting, so the certificate never prints
+   * twice. `req` is the same document, rendered again, kept for that retry.
+   */
+  async adopt(req: SubmitRequest, spoolJobId: string): Promise<PrintHandle> {
+    const pdf = await readPdf(req.pdf);
+    const rec: JobRecord = {
+      id: randomUUID(), doc: { ...req, pdf }, printer: req.printer, attempt: 1, spoolJobId,
+      last: null, startedAt: Date.now(), timer: null, transientSince: null, generation: 1,
+    };
+    this.jobs.set(rec.id, rec);
+    this.prune();
+    this.emitChange(rec, { status: 'queued' }, true);
+    void this.poll(rec, rec.generation);
+    return { id: rec.id, printer: rec.printer, spoolJobId, attempt: 1, acceptMs: 0 };
+  }
+
   /** Submits the job again, to the same printer or to `printer`; the old attempt is cancelled first. */
   async retry(id: string, opts: { printer?: string } = {}): Promise<PrintHandle> {
     const rec = this.record(id);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { awaitReadyLine } from './ready-line';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,20 +22,7 @@ export async function startHostProcess(env: Record<string, string> = {}): Promis
     env: { ...process.env, COUNTER_CONFIG: '', ...env, COUNTER_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`web host did not start:\n${out}`)), 30_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /Counter terminal ready: (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        res(m[1]);
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.on('exit', (code) => rej(new Error(`web host exited with ${code}:\n${out}`)));
-  });
-  return { url, origin: new URL(url).origin, dataDir, proc, output: () => out };
+  const ready = awaitReadyLine(proc, 30_000);
+  const url = await ready.url;
+  return { url, origin: new URL(url).origin, dataDir, proc, output: ready.output };
 }

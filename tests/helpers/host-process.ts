@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { awaitReadyLine } from './ready-line';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -22,31 +23,15 @@ export async function startHost(env: Record<string, string>): Promise<Host> {
     env: { ...process.env, COUNTER_RENDERER_DIR: renderer, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`host did not start:\n${out}`)), 60_000);
-    const on = (b: Buffer) => {
-      out += b.toString();
-      const m = /Counter terminal ready: (\S+)/.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        res(m[1]);
-      }
-    };
-    proc.stdout!.on('data', on);
-    proc.stderr!.on('data', on);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      rej(new Error(`host exited ${code}:\n${out}`));
-    });
-  });
+  const ready = awaitReadyLine(proc, 60_000);
+  const url = await ready.url;
   const u = new URL(url);
   const secret = u.hash.split('secret=')[1]!;
   const call: Host['call'] = async (op, args = {}) => {
     const r = await fetch(`${u.origin}/api/${op}`, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
     return (await r.json()) as Awaited<ReturnType<Host['call']>>;
   };
-  return { proc, call, output: () => out };
+  return { proc, call, output: ready.output };
 }
 
 export async function until<T>(what: string, fn: () => Promise<T | undefined | null | false>, timeoutMs = 20_000): Promise<T> {

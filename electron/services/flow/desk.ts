@@ -199,29 +199,40 @@ export class CounterDesk extends CaseFlow {
   }
 
   /**
-   * After a restart: a job the spooler finished while the app was down is completed, not printed
-   * twice. Jobs still queued or failed stay in the interrupted list for the clerk.
+   * After a restart: a job the spooler finished while the app was down is recorded as completed,
+   * not printed twice; one it still holds (queued, printing, blocked on paper) is tracked again, so
+   * it completes by itself and a retry cancels it first. Jobs the spooler dropped, aborted or
+   * cannot find stay in the interrupted list for the clerk.
    */
-  async reconcile(): Promise<number> {
-    const backend = this.printing()?.backend;
-    if (!backend) return 0;
-    let fixed = 0;
+  async reconcile(): Promise<{ completed: number; tracked: number }> {
+    const printing = this.printing();
+    const out = { completed: 0, tracked: 0 };
+    if (!printing) return out;
     for (const i of listInterrupted(this.core.db, { counterId: this.core.config.counter })) {
       if (!i.printJobId || !i.printer) continue;
       try {
-        const job = await backend.getJob(i.printer, i.printJobId);
-        if (job.state !== 'completed') continue;
-        const live = this.live.get(i.caseId) ?? this.restore(i.caseId);
-        this.core.db.transaction(() => {
-          markCompleted(this.core.db, i.caseId);
-          auditCase(this.core, this.dd.cipher, live, 'print-completed-while-offline', { detail: { serial: i.serial, printer: i.printer, spoolJob: i.printJobId } });
-        })();
-        fixed += 1;
+        const job = await printing.backend.getJob(i.printer, i.printJobId);
+        if (job.state === 'completed') {
+          const live = this.live.get(i.caseId) ?? this.restore(i.caseId);
+          this.core.db.transaction(() => {
+            markCompleted(this.core.db, i.caseId);
+            auditCase(this.core, this.dd.cipher, live, 'print-completed-while-offline', { detail: { serial: i.serial, printer: i.printer, spoolJob: i.printJobId } });
+          })();
+          out.completed += 1;
+        } else if (job.state === 'pending' || job.state === 'processing' || job.state === 'held') {
+          const doc = getDocument<StoredDocument>(this.core.db, this.dd.cipher, i.caseId);
+          if (!doc) continue;
+          const handle = await printing.manager.adopt({ printer: i.printer, title: doc.data.serial, pdf: await this.render(doc, false), media: doc.page }, i.printJobId);
+          printing.jobCase.set(handle.id, i.caseId);
+          const live = this.live.get(i.caseId) ?? this.restore(i.caseId);
+          live.job = { jobId: handle.id, printer: handle.printer, state: printing.manager.get(handle.id)?.status === 'processing' ? 'processing' : 'queued' };
+          out.tracked += 1;
+        }
       } catch (err) {
         this.core.log(`could not check print job ${i.printJobId} on ${i.printer}: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    return fixed;
+    return out;
   }
 
   verify(payload: string): VerifyView {

@@ -29,8 +29,9 @@ export async function wireCases(core: Core): Promise<void> {
       return null;
     }
   });
-  const fixed = await desk.reconcile();
-  if (fixed) core.log(`${fixed} print(s) interrupted by a restart had completed at the spooler; recorded as completed`);
+  const { completed, tracked } = await desk.reconcile();
+  if (completed) core.log(`${completed} print(s) interrupted by a restart had completed at the spooler; recorded as completed`);
+  if (tracked) core.log(`${tracked} print(s) interrupted by a restart are still at the spooler; tracking them again`);
   core.services.reader?.onPlaced((c) => desk.onCard(c));
   core.services.reader?.onRemoved(() => desk.onCardRemoved());
 }

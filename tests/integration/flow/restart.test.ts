@@ -1,12 +1,15 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, TrainingCardsView } from '../../../electron/api/types';
 import { startHost, until, type Host } from '../../helpers/host-process';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
+const run = promisify(execFile);
 const skip = printerTestSkipReason();
 if (skip) console.warn(`restart + CUPS flow tests skipped: ${skip}`);
 
@@ -49,22 +52,50 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     return c;
   }
 
-  it('a job the spooler finishes while the app is down is recorded as completed, not printed again', async () => {
-    const h = await boot();
-    const c = await readyCase(h, '张建国');
+  /** Jobs the private cupsd has not finished yet (lpstat -o lists only those). */
+  async function unfinishedJobs(): Promise<string> {
+    return (await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })).stdout.trim();
+  }
+
+  async function printWhilePaused(h: Host, name: string): Promise<string> {
+    const c = await readyCase(h, name);
     await cups.pause();
     const printed = await h.call('case.print', { caseId: c.caseId });
     expect(printed.ok, JSON.stringify(printed.error)).toBe(true);
-    const serial = (printed.value as CaseView).serial!;
     await until('the stopped printer reported', async () => ((await h.call('case.current')).value as CaseView).job?.code === 'PRINTER_STOPPED');
+    return (printed.value as CaseView).serial!;
+  }
+
+  it('a job the spooler finishes while the app is down is recorded as completed, not printed again', async () => {
+    const h = await boot();
+    const serial = await printWhilePaused(h, '张建国');
     h.proc.kill('SIGKILL');
     const before = (await cups.documents()).length;
     await cups.resume();
-    await until('CUPS printed the queued job', async () => (await cups.documents()).length > before);
+    await until('CUPS finished the queued job', async () => (await cups.documents()).length > before && (await unfinishedJobs()) === '');
     const h2 = await boot();
     const pending = (await h2.call('case.interrupted')).value as CaseView[];
     expect(pending.map((p) => p.serial)).not.toContain(serial);
     expect(h2.output()).toMatch(/recorded as completed/);
+    expect((await cups.documents()).length).toBe(before + 1);
+  });
+
+  it('a job still held by the spooler when the app dies is tracked again after the restart and prints once', async () => {
+    const h = await boot();
+    const serial = await printWhilePaused(h, '郭春梅');
+    h.proc.kill('SIGKILL');
+    const before = (await cups.documents()).length;
+    const h2 = await boot();
+    expect(h2.output()).toMatch(/still at the spooler; tracking them again/);
+    // Still listed, but with its job followed: the clerk sees why it waits instead of a bare "interrupted".
+    const mine = await until('the restarted app reports the stopped printer', async () => {
+      const list = (await h2.call('case.interrupted')).value as CaseView[];
+      return list.find((p) => p.serial === serial && p.job?.code === 'PRINTER_STOPPED');
+    });
+    expect(mine.job?.state).toBe('error');
+    await cups.resume();
+    await until('the tracked job completed', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.serial !== serial));
+    expect((await cups.documents()).length).toBe(before + 1);
   });
 
   it('a certificate numbered but never accepted by the spooler shows up after a restart and prints on retry', async () => {

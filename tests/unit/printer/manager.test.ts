@@ -106,6 +106,32 @@ describe('PrintManager', () => {
     expect((await m.waitFor(h.id, (e) => e.attempt === 2 && e.status === 'completed')).spoolJobId).toBe('2');
   });
 
+  it('adopts a job from before a restart: follows it to completed without submitting anything', async () => {
+    const b = new Scripted([
+      { state: 'pending', reasons: [], printer: printer(['paused'], 'stopped') },
+      { state: 'processing', reasons: [], printer: printer() },
+      { state: 'completed', reasons: [] },
+    ]);
+    const m = make(b);
+    const ev = collect(m);
+    const h = await m.adopt({ printer: 'P', title: 'cert', pdf: await makeTestPdf() }, '41');
+    expect(h).toMatchObject({ spoolJobId: '41', attempt: 1 });
+    expect((await m.waitFor(h.id)).status).toBe('completed');
+    expect(show(ev)).toEqual(['queued', 'error:PRINTER_STOPPED', 'processing', 'completed']);
+    expect(b.submits).toHaveLength(0);
+  });
+
+  it('retry of an adopted job cancels the spooler\'s copy before resubmitting', async () => {
+    const b = new Scripted([{ state: 'pending', reasons: [], printer: printer(['paused'], 'stopped') }]);
+    const m = make(b);
+    const h = await m.adopt({ printer: 'P', title: 'cert', pdf: await makeTestPdf() }, '41');
+    await m.waitFor(h.id, (e) => e.status === 'error');
+    const again = await m.retry(h.id);
+    expect(b.cancels).toEqual(['41']);
+    expect(b.submits).toHaveLength(1);
+    expect(again.attempt).toBe(2);
+  });
+
   it('a refused submission rejects with a typed error and stays retryable', async () => {
     const b = new Scripted([{ state: 'completed', reasons: [] }]);
     b.failNextSubmit = new PrintError('SPOOLER_DOWN', { detail: 'localhost:631: ECONNREFUSED' });
