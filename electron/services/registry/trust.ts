@@ -49,11 +49,13 @@ export class TrustStore {
   refresh(): Promise<Map<string, TrustEntry>> {
     this.inflight ??= this.opts
       .load()
-      .then((issuers) => {
+      .then(async (issuers) => {
         const next = new Map<string, TrustEntry>();
-        for (const issuer of issuers) {
+        for (const [i, issuer] of issuers.entries()) {
+          // One key at a time, yielding in between, so a card read or an API call is not held up.
+          if (i > 0) await new Promise((r) => setImmediate(r));
           const known = this.entries?.get(issuer.issuerCode);
-          // Precomputing a key's point costs a few ms; reuse it while the key is unchanged.
+          // Precomputing a key's point costs ~40 ms of CPU; reuse it while the key is unchanged.
           if (known && known.issuer.publicKey === issuer.publicKey) {
             next.set(issuer.issuerCode, { issuer, verifier: known.verifier });
             continue;

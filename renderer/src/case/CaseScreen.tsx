@@ -1,5 +1,5 @@
 import { Button, Card, Col, Row, Space, message } from 'antd';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
@@ -21,9 +21,6 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  // The resident's fields paint first; the item picker and checks follow in the next render, so
-  // the clerk sees who is at the counter without waiting for the rest of the screen.
-  const rest = useDeferredValue(true, false);
   const canPrint = !!c.item && (c.blocking.length === 0 || !!c.override) && c.state === 'open' && c.registry.state === 'done';
 
   const run = useCallback(
@@ -81,7 +78,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
             </Space>
           }
         >
-          {!rest ? null : !c.item ? (
+          {!c.item ? (
             <ItemPicker caseId={c.caseId} onChoose={(itemCode) => void run(() => call('case.chooseItem', { caseId: c.caseId, itemCode }))} />
           ) : (
             <>

@@ -66,6 +66,8 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
         allowClear
         data-testid="item-search"
       />
+      {/* No list, and no "none found" flashing up, until the first answer has arrived. */}
+      {resultsFor !== null && (
       <List
         dataSource={items}
         locale={{ emptyText: t('items.none') }}
@@ -86,6 +88,7 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
           </List.Item>
         )}
       />
+      )}
     </div>
   );
 }
