@@ -6,6 +6,11 @@ export interface TrustStoreOptions {
   load: () => Promise<TrustedIssuer[]>;
   /** How long a fetched list is used before it is fetched again. */
   ttlMs?: number;
+  /**
+   * Past the TTL the old list still answers at once while a new one is fetched in the background,
+   * so no card waits on the trust list; past this age it is awaited instead.
+   */
+  maxStaleMs?: number;
   /** An unknown signer triggers an early refresh (a new issuer may have joined), at most this often. */
   minRefreshIntervalMs?: number;
   now?: () => number;
@@ -14,18 +19,21 @@ export interface TrustStoreOptions {
 /**
  * Cached trust list with precomputed verifiers. Concurrent callers share one fetch; when a
  * refresh fails the last good list stays in use, because refusing every license while the
- * registry hiccups would be worse than trusting keys that were valid minutes ago.
+ * registry hiccups would be worse than trusting keys that were valid minutes ago. A signer the
+ * list does not know always waits for a fresh list (a new issuer may have joined).
  */
 export class TrustStore {
   private entries: Map<string, TrustEntry> | null = null;
   private fetchedAt = 0;
   private inflight: Promise<Map<string, TrustEntry>> | null = null;
   private readonly ttlMs: number;
+  private readonly maxStaleMs: number;
   private readonly minRefreshMs: number;
   private readonly now: () => number;
 
   constructor(private readonly opts: TrustStoreOptions) {
     this.ttlMs = opts.ttlMs ?? 10 * 60_000;
+    this.maxStaleMs = opts.maxStaleMs ?? 60 * 60_000;
     this.minRefreshMs = opts.minRefreshIntervalMs ?? 30_000;
     this.now = opts.now ?? Date.now;
   }
@@ -35,7 +43,13 @@ export class TrustStore {
   }
 
   async get(): Promise<ReadonlyMap<string, TrustEntry>> {
-    if (this.entries && this.now() - this.fetchedAt < this.ttlMs) return this.entries;
+    const age = this.now() - this.fetchedAt;
+    if (this.entries && age < this.ttlMs) return this.entries;
+    if (this.entries && age < this.maxStaleMs) {
+      // A failed background refresh is not this caller's problem: the last good list stays.
+      this.refresh().catch(() => undefined);
+      return this.entries;
+    }
     return this.refresh();
   }
 
