@@ -105,3 +105,21 @@ test('a supervisor at the counter approves a blocked case with a reason; the cer
   expect(text).toContain('村委会证明该户已纳入本年度实施范围');
   await page.screenshot({ path: 'test-results/case-override.png' });
 });
+
+test('the clerk can change the chosen item; the search box comes back focused and the new item takes', async ({ page, host }) => {
+  await openSignedIn(page, host);
+  await placeCard(page, '张建国');
+  await expect(page.getByTestId('item-search')).toBeFocused();
+  await page.keyboard.type('qjny');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('checklist')).toBeVisible();
+  await expect(page.getByTestId('case-screen')).toContainText('清洁能源（煤改电）住户核验证明');
+  await page.getByTestId('change-item').click();
+  await expect(page.getByTestId('item-search')).toBeFocused();
+  await page.keyboard.type('hjhy');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('check-registered-member')).toHaveAttribute('data-result', 'passed');
+  await expect(page.getByTestId('case-screen')).toContainText('户籍核验证明');
+  await expect(page.getByTestId('check-property-at-address')).toHaveCount(0);
+  await expect(page.getByTestId('print-button')).toBeEnabled();
+});

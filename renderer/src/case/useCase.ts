@@ -9,8 +9,9 @@ export function useCase(enabled: boolean): { current: CaseView | null; set: (c: 
   const apply = useCallback((c: CaseView | null, fromEvent: boolean) => {
     setCurrent((prev) => {
       if (c === null) return fromEvent || !prev ? null : prev;
-      // Revisions are terminal-wide and rise with every view built: an older or equal one adds nothing.
-      if (prev && prev.rev >= c.rev) return prev;
+      // Only an older view loses: "change item" bumps rev locally, so the server's next view can carry
+      // the same number and must still win.
+      if (prev && prev.rev > c.rev) return prev;
       return c;
     });
   }, []);
