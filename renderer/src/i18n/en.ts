@@ -88,7 +88,7 @@ export const en: Strings = {
   },
   job: {
     otherPrinter: 'Use another printer', sendThere: 'Send',
-    serial: 'Certificate no.', queued: 'Queued', processing: 'Printing', completed: 'Printed', error: 'Print failed', cancelled: 'Cancelled', voided: 'Voided',
+    serial: 'Certificate no.', queued: 'Queued', processing: 'Printing', completed: 'Printed', error: 'Print held up', cancelled: 'Cancelled', voided: 'Voided',
     retry: 'Retry print', reprint: 'Reprint', void: 'Void', voidTitle: 'Void the certificate', reprintTitle: 'Reprint the certificate',
   },
   preview: { title: 'Certificate preview', print: 'Print (F9)' },

@@ -87,7 +87,7 @@ export const zhCN = {
   },
   job: {
     otherPrinter: '改用其他打印机', sendThere: '发送',
-    serial: '证明编号', queued: '排队中', processing: '打印中', completed: '已打印', error: '打印失败', cancelled: '已取消', voided: '已作废',
+    serial: '证明编号', queued: '排队中', processing: '打印中', completed: '已打印', error: '打印受阻', cancelled: '已取消', voided: '已作废',
     retry: '重试打印', reprint: '补打', void: '作废', voidTitle: '作废证明', reprintTitle: '补打证明',
   },
   preview: { title: '证明预览', print: '打印 (F9)' },
