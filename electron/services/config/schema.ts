@@ -13,6 +13,12 @@ export const configSchema = z
         appKey: z.string().min(1),
         appSecret: z.string().min(8),
         timeoutMs: z.number().int().positive().max(60_000).default(3000),
+        /**
+         * JSON file of the issuers' SM2 keys, handed over out of band: [{ issuerCode, publicKey }].
+         * Set, a key in the registry's trust list that is not in it is refused, so a tampered or
+         * spoofed registry cannot vouch for its own licenses.
+         */
+        pinnedIssuers: z.string().min(1).optional(),
       })
       .strict()
       .optional(),

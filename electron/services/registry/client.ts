@@ -37,7 +37,7 @@ export interface RegistryClientOptions {
   concurrency?: number;
   /** Answers above this size are cut off and refused. */
   maxBodyBytes?: number;
-  trust?: { ttlMs?: number; minRefreshIntervalMs?: number };
+  trust?: { ttlMs?: number; minRefreshIntervalMs?: number; pinned?: ReadonlyMap<string, string>; onRefused?: (issuer: TrustedIssuer) => void };
   now?: () => number;
 }
 
@@ -156,6 +156,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
     load: () => call({ method: 'GET', path: 'issuers', schema: issuersAnswer, what: 'trust list' }).then((a) => a.issuers),
     ttlMs: opts.trust?.ttlMs,
     minRefreshIntervalMs: opts.trust?.minRefreshIntervalMs,
+    ...(opts.trust?.pinned ? { pinned: opts.trust.pinned } : {}),
+    ...(opts.trust?.onRefused ? { onRefused: opts.trust.onRefused } : {}),
     now,
   });
 

@@ -13,6 +13,10 @@ export interface TrustStoreOptions {
   maxStaleMs?: number;
   /** An unknown signer triggers an early refresh (a new issuer may have joined), at most this often. */
   minRefreshIntervalMs?: number;
+  /** issuerCode -> SM2 public key (hex). Set, any other issuer or key in the list is left out. */
+  pinned?: ReadonlyMap<string, string>;
+  /** Told about each issuer left out because its key is not pinned. */
+  onRefused?: (issuer: TrustedIssuer) => void;
   now?: () => number;
 }
 
@@ -68,6 +72,11 @@ export class TrustStore {
         for (const [i, issuer] of issuers.entries()) {
           // One key at a time, yielding in between, so a card read or an API call is not held up.
           if (i > 0) await new Promise((r) => setImmediate(r));
+          const pinned = this.opts.pinned;
+          if (pinned && pinned.get(issuer.issuerCode)?.toLowerCase() !== issuer.publicKey.toLowerCase()) {
+            this.opts.onRefused?.(issuer);
+            continue;
+          }
           const known = this.entries?.get(issuer.issuerCode);
           // Precomputing a key's point costs ~40 ms of CPU; reuse it while the key is unchanged.
           if (known && known.issuer.publicKey === issuer.publicKey) {

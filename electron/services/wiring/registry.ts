@@ -4,6 +4,7 @@ import { CACHE_POLICY_FILE, loadCachePolicy, purgeCache } from '../cache';
 import type { Core } from '../core/core';
 import { LicenseService } from '../licenses';
 import { createRegistryClient, isRegistryError } from '../registry';
+import { loadPinnedIssuers } from '../registry/pinned';
 import { startSandboxChild, type SandboxLauncher } from '../training/sandbox-child';
 
 /**
@@ -27,7 +28,16 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     core.status.setRegistry({ state: 'unavailable', message: 'No registry is configured (registry.url in COUNTER_CONFIG).' });
     return;
   }
-  const client = createRegistryClient({ baseUrl: conn.url, appKey: conn.appKey, appSecret: conn.appSecret, timeouts: { connectMs: 1500, totalMs: conn.timeoutMs } });
+  const pinned = 'pinnedIssuers' in conn && conn.pinnedIssuers ? loadPinnedIssuers(conn.pinnedIssuers) : undefined;
+  if (pinned) core.log(`registry: ${pinned.size} pinned issuer key(s); any other key in the trust list is refused`);
+  else if (!core.training) core.log('registry: issuer keys are taken from the registry\'s own trust list; set registry.pinnedIssuers to pin them');
+  const client = createRegistryClient({
+    baseUrl: conn.url,
+    appKey: conn.appKey,
+    appSecret: conn.appSecret,
+    timeouts: { connectMs: 1500, totalMs: conn.timeoutMs },
+    ...(pinned ? { trust: { pinned, onRefused: (i) => core.log(`registry: issuer ${i.issuerCode} refused: its key is not pinned; its licenses stay unverified`) } } : {}),
+  });
   core.onClose(() => client.close());
   const policy = loadCachePolicy(join(core.resourcesDir, CACHE_POLICY_FILE));
   const licenses = new LicenseService({

@@ -112,6 +112,20 @@ describe('TrustStore', () => {
     expect((await p).has('N')).toBe(true);
   });
 
+  it('with pinned keys, keeps only issuers whose key matches the pinned one', async () => {
+    const refused: string[] = [];
+    let answered = false;
+    const store = new TrustStore({
+      pinned: new Map([['A', keys[0]!.toUpperCase()], ['B', keys[0]!]]),
+      onRefused: (i) => refused.push(i.issuerCode),
+      load: async () => ((answered = true), [issuer('A'), issuer('B', keys[1]), issuer('C')]),
+    });
+    const m = await store.get();
+    expect(answered).toBe(true);
+    expect([...m.keys()]).toEqual(['A']);
+    expect(refused).toEqual(['B', 'C']);
+  });
+
   it('leaves out a key that is not on the curve, so its licenses stay unverified', async () => {
     const t = setup([[issuer('A'), issuer('BAD', '04' + '11'.repeat(64))]]);
     const p = t.store.get();
