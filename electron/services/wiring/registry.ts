@@ -28,7 +28,14 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     core.status.setRegistry({ state: 'unavailable', message: 'No registry is configured (registry.url in COUNTER_CONFIG).' });
     return;
   }
-  const pinned = 'pinnedIssuers' in conn && conn.pinnedIssuers ? loadPinnedIssuers(conn.pinnedIssuers) : undefined;
+  let pinned: Map<string, string> | undefined;
+  try {
+    pinned = 'pinnedIssuers' in conn && conn.pinnedIssuers ? loadPinnedIssuers(conn.pinnedIssuers) : undefined;
+  } catch (err) {
+    // Fail closed, and say so where the clerk and the administrator look.
+    core.status.setRegistry({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
   if (pinned) core.log(`registry: ${pinned.size} pinned issuer key(s); any other key in the trust list is refused`);
   else if (!core.training) core.log('registry: issuer keys are taken from the registry\'s own trust list; set registry.pinnedIssuers to pin them');
   const client = createRegistryClient({
