@@ -2,16 +2,9 @@ import type { WorldBuilder } from './builder';
 import { addDays, addYears } from './dates';
 import { idCheckChar } from './id-number';
 import { addressIn, placeByName } from './places';
-import type { CardKind, Resident, Sex } from './types';
+import type { Resident, Sex } from './types';
 
-export interface DemoResident {
-  idNumber: string;
-  name: string;
-  sex: Sex;
-  nation: string;
-  birth: string;
-  address: string;
-  cardKind: CardKind;
+export interface DemoResident extends Pick<Resident, 'idNumber' | 'name' | 'sex' | 'nation' | 'birth' | 'address' | 'cardKind'> {
   demonstrates: string;
 }
 

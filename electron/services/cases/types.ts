@@ -57,14 +57,8 @@ export interface Reprint {
   printer?: string;
 }
 
-export interface CaseRecord {
+export interface CaseRecord extends Omit<OpenCaseInput, 'cardReadAt'> {
   id: string;
-  hallId: string;
-  counterId: string;
-  clerkId: string;
-  source: CaseSource;
-  manualReason?: string;
-  person: PersonSnapshot;
   itemCode?: string;
   licensesUsed: LicenseUsed[];
   checks: CheckResult[];

@@ -30,7 +30,7 @@ export function loadPinnedIssuers(file: string): Map<string, string> {
   const parsed = pinnedFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: ${file}, entry ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}.`, 'registry.pinnedIssuers');
+    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: ${file}, entry ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}. Fix the file (a list of { issuerCode, publicKey }, see README, Configuration) or remove the setting.`, 'registry.pinnedIssuers');
   }
   return new Map(parsed.data.map((e) => [e.issuerCode, e.publicKey.toLowerCase()]));
 }

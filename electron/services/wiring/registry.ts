@@ -43,7 +43,7 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     appKey: conn.appKey,
     appSecret: conn.appSecret,
     timeouts: { connectMs: 1500, totalMs: conn.timeoutMs },
-    ...(pinned ? { trust: { pinned, onRefused: (i) => core.log(`registry: issuer ${i.issuerCode} refused: its key is not pinned; its licenses stay unverified`) } } : {}),
+    ...(pinned ? { trust: { pinned, onRefused: (i) => core.log(`registry: issuer ${i.issuerCode} refused: its key is not pinned, so its licenses stay unverified. If the issuer changed its key, update the pinned file from the key it published`) } } : {}),
   });
   core.onClose(() => client.close());
   const policy = loadCachePolicy(join(core.resourcesDir, CACHE_POLICY_FILE));

@@ -1,9 +1,8 @@
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { AuthCard } from './AuthCard';
-import { authErrorText } from './errors';
+import { useSubmit } from './useSubmit';
 import { PasswordPair } from './Setup';
 
 interface Values {
@@ -14,21 +13,10 @@ interface Values {
 /** Forced after an admin created or reset the account; optional from the session bar otherwise. */
 export function ChangePassword({ forced, onDone }: { forced: boolean; onDone?(): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      onDone?.();
-    } catch (err) {
-      setError(authErrorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async (v: Values) => {
+    await call('auth.changePassword', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+    onDone?.();
+  });
 
   return (
     <AuthCard title={t('auth.changeTitle')} hint={forced ? t('auth.changeForced') : undefined} testId="change-password">

@@ -1,11 +1,10 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../electron/api/types';
 import { call } from '../api/client';
 import { AuthCard } from './AuthCard';
-import { authErrorText } from './errors';
+import { useSubmit } from './useSubmit';
 
 /**
  * Shown instead of the work area (which is unmounted, so no citizen data stays in the page). Only
@@ -14,21 +13,7 @@ import { authErrorText } from './errors';
 export function LockScreen({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async ({ password }: { password: string }) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.unlock', { password });
-    } catch (err) {
-      setError(authErrorText(err));
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(({ password }: { password: string }) => call('auth.unlock', { password }), () => form.setFieldValue('password', ''));
 
   return (
     <AuthCard title={t('auth.lockedTitle')} hint={t('auth.lockedHint', { name: session.displayName, userId: session.userId })} testId="lock-screen">

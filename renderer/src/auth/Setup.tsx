@@ -1,9 +1,8 @@
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { AuthCard } from './AuthCard';
-import { authErrorText } from './errors';
+import { useSubmit } from './useSubmit';
 
 interface Values {
   userId: string;
@@ -15,21 +14,10 @@ interface Values {
 /** First run of a production terminal: the administrator is created here; there is no default account. */
 export function Setup({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.setupAdmin', { userId: v.userId, displayName: v.displayName, password: v.password });
-      onDone();
-    } catch (err) {
-      setError(authErrorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(async (v: Values) => {
+    await call('auth.setupAdmin', { userId: v.userId, displayName: v.displayName, password: v.password });
+    onDone();
+  });
 
   return (
     <AuthCard title={t('auth.setupTitle')} hint={t('auth.setupHint')} testId="setup">

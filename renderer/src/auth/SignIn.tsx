@@ -1,10 +1,9 @@
 import { Alert, Button, Form, Input, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpResult } from '../../../electron/api/contract';
 import { call } from '../api/client';
 import { AuthCard } from './AuthCard';
-import { authErrorText } from './errors';
+import { useSubmit } from './useSubmit';
 
 interface Values {
   userId: string;
@@ -15,21 +14,7 @@ interface Values {
 export function SignIn({ setup }: { setup: OpResult<'auth.setupStatus'> | null }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('auth.signIn', v);
-    } catch (err) {
-      setError(authErrorText(err));
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit((v: Values) => call('auth.signIn', v), () => form.setFieldValue('password', ''));
 
   return (
     <AuthCard title={t('auth.signInTitle')} testId="sign-in">
