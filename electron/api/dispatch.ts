@@ -21,9 +21,12 @@ function allowed(access: Access, session: SessionInfo | null): ApiResult<never> 
 function invalid(err: z.ZodError): ApiResult<never> {
   const issue = err.issues[0];
   const field = issue?.path.join('.') ?? '';
+  // A schema refinement may name its own error code (CASE_VALID_TO_INVALID…) so the form can word it.
+  const own = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  const code = typeof own === 'string' && /^[A-Z][A-Z0-9_]{2,63}$/.test(own) ? own : 'INVALID_ARGUMENT';
   return {
     ok: false,
-    error: { code: 'INVALID_ARGUMENT', message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, ...(field ? { field } : {}) },
+    error: { code, message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, ...(field ? { field } : {}) },
   };
 }
 

@@ -4,10 +4,13 @@ import type { CaseView } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
 import { errorText } from '../i18n';
 
+const FIELDS = ['idNumber', 'name', 'validTo', 'reason'] as const;
+type Field = (typeof FIELDS)[number];
+
 /** Opens a case without a card read (card damaged, keyboard-mode reader); the reason is recorded. */
 export function ManualOpenDialog({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: CaseView) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ idNumber: string; name: string; validTo: string; reason: string }>();
+  const [form] = Form.useForm<Record<Field, string>>();
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -15,7 +18,9 @@ export function ManualOpenDialog({ open, onClose, onOpened }: { open: boolean; o
       form.resetFields();
       onClose();
     } catch (e) {
-      form.setFields([{ name: 'idNumber', errors: [e instanceof ApiCallError ? errorText(e.error) : String(e)] }]);
+      // The server names the wrong field (idNumber, validTo…); anything else is shown under the number.
+      const field = e instanceof ApiCallError && e.error.field && FIELDS.includes(e.error.field as Field) ? (e.error.field as Field) : 'idNumber';
+      form.setFields([{ name: field, errors: [e instanceof ApiCallError ? errorText(e.error) : String(e)] }]);
     }
   };
   return (
