@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MIMEType } from 'node:util';
 import { dispatch } from '../api/dispatch';
 import type { Core } from '../services/core/core';
 import { checkHost, checkOrigin, checkSecret, type Refusal } from './guard';
@@ -38,6 +39,15 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** application/json with optional parameters (charset…), case-insensitive; not application/jsonx or +json. */
+function isJsonType(header: string | undefined): boolean {
+  try {
+    return new MIMEType(header ?? '').essence === 'application/json';
+  } catch {
+    return false;
+  }
+}
+
 function refuse(res: ServerResponse, r: Refusal): void {
   sendJson(res, r.status, { ok: false, error: { code: r.code, message: r.message } });
 }
@@ -47,7 +57,7 @@ async function handleApi(o: WebHostOptions, port: number, secret: string, req: I
   if (refusal) return refuse(res, refusal);
   if (path === '/api/events' && req.method === 'GET') return openEventStream(o.core, req, res);
   if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'METHOD', message: 'Use POST for API operations.' } });
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+  if (!isJsonType(req.headers['content-type'])) {
     return sendJson(res, 415, { ok: false, error: { code: 'INVALID_CONTENT_TYPE', message: 'Send a JSON body.' } });
   }
   let args: unknown;

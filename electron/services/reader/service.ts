@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AppError } from '../../api/errors';
 import type { CardView } from '../../api/types';
 import {
   createReaderManager,
@@ -114,6 +115,8 @@ export class ReaderService {
   /** Training panel: place a demo card, or take it off when it is the one on the reader. */
   toggleCard(id: string): { placed: string | null } {
     if (!this.simulator) return { placed: null };
+    // The id comes from the page: an unknown one ("nope", "__proto__") is the caller's mistake.
+    if (!this.demoCards().some((c) => c.id === id)) throw new AppError('INVALID_ARGUMENT', `No demo card "${id.slice(0, 64)}"; pick one from the training panel.`, 'id');
     if (this.simulator.placed === id) {
       this.simulator.remove();
       return { placed: null };

@@ -111,4 +111,14 @@ describe('web host refusals', () => {
     const arg = JSON.parse((await send(h, '/api/prefs.setLanguage', auth, '{"language":"fr"}')).body);
     expect(arg.error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'language' });
   });
+
+  it('takes only application/json, with optional parameters, as a JSON body (415 otherwise)', async () => {
+    const type = async (t: string) => (await send(h, '/api/app.info', { Authorization: `Bearer ${h.secret}`, 'Content-Type': t }, '{}')).status;
+    for (const t of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/json ; charset="utf-8"']) expect.soft(await type(t), t).toBe(200);
+    for (const t of ['application/jsonx', 'application/json-patch+json', 'application/json5', 'application/jsonp; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=application/json']) {
+      expect.soft(await type(t), t).toBe(415);
+    }
+    const r = await send(h, '/api/app.info', { Authorization: `Bearer ${h.secret}`, 'Content-Type': 'application/jsonx' }, '{}');
+    expect(JSON.parse(r.body).error.code).toBe('INVALID_CONTENT_TYPE');
+  });
 });
