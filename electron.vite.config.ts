@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { cjkWebFont } from './scripts/webfont/plugin';
 
 // Main bundles two Node entries: the Electron main process and the loopback web host (same core).
 export default defineConfig({
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), cjkWebFont({ root: __dirname, rendererDir: resolve(__dirname, 'renderer') })],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

@@ -17,8 +17,10 @@ import { useShortcuts } from './shortcuts';
 // Styles come from antd's prebuilt stylesheet (main.tsx) instead of being generated at run time,
 // which took ~80 ms of the first render of the case screen. Chinese faces lead the font list:
 // antd's default stack names none, so Chinese text fell back to whatever face the system picked.
-const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
-const FONT_CODE = 'Consolas, "DejaVu Sans Mono", "Liberation Mono", Menlo, "WenQuanYi Micro Hei Mono", monospace';
+// The last named face is the project's own font, shipped as a web font (scripts/webfont): fetched
+// only on a machine where none of the system faces before it has the character.
+const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", Roboto, Arial, "Counter WenQuanYi Micro Hei", sans-serif';
+const FONT_CODE = 'Consolas, "DejaVu Sans Mono", "Liberation Mono", Menlo, "WenQuanYi Micro Hei Mono", "Counter WenQuanYi Micro Hei", monospace';
 const THEME: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: FONT, fontFamilyCode: FONT_CODE } };
 
 export function App() {
