@@ -76,9 +76,19 @@ test('the sign-in and case screens render Chinese with the bundled face when the
   await expect(page.getByTestId('resident-name')).toContainText('张建国');
   await expect(page.getByTestId('license-111002')).toBeVisible({ timeout: 10_000 });
   await page.screenshot({ path: shot('nocjk-02-case') });
-  for (const id of ['resident-name', 'resident-fields', 'license-111002']) {
+  // A rare character in a name (outside GB 2312) comes from a slice fetched only when shown.
+  const before = fonts.length;
+  await page.evaluate(() => {
+    const el = document.createElement('span');
+    el.dataset.testid = 'rare-name';
+    el.textContent = '王堃 李喆 赵犇 龑';
+    document.querySelector('[data-testid="resident-name"]')!.append(el);
+  });
+  await expect.poll(() => fonts.length).toBeGreaterThan(before);
+  for (const id of ['resident-name', 'resident-fields', 'license-111002', 'rare-name']) {
     const r = await boxedCjk(page, id);
     expect(r.checked.length, id).toBeGreaterThan(0);
     expect(r.boxed, `boxes in ${id} among ${r.checked}`).toBe('');
   }
+  console.log(`web-font slices fetched: ${fonts.map((f) => f.url.replace(/^.*\//, '')).join(', ')}`);
 });
