@@ -109,7 +109,6 @@ describe('case records survive SIGKILL at any point', () => {
     const found = lanes.reduce((s, l) => s + l.found, 0);
     console.log(`case crash test: ${lanes.reduce((s, l) => s + l.kills, 0)} kills, ${inRoundTrip} inside the spooler round trip, ${found} lost answers found at the spooler`);
     expect(inRoundTrip, `seed ${SEED}`).toBeGreaterThan(0);
-    expect(found, `seed ${SEED}`).toBeGreaterThan(0);
 
     for (const { file, acks } of lanes) {
       const db = openDatabase(file);
@@ -184,5 +183,7 @@ describe('case records survive SIGKILL at any point', () => {
         db2.close();
       }
     }
+    // Checked last, so that a recovery which resends blindly fails on the double print above first.
+    expect(found, `no restart found a lost answer at the spooler (seed ${SEED})`).toBeGreaterThan(0);
   }, 180_000);
 });
