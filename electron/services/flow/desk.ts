@@ -2,7 +2,7 @@ import { AppError } from '../../api/errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
 import { findAtSpooler, getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, markSendStarted, printState, recordOverride, recordReprint, voidCase, getCase } from '../cases';
 import { approveOverride } from './override';
-import { generateHallKey, renderCertificate, signCertificate, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
+import { generateHallKey, renderCertificate, signCertificate, toTrustedKey, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
 import { getItem } from '../catalog';
 import type { PrintingService } from '../wiring/printer';
 import { certificateData, photoOf } from './certificate';
@@ -298,6 +298,11 @@ export class CounterDesk extends CaseFlow {
     const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? '是 / yes' : '否 / no', keyId: f.keyId } : undefined;
     const message = { valid: '签名有效，内容未被改动。', tampered: '签名与内容不符：证明内容被改动过。', 'unknown-key': '签发大厅的公钥不在本机信任列表中。', malformed: r.reason ?? '无法解析。' }[r.status];
     return { status: r.status, ...(fields ? { fields } : {}), message };
+  }
+
+  /** The public half of the key this terminal signs with, named for its hall: what verifiers must trust. */
+  publicHallKey(): TrustedHallKey {
+    return toTrustedKey(this.dd.hallKey, this.core.config.hall.name);
   }
 
   /** A case from the database (after a restart) brought back into memory for printing or voiding. */
