@@ -12,7 +12,7 @@ import { tmp } from './tools';
 const root = resolve(__dirname, '../../..');
 
 function verify(args: string[], dataDir: string): { code: number | null; out: string } {
-  const env = { ...process.env, COUNTER_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, COUNTER_DATA_DIR: dataDir };
   delete env.COUNTER_CONFIG;
   const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['electron/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8', env });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
