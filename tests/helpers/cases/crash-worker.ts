@@ -49,7 +49,7 @@ async function send(caseId: string, serial: string): Promise<void> {
   markSendStarted(db, caseId, VIRTUAL_PRINTER_NAME);
   ack(caseId, 'sending');
   const { jobId } = await spooler.submit({ printer: VIRTUAL_PRINTER_NAME, title: serial, pdf: PDF });
-  await sleep(Math.floor(random() * 12)); // the spooler has the job; its answer is on the way
+  await sleep(5 + Math.floor(random() * 20)); // the spooler has the job; its answer is on the way
   markJobAccepted(db, caseId, jobId, VIRTUAL_PRINTER_NAME);
   ack(caseId, 'job');
 }
