@@ -38,6 +38,7 @@ export const operations = {
   'case.interrupted': op<T.CaseView[]>()(empty, 'signed-in', 'Prints interrupted by a crash, to finish or void'),
   'printers.list': op<T.PrinterView[]>()(empty, 'signed-in', 'Printers with their state, to send a job elsewhere'),
   'cert.verify': op<T.VerifyView>()(C.verifyInput, 'public', 'Check a certificate QR payload offline'),
+  'cert.exportHallKey': op<T.HallKeyExport>()(empty, ['admin'], "The hall's public key as a trusted-keys file, for verifiers (npm run verify -- --keys FILE)"),
   'training.cards': op<T.TrainingCardsView>()(empty, 'signed-in', 'Training: the simulated reader\'s demo cards'),
   'training.toggleCard': op<T.TrainingCardsView>()(C.trainingCardInput, 'signed-in', 'Training: place or remove a demo card'),
   'training.fault': op<T.TrainingCardsView>()(C.trainingFaultInput, 'signed-in', 'Training: inject a reader fault'),

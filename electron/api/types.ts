@@ -186,6 +186,15 @@ export interface VerifyView {
   message: string;
 }
 
+/** The hall's public signing key as a file verifiers pass to `npm run verify -- --keys FILE`. */
+export interface HallKeyExport {
+  filename: string;
+  /** JSON: [{ keyId, publicKey, hallName }], the trusted-hall-keys.json format. */
+  content: string;
+  keyId: string;
+  hallName: string;
+}
+
 export interface TrainingCardsView {
   cards: { id: string; label: string; kind: CardKind; name: string }[];
   placed: string | null;

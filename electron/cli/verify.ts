@@ -1,21 +1,24 @@
 /**
  * Offline check of a certificate: `npm run verify -- <file.pdf | payload> [--keys trusted-hall-keys.json]`.
- * Trusted keys default to $COUNTER_DATA_DIR/trusted-hall-keys.json. Exit 0 only when valid, 1 for anything else (including usage and key-file errors).
+ * Without --keys it trusts this terminal's own hall key (data folder: $COUNTER_DATA_DIR or the
+ * OS user-data folder) plus <data folder>/trusted-hall-keys.json if present; with --keys exactly
+ * that file (as exported from the admin screen). Exit 0 only when valid, 1 for anything else
+ * (including usage and key-file errors).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { loadConfig } from '../services/config/load';
 import {
   CertificateError,
-  defaultTrustedKeysPath,
   PAYLOAD_PREFIX,
-  readTrustedKeys,
+  verifierTrust,
   verifyDocument,
   type DocumentVerification,
 } from '../services/certificates';
 
 const USAGE = 'usage: npm run verify -- <certificate.pdf | CT1.… payload> [--keys <trusted-hall-keys.json>]';
 
-function parseArgs(argv: string[]): { target: string; keys: string } | undefined {
-  let keys = defaultTrustedKeysPath();
+function parseArgs(argv: string[]): { target: string; keys?: string } | undefined {
+  let keys: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -24,8 +27,18 @@ function parseArgs(argv: string[]): { target: string; keys: string } | undefined
     else if (a === '-h' || a === '--help') return undefined;
     else rest.push(a);
   }
-  if (rest.length !== 1 || !keys) return undefined;
-  return { target: rest[0] as string, keys };
+  if (rest.length !== 1 || keys === '') return undefined;
+  return { target: rest[0] as string, ...(keys ? { keys } : {}) };
+}
+
+/** The hall's display name from the terminal's config, when it can be read (training: the demo hall). */
+function hallNames(): Record<string, string> {
+  try {
+    const { config } = loadConfig();
+    return { [config.hall.id]: config.hall.name };
+  } catch {
+    return {};
+  }
 }
 
 const LABEL: Record<DocumentVerification['status'], string> = {
@@ -36,7 +49,8 @@ const LABEL: Record<DocumentVerification['status'], string> = {
 };
 
 function report(r: DocumentVerification): void {
-  console.log(`${LABEL[r.status]}`);
+  // A training certificate says so on the first line: a valid signature does not make it a real one.
+  console.log(`${LABEL[r.status]}${r.fields?.training ? ' · TRAINING 培训' : ''}`);
   if (r.reason) console.log(`  reason:     ${r.reason}`);
   if (r.hall) console.log(`  hall:       ${r.hall.hallName} (${r.hall.keyId})`);
   const f = r.fields;
@@ -60,7 +74,7 @@ function main(): number {
     return 1;
   }
   try {
-    const trusted = readTrustedKeys(args.keys);
+    const { keys: trusted, sources } = verifierTrust({ ...(args.keys ? { keysFile: args.keys } : {}), hallNames: hallNames() });
     const isPayload = args.target.startsWith(PAYLOAD_PREFIX) && !existsSync(args.target);
     if (!isPayload && !existsSync(args.target)) {
       console.error(`No such file: ${args.target}. Pass a certificate PDF or the text of its QR code (starts with ${PAYLOAD_PREFIX}).`);
@@ -68,6 +82,7 @@ function main(): number {
     }
     const result = verifyDocument(isPayload ? args.target : readFileSync(args.target), trusted);
     report(result);
+    console.log(`  trusted:    ${sources.join('; ')}`);
     return result.status === 'valid' ? 0 : 1;
   } catch (err) {
     if (err instanceof CertificateError) {

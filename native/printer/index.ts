@@ -1,7 +1,7 @@
 // Public API of the printing driver. The app wires: PrintManager (print/retry/redirect/cancel,
 // `job` events -> print.job), PrinterMonitor/readPrinters (status bar), choosePrinter (settings).
 export type {
-  BackendKind, JobSnapshot, JobStateName, PageSize, PrintDocument, PrinterBackend, PrinterInfo, PrinterStateName,
+  BackendKind, JobSnapshot, JobStateName, JobSummary, PageSize, PrintDocument, PrinterBackend, PrinterInfo, PrinterStateName,
   SubmitRequest, SubmitResult,
 } from './types';
 export { PRINT_ERROR_MESSAGES, PrintError, printMessage, type PrintErrorCode, type PrintProblem } from './errors';

@@ -60,6 +60,15 @@ export interface SubmitResult {
   printer: string;
 }
 
+/** A job as listed by the spooler, for finding one by name after a restart. */
+export interface JobSummary {
+  jobId: string;
+  printer: string;
+  /** job-name (CUPS) or the document name (Windows) as the spooler keeps it. */
+  name: string;
+  state: JobStateName;
+}
+
 export type BackendKind = 'cups' | 'windows' | 'virtual';
 
 /**
@@ -76,5 +85,11 @@ export interface PrinterBackend {
   /** Current job state plus the printer's state; throws PrintError JOB_NOT_FOUND if gone. */
   getJob(printer: string, jobId: string): Promise<JobSnapshot>;
   cancel(printer: string, jobId: string): Promise<void>;
+  /**
+   * Every job on any queue whose title (SubmitRequest.title) was `title`, finished ones included
+   * where the spooler keeps them, so a restart can tell "never sent" from "sent, answer lost".
+   * Throws like getJob when the spooler cannot be asked.
+   */
+  findJobs(title: string): Promise<JobSummary[]>;
   close?(): Promise<void>;
 }

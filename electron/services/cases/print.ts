@@ -4,15 +4,29 @@ import { assertStep } from './state';
 import { iso, loadRow, requireText } from './store';
 
 /**
+ * A job for the case is about to go to the spooler. Call it before every send (first print,
+ * retry, redirect) and let it commit first: if the process dies before markJobAccepted, the
+ * restart sees a send that may have reached the spooler and must look there by serial before
+ * sending again (see listInterrupted's sendStartedAt).
+ */
+export function markSendStarted(db: Db, caseId: string, printer: string, at?: Date): void {
+  const to = requireText(printer, 'printer', 'The printer');
+  db.transaction(() => {
+    assertStep(caseId, loadRow(db, caseId).state, 'jobAccepted');
+    db.prepare('UPDATE cases SET send_started_at = ?, send_printer = ? WHERE id = ?').run(iso(at), to, caseId);
+  })();
+}
+
+/**
  * The spooler took the job. May be called again for the same case (printer error, resumed
- * interrupted print): the latest job replaces the earlier one.
+ * interrupted print): the latest job replaces the earlier one. Ends a send under way.
  */
 export function markJobAccepted(db: Db, caseId: string, jobId: string, printer: string, at?: Date): void {
   const job = requireText(jobId, 'jobId', 'The print job id');
   const to = requireText(printer, 'printer', 'The printer');
   db.transaction(() => {
     assertStep(caseId, loadRow(db, caseId).state, 'jobAccepted');
-    db.prepare('UPDATE cases SET print_job_id = ?, printer = ?, job_accepted_at = ? WHERE id = ?').run(job, to, iso(at), caseId);
+    db.prepare('UPDATE cases SET print_job_id = ?, printer = ?, job_accepted_at = ?, send_started_at = NULL, send_printer = NULL WHERE id = ?').run(job, to, iso(at), caseId);
   })();
 }
 

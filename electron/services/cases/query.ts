@@ -72,7 +72,14 @@ export function listInterrupted(db: Db, opts: { counterId?: string } = {}): Inte
     clerkId: r.clerk_id,
     generatedAt: r.generated_at!,
     ...(r.print_job_id !== null ? { printJobId: r.print_job_id, printer: r.printer!, jobAcceptedAt: r.job_accepted_at! } : {}),
+    ...(r.send_started_at !== null ? { sendStartedAt: r.send_started_at, sendPrinter: r.send_printer ?? '' } : {}),
   }));
+}
+
+/** Where the case's printing stands, without personal data: for deciding whether a send may go out. */
+export function printState(db: Db, caseId: string): { state: CaseRow['state']; serial?: string; sendStartedAt?: string; sendPrinter?: string } {
+  const r = loadRow(db, caseId);
+  return { state: r.state, ...(r.serial ? { serial: r.serial } : {}), ...(r.send_started_at ? { sendStartedAt: r.send_started_at, sendPrinter: r.send_printer ?? '' } : {}) };
 }
 
 /** How often each item was chosen at this counter since `since` (voided cases excluded), for search ranking. */

@@ -35,6 +35,8 @@ export interface CaseRow {
   generated_at: string | null;
   job_accepted_at: string | null;
   job_completed_at: string | null;
+  send_started_at: string | null;
+  send_printer: string | null;
 }
 
 export function loadRow(db: Db, caseId: string): CaseRow {

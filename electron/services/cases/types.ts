@@ -94,6 +94,12 @@ export interface InterruptedCase {
   printJobId?: string;
   printer?: string;
   jobAcceptedAt?: string;
+  /**
+   * Set when a send was under way and its answer never recorded: the spooler may hold a job for
+   * this serial. Look it up there (findJobs) before sending again.
+   */
+  sendStartedAt?: string;
+  sendPrinter?: string;
 }
 
 export interface CheckSummary {

@@ -19,4 +19,5 @@ export {
 export { maskName, signCertificate, certificateFactsHash } from './certificate-api';
 export { extractPayload, extractFactsJson } from './pdf-meta';
 export { verifyDocument, type DocumentVerification } from './verify-document';
+export { hallKeyExport, ownHallKeys, verifierTrust, type VerifierTrust } from './trust';
 export { certificateFont, FONT_ALIAS } from './render/font';

@@ -1,8 +1,8 @@
 import { AppError } from '../../api/errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
-import { getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, recordOverride, recordReprint, voidCase, getCase } from '../cases';
+import { findAtSpooler, getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, markSendStarted, printState, recordOverride, recordReprint, voidCase, getCase } from '../cases';
 import { approveOverride } from './override';
-import { generateHallKey, renderCertificate, signCertificate, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
+import { generateHallKey, renderCertificate, signCertificate, toTrustedKey, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
 import { getItem } from '../catalog';
 import type { PrintingService } from '../wiring/printer';
 import { certificateData, photoOf } from './certificate';
@@ -113,8 +113,13 @@ export class CounterDesk extends CaseFlow {
     if (!doc) throw new AppError('CASE_NO_DOCUMENT', 'This case has no issued certificate yet; choose the item and press F9 to issue and print it.');
     const printing = this.printing();
     if (!printing) throw new AppError('PRINTER_UNAVAILABLE', 'No printer is available; the certificate is recorded and can be printed from the interrupted list once a printer is connected.');
+    if (!reprint) {
+      const found = await this.settleMaybeSent(caseId);
+      if (found) return found;
+    }
     const target = printer ?? this.pickPrinter(printing, doc.page);
     const pdf = await this.render(doc, reprint);
+    if (!reprint) markSendStarted(this.core.db, caseId, target);
     const handle = await printing.manager.print({ printer: target, title: `${doc.data.serial}${reprint ? ' 补打' : ''}`, pdf, media: doc.page });
     printing.jobCase.set(handle.id, caseId);
     const live = this.live.get(caseId) ?? this.restore(caseId);
@@ -160,7 +165,15 @@ export class CounterDesk extends CaseFlow {
     const printing = this.printing();
     const live = this.live.get(caseId) ?? this.restore(caseId);
     if (printing && live.job && printing.manager.get(live.job.jobId)) {
+      const issued = printState(this.core.db, caseId).state === 'accepted';
+      if (issued) {
+        const found = await this.settleMaybeSent(caseId);
+        if (found) return found;
+        markSendStarted(this.core.db, caseId, printer ?? printing.manager.get(live.job.jobId)!.printer);
+      }
       const handle = printer ? await printing.manager.redirect(live.job.jobId, printer) : await printing.manager.retry(live.job.jobId);
+      // Without this a restart would follow the cancelled first attempt and miss the one now queued.
+      if (issued) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
       live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
       const view = this.view(caseId);
       this.core.bus.emit('case.changed', view);
@@ -209,6 +222,16 @@ export class CounterDesk extends CaseFlow {
     const out = { completed: 0, tracked: 0 };
     if (!printing) return out;
     for (const i of listInterrupted(this.core.db, { counterId: this.core.config.counter })) {
+      if (i.sendStartedAt) {
+        // A send was under way when the app died: only the spooler knows whether it took the job.
+        const found = await this.settleMaybeSent(i.caseId).catch((err: unknown) => {
+          this.core.log(`could not ask the spooler about ${i.serial}: ${err instanceof Error ? err.message : String(err)}; it is asked again before any retry`);
+          return undefined;
+        });
+        if (found?.job?.state === 'completed') out.completed += 1;
+        else if (found) out.tracked += 1;
+        continue;
+      }
       if (!i.printJobId || !i.printer) continue;
       try {
         const job = await printing.backend.getJob(i.printer, i.printJobId);
@@ -220,13 +243,7 @@ export class CounterDesk extends CaseFlow {
           })();
           out.completed += 1;
         } else if (job.state === 'pending' || job.state === 'processing' || job.state === 'held') {
-          const doc = getDocument<StoredDocument>(this.core.db, this.dd.cipher, i.caseId);
-          if (!doc) continue;
-          const handle = await printing.manager.adopt({ printer: i.printer, title: doc.data.serial, pdf: await this.render(doc, false), media: doc.page }, i.printJobId);
-          printing.jobCase.set(handle.id, i.caseId);
-          const live = this.live.get(i.caseId) ?? this.restore(i.caseId);
-          live.job = { jobId: handle.id, printer: handle.printer, state: printing.manager.get(handle.id)?.status === 'processing' ? 'processing' : 'queued' };
-          out.tracked += 1;
+          if (await this.track(i.caseId, i.printer, i.printJobId)) out.tracked += 1;
         }
       } catch (err) {
         this.core.log(`could not check print job ${i.printJobId} on ${i.printer}: ${err instanceof Error ? err.message : String(err)}`);
@@ -235,12 +252,57 @@ export class CounterDesk extends CaseFlow {
     return out;
   }
 
+  /** Follows a job the spooler holds for the case (after a restart or a lost answer), so it completes by itself and a retry cancels it first. */
+  private async track(caseId: string, printer: string, spoolJobId: string): Promise<boolean> {
+    const printing = this.printing()!;
+    const doc = getDocument<StoredDocument>(this.core.db, this.dd.cipher, caseId);
+    if (!doc) return false;
+    const handle = await printing.manager.adopt({ printer, title: doc.data.serial, pdf: await this.render(doc, false), media: doc.page }, spoolJobId);
+    printing.jobCase.set(handle.id, caseId);
+    const live = this.live.get(caseId) ?? this.restore(caseId);
+    live.job = { jobId: handle.id, printer: handle.printer, state: printing.manager.get(handle.id)?.status === 'processing' ? 'processing' : 'queued' };
+    return true;
+  }
+
+  /**
+   * A case whose last send may have reached the spooler (send recorded, answer not) is looked up
+   * there by serial before anything is sent: a job that printed completes the case, one still
+   * held is followed; either way the view is returned and nothing is sent. Extra held copies
+   * (from a double send) are cancelled. Undefined means the spooler has no live job for the
+   * serial and the caller may send. A spooler that cannot be asked throws: nothing may be sent.
+   */
+  private async settleMaybeSent(caseId: string): Promise<CaseView | undefined> {
+    const printing = this.printing();
+    const st = printState(this.core.db, caseId);
+    if (!printing || st.state !== 'accepted' || !st.sendStartedAt || !st.serial) return undefined;
+    const found = await findAtSpooler(printing.backend, st.serial);
+    for (const d of found.duplicates) await printing.backend.cancel(d.printer, d.jobId).catch((e: unknown) => this.core.log(`could not cancel duplicate job ${d.jobId} of ${st.serial}: ${String(e)}`));
+    const job = found.printed ?? found.waiting;
+    if (!job) return undefined;
+    const live = this.live.get(caseId) ?? this.restore(caseId);
+    this.core.db.transaction(() => {
+      markJobAccepted(this.core.db, caseId, job.jobId, job.printer);
+      if (found.printed) markCompleted(this.core.db, caseId);
+      auditCase(this.core, this.dd.cipher, live, 'print-found-at-spooler', { detail: { serial: st.serial, printer: job.printer, spoolJob: job.jobId, state: job.state } });
+    })();
+    if (found.waiting) await this.track(caseId, job.printer, job.jobId);
+    else live.job = { jobId: `spool:${job.jobId}`, printer: job.printer, state: 'completed' };
+    const view = this.view(caseId);
+    this.core.bus.emit('case.changed', view);
+    return view;
+  }
+
   verify(payload: string): VerifyView {
     const r = verifyPayload(payload, this.dd.trusted());
     const f = r.fields;
     const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? '是 / yes' : '否 / no', keyId: f.keyId } : undefined;
     const message = { valid: '签名有效，内容未被改动。', tampered: '签名与内容不符：证明内容被改动过。', 'unknown-key': '签发大厅的公钥不在本机信任列表中。', malformed: r.reason ?? '无法解析。' }[r.status];
     return { status: r.status, ...(fields ? { fields } : {}), message };
+  }
+
+  /** The public half of the key this terminal signs with, named for its hall: what verifiers must trust. */
+  publicHallKey(): TrustedHallKey {
+    return toTrustedKey(this.dd.hallKey, this.core.config.hall.name);
   }
 
   /** A case from the database (after a restart) brought back into memory for printing or voiding. */

@@ -1,6 +1,6 @@
 import type { IppValue } from '../ipp/codec';
 import { JOB_STATE, PRINTER_STATE } from '../ipp/constants';
-import type { JobSnapshot, PrinterInfo } from '../types';
+import type { JobSnapshot, JobSummary, PrinterInfo } from '../types';
 
 type Rec = Record<string, IppValue[]>;
 
@@ -41,4 +41,20 @@ export function toJobSnapshot(r: Rec, printer: PrinterInfo | undefined): JobSnap
   if (message) snap.message = message;
   if (printer) snap.printer = printer;
   return snap;
+}
+
+/** One job group of a Get-Jobs answer; the queue name is the last segment of job-printer-uri. */
+export function toJobSummary(r: Rec): JobSummary | null {
+  const id = r['job-id']?.[0];
+  const s = r['job-state']?.[0];
+  const uri = str(r, 'job-printer-uri');
+  if (typeof id !== 'number') return null;
+  const state = typeof s === 'number' ? JOB_STATE[s as keyof typeof JOB_STATE] : undefined;
+  let printer = '';
+  try {
+    printer = uri ? decodeURIComponent(new URL(uri).pathname.split('/').filter(Boolean).pop() ?? '') : '';
+  } catch {
+    printer = '';
+  }
+  return { jobId: String(id), printer, name: str(r, 'job-name') ?? '', state: state ?? 'pending' };
 }

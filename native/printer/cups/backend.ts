@@ -3,8 +3,8 @@ import { IppClient, Op, attr, type IppEndpoint, type IppResponse } from '../ipp/
 import { Tag } from '../ipp/constants';
 import { mediaKeywordFor } from '../media';
 import { readPdf } from '../pdf';
-import type { JobSnapshot, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
-import { JOB_ATTRS, PRINTER_ATTRS, toJobSnapshot, toPrinterInfo } from './attributes';
+import type { JobSnapshot, JobSummary, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
+import { JOB_ATTRS, PRINTER_ATTRS, toJobSnapshot, toJobSummary, toPrinterInfo } from './attributes';
 import { resolveCupsEndpoint } from './endpoint';
 
 export interface CupsBackendOptions {
@@ -70,7 +70,7 @@ export class CupsBackend implements PrinterBackend {
       [
         attr.uri('printer-uri', this.ipp.printerUri(req.printer)),
         attr.name('requesting-user-name', this.ipp.user),
-        attr.name('job-name', req.title.slice(0, 255) || 'document'),
+        attr.name('job-name', jobTitle(req.title)),
         attr.mime('document-format', 'application/pdf'),
       ],
       [{ tag: Tag.job, attributes: jobAttrs }],
@@ -107,6 +107,25 @@ export class CupsBackend implements PrinterBackend {
     if (res.status > OK_MAX && res.status !== 0x0404 && res.status !== 0x0406) throw statusError(res, `cancel ${printer}-${jobId}`);
   }
 
+  /**
+   * Get-Jobs on every queue with which-jobs=all, so completed and aborted jobs (CUPS keeps their
+   * history, PreserveJobHistory) count too. CUPS cannot filter by job-name itself; the list is
+   * small (MaxJobs, 500 by default) and this runs only at start-up and before a resend. We ask
+   * as the same user that printed, because CUPS hides job-name of other users' jobs.
+   */
+  async findJobs(title: string): Promise<JobSummary[]> {
+    const res = await this.ipp.request(Op.getJobs, '/', [
+      attr.uri('printer-uri', 'ipp://localhost/'),
+      attr.name('requesting-user-name', this.ipp.user),
+      attr.keyword('which-jobs', 'all'),
+      attr.keyword('requested-attributes', 'job-id', 'job-name', 'job-state', 'job-printer-uri'),
+    ]);
+    if (res.status === 0x0406) return [];
+    if (res.status > OK_MAX) throw statusError(res, `list jobs named ${title}`);
+    const want = jobTitle(title);
+    return res.objects.map(toJobSummary).filter((j): j is JobSummary => j !== null && j.name === want);
+  }
+
   async close(): Promise<void> {
     this.ipp.close();
   }
@@ -125,6 +144,8 @@ export class CupsBackend implements PrinterBackend {
     }
   }
 }
+
+const jobTitle = (title: string): string => title.slice(0, 255) || 'document';
 
 function statusError(res: IppResponse, what: string): PrintError {
   const msg = res.operation['status-message']?.[0];

@@ -1,9 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PrintError } from '../errors';
 import { PAGE_SIZES_MM } from '../media';
 import { readPdf } from '../pdf';
-import type { JobSnapshot, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
+import type { JobSnapshot, JobSummary, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
 
 export const VIRTUAL_PRINTER_NAME = 'Training-PDF';
 
@@ -39,7 +39,7 @@ export class VirtualBackend implements PrinterBackend {
     await mkdir(this.opts.dir, { recursive: true });
     const jobId = String(++this.seq);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const safe = req.title.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60) || 'document';
+    const safe = safeTitle(req.title);
     const path = join(this.opts.dir, `${stamp}-${jobId}-${safe}.pdf`);
     await writeFile(path, pdf, { mode: 0o600 });
     this.jobs.set(jobId, { path, title: req.title });
@@ -54,6 +54,13 @@ export class VirtualBackend implements PrinterBackend {
 
   async cancel(): Promise<void> {}
 
+  /** The stored PDFs are the job history (they outlive a restart): each one named for `title` has printed. */
+  async findJobs(title: string): Promise<JobSummary[]> {
+    const tail = `-${safeTitle(title)}.pdf`;
+    const files = await readdir(this.opts.dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
+    return files.filter((f) => f.endsWith(tail)).map((f) => ({ jobId: `file:${f}`, printer: VIRTUAL_PRINTER_NAME, name: title, state: 'completed' }));
+  }
+
   /** Path of a stored job's PDF. */
   pathOf(jobId: string): string {
     const j = this.jobs.get(jobId);
@@ -67,3 +74,5 @@ export class VirtualBackend implements PrinterBackend {
     return path;
   }
 }
+
+const safeTitle = (title: string): string => title.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60) || 'document';

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { PrintError } from '../errors';
 import { readPdf } from '../pdf';
-import type { JobSnapshot, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
-import { ErrorJson, JobJson, ListJson, SubmitJson, lastJson, toJobState, toPrinterInfo } from './parse';
+import type { JobSnapshot, JobSummary, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
+import { ErrorJson, JobJson, JobsJson, ListJson, SubmitJson, lastJson, toJobState, toPrinterInfo } from './parse';
 import { execRunner, powershellArgs, type CommandRunner } from './runner';
-import { cancelScript, jobScript, listScript, spoolerScript, submitScript, type PdfCommand } from './scripts';
+import { cancelScript, findJobsScript, jobScript, listScript, spoolerScript, submitScript, type PdfCommand } from './scripts';
 
 export interface WindowsBackendOptions {
   runner?: CommandRunner;
@@ -57,7 +57,8 @@ export class WindowsBackend implements PrinterBackend {
     // does not tell us the job id, but the spooler's document name carries the file name.
     const token = `counter-${randomUUID().slice(0, 12)}`;
     await mkdir(this.o.stagingDir, { recursive: true });
-    const file = join(this.o.stagingDir, `${token}.pdf`);
+    // The title goes in too, so findJobs can find the job by its serial after a restart.
+    const file = join(this.o.stagingDir, `${titleMarker(req.title)}${token}.pdf`);
     await writeFile(file, pdf);
     const script = submitScript({
       printer: req.printer, file, token, copies: Math.max(1, Math.floor(req.copies ?? 1)),
@@ -92,6 +93,16 @@ export class WindowsBackend implements PrinterBackend {
     await this.ps(cancelScript(printer, jobId), `cancel job ${jobId}`);
   }
 
+  /**
+   * Jobs whose document name carries the title. Windows drops a job from the queue once printed
+   * (unless the printer's "Keep printed documents" is on), so an empty answer after a lost reply
+   * cannot prove the job never arrived: see the README.
+   */
+  async findJobs(title: string): Promise<JobSummary[]> {
+    const out = this.parse(JobsJson, await this.ps(findJobsScript(titleMarker(title)), `list jobs named ${title}`));
+    return out.jobs.map((j) => ({ jobId: j.Id, printer: j.Printer, name: j.Document ?? '', state: toJobState(j.Status).state }));
+  }
+
   private async ps(script: string, what: string): Promise<unknown> {
     let res;
     try {
@@ -119,3 +130,6 @@ export class WindowsBackend implements PrinterBackend {
     return r.data;
   }
 }
+
+/** File-name-safe title plus a separator no title part contains, so "A-1~" never matches "A-10~". */
+const titleMarker = (title: string): string => `${title.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60) || 'document'}~`;

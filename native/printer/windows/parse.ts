@@ -44,6 +44,10 @@ export const JobJson = z.object({
   printer: PrinterJson,
 });
 
+export const JobsJson = z.object({
+  jobs: z.array(z.object({ Id: z.string(), Printer: z.string(), Document: z.string().nullish(), Status: z.string().nullish() })),
+});
+
 export function toPrinterInfo(p: z.infer<typeof PrinterJson>): PrinterInfo {
   const f = flags(p.Status);
   const reasons = [...new Set(f.map((x) => PRINTER_FLAG_REASONS[x]).filter((x): x is string => !!x))];

@@ -65,6 +65,14 @@ $job = if ($j) { @{ Id = [string]$j.Id; Status = $j.JobStatus.ToString(); Docume
 Out-Json @{ job = $job; printer = $pr }`);
 }
 
+/** Jobs on every printer whose document name carries `marker` (the title part of the staged file name). */
+export function findJobsScript(marker: string): string {
+  return wrap(`$m = ${psQuote(marker)}
+$jobs = @(Get-Printer | ForEach-Object { $pn = $_.Name; Get-PrintJob -PrinterName $pn | Where-Object { $_.DocumentName -like "*$m*" } |
+  ForEach-Object { @{ Id = [string]$_.Id; Printer = $pn; Document = $_.DocumentName; Status = $_.JobStatus.ToString() } } })
+Out-Json @{ jobs = $jobs }`);
+}
+
 export function cancelScript(printer: string, jobId: string): string {
   return wrap(`$j = Get-PrintJob -PrinterName ${psQuote(printer)} | Where-Object { [string]$_.Id -eq ${psQuote(jobId)} }
 if ($j) { $j | Remove-PrintJob }

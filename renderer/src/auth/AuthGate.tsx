@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountsAdmin } from './AccountsAdmin';
 import { AuditTools } from './AuditTools';
+import { HallKeyExport } from './HallKeyExport';
 import { ChangePassword } from './ChangePassword';
 import { IdleCountdown } from './IdleCountdown';
 import { LockScreen } from './LockScreen';
@@ -34,6 +35,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
       <SessionBar session={session} onChangePassword={() => setChanging(true)} extra={
           <>
             {session.roles.includes('admin') && <AccountsAdmin self={session.userId} />}
+            {session.roles.includes('admin') && <HallKeyExport />}
             <AuditTools session={session} />
           </>
         } />

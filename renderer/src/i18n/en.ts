@@ -145,6 +145,7 @@ export const en: Strings = {
     'action_card-read': 'ID card read', 'action_registry-fetch': 'Registry fetch', 'action_cache-read': 'Cache read',
     'action_certificate-issue': 'Certificate issued', action_print: 'Print', action_reprint: 'Reprint', action_void: 'Void', action_override: 'Override',
   },
+  hallKey: { export: 'Export hall key', done: 'Saved {{file}}: give it to verifiers, who run npm run verify -- --keys {{file}} certificate.pdf' },
   lang: { switchTo: '中文', current: 'English' },
   errors: {
     CASE_BLOCKED: 'A check failed or could not be made, so the certificate cannot be issued. Explain why to the citizen, or ask a supervisor to approve it.',

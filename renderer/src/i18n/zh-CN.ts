@@ -144,6 +144,7 @@ export const zhCN = {
     'action_card-read': '读取身份证', 'action_registry-fetch': '共享平台调取', 'action_cache-read': '读取缓存',
     'action_certificate-issue': '出具证明', action_print: '打印', action_reprint: '补打', action_void: '作废', action_override: '人工放行',
   },
+  hallKey: { export: '导出大厅公钥', done: '已保存 {{file}}：交给核验方，核验时运行 npm run verify -- --keys {{file}} 证明.pdf' },
   lang: { switchTo: 'English', current: '中文' },
   errors: {
     CASE_BLOCKED: '有核验项未通过或无法核验，不能出具证明。请向申请人说明原因；确需出具的，请主管审核放行。',

@@ -39,6 +39,22 @@ describe.skipIf(skip !== null)('CUPS backend against cupsd + ippeveprinter', () 
     expect(p!.mediaSupported).toContain('iso_a4_210x297mm');
   });
 
+  it('finds jobs by title with Get-Jobs which-jobs=all: held ones and finished ones, exact titles only', async () => {
+    await vp.pause();
+    try {
+      const held = await backend.submit({ printer: vp.queue, title: 'FIND-2026-000001', pdf });
+      await backend.submit({ printer: vp.queue, title: 'FIND-2026-000001 补打', pdf });
+      const found = await backend.findJobs('FIND-2026-000001');
+      expect(found).toEqual([{ jobId: held.jobId, printer: vp.queue, name: 'FIND-2026-000001', state: 'pending' }]);
+      await backend.cancel(vp.queue, held.jobId);
+      expect((await backend.findJobs('FIND-2026-000001'))[0]?.state).toBe('canceled');
+      expect(await backend.findJobs('FIND-2026-000002')).toEqual([]);
+    } finally {
+      for (const j of await backend.findJobs('FIND-2026-000001 补打')) await backend.cancel(vp.queue, j.jobId);
+      await vp.resume();
+    }
+  });
+
   it('prints a PDF: accepted fast, tracked to completed, received by the device', async () => {
     const before = await vp.documents();
     const h = await manager.print({ printer: vp.queue, title: 'cert-ok', pdf, media: 'A4' });

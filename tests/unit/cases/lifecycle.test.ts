@@ -11,7 +11,9 @@ import {
   listInterrupted,
   markCompleted,
   markJobAccepted,
+  markSendStarted,
   openCase,
+  printState,
   recentItemCounts,
   recordChecks,
   recordOverride,
@@ -194,6 +196,23 @@ describe('case lifecycle', () => {
     expect(list[0]).toEqual({ caseId: a, serial: 'TRAIN01-T-01-2025-000001', itemCode: 'clean-energy-check', hallId: 'TRAIN01', counterId: 'T-01', clerkId: 'clerk-1', generatedAt: '2025-11-20T02:00:00.000Z' });
     expect(list[1]).toMatchObject({ printJobId: 'Counter-3', printer: 'Counter' });
     expect(listInterrupted(t.db, { counterId: 'T-09' })).toEqual([]);
+  });
+
+  it('records a send under way before the job goes out, until the spooler\'s job id is stored', () => {
+    const a = ready();
+    expect(errCode(() => markSendStarted(t.db, a, 'Counter'))).toBe('CASE_ILLEGAL_TRANSITION'); // nothing issued yet
+    issueCertificate(t.db, cipher, a);
+    markSendStarted(t.db, a, 'Counter', d('2025-11-20T02:10:00Z'));
+    // A restart now cannot tell "never sent" from "sent, answer lost": it is told to ask the spooler.
+    expect(listInterrupted(t.db)[0]).toMatchObject({ caseId: a, sendStartedAt: '2025-11-20T02:10:00.000Z', sendPrinter: 'Counter' });
+    expect(listInterrupted(t.db)[0]!.printJobId).toBeUndefined();
+    markJobAccepted(t.db, a, '17', 'Counter');
+    expect(listInterrupted(t.db)[0]!.sendStartedAt).toBeUndefined();
+    expect(printState(t.db, a)).toEqual({ state: 'accepted', serial: listInterrupted(t.db)[0]!.serial });
+    // A retry records a new send over the old job id: the restart must look for the new one, not follow the old.
+    markSendStarted(t.db, a, 'Other');
+    expect(listInterrupted(t.db)[0]).toMatchObject({ printJobId: '17', sendPrinter: 'Other' });
+    expect(printState(t.db, a).sendPrinter).toBe('Other');
   });
 
   it('counts recent items per counter for search ranking, leaving out voided cases', () => {

@@ -28,6 +28,7 @@ class Scripted implements PrinterBackend {
     return s;
   }
   async cancel(_p: string, id: string) { this.cancels.push(id); }
+  async findJobs() { return []; }
 }
 
 const managers: PrintManager[] = [];

@@ -93,6 +93,10 @@ export function decode(payload: string): DecodedPayload {
   const b64 = text.slice(PAYLOAD_PREFIX.length);
   if (!/^[A-Za-z0-9_-]+$/.test(b64)) throw new PayloadFormatError('payload is not base64url');
   const body = Buffer.from(b64, 'base64url');
+  // Node's decoder ignores the unused low bits of the last character, so several spellings decode
+  // to the same bytes; only the canonical one (what assemble writes) is accepted, so that any
+  // changed character is reported, never silently read as the original.
+  if (body.toString('base64url') !== b64) throw new PayloadFormatError('payload is not canonical base64url (a character was changed)');
   const r = new Reader(body);
   const serial = r.str();
   const itemCode = r.str();

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, w
 import { join } from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
 import { z } from 'zod';
+import { defaultDataDir } from '../../config/load';
 import { CertificateError, describeIssues } from '../errors';
 
 /** A hall's signing key. Hex as sm-crypto-v2 uses it: private 64 chars, public 130 chars (04…). */
@@ -80,9 +81,9 @@ export function loadOrCreateHallKey(dir: string, hallId: string): HallKey {
   return key;
 }
 
-/** `$COUNTER_DATA_DIR/trusted-hall-keys.json`, or ./trusted-hall-keys.json without the variable. */
-export function defaultTrustedKeysPath(): string {
-  return join(process.env.COUNTER_DATA_DIR ?? process.cwd(), 'trusted-hall-keys.json');
+/** `trusted-hall-keys.json` in the data folder: $COUNTER_DATA_DIR, else the OS user-data folder the app uses. */
+export function defaultTrustedKeysPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.COUNTER_DATA_DIR || defaultDataDir(env), 'trusted-hall-keys.json');
 }
 
 /** A JSON array of {keyId, publicKey, hallName}. */

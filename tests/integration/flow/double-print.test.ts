@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView, TrainingCardsView } from '../../../electron/api/types';
+import { CupsBackend } from '../../../native/printer/cups/backend';
+import { startHost, until, type Host } from '../../helpers/host-process';
+import { startStallProxy, type StallProxy } from '../../helpers/printer/stall-proxy';
+import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
+import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+
+const run = promisify(execFile);
+const skip = printerTestSkipReason();
+if (skip) console.warn(`double-print (stalled spooler) tests skipped: ${skip}`);
+
+/**
+ * Issue 9.1: the host dies after CUPS has taken the job but before its answer arrived, so no
+ * job id is on the case. A proxy between the host and cupsd holds cupsd's replies back; the
+ * queue is paused so the job stays at the spooler; the host is SIGKILLed as soon as lpstat
+ * shows the job. After the restart, whatever the clerk does, one document reaches the printer.
+ */
+describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by serial, never sent twice', () => {
+  let sandbox: TestSandbox;
+  let cups: VirtualPrinter;
+  let proxy: StallProxy;
+  let direct: CupsBackend;
+  let env: Record<string, string>;
+  const hosts: Host[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    cups = await startVirtualPrinter();
+    proxy = await startStallProxy(Number(cups.cupsServer.split(':')[1]));
+    direct = new CupsBackend({ server: cups.cupsServer });
+    const dir = mkdtempSync(join(tmpdir(), 'counter-double-'));
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'DUP01', name: '重复打印演练大厅' }, counter: 'D-01', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret }, printer: { backend: 'cups', a4: cups.queue } }));
+    env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: proxy.server };
+  }, 90_000);
+  afterEach(async () => {
+    proxy?.drop();
+    await cups?.resume().catch(() => undefined);
+  });
+  afterAll(async () => {
+    for (const h of hosts) h.proc.kill('SIGKILL');
+    await direct?.close();
+    await proxy?.close();
+    await cups?.stop();
+    await sandbox?.stop();
+  });
+
+  async function boot(): Promise<Host> {
+    const h = await startHost(env);
+    hosts.push(h);
+    expect((await h.call('auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).ok).toBe(true);
+    return h;
+  }
+
+  async function readyCase(h: Host, name: string): Promise<CaseView> {
+    const cards = (await h.call('training.cards')).value as TrainingCardsView;
+    await h.call('training.toggleCard', { id: cards.cards.find((c) => c.name === name)!.id });
+    const c = await until('case with licenses', async () => {
+      const v = (await h.call('case.current')).value as CaseView | null;
+      return v?.card.name === name && v.registry.state === 'done' ? v : null;
+    });
+    const chosen = await h.call('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
+    expect(chosen.ok, JSON.stringify(chosen.error)).toBe(true);
+    return c;
+  }
+
+  /** lpstat -o straight at cupsd (not through the proxy): the jobs it has not finished. */
+  async function unfinished(): Promise<string> {
+    return (await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })).stdout.trim();
+  }
+
+  /** F9 with cupsd's answer held back; resolves once cupsd has the job (the window of the issue). */
+  async function printIntoTheWindow(h: Host, caseId: string): Promise<Promise<unknown>> {
+    await cups.pause();
+    proxy.stall();
+    const pending = h.call('case.print', { caseId }).catch((e: unknown) => e);
+    await until('lpstat -o shows the job', async () => (await unfinished()) !== '', 15_000);
+    return pending;
+  }
+
+  /** Resumes the queue and waits until cupsd has nothing left, then counts what reached the device for `serial`. */
+  async function printedFor(serial: string): Promise<{ documents: number; completedJobs: number; activeJobs: number }> {
+    await cups.resume();
+    await until('cupsd finished every job', async () => (await unfinished()) === '', 30_000);
+    await new Promise((r) => setTimeout(r, 1500)); // a second copy sent late would show up by now
+    const jobs = await direct.findJobs(serial);
+    return {
+      documents: (await cups.documents()).length,
+      completedJobs: jobs.filter((j) => j.state === 'completed').length,
+      activeJobs: jobs.filter((j) => !['completed', 'canceled', 'aborted'].includes(j.state)).length,
+    };
+  }
+
+  it('SIGKILL in the window, restart, Retry, resume: exactly one document', async () => {
+    const h = await boot();
+    const c = await readyCase(h, '张建国');
+    const before = (await cups.documents()).length;
+    void (await printIntoTheWindow(h, c.caseId));
+    h.proc.kill('SIGKILL');
+    proxy.drop();
+
+    const h2 = await boot();
+    const mine = ((await h2.call('case.interrupted')).value as CaseView[]).find((p) => p.caseId === c.caseId);
+    expect(mine?.serial, 'the case is offered after the restart').toMatch(/^DUP01-D-01-/);
+    const retried = await h2.call('case.retryPrint', { caseId: c.caseId });
+    expect(retried.ok, JSON.stringify(retried.error)).toBe(true);
+    const out = await printedFor(mine!.serial!);
+    expect(out.documents - before, `documents for ${mine!.serial}`).toBe(1);
+    expect(out.completedJobs).toBe(1);
+    await until('the case completed', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.caseId !== c.caseId));
+    h2.proc.kill('SIGKILL');
+  }, 90_000);
+
+  it('SIGKILL in the window, restart without Retry: the held job is adopted at start-up and prints once', async () => {
+    const h = await boot();
+    const c = await readyCase(h, '郭春梅');
+    const before = (await cups.documents()).length;
+    void (await printIntoTheWindow(h, c.caseId));
+    h.proc.kill('SIGKILL');
+    proxy.drop();
+
+    const h2 = await boot();
+    expect(h2.output()).toMatch(/still at the spooler; tracking them again/);
+    const out = await printedFor(c.serial ?? '');
+    expect(out.documents - before).toBe(1);
+    await until('the adopted job completed the case', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.caseId !== c.caseId));
+    h2.proc.kill('SIGKILL');
+  }, 90_000);
+
+  it('no crash: the answer times out, Retry finds the job instead of sending a second one', async () => {
+    const h = await boot();
+    const c = await readyCase(h, '张建国');
+    const before = (await cups.documents()).length;
+    const first = (await (await printIntoTheWindow(h, c.caseId))) as { ok: boolean; error?: { code: string } };
+    expect(first.ok, 'the print call fails once the IPP answer times out').toBe(false);
+    proxy.drop();
+    // The status monitor's polls were stalled too: let it see the queue again, as a clerk would wait for the status bar.
+    await new Promise((r) => setTimeout(r, 3500));
+    await until('the status bar shows the queue again', async () => ((await h.call('status.get')).value as { printer?: { printer?: string } }).printer?.printer === cups.queue);
+    const retried = await h.call('case.retryPrint', { caseId: c.caseId });
+    expect(retried.ok, JSON.stringify(retried.error)).toBe(true);
+    const serial = (retried.value as CaseView).serial!;
+    const out = await printedFor(serial);
+    expect(out.documents - before).toBe(1);
+    expect(out.completedJobs).toBe(1);
+    h.proc.kill('SIGKILL');
+  }, 90_000);
+});
