@@ -1,4 +1,4 @@
-import type { UsageContext } from '../electron/services/registry/types';
+import type { UsageContext } from '../protocol/registry-types';
 
 /** What the registry records about every call: who used whose data, for what (REFERENCE §4). */
 export interface UsageRecord extends UsageContext {

@@ -2,7 +2,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startHostProcess } from '../helpers/built-host';
-import { measureCardToPanel, openSignedIn, placeCard } from '../e2e/session';
+import { measureCardToPanel, openSignedIn, placeCard } from '../helpers/session';
 import type { BenchGroup } from './types';
 
 const WARM_RUNS = 15;

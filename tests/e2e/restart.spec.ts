@@ -5,7 +5,7 @@ import { startHostProcess } from '../helpers/built-host';
 import { printerTestSkipReason, startVirtualPrinter } from '../helpers/printer/virtual-printer';
 import { startTestSandbox } from '../helpers/sandbox';
 import { expect, test } from './fixtures';
-import { openSignedIn, placeCard } from './session';
+import { openSignedIn, placeCard } from '../helpers/session';
 
 const skip = printerTestSkipReason();
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations, type OpName } from '../../../electron/api/contract';
 import type { Role } from '../../../electron/api/types';
 import { effectiveRoles } from '../../../electron/services/accounts/roles';
-import { makeCore, type Fixture } from '../../unit/auth/core-fixture';
+import { makeCore, type Fixture } from '../../helpers/core';
 
 /**
  * Signs in as each role (and as nobody) and calls every operation in the contract, including the

@@ -3,7 +3,7 @@ import { dispatch } from '../../../electron/api/dispatch';
 import { operations, type OpName } from '../../../electron/api/contract';
 import type { ApiResult, Role } from '../../../electron/api/types';
 import { hashPassword, resetSignInLimits } from '../../../electron/services/accounts';
-import { FAST_KDF, PASSWORD } from '../../unit/auth/core-fixture';
+import { FAST_KDF, PASSWORD } from '../../helpers/core';
 import { mutate, randomValue, rng, sample } from './fuzz-gen';
 import { LEAK, startWeb, type WebFixture } from './web-fixture';
 

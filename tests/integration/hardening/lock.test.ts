@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_LOCK_GRACE_MS } from '../../../electron/services/accounts/sessions';
-import { PASSWORD } from '../../unit/auth/core-fixture';
+import { PASSWORD } from '../../helpers/core';
 import { startWeb, type WebFixture } from './web-fixture';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { startWebHost, type WebHost } from '../../../electron/web/server';
-import { makeCore, type Fixture } from '../../unit/auth/core-fixture';
+import { makeCore, type Fixture } from '../../helpers/core';
 
 export interface WebFixture extends Fixture {
   host: WebHost;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../electron/api/types';
 import { DEMO_PASSWORD, resetSignInLimits } from '../../../electron/services/accounts';
-import { makeCore, PASSWORD, type Fixture } from './core-fixture';
+import { makeCore, PASSWORD, type Fixture } from '../../helpers/core';
 
 let f: Fixture | undefined;
 afterEach(async () => {

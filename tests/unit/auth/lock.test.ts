@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVER_LOCK_GRACE_MS } from '../../../electron/services/accounts/sessions';
-import { makeCore, PASSWORD, type Fixture } from './core-fixture';
+import { makeCore, PASSWORD, type Fixture } from '../../helpers/core';
 
 let f: Fixture | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { BUILTIN_DEMO_CARDS, parseDemoCards } from '../../../native/id-reader/si
 import { decodeCardText } from '../../../native/id-reader/text/decode';
 import { encodeCardText } from '../../../native/id-reader/text/encode';
 import { listNations, nationByCode, sexByCode } from '../../../native/id-reader/text/codes';
-import { isValidIdNumber } from '../../../native/id-reader/id-number';
+import { isValidIdNumber } from '../../../protocol/id-number';
 
 const NOW = new Date(2026, 5, 1, 12); // 2026-06-01 local
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, idNumberBirth, idNumberSex, isValidIdNumber } from '../../../native/id-reader/id-number';
+import { idCheckDigit, idNumberBirth, idNumberSex, isValidIdNumber } from '../../../protocol/id-number';
 import { parseKeyboardIdInput } from '../../../native/id-reader/keyboard';
 
 describe('GB 11643 check digit', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sm2 } from 'sm-crypto-v2';
-import { canonicalJson, licenseSigningText } from '../../../electron/services/registry/canonical';
-import { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } from '../../../electron/services/registry/sm2';
+import { canonicalJson, licenseSigningText } from '../../../protocol/canonical';
+import { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } from '../../../protocol/sm2';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order, no whitespace', () => {

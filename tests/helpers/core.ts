@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dispatch } from '../../../electron/api/dispatch';
-import type { ApiResult, Role } from '../../../electron/api/types';
-import { trainingConfig, type CounterConfig } from '../../../electron/services/config/schema';
-import { Core } from '../../../electron/services/core/core';
-import { startAccounts, resetSignInLimits, type AccountsOptions } from '../../../electron/services/accounts';
-import { startAccountsAndAudit } from '../../../electron/services/accounts/boot';
-import { hashPassword } from '../../../electron/services/accounts/password';
-import { insertAccount } from '../../../electron/services/accounts/store';
+import { dispatch } from '../../electron/api/dispatch';
+import type { ApiResult, Role } from '../../electron/api/types';
+import { trainingConfig, type CounterConfig } from '../../electron/services/config/schema';
+import { Core } from '../../electron/services/core/core';
+import { startAccounts, resetSignInLimits, type AccountsOptions } from '../../electron/services/accounts';
+import { startAccountsAndAudit } from '../../electron/services/accounts/boot';
+import { hashPassword } from '../../electron/services/accounts/password';
+import { insertAccount } from '../../electron/services/accounts/store';
 
 /** scrypt at 2^10 so tests that sign in hundreds of times stay fast; the format and code path are the real ones. */
 export const FAST_KDF = { logN: 10, r: 8, p: 1 };
