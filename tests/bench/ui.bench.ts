@@ -1,7 +1,7 @@
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startHostProcess } from '../helpers/built-host';
+import { startHostProcess } from '../helpers/host-process';
 import { measureCardToPanel, openSignedIn, placeCard } from '../helpers/session';
 import type { BenchGroup } from './types';
 

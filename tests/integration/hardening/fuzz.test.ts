@@ -5,7 +5,7 @@ import type { ApiResult, Role } from '../../../electron/api/types';
 import { hashPassword, resetSignInLimits } from '../../../electron/services/accounts';
 import { FAST_KDF, PASSWORD } from '../../helpers/core';
 import { mutate, randomValue, rng, sample } from './fuzz-gen';
-import { LEAK, startWeb, type WebFixture } from './web-fixture';
+import { LEAK, startWeb, type WebFixture } from '../../helpers/web';
 
 /**
  * Fuzzes the API boundary: every operation, as every role and signed out, with random and mutated
