@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson as protocolCanonicalJson } from '../../../protocol/canonical';
+import { sm3 } from '../../../protocol/sm3';
 import type { ParsedCertificateData } from './types';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
@@ -52,5 +52,5 @@ export function canonicalFacts(d: ParsedCertificateData): { [k: string]: Json } 
 }
 
 export function factsHash(d: ParsedCertificateData): Buffer {
-  return createHash('sm3').update(canonicalJson(canonicalFacts(d)), 'utf8').digest();
+  return sm3(canonicalJson(canonicalFacts(d)));
 }
