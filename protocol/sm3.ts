@@ -15,7 +15,8 @@ const bytes = (p: Part): Uint8Array => (typeof p === 'string' ? Buffer.from(p, '
 /** The pure-JS path, exported so a test can prove it gives the native digest. */
 export const sm3Portable = {
   digest: (...parts: Part[]): Buffer => Buffer.from(sm3js(Buffer.concat(parts.map(bytes))), 'hex'),
-  hmac: (key: Uint8Array, ...parts: Part[]): Buffer => Buffer.from(sm3js(Buffer.concat(parts.map(bytes)), { key, mode: 'hmac' }), 'hex'),
+  hmac: (key: Uint8Array, ...parts: Part[]): Buffer =>
+    Buffer.from(sm3js(Buffer.concat(parts.map(bytes)), { key, mode: 'hmac' }), 'hex'),
 };
 
 /** SM3 of the parts concatenated (text as UTF-8). */

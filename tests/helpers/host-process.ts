@@ -31,7 +31,10 @@ export interface HostProcessOptions {
 }
 
 /** The one host starter: the web host as its own process, waited for until its ready line. */
-export async function startHostProcess(env: Record<string, string> = {}, o: HostProcessOptions = {}): Promise<HostProcess> {
+export async function startHostProcess(
+  env: Record<string, string> = {},
+  o: HostProcessOptions = {},
+): Promise<HostProcess> {
   const dataDir = env.COUNTER_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'counter-host-'));
   let argv: string[];
   const extra: Record<string, string> = {};
