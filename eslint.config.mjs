@@ -1,4 +1,5 @@
-// Lint: TypeScript rules plus the import boundaries of DEVELOPERS.md, enforced mechanically.
+// Lint: TypeScript rules plus the import boundaries of docs/architecture.md ("Boundaries"), enforced mechanically.
+// Each folder gets one no-restricted-imports entry: in flat config a later entry for the same files replaces an earlier one.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
@@ -7,6 +8,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const restrict = (patterns, paths = []) => ['error', { paths, patterns }];
 const noElectron = { name: 'electron', message: 'Only electron/main.ts, electron/preload.ts and electron/desktop/ may import electron.' };
+const noSandbox = { group: ['**/sandbox/**'], message: 'The app never imports the sandbox registry; reach it over HTTP.' };
+// Test folders share code only through tests/helpers/, so a unit fixture is never an integration test's foundation.
+// Tests run in plain Node; Electron itself is reached through Playwright (tests/e2e/electron.spec.ts).
+const testRule = (...otherKinds) =>
+  restrict(
+    [{ regex: `(^|/)(${otherKinds.join('|')})/`, message: 'Test folders share code only through tests/helpers/: move what both need there.' }],
+    [{ name: 'electron', allowTypeImports: true, message: 'Tests run in plain Node: take only types from electron.' }],
+  );
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -51,17 +60,74 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/api/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts', 'electron/web-host.ts'],
+    files: ['electron/api/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts', 'electron/web-host.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'Services do not import the UI.' }, noSandbox], [noElectron]),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
         [
           { group: ['**/renderer/**'], message: 'Services do not import the UI.' },
-          { group: ['**/sandbox/**'], message: 'The app never imports the sandbox registry; reach it over HTTP.' },
+          noSandbox,
+          {
+            group: ['**/api/**', '!**/api/types', '!**/api/auth-types', '!**/api/contract'],
+            message: 'Services import from electron/api/ only the contract and its types (AppError lives in electron/services/errors.ts).',
+          },
+          {
+            group: ['**/api/types', '**/api/auth-types', '**/api/contract'],
+            allowTypeImports: true,
+            message: 'Services take only types from the API contract (import type), never its run-time code.',
+          },
         ],
         [noElectron],
       ),
     },
   },
+  {
+    files: ['protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [{ regex: '^\\.\\./', message: 'protocol/ is a leaf shared by the app and the sandbox: it imports only Node and npm packages.' }],
+        [noElectron],
+      ),
+    },
+  },
+  {
+    files: ['sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [
+          {
+            group: ['**/electron/**', '**/native/**', '**/renderer/**', '**/tests/**', '**/scripts/**'],
+            message: 'The sandbox stands in for an outside system: it imports only protocol/, resources/ and itself.',
+          },
+        ],
+        [noElectron],
+      ),
+    },
+  },
+  {
+    files: ['scripts/**/*.{mjs,cjs,js,ts}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [
+          {
+            group: ['**/electron/**', '**/native/**', '**/renderer/**', '**/sandbox/**', '**/protocol/**', '**/tests/**'],
+            message: 'npm scripts run in plain Node before anything is built: they start app code as a process, never import it.',
+          },
+        ],
+        [{ name: 'electron', message: 'npm scripts find the Electron binary on disk (scripts/lib.mjs), never import electron.' }],
+      ),
+    },
+  },
+  { files: ['tests/unit/**/*.ts'], rules: { 'no-restricted-imports': testRule('integration', 'e2e', 'bench') } },
+  { files: ['tests/integration/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'e2e', 'bench') } },
+  { files: ['tests/e2e/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'integration', 'bench') } },
+  { files: ['tests/bench/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'integration', 'e2e') } },
+  { files: ['tests/helpers/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'integration', 'e2e', 'bench') } },
   {
     files: ['electron/main.ts', 'electron/preload.ts', 'electron/desktop/**/*.ts'],
     rules: {

@@ -7,8 +7,8 @@ import {
   safeEqualHex,
   sha256Hex,
   stringToSign,
-} from '../electron/services/registry/request-auth';
-import type { UsageContext } from '../electron/services/registry/types';
+} from '../protocol/request-auth';
+import type { UsageContext } from '../protocol/registry-types';
 
 export class ApiError extends Error {
   constructor(

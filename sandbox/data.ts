@@ -1,5 +1,5 @@
-import { licenseSigningText } from '../electron/services/registry/canonical';
-import type { LicenseRecord, ProgramArea, TrustedIssuer } from '../electron/services/registry/types';
+import { licenseSigningText } from '../protocol/canonical';
+import type { LicenseRecord, ProgramArea, TrustedIssuer } from '../protocol/registry-types';
 import { demoResidents, type DemoResident } from './generator/demo';
 import { generateWorld, type GenerateOptions } from './generator/generate';
 import { makeIssuers, type Issuer } from './generator/keys';

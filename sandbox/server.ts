@@ -6,7 +6,7 @@ import { SandboxData } from './data';
 import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults';
 import type { DemoResident } from './generator/demo';
 import { UsageLog, type UsageRecord } from './usage-log';
-import type { UsageContext } from '../electron/services/registry/types';
+import type { UsageContext } from '../protocol/registry-types';
 
 /** Training values, documented in sandbox/README.md. They protect synthetic data only; never use them for a real registry. */
 export const TRAINING_CREDENTIALS = {

@@ -1,6 +1,6 @@
-import type { UsageContext } from '../electron/services/registry/types';
+import type { UsageContext } from '../protocol/registry-types';
 
-/** What the registry records about every call: who used whose data, for what (REFERENCE §4). */
+/** What the registry records about every call: who used whose data, for what (docs/e-licenses.md). */
 export interface UsageRecord extends UsageContext {
   at: string;
   appKey: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idNumberProblem, isCalendarDate, type IdNumberProblem } from '../../native/id-reader/id-number';
+import { idNumberProblem, isCalendarDate, type IdNumberProblem } from '../../protocol/id-number';
 
 const id = z.string().min(1).max(64);
 const reason = z.string().trim().min(2, 'give a reason of at least 2 characters').max(200);

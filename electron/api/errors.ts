@@ -1,16 +1,9 @@
 import type { ApiError } from './types';
 
+import { AppError } from '../services/errors';
+
 /** An error meant for a person: a stable code the UI translates and a message saying what to do. */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+export { AppError };
 
 /**
  * Typed errors from services and drivers use domain-prefixed codes (REGISTRY_TIMEOUT, CACHE_TOO_OLD…).

@@ -2,7 +2,7 @@
 export type { Card, CardFields, CardKind, CardWarning, CardWarningCode, CodeLabel } from './card';
 export { CardRead } from './card';
 export { ReaderError, isReaderError, errorText, type ReaderErrorCode } from './errors';
-export { idCheckDigit, isValidIdNumber, idNumberBirth, idNumberSex } from './id-number';
+export { idCheckDigit, isValidIdNumber, idNumberBirth, idNumberSex } from '../../protocol/id-number';
 export { parseKeyboardIdInput, type KeyboardIdResult } from './keyboard';
 export { setIdReaderResourcesDir } from './resources';
 export {

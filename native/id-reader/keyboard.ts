@@ -1,4 +1,4 @@
-import { idCheckDigit, isValidIdNumber } from './id-number';
+import { idCheckDigit, isValidIdNumber } from '../../protocol/id-number';
 
 /**
  * Readers in keyboard mode "type" the ID number followed by Enter. This checks what arrived

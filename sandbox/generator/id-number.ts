@@ -1,16 +1,12 @@
-/** GB 11643 citizen ID numbers: region (6) + birth date (8) + sequence (3, odd = male) + MOD 11-2 check. */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECKS = '10X98765432';
+import { idCheckDigit } from '../../protocol/id-number';
 
+/** GB 11643 citizen ID numbers: region (6) + birth date (8) + sequence (3, odd = male) + MOD 11-2 check (protocol/id-number.ts). */
+
+/** The check character for a generated body; a body that is not 17 digits is a generator bug. */
 export function idCheckChar(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new RangeError(`ID number body must be 17 digits: ${first17}`);
-  let s = 0;
-  for (let i = 0; i < 17; i++) s += Number(first17[i]) * WEIGHTS[i]!;
-  return CHECKS[s % 11]!;
-}
-
-export function isValidIdNumber(id: string): boolean {
-  return /^\d{17}[\dX]$/.test(id) && idCheckChar(id.slice(0, 17)) === id[17];
+  const c = idCheckDigit(first17);
+  if (c === undefined) throw new RangeError(`ID number body must be 17 digits: ${first17}`);
+  return c;
 }
 
 /** birth is YYYY-MM-DD; the sequence's last digit is forced to the sex parity. */

@@ -1,5 +1,5 @@
 import typesJson from '../../resources/registry/license-types.json';
-import { createSm2Signer, sm2PrivateKeyFromSeed, type Sm2Signer } from '../../electron/services/registry/sm2';
+import { createSm2Signer, sm2PrivateKeyFromSeed, type Sm2Signer } from '../../protocol/sm2';
 
 export type IssuerKey = 'PSB' | 'NRB' | 'DPF' | 'CAB' | 'HRS' | 'MIB' | 'EDU' | 'HLT';
 

@@ -1,6 +1,6 @@
 import typesJson from '../../resources/registry/license-types.json';
-import { buildLicenseId, parseLicenseId } from '../../electron/services/registry/license-id';
-import type { CatalogEntry, LicenseRecord, SurfaceValue } from '../../electron/services/registry/types';
+import { buildLicenseId, parseLicenseId } from '../../protocol/license-id';
+import type { CatalogEntry, LicenseRecord, SurfaceValue } from '../../protocol/registry-types';
 import { addYears } from './dates';
 import type { Issuer, IssuerKey } from './keys';
 import { PERSONAL_BITS, holds, personalFields, type PersonalKey } from './personal';

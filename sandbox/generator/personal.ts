@@ -1,4 +1,4 @@
-import type { SurfaceValue } from '../../electron/services/registry/types';
+import type { SurfaceValue } from '../../protocol/registry-types';
 import { addDays, addYears, ageOn } from './dates';
 import { Prng } from './prng';
 import type { Resident, World } from './types';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sm3 } from '../../protocol/sm3';
 
 /** sfc32 seeded from SM3 of the seed text: fast, well mixed, and identical on every platform. */
 export class Prng {
@@ -8,7 +8,7 @@ export class Prng {
   private d: number;
 
   constructor(seed: string) {
-    const h = createHash('sm3').update(seed, 'utf8').digest();
+    const h = sm3(seed);
     this.a = h.readUInt32LE(0);
     this.b = h.readUInt32LE(4);
     this.c = h.readUInt32LE(8);

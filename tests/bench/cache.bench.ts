@@ -11,7 +11,7 @@ import { createCipher } from '../../electron/services/crypto/cipher';
 import { findByHolder, holderHash, identHash } from '../../electron/services/cache/store';
 import { rowAad, type Payload } from '../../electron/services/cache/payload';
 import { parseCachePolicy } from '../../electron/services/cache/policy';
-import { license, PEOPLE, VERIFIED } from '../unit/cache/fixtures';
+import { license, PEOPLE, VERIFIED } from '../helpers/licenses';
 
 const ROWS = Number(process.env.CACHE_BENCH_ROWS ?? 1_000_000);
 const LOOKUPS = 20_000;

@@ -1,6 +1,6 @@
 import type { CaseView } from '../../electron/api/types';
 import type { CounterDesk } from '../../electron/services/flow/desk';
-import { startFlowCore } from '../helpers/flow-core';
+import { makeCore } from '../helpers/core';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../helpers/printer/virtual-printer';
 import { startTestSandbox } from '../helpers/sandbox';
 import type { BenchGroup } from './types';
@@ -22,7 +22,8 @@ async function cardToJob(): Promise<{ p95: number; p50: number; breakdown: strin
     cups = await startVirtualPrinter();
     process.env.CUPS_SERVER = cups.cupsServer;
   }
-  const { core, call } = await startFlowCore({ registry: sandbox, ...(cups ? { printerQueue: cups.queue } : {}) });
+  const f = await makeCore({ boot: { registry: sandbox, ...(cups ? { printerQueue: cups.queue } : {}) } });
+  const { core, callOk: call } = f;
   const desk = core.services.desk as CounterDesk;
   const reader = core.services.reader!;
   reader.simulator!.setLatency({ find: 30, select: 30, read: 800 });
@@ -64,7 +65,7 @@ async function cardToJob(): Promise<{ p95: number; p50: number; breakdown: strin
       while (reader.card()) await sleep(50);
     }
   } finally {
-    await core.close();
+    await f.close();
     await cups?.stop();
     await sandbox.stop();
   }

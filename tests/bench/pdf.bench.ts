@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { generateHallKey, renderCertificate, signCertificate } from '../../electron/services/certificates';
-import { cleanEnergyData } from '../unit/certificates/fixtures';
+import { cleanEnergyData } from '../helpers/certificates';
 import type { BenchGroup } from './types';
 
 const RUNS = 40;

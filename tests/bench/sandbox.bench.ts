@@ -1,4 +1,4 @@
-import { licenseSigningText } from '../../electron/services/registry/canonical';
+import { licenseSigningText } from '../../protocol/canonical';
 import { SandboxData } from '../../sandbox/data';
 import type { BenchGroup } from './types';
 

@@ -1,8 +1,8 @@
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startHostProcess } from '../helpers/built-host';
-import { measureCardToPanel, openSignedIn, placeCard } from '../e2e/session';
+import { startHostProcess } from '../helpers/host-process';
+import { measureCardToPanel, openSignedIn, placeCard } from '../helpers/session';
 import type { BenchGroup } from './types';
 
 const WARM_RUNS = 15;

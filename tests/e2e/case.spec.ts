@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openSignedIn, placeCard } from './session';
+import { openSignedIn, placeCard } from '../helpers/session';
 
 /** Clerk actions are counted where the clerk acts: each key chord or click below is one. */
 class Clerk {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { expect, test } from './fixtures';
-import { api, placeCard } from './session';
+import { api, placeCard } from '../helpers/session';
 
 /**
  * Chinese must be readable on a machine with no CJK system font (a fresh Debian, a bare kiosk):

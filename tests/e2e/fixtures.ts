@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { startHostProcess, type HostProcess } from '../helpers/built-host';
+import { startHostProcess, type HostProcess } from '../helpers/host-process';
 
 export { startHostProcess, type HostProcess };
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { api } from './session';
+import { api } from '../helpers/session';
 
 test('an administrator saves the hall key file for verifiers from the top bar', async ({ page, host }) => {
   const r = await api(host, 'auth.signIn', { userId: 'demo-admin', password: 'training-123' });

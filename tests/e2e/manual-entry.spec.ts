@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { openSignedIn } from './session';
+import { openSignedIn } from '../helpers/session';
 
 // F6 manual entry: the server's refusal lands under the field that is wrong, in the clerk's language.
 test('an impossible expiry or birth date is marked on its own field, in Chinese and in English', async ({ page, host }) => {

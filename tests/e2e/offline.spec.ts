@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { expect, startHostProcess, test, type HostProcess } from './fixtures';
-import { openSignedIn, placeCard } from './session';
+import { openSignedIn, placeCard } from '../helpers/session';
 
 let sandbox: TestSandbox;
 let host: HostProcess;

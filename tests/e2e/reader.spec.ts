@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { measureCardToPanel, openSignedIn, placeCard } from './session';
+import { measureCardToPanel, openSignedIn, placeCard } from '../helpers/session';
 
 test('a demo card placed from the training panel shows the resident within 1 s, and removing it clears the panel', async ({ page, host }) => {
   await openSignedIn(page, host);

@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHostProcess } from '../helpers/built-host';
+import { startHostProcess } from '../helpers/host-process';
 import { printerTestSkipReason, startVirtualPrinter } from '../helpers/printer/virtual-printer';
 import { startTestSandbox } from '../helpers/sandbox';
 import { expect, test } from './fixtures';
-import { openSignedIn, placeCard } from './session';
+import { openSignedIn, placeCard } from '../helpers/session';
 
 const skip = printerTestSkipReason();
 

@@ -1,5 +1,5 @@
 import { expect, startHostProcess, test } from './fixtures';
-import { api, openSignedIn, placeCard } from './session';
+import { api, openSignedIn, placeCard } from '../helpers/session';
 
 // A walk through every screen a clerk meets, each saved under test-results/screens/ for review.
 const shot = (name: string) => `test-results/screens/${name}.png`;

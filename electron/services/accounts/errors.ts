@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 export type AuthErrorCode =
   | 'AUTH_REQUIRED'

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 export type AuditErrorCode =
   | 'AUDIT_NO_CIPHER'

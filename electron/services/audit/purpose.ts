@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import type { Core } from '../core/core';
 
 /** What the case service reports about a case, enough to bind a data access to it. */

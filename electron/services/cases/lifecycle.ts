@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isValidIdNumber } from '../../../native/id-reader/id-number';
+import { isValidIdNumber } from '../../../protocol/id-number';
 import type { Db } from '../db/open';
 import type { FetchedLicense } from '../registry/types';
 import { CaseError } from './errors';

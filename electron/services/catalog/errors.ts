@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 export type CatalogErrorCode = 'CATALOG_READ_FAILED' | 'CATALOG_INVALID' | 'CATALOG_EMPTY' | 'CATALOG_DUPLICATE_CODE' | 'CATALOG_ITEM_NOT_FOUND';
 

@@ -1,15 +1,20 @@
-import { createHash } from 'node:crypto';
+import { canonicalJson as protocolCanonicalJson } from '../../../protocol/canonical';
+import { sm3 } from '../../../protocol/sm3';
 import type { ParsedCertificateData } from './types';
 
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
-/** Sorted keys, no whitespace, NFC text: the same facts always give the same bytes. */
+/** Every string value in NFC, so text typed or read in another normal form gives the same bytes. */
+function nfc(value: Json): Json {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(nfc);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nfc(v)]));
+}
+
+/** The protocol's canonical JSON (sorted keys, no whitespace) over NFC text: the same facts always give the same bytes. */
 export function canonicalJson(value: Json): string {
-  if (typeof value === 'string') return JSON.stringify(value.normalize('NFC'));
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] as Json)}`).join(',')}}`;
+  return protocolCanonicalJson(nfc(value));
 }
 
 function drop<T extends Record<string, Json | undefined>>(o: T): { [k: string]: Json } {
@@ -47,5 +52,5 @@ export function canonicalFacts(d: ParsedCertificateData): { [k: string]: Json } 
 }
 
 export function factsHash(d: ParsedCertificateData): Buffer {
-  return createHash('sm3').update(canonicalJson(canonicalFacts(d)), 'utf8').digest();
+  return sm3(canonicalJson(canonicalFacts(d)));
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sm3Hex } from '../../../protocol/sm3';
 import { extractFactsJson, extractPayload } from './pdf-meta';
 import type { TrustedHallKey } from './qr/keys';
 import { verifyPayload, type VerifyResult } from './qr/sign';
@@ -19,7 +19,7 @@ export function verifyDocument(input: Buffer | string, trusted: readonly Trusted
   const result: DocumentVerification = verifyPayload(payload, trusted);
   const facts = extractFactsJson(input);
   if (facts !== undefined && result.fields) {
-    result.factsMatch = createHash('sm3').update(facts, 'utf8').digest('hex') === result.fields.factsHash;
+    result.factsMatch = sm3Hex(facts) === result.fields.factsHash;
     if (result.status === 'valid' && !result.factsMatch) return { ...result, status: 'tampered', reason: 'the facts in this PDF differ from the signed ones' };
   }
   return result;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { configSchema, trainingConfig, type CounterConfig } from './schema';
 
 export interface LoadedConfig {

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
 import { findAtSpooler, getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, markSendStarted, printState, recordOverride, recordReprint, voidCase, getCase } from '../cases';
 import { approveOverride } from './override';

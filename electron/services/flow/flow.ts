@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import type { CaseView, ItemView } from '../../api/types';
 import { idNumberBirth, idNumberSex, isValidIdNumber, sexByCode, type Card } from '../../../native/id-reader';
 import { chooseItem as dbChooseItem, getCase, licensesUsedFrom, openCase, recentItemCounts, recordChecks, type CaseRecord } from '../cases';

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import { getAccount } from '../accounts/store';
 import { verifyPassword } from '../accounts/password';
 import { delayAfter } from '../accounts/throttle';

@@ -6,7 +6,7 @@ import { licenseTypeName as typeNames, type CheckResult } from '../rules';
 const licenseTypeName = (code: string): string => typeNames(code).zh;
 const typeNameEn = (code: string): string => typeNames(code).en;
 import type { LiveCase } from './live';
-import { maskNumber } from '../reader/card-view';
+import { maskIdNumber } from '../../../protocol/id-mask';
 
 export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
   return { code: item.code, names: item.names, initials: item.initials, page: item.page === 'card' ? 'CR80' : 'A4', ...(hint ? { hint } : {}) };
@@ -24,7 +24,7 @@ export function checkView(c: CheckResult): CheckView {
 
 /** A license number that is a citizen ID number (the resident-ID license's) never reaches the page in full. */
 const ID_LIKE = /^\d{17}[\dXx]$/;
-const safeNumber = (n: string): string => (ID_LIKE.test(n) ? maskNumber(n) : n);
+const safeNumber = (n: string): string => (ID_LIKE.test(n) ? maskIdNumber(n) : n);
 
 function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
   const r = live.result;

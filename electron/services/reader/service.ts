@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import type { CardView } from '../../api/types';
 import {
   createReaderManager,

@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import { CircuitBreaker, type BreakerOptions, type BreakerState } from './breaker';
 import { RegistryError } from './errors';
 import { httpRequest, type HttpResult } from './http';
-import { parseLicenseId } from './license-id';
+import { parseLicenseId } from '../../../protocol/license-id';
 import { ConcurrencyLimiter } from './limiter';
-import { signedHeaders } from './request-auth';
+import { signedHeaders } from '../../../protocol/request-auth';
 import {
   areasAnswer,
   errorAnswer,

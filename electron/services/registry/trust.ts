@@ -1,4 +1,4 @@
-import { createSm2Verifier } from './sm2';
+import { createSm2Verifier } from '../../../protocol/sm2';
 import type { TrustedIssuer } from './types';
 import type { TrustEntry } from './verify';
 

@@ -1,39 +1,19 @@
 /**
- * Shapes shared by the registry client, the license cache and the case layer.
- * Field names follow the catalog fields of the provincial sharing APIs (REFERENCE §4).
+ * Shapes shared by the registry client, the license cache and the case layer. The wire shapes
+ * (licenses, catalog entries, issuers, usage elements) are the protocol's, shared with the sandbox;
+ * what is only the app's (verification outcome, where a copy came from, the Registry port) is here.
  */
+import type { CatalogEntry, LicenseRecord, ProgramArea, TrustedIssuer, UsageContext } from '../../../protocol/registry-types';
 
-/** A surface value is a face field: text, or a list of rows for list fields (members, owners). */
-export type SurfaceValue = string | Array<Record<string, string>>;
-
-export interface LicenseSignature {
-  /** 'SM2-SM3' with user id 1234567812345678. */
-  alg: 'SM2-SM3';
-  /** Issuer code whose trust-list key signed this license. */
-  signer: string;
-  /** Hex signature over the canonical JSON of the license without digitalSign. */
-  value: string;
-}
-
-export interface LicenseRecord {
-  /** 1.2.156.3005.2.<type>.<issuer>.<serial>.<version>.<check> */
-  identifier: string;
-  certificateType: string;
-  certificateName: string;
-  certificateHolder: string;
-  certificateHolderCode: string;
-  /** 111 = citizen ID number, 001 = unified social credit code. */
-  certificateHolderType: string;
-  issueDept: string;
-  issueDeptCode: string;
-  certificateNumber: string;
-  issueDate: string;
-  certificateValidateStart: string;
-  certificateValidateEnd: string;
-  certificateAreaCode: string;
-  surface: Record<string, SurfaceValue>;
-  digitalSign: LicenseSignature;
-}
+export type {
+  CatalogEntry,
+  LicenseRecord,
+  LicenseSignature,
+  ProgramArea,
+  SurfaceValue,
+  TrustedIssuer,
+  UsageContext,
+} from '../../../protocol/registry-types';
 
 export type VerificationState =
   | { state: 'verified'; issuer: string }
@@ -46,40 +26,6 @@ export interface FetchedLicense {
   fetchedAt: string;
   /** 'registry' for a live answer, 'cache' when served from the local cache. */
   source: 'registry' | 'cache';
-}
-
-/** The five usage elements plus the reason; every registry call carries them (REFERENCE §4). */
-export interface UsageContext {
-  organisation: string;
-  clerk: string;
-  itemName: string;
-  itemCode: string;
-  caseNumber: string;
-  reason: string;
-}
-
-export interface CatalogEntry {
-  identifier: string;
-  certificateType: string;
-  certificateName: string;
-  certificateNumber: string;
-  issueDept: string;
-  issueDeptCode: string;
-  certificateValidateEnd: string;
-}
-
-export interface TrustedIssuer {
-  issuerCode: string;
-  name: string;
-  /** SM2 public key, hex (uncompressed, 04-prefixed). */
-  publicKey: string;
-  validFrom: string;
-  validTo: string;
-}
-
-export interface ProgramArea {
-  areaCode: string;
-  name: string;
 }
 
 /** What the case layer needs from the registry; the client implements it, tests may wrap it. */

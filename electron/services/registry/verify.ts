@@ -1,6 +1,6 @@
-import { licenseSigningText } from './canonical';
-import { parseLicenseId } from './license-id';
-import type { Sm2Verifier } from './sm2';
+import { licenseSigningText } from '../../../protocol/canonical';
+import { parseLicenseId } from '../../../protocol/license-id';
+import type { Sm2Verifier } from '../../../protocol/sm2';
 import type { LicenseRecord, TrustedIssuer, VerificationState } from './types';
 
 export interface TrustEntry {

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 export type RuleErrorCode = 'RULE_UNKNOWN_KIND' | 'RULE_PARAM_INVALID' | 'RULE_FACTS_INVALID';
 

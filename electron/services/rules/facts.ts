@@ -1,3 +1,4 @@
+import { maskIdNumber } from '../../../protocol/id-mask';
 import type { CertificateCheck, Fact } from '../certificates/types';
 import { evidenceFor, rows } from './evidence';
 import type { FactSpec } from './facts-schema';
@@ -10,12 +11,6 @@ export interface FactsItem {
 
 const UNAVAILABLE = '—';
 
-/** 110903********2053: enough to tell household members apart, not enough to reuse the number. */
-export function maskIdNumber(id: string): string {
-  const s = id.trim();
-  if (s.length < 10) return '*'.repeat(s.length);
-  return `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}`;
-}
 
 function licenseValue(spec: Extract<FactSpec, { from: 'license' }>, facts: RuleFacts): Fact['value'] | undefined {
   // Only verified data reaches a certificate; for a household register, the applicant's own.

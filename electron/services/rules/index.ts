@@ -1,5 +1,6 @@
 export { evaluate, type RuleItem } from './evaluate';
-export { certificateFacts, certificateChecks, certificatePhoto, maskIdNumber, type FactsItem } from './facts';
+export { certificateFacts, certificateChecks, certificatePhoto, type FactsItem } from './facts';
+export { maskIdNumber } from '../../../protocol/id-mask';
 export { normaliseAddress, sameAddress } from './address';
 export { seasonFor, type SeasonWindow } from './season';
 export { ruleSchema, bilingualSchema, type Rule, type RuleKind, type Bilingual } from './schema';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 
 /** A child process as both hosts can start one (node child_process, or Electron's utilityProcess). */
 export interface ChildLike {

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/errors';
+import { AppError } from '../errors';
 import type { RecordCipher } from '../crypto';
 import type { LicenseService } from '../licenses';
 import type { RegistryClient } from '../registry';

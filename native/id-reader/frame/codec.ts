@@ -1,6 +1,6 @@
 import { ReaderError } from '../errors';
 
-/** AA AA AA 96 69 | LEN(2, BE) | body | CHK — REFERENCE §1. */
+/** AA AA AA 96 69 | LEN(2, BE) | body | CHK — docs/reader-protocol.md. */
 export const PREAMBLE = Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69);
 export const HEADER_LEN = PREAMBLE.length + 2;
 /** Largest LEN accepted; the biggest legitimate reply (text+photo+fingerprint) is 0x090A. */

@@ -1,4 +1,4 @@
-/** SW3 status byte of a reply (REFERENCE §1), with text the UI can show in either language. */
+/** SW3 status byte of a reply (docs/reader-protocol.md), with text the UI can show in either language. */
 export interface Sw3Status {
   sw3: number;
   key: string;

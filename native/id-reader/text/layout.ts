@@ -1,6 +1,6 @@
 import type { CardKind } from '../card';
 
-/** Byte offset and length of each field in the 256-byte UTF-16LE text block (REFERENCE §2). */
+/** Byte offset and length of each field in the 256-byte UTF-16LE text block (docs/card-layouts.md). */
 export type Layout = Record<string, readonly [offset: number, length: number]>;
 
 export const TEXT_BLOCK_LEN = 256;

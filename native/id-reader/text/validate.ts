@@ -1,5 +1,5 @@
 import type { Card, CardWarning } from '../card';
-import { idNumberBirth, idNumberSex, isValidIdNumber } from '../id-number';
+import { idNumberBirth, idNumberSex, isValidIdNumber } from '../../../protocol/id-number';
 
 export const LONG_TERM_TEXT = '长期';
 

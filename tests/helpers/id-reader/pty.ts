@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { until } from './wait';
+import { until } from '../until';
 
 export const hasSocat = spawnSync('sh', ['-c', 'command -v socat']).status === 0;
 
@@ -18,7 +18,7 @@ export async function startPtyPair(dir: string): Promise<PtyPair> {
   const b = join(dir, 'b');
   const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   proc.stderr?.resume();
-  await until(() => existsSync(a) && existsSync(b), 5000, 'socat pty links');
+  await until('socat pty links', () => existsSync(a) && existsSync(b), { timeoutMs: 5000, stepMs: 10 });
   return { a, b, proc, stop: () => killAndWait(proc) };
 }
 

@@ -20,12 +20,4 @@ export function waitForEvent<T extends unknown[]>(em: AnyEmitter, event: string,
   });
 }
 
-export async function until(cond: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 export const silentLogger = { info: () => undefined, warn: () => undefined };

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { CupsBackend } from '../../../native/printer/cups/backend';
 import { acquireDaemons, releaseDaemons } from './daemons';
-import { canConnect, freePort, run, startProcess, stopProcess, waitFor } from './procs';
+import { canConnect, freePort, run, startProcess, stopProcess } from './procs';
+import { until } from '../until';
 
 /**
  * A real CUPS queue backed by an IPP Everywhere virtual printer (ippeveprinter), on loopback.
@@ -77,10 +78,10 @@ export async function startVirtualPrinter(opts: { queue?: string; locale?: strin
   const startDevice = async () => {
     device = startProcess('ippeveprinter', ['-p', String(ippPort), '-c', noop, '-d', dirs.ipp!, '-k', '-f', 'application/pdf', `Counter Test ${ippPort}`], append('ippeveprinter'));
     const d = device;
-    await waitFor(`ippeveprinter on port ${ippPort}`, async () => {
+    await until(`ippeveprinter on port ${ippPort}`, async () => {
       if (d.exitCode !== null) throw new Error(`ippeveprinter exited (${d.exitCode}): ${log.join('').slice(-500)}`);
       return canConnect(ippPort);
-    });
+    }, { timeoutMs: 10_000, stepMs: 50 });
   };
   const admin = (tool: string, ...args: string[]) => run(tool, ['-h', `127.0.0.1:${cupsPort}`, ...args]).then(() => undefined);
 
@@ -101,10 +102,10 @@ export async function startVirtualPrinter(opts: { queue?: string; locale?: strin
     cupsd = startProcess('cupsd', ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')], append('cupsd'), opts.locale ? { LANG: opts.locale, LC_ALL: opts.locale } : undefined);
     const probe = new CupsBackend({ server: `127.0.0.1:${cupsPort}`, timeoutMs: 1000 });
     const c = cupsd;
-    await waitFor(`cupsd on port ${cupsPort}`, async () => {
+    await until(`cupsd on port ${cupsPort}`, async () => {
       if (c.exitCode !== null) throw new Error(`cupsd exited (${c.exitCode}): ${log.join('').slice(-500)}`);
       return probe.checkSpooler().then(() => true, () => false);
-    });
+    }, { timeoutMs: 10_000, stepMs: 50 });
     await probe.close();
     await admin('lpadmin', '-p', queue, '-E', '-v', `ipp://127.0.0.1:${ippPort}/ipp/print`, '-m', 'everywhere');
   } catch (e) {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditPublicKey, verifyChain } from '../../../electron/services/audit';
 import { openDatabase } from '../../../electron/services/db/open';
+import { testSeed } from '../../helpers/rng';
 
 /**
  * Crash safety of the audit log: a child appends entries in a loop and acknowledges each seq; the
@@ -24,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+const SEED = testSeed('audit crash');
+let seed = SEED;
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 
 function runUntilKilled(dir: string, killAfterMs: number): Promise<number[]> {
@@ -51,9 +53,8 @@ function runUntilKilled(dir: string, killAfterMs: number): Promise<number[]> {
   });
 }
 
-describe('audit log survives SIGKILL', () => {
+describe(`audit log survives SIGKILL (seed ${SEED}; replay with TEST_SEED=${SEED})`, () => {
   it('100 kills over 10 runs: chain intact, every acknowledged entry present', async () => {
-    console.log(`crash test seed ${seed} (rerun with CRASH_SEED=${seed})`);
     let kills = 0;
     // Runs go five at a time (separate data dirs); the kills within a run are sequential.
     const run = async (n: number) => {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runAuditCli } from '../../../electron/cli/audit';
 import { appendAudit } from '../../../electron/services/audit';
-import { makeCore } from '../../unit/auth/core-fixture';
+import { makeCore } from '../../helpers/core';
 
 /**
  * An attacker with the database file drops the append-only triggers and edits, deletes or

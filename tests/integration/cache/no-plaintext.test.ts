@@ -5,7 +5,7 @@ import { openDatabase } from '../../../electron/services/db/open';
 import { createCipher } from '../../../electron/services/crypto/cipher';
 import { verifyDataKey } from '../../../electron/services/crypto/key-check';
 import { findByHolder, putLicense } from '../../../electron/services/cache/store';
-import { fetched, hoursAgo, license, PEOPLE, POLICY, plaintextHits, tempDir, UNVERIFIED } from '../../unit/cache/fixtures';
+import { fetched, hoursAgo, license, PEOPLE, POLICY, plaintextHits, tempDir, UNVERIFIED } from '../../helpers/licenses';
 
 const t = tempDir();
 afterAll(() => t.cleanup());

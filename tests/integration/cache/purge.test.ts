@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../../electron/services/db/open';
 import { createCipher } from '../../../electron/services/crypto/cipher';
 import { countCachedLicenses, findByHolder, putLicenses, type PutItem } from '../../../electron/services/cache/store';
 import { purgeCache } from '../../../electron/services/cache/purge';
-import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir } from '../../unit/cache/fixtures';
+import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir } from '../../helpers/licenses';
 
 const cipher = createCipher(randomBytes(32));
 const dirs: Array<{ cleanup(): void }> = [];

@@ -7,7 +7,7 @@ import { CryptoError } from '../../../electron/services/crypto/errors';
 import { findByHolder, findByIdentifier, holderHash, identHash, putLicense, putLicenses } from '../../../electron/services/cache/store';
 import { openPayload } from '../../../electron/services/cache/payload';
 import type { Row } from '../../../electron/services/cache/statements';
-import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir, UNVERIFIED } from '../../unit/cache/fixtures';
+import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir, UNVERIFIED } from '../../helpers/licenses';
 
 let t: ReturnType<typeof tempDir>;
 let db: Db;

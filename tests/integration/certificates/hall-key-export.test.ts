@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, HallKeyExport } from '../../../electron/api/types';
 import type { Core } from '../../../electron/services/core/core';
-import { startFlowCore } from '../../helpers/flow-core';
+import { makeCore } from '../../helpers/core';
 import { jobState, placeAndWait, removeCard } from '../../helpers/flow-steps';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { tmp } from './tools';
@@ -21,13 +21,13 @@ function verify(args: string[], dataDir: string): { code: number | null; out: st
 describe('a training certificate printed by the terminal verifies there and, with the exported key, anywhere', () => {
   let sandbox: TestSandbox;
   let core: Core;
-  let call: (op: string, args?: unknown) => Promise<unknown>;
+  let call: Awaited<ReturnType<typeof makeCore>>['callOk'];
   let dataDir: string;
   let pdf: string;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    ({ core, call, dataDir } = await startFlowCore({ registry: sandbox, hallId: 'KEYX01' }));
+    ({ core, callOk: call, dataDir } = await makeCore({ boot: { registry: sandbox, hallId: 'KEYX01' } }));
     const c = await placeAndWait(core, '张建国');
     await call('case.chooseItem', { caseId: c.caseId, itemCode: 'clean-energy-check' });
     const completed = jobState(core, c.caseId, 'completed');

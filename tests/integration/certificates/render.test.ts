@@ -7,7 +7,7 @@ import {
   verifyDocument,
   type HallKey,
 } from '../../../electron/services/certificates';
-import { cleanEnergyData, householdData, seniorCardData } from '../../unit/certificates/fixtures';
+import { cleanEnergyData, householdData, seniorCardData } from '../../helpers/certificates';
 import { darkFractions, decodeQr, hasTool, pageCount, pdfFonts, pdfText, tmp, writePdf } from './tools';
 
 const poppler = hasTool('pdftotext') && hasTool('pdffonts') && hasTool('pdftoppm') && hasTool('pdfinfo');

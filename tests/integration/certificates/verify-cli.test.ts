@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractPayload, generateHallKey, hallKeyExport, loadOrCreateHallKey, renderCertificate, toTrustedKey } from '../../../electron/services/certificates';
-import { cleanEnergyData } from '../../unit/certificates/fixtures';
+import { cleanEnergyData } from '../../helpers/certificates';
 import { tmp, writePdf } from './tools';
 
 const root = resolve(__dirname, '../../..');

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, TrainingCardsView } from '../../../electron/api/types';
+import type { CaseView } from '../../../electron/api/types';
 import { CupsBackend } from '../../../native/printer/cups/backend';
-import { startHost, until, type Host } from '../../helpers/host-process';
+import { startHostProcess, type HostProcess as Host } from '../../helpers/host-process';
+import { until } from '../../helpers/until';
 import { startStallProxy, type StallProxy } from '../../helpers/printer/stall-proxy';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
@@ -52,21 +53,21 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
   });
 
   async function boot(): Promise<Host> {
-    const h = await startHost(env);
+    const h = await startHostProcess(env, { from: 'source' });
     hosts.push(h);
     expect((await h.call('auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).ok).toBe(true);
     return h;
   }
 
   async function readyCase(h: Host, name: string): Promise<CaseView> {
-    const cards = (await h.call('training.cards')).value as TrainingCardsView;
+    const cards = await h.callOk('training.cards');
     await h.call('training.toggleCard', { id: cards.cards.find((c) => c.name === name)!.id });
     const c = await until('case with licenses', async () => {
-      const v = (await h.call('case.current')).value as CaseView | null;
+      const v = await h.callOk('case.current');
       return v?.card.name === name && v.registry.state === 'done' ? v : null;
     });
     const chosen = await h.call('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
-    expect(chosen.ok, JSON.stringify(chosen.error)).toBe(true);
+    expect(chosen.ok, JSON.stringify(chosen)).toBe(true);
     return c;
   }
 
@@ -80,14 +81,14 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     await cups.pause();
     proxy.stall();
     const pending = h.call('case.print', { caseId }).catch((e: unknown) => e);
-    await until('lpstat -o shows the job', async () => (await unfinished()) !== '', 15_000);
+    await until('lpstat -o shows the job', async () => (await unfinished()) !== '', { timeoutMs: 15_000 });
     return pending;
   }
 
   /** Resumes the queue and waits until cupsd has nothing left, then counts what reached the device for `serial`. */
   async function printedFor(serial: string): Promise<{ documents: number; completedJobs: number; activeJobs: number }> {
     await cups.resume();
-    await until('cupsd finished every job', async () => (await unfinished()) === '', 30_000);
+    await until('cupsd finished every job', async () => (await unfinished()) === '', { timeoutMs: 30_000 });
     await new Promise((r) => setTimeout(r, 1500)); // a second copy sent late would show up by now
     const jobs = await direct.findJobs(serial);
     return {
@@ -106,14 +107,14 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     proxy.drop();
 
     const h2 = await boot();
-    const mine = ((await h2.call('case.interrupted')).value as CaseView[]).find((p) => p.caseId === c.caseId);
+    const mine = (await h2.callOk('case.interrupted')).find((p) => p.caseId === c.caseId);
     expect(mine?.serial, 'the case is offered after the restart').toMatch(/^DUP01-D-01-/);
     const retried = await h2.call('case.retryPrint', { caseId: c.caseId });
-    expect(retried.ok, JSON.stringify(retried.error)).toBe(true);
+    expect(retried.ok, JSON.stringify(retried)).toBe(true);
     const out = await printedFor(mine!.serial!);
     expect(out.documents - before, `documents for ${mine!.serial}`).toBe(1);
     expect(out.completedJobs).toBe(1);
-    await until('the case completed', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.caseId !== c.caseId));
+    await until('the case completed', async () => (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId));
     h2.proc.kill('SIGKILL');
   }, 90_000);
 
@@ -129,7 +130,7 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     expect(h2.output()).toMatch(/still at the spooler; tracking them again/);
     const out = await printedFor(c.serial ?? '');
     expect(out.documents - before).toBe(1);
-    await until('the adopted job completed the case', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.caseId !== c.caseId));
+    await until('the adopted job completed the case', async () => (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId));
     h2.proc.kill('SIGKILL');
   }, 90_000);
 
@@ -142,10 +143,10 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     proxy.drop();
     // The status monitor's polls were stalled too: let it see the queue again, as a clerk would wait for the status bar.
     await new Promise((r) => setTimeout(r, 3500));
-    await until('the status bar shows the queue again', async () => ((await h.call('status.get')).value as { printer?: { printer?: string } }).printer?.printer === cups.queue);
+    await until('the status bar shows the queue again', async () => (await h.callOk('status.get')).printer?.printer === cups.queue);
     const retried = await h.call('case.retryPrint', { caseId: c.caseId });
-    expect(retried.ok, JSON.stringify(retried.error)).toBe(true);
-    const serial = (retried.value as CaseView).serial!;
+    expect(retried.ok, JSON.stringify(retried)).toBe(true);
+    const serial = (retried as { value: CaseView }).value.serial!;
     const out = await printedFor(serial);
     expect(out.documents - before).toBe(1);
     expect(out.completedJobs).toBe(1);

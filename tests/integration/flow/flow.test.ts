@@ -4,22 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../../electron/api/types';
 import { verifyChain } from '../../../electron/services/audit';
 import type { Core } from '../../../electron/services/core/core';
-import { startFlowCore } from '../../helpers/flow-core';
+import { makeCore, type Fixture } from '../../helpers/core';
 import { jobState, placeAndWait, removeCard } from '../../helpers/flow-steps';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 describe('the counter flow, end to end in one core (sandbox registry, simulated reader, virtual printer)', () => {
   let sandbox: TestSandbox;
   let core: Core;
-  let call: (op: string, args?: unknown) => Promise<unknown>;
+  let f: Fixture;
+  let call: Fixture['callOk'];
   let dataDir: string;
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    ({ core, call, dataDir } = await startFlowCore({ registry: sandbox }));
+    f = await makeCore({ boot: { registry: sandbox } });
+    ({ core, callOk: call, dataDir } = f);
   });
   afterAll(async () => {
-    await core?.close();
+    await f?.close();
     await sandbox?.stop();
   });
 
@@ -87,7 +89,7 @@ describe('the counter flow, end to end in one core (sandbox registry, simulated 
     const pdf = readFileSync(join(dataDir, 'prints', file), 'latin1');
     const payload = /CT1\.[A-Za-z0-9_-]+/.exec(pdf)?.[0];
     expect(payload).toBeTruthy();
-    expect(await call('cert.verify', { payload })).toMatchObject({ status: 'valid' });
+    expect(await call('cert.verify', { payload: payload! })).toMatchObject({ status: 'valid' });
     const flipped = payload!.slice(0, 20) + (payload![20] === 'A' ? 'B' : 'A') + payload!.slice(21);
     expect(((await call('cert.verify', { payload: flipped })) as { status: string }).status).not.toBe('valid');
   });
@@ -107,14 +109,14 @@ describe('the counter flow, end to end in one core (sandbox registry, simulated 
   });
 
   it('a refused registry call (wrong app secret) is shown to the clerk, not hidden as "offline"', async () => {
-    const bad = await startFlowCore({ registry: { ...sandbox, appSecret: 'wrong-secret-value' }, hallId: 'BENCH02' });
+    const bad = await makeCore({ boot: { registry: { ...sandbox, appSecret: 'wrong-secret-value' }, hallId: 'BENCH02' } });
     try {
       const c = await placeAndWait(bad.core, '张建国');
       expect(c.licenses.filter((l) => l.state === 'verified')).toEqual([]);
       const codes = JSON.stringify(c);
       expect(codes).toMatch(/REGISTRY_REFUSED|refused|401/i);
     } finally {
-      await bad.core.close();
+      await bad.close();
     }
   });
 });

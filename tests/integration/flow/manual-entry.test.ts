@@ -3,7 +3,7 @@ import { dispatch } from '../../../electron/api/dispatch';
 import type { ApiResult, CaseView } from '../../../electron/api/types';
 import type { Core } from '../../../electron/services/core/core';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
-import { startFlowCore } from '../../helpers/flow-core';
+import { makeCore } from '../../helpers/core';
 
 /**
  * F6 manual entry against a real sandbox registry: impossible dates and ID numbers are refused at
@@ -29,7 +29,7 @@ describe('manual entry refuses impossible dates and ID numbers before any regist
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, appKey: 'manual-app', appSecret: 'manual-secret', adminSecret: 'manual-admin' });
-    ({ core } = await startFlowCore({ registry: { url: sandbox.url, appKey: 'manual-app', appSecret: 'manual-secret' } }));
+    ({ core } = await makeCore({ boot: { registry: { url: sandbox.url, appKey: 'manual-app', appSecret: 'manual-secret' } } }));
     const r = sandbox.demoResidents().find((d) => /^\d{17}[\dX]$/.test(d.idNumber))!;
     valid = { idNumber: r.idNumber, name: r.name };
   }, 60_000);

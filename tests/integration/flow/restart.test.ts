@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView, TrainingCardsView } from '../../../electron/api/types';
-import { startHost, until, type Host } from '../../helpers/host-process';
+import type { CaseView } from '../../../electron/api/types';
+import { startHostProcess, type HostProcess as Host } from '../../helpers/host-process';
+import { until } from '../../helpers/until';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
@@ -34,21 +35,20 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
   });
 
   async function boot(): Promise<Host> {
-    const h = await startHost(env);
+    const h = await startHostProcess(env, { from: 'source' });
     hosts.push(h);
     expect((await h.call('auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).ok).toBe(true);
     return h;
   }
 
   async function readyCase(h: Host, name: string): Promise<CaseView> {
-    const cards = (await h.call('training.cards')).value as TrainingCardsView;
+    const cards = await h.callOk('training.cards');
     await h.call('training.toggleCard', { id: cards.cards.find((c) => c.name === name)!.id });
     const c = await until('case with licenses', async () => {
-      const v = (await h.call('case.current')).value as CaseView | null;
+      const v = await h.callOk('case.current');
       return v?.card.name === name && v.registry.state === 'done' ? v : null;
     });
-    const chosen = await h.call('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
-    expect(chosen.ok, JSON.stringify(chosen.error)).toBe(true);
+    await h.callOk('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
     return c;
   }
 
@@ -60,10 +60,9 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
   async function printWhilePaused(h: Host, name: string): Promise<string> {
     const c = await readyCase(h, name);
     await cups.pause();
-    const printed = await h.call('case.print', { caseId: c.caseId });
-    expect(printed.ok, JSON.stringify(printed.error)).toBe(true);
-    await until('the stopped printer reported', async () => ((await h.call('case.current')).value as CaseView).job?.code === 'PRINTER_STOPPED');
-    return (printed.value as CaseView).serial!;
+    const printed = await h.callOk('case.print', { caseId: c.caseId });
+    await until('the stopped printer reported', async () => (await h.callOk('case.current'))?.job?.code === 'PRINTER_STOPPED');
+    return printed.serial!;
   }
 
   it('a job the spooler finishes while the app is down is recorded as completed, not printed again', async () => {
@@ -74,7 +73,7 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     await cups.resume();
     await until('CUPS finished the queued job', async () => (await cups.documents()).length > before && (await unfinishedJobs()) === '');
     const h2 = await boot();
-    const pending = (await h2.call('case.interrupted')).value as CaseView[];
+    const pending = await h2.callOk('case.interrupted');
     expect(pending.map((p) => p.serial)).not.toContain(serial);
     expect(h2.output()).toMatch(/recorded as completed/);
     expect((await cups.documents()).length).toBe(before + 1);
@@ -89,12 +88,12 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     expect(h2.output()).toMatch(/still at the spooler; tracking them again/);
     // Still listed, but with its job followed: the clerk sees why it waits instead of a bare "interrupted".
     const mine = await until('the restarted app reports the stopped printer', async () => {
-      const list = (await h2.call('case.interrupted')).value as CaseView[];
+      const list = await h2.callOk('case.interrupted');
       return list.find((p) => p.serial === serial && p.job?.code === 'PRINTER_STOPPED');
     });
     expect(mine.job?.state).toBe('error');
     await cups.resume();
-    await until('the tracked job completed', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.serial !== serial));
+    await until('the tracked job completed', async () => (await h2.callOk('case.interrupted')).every((p) => p.serial !== serial));
     expect((await cups.documents()).length).toBe(before + 1);
   });
 
@@ -102,19 +101,16 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     const h = await boot();
     const c = await readyCase(h, '郭春梅');
     await cups.reject();
-    const printed = await h.call('case.print', { caseId: c.caseId });
-    expect(printed.ok).toBe(false);
-    expect(printed.error?.code).toBe('PRINTER_NOT_ACCEPTING');
+    expect(await h.call('case.print', { caseId: c.caseId })).toMatchObject({ ok: false, error: { code: 'PRINTER_NOT_ACCEPTING' } });
     h.proc.kill('SIGKILL');
     await cups.accept();
     const h2 = await boot();
-    const pending = (await h2.call('case.interrupted')).value as CaseView[];
+    const pending = await h2.callOk('case.interrupted');
     const mine = pending.find((p) => p.caseId === c.caseId);
     expect(mine?.serial).toMatch(/^KILL01-K-01-/);
     const before = (await cups.documents()).length;
-    const retried = await h2.call('case.retryPrint', { caseId: c.caseId });
-    expect(retried.ok, JSON.stringify(retried.error)).toBe(true);
+    await h2.callOk('case.retryPrint', { caseId: c.caseId });
     await until('the retried job reached the printer', async () => (await cups.documents()).length > before);
-    await until('case completed', async () => ((await h2.call('case.interrupted')).value as CaseView[]).every((p) => p.caseId !== c.caseId));
+    await until('case completed', async () => (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId));
   });
 });

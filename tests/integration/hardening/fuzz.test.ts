@@ -4,9 +4,9 @@ import { operations, type OpName } from '../../../electron/api/contract';
 import type { ApiResult, Role } from '../../../electron/api/types';
 import { hashPassword, resetSignInLimits } from '../../../electron/services/accounts';
 import { wireReader } from '../../../electron/services/wiring/reader';
-import { FAST_KDF, PASSWORD, makeCore } from '../../unit/auth/core-fixture';
+import { FAST_KDF, PASSWORD, makeCore } from '../../helpers/core';
 import { mutate, randomValue, rng, sample } from './fuzz-gen';
-import { LEAK, startWeb, type WebFixture } from './web-fixture';
+import { LEAK, startWeb, type WebFixture } from '../../helpers/web';
 
 /**
  * Fuzzes the API boundary: every operation, as every role and signed out, with random and mutated

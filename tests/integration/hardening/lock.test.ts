@@ -1,8 +1,8 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_LOCK_GRACE_MS } from '../../../electron/services/accounts/sessions';
-import { PASSWORD } from '../../unit/auth/core-fixture';
-import { startWeb, type WebFixture } from './web-fixture';
+import { PASSWORD } from '../../helpers/core';
+import { startWeb, type WebFixture } from '../../helpers/web';
 
 /**
  * The lock over the real web host: after the idle time the server itself refuses data operations

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startWeb, type WebFixture } from './web-fixture';
+import { startWeb, type WebFixture } from '../../helpers/web';
 
 /**
  * Runs a realistic session with secrets in play (a real password, wrong guesses, a password typed

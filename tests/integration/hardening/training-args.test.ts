@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
 import type { ApiResult, TrainingCardsView } from '../../../electron/api/types';
 import type { Core } from '../../../electron/services/core/core';
-import { startFlowCore } from '../../helpers/flow-core';
+import { makeCore } from '../../helpers/core';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 /** The training panel's card id comes from the page: an unknown one is a typed refusal, never INTERNAL. */
@@ -12,7 +12,7 @@ describe('training.toggleCard with an id that is not a demo card', () => {
   const logged: string[] = [];
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    ({ core } = await startFlowCore({ registry: sandbox }));
+    ({ core } = await makeCore({ boot: { registry: sandbox } }));
     const log = core.log.bind(core);
     core.log = (line: string) => {
       logged.push(line);

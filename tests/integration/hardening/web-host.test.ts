@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEAK, startWeb, type WebFixture } from './web-fixture';
+import { LEAK, startWeb, type WebFixture } from '../../helpers/web';
 
 let w: WebFixture;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../resources/sandbox/demo-residents.json';
-import { signedHeaders } from '../../../electron/services/registry/request-auth';
+import { signedHeaders } from '../../../protocol/request-auth';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = { organisation: '示范市政务服务中心', clerk: 'C001', itemName: '老年人优待证办理', itemCode: 'LNYD-01', caseNumber: 'S-1', reason: '核验年龄' };

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHost, type TestHost } from '../../helpers/webhost';
+import type { WebHost } from '../../../electron/web/server';
+import { startWeb, type WebFixture } from '../../helpers/web';
 
 interface Reply {
   status: number;
@@ -8,7 +9,7 @@ interface Reply {
   body: string;
 }
 
-function send(h: TestHost, path: string, headers: Record<string, string>, body?: string, method = 'POST'): Promise<Reply> {
+function send(h: WebHost, path: string, headers: Record<string, string>, body?: string, method = 'POST'): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: h.port, path, method, headers: { Host: `127.0.0.1:${h.port}`, ...headers } }, (res) => {
       let data = '';
@@ -21,13 +22,15 @@ function send(h: TestHost, path: string, headers: Record<string, string>, body?:
 }
 
 describe('web host refusals', () => {
-  let h: TestHost;
+  let w: WebFixture;
+  let h: WebHost;
   let auth: Record<string, string>;
   beforeAll(async () => {
-    h = await startTestHost();
+    w = await startWeb({ mode: 'training' });
+    h = w.host;
     auth = { Authorization: `Bearer ${h.secret}`, 'Content-Type': 'application/json' };
   });
-  afterAll(() => h.stop());
+  afterAll(() => w.close());
 
   it('answers a correct call', async () => {
     const r = await send(h, '/api/app.info', { ...auth, Origin: `http://127.0.0.1:${h.port}` }, '{}');

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHost, type TestHost } from '../../helpers/webhost';
+import { startWeb, type WebFixture } from '../../helpers/web';
 
 /**
  * The renderer build (served by the web host, loaded from disk by Electron: electron-builder packs
@@ -13,9 +13,9 @@ const OUT = resolve(__dirname, '../../../out/renderer');
 const skip = existsSync(join(OUT, 'index.html')) ? null : 'out/renderer is not built (run npm run build)';
 if (skip) console.warn(`web-font build test skipped: ${skip}`);
 
-function get(h: TestHost, path: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
+function get(h: WebFixture, path: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((res, rej) => {
-    const req = request({ host: '127.0.0.1', port: h.port, path, headers: { Host: `127.0.0.1:${h.port}` } }, (r) => {
+    const req = request({ host: '127.0.0.1', port: h.host.port, path, headers: { Host: `127.0.0.1:${h.host.port}` } }, (r) => {
       const chunks: Buffer[] = [];
       r.on('data', (c: Buffer) => chunks.push(c));
       r.on('end', () => res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
@@ -26,11 +26,11 @@ function get(h: TestHost, path: string): Promise<{ status: number; headers: Reco
 }
 
 describe.skipIf(!!skip)('the CJK web font in the renderer build', () => {
-  let h: TestHost;
+  let h: WebFixture;
   beforeAll(async () => {
-    h = await startTestHost();
+    h = await startWeb({ mode: 'training' });
   });
-  afterAll(() => h?.stop());
+  afterAll(() => h?.close());
 
   it('index.html links the slices\' stylesheet, and each slice is a woff2 served from the terminal itself', async () => {
     const html = readFileSync(join(OUT, 'index.html'), 'utf8');

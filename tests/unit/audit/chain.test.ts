@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +85,13 @@ describe('audit chain', () => {
     appendAudit(db, { action: 'x', actor: null });
     signHead(db, other);
     expect(verifyChain(db, signer.publicKey)).toMatchObject({ ok: false, seq: 1, reason: expect.stringMatching(/not this terminal/) });
-    expect(new Database(':memory:')).toBeTruthy();
+  });
+
+  it('finds the empty log of a new database intact, with nothing signed yet', () => {
+    const db = fresh();
+    configureAudit(db, { signer });
+    expect(verifyChain(db, signer.publicKey)).toMatchObject({ ok: true, entries: 0, checkpoints: 0 });
+    appendAudit(db, { action: 'x', actor: null });
+    expect(verifyChain(db, signer.publicKey)).toMatchObject({ ok: true, entries: 1 });
   });
 });

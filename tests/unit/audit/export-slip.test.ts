@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, auditCipher, auditSubject, registerCaseLookup, startAudit, verifyAuditSignature } from '../../../electron/services/audit';
 import { exportBody, type SignedExport } from '../../../electron/services/audit/export';
 import { sm3Hex } from '../../../electron/services/audit/sm3';
-import { makeCore, type Fixture } from '../auth/core-fixture';
+import { makeCore, type Fixture } from '../../helpers/core';
 
 let f: Fixture | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerCaseLookup, requireOpenCase, type CaseRef } from '../../../electron/services/audit';
-import { makeCore, type Fixture } from '../auth/core-fixture';
+import { makeCore, type Fixture } from '../../helpers/core';
 
 let f: Fixture | undefined;
 afterEach(async () => {

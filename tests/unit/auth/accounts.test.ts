@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../electron/api/types';
 import { DEMO_PASSWORD, resetSignInLimits } from '../../../electron/services/accounts';
-import { makeCore, PASSWORD, type Fixture } from './core-fixture';
+import { makeCore, PASSWORD, type Fixture } from '../../helpers/core';
 
 let f: Fixture | undefined;
 afterEach(async () => {
@@ -17,7 +17,7 @@ describe('first run and training accounts', () => {
     const st = await f.call('auth.setupStatus');
     expect(st).toMatchObject({ ok: true, value: { needsSetup: true, training: false, session: null } });
     expect(st.ok && 'demoPassword' in (st.value as object)).toBe(false);
-    for (const [u, p] of [['admin', 'admin'], ['demo-admin', DEMO_PASSWORD], ['admin', '123456']]) {
+    for (const [u, p] of [['admin', 'admin'], ['demo-admin', DEMO_PASSWORD], ['admin', '123456']] as const) {
       resetSignInLimits(f.core);
       expect(await f.call('auth.signIn', { userId: u, password: p })).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID_CREDENTIALS' } });
     }

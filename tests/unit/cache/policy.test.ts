@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CACHE_POLICY_FILE, loadCachePolicy, maxAgeMs, parseCachePolicy, retentionMs, ruleFor } from '../../../electron/services/cache/policy';
 import { CacheError } from '../../../electron/services/cache/errors';
-import { tempDir } from './fixtures';
+import { tempDir } from '../../helpers/licenses';
 
 const resources = resolve(__dirname, '../../../resources');
 

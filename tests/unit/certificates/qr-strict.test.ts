@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPayload, generateHallKey, renderCertificate, toTrustedKey, verifyPayload } from '../../../electron/services/certificates';
-import { cleanEnergyData } from './fixtures';
+import { cleanEnergyData } from '../../helpers/certificates';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 

@@ -15,7 +15,7 @@ import {
   verifyDocument,
   verifyPayload,
 } from '../../../electron/services/certificates';
-import { cleanEnergyData, householdData, seniorCardData } from './fixtures';
+import { cleanEnergyData, householdData, seniorCardData } from '../../helpers/certificates';
 
 const key = generateHallKey('H110101');
 const trusted = [toTrustedKey(key, '东城')];

@@ -6,7 +6,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { loadOrCreateDataKey, RAW_KEY_FILE, WRAPPED_KEY_FILE, type KeyWrapper } from '../../../electron/services/crypto/data-key';
 import { CryptoError } from '../../../electron/services/crypto/errors';
 import { createPrivateFileOnce } from '../../../electron/services/crypto/key-file';
-import { tempDir } from '../cache/fixtures';
+import { tempDir } from '../../helpers/licenses';
 
 const posix = process.platform !== 'win32';
 const dirs: Array<{ cleanup(): void }> = [];

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../../electron/services/db/open';
 import { verifyDataKey } from '../../../electron/services/crypto/key-check';
 import { CryptoError } from '../../../electron/services/crypto/errors';
-import { tempDir } from '../cache/fixtures';
+import { tempDir } from '../../helpers/licenses';
 
 const t = tempDir();
 afterAll(() => t.cleanup());

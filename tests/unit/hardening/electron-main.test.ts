@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { FakeSession } from '../../helpers/fake-electron';
 
 /**
  * Loads the real electron/main.ts against a stubbed `electron` module and checks what it wires:
@@ -13,8 +14,6 @@ const m = vi.hoisted(() => {
   // Hoisted above the imports, so the module is fetched the one way that works here.
   const EE = process.getBuiltinModule('node:events').EventEmitter;
   const appEvents = new EE();
-  const sessionEvents = new EE();
-  const handlers: Record<string, (...a: unknown[]) => unknown> = {};
   const windows: { options: Record<string, unknown>; contents: EventEmitter & Record<string, unknown> }[] = [];
   const ipc: Record<string, (...a: unknown[]) => unknown> = {};
   const makeContents = () => {
@@ -23,10 +22,12 @@ const m = vi.hoisted(() => {
     c.send = () => {};
     return c;
   };
-  return { appEvents, sessionEvents, handlers, windows, ipc, makeContents };
+  return { appEvents, windows, ipc, makeContents, fake: null as FakeSession | null };
 });
 
-vi.mock('electron', () => {
+vi.mock('electron', async () => {
+  const { fakeSession } = await import('../../helpers/fake-electron');
+  m.fake = fakeSession();
   class BrowserWindow {
     webContents = m.makeContents();
     constructor(public options: Record<string, unknown>) {
@@ -38,13 +39,6 @@ vi.mock('electron', () => {
     isDestroyed = () => false;
     loadFile = async () => {};
   }
-  const session = {
-    on: (n: string, fn: (...a: unknown[]) => void) => m.sessionEvents.on(n, fn),
-    setPermissionRequestHandler: (fn: never) => (m.handlers.request = fn),
-    setPermissionCheckHandler: (fn: never) => (m.handlers.check = fn),
-    setDevicePermissionHandler: (fn: never) => (m.handlers.device = fn),
-    webRequest: { onHeadersReceived: (fn: never) => (m.handlers.headers = fn) },
-  };
   const app = {
     isPackaged: false,
     requestSingleInstanceLock: () => true,
@@ -58,7 +52,7 @@ vi.mock('electron', () => {
   const mod = {
     app,
     BrowserWindow,
-    session: { defaultSession: session },
+    session: { defaultSession: m.fake.session },
     ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => unknown) => (m.ipc[ch] = fn) },
     safeStorage: { isEncryptionAvailable: () => false },
     shell: { openExternal: vi.fn() },
@@ -81,11 +75,11 @@ describe('electron/main.ts wiring', () => {
     expect(m.windows[0]!.options.show).toBe(false);
 
     const cb = vi.fn();
-    (m.handlers.request as (...a: unknown[]) => void)({}, 'media', cb);
+    (m.fake!.handlers.request as (...a: unknown[]) => void)({}, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);
-    expect((m.handlers.check as () => boolean)()).toBe(false);
-    expect((m.handlers.device as () => boolean)()).toBe(false);
-    expect(m.sessionEvents.listenerCount('select-hid-device')).toBe(1);
+    expect((m.fake!.handlers.check as () => boolean)()).toBe(false);
+    expect((m.fake!.handlers.device as () => boolean)()).toBe(false);
+    expect(m.fake!.events.listenerCount('select-hid-device')).toBe(1);
 
     // The window's own contents and any later one (devtools, a frame) are hardened.
     expect(typeof m.windows[0]!.contents.openHandler).toBe('function');

@@ -1,22 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { Session, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 import { EXTERNAL_ALLOWLIST, hardenContents, hardenSession, isAllowedExternal, windowOptions } from '../../../electron/desktop/security';
 import { CSP } from '../../../electron/web/headers';
+import { fakeSession } from '../../helpers/fake-electron';
 
-/** A session/webContents stand-in that records every handler the code installs. */
-function fakeSession() {
-  const ee = new EventEmitter();
-  const h: Record<string, (...a: unknown[]) => unknown> = {};
-  const s = {
-    on: (n: string, fn: (...a: unknown[]) => void) => ee.on(n, fn),
-    setPermissionRequestHandler: (fn: never) => (h.request = fn),
-    setPermissionCheckHandler: (fn: never) => (h.check = fn),
-    setDevicePermissionHandler: (fn: never) => (h.device = fn),
-    webRequest: { onHeadersReceived: (fn: never) => (h.headers = fn) },
-  };
-  return { s: s as unknown as Session, ee, h };
-}
 
 const preventable = () => ({ preventDefault: vi.fn() });
 
@@ -39,7 +27,7 @@ describe('Electron window options', () => {
 });
 
 describe('Electron session hardening', () => {
-  const { s, ee, h } = fakeSession();
+  const { session: s, events: ee, handlers: h } = fakeSession();
   hardenSession(s);
 
   it('denies every permission request and check, and device access', () => {

@@ -5,11 +5,11 @@ import { BUILTIN_DEMO_CARDS, parseDemoCards } from '../../../native/id-reader/si
 import { decodeCardText } from '../../../native/id-reader/text/decode';
 import { encodeCardText } from '../../../native/id-reader/text/encode';
 import { listNations, nationByCode, sexByCode } from '../../../native/id-reader/text/codes';
-import { isValidIdNumber } from '../../../native/id-reader/id-number';
+import { isValidIdNumber } from '../../../protocol/id-number';
 
 const NOW = new Date(2026, 5, 1, 12); // 2026-06-01 local
 
-/** Builds a block by hand from the REFERENCE layout, independent of the encoder. */
+/** Builds a block by hand from the layout in docs/card-layouts.md, independent of the encoder. */
 function block(fields: Array<[number, string]>): Uint8Array {
   const b = new Uint8Array(256);
   for (let i = 0; i < 256; i += 2) b[i] = 0x20;

@@ -4,7 +4,7 @@ import { FrameDecoder } from '../../../native/id-reader/frame/decoder';
 import { listSw3Statuses, sw3Status } from '../../../native/id-reader/frame/status';
 import { ReaderError } from '../../../native/id-reader/errors';
 
-describe('frame codec: REFERENCE worked frames', () => {
+describe('frame codec: the worked frames of docs/reader-protocol.md', () => {
   it('encodes find card as AA AA AA 96 69 00 03 20 01 22', () => {
     expect(toHex(encodeCommand('findCard'))).toBe('AA AA AA 96 69 00 03 20 01 22');
   });
@@ -64,7 +64,7 @@ describe('frame codec: every command', () => {
 });
 
 describe('SW3 status table', () => {
-  it('has every REFERENCE code with zh and en text', () => {
+  it('has every status code of docs/reader-protocol.md with zh and en text', () => {
     const codes = [0x90, 0x9f, 0x10, 0x11, 0x21, 0x23, 0x24, 0x31, 0x32, 0x33, 0x40, 0x41, 0x47, 0x60, 0x66, 0x80, 0x81, 0x91, 0xff];
     expect(listSw3Statuses().map((s) => s.sw3).sort()).toEqual([...codes].sort());
     for (const c of codes) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCommand, encodeResponse, fromHex, toHex } from '../../../native/id-reader/frame/codec';
 import { FrameDecoder, type DecodeEvent } from '../../../native/id-reader/frame/decoder';
-import { randomBytes, randomChunks, rng } from '../../helpers/id-reader/rng';
+import { randomBytes, randomChunks, rng } from '../../helpers/rng';
 
 const frames = (ev: DecodeEvent[]) => ev.filter((e) => e.type === 'frame').map((e) => toHex((e as { body: Uint8Array }).body));
 const errors = (ev: DecodeEvent[]) => ev.filter((e) => e.type === 'error').map((e) => (e as { error: { code: string } }).error.code);

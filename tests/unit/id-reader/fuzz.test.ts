@@ -5,10 +5,10 @@ import { FrameDecoder } from '../../../native/id-reader/frame/decoder';
 import { ReaderManager } from '../../../native/id-reader/manager/manager';
 import { Simulator } from '../../../native/id-reader/sim/simulator';
 import { TransportBase, type TransportInfo } from '../../../native/id-reader/transport/types';
-import { randInt, randomBytes, randomChunks, rng } from '../../helpers/id-reader/rng';
+import { randInt, randomBytes, randomChunks, rng, testSeed } from '../../helpers/rng';
 import { silentLogger } from '../../helpers/id-reader/wait';
 
-const SEED = Number(process.env.ID_READER_FUZZ_SEED ?? Date.now() % 2 ** 31);
+const SEED = testSeed('id-reader fuzz');
 const sim = new Simulator();
 sim.place('resident-wang');
 const sel = () => sim.respond(encodeCommand('selectCard').subarray(7, -1))!;
@@ -56,9 +56,8 @@ function mutate(r: () => number): Uint8Array {
 
 const CODES = new Set(['FRAME_BAD_CHECKSUM', 'FRAME_BAD_LENGTH', 'FRAME_TOO_LONG', 'FRAME_GARBAGE', 'FRAME_TRUNCATED']);
 
-describe(`fuzz (seed ${SEED}; repeat with ID_READER_FUZZ_SEED=${SEED})`, () => {
+describe(`fuzz (seed ${SEED}; replay with TEST_SEED=${SEED})`, () => {
   it('decoder: 100,000 random and mutated frames in random chunks, typed errors only, bounded buffer', () => {
-    console.info(`id-reader fuzz seed ${SEED}`);
     const r = rng(SEED);
     const d = new FrameDecoder();
     let frames = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, idNumberProblem, isCalendarDate, isStructuralRegion } from '../../../native/id-reader/id-number';
+import { idCheckDigit, idNumberProblem, isCalendarDate, isStructuralRegion } from '../../../protocol/id-number';
 
 /** A number with a correct check digit around the given first 17 digits. */
 const withCheck = (first17: string) => first17 + idCheckDigit(first17)!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit, idNumberBirth, idNumberSex, isValidIdNumber } from '../../../native/id-reader/id-number';
+import { idCheckDigit, idNumberBirth, idNumberSex, isValidIdNumber } from '../../../protocol/id-number';
 import { parseKeyboardIdInput } from '../../../native/id-reader/keyboard';
 
 describe('GB 11643 check digit', () => {
-  it('accepts the REFERENCE example 360426199101010071', () => {
+  it('accepts the worked example of docs/id-number.md, 360426199101010071', () => {
     expect(idCheckDigit('36042619910101007')).toBe('1');
     expect(isValidIdNumber('360426199101010071')).toBe(true);
   });

@@ -4,7 +4,8 @@ import type { ReaderError } from '../../../native/id-reader/errors';
 import { ReaderManager, type ReaderManagerConfig } from '../../../native/id-reader/manager/manager';
 import type { ReaderStatus } from '../../../native/id-reader/manager/status';
 import { Simulator } from '../../../native/id-reader/sim/simulator';
-import { silentLogger, until, waitForEvent } from '../../helpers/id-reader/wait';
+import { until } from '../../helpers/until';
+import { silentLogger, waitForEvent } from '../../helpers/id-reader/wait';
 
 const managers: ReaderManager[] = [];
 afterEach(async () => {
@@ -152,7 +153,7 @@ describe('ReaderManager over the in-process simulator', () => {
     const seen: string[] = [];
     m.on('status', (s) => seen.push(s.state));
     m.start();
-    await until(() => attempts >= 3, 2000, 'three discovery attempts');
+    await until('three discovery attempts', () => attempts >= 3, { timeoutMs: 2000, stepMs: 10 });
     expect(m.status).toMatchObject({ state: 'unavailable', code: 'NO_READER' });
     expect(m.status.messageZh).toContain('未找到');
     await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'connected');

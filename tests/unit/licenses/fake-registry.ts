@@ -1,5 +1,5 @@
 import type { CatalogEntry, FetchedLicense, LicenseRecord, ProgramArea, Registry, TrustedIssuer, UsageContext, VerificationState } from '../../../electron/services/registry/types';
-import { VERIFIED } from '../cache/fixtures';
+import { VERIFIED } from '../../helpers/licenses';
 
 type Mode = 'up' | 'down' | 'hang';
 

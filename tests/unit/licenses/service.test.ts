@@ -6,7 +6,7 @@ import { createCipher } from '../../../electron/services/crypto/cipher';
 import { putLicense } from '../../../electron/services/cache/store';
 import { LicenseService, type LicenseServiceOptions } from '../../../electron/services/licenses/service';
 import type { RegistryStatus } from '../../../electron/services/licenses/status';
-import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir, UNVERIFIED } from '../cache/fixtures';
+import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir, UNVERIFIED } from '../../helpers/licenses';
 import { FakeRegistry, USAGE } from './fake-registry';
 
 const HH = '111002';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sm2 } from 'sm-crypto-v2';
-import { canonicalJson, licenseSigningText } from '../../../electron/services/registry/canonical';
-import { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } from '../../../electron/services/registry/sm2';
+import { canonicalJson, licenseSigningText } from '../../../protocol/canonical';
+import { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } from '../../../protocol/sm2';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order, no whitespace', () => {
@@ -44,5 +44,20 @@ describe('SM2-SM3 signatures', () => {
     expect(sm2PrivateKeyFromSeed('a')).not.toBe(sm2PrivateKeyFromSeed('b'));
     expect(sm2.verifyPublicKey(signer.publicKey)).toBe(true);
     expect(() => createSm2Verifier('04' + '11'.repeat(64))).toThrow(/curve/);
+  });
+});
+
+describe('SM3 without OpenSSL (Electron ships BoringSSL, which has none)', () => {
+  it('the pure-JS path gives the native digest and HMAC, for text and bytes', async () => {
+    const { createHash, createHmac } = await import('node:crypto');
+    const { sm3Portable } = await import('../../../protocol/sm3');
+    const key = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
+    for (const input of ['', 'abc', '张建国 110903196803121617', 'x'.repeat(1000)]) {
+      expect(sm3Portable.digest(input).toString('hex'), input).toBe(createHash('sm3').update(input, 'utf8').digest('hex'));
+      expect(sm3Portable.hmac(key, input).toString('hex'), input).toBe(createHmac('sm3', key).update(input, 'utf8').digest('hex'));
+    }
+    // The standard's own example: SM3("abc").
+    expect(sm3Portable.digest('abc').toString('hex')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(sm3Portable.digest(Buffer.from('a'), 'bc').toString('hex')).toBe(sm3Portable.digest('abc').toString('hex'));
   });
 });

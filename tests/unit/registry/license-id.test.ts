@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLicenseId, mod3736Check, mod3736Valid, parseLicenseId } from '../../../electron/services/registry/license-id';
+import { buildLicenseId, mod3736Check, mod3736Valid, parseLicenseId } from '../../../protocol/license-id';
 
 describe('ISO 7064 MOD 37,36', () => {
   // Hand-computed: P starts at 36; per char S = (P + v) mod 36 (0 -> 36), P = 2S mod 37; check = (37 - P) mod 36.

@@ -4,7 +4,8 @@ import demoFile from '../../../resources/sandbox/demo-residents.json';
 import { SandboxData } from '../../../sandbox/data';
 import { ageOn } from '../../../sandbox/generator/dates';
 import { generateWorld } from '../../../sandbox/generator/generate';
-import { idCheckChar, isValidIdNumber } from '../../../sandbox/generator/id-number';
+import { isValidIdNumber } from '../../../protocol/id-number';
+import { idCheckChar } from '../../../sandbox/generator/id-number';
 import { portraitPng } from '../../../sandbox/generator/portrait';
 
 const TODAY = '2026-11-23';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import typesJson from '../../../resources/registry/license-types.json';
-import { licenseSigningText } from '../../../electron/services/registry/canonical';
-import { isValidLicenseId } from '../../../electron/services/registry/license-id';
-import { createSm2Verifier } from '../../../electron/services/registry/sm2';
+import { licenseSigningText } from '../../../protocol/canonical';
+import { isValidLicenseId } from '../../../protocol/license-id';
+import { createSm2Verifier } from '../../../protocol/sm2';
 import { verifyLicense, type TrustEntry } from '../../../electron/services/registry/verify';
 import { SandboxData } from '../../../sandbox/data';
 import { ageOn } from '../../../sandbox/generator/dates';

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sm2 } from 'sm-crypto-v2';
+import { sm3Hex } from '../../../../protocol/sm3';
 import { z } from 'zod';
 import { defaultDataDir } from '../../config/load';
 import { CertificateError, describeIssues } from '../errors';
@@ -33,7 +33,7 @@ const trustedKeysFile = z.array(
 
 /** Hall id plus a short fingerprint, so a rotated key of the same hall gets a new id. */
 export function keyIdFor(hallId: string, publicKey: string): string {
-  const fp = createHash('sm3').update(Buffer.from(publicKey, 'hex')).digest('hex').slice(0, 8);
+  const fp = sm3Hex(Buffer.from(publicKey, 'hex')).slice(0, 8);
   return `${hallId}.${fp}`;
 }
 

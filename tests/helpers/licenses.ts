@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { FetchedLicense, LicenseRecord, VerificationState } from '../../../electron/services/registry/types';
-import { parseCachePolicy, type CachePolicy } from '../../../electron/services/cache/policy';
+import type { FetchedLicense, LicenseRecord, VerificationState } from '../../electron/services/registry/types';
+import { parseCachePolicy, type CachePolicy } from '../../electron/services/cache/policy';
 
 /** Test people: every name, ID number and address here must never appear in a database file. */
 export const PEOPLE = {

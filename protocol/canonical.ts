@@ -1,4 +1,4 @@
-import type { LicenseRecord } from './types';
+import type { LicenseRecord } from './registry-types';
 
 /**
  * Canonical JSON: object keys sorted by code unit, no whitespace, arrays in order, strings as

@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-import type { CertificateData } from '../../../electron/services/certificates';
+import type { CertificateData } from '../../electron/services/certificates';
 
 /** A small RGB PNG (a face-like oval on blue), written by hand so tests need no image library. */
 export function testPhoto(width = 90, height = 120): Buffer {

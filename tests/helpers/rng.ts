@@ -1,3 +1,15 @@
+/**
+ * The seed of a random test: TEST_SEED when set (to replay a failure), else a fresh one. Either
+ * way it is printed with the line that replays it, so a failure in CI can be run again as it was.
+ */
+export function testSeed(what: string): number {
+  const given = process.env.TEST_SEED;
+  if (given !== undefined && !/^\d+$/.test(given)) throw new Error(`TEST_SEED must be a non-negative integer, got "${given}"`);
+  const seed = given !== undefined ? Number(given) % 2 ** 31 : Math.floor(Math.random() * 2 ** 31);
+  console.info(`${what}: seed ${seed} (replay with TEST_SEED=${seed})`);
+  return seed;
+}
+
 /** Small seeded PRNG (mulberry32) so a fuzz run can be repeated from its printed seed. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

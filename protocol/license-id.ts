@@ -1,5 +1,5 @@
 /**
- * License identifiers (REFERENCE §4): 1.2.156.3005.2.<type>.<issuer>.<serial>.<version>.<check>,
+ * License identifiers (docs/e-licenses.md): 1.2.156.3005.2.<type>.<issuer>.<serial>.<version>.<check>,
  * the check character being ISO 7064 MOD 37,36 (hybrid system) over every part without dots.
  * Pure: shared by the registry client (to reject garbled identifiers before a network call) and the sandbox.
  */

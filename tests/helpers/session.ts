@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Page-side callbacks below run in Chromium, hence the DOM types.
 import type { Page } from '@playwright/test';
-import type { HostProcess } from '../helpers/built-host';
+import type { HostProcess } from './host-process';
 
 /** Calls the host's API as the page would (same secret), for set-up steps that are not under test. */
 export async function api(host: HostProcess, op: string, args: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {

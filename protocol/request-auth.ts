@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { UsageContext } from './types';
+import type { UsageContext } from './registry-types';
 
 /**
  * App authentication of registry calls (spec: sandbox/README.md "Registry API").

@@ -1,10 +1,11 @@
-import { createHash, createHmac } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
+import { hmacSm3, sm3, sm3Hex } from './sm3';
 
 /**
  * SM2 with SM3 (GB/T 32918, user id 1234567812345678), interoperable with sm-crypto-v2's own
- * `hash: true` mode. We compute e = SM3(Z || message) with node:crypto's native SM3 (far faster
- * than the pure-JS one) and hand the digest to sm-crypto-v2 with `hash: false`.
+ * `hash: true` mode. We compute e = SM3(Z || message) with node:crypto's native SM3 where the
+ * runtime has it (far faster than the pure-JS one; see sm3.ts) and hand the digest to sm-crypto-v2
+ * with `hash: false`.
  */
 export const SM2_USER_ID = '1234567812345678';
 
@@ -12,12 +13,12 @@ export const SM2_USER_ID = '1234567812345678';
 const N = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123');
 
 function digest(z: Uint8Array, message: string): Uint8Array {
-  return new Uint8Array(createHash('sm3').update(z).update(message, 'utf8').digest());
+  return new Uint8Array(sm3(z, message));
 }
 
 /** Private key (64 hex) from arbitrary seed material, uniformly in [1, n-1]. */
 export function sm2PrivateKeyFromSeed(seed: string): string {
-  const h = BigInt('0x' + createHash('sm3').update(seed, 'utf8').digest('hex') + createHash('sm3').update('#' + seed, 'utf8').digest('hex'));
+  const h = BigInt('0x' + sm3Hex(seed) + sm3Hex('#' + seed));
   return ((h % (N - 1n)) + 1n).toString(16).padStart(64, '0');
 }
 
@@ -41,7 +42,7 @@ export function createSm2Signer(privateKeyHex: string): Sm2Signer {
     publicKey,
     sign(message: string): string {
       const e = digest(z, message);
-      const kSeed = BigInt('0x' + createHmac('sm3', Buffer.from(privateKeyHex, 'hex')).update(e).digest('hex'));
+      const kSeed = BigInt('0x' + hmacSm3(Buffer.from(privateKeyHex, 'hex'), e).toString('hex'));
       const k = (kSeed % (N - 1n)) + 1n;
       const kG = sm2.getPublicKeyFromPrivateKey(k.toString(16).padStart(64, '0'));
       const x1 = BigInt('0x' + kG.slice(2, 66));

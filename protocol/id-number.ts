@@ -1,4 +1,4 @@
-/** GB 11643 citizen ID number check digit (ISO 7064 MOD 11-2), REFERENCE §3. */
+/** GB 11643 citizen ID number check digit (ISO 7064 MOD 11-2), docs/id-number.md. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK = '10X98765432';
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { request } from 'node:http';
-import { startWebHost, type WebHost } from '../../../electron/web/server';
-import { makeCore, type Fixture } from '../../unit/auth/core-fixture';
+import { startWebHost, type WebHost } from '../../electron/web/server';
+import { makeCore, type CoreOptions, type Fixture } from './core';
 
 export interface WebFixture extends Fixture {
   host: WebHost;
@@ -17,11 +17,20 @@ export interface Reply {
   text: string;
 }
 
-/** The real web host over a Core in a temp data dir, serving a one-file "renderer build". */
-export async function startWeb(o: Parameters<typeof makeCore>[0] = {}): Promise<WebFixture> {
+const BUILT_RENDERER = resolve(__dirname, '../../out/renderer');
+
+/**
+ * The real web host, in this process, over a Core from `makeCore` (the process host is in
+ * host-process.ts). It serves the renderer build when one exists (`npm run build`), else a
+ * one-file stand-in, so the API tests need no build.
+ */
+export async function startWeb(o: CoreOptions = {}): Promise<WebFixture> {
   const f = await makeCore(o);
-  const rendererDir = mkdtempSync(join(tmpdir(), 'counter-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
+  let rendererDir = BUILT_RENDERER;
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    rendererDir = mkdtempSync(join(tmpdir(), 'counter-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>test</title>');
+  }
   const host = await startWebHost({ core: f.core, rendererDir, secret: 'test-secret-0123456789' });
   const raw: WebFixture['raw'] = (r) =>
     new Promise((resolve, reject) => {
