@@ -18,6 +18,8 @@ export interface SimHidOptions {
   /** Zero bytes sent ahead of each reply (the vendor SDK skips them). */
   leadingZeros?: number;
   interfaceNumber?: number;
+  /** Rewrites each reply on its way out (the fuzz cuts, pads and corrupts replies with it). */
+  mangle?: (reply: Uint8Array) => Uint8Array;
 }
 
 /**
@@ -56,7 +58,8 @@ export class SimHidDevice extends EventEmitter implements HidDeviceLike {
     }
     const body = commandBody(data);
     if (!body) return buf.length; // a real reader ignores a report it cannot parse
-    const reply = this.sim.respond(body);
+    const raw = this.sim.respond(body);
+    const reply = raw && this.opts.mangle ? this.opts.mangle(raw) : raw;
     if (reply) {
       const lead = this.opts.leadingZeros ?? 0;
       const stream = new Uint8Array(lead + reply.length);

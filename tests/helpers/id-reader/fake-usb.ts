@@ -29,6 +29,8 @@ export interface SimUsbOptions {
   leadingZeros?: number;
   /** open() fails with this message (e.g. "Permission denied (os error 13)"). */
   openError?: string;
+  /** Rewrites each reply on its way out (the fuzz cuts, pads and corrupts replies with it). */
+  mangle?: (reply: Uint8Array) => Uint8Array;
 }
 
 const ep = (endpointNumber: number, direction: UsbDirection, type: UsbEndpointLike['type'], packetSize = 64): UsbEndpointLike => ({ endpointNumber, direction, type, packetSize });
@@ -189,8 +191,9 @@ export class SimUsbDevice implements UsbDeviceLike {
 
   private answer(frame: Uint8Array, headerEp: number, bodyEp: number): void {
     const body = commandBody(frame);
-    const reply = body && this.opts.sim!.respond(body);
-    if (!reply) return;
+    const raw = body && this.opts.sim!.respond(body);
+    if (!raw) return;
+    const reply = this.opts.mangle ? this.opts.mangle(raw) : raw;
     const ps = this.opts.packetSize ?? 64;
     const lead = new Uint8Array(this.opts.leadingZeros ?? 0);
     this.readyAt = Date.now() + (this.opts.busyMs ?? 0);
@@ -200,8 +203,9 @@ export class SimUsbDevice implements UsbDeviceLike {
       all.set(reply, lead.length);
       this.queues.set(headerEp, cut(all, ps, false));
     } else {
-      this.queues.set(headerEp, [Uint8Array.from([...lead, ...reply.subarray(0, 7)])]);
-      this.queues.set(bodyEp, cut(reply.subarray(7), ps, false));
+      this.queues.set(headerEp, cut(Uint8Array.from([...lead, ...reply.subarray(0, 7)]), ps, false));
+      if (reply.length > 7) this.queues.set(bodyEp, cut(reply.subarray(7), ps, false));
+      else this.queues.delete(bodyEp);
     }
     for (const w of this.waiters) w.resolve();
   }
