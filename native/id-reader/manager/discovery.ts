@@ -148,6 +148,9 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
     // Only known USB-serial bridges are probed unasked, so no other serial device gets written to.
     if (bridges.has(key) || named) serialBridges.push(serialCandidate(o, p, { vidPid: key, vendor: p.manufacturer ?? 'USB-serial bridge', model: 'serial-mode reader', transports: [], try: [], confirmed: 'guessed', evidence: 'serial bridge list' }, false));
   }
+  // Probes go least intrusive first: a tty write, then a HID report, then claiming a USB interface.
+  const rank = (c: ReaderCandidate) => ['serial', 'hid', 'usb'].indexOf(c.kind);
+  probes.sort((a, b) => rank(a) - rank(b));
   return { candidates: [...known, ...probes, ...serialBridges], problems, devices };
 }
 

@@ -185,7 +185,10 @@ export class SimUsbDevice implements UsbDeviceLike {
     }
     const out = new Uint8Array(n);
     let o = 0;
-    for (const p of parts) (out.set(p, o), (o += p.length));
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
     return new DataView(out.buffer);
   }
 

@@ -77,7 +77,10 @@ describe(`USB report/packet boundary fuzz (seed ${SEED}; replay with TEST_SEED=$
       const errors: ReaderError[] = [];
       for (const c of chunksOf(r, stream, SHAPES[randInt(r, SHAPES.length)]!)) {
         for (const part of reasm.push(c)) {
-          for (const ev of dec.feed(part)) (ev.type === 'frame' ? frames.push(ev.body) : errors.push(ev.error));
+          for (const ev of dec.feed(part)) {
+            if (ev.type === 'frame') frames.push(ev.body);
+            else errors.push(ev.error);
+          }
         }
         if (dec.buffered > 7 + dec.maxLen) throw new Error(`case ${i} (seed ${SEED}): decoder holds ${dec.buffered} bytes`);
       }
