@@ -108,7 +108,8 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
   if (want('hid')) await list(problems, 'HID_BINDING_UNAVAILABLE', 'Listing HID devices', async () => (seen.hid = await (o.hidBinding ?? nodeHidBinding).devices()));
   // Descriptors from `usb` also tell the HID variant, so list them for HID too.
   if ((want('usb') || want('hid')) && o.usb !== null) {
-    await list(problems, 'USB_BINDING_UNAVAILABLE', 'Listing USB devices', async () => (seen.usb = await (o.usb ?? (await nodeUsb())).getDevices()));
+    // nodeUsb() fails typed (USB_BINDING_UNAVAILABLE); a listing error after it means no usable USB bus (e.g. no /sys/bus/usb).
+    await list(problems, 'NO_READER', 'Listing USB devices (no USB bus, or no access to it)', async () => (seen.usb = await (o.usb ?? (await nodeUsb())).getDevices()));
   }
   if (want('serial')) await list(problems, 'NO_READER', 'Listing serial ports', async () => (seen.serial = await (o.serialList ?? SerialPort.list)()));
 

@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReaderDevicesButton } from '../components/ReaderDevices';
 import { AccountsAdmin } from './AccountsAdmin';
 import { AuditTools } from './AuditTools';
 import { ChangePassword } from './ChangePassword';
@@ -34,6 +35,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
       <SessionBar session={session} onChangePassword={() => setChanging(true)} extra={
           <>
             {session.roles.includes('admin') && <AccountsAdmin self={session.userId} />}
+            {session.roles.includes('admin') && <ReaderDevicesButton />}
             <AuditTools session={session} />
           </>
         } />
