@@ -129,7 +129,7 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
   const devices: DeviceReport[] = [];
   for (const e of entries.values()) {
     if (e.unsupported) {
-      devices.push(report(e, 'none', undefined, { state: 'unsupported', code: 'READER_UNSUPPORTED', params: { vidPid: e.vidPid, reason: e.unsupported }, message: `${describeReader(e)} (${e.vidPid}): ${e.unsupported}` }));
+      devices.push(report(e, 'none', undefined, { state: 'unsupported', code: 'READER_UNSUPPORTED', params: { vidPid: e.vidPid, reason: e.unsupported, ...(e.unsupportedZh ? { reasonZh: e.unsupportedZh } : {}) }, message: `${describeReader(e)} (${e.vidPid}): ${e.unsupported}` }));
       continue;
     }
     const before = known.length + probes.length;
@@ -137,7 +137,7 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
     else probes.push(...probeCandidates(e, seen, o));
     for (const c of [...known, ...probes].slice(before)) if (c.report) devices.push(c.report);
     if (known.length + probes.length === before) {
-      devices.push(report(e, 'none', undefined, { state: 'failed', code: 'READER_UNSUPPORTED', params: { vidPid: e.vidPid, reason: 'no interface matches a transport in the reader table' }, message: `${describeReader(e)} (${e.vidPid}): none of its USB interfaces matches the reader table; capture its traffic and update readers.json.` }));
+      devices.push(report(e, 'none', undefined, { state: 'failed', code: 'READER_UNSUPPORTED', params: { vidPid: e.vidPid, reason: 'no interface matches a transport in the reader table', reasonZh: '没有与读卡器型号表相符的USB接口' }, message: `${describeReader(e)} (${e.vidPid}): none of its USB interfaces matches the reader table; capture its traffic and update readers.json.` }));
     }
   }
   const bridges = knownSerialBridges(table);

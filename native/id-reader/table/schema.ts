@@ -76,6 +76,7 @@ export const ReaderEntry = z
     try: z.array(z.enum(['serial-bridge', 'hid-raw', 'usb-bulk'])).default(['serial-bridge', 'hid-raw', 'usb-bulk']),
     /** Set when the id is known but cannot be used as a SAM reader; says why and what to do. */
     unsupported: z.string().optional(),
+    unsupportedZh: z.string().optional(),
     /** For ids shared with unrelated devices: the product string must match (case-insensitive). */
     productMatches: z.string().optional(),
     confirmed: z.enum(['public-code', 'capture', 'guessed']),

@@ -7,9 +7,17 @@ import { call } from '../api/client';
 const STATE_COLOR: Record<ReaderDeviceView['state'], string> = { ready: 'green', found: 'blue', failed: 'red', unsupported: 'default' };
 
 /** The translated reason with its fix (udev rule, WinUSB), or the driver's English text when no translation exists. */
-export function useReasonText(): (x: { code?: string; params?: Record<string, string>; message?: string }) => string | undefined {
-  const { t } = useTranslation();
-  return (x) => (x.code ? t(`errors.${x.code}`, { ...x.params, defaultValue: x.message ?? x.code }) : x.message);
+export function useReasonText(rule?: 'below' | 'in-view'): (x: { code?: string; params?: Record<string, string>; message?: string }) => string | undefined {
+  const { t, i18n } = useTranslation();
+  return (x) => {
+    if (!x.code) return x.message;
+    const params: Record<string, string> = { ...x.params };
+    // The table's reason is English; a Chinese one is used when the table has it.
+    if (i18n.language !== 'en' && params.reasonZh) params.reason = params.reasonZh;
+    // The rule is long: shown once, as a copyable block in the device view, referred to elsewhere.
+    if (params.rule && rule) params.rule = t(rule === 'below' ? 'readerDevices.ruleBelow' : 'readerDevices.ruleInView');
+    return t(`errors.${x.code}`, { ...params, defaultValue: x.message ?? x.code });
+  };
 }
 
 export function deviceName(d: ReaderDeviceView, lang: string): string {
@@ -19,7 +27,7 @@ export function deviceName(d: ReaderDeviceView, lang: string): string {
 /** Status-bar tooltip for the reader: what is in use or why nothing is, and what the search saw. */
 export function ReaderTip({ reader }: { reader: ReaderStatus }) {
   const { t, i18n } = useTranslation();
-  const reason = useReasonText()(reader);
+  const reason = useReasonText('in-view')(reader);
   return (
     <div data-testid="reader-tip">
       {reader.device && <div>{reader.device}</div>}
@@ -36,7 +44,7 @@ export function ReaderTip({ reader }: { reader: ReaderStatus }) {
 /** Admin: every reader-like device found, its transport and evidence, and why one could not be opened, with the fix. */
 export function ReaderDevicesButton() {
   const { t, i18n } = useTranslation();
-  const reasonText = useReasonText();
+  const reasonText = useReasonText('below');
   const [open, setOpen] = useState(false);
   const [reader, setReader] = useState<ReaderStatus | null>(null);
   const show = async () => {
@@ -60,11 +68,11 @@ export function ReaderDevicesButton() {
           locale={{ emptyText: t('readerDevices.none') }}
           data-testid="reader-devices-table"
           columns={[
-            { title: t('readerDevices.colDevice'), render: (_, d) => deviceName(d, i18n.language) + (d.where ? ` · ${d.where}` : '') },
-            { title: t('readerDevices.colId'), dataIndex: 'vidPid' },
-            { title: t('readerDevices.colTransport'), render: (_, d) => (d.transport === 'none' ? t('readerDevices.transport_none') : d.transport) + (d.probed ? t('readerDevices.probed') : '') },
-            { title: t('readerDevices.colEvidence'), render: (_, d) => t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed }) },
-            { title: t('readerDevices.colState'), render: (_, d) => <Tag color={STATE_COLOR[d.state]}>{t(`readerDevices.state_${d.state}`)}</Tag> },
+            { title: t('readerDevices.colDevice'), width: 200, render: (_, d) => deviceName(d, i18n.language) + (d.where ? ` · ${d.where}` : '') },
+            { title: t('readerDevices.colId'), dataIndex: 'vidPid', width: 100 },
+            { title: t('readerDevices.colTransport'), width: 130, render: (_, d) => (d.transport === 'none' ? t('readerDevices.transport_none') : d.transport) + (d.probed ? t('readerDevices.probed') : '') },
+            { title: t('readerDevices.colEvidence'), width: 100, render: (_, d) => t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed }) },
+            { title: t('readerDevices.colState'), width: 100, render: (_, d) => <Tag color={STATE_COLOR[d.state]}>{t(`readerDevices.state_${d.state}`)}</Tag> },
             {
               title: t('readerDevices.colWhy'),
               render: (_, d) => (

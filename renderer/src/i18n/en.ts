@@ -150,7 +150,7 @@ export const en: Strings = {
     colDevice: 'Device', colId: 'VID:PID', colTransport: 'Transport', colEvidence: 'Evidence', colState: 'State', colWhy: 'Reason and fix',
     state_found: 'Found', state_ready: 'In use', state_failed: 'Cannot open', state_unsupported: 'Not supported',
     'confirmed_public-code': 'public code', confirmed_capture: 'USB capture', confirmed_guessed: 'guessed', probed: ' (found by probe)',
-    transport_none: '—',
+    transport_none: '—', ruleBelow: 'the rule below', ruleInView: 'the rule shown in Reader devices',
   },
   lang: { switchTo: '中文', current: 'English' },
   errors: {

@@ -149,7 +149,7 @@ export const zhCN = {
     colDevice: '设备', colId: 'VID:PID', colTransport: '连接方式', colEvidence: '依据', colState: '状态', colWhy: '原因与处理',
     state_found: '已发现', state_ready: '使用中', state_failed: '无法打开', state_unsupported: '不支持',
     'confirmed_public-code': '公开代码', confirmed_capture: '抓包确认', confirmed_guessed: '推测', probed: '（探测得出）',
-    transport_none: '—',
+    transport_none: '—', ruleBelow: '见下方规则', ruleInView: '规则见“读卡器设备”',
   },
   lang: { switchTo: 'English', current: '中文' },
   errors: {
