@@ -135,7 +135,9 @@ describe(`USB report/packet boundary fuzz (seed ${SEED}; replay with TEST_SEED=$
       await t.open();
       const client = new ReaderClient(t);
       const cmd: CommandName = randInt(r, 3) === 0 ? 'readText' : 'findCard';
-      const p = client.command(cmd, 25);
+      // Cases that must succeed get a timeout no loaded machine misses; cut replies end by a short one.
+      const mustSucceed = fault === 'none' || fault === 'lead' || fault === 'short-packets';
+      const p = client.command(cmd, mustSucceed ? 1500 : 25);
       // USB: while the reader is still busy with the reply; HID: between the command and its reports.
       if (fault === 'unplug') {
         if (dev instanceof SimUsbDevice) setTimeout(() => dev.unplug(), randInt(r, 6));
@@ -146,7 +148,7 @@ describe(`USB report/packet boundary fuzz (seed ${SEED}; replay with TEST_SEED=$
       if (got === 'hang') throw new Error(`case ${i} (seed ${SEED}): ${kind}/${fault} hung`);
       if (got !== 'ok' && (!(got instanceof ReaderError) || !TYPED.has(got.code))) throw new Error(`case ${i} (seed ${SEED}): ${kind}/${fault} gave an untyped error: ${String(got)}`);
       note(`${fault}:${got === 'ok' ? 'ok' : (got as ReaderError).code}`);
-      if (fault === 'none' || fault === 'lead' || fault === 'short-packets') expect(got, `case ${i} ${kind}/${fault}`).toBe('ok');
+      if (mustSucceed) expect(got, `case ${i} ${kind}/${fault}`).toBe('ok');
       client.dispose();
       await t.close();
     }
