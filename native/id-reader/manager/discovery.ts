@@ -170,8 +170,13 @@ function knownCandidates(e: KnownReader, seen: Seen, o: DiscoveryOptions): Reade
   for (const spec of e.transports) {
     if (spec.type === 'hid-raw') {
       for (const h of hidInterfaces(e.vidPid, seen.hid, spec.interface)) {
-        const variant = spec.variant !== 'auto' ? spec.variant : hidVariant(usbDevs[0], spec.interface);
-        out.push(hidCandidate(o, e, h, { ...spec, variant }, variant, false));
+        const known = spec.variant !== 'auto' ? spec.variant : hidVariant(usbDevs[0], spec.interface);
+        if (known) {
+          out.push(hidCandidate(o, e, h, { ...spec, variant: known }, known, false));
+          continue;
+        }
+        // Descriptors unreadable: try the plain variant, then the interrupt one with the table's init.
+        for (const variant of ['control', 'interrupt'] as const) out.push(hidCandidate(o, e, h, { ...spec, variant }, variant, false));
       }
     } else if (spec.type === 'serial-bridge') {
       for (const p of seen.serial.filter((p) => serialKey(p) === e.vidPid)) out.push(serialCandidate(o, p, e, false, spec.baudRate));
@@ -225,10 +230,14 @@ function hidInterfaces(vidPid: string, hid: HidDeviceInfo[], iface?: number): Hi
     .sort((a, b) => Number((b.usagePage ?? 0) >= 0xff00) - Number((a.usagePage ?? 0) >= 0xff00));
 }
 
-/** Interrupt variant when the HID interface has an interrupt OUT endpoint; else output reports go by SET_REPORT. */
-export function hidVariant(d: UsbDeviceLike | undefined, iface: number): 'control' | 'interrupt' {
+/**
+ * Interrupt variant when the HID interface has an interrupt OUT endpoint, control (output reports
+ * by SET_REPORT) when it has none; undefined when the descriptors cannot be read.
+ */
+export function hidVariant(d: UsbDeviceLike | undefined, iface: number): 'control' | 'interrupt' | undefined {
   const i = d && currentConfiguration(d)?.interfaces.find((x) => x.interfaceNumber === iface);
-  return i?.alternate.endpoints.some((e) => e.direction === 'out' && e.type === 'interrupt') ? 'interrupt' : 'control';
+  if (!i) return undefined;
+  return i.alternate.endpoints.some((e) => e.direction === 'out' && e.type === 'interrupt') ? 'interrupt' : 'control';
 }
 
 function hidCandidate(o: DiscoveryOptions, e: KnownReader, h: HidDeviceInfo, spec: HidRawSpec, variant: 'control' | 'interrupt', probed: boolean): ReaderCandidate {
@@ -236,7 +245,7 @@ function hidCandidate(o: DiscoveryOptions, e: KnownReader, h: HidDeviceInfo, spe
   const label = [h.manufacturer, h.product].filter(Boolean).join(' ') || describeReader(e);
   const binding = o.hidBinding ?? nodeHidBinding;
   return {
-    id: `hid:${e.vidPid}:${path}`,
+    id: `hid:${e.vidPid}:${path}:${variant}`,
     kind: 'hid',
     label,
     vidPid: e.vidPid,

@@ -105,6 +105,14 @@ export function endpointAddress(ep: Pick<UsbEndpointLike, 'endpointNumber' | 'di
   return ep.endpointNumber | (ep.direction === 'in' ? 0x80 : 0);
 }
 
+/**
+ * The active (or first) configuration, or undefined when the OS will not tell: reading descriptors
+ * of a device that is not opened can fail (e.g. on Windows without WinUSB), and discovery must not.
+ */
 export function currentConfiguration(d: UsbDeviceLike): UsbConfigurationLike | undefined {
-  return d.configuration ?? d.configurations[0];
+  try {
+    return d.configuration ?? d.configurations[0];
+  } catch {
+    return undefined;
+  }
 }

@@ -18,6 +18,8 @@ export interface SimHidOptions {
   /** Zero bytes sent ahead of each reply (the vendor SDK skips them). */
   leadingZeros?: number;
   interfaceNumber?: number;
+  /** Ignore SAM frames until the init sequence was sent (a device that needs it). */
+  requireInit?: boolean;
   /** Rewrites each reply on its way out (the fuzz cuts, pads and corrupts replies with it). */
   mangle?: (reply: Uint8Array) => Uint8Array;
 }
@@ -57,7 +59,7 @@ export class SimHidDevice extends EventEmitter implements HidDeviceLike {
       return buf.length;
     }
     const body = commandBody(data);
-    if (!body) return buf.length; // a real reader ignores a report it cannot parse
+    if (!body || (this.opts.requireInit && this.initSeen === 0)) return buf.length; // ignored, as a real reader does
     const raw = this.sim.respond(body);
     const reply = raw && this.opts.mangle ? this.opts.mangle(raw) : raw;
     if (reply) {

@@ -119,6 +119,28 @@ describe('byte layouts on the wire', () => {
   });
 });
 
+describe('HID variant without readable descriptors', () => {
+  it('tries the control variant, then the interrupt one with the init, and connects on the one that answers', async () => {
+    const { Simulator } = await import('../../../native/id-reader/sim/simulator');
+    const { SimHidBinding, SimHidDevice } = await import('../../helpers/id-reader/fake-hid');
+    const sim = new Simulator();
+    const opened: InstanceType<typeof SimHidDevice>[] = [];
+    const hid = new SimHidBinding([{ vendorId: 0x0425, productId: 0x8159, path: '/dev/hidraw-x', interface: 0 }], () => {
+      const d = new SimHidDevice(sim, { variant: 'interrupt', requireInit: true });
+      opened.push(d);
+      return d;
+    });
+    const r = rig('hid-interrupt');
+    const m = managerFor(r, { hidBinding: hid, usb: null, commandTimeoutMs: 100 });
+    managers.push(m);
+    m.start();
+    await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'connected', 3000);
+    expect(opened).toHaveLength(2);
+    expect(opened[0]!.initSeen).toBe(0);
+    expect(opened[1]!.initSeen).toBe(1);
+  });
+});
+
 describe('USB failures, as the admin sees them', () => {
   it('Linux permission denied on 0400:C35A: USB_PERMISSION with the udev rule, in status and device list', async () => {
     const r = rig('bulk-2ep');
