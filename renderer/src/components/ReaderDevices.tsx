@@ -34,7 +34,7 @@ export function ReaderTip({ reader }: { reader: ReaderStatus }) {
       {reason && <div>{reason}</div>}
       {(reader.devices ?? []).map((d) => (
         <div key={`${d.vidPid}-${d.where ?? ''}-${d.transport}`}>
-          {deviceName(d, i18n.language)} ({d.vidPid}, {d.transport}): {t(`readerDevices.state_${d.state}`)}
+          {deviceName(d, i18n.language)} ({d.vidPid}, {d.transport}{d.probed ? t('readerDevices.probed') : ''}, {t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed })}): {t(`readerDevices.state_${d.state}`)}
         </div>
       ))}
     </div>
