@@ -46,7 +46,31 @@ export interface ReaderStatus {
   /** Reader model or port, when known. */
   device?: string;
   message?: string;
+  /** Why the reader is not usable (errors.<code> in the UI, with `params`), e.g. USB_PERMISSION. */
+  code?: string;
+  params?: Record<string, string>;
+  /** Reader-like USB/serial devices the last search saw, for the status tooltip and the admin's device view. */
+  devices?: ReaderDeviceView[];
   at: string;
+}
+
+/** One device the reader search saw: what it is, how it is reached, and why it could not be used. */
+export interface ReaderDeviceView {
+  vidPid: string;
+  vendor: string;
+  vendorZh?: string;
+  model: string;
+  /** hid-raw, usb-bulk-4ep, usb-bulk-2ep, serial-bridge, or none. */
+  transport: string;
+  /** Where the table's facts come from: public-code, capture, guessed. */
+  confirmed: string;
+  /** Found by a SAM-status probe rather than from the table. */
+  probed?: boolean;
+  where?: string;
+  state: 'found' | 'ready' | 'failed' | 'unsupported';
+  code?: string;
+  params?: Record<string, string>;
+  message?: string;
 }
 
 export interface PrinterStatus {

@@ -16,7 +16,13 @@ export type ReaderErrorCode =
   | 'TRANSPORT_CLOSED'
   | 'TRANSPORT_WRITE_FAILED'
   | 'HID_BINDING_UNAVAILABLE'
-  | 'HID_PROFILE_INVALID'
+  | 'READER_TABLE_INVALID'
+  | 'USB_BINDING_UNAVAILABLE'
+  | 'USB_PERMISSION'
+  | 'USB_DRIVER_MISSING'
+  | 'USB_BUSY'
+  | 'USB_STALL'
+  | 'READER_UNSUPPORTED'
   | 'NO_READER'
   | 'CARD_TEXT_INVALID'
   | 'CARD_INPUT_INVALID'
@@ -28,10 +34,14 @@ export class ReaderError extends Error {
   /** SW3 of the reply when code is REPLY_STATUS. */
   readonly sw3?: number;
 
-  constructor(code: ReaderErrorCode, message: string, opts: { sw3?: number; cause?: unknown } = {}) {
+  /** Values for the UI's translated text (e.g. vidPid, the udev rule). */
+  readonly params?: Record<string, string>;
+
+  constructor(code: ReaderErrorCode, message: string, opts: { sw3?: number; cause?: unknown; params?: Record<string, string> } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
     if (opts.sw3 !== undefined) this.sw3 = opts.sw3;
+    if (opts.params) this.params = opts.params;
   }
 
   toJSON(): { code: ReaderErrorCode; message: string; sw3?: number } {
@@ -64,7 +74,13 @@ const ZH: Record<ReaderErrorCode, string> = {
   TRANSPORT_CLOSED: '读卡器已断开，请重新插好USB线。',
   TRANSPORT_WRITE_FAILED: '无法向读卡器发送命令，请重新插好USB线。',
   HID_BINDING_UNAVAILABLE: 'USB HID 驱动组件无法加载，请安装 libusb-1.0 或改用串口读卡器。',
-  HID_PROFILE_INVALID: '读卡器型号配置有误，请联系维护人员。',
+  READER_TABLE_INVALID: '读卡器型号表有误，请联系维护人员。',
+  USB_BINDING_UNAVAILABLE: 'USB 驱动组件无法加载，请重新安装程序。',
+  USB_PERMISSION: '没有打开该USB读卡器的权限：Linux 请按说明添加 udev 规则后重新插拔读卡器。',
+  USB_DRIVER_MISSING: '该USB读卡器未绑定 WinUSB 驱动：请安装 WinUSB 驱动（如用 Zadig）后重新插拔。',
+  USB_BUSY: 'USB读卡器被其他程序或驱动占用，请关闭厂商读卡软件后重试。',
+  USB_STALL: '读卡器USB端点停止响应，正在恢复；若反复出现请重新插拔读卡器。',
+  READER_UNSUPPORTED: '该设备不是可用的身份证读卡器（型号或模式不支持）。',
   NO_READER: '未找到身份证读卡器，请连接读卡器。',
   CARD_TEXT_INVALID: '证件信息无法解析，请重新放卡。',
   CARD_INPUT_INVALID: '演示证件数据有误，请检查培训数据。',

@@ -24,8 +24,9 @@ export const configSchema = z
       .optional(),
     reader: z
       .object({
-        kind: z.enum(['auto', 'hid', 'serial', 'keyboard', 'simulator']).default('auto'),
-        /** VID:PID (hex), serial path, or a name. */
+        /** 'usb': vendor-bulk readers (0400:C35A...) through the usb package only; 'auto' tries every transport. */
+        kind: z.enum(['auto', 'hid', 'usb', 'serial', 'keyboard', 'simulator']).default('auto'),
+        /** VID:PID (hex), serial path, or a name. A VID:PID outside the reader table is probed with SAM status only. */
         select: z.string().optional(),
         baudRate: z.number().int().positive().default(115200),
         /**

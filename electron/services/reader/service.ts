@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
-import type { CardView } from '../../api/types';
+import type { CardView, ReaderDeviceView } from '../../api/types';
 import {
   createReaderManager,
+  setIdReaderResourcesDir,
   Simulator,
   type Card,
   type DemoCardInput,
@@ -15,6 +16,7 @@ import {
 import type { CounterConfig } from '../config/schema';
 import type { StatusStore } from '../core/status';
 import type { EventBus } from '../core/bus';
+import { findResourcesDir } from '../core/resources';
 import { toCardView } from './card-view';
 
 export interface CurrentCard {
@@ -35,10 +37,16 @@ export class ReaderService {
   private readonly removedListeners = new Set<() => void>();
 
   constructor(
-    private readonly deps: { bus: EventBus; status: StatusStore; log: (l: string) => void },
+    private readonly deps: { bus: EventBus; status: StatusStore; log: (l: string) => void; resourcesDir?: string },
     config: CounterConfig['reader'],
     training: { cards?: DemoCardInput[]; latency?: { find: number; select: number; read: number } } | null,
   ) {
+    // The driver reads its tables (readers.json, nations...) from the app's resources folder, packaged or not.
+    try {
+      setIdReaderResourcesDir(deps.resourcesDir ?? findResourcesDir());
+    } catch (e) {
+      deps.log(`[reader] resources folder not found, the driver looks from the working directory: ${e instanceof Error ? e.message : String(e)}`);
+    }
     const cfg: ReaderManagerConfig = { readAddedAddress: config.readAddedAddress, logger: { info: (m) => deps.log(`[reader] ${m}`), warn: (m) => deps.log(`[reader] ${m}`) } };
     if (config.kind === 'simulator' || training) {
       this.simulator = new Simulator({ ...(training?.cards?.length ? { cards: training.cards } : {}), latency: training?.latency ?? { find: 5, select: 5, read: 60 } });
@@ -98,7 +106,15 @@ export class ReaderService {
 
   private onStatus(s: DriverStatus): void {
     const device = s.reader?.label;
-    this.deps.status.setReader({ state: s.state, message: s.messageZh, ...(device ? { device } : {}) });
+    const devices: ReaderDeviceView[] | undefined = s.devices?.map((d) => ({ ...d }));
+    this.deps.status.setReader({
+      state: s.state,
+      message: s.messageZh,
+      ...(device ? { device } : {}),
+      ...(s.code ? { code: s.code } : {}),
+      ...(s.params ? { params: s.params } : {}),
+      ...(devices?.length ? { devices } : {}),
+    });
   }
 
   fault(kind: FaultKind): void {

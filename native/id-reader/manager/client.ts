@@ -40,6 +40,7 @@ export class ReaderClient {
     this.decoder = new FrameDecoder(maxLen === undefined ? {} : { maxLen });
     transport.on('data', this.onData);
     transport.on('close', this.onClose);
+    transport.on('error', this.onError);
   }
 
   command(name: CommandName, timeoutMs: number, data?: Uint8Array): Promise<ResponseBody> {
@@ -53,6 +54,7 @@ export class ReaderClient {
     this.closed = true;
     this.transport.off('data', this.onData);
     this.transport.off('close', this.onClose);
+    this.transport.off('error', this.onError);
     this.fail(new ReaderError('TRANSPORT_CLOSED', 'Reader connection was closed.'));
   }
 
@@ -101,6 +103,11 @@ export class ReaderClient {
         this.fail(asReaderError(e, 'REPLY_MALFORMED', 'Reader reply malformed'));
       }
     }
+  };
+
+  /** A transport problem during a command (a stalled endpoint, a cut-off reply) loses that reply: fail it now. */
+  private readonly onError = (err: ReaderError): void => {
+    this.fail(err);
   };
 
   private readonly onClose = (reason?: ReaderError): void => {

@@ -4,11 +4,14 @@ import { ReaderError, asReaderError, errorText, type ReaderErrorCode } from '../
 import type { CommandName, ResponseBody } from '../frame/codec';
 import type { Simulator } from '../sim/simulator';
 import type { HidBinding } from '../transport/hid-binding';
+import { nodeUsb, type UsbLike } from '../transport/usb-binding';
 import type { SerialOptions } from '../transport/serial';
 import type { Transport, TransportInfo } from '../transport/types';
 import { findCard, readCard, samId, samStatus, selectCard, type Send } from './card-ops';
 import { ReaderClient, realTimers, type Timers } from './client';
-import { discoverReaders, pickConfigured, type DiscoveryResult, type ReaderCandidate } from './discovery';
+import type { DeviceReport } from './devices';
+import { discoverReaders, pickConfigured, type DiscoveryResult, type ReaderCandidate, type SerialPortInfo } from './discovery';
+import { usbHotplug, type Hotplug, type HotplugEvent } from './hotplug';
 import { STATE_ZH, type ReaderState, type ReaderStatus } from './status';
 
 export interface ReaderLogger {
@@ -17,7 +20,7 @@ export interface ReaderLogger {
 }
 
 export interface ReaderManagerConfig {
-  source?: 'auto' | 'hid' | 'serial' | 'simulator';
+  source?: 'auto' | 'hid' | 'usb' | 'serial' | 'simulator';
   /** 'VID:PID', a serial path, or part of the reader's name; unset = first reader answering SAM status. */
   device?: string;
   serial?: Omit<SerialOptions, 'path'>;
@@ -43,6 +46,13 @@ export interface ReaderManagerConfig {
   /** Test seam: replaces OS device discovery. */
   discover?: () => Promise<DiscoveryResult>;
   hidBinding?: HidBinding;
+  /** The `usb` package's WebUSB object (tests pass simulated devices); null = do not use it. */
+  usb?: UsbLike | null;
+  serialList?: () => Promise<SerialPortInfo[]>;
+  /** Attach/detach events; default: the `usb` package's, when it can list devices; false = none. */
+  hotplug?: Hotplug | false;
+  /** Test seam for the 4-endpoint settle wait. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ReaderManagerEvents {
@@ -70,7 +80,11 @@ const consoleLogger: ReaderLogger = {
  * Everything runs in one loop with one command in flight; no driver failure escapes it.
  */
 export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
-  private readonly cfg: Required<Omit<ReaderManagerConfig, 'device' | 'serial' | 'simulator' | 'discover' | 'hidBinding'>> & ReaderManagerConfig;
+  private readonly cfg: Required<Omit<ReaderManagerConfig, 'device' | 'serial' | 'simulator' | 'discover' | 'hidBinding' | 'usb' | 'serialList' | 'hotplug' | 'sleep'>> & ReaderManagerConfig;
+  private devices: DeviceReport[] = [];
+  private hotplug?: Hotplug;
+  private unsubscribe: Array<() => void> = [];
+  private attached = false;
   private current: ReaderStatus;
   private running?: Promise<void>;
   private stopped = true;
@@ -119,12 +133,16 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    void this.startHotplug();
     this.running = this.loop().catch((e: unknown) => this.cfg.logger.warn(`reader loop ended unexpectedly: ${String(e)}`));
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
+    for (const u of this.unsubscribe.splice(0)) u();
+    if (this.cfg.hotplug === undefined) this.hotplug?.close();
+    this.hotplug = undefined;
     await this.closeConn();
     await this.running;
     this.running = undefined;
@@ -159,6 +177,9 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       }
       await this.sleep(backoff);
       backoff = Math.min(backoff * 2, this.cfg.backoffMaxMs);
+      // A reader just plugged in is tried at once, from the shortest backoff.
+      if (this.attached) backoff = this.cfg.backoffInitialMs;
+      this.attached = false;
     }
   }
 
@@ -166,14 +187,18 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private async connect(): Promise<Conn | undefined> {
     const found = await (this.cfg.discover ?? (() => discoverReaders({ ...this.cfg })))();
     const list = pickConfigured(found.candidates, this.cfg.device);
+    this.devices = (found.devices ?? []).map((d) => ({ ...d }));
+    const reportOf = (c: ReaderCandidate) => (c.report ? this.devices.find((d) => d.vidPid === c.report!.vidPid && d.where === c.report!.where && d.transport === c.report!.transport) : undefined);
     let lastErr: ReaderError | undefined = found.problems[0];
     for (const candidate of list) {
       if (this.stopped) return undefined;
+      const rep = reportOf(candidate);
       const transport = candidate.create();
       try {
         await transport.open();
       } catch (e) {
         lastErr = asReaderError(e, 'TRANSPORT_OPEN_FAILED', `Opening ${candidate.label} failed`);
+        if (rep) Object.assign(rep, failed(lastErr));
         continue;
       }
       const client = new ReaderClient(transport, this.cfg.timers);
@@ -181,18 +206,65 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       this.conn = conn;
       try {
         await samStatus(this.sender(conn));
+        if (rep) {
+          rep.state = 'ready';
+          if (rep.probed) this.cfg.logger.warn(`${candidate.label} (${rep.vidPid}) answered SAM status over ${rep.transport}; record that transport in resources/id-reader/readers.json`);
+        }
         return conn;
       } catch (e) {
         lastErr = asReaderError(e, 'COMMAND_TIMEOUT', `${candidate.label} did not answer SAM status`);
+        if (rep) Object.assign(rep, failed(lastErr));
         await this.closeConn();
       }
     }
+    // A known device that cannot be used says why (e.g. the udev rule) rather than "no reader".
+    const named = this.devices.find((d) => d.state === 'failed' || d.state === 'unsupported');
+    if (named?.code && (!lastErr || lastErr.code === 'NO_READER' || lastErr.code === 'USB_BINDING_UNAVAILABLE')) lastErr = new ReaderError(named.code, named.message ?? named.code, named.params ? { params: named.params } : {});
     const msg = this.cfg.device
       ? `Configured reader "${this.cfg.device}" was not found or did not answer; check the cable and the reader setting.`
       : 'No ID card reader found; connect a reader.';
     const state: ReaderState = lastErr?.code === 'REPLY_STATUS' ? 'error' : this.current.state === 'disconnected' ? 'disconnected' : 'unavailable';
     this.setState(state, lastErr ?? new ReaderError('NO_READER', msg), lastErr ? `${msg} (${lastErr.message})` : msg);
     return undefined;
+  }
+
+  private async startHotplug(): Promise<void> {
+    if (this.cfg.hotplug === false || this.cfg.source === 'simulator' || this.cfg.source === 'serial') return;
+    let hp: Hotplug | undefined = this.cfg.hotplug;
+    if (!hp) {
+      if (this.cfg.usb === null) return;
+      try {
+        hp = await usbHotplug(this.cfg.usb ?? (await nodeUsb()));
+      } catch {
+        hp = undefined; // no `usb` binding: polling with backoff still finds readers
+      }
+    }
+    if (!hp || this.stopped) {
+      if (hp && this.cfg.hotplug === undefined) hp.close();
+      return;
+    }
+    this.hotplug = hp;
+    this.unsubscribe.push(
+      hp.on('attach', () => {
+        this.attached = true;
+        if (!this.conn) this.wake?.();
+      }),
+      hp.on('detach', (e) => this.onDetach(e)),
+    );
+  }
+
+  /** The open reader went away: drop it now rather than at the next failed poll. */
+  private onDetach(e: HotplugEvent): void {
+    const c = this.conn;
+    if (!c) return;
+    const same = c.candidate.usbDevice ? c.candidate.usbDevice === e.device || (c.candidate.usbDevice.bus === e.device.bus && c.candidate.usbDevice.address === e.device.address && e.device.bus !== undefined) : c.candidate.vidPid === e.vidPid;
+    if (!same) return;
+    this.cfg.logger.info(`reader ${c.candidate.label} unplugged`);
+    const t = c.transport as Transport & { unplugged?: () => void };
+    if (t.unplugged) t.unplugged();
+    else void t.close();
+    // A transport closed without a reason still ends the session.
+    this.wake?.();
   }
 
   /** Polls one open reader until it goes away; returns why. */
@@ -322,6 +394,8 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       message: text,
       messageZh: !err ? STATE_ZH[state] : state === 'unavailable' ? errorText(err.code, 'zh') : `${STATE_ZH[state]}：${errorText(err.code, 'zh')}`,
       ...(err ? { code: err.code as ReaderErrorCode } : {}),
+      ...(err?.params ? { params: err.params } : {}),
+      ...(this.devices.length ? { devices: this.devices.map((d) => ({ ...d })) } : {}),
       ...(reader && state !== 'unavailable' && state !== 'searching' ? { reader } : {}),
       ...(this.samIdHex && (state === 'connected' || state === 'reading') ? { samId: this.samIdHex } : {}),
       cardPresent: this.presence !== 'none',
@@ -332,7 +406,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private setState(state: ReaderState, err?: ReaderError, message?: string): void {
     const next = this.makeStatus(state, err, message);
     const prev = this.current;
-    if (prev.state === state && prev.code === next.code && prev.cardPresent === next.cardPresent && prev.message === next.message) return;
+    if (prev.state === state && prev.code === next.code && prev.cardPresent === next.cardPresent && prev.message === next.message && JSON.stringify(prev.devices) === JSON.stringify(next.devices)) return;
     this.current = next;
     this.safeEmit('status', next);
   }
@@ -348,6 +422,10 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       }
     }
   }
+}
+
+function failed(err: ReaderError): Partial<DeviceReport> {
+  return { state: 'failed', code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
 }
 
 function defaultMessage(state: ReaderState, label?: string): string {

@@ -1,5 +1,6 @@
 import type { ReaderErrorCode } from '../errors';
 import type { TransportInfo } from '../transport/types';
+import type { DeviceReport } from './devices';
 
 export type ReaderState = 'unavailable' | 'searching' | 'connected' | 'reading' | 'disconnected' | 'error';
 
@@ -9,10 +10,14 @@ export interface ReaderStatus {
   message: string;
   messageZh: string;
   code?: ReaderErrorCode;
+  /** Values for the translated text of `code` (vidPid, the udev rule...). */
+  params?: Record<string, string>;
   reader?: TransportInfo;
   samId?: string;
   /** Whether a card is currently on the reader (read successfully or not). */
   cardPresent: boolean;
+  /** Reader-like devices the last discovery saw and what became of each (found, ready, why not). */
+  devices?: DeviceReport[];
   at: number;
 }
 

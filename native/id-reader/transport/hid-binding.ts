@@ -17,6 +17,8 @@ export interface HidDeviceInfo {
   product?: string;
   manufacturer?: string;
   usagePage?: number;
+  /** USB interface number (node-hid's `interface`). */
+  interface?: number;
 }
 
 export interface HidBinding {
@@ -69,6 +71,7 @@ export const nodeHidBinding: HidBinding = {
       ...(d.product ? { product: d.product } : {}),
       ...(d.manufacturer ? { manufacturer: d.manufacturer } : {}),
       ...(d.usagePage !== undefined ? { usagePage: d.usagePage } : {}),
+      ...(d.interface !== undefined && d.interface >= 0 ? { interface: d.interface } : {}),
     }));
   },
   async open(path) {

@@ -1,13 +1,16 @@
 import { EventEmitter } from 'node:events';
 import type { ReaderError } from '../errors';
 
-export type TransportKind = 'hid' | 'serial' | 'simulator';
+export type TransportKind = 'hid' | 'usb' | 'serial' | 'simulator';
 
 export interface TransportInfo {
   kind: TransportKind;
   /** Stable id used in config: 'hid:0400:C35A', 'serial:/dev/ttyUSB0', 'simulator'. */
   id: string;
   label: string;
+  vidPid?: string;
+  /** The reader-table transport in use: hid-raw, usb-bulk-4ep, usb-bulk-2ep, serial-bridge. */
+  transport?: string;
 }
 
 export interface TransportEvents {

@@ -1,6 +1,7 @@
 import { Result, Spin } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReaderDevicesButton } from '../components/ReaderDevices';
 import { AccountsAdmin } from './AccountsAdmin';
 import { AuditTools } from './AuditTools';
 import { HallKeyExport } from './HallKeyExport';
@@ -36,6 +37,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
           <>
             {session.roles.includes('admin') && <AccountsAdmin self={session.userId} />}
             {session.roles.includes('admin') && <HallKeyExport />}
+            {session.roles.includes('admin') && <ReaderDevicesButton />}
             <AuditTools session={session} />
           </>
         } />

@@ -1,6 +1,8 @@
 import { Badge, Space, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, StatusSnapshot } from '../../../electron/api/types';
+import { ReaderTip } from './ReaderDevices';
 
 type BadgeStatus = 'success' | 'processing' | 'default' | 'error' | 'warning';
 
@@ -15,7 +17,7 @@ export function StatusBar({ info, status, hostDown }: { info: AppInfo | null; st
   if (hostDown) return <div className="status-bar status-bar--down" role="status">{t('status.hostDown')}</div>;
   const reg = status?.registry;
   const regDetail = reg?.state === 'offline' ? [reg.since && t('status.offlineSince', { time: hhmm(reg.since) }), reg.cacheAsOf && t('status.cacheAsOf', { time: hhmm(reg.cacheAsOf) })].filter(Boolean).join(' · ') : reg?.message;
-  const item = (label: string, value: string, badge: BadgeStatus, tip?: string, testId?: string) => (
+  const item = (label: string, value: string, badge: BadgeStatus, tip?: ReactNode, testId?: string) => (
     <Tooltip title={tip}>
       <span className="status-item" data-testid={testId}>
         <Badge status={badge} />
@@ -28,7 +30,7 @@ export function StatusBar({ info, status, hostDown }: { info: AppInfo | null; st
       <Space size="large" wrap>
         {item(t('status.hall'), info ? `${info.hall.name} · ${t('status.counter')} ${info.counter}` : '…', 'default', undefined, 'status-hall')}
         {item(t('status.clerk'), status?.session?.displayName ?? t('status.noClerk'), status?.session ? 'success' : 'default', undefined, 'status-clerk')}
-        {item(t('status.reader'), status ? t(`status.reader_${status.reader.state}`) : '…', READER[status?.reader.state ?? 'unavailable'] ?? 'default', status?.reader.message, 'status-reader')}
+        {item(t('status.reader'), status ? t(`status.reader_${status.reader.state}`) : '…', READER[status?.reader.state ?? 'unavailable'] ?? 'default', status ? <ReaderTip reader={status.reader} /> : undefined, 'status-reader')}
         {item(t('status.printer'), status ? t(`status.printer_${status.printer.state}`) : '…', PRINTER[status?.printer.state ?? 'unavailable'] ?? 'default', status?.printer.message, 'status-printer')}
         {item(t('status.registry'), status ? t(`status.registry_${status.registry.state}`) + (regDetail ? ` (${regDetail})` : '') : '…', REGISTRY[status?.registry.state ?? 'unavailable'] ?? 'default', reg?.message, 'status-registry')}
       </Space>

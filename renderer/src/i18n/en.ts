@@ -146,6 +146,13 @@ export const en: Strings = {
     'action_certificate-issue': 'Certificate issued', action_print: 'Print', action_reprint: 'Reprint', action_void: 'Void', action_override: 'Override',
   },
   hallKey: { export: 'Export hall key', done: 'Saved {{file}}: give it to verifiers, who run npm run verify -- --keys {{file}} certificate.pdf' },
+  readerDevices: {
+    button: 'Reader devices', title: 'Reader devices', hint: 'Devices seen by the last reader search. USB devices not in the reader table are never opened.', none: 'No reader-like device found.',
+    colDevice: 'Device', colId: 'VID:PID', colTransport: 'Transport', colEvidence: 'Evidence', colState: 'State', colWhy: 'Reason and fix',
+    state_found: 'Found', state_ready: 'In use', state_failed: 'Cannot open', state_unsupported: 'Not supported',
+    'confirmed_public-code': 'public code', confirmed_capture: 'USB capture', confirmed_guessed: 'guessed', probed: ' (found by probe)',
+    transport_none: '—', ruleBelow: 'the rule below', ruleInView: 'the rule shown in Reader devices',
+  },
   lang: { switchTo: '中文', current: 'English' },
   errors: {
     CASE_BLOCKED: 'A check failed or could not be made, so the certificate cannot be issued. Explain why to the citizen, or ask a supervisor to approve it.',
@@ -177,5 +184,12 @@ export const en: Strings = {
     APP_NO_SECRET: 'Open this page with the address the terminal printed at start-up.',
     AUTH_SECRET: 'Invalid access secret; use the address the terminal printed at start-up.',
     INVALID_ARGUMENT: 'Invalid input: {{message}}',
+    USB_PERMISSION: 'No permission to open USB reader {{vidPid}}. Linux: put this rule in /etc/udev/rules.d/60-id-reader.rules, run udevadm control --reload, replug the reader, and check the terminal user is in group plugdev: {{rule}}',
+    USB_DRIVER_MISSING: 'USB reader {{vidPid}} has no WinUSB-bound driver. Windows: install the vendor\'s WinUSB driver package, or bind WinUSB to the device with Zadig (this replaces the vendor\'s driver, so its own software no longer sees the reader), then replug it.',
+    USB_BUSY: 'USB reader {{vidPid}} is held by another program or driver; close the vendor\'s reader software and replug the reader.',
+    USB_STALL: 'A USB endpoint of the reader stalled; it was cleared and the command retried. Replug the reader if this repeats.',
+    USB_BINDING_UNAVAILABLE: 'USB support could not be loaded; reinstall the app. HID and serial readers still work.',
+    READER_UNSUPPORTED: 'Device {{vidPid}} cannot be used as an ID card reader: {{reason}}',
+    READER_TABLE_INVALID: 'The reader table (readers.json) is invalid; reinstall the app or call maintenance.',
   },
 };

@@ -145,6 +145,13 @@ export const zhCN = {
     'action_certificate-issue': '出具证明', action_print: '打印', action_reprint: '补打', action_void: '作废', action_override: '人工放行',
   },
   hallKey: { export: '导出大厅公钥', done: '已保存 {{file}}：交给核验方，核验时运行 npm run verify -- --keys {{file}} 证明.pdf' },
+  readerDevices: {
+    button: '读卡器设备', title: '读卡器设备', hint: '最近一次查找读卡器时发现的设备。不在型号表中的USB设备不会被打开。', none: '未发现读卡器类设备。',
+    colDevice: '设备', colId: 'VID:PID', colTransport: '连接方式', colEvidence: '依据', colState: '状态', colWhy: '原因与处理',
+    state_found: '已发现', state_ready: '使用中', state_failed: '无法打开', state_unsupported: '不支持',
+    'confirmed_public-code': '公开代码', confirmed_capture: '抓包确认', confirmed_guessed: '推测', probed: '（探测得出）',
+    transport_none: '—', ruleBelow: '见下方规则', ruleInView: '规则见“读卡器设备”',
+  },
   lang: { switchTo: 'English', current: '中文' },
   errors: {
     CASE_BLOCKED: '有核验项未通过或无法核验，不能出具证明。请向申请人说明原因；确需出具的，请主管审核放行。',
@@ -176,6 +183,13 @@ export const zhCN = {
     APP_NO_SECRET: '请使用终端启动时打印的地址打开本页面。',
     AUTH_SECRET: '访问凭据无效，请使用终端启动时打印的地址。',
     INVALID_ARGUMENT: '输入有误：{{message}}',
+    USB_PERMISSION: '没有打开USB读卡器 {{vidPid}} 的权限。Linux：将以下规则写入 /etc/udev/rules.d/60-id-reader.rules，执行 udevadm control --reload 后重新插拔读卡器，并确认终端用户在 plugdev 组中：{{rule}}',
+    USB_DRIVER_MISSING: 'USB读卡器 {{vidPid}} 未绑定 WinUSB 驱动。Windows：安装厂商提供的 WinUSB 驱动包，或用 Zadig 为该设备安装 WinUSB（会替换厂商原驱动，厂商软件将无法再使用该读卡器），然后重新插拔。',
+    USB_BUSY: 'USB读卡器 {{vidPid}} 被其他程序或驱动占用；请关闭厂商读卡软件后重新插拔读卡器。',
+    USB_STALL: '读卡器USB端点停止响应，已恢复并重试；若反复出现请重新插拔读卡器。',
+    USB_BINDING_UNAVAILABLE: 'USB 驱动组件无法加载，请重新安装程序；HID 和串口读卡器仍可使用。',
+    READER_UNSUPPORTED: '设备 {{vidPid}} 不能作为身份证读卡器使用：{{reason}}',
+    READER_TABLE_INVALID: '读卡器型号表（readers.json）有误，请重新安装程序或联系维护人员。',
   },
 };
 
