@@ -1,0 +1,180 @@
+import type { Db } from '../db/open';
+import { DELIVERY_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
+import { DeliveryError, OutboxError } from './errors';
+import * as store from './store';
+import type { OutboxCipher, OutboxMessageInput, OutboxRow, Receiver } from './types';
+
+export interface OutboxOptions {
+  db: Db;
+  cipher: OutboxCipher;
+  /** Receiver per family (the part of `receiver` before ':'): department, rating, hall… */
+  receivers?: Record<string, Receiver>;
+  backoff?: BackoffPolicy;
+  /** First poll this long after delivery, then backing off to pollMaxMs while undecided. */
+  pollMs?: number;
+  pollMaxMs?: number;
+  /** Messages sent at once (over all receivers). */
+  concurrency?: number;
+  random?: () => number;
+  now?: () => number;
+  log?: (line: string) => void;
+  /** Called after every change a view would show (delivered, retried, decided…). */
+  onChange?: (row: OutboxRow) => void;
+}
+
+const familyOf = (receiver: string) => receiver.slice(0, receiver.indexOf(':'));
+
+/**
+ * Delivers what callers enqueued, at least once per attempt and exactly once as the receiver sees
+ * it (the key), and polls kinds with a decision until it is final. All state is in SQLite: a kill
+ * at any point leaves each message pending (sent again, deduped by the receiver) or delivered.
+ * One Outbox per database; it keeps in memory only which messages are in flight right now.
+ */
+export class Outbox {
+  private readonly receivers = new Map<string, Receiver>();
+  private readonly inFlight = new Set<number>();
+  private readonly polling = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private pumping: Promise<void> | null = null;
+  private again = false;
+  private readonly o: Required<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'pollMaxMs' | 'concurrency' | 'random' | 'now' | 'log'>> & OutboxOptions;
+
+  constructor(opts: OutboxOptions) {
+    this.o = { backoff: DELIVERY_BACKOFF, pollMs: 2000, pollMaxMs: 10 * 60_000, concurrency: 4, random: Math.random, now: Date.now, log: () => undefined, ...opts };
+    for (const [family, r] of Object.entries(opts.receivers ?? {})) this.receivers.set(family, r);
+  }
+
+  /** Adds a receiver family (a later issue's 好差评 platform or hall server registers its own). */
+  register(family: string, receiver: Receiver): void {
+    this.receivers.set(family, receiver);
+    this.kick();
+  }
+
+  /**
+   * In the caller's transaction when called inside one (pass the same db). Delivery starts after
+   * commit: kick() runs on the next tick, when a committed row is visible and a rolled-back one is gone.
+   */
+  enqueue(db: Db, m: OutboxMessageInput): { id: number; created: boolean } {
+    const r = store.enqueue(db, this.o.cipher, m, this.o.now());
+    setImmediate(() => this.kick());
+    return r;
+  }
+
+  start(): void {
+    this.running = true;
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.pumping;
+  }
+
+  /** Wake up now (after an enqueue, or when a receiver is known to be back). */
+  kick(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      } else this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = store.nextDue(this.o.db);
+    if (next === null) return;
+    const wait = Math.max(0, Math.min(next - this.o.now(), 60_000));
+    this.timer = setTimeout(() => this.kick(), wait);
+    this.timer.unref?.();
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      if (!this.running) return;
+      const now = this.o.now();
+      const free = this.o.concurrency - this.inFlight.size;
+      const due = free > 0 ? store.dueForDelivery(this.o.db, now, free, [...this.inFlight]) : [];
+      const polls = store.dueForPoll(this.o.db, now, this.o.concurrency).filter((r) => !this.polling.has(r.id));
+      if (!due.length && !polls.length) return;
+      await Promise.all([...due.map((r) => this.deliverOne(r)), ...polls.map((r) => this.pollOne(r))]);
+    }
+  }
+
+  private async deliverOne(row: OutboxRow): Promise<void> {
+    const receiver = this.receivers.get(familyOf(row.receiver));
+    const now = () => this.o.now();
+    if (!receiver) {
+      // Not configured (yet): keep it, look again later; a config fix must not lose it.
+      store.markRetry(this.o.db, row, 'OUTBOX_RECEIVER_UNKNOWN', now() + this.o.backoff.maxMs);
+      return this.changed(row.id);
+    }
+    this.inFlight.add(row.id);
+    try {
+      const body = store.openPayload(this.o.db, this.o.cipher, row);
+      const answer = await receiver.deliver({ receiver: row.receiver, key: row.key, kind: row.kind, body });
+      // A receiver with nothing to poll has said all it will say by taking the message.
+      const status = receiver.poll ? answer : { ...answer, final: true };
+      store.markDelivered(this.o.db, this.o.cipher, row, status, now(), receiver.poll && !status.final ? now() + this.o.pollMs : null);
+    } catch (err) {
+      if (err instanceof DeliveryError && !err.retryable) {
+        this.o.log(`outbox: ${row.receiver} refused message ${row.id} (${err.code}): ${err.message}`);
+        store.markDead(this.o.db, row, err.code);
+      } else {
+        const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';
+        store.markRetry(this.o.db, row, code, now() + retryDelay(row.attempts, this.o.backoff, this.o.random));
+      }
+    } finally {
+      this.inFlight.delete(row.id);
+    }
+    this.changed(row.id);
+  }
+
+  private async pollOne(row: OutboxRow): Promise<void> {
+    const receiver = this.receivers.get(familyOf(row.receiver));
+    if (!receiver?.poll) return void store.recordPoll(this.o.db, this.o.cipher, row, { state: row.remoteState ?? 'received', final: true }, null);
+    this.polling.add(row.id);
+    try {
+      const s = await receiver.poll({ receiver: row.receiver, key: row.key, kind: row.kind, remoteId: row.remoteId });
+      const since = row.deliveredAt ? this.o.now() - Date.parse(row.deliveredAt) : 0;
+      // Undecided: poll soon at first (a training decision comes in seconds), then less often.
+      const next = this.o.now() + Math.min(this.o.pollMaxMs, Math.max(this.o.pollMs, Math.floor(since / 10)));
+      if (store.recordPoll(this.o.db, this.o.cipher, row, s, next)) this.changed(row.id);
+    } catch {
+      store.markPollFailed(this.o.db, row, this.o.now() + retryDelay(row.pollFailures, { baseMs: this.o.pollMs, maxMs: this.o.pollMaxMs }, this.o.random));
+    } finally {
+      this.polling.delete(row.id);
+    }
+  }
+
+  private changed(id: number): void {
+    if (!this.o.onChange) return;
+    try {
+      this.o.onChange(store.getMessage(this.o.db, id));
+    } catch (err) {
+      this.o.log(`outbox: change listener failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Resolves when nothing is pending (for tests, the bench and a clean shutdown); false on timeout. */
+  async drain(timeoutMs: number, until: 'delivered' | 'final' = 'delivered'): Promise<boolean> {
+    const end = this.o.now() + timeoutMs;
+    const q = until === 'delivered' ? "state = 'pending'" : "state = 'pending' OR (state = 'delivered' AND final = 0)";
+    while (Date.now() < end) {
+      if ((this.o.db.prepare(`SELECT count(*) FROM outbox WHERE ${q}`).pluck().get() as number) === 0) return true;
+      this.kick();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return false;
+  }
+}

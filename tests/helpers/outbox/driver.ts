@@ -1,0 +1,78 @@
+/**
+ * A small driver for tests of the outbox and, later, of the case flow that creates submissions:
+ * a temp database, a cipher, the sandbox department, and "commit a case with its submission" in
+ * one transaction, as the flow is meant to.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCase } from '../../../electron/services/cases';
+import { createCipher, type RecordCipher } from '../../../electron/services/crypto';
+import { openDatabase, type Db } from '../../../electron/services/db/open';
+import { departmentReceiver, Outbox, submission, type OutboxOptions, type SubmissionInput } from '../../../electron/services/outbox';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../sandbox/server';
+
+export const APP = { appKey: 'outbox-test-terminal', appSecret: 'outbox-test-secret-0123456789', adminSecret: 'outbox-test-admin' };
+
+export function tempDb(key = randomBytes(32)): { db: Db; cipher: RecordCipher; file: string; key: Buffer } {
+  const file = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'counter.db');
+  return { db: openDatabase(file), cipher: createCipher(key), file, key };
+}
+
+/** The sandbox with a tiny population (the department needs none), on a free loopback port. */
+export function startDepartment(opts: SandboxOptions = {}): Promise<SandboxHandle> {
+  return startSandbox({ residents: 20, ...APP, ...opts, port: 0 });
+}
+
+export function outboxFor(db: Db, cipher: RecordCipher, url: string, opts: Partial<OutboxOptions> = {}): Outbox {
+  return new Outbox({
+    db,
+    cipher,
+    receivers: { department: departmentReceiver({ default: { url, appKey: APP.appKey, appSecret: APP.appSecret, timeoutMs: 2000 } }) },
+    backoff: { baseMs: 20, maxMs: 200 },
+    pollMs: 20,
+    pollMaxMs: 100,
+    ...opts,
+  });
+}
+
+export const PERSON = { name: '测试申请人', idNumber: '110903196803120017' };
+
+/** Commits a case and its department submission in one transaction; returns the case id and the submission key. */
+export function commitCaseWithSubmission(
+  db: Db,
+  cipher: RecordCipher,
+  outbox: Pick<Outbox, 'enqueue'>,
+  o: Partial<SubmissionInput> & { n?: number } = {},
+): { caseId: string; key: string; messageId: number } {
+  return db.transaction(() => {
+    const person = { ...PERSON, name: `${PERSON.name}${o.n ?? ''}` };
+    const { id } = openCase(db, cipher, { hallId: 'H1', counterId: 'C1', clerkId: o.clerk?.id ?? 'k1', source: 'card', person });
+    const m = submission({
+      department: 'DMCAB01',
+      itemCode: '11110000000000000X-DB',
+      itemName: '大病救助',
+      hall: { id: 'H1', name: '示范市政务服务中心' },
+      counter: 'C1',
+      clerk: { id: 'k1' },
+      applicant: { idNumber: person.idNumber, name: person.name },
+      form: { illness: '重大疾病', bankAccount: '6222020200112233445' },
+      ...o,
+      caseId: id,
+    });
+    const { id: messageId } = outbox.enqueue(db, m);
+    return { caseId: id, key: m.key, messageId };
+  })();
+}
+
+export async function received(url: string): Promise<{ totals: Record<string, number>; submissions: { submissionId: string; posts: number; status: string }[] }> {
+  const r = await fetch(new URL('admin/department/received', url), { headers: { 'x-admin-secret': APP.adminSecret } });
+  if (!r.ok) throw new Error(`department admin: ${r.status}`);
+  return (await r.json()) as never;
+}
+
+export async function setDepartment(url: string, body: unknown): Promise<void> {
+  const r = await fetch(new URL('admin/department', url), { method: 'POST', headers: { 'x-admin-secret': APP.adminSecret, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`department admin: ${r.status} ${await r.text()}`);
+}
