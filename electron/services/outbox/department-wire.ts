@@ -16,7 +16,7 @@ const scalar = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]
 export const submissionPayloadSchema = z
   .object({
     submissionId: z.string().regex(/^[0-9A-Za-z_.:-]{8,128}$/),
-    department: z.string().min(1).max(64),
+    department: z.string().regex(/^[0-9A-Za-z_.-]{1,31}$/),
     itemCode: z.string().min(1).max(64),
     itemName: z.string().min(1).max(200),
     caseNumber: z.string().min(1).max(64),
