@@ -2,6 +2,7 @@ import { appHandlers } from './app';
 import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
+import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
 import type { HandlerTable } from './types';
 
@@ -11,5 +12,6 @@ export const handlers: HandlerTable = {
   ...authHandlers,
   ...auditHandlers,
   ...caseHandlers,
+  ...outboxHandlers,
   ...trainingHandlers,
 };

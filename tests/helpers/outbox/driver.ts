@@ -1,6 +1,6 @@
 /**
  * A small driver for tests of the outbox and, later, of the case flow that creates submissions:
- * a temp database, a cipher, the sandbox department, and "commit a case with its submission" in
+ * a temp database, a cipher, and "commit a case with its submission" in
  * one transaction, as the flow is meant to.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,18 +11,12 @@ import { openCase } from '../../../electron/services/cases';
 import { createCipher, type RecordCipher } from '../../../electron/services/crypto';
 import { openDatabase, type Db } from '../../../electron/services/db/open';
 import { departmentReceiver, Outbox, submission, type OutboxOptions, type SubmissionInput } from '../../../electron/services/outbox';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../sandbox/server';
 
 export const APP = { appKey: 'outbox-test-terminal', appSecret: 'outbox-test-secret-0123456789', adminSecret: 'outbox-test-admin' };
 
 export function tempDb(key = randomBytes(32)): { db: Db; cipher: RecordCipher; file: string; key: Buffer } {
   const file = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'counter.db');
   return { db: openDatabase(file), cipher: createCipher(key), file, key };
-}
-
-/** The sandbox with a tiny population (the department needs none), on a free loopback port. */
-export function startDepartment(opts: SandboxOptions = {}): Promise<SandboxHandle> {
-  return startSandbox({ residents: 20, ...APP, ...opts, port: 0 });
 }
 
 export function outboxFor(db: Db, cipher: RecordCipher, url: string, opts: Partial<OutboxOptions> = {}): Outbox {
@@ -64,15 +58,4 @@ export function commitCaseWithSubmission(
     const { id: messageId } = outbox.enqueue(db, m);
     return { caseId: id, key: m.key, messageId };
   })();
-}
-
-export async function received(url: string): Promise<{ totals: Record<string, number>; submissions: { submissionId: string; posts: number; status: string }[] }> {
-  const r = await fetch(new URL('admin/department/received', url), { headers: { 'x-admin-secret': APP.adminSecret } });
-  if (!r.ok) throw new Error(`department admin: ${r.status}`);
-  return (await r.json()) as never;
-}
-
-export async function setDepartment(url: string, body: unknown): Promise<void> {
-  const r = await fetch(new URL('admin/department', url), { method: 'POST', headers: { 'x-admin-secret': APP.adminSecret, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!r.ok) throw new Error(`department admin: ${r.status} ${await r.text()}`);
 }

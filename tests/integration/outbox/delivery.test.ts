@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { caseCompletion, caseSubmissions, markHandled, mySubmissions, submission, type OutboxRow } from '../../../electron/services/outbox';
 import type { SandboxHandle } from '../../../sandbox/server';
-import { commitCaseWithSubmission, outboxFor, PERSON, received, setDepartment, startDepartment, tempDb } from '../../helpers/outbox/driver';
+import { received, setDepartment, startDepartment } from '../../helpers/outbox/department';
+import { commitCaseWithSubmission, outboxFor, PERSON, tempDb } from '../../helpers/outbox/driver';
 
 const FAST = {
   default: { decision: 'approved', afterMs: 150, reason: { zh: '予以批准', en: 'approved' } },

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../../electron/services/registry/request-auth';
 import { DEPT_PATH } from '../../../electron/services/outbox/department-wire';
 import type { SandboxHandle } from '../../../sandbox/server';
-import { APP, received, setDepartment, startDepartment } from '../../helpers/outbox/driver';
+import { received, setDepartment, startDepartment } from '../../helpers/outbox/department';
+import { APP } from '../../helpers/outbox/driver';
 
 let clock = Date.parse('2026-12-01T08:00:00Z');
 let dept: SandboxHandle;
