@@ -34,10 +34,9 @@ export class Outbox {
   private readonly receivers = new Map<string, Receiver>();
   private readonly inFlight = new Set<number>();
   private readonly polling = new Set<number>();
+  private readonly work = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private pumping: Promise<void> | null = null;
-  private again = false;
   private readonly o: Required<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'pollMaxMs' | 'concurrency' | 'random' | 'now' | 'log'>> & OutboxOptions;
 
   constructor(opts: OutboxOptions) {
@@ -66,49 +65,57 @@ export class Outbox {
     this.kick();
   }
 
+  /** Stops taking new work and waits for what is on the wire (its outcome is recorded). */
   async stop(): Promise<void> {
     this.running = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.pumping;
+    await Promise.allSettled([...this.work]);
   }
 
-  /** Wake up now (after an enqueue, or when a receiver is known to be back). */
+  /**
+   * Fills the free delivery and poll slots with what is due; each finished one calls this again,
+   * so a slow message never holds up the others. Sleeps until the next due time otherwise.
+   */
   kick(): void {
     if (!this.running) return;
-    if (this.pumping) {
-      this.again = true;
-      return;
+    const now = this.o.now();
+    const free = this.o.concurrency - this.inFlight.size;
+    const launched: Promise<void>[] = [];
+    if (free > 0) {
+      for (const r of store.dueForDelivery(this.o.db, now, free, [...this.inFlight])) {
+        this.inFlight.add(r.id);
+        launched.push(this.deliverOne(r).finally(() => this.inFlight.delete(r.id)));
+      }
     }
-    this.pumping = this.pump().finally(() => {
-      this.pumping = null;
-      if (this.again) {
-        this.again = false;
+    const pollFree = this.o.concurrency - this.polling.size;
+    if (pollFree > 0) {
+      for (const r of store.dueForPoll(this.o.db, now, pollFree + this.polling.size).filter((x) => !this.polling.has(x.id)).slice(0, pollFree)) {
+        this.polling.add(r.id);
+        launched.push(this.pollOne(r).finally(() => this.polling.delete(r.id)));
+      }
+    }
+    for (const p of launched) {
+      this.work.add(p);
+      void p.finally(() => {
+        this.work.delete(p);
         this.kick();
-      } else this.schedule();
-    });
+      });
+    }
+    this.schedule();
   }
 
   private schedule(): void {
-    if (!this.running) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.running) return;
     const next = store.nextDue(this.o.db);
     if (next === null) return;
-    const wait = Math.max(0, Math.min(next - this.o.now(), 60_000));
-    this.timer = setTimeout(() => this.kick(), wait);
+    const wait = next - this.o.now();
+    // Due now but every due message is already on the wire: its completion kicks again.
+    if (wait <= 0 && this.work.size > 0) return;
+    this.timer = setTimeout(() => this.kick(), Math.max(5, Math.min(wait, 60_000)));
     this.timer.unref?.();
-  }
-
-  private async pump(): Promise<void> {
-    for (;;) {
-      if (!this.running) return;
-      const now = this.o.now();
-      const free = this.o.concurrency - this.inFlight.size;
-      const due = free > 0 ? store.dueForDelivery(this.o.db, now, free, [...this.inFlight]) : [];
-      const polls = store.dueForPoll(this.o.db, now, this.o.concurrency).filter((r) => !this.polling.has(r.id));
-      if (!due.length && !polls.length) return;
-      await Promise.all([...due.map((r) => this.deliverOne(r)), ...polls.map((r) => this.pollOne(r))]);
-    }
   }
 
   private async deliverOne(row: OutboxRow): Promise<void> {
@@ -119,7 +126,6 @@ export class Outbox {
       store.markRetry(this.o.db, row, 'OUTBOX_RECEIVER_UNKNOWN', now() + this.o.backoff.maxMs);
       return this.changed(row.id);
     }
-    this.inFlight.add(row.id);
     try {
       const body = store.openPayload(this.o.db, this.o.cipher, row);
       const answer = await receiver.deliver({ receiver: row.receiver, key: row.key, kind: row.kind, body });
@@ -134,8 +140,6 @@ export class Outbox {
         const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';
         store.markRetry(this.o.db, row, code, now() + retryDelay(row.attempts, this.o.backoff, this.o.random));
       }
-    } finally {
-      this.inFlight.delete(row.id);
     }
     this.changed(row.id);
   }
@@ -143,7 +147,6 @@ export class Outbox {
   private async pollOne(row: OutboxRow): Promise<void> {
     const receiver = this.receivers.get(familyOf(row.receiver));
     if (!receiver?.poll) return void store.recordPoll(this.o.db, this.o.cipher, row, { state: row.remoteState ?? 'received', final: true }, null);
-    this.polling.add(row.id);
     try {
       const s = await receiver.poll({ receiver: row.receiver, key: row.key, kind: row.kind, remoteId: row.remoteId });
       const since = row.deliveredAt ? this.o.now() - Date.parse(row.deliveredAt) : 0;
@@ -152,8 +155,6 @@ export class Outbox {
       if (store.recordPoll(this.o.db, this.o.cipher, row, s, next)) this.changed(row.id);
     } catch {
       store.markPollFailed(this.o.db, row, this.o.now() + retryDelay(row.pollFailures, { baseMs: this.o.pollMs, maxMs: this.o.pollMaxMs }, this.o.random));
-    } finally {
-      this.polling.delete(row.id);
     }
   }
 

@@ -171,6 +171,17 @@ export const zhCN = {
     APP_NO_SECRET: '请使用终端启动时打印的地址打开本页面。',
     AUTH_SECRET: '访问凭据无效，请使用终端启动时打印的地址。',
     INVALID_ARGUMENT: '输入有误：{{message}}',
+    OUTBOX_INPUT_INVALID: '申报无法排队：{{message}}',
+    OUTBOX_KEY_CONFLICT: '该申报已以不同内容排队，未再次排队，请联系管理员。',
+    OUTBOX_NOT_FOUND: '本终端上已无此申报。',
+    OUTBOX_RECEIVER_UNKNOWN: '尚未配置接收此申报的部门系统；申报已保存，管理员配置后自动发送。',
+    OUTBOX_DATA_UNREADABLE: '该申报无法解密（数据库损坏或数据密钥不同）；申报仍保留，请联系管理员。',
+    OUTBOX_UNREACHABLE: '无法连接部门业务系统；申报已保存，将自动重新发送。',
+    OUTBOX_TIMEOUT: '部门业务系统未及时应答；申报将自动重新发送。',
+    OUTBOX_SERVER_ERROR: '部门业务系统出错；申报将自动重新发送。',
+    OUTBOX_REFUSED: '部门拒收该申报；请与群众及部门核对后重新申报。',
+    OUTBOX_CONFLICT: '部门已有内容不同的同一申报，未再次发送，请联系管理员。',
+    OUTBOX_MALFORMED: '部门业务系统应答异常；申报将自动重新发送。',
   },
 };
 
