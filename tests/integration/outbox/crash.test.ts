@@ -122,6 +122,8 @@ describe('outbox survives SIGKILL between case commit and department acknowledge
           for (const k of l.committed) expect(inDb.has(k), `seed ${seed}: committed ${k} missing`).toBe(true);
           const caseOf = db.prepare('SELECT count(*) FROM cases WHERE id = ?').pluck();
           for (const r of rows) expect(caseOf.get(r.case_id), `seed ${seed}: message ${r.key} without its case`).toBe(1);
+          // …and the other way round: no case committed without the submission it owes.
+          expect(db.prepare('SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id)').pluck().get(), `seed ${seed}`).toBe(0);
           // After the clean drain every message is delivered.
           expect(rows.filter((r) => r.state !== 'delivered').map((r) => r.key), `seed ${seed}`).toEqual([]);
           const at = await received(depts[i]!.url);
