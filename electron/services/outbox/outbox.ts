@@ -109,8 +109,9 @@ export class Outbox {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.running) return;
-    const next = store.nextDue(this.o.db);
-    if (next === null) return;
+    // With nothing due, still look now and then: a message another process wrote (a CLI, a restore)
+    // is picked up without waiting for the next enqueue here.
+    const next = store.nextDue(this.o.db) ?? this.o.now() + this.o.pollMs * 5;
     const wait = next - this.o.now();
     // Due now but every due message is already on the wire: its completion kicks again.
     if (wait <= 0 && this.work.size > 0) return;

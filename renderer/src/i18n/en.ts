@@ -71,6 +71,12 @@ export const en: Strings = {
     REGISTRY_FAILED: 'The registry query failed.',
     CACHE_INTEGRITY: 'A cached record failed its integrity check and was ignored.',
   },
+  submissions: {
+    caseTitle: 'Submissions to departments', mineTitle: 'My submissions: {{act}} need action, {{waiting}} awaiting a decision',
+    to: 'to {{receiver}}', receipt: 'receipt {{id}}', handled: 'Handled',
+    state_pending: 'Sending', state_dead: 'Refused', state_accepted: 'Accepted', state_approved: 'Approved', state_rejected: 'Rejected', 'state_more-info': 'More information needed',
+    completion_pending: 'Awaiting decisions', completion_completed: 'Completed (all decided)', 'completion_no-submissions': 'No submissions',
+  },
   interrupted: { title: '{{count}} certificate(s) were numbered but never confirmed printed (e.g. the app stopped); print or void each', open: 'Open' },
   override: {
     title: 'Supervisor override', approve: 'Approve', supervisor: 'Supervisor account', password: 'Supervisor password', reason: 'Reason (printed on the certificate and kept in the audit log)',

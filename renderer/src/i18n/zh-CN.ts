@@ -70,6 +70,12 @@ export const zhCN = {
     REGISTRY_FAILED: '向共享平台查询失败。',
     CACHE_INTEGRITY: '本机缓存记录校验失败，已忽略该记录。',
   },
+  submissions: {
+    caseTitle: '部门申报', mineTitle: '我的申报：{{act}} 件需处理，{{waiting}} 件待审批',
+    to: '报送 {{receiver}}', receipt: '受理号 {{id}}', handled: '已处理',
+    state_pending: '发送中', state_dead: '被拒收', state_accepted: '已受理', state_approved: '已批准', state_rejected: '不予批准', 'state_more-info': '需补正',
+    completion_pending: '待审批', completion_completed: '已办结', 'completion_no-submissions': '无申报',
+  },
   interrupted: { title: '有 {{count}} 份证明已编号但未确认打印完成（如程序中断），请逐一补打或作废', open: '处理' },
   override: {
     title: '主管审核放行', approve: '准予出具', supervisor: '主管账号', password: '主管密码', reason: '放行原因（将印在证明上并记入审计日志）',
