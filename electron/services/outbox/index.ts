@@ -1,5 +1,5 @@
 export { Outbox, type OutboxOptions } from './outbox';
-export { enqueue, getMessage, markHandled, openPayload } from './store';
+export { enqueue, getMessage, markHandled, openPayload, purgeOutbox } from './store';
 export { caseCompletion, caseSubmissions, mySubmissions, toView } from './query';
 export { departmentReceiver, type DepartmentEndpoint, type DepartmentReceiverOptions } from './department';
 export { submissionPayloadSchema, type SubmissionPayload, type SubmissionAnswer, type RemoteState } from './department-wire';

@@ -34,6 +34,8 @@ export class Outbox {
   private readonly receivers = new Map<string, Receiver>();
   private readonly inFlight = new Set<number>();
   private readonly polling = new Set<number>();
+  /** Ordered receivers with a message on the wire, so one never has two. */
+  private readonly busy = new Set<string>();
   private readonly work = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
@@ -83,9 +85,16 @@ export class Outbox {
     const free = this.o.concurrency - this.inFlight.size;
     const launched: Promise<void>[] = [];
     if (free > 0) {
-      for (const r of store.dueForDelivery(this.o.db, now, free, [...this.inFlight])) {
+      for (const r of store.dueForDelivery(this.o.db, now, free, [...this.inFlight], this.ordered())) {
+        if (this.busy.has(r.receiver)) continue;
         this.inFlight.add(r.id);
-        launched.push(this.deliverOne(r).finally(() => this.inFlight.delete(r.id)));
+        if (this.receivers.get(familyOf(r.receiver))?.ordered) this.busy.add(r.receiver);
+        launched.push(
+          this.deliverOne(r).finally(() => {
+            this.inFlight.delete(r.id);
+            this.busy.delete(r.receiver);
+          }),
+        );
       }
     }
     const pollFree = this.o.concurrency - this.polling.size;
@@ -105,13 +114,17 @@ export class Outbox {
     this.schedule();
   }
 
+  private ordered(): string[] {
+    return [...this.receivers].filter(([, r]) => r.ordered).map(([f]) => f);
+  }
+
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (!this.running) return;
     // With nothing due, still look now and then: a message another process wrote (a CLI, a restore)
     // is picked up without waiting for the next enqueue here.
-    const next = store.nextDue(this.o.db) ?? this.o.now() + this.o.pollMs * 5;
+    const next = store.nextDue(this.o.db, this.ordered()) ?? this.o.now() + this.o.pollMs * 5;
     const wait = next - this.o.now();
     // Due now but every due message is already on the wire: its completion kicks again.
     if (wait <= 0 && this.work.size > 0) return;
@@ -129,7 +142,7 @@ export class Outbox {
     }
     try {
       const body = store.openPayload(this.o.db, this.o.cipher, row);
-      const answer = await receiver.deliver({ receiver: row.receiver, key: row.key, kind: row.kind, body });
+      const answer = await receiver.deliver({ receiver: row.receiver, key: row.key, seq: row.seq, kind: row.kind, body });
       // A receiver with nothing to poll has said all it will say by taking the message.
       const status = receiver.poll ? answer : { ...answer, final: true };
       store.markDelivered(this.o.db, this.o.cipher, row, status, now(), receiver.poll && !status.final ? now() + this.o.pollMs : null);

@@ -30,27 +30,31 @@ export function enqueue(db: Db, cipher: OutboxCipher, m: OutboxMessageInput, now
       if (old.payload_hash !== hash) throw new OutboxError('OUTBOX_KEY_CONFLICT', `key ${m.key} was already used for ${m.receiver} with other content; give this message its own key`, 'key');
       return { id: old.id, created: false };
     }
+    const seq = db
+      .prepare('INSERT INTO outbox_seq(receiver, last) VALUES (?, 1) ON CONFLICT(receiver) DO UPDATE SET last = last + 1 RETURNING last')
+      .pluck()
+      .get(m.receiver) as number;
     const r = db
       .prepare(
-        `INSERT INTO outbox(kind, receiver, key, case_id, clerk_id, item_code, payload, payload_hash, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO outbox(kind, receiver, key, seq, case_id, clerk_id, item_code, payload, payload_hash, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(m.kind, m.receiver, m.key, m.caseId ?? null, m.clerkId ?? null, m.itemCode ?? null, cipher.seal(body, aad(m.receiver, m.key, 'payload')), hash, now, new Date(now).toISOString());
+      .run(m.kind, m.receiver, m.key, seq, m.caseId ?? null, m.clerkId ?? null, m.itemCode ?? null, cipher.seal(body, aad(m.receiver, m.key, 'payload')), hash, now, new Date(now).toISOString());
     return { id: Number(r.lastInsertRowid), created: true };
   })();
 }
 
 interface RawRow {
-  id: number; kind: string; receiver: string; key: string; case_id: string | null; clerk_id: string | null; item_code: string | null;
+  id: number; kind: string; receiver: string; key: string; seq: number; case_id: string | null; clerk_id: string | null; item_code: string | null;
   state: OutboxRow['state']; attempts: number; next_attempt_at: number; last_error: string | null; created_at: string; delivered_at: string | null;
   remote_id: string | null; remote_state: string | null; remote_at: string | null; final: number; next_poll_at: number | null; poll_failures: number; handled_at: string | null;
 }
 
-const COLS = `id, kind, receiver, key, case_id, clerk_id, item_code, state, attempts, next_attempt_at, last_error, created_at, delivered_at,
+const COLS = `id, kind, receiver, key, seq, case_id, clerk_id, item_code, state, attempts, next_attempt_at, last_error, created_at, delivered_at,
   remote_id, remote_state, remote_at, final, next_poll_at, poll_failures, handled_at`;
 
 const toRow = (r: RawRow): OutboxRow => ({
-  id: r.id, kind: r.kind, receiver: r.receiver, key: r.key, caseId: r.case_id, clerkId: r.clerk_id, itemCode: r.item_code,
+  id: r.id, kind: r.kind, receiver: r.receiver, key: r.key, seq: r.seq, caseId: r.case_id, clerkId: r.clerk_id, itemCode: r.item_code,
   state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at,
   remoteId: r.remote_id, remoteState: r.remote_state, remoteAt: r.remote_at, final: r.final === 1, nextPollAt: r.next_poll_at, pollFailures: r.poll_failures, handledAt: r.handled_at,
 });
@@ -85,9 +89,28 @@ export function openReason(db: Db, cipher: OutboxCipher, row: Pick<OutboxRow, 'i
   }
 }
 
-export function dueForDelivery(db: Db, now: number, limit: number, exclude: readonly number[] = []): OutboxRow[] {
-  const rows = selectRows(db, `state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`, now, limit + exclude.length);
-  return rows.filter((r) => !exclude.includes(r.id)).slice(0, limit);
+const FAMILY = "substr(receiver, 1, instr(receiver, ':') - 1)";
+
+/**
+ * What may be sent now. Unordered families: every due message. Ordered families: only each
+ * receiver's head (lowest pending seq), and only when it is due; the rest wait behind it.
+ */
+export function dueForDelivery(db: Db, now: number, limit: number, exclude: readonly number[] = [], ordered: readonly string[] = []): OutboxRow[] {
+  const fams = JSON.stringify(ordered);
+  const rows = selectRows(
+    db,
+    `state = 'pending' AND next_attempt_at <= ? AND ${FAMILY} NOT IN (SELECT value FROM json_each(?)) ORDER BY next_attempt_at, id LIMIT ?`,
+    now,
+    fams,
+    limit + exclude.length,
+  );
+  const heads = ordered.length ? orderedHeads(db, fams).filter((h) => h.nextAttemptAt <= now) : [];
+  return [...heads, ...rows].filter((r) => !exclude.includes(r.id)).slice(0, limit);
+}
+
+function orderedHeads(db: Db, fams: string): OutboxRow[] {
+  const receivers = db.prepare(`SELECT DISTINCT receiver FROM outbox WHERE state = 'pending' AND ${FAMILY} IN (SELECT value FROM json_each(?))`).pluck().all(fams) as string[];
+  return receivers.flatMap((r) => selectRows(db, `receiver = ? AND state = 'pending' ORDER BY seq LIMIT 1`, r));
 }
 
 export function dueForPoll(db: Db, now: number, limit: number): OutboxRow[] {
@@ -95,15 +118,19 @@ export function dueForPoll(db: Db, now: number, limit: number): OutboxRow[] {
 }
 
 /** Soonest time anything is due, to sleep until then. */
-export function nextDue(db: Db): number | null {
+export function nextDue(db: Db, ordered: readonly string[] = []): number | null {
+  const fams = JSON.stringify(ordered);
   const r = db
     .prepare(
-      `SELECT min(t) FROM (SELECT min(next_attempt_at) t FROM outbox WHERE state = 'pending'
+      `SELECT min(t) FROM (SELECT min(next_attempt_at) t FROM outbox WHERE state = 'pending' AND ${FAMILY} NOT IN (SELECT value FROM json_each(?))
        UNION ALL SELECT min(next_poll_at) FROM outbox WHERE state = 'delivered' AND final = 0)`,
     )
     .pluck()
-    .get() as number | null;
-  return r ?? null;
+    .get(fams) as number | null;
+  // Messages behind an ordered head are not due, whatever their own time says.
+  const heads = ordered.length ? orderedHeads(db, fams).map((h) => h.nextAttemptAt) : [];
+  const all = [...(r === null ? [] : [r]), ...heads];
+  return all.length ? Math.min(...all) : null;
 }
 
 function writeRemote(db: Db, cipher: OutboxCipher, row: OutboxRow, s: RemoteStatus, nextPollAt: number | null): void {
@@ -146,8 +173,22 @@ export function markPollFailed(db: Db, row: OutboxRow, nextPollAt: number): void
   db.prepare('UPDATE outbox SET poll_failures = poll_failures + 1, next_poll_at = ? WHERE id = ?').run(nextPollAt, row.id);
 }
 
-/** The clerk has dealt with a rejection, a request for more information or a refused delivery. */
+/**
+ * The clerk has dealt with a rejection, a request for more information or a refused delivery. A
+ * refused (dead) message is then final too: nothing more will happen to it, and retention may go.
+ */
 export function markHandled(db: Db, id: number, now = Date.now()): void {
-  const r = db.prepare('UPDATE outbox SET handled_at = ? WHERE id = ? AND handled_at IS NULL').run(new Date(now).toISOString(), id);
+  const r = db
+    .prepare("UPDATE outbox SET handled_at = ?, final = CASE WHEN state = 'dead' THEN 1 ELSE final END WHERE id = ? AND handled_at IS NULL")
+    .run(new Date(now).toISOString(), id);
   if (!r.changes) getMessage(db, id);
+}
+
+/**
+ * Retention: deletes messages that are finished (delivered or refused, and final) and older than
+ * `days`, with their sealed payloads. Anything still owed or undecided stays, whatever its age.
+ */
+export function purgeOutbox(db: Db, days: number, now = Date.now()): { purged: number } {
+  const cutoff = new Date(now - days * 86_400_000).toISOString();
+  return { purged: db.prepare("DELETE FROM outbox WHERE state <> 'pending' AND final = 1 AND created_at < ?").run(cutoff).changes };
 }

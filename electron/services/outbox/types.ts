@@ -25,6 +25,8 @@ export interface OutboxRow {
   kind: string;
   receiver: string;
   key: string;
+  /** 1, 2, 3… per receiver, never reused. */
+  seq: number;
   caseId: string | null;
   clerkId: string | null;
   itemCode: string | null;
@@ -59,6 +61,11 @@ export interface RemoteStatus {
  * called again after any crash or lost answer. poll() exists for kinds with a later decision.
  */
 export interface Receiver {
-  deliver(msg: { receiver: string; key: string; kind: string; body: string }): Promise<RemoteStatus>;
+  /**
+   * One message at a time per receiver, in seq order; a message being retried holds back the later
+   * ones (the hall's event log needs order). Unordered receivers get up to `concurrency` at once.
+   */
+  ordered?: boolean;
+  deliver(msg: { receiver: string; key: string; seq: number; kind: string; body: string }): Promise<RemoteStatus>;
   poll?(msg: { receiver: string; key: string; kind: string; remoteId: string | null }): Promise<RemoteStatus>;
 }

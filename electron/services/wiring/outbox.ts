@@ -1,5 +1,11 @@
 import type { Core } from '../core/core';
-import { departmentReceiver, Outbox, toView, type DepartmentReceiverOptions } from '../outbox';
+import { departmentReceiver, Outbox, purgeOutbox, toView, type DepartmentReceiverOptions } from '../outbox';
+
+/**
+ * Finished messages (delivered or refused, and final) are kept this long for the clerk's and the
+ * supervisor's questions, then deleted with their sealed payload. Undecided or owed ones are never.
+ */
+const OUTBOX_RETENTION_DAYS = 180;
 
 /**
  * The outbox: submissions to departments now; the rating platform and the hall server register
@@ -33,6 +39,12 @@ export function wireOutbox(core: Core): void {
     },
   });
   core.services.outbox = outbox;
+  try {
+    const { purged } = purgeOutbox(core.db, OUTBOX_RETENTION_DAYS);
+    if (purged) core.log(`outbox purge: ${purged} finished message(s) older than ${OUTBOX_RETENTION_DAYS} days removed`);
+  } catch (err) {
+    core.log(`outbox purge failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
   outbox.start();
   core.onClose(() => outbox.stop());
 }

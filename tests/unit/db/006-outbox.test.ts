@@ -7,13 +7,15 @@ describe('006 outbox', () => {
   const db = new Database(':memory:');
   migrate(db, migrations, 6);
   const insert = db.prepare(
-    "INSERT INTO outbox(kind, receiver, key, case_id, payload, payload_hash, next_attempt_at, created_at) VALUES ('submission', ?, ?, 'c1', x'00', 'h', 0, 't')",
+    "INSERT INTO outbox(kind, receiver, key, seq, case_id, payload, payload_hash, next_attempt_at, created_at) VALUES ('submission', ?, ?, ?, 'c1', x'00', 'h', 0, 't')",
   );
 
-  it('keeps one message per (receiver, key)', () => {
-    insert.run('department:A', 'key-00000001');
-    insert.run('department:B', 'key-00000001');
-    expect(() => insert.run('department:A', 'key-00000001')).toThrow(/UNIQUE/);
+  it('keeps one message per (receiver, key) and per (receiver, seq)', () => {
+    insert.run('department:A', 'key-00000001', 1);
+    insert.run('department:B', 'key-00000001', 1);
+    expect(() => insert.run('department:A', 'key-00000001', 2)).toThrow(/UNIQUE/);
+    expect(() => insert.run('department:A', 'key-00000002', 1)).toThrow(/UNIQUE/);
+    expect(() => insert.run('department:A', 'key-00000003', 0)).toThrow(/CHECK/);
   });
 
   it('ties state to its timestamps and errors', () => {
@@ -25,6 +27,7 @@ describe('006 outbox', () => {
   it('never re-points a message, and never drops one still owed', () => {
     expect(() => db.prepare("UPDATE outbox SET key = 'other-key-1' WHERE receiver = 'department:A'").run()).toThrow(/keeps its kind/);
     expect(() => db.prepare("UPDATE outbox SET case_id = 'c2' WHERE receiver = 'department:A'").run()).toThrow(/keeps its kind/);
+    expect(() => db.prepare("UPDATE outbox SET seq = 9 WHERE receiver = 'department:A'").run()).toThrow(/keeps its kind/);
     expect(() => db.prepare("DELETE FROM outbox WHERE receiver = 'department:A'").run()).toThrow(/cannot be deleted/);
     db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = 't', final = 1 WHERE receiver = 'department:A'").run();
     db.prepare("DELETE FROM outbox WHERE receiver = 'department:A'").run();

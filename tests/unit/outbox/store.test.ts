@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enqueue, getMessage, openPayload, OutboxError, submission } from '../../../electron/services/outbox';
+import { enqueue, getMessage, markHandled, openPayload, OutboxError, purgeOutbox, submission } from '../../../electron/services/outbox';
 import { tempDb } from '../../helpers/outbox/driver';
 
 const base = { kind: 'submission', receiver: 'department:DMCAB01', key: 'case-1.DMCAB01.1', caseId: 'case-1', payload: { b: 2, a: '张三' } };
@@ -35,6 +35,34 @@ describe('outbox store', () => {
     const other = tempDb().cipher;
     expect(() => openPayload(db, other, row)).toThrow(/cannot be decrypted/);
     expect(() => openPayload(db, cipher, { ...row, key: 'case-2.DMCAB01.1' })).toThrow(/cannot be decrypted/);
+  });
+
+  it('numbers each receiver\'s messages 1, 2, 3 and never reuses a number, even after retention deletes', () => {
+    const { db, cipher } = tempDb();
+    const seqOf = (id: number) => getMessage(db, id).seq;
+    const a = enqueue(db, cipher, { ...base, key: 'seq-key-0001' });
+    const b = enqueue(db, cipher, { ...base, key: 'seq-key-0002' });
+    const other = enqueue(db, cipher, { ...base, receiver: 'hall:main', key: 'seq-key-0001' });
+    expect([seqOf(a.id), seqOf(b.id), seqOf(other.id)]).toEqual([1, 2, 1]);
+    db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = 't', final = 1 WHERE receiver = 'department:DMCAB01'").run();
+    db.prepare("DELETE FROM outbox WHERE receiver = 'department:DMCAB01'").run();
+    expect(seqOf(enqueue(db, cipher, { ...base, key: 'seq-key-0003' }).id)).toBe(3);
+  });
+
+  it('retention removes only finished messages past their age; owed, undecided and unhandled ones stay', () => {
+    const { db, cipher } = tempDb();
+    const day = 86_400_000;
+    const t0 = Date.parse('2026-01-01T00:00:00Z');
+    const mk = (key: string) => enqueue(db, cipher, { ...base, key }, t0).id;
+    const [pending, undecided, decided, dead] = ['ret-pending-1', 'ret-undecided', 'ret-decided-1', 'ret-deadmsg-1'].map(mk);
+    db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = 't' WHERE id IN (?, ?)").run(undecided, decided);
+    db.prepare('UPDATE outbox SET final = 1 WHERE id = ?').run(decided);
+    db.prepare("UPDATE outbox SET state = 'dead', last_error = 'OUTBOX_REFUSED' WHERE id = ?").run(dead);
+    expect(purgeOutbox(db, 30, t0 + 10 * day).purged).toBe(0);
+    expect(purgeOutbox(db, 30, t0 + 31 * day).purged).toBe(1);
+    markHandled(db, dead!);
+    expect(purgeOutbox(db, 30, t0 + 31 * day).purged).toBe(1);
+    expect(db.prepare('SELECT id FROM outbox ORDER BY id').pluck().all()).toEqual([pending, undecided]);
   });
 
   it('checks its input with named fields', () => {

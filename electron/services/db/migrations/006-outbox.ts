@@ -14,6 +14,9 @@ import type { Migration } from '../migrate';
  * Delivery state: pending -> delivered, or dead (the receiver refused it for good). The receiver's
  * own answer (remote_state: accepted, approved, rejected, more-info, received…) is tracked apart,
  * and `final` says no more change is expected; kinds with a decision are polled until final.
+ *
+ * `seq` numbers each receiver's messages 1, 2, 3… from outbox_seq (never reused, even after
+ * retention deletes), so a receiver that needs order (the hall's event log) can detect gaps.
  */
 export const m006: Migration = {
   version: 6,
@@ -25,6 +28,7 @@ export const m006: Migration = {
         kind TEXT NOT NULL CHECK (length(kind) BETWEEN 1 AND 32),
         receiver TEXT NOT NULL CHECK (length(receiver) BETWEEN 1 AND 64),
         key TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 128),
+        seq INTEGER NOT NULL CHECK (seq >= 1),
         case_id TEXT,
         clerk_id TEXT,
         item_code TEXT,
@@ -45,11 +49,17 @@ export const m006: Migration = {
         poll_failures INTEGER NOT NULL DEFAULT 0,
         handled_at TEXT,
         UNIQUE (receiver, key),
+        UNIQUE (receiver, seq),
         CHECK ((state = 'delivered') = (delivered_at IS NOT NULL)),
         CHECK (state <> 'dead' OR last_error IS NOT NULL),
         CHECK (final = 0 OR state <> 'pending')
       ) STRICT;
+      CREATE TABLE outbox_seq (
+        receiver TEXT PRIMARY KEY,
+        last INTEGER NOT NULL CHECK (last >= 0)
+      ) STRICT, WITHOUT ROWID;
       CREATE INDEX outbox_due ON outbox(next_attempt_at) WHERE state = 'pending';
+      CREATE INDEX outbox_pending_seq ON outbox(receiver, seq) WHERE state = 'pending';
       CREATE INDEX outbox_poll ON outbox(next_poll_at) WHERE state = 'delivered' AND final = 0;
       CREATE INDEX outbox_case ON outbox(case_id) WHERE case_id IS NOT NULL;
       CREATE INDEX outbox_clerk ON outbox(clerk_id, created_at) WHERE clerk_id IS NOT NULL;
@@ -57,8 +67,8 @@ export const m006: Migration = {
       -- A message is never re-pointed, and one still owed to its receiver is never dropped: the
       -- delivery guarantee would otherwise depend on every caller being right. Retention may
       -- delete a message once it is delivered and final.
-      CREATE TRIGGER outbox_identity_immutable BEFORE UPDATE OF kind, receiver, key, case_id, payload_hash ON outbox
-      BEGIN SELECT RAISE(ABORT, 'outbox: a message keeps its kind, receiver, key, case and payload'); END;
+      CREATE TRIGGER outbox_identity_immutable BEFORE UPDATE OF kind, receiver, key, seq, case_id, payload_hash ON outbox
+      BEGIN SELECT RAISE(ABORT, 'outbox: a message keeps its kind, receiver, key, seq, case and payload'); END;
       CREATE TRIGGER outbox_keep_owed BEFORE DELETE ON outbox WHEN OLD.state = 'pending' OR OLD.final = 0
       BEGIN SELECT RAISE(ABORT, 'outbox: a message not yet delivered and final cannot be deleted'); END;
     `);
