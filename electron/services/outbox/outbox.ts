@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { DELIVERY_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { DeliveryError, OutboxError } from './errors';
 import * as store from './store';
-import type { OutboxCipher, OutboxMessageInput, OutboxRow, Receiver } from './types';
+import type { OutboxCipher, OutboxMessageInput, OutboxRow, Receiver, RemoteStatus } from './types';
 
 export interface OutboxOptions {
   db: Db;
@@ -36,6 +36,8 @@ export class Outbox {
   private readonly polling = new Set<number>();
   /** Ordered receivers with a message on the wire, so one never has two. */
   private readonly busy = new Set<string>();
+  /** Messages whose outcome could not be recorded, held back until then (ms). */
+  private readonly holdUntil = new Map<number, number>();
   private readonly work = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
@@ -81,16 +83,30 @@ export class Outbox {
    */
   kick(): void {
     if (!this.running) return;
+    try {
+      this.fill();
+    } catch (err) {
+      // A locked or failing database must not take the terminal down from a timer callback:
+      // log it and look again shortly; everything owed is still in the table.
+      this.o.log(`outbox: could not read the queue (${err instanceof Error ? err.message : String(err)}); retrying in 5 s`);
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.kick(), 5000);
+      this.timer.unref?.();
+    }
+  }
+
+  private fill(): void {
     const now = this.o.now();
     const free = this.o.concurrency - this.inFlight.size;
     const launched: Promise<void>[] = [];
     if (free > 0) {
-      for (const r of store.dueForDelivery(this.o.db, now, free, [...this.inFlight], this.ordered())) {
+      for (const [id, until] of this.holdUntil) if (until <= now) this.holdUntil.delete(id);
+      for (const r of store.dueForDelivery(this.o.db, now, free, [...this.inFlight, ...this.holdUntil.keys()], this.ordered())) {
         if (this.busy.has(r.receiver)) continue;
         this.inFlight.add(r.id);
         if (this.receivers.get(familyOf(r.receiver))?.ordered) this.busy.add(r.receiver);
         launched.push(
-          this.deliverOne(r).finally(() => {
+          this.deliverOne(r).catch((err: unknown) => this.failed('deliver', r, err)).finally(() => {
             this.inFlight.delete(r.id);
             this.busy.delete(r.receiver);
           }),
@@ -99,9 +115,9 @@ export class Outbox {
     }
     const pollFree = this.o.concurrency - this.polling.size;
     if (pollFree > 0) {
-      for (const r of store.dueForPoll(this.o.db, now, pollFree + this.polling.size).filter((x) => !this.polling.has(x.id)).slice(0, pollFree)) {
+      for (const r of store.dueForPoll(this.o.db, now, pollFree + this.polling.size + this.holdUntil.size).filter((x) => !this.polling.has(x.id) && !this.holdUntil.has(x.id)).slice(0, pollFree)) {
         this.polling.add(r.id);
-        launched.push(this.pollOne(r).finally(() => this.polling.delete(r.id)));
+        launched.push(this.pollOne(r).catch((err: unknown) => this.failed('poll', r, err)).finally(() => this.polling.delete(r.id)));
       }
     }
     for (const p of launched) {
@@ -112,6 +128,15 @@ export class Outbox {
       });
     }
     this.schedule();
+  }
+
+  /**
+   * Recording an outcome failed (the database, not the receiver: disk full, locked). The row is
+   * unchanged, so it goes again, but not before 5 s, so a failing disk does not hammer the receiver.
+   */
+  private failed(what: string, r: OutboxRow, err: unknown): void {
+    this.holdUntil.set(r.id, this.o.now() + 5000);
+    this.o.log(`outbox: ${what} of message ${r.id} could not be recorded (${err instanceof Error ? err.message : String(err)}); it is tried again`);
   }
 
   private ordered(): string[] {
@@ -128,7 +153,8 @@ export class Outbox {
     const wait = next - this.o.now();
     // Due now but every due message is already on the wire: its completion kicks again.
     if (wait <= 0 && this.work.size > 0) return;
-    this.timer = setTimeout(() => this.kick(), Math.max(5, Math.min(wait, 60_000)));
+    // Due but nothing on the wire: held back after a recording failure; look again in a while.
+    this.timer = setTimeout(() => this.kick(), wait <= 0 ? 250 : Math.max(5, Math.min(wait, 60_000)));
     this.timer.unref?.();
   }
 
@@ -140,12 +166,10 @@ export class Outbox {
       store.markRetry(this.o.db, row, 'OUTBOX_RECEIVER_UNKNOWN', now() + this.o.backoff.maxMs);
       return this.changed(row.id);
     }
+    let answer: RemoteStatus;
     try {
       const body = store.openPayload(this.o.db, this.o.cipher, row);
-      const answer = await receiver.deliver({ receiver: row.receiver, key: row.key, seq: row.seq, kind: row.kind, body });
-      // A receiver with nothing to poll has said all it will say by taking the message.
-      const status = receiver.poll ? answer : { ...answer, final: true };
-      store.markDelivered(this.o.db, this.o.cipher, row, status, now(), receiver.poll && !status.final ? now() + this.o.pollMs : null);
+      answer = await receiver.deliver({ receiver: row.receiver, key: row.key, seq: row.seq, kind: row.kind, body });
     } catch (err) {
       if (err instanceof DeliveryError && !err.retryable) {
         this.o.log(`outbox: ${row.receiver} refused message ${row.id} (${err.code}): ${err.message}`);
@@ -154,7 +178,12 @@ export class Outbox {
         const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';
         store.markRetry(this.o.db, row, code, now() + retryDelay(row.attempts, this.o.backoff, this.o.random));
       }
+      return this.changed(row.id);
     }
+    // Outside the try: failing to record the acknowledgement is the database's fault, not the
+    // receiver's (see failed()); the row stays pending and the receiver dedupes the resend.
+    const status = receiver.poll ? answer : { ...answer, final: true }; // nothing to poll: taking it was its final word
+    store.markDelivered(this.o.db, this.o.cipher, row, status, now(), receiver.poll && !status.final ? now() + this.o.pollMs : null);
     this.changed(row.id);
   }
 

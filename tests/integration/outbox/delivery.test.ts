@@ -197,3 +197,27 @@ describe('outbox delivery, refusals', () => {
     expect(db.prepare('SELECT state, final, remote_id FROM outbox').get()).toEqual({ state: 'delivered', final: 1, remote_id: 'R1' });
   });
 });
+
+describe('outbox delivery, a failing database', () => {
+  it('survives failing to record an acknowledgement: no crash, no hammering, delivered once the disk recovers', async () => {
+    const { db, cipher } = tempDb();
+    let offset = 0;
+    const log: string[] = [];
+    const ob = outboxFor(db, cipher, dept.url, { now: () => Date.now() + offset, log: (l) => log.push(l) });
+    const { key } = commitCaseWithSubmission(db, cipher, ob);
+    // The acknowledgement cannot be written (as with a full disk).
+    db.exec("CREATE TEMP TRIGGER no_ack BEFORE UPDATE OF state ON outbox WHEN NEW.state = 'delivered' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    ob.start();
+    await until(() => log.some((l) => /could not be recorded/.test(l)));
+    await new Promise((r) => setTimeout(r, 500));
+    // Held back 5 s after the failure: one attempt, not a loop.
+    expect((await posts(key))[0]!.posts).toBe(1);
+    db.exec('DROP TRIGGER no_ack');
+    offset = 6000;
+    ob.kick();
+    expect(await ob.drain(5000)).toBe(true);
+    await ob.stop();
+    expect(await posts(key)).toEqual([expect.objectContaining({ posts: 2 })]);
+    expect(db.prepare('SELECT state FROM outbox').pluck().get()).toBe('delivered');
+  });
+});
