@@ -3,6 +3,8 @@
  * each line written synchronously so it is in the pipe before the next step:
  *   committed <key>   after the case and its outbox message committed together
  *   sending <key>     just before an HTTP attempt
+ *   failed <key>      the attempt failed (it is retried)
+ *   answered <key>    the department answered; its acknowledgement is being recorded
  *   delivered <key>   after the department's acknowledgement was recorded
  * Usage: OUTBOX_TEST_KEY=<hex> node --import tsx crash-worker.ts <dbfile> <departmentUrl> [--drain]
  * --drain commits nothing new and exits 0 once every message is delivered.
@@ -23,7 +25,17 @@ const cipher = createCipher(Buffer.from(process.env.OUTBOX_TEST_KEY, 'hex'));
 const db = openDatabase(file);
 const dept = departmentReceiver({ default: { url, appKey: APP.appKey, appSecret: APP.appSecret, timeoutMs: 400 } });
 const traced: Receiver = {
-  deliver: (m) => (line(`sending ${m.key}`), dept.deliver(m)),
+  async deliver(m) {
+    line(`sending ${m.key}`);
+    try {
+      const a = await dept.deliver(m);
+      line(`answered ${m.key}`);
+      return a;
+    } catch (err) {
+      line(`failed ${m.key}`);
+      throw err;
+    }
+  },
   poll: (m) => dept.poll!(m),
 };
 const outbox = new Outbox({
