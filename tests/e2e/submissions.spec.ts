@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { loadOrCreateDataKey, createCipher } from '../../electron/services/crypto';
 import { openDatabase } from '../../electron/services/db/open';
-import { enqueue } from '../../electron/services/outbox';
+import { enqueue, submission } from '../../electron/services/outbox';
 import { commitCaseWithSubmission } from '../helpers/outbox/driver';
 import { expect, test } from './fixtures';
-import { openSignedIn } from './session';
+import { api, openSignedIn, placeCard } from './session';
 
 const shot = (name: string) => `test-results/screens/${name}.png`;
 
@@ -41,4 +41,27 @@ test('my submissions: decided by the training department while the clerk watches
   // Handled: off the list.
   await list.getByRole('button', { name: 'Handled' }).first().click();
   await expect(list).toContainText('1 need action');
+});
+
+test('a case shows its submission live, and 办结 once the department approved it', async ({ page, host }) => {
+  await openSignedIn(page, host);
+  await placeCard(page, '张建国');
+  await expect(page.getByTestId('item-search')).toBeFocused();
+  const current = (await api(host, 'case.current')).value as { caseId: string };
+  const db = openDatabase(join(host.dataDir, 'counter.db'));
+  const cipher = createCipher(loadOrCreateDataKey(host.dataDir));
+  try {
+    enqueue(db, cipher, submission({
+      caseId: current.caseId, department: 'DMCAB01', itemCode: '11110000000000000X-DB', itemName: '大病救助',
+      hall: { id: 'TRAIN01', name: '示范市政务服务中心（培训）' }, counter: 'T-01', clerk: { id: 'demo-clerk' },
+      applicant: { idNumber: '110903196803121617', name: '张建国' }, form: { illness: '重大疾病', bankAccount: '6222020200112233445' },
+    }));
+  } finally {
+    db.close();
+  }
+  const box = page.getByTestId('case-submissions');
+  await expect(box).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('case-completion')).toHaveText('已办结', { timeout: 20_000 });
+  await expect(box).toContainText('已批准');
+  await page.screenshot({ path: shot('22-case-submissions-zh') });
 });
