@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RESIDENTS, DEFAULT_SEED } from './generator/generate';
+import { loadDepartmentRules } from './department/rules';
 import { startSandbox } from './server';
 
 const USAGE = `Sandbox registry (synthetic data; never a real registry)
@@ -8,6 +9,7 @@ const USAGE = `Sandbox registry (synthetic data; never a real registry)
                      [--app-key K --app-secret S --admin-secret A]
                      [--latency MS] [--error-rate 0..1] [--down] [--truncate] [--non-json]
                      [--oversize BYTES] [--broken-signature] [--unknown-issuer]
+                     [--department-rules FILE] [--department-down] [--department-latency MS] [--department-error-rate 0..1]
                      [--write-demo FILE]
 Credentials also come from SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SANDBOX_ADMIN_SECRET.
 Defaults: port 0 (free port), seed "${DEFAULT_SEED}", ${DEFAULT_RESIDENTS} residents, today in China, training credentials.`;
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
       'app-key': { type: 'string' }, 'app-secret': { type: 'string' }, 'admin-secret': { type: 'string' },
       latency: { type: 'string' }, 'error-rate': { type: 'string' }, down: { type: 'boolean' }, truncate: { type: 'boolean' },
       'non-json': { type: 'boolean' }, oversize: { type: 'string' }, 'broken-signature': { type: 'boolean' },
-      'unknown-issuer': { type: 'boolean' }, 'write-demo': { type: 'string' }, help: { type: 'boolean' },
+      'unknown-issuer': { type: 'boolean' }, 'write-demo': { type: 'string' },
+      'department-rules': { type: 'string' }, 'department-down': { type: 'boolean' }, 'department-latency': { type: 'string' }, 'department-error-rate': { type: 'string' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(USAGE);
@@ -49,6 +52,14 @@ async function main(): Promise<void> {
       oversizeBytes: num(values.oversize, 'oversize') ?? 0,
       brokenSignature: values['broken-signature'] ?? false,
       unknownIssuer: values['unknown-issuer'] ?? false,
+    },
+    department: {
+      rules: loadDepartmentRules(values['department-rules']),
+      faults: {
+        down: values['department-down'] ?? false,
+        latencyMs: num(values['department-latency'], 'department-latency') ?? 0,
+        errorRate: num(values['department-error-rate'], 'department-error-rate') ?? 0,
+      },
     },
   });
   if (values['write-demo']) {

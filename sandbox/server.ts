@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import typesJson from '../resources/registry/license-types.json';
 import { ApiError, NonceStore, authenticate, readUsage } from './auth';
+import { SandboxDepartment, type DepartmentOptions } from './department/api';
 import { SandboxData } from './data';
 import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults';
 import type { DemoResident } from './generator/demo';
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   adminSecret?: string;
   faults?: FaultsInput;
   now?: () => number;
+  /** The department back-office (/dept/v1): its rules and faults; it accepts the same app credentials. */
+  department?: DepartmentOptions;
 }
 
 export interface SandboxHandle {
@@ -39,6 +42,7 @@ export interface SandboxHandle {
   faults(): Faults;
   setFaults(f: FaultsInput): Faults;
   demoResidents(): DemoResident[];
+  department: SandboxDepartment;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const nonces = new NonceStore();
   const usage = new UsageLog();
   let faults: Faults = faultsSchema.parse(opts.faults ?? {});
+  const department = new SandboxDepartment(apps, now, opts.department);
 
   const api = async (req: IncomingMessage, url: URL, body: Buffer, record: Partial<UsageRecord>): Promise<unknown> => {
     record.appKey = authenticate(req, body, apps, nonces, now());
@@ -115,6 +120,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (!isLoopback(req)) return send(res, 403, { code: 'LOOPBACK_ONLY', message: 'The admin API answers loopback callers only.' });
     const given = req.headers['x-admin-secret'];
     if (given !== adminSecret) return send(res, 401, { code: 'ADMIN_REFUSED', message: 'X-Admin-Secret missing or wrong.' });
+    if (url.pathname.startsWith('/admin/department')) return department.admin(req, res, url, body, send);
     if (url.pathname !== '/admin/faults') return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
     if (req.method === 'GET') return send(res, 200, { faults });
     let parsed;
@@ -164,6 +170,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (url.pathname.startsWith('/admin/')) return admin(req, res, url, body);
       if (url.pathname === '/sandbox/demo-residents' && isLoopback(req)) return send(res, 200, { residents: data.demoResidents() });
       if (url.pathname === '/healthz') return send(res, 200, { ok: true });
+      // The department has its own faults: the registry can be down while the department answers, and the reverse.
+      if (url.pathname.startsWith('/dept/')) return department.handle(req, res, url, body, send);
       if (faults.down) return void req.socket.destroy();
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
@@ -204,6 +212,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     faults: () => faults,
     setFaults: (f) => (faults = faultsSchema.parse(f)),
     demoResidents: () => data.demoResidents(),
+    department,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

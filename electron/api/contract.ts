@@ -4,6 +4,7 @@ import * as C from './case-schemas';
 import type * as T from './types';
 import type * as A from './auth-types';
 import * as S from './auth-schemas';
+import * as O from './outbox-schemas';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -43,6 +44,11 @@ export const operations = {
   'training.toggleCard': op<T.TrainingCardsView>()(C.trainingCardInput, 'signed-in', 'Training: place or remove a demo card'),
   'training.fault': op<T.TrainingCardsView>()(C.trainingFaultInput, 'signed-in', 'Training: inject a reader fault'),
 
+  // --- submissions to departments (the outbox) ---
+  'submissions.forCase': op<T.CaseSubmissionsView>()(C.caseRef, ['clerk', 'station', 'supervisor'], 'A case\'s submissions with their delivery and decision, and whether the case is completed (办结)'),
+  'submissions.mine': op<T.SubmissionView[]>()(O.mySubmissionsInput, ['clerk', 'station'], 'My submissions needing action first, then those awaiting a decision'),
+  'submissions.markHandled': op<T.SubmissionView>()(O.submissionRef, ['clerk', 'station', 'supervisor'], 'I have dealt with this rejection, request for more information or refused delivery'),
+
   // --- accounts, sessions and audit ---
   'auth.setupStatus': op<A.SetupStatus>()(empty, 'public', 'Whether the first administrator must be created; training accounts'),
   'auth.setupAdmin': op<T.SessionInfo>()(S.setupAdminInput, 'public', 'First run only: create the administrator and sign in'),
@@ -72,6 +78,8 @@ export const events = {
   'session.changed': ev<T.SessionInfo | null>(),
   /** A case moved on (licenses arrived, checks ran, job progressed); null when the counter is cleared. */
   'case.changed': ev<T.CaseView | null>(),
+  /** A submission was delivered, retried or decided. */
+  'submission.changed': ev<T.SubmissionView>(),
 } as const;
 
 export type Operations = typeof operations;

@@ -11,7 +11,7 @@ export { AppError };
  * ENOENT with a path in it) becomes INTERNAL so no internals or stack traces reach a page.
  */
 const PUBLIC_CODE =
-  /^(APP|AUTH|AUDIT|CACHE|CARD|CASE|CATALOG|CERT|CONFIG|CRYPTO|FRAME|HID|KEY|LICENSE|PRINT|PRINTER|QR|READER|REGISTRY|RULE|SERIAL|SESSION|USAGE|VALIDATION|INVALID|NOT|FORBIDDEN|UNKNOWN)_[A-Z0-9_]+$/;
+  /^(APP|AUTH|AUDIT|CACHE|CARD|CASE|CATALOG|CERT|CONFIG|CRYPTO|FRAME|HID|KEY|LICENSE|OUTBOX|PRINT|PRINTER|QR|READER|REGISTRY|RULE|SERIAL|SESSION|USAGE|VALIDATION|INVALID|NOT|FORBIDDEN|UNKNOWN)_[A-Z0-9_]+$/;
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };

@@ -234,3 +234,36 @@ export interface PrinterView {
   /** Why it cannot print now, translated on the terminal (zh); absent when it can. */
   problem?: string;
 }
+
+/** One message in the outbox as the clerk sees it: a submission to a department (later also ratings, hall events). */
+export interface SubmissionView {
+  id: number;
+  kind: string;
+  caseId?: string;
+  /** The receiver's code, e.g. the department (DMCAB01). */
+  receiver: string;
+  itemCode?: string;
+  /** Delivery from this terminal: waiting to be sent (retrying), delivered, or refused for good. */
+  delivery: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  /** Error code of the last failed attempt, worded by the UI (errors.<code>). */
+  lastError?: string;
+  nextAttemptAt?: string;
+  /** The department's word: accepted (受理), approved, rejected, more-info (需补正). */
+  status?: string;
+  receiptId?: string;
+  reason?: { zh: string; en: string };
+  decidedAt?: string;
+  final: boolean;
+  /** Rejected, more information needed, or refused delivery, and not yet marked handled. */
+  needsAction: boolean;
+  createdAt: string;
+  deliveredAt?: string;
+}
+
+/** A case's submissions; completion is derived: 办结 when every submission has a final decision. */
+export interface CaseSubmissionsView {
+  caseId: string;
+  completion: 'no-submissions' | 'pending' | 'completed';
+  submissions: SubmissionView[];
+}

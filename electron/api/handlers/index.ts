@@ -3,6 +3,7 @@ import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { certificateHandlers } from './certificates';
+import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
 import type { HandlerTable } from './types';
 
@@ -13,5 +14,6 @@ export const handlers: HandlerTable = {
   ...auditHandlers,
   ...caseHandlers,
   ...certificateHandlers,
+  ...outboxHandlers,
   ...trainingHandlers,
 };

@@ -22,6 +22,26 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * Department back-office systems that submissions go to (services/outbox). One endpoint (a
+     * provincial exchange) for every department, or one per department code in byCode. Training
+     * without it: the sandbox department.
+     */
+    departments: z
+      .object({
+        url: z.string().url(),
+        appKey: z.string().min(1),
+        appSecret: z.string().min(8),
+        timeoutMs: z.number().int().positive().max(60_000).default(5000),
+        byCode: z
+          .record(
+            z.string().regex(/^[0-9A-Za-z_.-]{1,31}$/),
+            z.object({ url: z.string().url(), appKey: z.string().min(1), appSecret: z.string().min(8), timeoutMs: z.number().int().positive().max(60_000).default(5000) }).strict(),
+          )
+          .optional(),
+      })
+      .strict()
+      .optional(),
     reader: z
       .object({
         /** 'usb': vendor-bulk readers (0400:C35A...) through the usb package only; 'auto' tries every transport. */

@@ -6,6 +6,7 @@ import { findResourcesDir } from './resources';
 import type { SandboxLauncher } from '../training/sandbox-child';
 import { wireDataKey } from '../wiring/data-key';
 import { wireCases } from '../wiring/cases';
+import { wireOutbox } from '../wiring/outbox';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
 import { wireRegistry } from '../wiring/registry';
@@ -43,6 +44,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'reader', () => wireReader(core));
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
+  await step(core, 'outbox', () => wireOutbox(core));
   return core;
 }
 

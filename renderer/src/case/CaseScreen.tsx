@@ -6,6 +6,7 @@ import { ApiCallError, call } from '../api/client';
 import { CitizenSlipButton } from '../auth/CitizenSlip';
 import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
+import { CaseSubmissions } from './CaseSubmissions';
 import { Checklist } from './Checklist';
 import { ItemPicker } from './ItemPicker';
 import { JobPanel } from './JobPanel';
@@ -95,6 +96,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
               />
             </>
           )}
+          <CaseSubmissions caseId={c.caseId} />
         </Card>
       </Col>
       {/* Dialogs mount when opened, so a card read renders only what is on screen. */}

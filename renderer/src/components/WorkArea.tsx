@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseScreen } from '../case/CaseScreen';
 import { InterruptedList } from '../case/InterruptedList';
 import { ManualOpenDialog } from '../case/ManualOpenDialog';
+import { MySubmissions } from '../case/MySubmissions';
 import { useCase } from '../case/useCase';
 import { VerifyDialog } from '../case/VerifyDialog';
 import { useShortcuts } from '../shortcuts';
@@ -19,6 +20,7 @@ export function WorkArea({ training }: { training: boolean }) {
   const idle = (
     <>
       <InterruptedList onOpen={set} />
+      <MySubmissions />
       <Result
         icon={<IdcardOutlined />}
         title={t('work.idleTitle')}

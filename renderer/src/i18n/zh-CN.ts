@@ -70,6 +70,12 @@ export const zhCN = {
     REGISTRY_FAILED: '向共享平台查询失败。',
     CACHE_INTEGRITY: '本机缓存记录校验失败，已忽略该记录。',
   },
+  submissions: {
+    caseTitle: '部门申报', mineTitle: '我的申报：{{act}} 件需处理，{{waiting}} 件待审批',
+    to: '报送 {{receiver}}', receipt: '受理号 {{id}}', handled: '已处理',
+    state_pending: '发送中', state_dead: '被拒收', state_accepted: '已受理', state_approved: '已批准', state_rejected: '不予批准', 'state_more-info': '需补正',
+    completion_pending: '待审批', completion_completed: '已办结', 'completion_no-submissions': '无申报',
+  },
   interrupted: { title: '有 {{count}} 份证明已编号但未确认打印完成（如程序中断），请逐一补打或作废', open: '处理' },
   override: {
     title: '主管审核放行', approve: '准予出具', supervisor: '主管账号', password: '主管密码', reason: '放行原因（将印在证明上并记入审计日志）',
@@ -190,6 +196,17 @@ export const zhCN = {
     USB_BINDING_UNAVAILABLE: 'USB 驱动组件无法加载，请重新安装程序；HID 和串口读卡器仍可使用。',
     READER_UNSUPPORTED: '设备 {{vidPid}} 不能作为身份证读卡器使用：{{reason}}',
     READER_TABLE_INVALID: '读卡器型号表（readers.json）有误，请重新安装程序或联系维护人员。',
+    OUTBOX_INPUT_INVALID: '申报无法排队：{{message}}',
+    OUTBOX_KEY_CONFLICT: '该申报已以不同内容排队，未再次排队，请联系管理员。',
+    OUTBOX_NOT_FOUND: '本终端上已无此申报。',
+    OUTBOX_RECEIVER_UNKNOWN: '尚未配置接收此申报的部门系统；申报已保存，管理员配置后自动发送。',
+    OUTBOX_DATA_UNREADABLE: '该申报无法解密（数据库损坏或数据密钥不同）；申报仍保留，请联系管理员。',
+    OUTBOX_UNREACHABLE: '无法连接部门业务系统；申报已保存，将自动重新发送。',
+    OUTBOX_TIMEOUT: '部门业务系统未及时应答；申报将自动重新发送。',
+    OUTBOX_SERVER_ERROR: '部门业务系统出错；申报将自动重新发送。',
+    OUTBOX_REFUSED: '部门拒收该申报；请与群众及部门核对后重新申报。',
+    OUTBOX_CONFLICT: '部门已有内容不同的同一申报，未再次发送，请联系管理员。',
+    OUTBOX_MALFORMED: '部门业务系统应答异常；申报将自动重新发送。',
   },
 };
 

@@ -58,7 +58,11 @@ const MATRIX: Record<OpName, string> = {
   'case.void': CASE_AFTER,
   'audit.citizenSlip': '.xx..', // inside the clerk's open case, for the citizen at the counter
   'audit.verify': '...xx',
-  'cert.exportHallKey': '....x', // the hall's public key, for verifiers elsewhere
+  'cert.exportHallKey': '....x',
+  // Submissions to departments: the clerk's own; a supervisor follows every case's up.
+  'submissions.forCase': CASE_AFTER,
+  'submissions.mine': CASE_WORK,
+  'submissions.markHandled': CASE_AFTER, // the hall's public key, for verifiers elsewhere
   'audit.export': '...x.',
   'accounts.list': '....x',
   'accounts.create': '....x',

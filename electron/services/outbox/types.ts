@@ -1,0 +1,71 @@
+import type { RecordCipher } from '../crypto';
+
+export type OutboxCipher = Pick<RecordCipher, 'seal' | 'open' | 'keyedHash'>;
+
+/** What a caller puts in the outbox. `kind` names the payload's shape, `receiver` who takes it. */
+export interface OutboxMessageInput {
+  /** submission | rating | hall-event | …: each kind has its receiver(s) and payload schema. */
+  kind: string;
+  /** Routing name, `<family>:<name>` (department:DMCAB01, rating:haocha, hall:main); the family picks the receiver. */
+  receiver: string;
+  /** Idempotency key, unique per receiver: the receiver sees every redelivery of it as the same message. */
+  key: string;
+  caseId?: string;
+  clerkId?: string;
+  itemCode?: string;
+  /** JSON; sealed at rest. */
+  payload: unknown;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'dead';
+
+/** A stored message as delivery and the views read it (payload opened only when sending). */
+export interface OutboxRow {
+  id: number;
+  kind: string;
+  receiver: string;
+  key: string;
+  /** 1, 2, 3… per receiver, never reused. */
+  seq: number;
+  caseId: string | null;
+  clerkId: string | null;
+  itemCode: string | null;
+  state: DeliveryState;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+  remoteId: string | null;
+  remoteState: string | null;
+  remoteAt: string | null;
+  final: boolean;
+  nextPollAt: number | null;
+  pollFailures: number;
+  handledAt: string | null;
+}
+
+/** The receiver's word on a message, from the delivery answer or a later poll. */
+export interface RemoteStatus {
+  remoteId?: string;
+  state: string;
+  /** Free text from the receiver (may name the person): sealed at rest. */
+  reason?: { zh: string; en: string };
+  at?: string;
+  /** No further change expected: stop polling. */
+  final: boolean;
+}
+
+/**
+ * One receiver family. deliver() must be idempotent on (receiver, key) at the far end: it is
+ * called again after any crash or lost answer. poll() exists for kinds with a later decision.
+ */
+export interface Receiver {
+  /**
+   * One message at a time per receiver, in seq order; a message being retried holds back the later
+   * ones (the hall's event log needs order). Unordered receivers get up to `concurrency` at once.
+   */
+  ordered?: boolean;
+  deliver(msg: { receiver: string; key: string; seq: number; kind: string; body: string }): Promise<RemoteStatus>;
+  poll?(msg: { receiver: string; key: string; kind: string; remoteId: string | null }): Promise<RemoteStatus>;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryError, Outbox, type Receiver } from '../../../electron/services/outbox';
+import { tempDb } from '../../helpers/outbox/driver';
+import { rng, testSeed } from '../../helpers/rng';
+
+describe('receivers', () => {
+  it('an ordered receiver gets its messages one at a time in seq order, a failing one holding back the rest', async () => {
+    const seed = testSeed('outbox-ordered');
+    const random = rng(seed);
+    const { db, cipher } = tempDb();
+    const got: number[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const hall: Receiver = {
+      ordered: true,
+      async deliver(m) {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 5)));
+        inFlight--;
+        // A third of the attempts fail: each must be retried before any later event goes.
+        if (random() < 0.33) throw new DeliveryError('OUTBOX_UNREACHABLE', 'down', true);
+        got.push(m.seq);
+        return { state: 'stored', final: true };
+      },
+    };
+    const ob = new Outbox({ db, cipher, receivers: { hall }, backoff: { baseMs: 2, maxMs: 10 }, random });
+    ob.start();
+    for (let i = 0; i < 40; i++) ob.enqueue(db, { kind: 'hall-event', receiver: 'hall:main', key: `event-${String(i).padStart(4, '0')}`, payload: { i } });
+    expect(await ob.drain(10_000), `seed ${seed}`).toBe(true);
+    await ob.stop();
+    expect(got, `seed ${seed}`).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(maxInFlight, `seed ${seed}`).toBe(1);
+  });
+
+  it('an unordered receiver gets several at once', async () => {
+    const { db, cipher } = tempDb();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const ratings: Receiver = {
+      async deliver() {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        return { state: 'received', remoteId: 'r', final: true };
+      },
+    };
+    const ob = new Outbox({ db, cipher, receivers: { rating: ratings }, concurrency: 4 });
+    ob.start();
+    for (let i = 0; i < 12; i++) ob.enqueue(db, { kind: 'rating', receiver: 'rating:haocha', key: `rating-${String(i).padStart(4, '0')}`, payload: { i } });
+    expect(await ob.drain(5000)).toBe(true);
+    await ob.stop();
+    expect(maxInFlight).toBe(4);
+  });
+});
