@@ -1,7 +1,7 @@
-import { isCelError, parse, plan, type CelResult } from '@bufbuild/cel';
+import { celError, isCelError, parse, plan, type CelResult } from '@bufbuild/cel';
 import type { Expr } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
 import { RuleError } from '../errors';
-import { exprEnv } from './env';
+import { EXTRA_FUNCTIONS, exprEnv } from './env';
 import { CARD_FIELDS, licenseKeyType, ROOTS } from './names';
 
 /** What an expression reads, known before it runs: the evidence it needs is decided from this. */
@@ -22,6 +22,9 @@ export interface CompiledExpr {
 const emptyReads = (): Reads => ({ licenses: new Set(), card: new Set(), params: new Set(), cases: false });
 
 class ExprProblem extends Error {}
+
+/** CEL's standard functions an item may use (operators aside), and this product's date functions. */
+const FUNCTIONS = new Set(['size', 'int', 'uint', 'double', 'string', 'bool', 'dyn', 'matches', 'contains', 'startsWith', 'endsWith', ...EXTRA_FUNCTIONS]);
 
 /** The chain a.b.c as ['a','b','c'] when it starts at an identifier, else undefined. */
 function chain(e: Expr): string[] | undefined {
@@ -77,6 +80,7 @@ function walk(e: Expr | undefined, locals: ReadonlySet<string>, reads: Reads): v
     }
     case 'callExpr': {
       const { function: fn, target, args } = k.value;
+      if (!/^[_@!-]/.test(fn) && !FUNCTIONS.has(fn)) throw new ExprProblem(`unknown function "${fn}"; an expression may call ${[...FUNCTIONS].join(', ')}`);
       if (fn === '_[_]') {
         const c = args[0] ? chain(args[0]) : undefined;
         if (c && !locals.has(c[0]!) && ['lic', 'card', 'params'].includes(c[0]!) && c.length <= 2) {
@@ -111,14 +115,49 @@ function walk(e: Expr | undefined, locals: ReadonlySet<string>, reads: Reads): v
   }
 }
 
+// The same text compiles to the same thing wherever it appears ("{{card.age}}" is in many items),
+// and parsing is the costly part of loading the catalog, so each distinct text is compiled once.
+const compiled = new Map<string, CompiledExpr>();
+const PATH = /^[a-z_]+(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/** `card.age`, `lic.disability.grade`: looked up directly, after the same checks as a parsed expression. */
+function pathExpr(source: string): CompiledExpr {
+  const parts = source.split('.');
+  const reads = emptyReads();
+  // A select chain checked exactly as walk() checks one.
+  let e: Expr = { exprKind: { case: 'identExpr', value: { name: parts[0]! } } } as unknown as Expr;
+  for (const field of parts.slice(1)) e = { exprKind: { case: 'selectExpr', value: { operand: e, field, testOnly: false } } } as unknown as Expr;
+  walk(e, new Set(), reads);
+  return {
+    source,
+    reads,
+    run: (b) => {
+      let v: unknown = b[parts[0]!];
+      for (const p of parts.slice(1)) {
+        if (!(v instanceof Map) || !v.has(p)) return celError(`no such key: ${p}`);
+        v = v.get(p);
+      }
+      return v as CelResult;
+    },
+  };
+}
+
 /** Parses, checks and plans one expression once; `where` names it in the error (item file, rule id). */
 export function compileExpr(source: string, where: string): CompiledExpr {
+  const hit = compiled.get(source);
+  if (hit) return hit;
   try {
-    const parsed = parse(source);
-    const reads = emptyReads();
-    walk(parsed.expr, new Set(), reads);
-    const planned = plan(exprEnv, parsed);
-    return { source, reads, run: (b) => planned(b as never) };
+    let out: CompiledExpr;
+    if (PATH.test(source)) out = pathExpr(source);
+    else {
+      const parsed = parse(source);
+      const reads = emptyReads();
+      walk(parsed.expr, new Set(), reads);
+      const planned = plan(exprEnv, parsed);
+      out = { source, reads, run: (b) => planned(b as never) };
+    }
+    compiled.set(source, out);
+    return out;
   } catch (e) {
     throw new RuleError('RULE_EXPR_INVALID', `The expression of ${where} is invalid (${e instanceof Error ? e.message : String(e)}): ${source}; fix it in resources/catalog.`);
   }
