@@ -54,7 +54,11 @@ export const exprRule: Evaluator<'expr'> = {
     for (const key of c.reads.licenses) {
       const { code, evidence } = licenseEvidence(ctx.facts, key, ctx.memo);
       if (evidence.state === 'found') {
-        lic.set(key, licenseValue(evidence.license));
+        const memo = ctx.memo as { licenseValues?: Map<string, Map<string, unknown>> };
+        const values = (memo.licenseValues ??= new Map());
+        let value = values.get(key);
+        if (!value) values.set(key, (value = licenseValue(evidence.license)));
+        lic.set(key, value);
         if (!source || rule.source === key) source = evidence.source;
         continue;
       }
