@@ -132,7 +132,7 @@ describe('expressions cannot reach anything outside their evidence', () => {
     // The rule reads disability only; the household register is in the facts but not in `lic`.
     const c = compileExpr("lic.disability.grade == '一级'", 'test');
     expect([...c.reads.licenses]).toEqual(['disability']);
-    const r = check({ ...severe, when: "lic.disability.grade == '一级'", passed: { zh: '{{has(lic.household_register) ? \"看得见\" : \"看不见\"}}', en: 'x' } }, withDisability(verified(disability())));
+    const r = check({ ...severe, when: "lic.disability.grade == '一级'", passed: { zh: "{{has(lic.household_register) ? '看得见' : '看不见'}}", en: 'x' } }, withDisability(verified(disability())));
     expect(r.sentence.zh).toBe('看不见');
   });
 });
