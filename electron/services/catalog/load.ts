@@ -53,7 +53,13 @@ export function buildCatalog(items: readonly CatalogItem[], origins: readonly st
     if (other) throw new CatalogError('CATALOG_DUPLICATE_CODE', `Item code (事项编码) "${item.itemCode}" is used by "${other}" and "${item.code}"; each item has its own.`);
     itemCodes.set(item.itemCode, item.code);
   });
-  return { items: [...items], byCode, departments: new Map(departments.map((d) => [d.id, d])), index: buildIndex(items) };
+  const depts = new Map(departments.map((d) => [d.id, d]));
+  const named = items.map((i) => {
+    const d = depts.get(i.department);
+    return d ? { ...i, departmentName: d.names } : i;
+  });
+  named.forEach((i) => byCode.set(i.code, i));
+  return { items: named, byCode, departments: depts, index: buildIndex(named) };
 }
 
 const readJson = (file: string, what: string): unknown => {

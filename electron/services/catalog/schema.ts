@@ -55,6 +55,8 @@ export type CatalogItem = ItemData & {
   licenses: ItemData['evidence']['licenses'];
   /** The certificate or card it prints at the counter, if any. */
   printed?: PrintedOutput;
+  /** The department's names from departments.json, for the screen and the receipt. */
+  departmentName?: { zh: string; en: string };
   /** The same, flattened for the case flow and the rules (facts, photo): absent for application-only items. */
   facts: PrintedOutput['facts'];
   photo?: PrintedOutput['photo'];

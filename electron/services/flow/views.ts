@@ -9,7 +9,16 @@ import type { LiveCase } from './live';
 import { maskNumber } from '../reader/card-view';
 
 export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
-  return { code: item.code, names: item.names, initials: item.initials, page: item.printed?.page === 'card' ? 'CR80' : 'A4', ...(hint ? { hint } : {}) };
+  return {
+    code: item.code,
+    names: item.names,
+    initials: item.initials,
+    page: item.printed?.page === 'card' ? 'CR80' : 'A4',
+    ...(hint ? { hint } : {}),
+    itemCode: item.itemCode,
+    ...(item.departmentName ? { department: item.departmentName } : {}),
+    exempts: item.exempts.map((x) => x.name),
+  };
 }
 
 export function checkView(c: CheckResult): CheckView {

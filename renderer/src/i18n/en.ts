@@ -79,6 +79,7 @@ export const en: Strings = {
   },
   items: {
     title: 'Choose the service item', placeholder: 'Type a name or pinyin initials, e.g. qjny; ↑↓ to move, Enter to choose', none: 'No matching item',
+    exempts: 'No need to bring: ',
     cardSize: 'Card', hint_initials: 'Initials match', hint_eligible: 'Eligible', hint_frequent: 'Frequent here', hint_recent: 'Recent',
   },
   checks: {

@@ -78,6 +78,7 @@ export const zhCN = {
   },
   items: {
     title: '选择办理事项', placeholder: '输入事项名称或拼音首字母，如 qjny；↑↓ 选择，回车确认', none: '没有匹配的事项',
+    exempts: '免提交材料：',
     cardSize: '卡片', hint_initials: '首字母匹配', hint_eligible: '符合条件', hint_frequent: '本窗口常办', hint_recent: '最近办理',
   },
   checks: {
