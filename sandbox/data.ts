@@ -4,6 +4,7 @@ import { demoResidents, type DemoResident } from './generator/demo';
 import { generateWorld, type GenerateOptions } from './generator/generate';
 import { makeIssuers, type Issuer } from './generator/keys';
 import { LicenseBook, type LicenseRef } from './generator/licenses';
+import { OTHER_PROGRAMS } from './generator/places';
 import type { World } from './generator/types';
 import type { Faults } from './faults';
 
@@ -31,8 +32,12 @@ export class SandboxData {
     return this.issuers.map((i) => ({ issuerCode: i.code, name: i.name, publicKey: i.signer.publicKey, validFrom: i.validFrom, validTo: i.validTo }));
   }
 
-  programAreas(): ProgramArea[] {
-    return this.world.places.filter((p) => p.inProgram).map((p) => ({ areaCode: p.areaCode, name: `${p.district}${p.town}${p.name}` }));
+  /** A program's areas; undefined for a program the sandbox does not run. */
+  programAreas(program = 'clean-energy'): ProgramArea[] | undefined {
+    const other = OTHER_PROGRAMS[program];
+    if (program !== 'clean-energy' && !other) return undefined;
+    const covered = (p: World['places'][number]) => (other ? other.places.includes(p.name) : p.inProgram);
+    return this.world.places.filter(covered).map((p) => ({ areaCode: p.areaCode, name: `${p.district}${p.town}${p.name}` }));
   }
 
   demoResidents(): DemoResident[] {
@@ -52,7 +57,12 @@ export class SandboxData {
       value = this.signMemo(unsigned.identifier, () => issuer.signer.sign(licenseSigningText(unsigned)));
     }
     const license: LicenseRecord = { ...unsigned, digitalSign: { alg: 'SM2-SM3', signer, value } };
-    const tampered = faults.brokenSignature || (ref.key === 'resident_id' && this.world.residents[ref.index]?.licenseFault === 'tampered');
+    const holder = this.world.residents[this.world.byId.get(unsigned.certificateHolderCode) ?? -1];
+    const tampered =
+      faults.brokenSignature ||
+      (ref.key === 'resident_id' && this.world.residents[ref.index]?.licenseFault === 'tampered') ||
+      // Every license of a 'tampered-all' demo resident (and of the household they head) fails verification.
+      holder?.licenseFault === 'tampered-all';
     // Altered after signing, as a forger editing the address would.
     if (tampered) license.surface = { ...license.surface, address: `${String(license.surface.address ?? '')}附1号` };
     return license;

@@ -90,7 +90,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (path === '/v1/issuers') return { issuers: data.trustList() };
     const u: UsageContext = readUsage(req);
     Object.assign(record, u);
-    if (path === '/v1/programs/clean-energy/areas') return { areas: data.programAreas() };
+    const program = /^\/v1\/programs\/([a-z0-9-]{1,40})\/areas$/.exec(path)?.[1];
+    if (program) {
+      const areas = data.programAreas(program);
+      if (!areas) throw new ApiError(404, 'NOT_FOUND', `No program "${program}".`);
+      return { areas };
+    }
     if (path === '/v1/licenses' || path === '/v1/usage') {
       const holderCode = url.searchParams.get('holderCode') ?? '';
       if (!holderCode) throw new ApiError(400, 'PARAM_MISSING', 'Query parameter holderCode (the holder\'s ID number) is missing.');

@@ -145,6 +145,10 @@ export interface ItemView {
   page: 'A4' | 'CR80';
   /** Why it is ranked where it is: initials match, eligible for this resident, used often here. */
   hint?: 'initials' | 'eligible' | 'frequent' | 'recent';
+  /** 事项编码, the owning department and what the citizen need not bring (免提交材料). */
+  itemCode?: string;
+  department?: Bilingual;
+  exempts?: Bilingual[];
 }
 
 export type LicenseState = 'verified' | 'unverified' | 'cache' | 'missing' | 'pending';

@@ -14,7 +14,7 @@ export class WorldBuilder {
   private certSerial = 0;
 
   constructor(
-    readonly rng: Prng,
+    public rng: Prng,
     /** Fixed date the random population's ages are counted from, so it does not change from day to day. */
     readonly anchor: string,
     seed: string,
@@ -22,6 +22,17 @@ export class WorldBuilder {
     places: Place[],
   ) {
     this.world = { seed, today, residents: [], households: [], properties: [], places, byId: new Map(), personal: emptyPersonal(anchor) };
+  }
+
+  /** Runs `fn` drawing from another stream, so what it adds does not depend on how much was drawn before. */
+  withStream<T>(rng: Prng, fn: () => T): T {
+    const saved = this.rng;
+    this.rng = rng;
+    try {
+      return fn();
+    } finally {
+      this.rng = saved;
+    }
   }
 
   randomName(sex: Sex, surname?: string): string {

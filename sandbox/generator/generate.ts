@@ -1,6 +1,8 @@
 import { WorldBuilder } from './builder';
 import { todayInChina } from './dates';
+import { addBenefitDemoResidents } from './benefit-demo';
 import { addDemoResidents } from './demo';
+import { addPensions } from './pensions';
 import { loadPlaces } from './places';
 import { addPersonalLicenses } from './personal';
 import { addRandomHousehold } from './population';
@@ -28,7 +30,11 @@ export function generateWorld(opts: GenerateOptions = {}): World {
   addDemoResidents(b);
   const firstRandom = b.world.residents.length;
   while (b.world.residents.length < target) addRandomHousehold(b);
+  // Pensions derive from age and ID number without a draw; the benefit demo residents use a stream of their own.
+  addPensions(b.world, firstRandom, POPULATION_ANCHOR);
+  const benefitDemo = addBenefitDemoResidents(b, seed);
   // Last, and from its own PRNG stream: everything above draws exactly what it drew before these existed.
   b.world.personal = addPersonalLicenses(b.world, seed, POPULATION_ANCHOR, firstRandom);
+  benefitDemo.grantPersonal(b.world);
   return b.world;
 }

@@ -7,7 +7,7 @@ import { PERSONAL_BITS, holds, personalFields, type PersonalKey } from './person
 import { portraitPng } from './portrait';
 import type { Resident, World } from './types';
 
-export type LicenseKey = 'resident_id' | 'household_register' | 'real_estate' | 'homestead' | 'disability' | 'low_income' | 'senior_card' | PersonalKey;
+export type LicenseKey = 'resident_id' | 'household_register' | 'real_estate' | 'homestead' | 'disability' | 'low_income' | 'senior_card' | 'pension' | PersonalKey;
 export type Unsigned = Omit<LicenseRecord, 'digitalSign'>;
 
 const TYPES = new Map(typesJson.types.map((t) => [t.key as LicenseKey, t]));
@@ -54,6 +54,7 @@ export class LicenseBook {
     if (r.disability) refs.push({ key: 'disability', index: i });
     if (r.lowIncome) refs.push({ key: 'low_income', index: i });
     if (r.seniorCard) refs.push({ key: 'senior_card', index: i });
+    if (r.pension) refs.push({ key: 'pension', index: i });
     // Personal licenses come after the original types, so their order is unchanged.
     for (const [key] of PERSONAL_BITS) if (holds(this.world.personal, key, i)) refs.push({ key, index: i });
     return refs;
@@ -68,6 +69,7 @@ export class LicenseBook {
       if (r.disability) yield { key: 'disability', index: i };
       if (r.lowIncome) yield { key: 'low_income', index: i };
       if (r.seniorCard) yield { key: 'senior_card', index: i };
+      if (r.pension) yield { key: 'pension', index: i };
     }
     for (let h = 0; h < households.length; h++) yield { key: 'household_register', index: h };
     for (let p = 0; p < properties.length; p++) yield { key: properties[p]!.kind, index: p };
@@ -98,6 +100,7 @@ export class LicenseBook {
       case 'disability': return !!r?.disability;
       case 'low_income': return !!r?.lowIncome;
       case 'senior_card': return !!r?.seniorCard;
+      case 'pension': return !!r?.pension;
       case 'household_register': return ref.index < households.length;
       case 'real_estate':
       case 'homestead': return properties[ref.index]?.kind === ref.key;
@@ -214,6 +217,14 @@ export class LicenseBook {
         return {
           holder: r, number: cardNumber, issued: r.seniorCard!.issued, validTo: LONG_TERM, areaCode: r.areaCode,
           surface: { name: r.name, idNumber: r.idNumber, cardNumber, issued: r.seniorCard!.issued },
+        };
+      }
+      case 'pension': {
+        const r = res(ref.index);
+        const p = r.pension!;
+        return {
+          holder: r, number: `YL${r.areaCode.slice(0, 6) || '110900'}${serialOf(ref.index)}`, issued: p.since, validTo: LONG_TERM, areaCode: r.areaCode,
+          surface: { name: r.name, idNumber: r.idNumber, scheme: p.scheme, monthlyAmount: p.monthlyAmount, since: p.since, status: p.status },
         };
       }
       default:

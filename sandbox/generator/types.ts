@@ -21,9 +21,11 @@ export interface Resident {
   disability?: { category: string; grade: string };
   lowIncome?: { monthlyAmount: string; validFrom: string; validTo: string };
   seniorCard?: { issued: string };
+  /** Drawing a pension (城镇职工 or 城乡居民 scheme). */
+  pension?: { scheme: string; monthlyAmount: string; since: string; status: string };
   properties: number[];
   /** Demo faults baked into the data: a tampered resident-ID license, or one signed by a rogue issuer. */
-  licenseFault?: 'tampered' | 'rogue-issuer';
+  licenseFault?: 'tampered' | 'rogue-issuer' | 'tampered-all';
   demonstrates?: string;
 }
 
@@ -70,4 +72,6 @@ export interface World {
   byId: Map<string, number>;
   /** Driving licences, social security cards and the like: drawn after the rest, from a stream of their own. */
   personal: PersonalLicenses;
+  /** Where the benefit demo residents (added after the random population, from a stream of their own) begin. */
+  benefitDemo?: { resident: number; household: number; property: number };
 }

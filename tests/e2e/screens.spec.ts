@@ -87,3 +87,12 @@ test('first run in production asks for an administrator; there are no default ac
     host.proc.kill('SIGTERM');
   }
 });
+
+test('the item picker over the whole catalog: pinyin initials, departments, eligible first', async ({ page, host }) => {
+  await openSignedIn(page, host);
+  await placeCard(page, '钱秀兰');
+  await expect(page.getByTestId('license-114001')).toContainText('已验签', { timeout: 15_000 });
+  await page.getByTestId('item-search').fill('cj');
+  await expect(page.getByTestId('item-severe-disability-care-allowance')).toContainText('残疾人联合会');
+  await page.screenshot({ path: shot('07-items-catalog') });
+});

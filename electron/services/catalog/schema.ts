@@ -1,76 +1,63 @@
 import { z } from 'zod';
-import { factSpecSchema } from '../rules/facts-schema';
-import { bilingualSchema, ruleSchema, type Rule } from '../rules/schema';
-import { knownLicenseType } from '../rules/type-names';
+import { bilingualSchema, ruleSchema } from '../rules';
+import { formSchema } from './form-schema';
+import { outputSchema, type PrintedOutput } from './output-schema';
 
 const typeCode = z.string().regex(/^\d{6}$/, 'license type code: six digits');
 
-/** The license types a rule reads; each must be listed in the item's licenses so the case fetches it. */
-function typesRead(rule: Rule): string[] {
-  switch (rule.kind) {
-    case 'household-member':
-      return [rule.type];
-    case 'property-at-address':
-      return ['111002', ...rule.types];
-    case 'address-in-program':
-    case 'not-issued-this-season':
-      return ['111002'];
-    case 'license-present':
-      return [rule.type];
-    default:
-      return [];
-  }
-}
+/** Registry data an item needs besides licenses, each fetched by a declared source, never by code per item. */
+export const sourceSchema = z.discriminatedUnion('kind', [
+  /** A program's area list (GET /v1/programs/<program>/areas), read by address-in-program rules. */
+  z.object({ kind: z.literal('program-areas'), program: z.string().regex(/^[a-z0-9-]{1,40}$/) }).strict(),
+  /** This person's earlier cases at this terminal, read by expressions as `cases`. */
+  z.object({ kind: z.literal('earlier-cases') }).strict(),
+]);
 
 export const itemSchema = z
   .object({
     $comment: z.string().optional(),
-    /** The service item code sent to the registry as one of the five usage elements. */
+    /** The terminal's item code, sent to the registry as one of the five usage elements. */
     code: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'code: 1-40 letters, digits, dot, dash or underscore'),
+    /** 事项编码: the item's code in the government service item list. */
+    itemCode: z.string().regex(/^[0-9A-Z][0-9A-Z-]{5,39}$/, 'itemCode (事项编码): 6-40 digits, capitals and dashes'),
+    /** The department that owns the item (resources/catalog/departments.json). */
+    department: z.string().min(1),
     names: bilingualSchema,
     shortNames: bilingualSchema.optional(),
-    /** Pinyin initials, lower case: the full name's first (qjnymgdzhhyzm), then common short forms (qjny, mgd). */
-    initials: z.array(z.string().regex(/^[a-z]{2,30}$/, 'initials: 2-30 lower-case letters a-z')).min(1),
+    /** Other words clerks or citizens use; pinyin is generated from the names, never typed here. */
     keywords: z.array(z.string().trim().min(1)).default([]),
-    licenses: z.array(z.object({ type: typeCode, required: z.boolean() }).strict()).min(1),
+    evidence: z
+      .object({
+        licenses: z.array(z.object({ type: typeCode, required: z.boolean() }).strict()).min(1),
+        sources: z.array(sourceSchema).default([]),
+      })
+      .strict(),
     rules: z.array(ruleSchema).min(1),
-    facts: z.array(factSpecSchema).default([]),
-    /** Which license field carries the holder's photo, for items printed with one (senior card). */
-    photo: z.object({ type: typeCode, field: z.string().min(1) }).strict().optional(),
-    result: z.object({ eligible: bilingualSchema, override: bilingualSchema }).strict(),
-    /** Certificate template id under resources/templates. */
-    template: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    page: z.enum(['A4', 'card']),
+    form: formSchema.optional(),
+    outputs: z.array(outputSchema).min(1),
+    /** 免提交材料: what the citizen no longer brings, because the evidence above replaces it. */
+    exempts: z.array(z.object({ name: bilingualSchema, license: typeCode.optional() }).strict()).default([]),
     /** How long the case record and its personal data are kept. */
     retentionDays: z.number().int().min(1).max(36_500),
     params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
   })
-  .strict()
-  .superRefine((item, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const listed = new Set(item.licenses.map((l) => l.type));
-    item.licenses.forEach((l, i) => {
-      if (!knownLicenseType(l.type)) issue(['licenses', i, 'type'], `unknown license type ${l.type}; see resources/registry/license-types.json`);
-    });
-    if (listed.size !== item.licenses.length) issue(['licenses'], 'a license type is listed twice');
-    const ids = new Set<string>();
-    item.rules.forEach((r, i) => {
-      if (ids.has(r.id)) issue(['rules', i, 'id'], `rule id "${r.id}" is used twice`);
-      ids.add(r.id);
-      for (const t of typesRead(r)) if (!listed.has(t)) issue(['rules', i], `rule "${r.id}" reads license type ${t}, which is not in licenses`);
-      if (r.kind === 'age-at-least') {
-        const v = item.params[r.param];
-        if (typeof v !== 'number' || !Number.isInteger(v)) issue(['params', r.param], `rule "${r.id}" needs a whole-number param "${r.param}"`);
-      }
-    });
-    const keys = new Set<string>();
-    item.facts.forEach((f, i) => {
-      if (keys.has(f.key)) issue(['facts', i, 'key'], `fact key "${f.key}" is used twice`);
-      keys.add(f.key);
-      if ((f.from === 'check-source' || f.from === 'check-detail') && !ids.has(f.check)) issue(['facts', i, 'check'], `fact "${f.key}" refers to rule "${f.check}", which the item does not have`);
-      if (f.from === 'license' && !listed.has(f.type)) issue(['facts', i, 'type'], `fact "${f.key}" reads license type ${f.type}, which is not in licenses`);
-    });
-    if (item.photo && !listed.has(item.photo.type)) issue(['photo', 'type'], `photo comes from license type ${item.photo.type}, which is not in licenses`);
-  });
+  .strict();
 
-export type CatalogItem = z.output<typeof itemSchema>;
+export type ItemData = z.output<typeof itemSchema>;
+
+/** An item as loaded: the file's data plus what is derived from it (search keys, compatibility views). */
+export type CatalogItem = ItemData & {
+  /** Pinyin initials (full name first, then short name, keywords), generated by pinyin-pro. */
+  initials: string[];
+  /** Full pinyin without tones of the same strings. */
+  pinyin: string[];
+  /** evidence.licenses, the shape the case flow fetches by. */
+  licenses: ItemData['evidence']['licenses'];
+  /** The certificate or card it prints at the counter, if any. */
+  printed?: PrintedOutput;
+  /** The department's names from departments.json, for the screen and the receipt. */
+  departmentName?: { zh: string; en: string };
+  /** The same, flattened for the case flow and the rules (facts, photo): absent for application-only items. */
+  facts: PrintedOutput['facts'];
+  photo?: PrintedOutput['photo'];
+};

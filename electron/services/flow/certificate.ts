@@ -1,5 +1,5 @@
 import type { CertificateData } from '../certificates';
-import type { CatalogItem } from '../catalog';
+import { printedOf, type CatalogItem } from '../catalog';
 import type { Core } from '../core/core';
 import { certificateFacts, certificatePhoto, maskIdNumber, type RuleFacts } from '../rules';
 import type { LiveCase } from './live';
@@ -38,7 +38,7 @@ export function certificateData(core: Core, live: LiveCase, item: CatalogItem, f
       sentence: c.sentence.zh,
       ...(c.source ? { source: { typeName: c.source.typeName, number: c.source.number, issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
     })),
-    result: live.evaluation?.eligible ? item.result.eligible.zh : item.result.override.zh,
+    result: live.evaluation?.eligible ? printedOf(item).result.eligible.zh : printedOf(item).result.override.zh,
     hall: core.config.hall,
     counter: core.config.counter,
     clerk: { id: clerk?.userId ?? 'unknown', name: clerk?.displayName ?? 'unknown' },

@@ -3,7 +3,7 @@ import type { CaseView, PreviewView, VerifyView } from '../../api/types';
 import { findAtSpooler, getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, markSendStarted, printState, recordOverride, recordReprint, voidCase, getCase } from '../cases';
 import { approveOverride } from './override';
 import { generateHallKey, renderCertificate, signCertificate, toTrustedKey, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
-import { getItem } from '../catalog';
+import { getItem, printedOf } from '../catalog';
 import type { PrintingService } from '../wiring/printer';
 import { certificateData, photoOf } from './certificate';
 import { CaseFlow, type FlowDeps } from './flow';
@@ -75,7 +75,7 @@ export class CounterDesk extends CaseFlow {
     const facts = this.facts(live, item);
     const data = certificateData(this.core, live, item, facts, serial, new Date());
     const photo = item.photo ? photoOf(live, facts, item) : undefined;
-    return renderCertificate(item.template, { ...data, ...(photo ? { photo } : {}) }, { hallKey: key });
+    return renderCertificate(printedOf(item).template, { ...data, ...(photo ? { photo } : {}) }, { hallKey: key });
   }
 
   private render(doc: StoredDocument, reprint: boolean): Promise<Buffer> {
@@ -91,13 +91,13 @@ export class CounterDesk extends CaseFlow {
     const item = getItem(this.dd.catalog, live.itemCode!);
     const facts = this.facts(live, item);
     const photo = item.photo ? photoOf(live, facts, item) : undefined;
-    const page = item.page === 'card' ? 'CR80' : 'A4';
+    const page = printedOf(item).page === 'card' ? 'CR80' : 'A4';
     let doc: StoredDocument | undefined;
     this.core.db.transaction(() => {
       const { serial } = issueCertificate(this.core.db, this.dd.cipher, caseId, {
         document: (serial): StoredDocument => {
           const data = certificateData(this.core, live, item, facts, serial, new Date());
-          doc = { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: item.template, page };
+          doc = { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: printedOf(item).template, page };
           return doc;
         },
       });

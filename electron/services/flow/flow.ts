@@ -34,11 +34,14 @@ export class CaseFlow {
   protected currentId: string | null = null;
   /** Every license type any item needs, plus the resident-ID license for the photo. */
   readonly wanted: string[];
+  /** Every program whose area list an item declares as evidence. */
+  readonly programs: string[];
 
   constructor(protected readonly d: FlowDeps) {
     const types = new Set<string>(['111001']);
     for (const it of d.catalog.items) for (const l of it.licenses) types.add(l.type);
     this.wanted = [...types];
+    this.programs = [...new Set(d.catalog.items.flatMap((it) => it.evidence.sources.flatMap((s) => (s.kind === 'program-areas' ? [s.program] : []))))];
   }
 
   protected get core(): Core {
@@ -110,7 +113,7 @@ export class CaseFlow {
       licenses
         ? licenses.fetchForHolder(live.card.number, usage, this.wanted).catch((err: unknown): FetchResult => ({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: err instanceof Error ? err.message : String(err) }] }))
         : Promise.resolve<FetchResult>({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: '共享平台未配置或未启动，无法获取电子证照。' }] }),
-      programAreas(this.core, this.core.services.registry, usage).catch(() => undefined),
+      programAreas(this.core, this.core.services.registry, usage, this.programs).catch(() => undefined),
     ]);
     live.result = result;
     if (areas) live.areas = areas;
@@ -171,9 +174,11 @@ export class CaseFlow {
     return {
       card: { name: live.card.name, idNumber: live.card.number, birth: live.card.birth, validTo: live.card.validTo === 'long-term' ? '长期' : live.card.validTo, kind: live.card.kind },
       licenses: r?.licenses ?? [],
-      missing: r?.missing ?? [],
+      // FetchResult.missing also lists types the registry answered without; for the rules only an
+      // undelivered type with an error is "could not check", the rest is "has none" (failed).
+      missing: r ? r.missing.filter((t) => r.errors.some((e) => e.typeCode === t || e.typeCode === undefined)) : [],
       errors: r?.errors ?? [],
-      ...(live.areas ? { programAreas: { 'clean-energy': live.areas.areas } } : {}),
+      ...(live.areas ? { programAreas: Object.fromEntries(Object.entries(live.areas).map(([p, a]) => [p, a.areas])) } : {}),
       now: new Date(),
       issuedForAddress: item ? issuedLookup(this.core.db, this.d.cipher, item.code, live.id) : () => [],
     };

@@ -14,7 +14,8 @@ export interface LiveCase {
   /** The registry fetch started at card read; settles to `result` (never rejects). */
   fetch: Promise<void>;
   result?: FetchResult;
-  areas?: { areas: ProgramArea[]; asOf: string; cached: boolean };
+  /** Program area lists by program id, for the programs the catalog's items declare as evidence sources. */
+  areas?: Record<string, { areas: ProgramArea[]; asOf: string; cached: boolean }>;
   /** Items this resident passes every check of, for ranking the picker. */
   eligible: Set<string>;
   itemCode?: string;

@@ -9,7 +9,16 @@ import type { LiveCase } from './live';
 import { maskIdNumber } from '../../../protocol/id-mask';
 
 export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
-  return { code: item.code, names: item.names, initials: item.initials, page: item.page === 'card' ? 'CR80' : 'A4', ...(hint ? { hint } : {}) };
+  return {
+    code: item.code,
+    names: item.names,
+    initials: item.initials,
+    page: item.printed?.page === 'card' ? 'CR80' : 'A4',
+    ...(hint ? { hint } : {}),
+    itemCode: item.itemCode,
+    ...(item.departmentName ? { department: item.departmentName } : {}),
+    exempts: item.exempts.map((x) => x.name),
+  };
 }
 
 export function checkView(c: CheckResult): CheckView {
@@ -50,7 +59,7 @@ function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] 
 /** Oldest cached evidence among the checks: the certificate says "data as of" that time. */
 export function dataAsOf(checks: readonly CheckResult[], live: LiveCase): string | undefined {
   const times = checks.map((c) => c.source?.asOf).filter((t): t is string => !!t);
-  if (live.areas?.cached) times.push(live.areas.asOf);
+  for (const a of Object.values(live.areas ?? {})) if (a.cached) times.push(a.asOf);
   return times.sort()[0];
 }
 

@@ -161,6 +161,13 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
     now,
   });
 
+  // Any program's area list; clean-energy is the one the first items used.
+  const programAreas = async (program: string, usage: UsageContext): Promise<ProgramArea[]> => {
+    assertUsage(usage);
+    const a = await call({ method: 'GET', path: `programs/${encodeURIComponent(program)}/areas`, usage, schema: areasAnswer, what: 'program areas' });
+    return a.areas;
+  };
+
   const client: RegistryClient = {
     async search(holderCode: string, usage: UsageContext, typeCodes?: string[]): Promise<CatalogEntry[]> {
       assertUsage(usage);
@@ -209,11 +216,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
       return [...(await trust.refresh()).values()].map((e) => e.issuer);
     },
 
-    async cleanEnergyAreas(usage: UsageContext): Promise<ProgramArea[]> {
-      assertUsage(usage);
-      const a = await call({ method: 'GET', path: 'programs/clean-energy/areas', usage, schema: areasAnswer, what: 'program areas' });
-      return a.areas;
-    },
+    cleanEnergyAreas: (usage: UsageContext): Promise<ProgramArea[]> => programAreas('clean-energy', usage),
+    programAreas,
 
     async licenseTypes(): Promise<LicenseTypeInfo[]> {
       return (await call({ method: 'GET', path: 'license-types', schema: typesAnswer, what: 'license types' })).types;

@@ -34,4 +34,6 @@ export interface Registry {
   get(identifier: string, usage: UsageContext): Promise<FetchedLicense>;
   trustList(): Promise<TrustedIssuer[]>;
   cleanEnergyAreas(usage: UsageContext): Promise<ProgramArea[]>;
+  /** Any program's area list (clean-energy, senior-meal…); optional so older test doubles still fit. */
+  programAreas?(program: string, usage: UsageContext): Promise<ProgramArea[]>;
 }

@@ -1,3 +1,4 @@
+import { localDate } from './dates';
 import { RuleError } from './errors';
 import type { EvalContext, Evaluator, Verdict } from './evaluator';
 import { evaluators } from './registry';
@@ -42,12 +43,12 @@ function assertFacts(facts: RuleFacts): void {
  */
 export function evaluate(item: RuleItem, facts: RuleFacts, params: Params = {}): Evaluation {
   assertFacts(facts);
-  const ctx: EvalContext = { facts, params: { ...item.params, ...params } };
+  const ctx: EvalContext = { facts, params: { ...item.params, ...params }, today: localDate(facts.now), memo: {} };
   const checks: CheckResult[] = [];
   let seasonIndex: Evaluation['seasonIndex'];
   for (const rule of item.rules) {
     const v = run(rule, ctx);
-    const label = rule.label ?? evaluators[rule.kind].label;
+    const label = rule.label ?? (evaluators[rule.kind] as Evaluator<RuleKind>).label;
     checks.push({
       id: rule.id,
       kind: rule.kind,

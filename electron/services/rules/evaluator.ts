@@ -4,6 +4,10 @@ import type { CheckOutcome, CheckSource, Params, RuleFacts, SeasonIndexKey } fro
 export interface EvalContext {
   facts: RuleFacts;
   params: Params;
+  /** The case's local day (YYYY-MM-DD). */
+  today: string;
+  /** Per-evaluation scratch space, so evidence several rules read is looked up once. */
+  memo: Record<string, unknown>;
 }
 
 export interface Verdict {

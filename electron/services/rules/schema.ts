@@ -31,8 +31,27 @@ export const ruleSchema = z.discriminatedUnion('kind', [
       season: z.object({ fromMonthDay: monthDay, toMonthDay: monthDay }).strict(),
     })
     .strict(),
-  z.object({ ...base, kind: z.literal('age-at-least'), param: z.string().min(1) }).strict(),
-  z.object({ ...base, kind: z.literal('license-present'), type: typeCode, field: z.string().min(1).optional() }).strict(),
+  /**
+   * Everything without domain logic of its own: a CEL expression over the evidence (lic.<key>.<field>,
+   * card.<field>, today, params.<name>, cases), with sentence templates ("现年 {{card.age}} 周岁").
+   */
+  z
+    .object({
+      ...base,
+      kind: z.literal('expr'),
+      label: bilingualSchema,
+      when: z.string().trim().min(1),
+      /** 'fail' (default): a license the registry answered without fails the check; 'evaluate': the expression decides (has(lic.x)). */
+      absent: z.enum(['fail', 'evaluate']).default('fail'),
+      /** Which license the sentence names as the source; default the first one the expression reads. */
+      source: z.string().min(1).optional(),
+      passed: bilingualSchema,
+      failed: bilingualSchema,
+      /** When the expression cannot be evaluated on the data (e.g. an unreadable date). */
+      unknown: bilingualSchema.optional(),
+      detail: bilingualSchema.optional(),
+    })
+    .strict(),
 ]);
 
 export type Rule = z.output<typeof ruleSchema>;

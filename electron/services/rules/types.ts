@@ -33,6 +33,16 @@ export interface CardFacts {
   birth: string;
   validTo: string;
   kind: CardKind;
+  /** As the card prints it (男/女); optional for callers that do not have it. */
+  sex?: string;
+}
+
+/** An earlier case of the same person at this terminal, for rules such as "not granted this year". */
+export interface EarlierCase {
+  itemCode: string;
+  state: string;
+  /** Local day the case was opened, YYYY-MM-DD. */
+  day: string;
 }
 
 /** A license that was asked for and not delivered, as LicenseService reports it in FetchResult.errors. */
@@ -51,6 +61,8 @@ export interface RuleFacts {
   /** Program areas by program id (e.g. 'clean-energy'); a program absent here could not be fetched. */
   programAreas?: Readonly<Record<string, readonly ProgramArea[]>>;
   now: Date;
+  /** Earlier cases of this person; absent when they could not be read (a rule reading them is then unknown). */
+  earlierCases?: readonly EarlierCase[];
   /** Serials already issued for this item at the normalised address within [seasonStart, seasonEnd] (YYYY-MM-DD). */
   issuedForAddress(addressKey: string, seasonStart: string, seasonEnd: string): readonly string[];
 }

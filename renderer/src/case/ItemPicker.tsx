@@ -78,8 +78,9 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
             onMouseEnter={() => setActive(i)}
             data-testid={`item-${it.code}`}
           >
-            <span>
+            <span title={it.exempts?.length ? `${t('items.exempts')}${it.exempts.map((x) => (i18n.language === 'en' ? x.en : x.zh)).join(i18n.language === 'en' ? ', ' : '、')}` : undefined}>
               {i18n.language === 'en' ? it.names.en : it.names.zh} <Typography.Text type="secondary">{it.initials[0]}</Typography.Text>
+              {it.department && <Typography.Text type="secondary"> · {i18n.language === 'en' ? it.department.en : it.department.zh}</Typography.Text>}
             </span>
             <span>
               {it.page === 'CR80' && <Tag>{t('items.cardSize')}</Tag>}

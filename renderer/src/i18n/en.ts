@@ -85,6 +85,7 @@ export const en: Strings = {
   },
   items: {
     title: 'Choose the service item', placeholder: 'Type a name or pinyin initials, e.g. qjny; ↑↓ to move, Enter to choose', none: 'No matching item',
+    exempts: 'No need to bring: ',
     cardSize: 'Card', hint_initials: 'Initials match', hint_eligible: 'Eligible', hint_frequent: 'Frequent here', hint_recent: 'Recent',
   },
   checks: {
@@ -163,6 +164,8 @@ export const en: Strings = {
   errors: {
     CASE_BLOCKED: 'A check failed or could not be made, so the certificate cannot be issued. Explain why to the citizen, or ask a supervisor to approve it.',
     CASE_NO_ITEM: 'Choose the service item first.',
+    CATALOG_NO_CERTIFICATE: 'This item issues no certificate or card at the counter; its application and receipt are handled by the submission flow.',
+    RULE_EXPR_INVALID: 'A rule of this service item cannot be run ({{message}}); the catalog needs fixing. Tell the administrator.',
     CASE_NOT_FOUND: 'This case is no longer at this counter; read the card again.',
     CASE_ALREADY_ISSUED: 'A certificate was already issued in this case; for another item press F8 and read the card again.',
     CASE_OVERRIDDEN: 'A supervisor approved this case for its item, so the item is fixed; for another item press F8 and read the card again.',

@@ -84,6 +84,7 @@ export const zhCN = {
   },
   items: {
     title: '选择办理事项', placeholder: '输入事项名称或拼音首字母，如 qjny；↑↓ 选择，回车确认', none: '没有匹配的事项',
+    exempts: '免提交材料：',
     cardSize: '卡片', hint_initials: '首字母匹配', hint_eligible: '符合条件', hint_frequent: '本窗口常办', hint_recent: '最近办理',
   },
   checks: {
@@ -162,6 +163,8 @@ export const zhCN = {
   errors: {
     CASE_BLOCKED: '有核验项未通过或无法核验，不能出具证明。请向申请人说明原因；确需出具的，请主管审核放行。',
     CASE_NO_ITEM: '请先选择办理事项。',
+    CATALOG_NO_CERTIFICATE: '该事项不在窗口出具证明或卡证，其申请表和受理回执由报送流程办理。',
+    RULE_EXPR_INVALID: '该事项的核验规则无法执行（{{message}}），需要修正事项目录，请联系管理员。',
     CASE_NOT_FOUND: '该办件已不在本窗口，请重新读卡。',
     CASE_ALREADY_ISSUED: '本办件已出具证明；办理其他事项请按 F8 办结后重新读卡。',
     CASE_OVERRIDDEN: '本办件已由主管审核放行，事项不能更改；办理其他事项请按 F8 办结后重新读卡。',

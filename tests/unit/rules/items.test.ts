@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getItem, loadCatalog } from '../../../electron/services/catalog';
+import { getItem, loadCatalog, printedOf } from '../../../electron/services/catalog';
 import { certificateDataSchema } from '../../../electron/services/certificates/types';
 import { certificateChecks, certificateFacts, certificatePhoto, evaluate, evaluators, followUpFetches } from '../../../electron/services/rules';
 import { baseFacts, HEAD, homestead, householdRegister, residentId, SPOUSE, verified } from '../../helpers/cases/fixtures';
@@ -37,7 +37,7 @@ describe('evaluating the shipped items', () => {
       holder: { name: SPOUSE.name, idNumberMasked: '110903********3348' },
       facts: facts2,
       checks: certificateChecks(ev.checks),
-      result: item.result.eligible.zh,
+      result: printedOf(item).result.eligible.zh,
       hall: { id: 'TRAIN01', name: '示范市政务服务中心' },
       counter: 'T-01',
       clerk: { id: 'c1', name: '王芳' },

@@ -69,7 +69,7 @@ describe('demo residents', () => {
   const live = data.demoResidents();
   const w = data.world;
   const byName = (n: string) => w.residents[w.byId.get(live.find((d) => d.name === n)!.idNumber)!]!;
-  const areas = new Set(data.programAreas().map((a) => a.areaCode));
+  const areas = new Set(data.programAreas()!.map((a) => a.areaCode));
   const holdsPropertyAtHome = (name: string): boolean => {
     const r = byName(name);
     const hh = w.households[r.household]!;

@@ -66,8 +66,10 @@ describe('personal licenses (driving licence, marriage, social security, medical
     }
   });
 
-  it('demo residents hold none, so a search for them without type codes lists what it always did', () => {
-    for (const d of data.demoResidents()) {
+  it('the first demo residents hold none, so a search for them without type codes lists what it always did', () => {
+    // The benefit demo residents (added after the population) hold the personal licenses their items need.
+    const first = new Set(data.world.residents.slice(0, data.world.benefitDemo!.resident).map((r) => r.idNumber));
+    for (const d of data.demoResidents().filter((x) => first.has(x.idNumber))) {
       const codes = data.book.refsForHolder(d.idNumber).map((x) => data.book.catalog(x).certificateType);
       expect(codes.every((c) => ORIGINAL_CODES.includes(c)), d.name).toBe(true);
     }
@@ -83,7 +85,11 @@ describe('personal licenses (driving licence, marriage, social security, medical
     const again = new SandboxData({ residents: 1500, today: TODAY });
     const digest = (d: SandboxData, codes?: string[]): string => {
       const h = createHash('sha256');
+      const later = d.world.benefitDemo!;
       for (const ref of d.book.allRefs()) {
+        // The benefit demo residents came later, appended after everything this fingerprint covers.
+        const start = ref.key === 'household_register' ? later.household : ref.key === 'real_estate' || ref.key === 'homestead' ? later.property : later.resident;
+        if (codes && ref.index >= start) continue;
         const u = d.book.unsigned(ref, false);
         if (!codes || codes.includes(u.certificateType)) h.update(licenseSigningText(u)).update('\n');
       }
