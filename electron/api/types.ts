@@ -37,6 +37,8 @@ export interface SessionInfo {
   mustChangePassword?: boolean;
   /** Idle time before the lock, so the page can show its countdown. */
   idleLockSeconds?: number;
+  /** Whether this session opens cases (clerk, station) or only finishes them (supervisor); absent: no case screen. */
+  cases?: 'open' | 'finish';
 }
 
 export type DeviceState = 'unavailable' | 'searching' | 'connected' | 'reading' | 'disconnected' | 'error';

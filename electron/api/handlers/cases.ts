@@ -13,7 +13,7 @@ type CaseOps =
 
 export const caseHandlers: HandlerSlice<CaseOps> = {
   'case.current': (ctx) => (ctx.core.services.desk ? desk(ctx).current() : null),
-  'case.get': (ctx, { caseId }) => desk(ctx).view(caseId),
+  'case.get': (ctx, { caseId }) => desk(ctx).viewFor(caseId),
   'case.openManual': (ctx, { idNumber, name, validTo, reason }) => desk(ctx).openManual(idNumber, name, validTo, reason),
   'case.close': (ctx, { caseId }) => {
     desk(ctx).close(caseId);

@@ -10,6 +10,7 @@ import { CaseFlow, type FlowDeps } from './flow';
 import type { LiveCase } from './live';
 import { restoredLive } from './restore';
 import { auditCase } from './audit';
+import { mayHandleCases } from '../accounts/roles';
 
 /** What is stored with the serial: enough to print the identical certificate again. */
 export interface StoredDocument {
@@ -45,7 +46,7 @@ export class CounterDesk extends CaseFlow {
           this.core.log(`case ${caseId}: could not record completion: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
-      if (live) this.core.bus.emit('case.changed', this.view(caseId));
+      if (live) this.publish(caseId);
     });
   }
 
@@ -117,14 +118,12 @@ export class CounterDesk extends CaseFlow {
     const pdf = await this.render(doc, reprint);
     const handle = await printing.manager.print({ printer: target, title: `${doc.data.serial}${reprint ? ' 补打' : ''}`, pdf, media: doc.page });
     printing.jobCase.set(handle.id, caseId);
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     auditCase(this.core, this.dd.cipher, live, reprint ? 'reprint' : 'print', { detail: { serial: doc.data.serial, printer: handle.printer, job: handle.id } });
     live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
     // The spooler's own job id survives a restart of this app; the manager's id does not.
     if (!reprint) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   private pickPrinter(printing: PrintingService, page: 'A4' | 'CR80'): string {
@@ -150,21 +149,17 @@ export class CounterDesk extends CaseFlow {
       auditCase(this.core, this.dd.cipher, live, 'override', { purpose: reason, detail: { supervisor: sup.id, blocking: live.evaluation!.blocking.map((c) => c.id) } });
     })();
     live.override = { by: sup.id, byName: sup.displayName, reason };
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   /** Retry after a printer fault, or finish a print interrupted by a crash. */
   async retryPrint(caseId: string, printer?: string): Promise<CaseView> {
     const printing = this.printing();
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     if (printing && live.job && printing.manager.get(live.job.jobId)) {
       const handle = printer ? await printing.manager.redirect(live.job.jobId, printer) : await printing.manager.retry(live.job.jobId);
       live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
-      const view = this.view(caseId);
-      this.core.bus.emit('case.changed', view);
-      return view;
+      return this.publish(caseId);
     }
     return this.printStored(caseId, printer, false);
   }
@@ -172,7 +167,7 @@ export class CounterDesk extends CaseFlow {
   async reprint(caseId: string, reason: string): Promise<CaseView> {
     const rec = getCase(this.core.db, this.dd.cipher, caseId);
     if (rec.state !== 'completed') throw new AppError('CASE_NOT_PRINTED', 'Only a printed certificate can be reprinted; use retry for a failed print.');
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     this.core.db.transaction(() => {
       recordReprint(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
       auditCase(this.core, this.dd.cipher, live, 'reprint-requested', { purpose: reason, detail: { serial: rec.serial } });
@@ -181,17 +176,17 @@ export class CounterDesk extends CaseFlow {
   }
 
   voidCase(caseId: string, reason: string): CaseView {
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     this.core.db.transaction(() => {
       voidCase(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
       auditCase(this.core, this.dd.cipher, live, 'void', { purpose: reason });
     })();
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   interrupted(): CaseView[] {
+    // Names of citizens: only for the roles that finish or void these prints.
+    if (!mayHandleCases(this.core.session)) return [];
     return listInterrupted(this.core.db, { counterId: this.core.config.counter }).map((i) => {
       if (!this.live.has(i.caseId)) this.restore(i.caseId);
       return this.view(i.caseId);
@@ -247,6 +242,14 @@ export class CounterDesk extends CaseFlow {
   private restore(caseId: string): LiveCase {
     const live = restoredLive(getCase(this.core.db, this.dd.cipher, caseId));
     this.live.set(caseId, live);
+    return live;
+  }
+
+  /** Retry, reprint and void: whoever acts (a supervisor, after a restart) now holds the case and sees its progress. */
+  private held(caseId: string): LiveCase {
+    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const by = this.core.session?.userId;
+    if (by) live.holder = by;
     return live;
   }
 }

@@ -8,6 +8,10 @@ import type { Evaluation } from '../rules';
 export interface LiveCase {
   id: string;
   source: 'card' | 'manual';
+  /** The clerk who opened it (the case record's clerk). */
+  clerkId: string;
+  /** Who it is shown to: the clerk, or a supervisor who acted on it since (retry, reprint, void). */
+  holder: string;
   card: Card;
   view: CardView;
   openedAt: Date;

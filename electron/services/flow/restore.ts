@@ -22,6 +22,8 @@ export function restoredLive(rec: CaseRecord): LiveCase {
   return {
     id: rec.id,
     source: rec.source,
+    clerkId: rec.clerkId,
+    holder: rec.clerkId,
     card,
     view: toCardView(card, rec.id, at),
     openedAt: at,

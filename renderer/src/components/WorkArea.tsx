@@ -2,6 +2,7 @@ import { IdcardOutlined } from '@ant-design/icons';
 import { Button, Result, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../electron/api/types';
 import { CaseScreen } from '../case/CaseScreen';
 import { InterruptedList } from '../case/InterruptedList';
 import { ManualOpenDialog } from '../case/ManualOpenDialog';
@@ -10,10 +11,13 @@ import { VerifyDialog } from '../case/VerifyDialog';
 import { useShortcuts } from '../shortcuts';
 import { TrainingPanel } from '../training/TrainingPanel';
 
-/** The main area: idle until a card is placed (or a number is typed in), then the case screen. */
-export function WorkArea({ training }: { training: boolean }) {
+/**
+ * The main area: idle until a card is placed (or a number is typed in), then the case screen. A
+ * session whose role handles no cases (an administrator) gets neither, and asks for no case.
+ */
+export function WorkArea({ training, cases }: { training: boolean; cases: SessionInfo['cases'] }) {
   const { t } = useTranslation();
-  const { current, set } = useCase(true);
+  const { current, set } = useCase(!!cases);
   const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
   useShortcuts(useMemo(() => ({ F6: () => setDialog('manual'), F7: () => setDialog('verify') }), []));
   const idle = (
@@ -32,6 +36,15 @@ export function WorkArea({ training }: { training: boolean }) {
       />
     </>
   );
+  if (!cases) {
+    return (
+      <div className="work-area" data-testid="work-area">
+        <Result icon={<IdcardOutlined />} title={t('work.noCasesTitle')} subTitle={t('work.noCasesHint')} data-testid="no-case-role" />
+        {training && <TrainingPanel />}
+        <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />
+      </div>
+    );
+  }
   return (
     <div className="work-area" data-testid="work-area">
       {current ? <CaseScreen c={current} onChange={set} /> : idle}
