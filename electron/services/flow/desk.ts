@@ -4,7 +4,7 @@ import { getDocument, issueCertificate, listInterrupted, markCompleted, markJobA
 import { approveOverride } from './override';
 import { generateHallKey, renderCertificate, signCertificate, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
 import { getItem } from '../catalog';
-import type { PrintingService } from '../wiring/printer';
+import type { PrintingService } from '../printing/service';
 import { certificateData, photoOf } from './certificate';
 import { CaseFlow, type FlowDeps } from './flow';
 import type { LiveCase } from './live';
@@ -51,7 +51,7 @@ export class CounterDesk extends CaseFlow {
   }
 
   private printing(): PrintingService | undefined {
-    return this.core.services.printing as PrintingService | undefined;
+    return this.core.services.printing;
   }
 
   private ready(live: LiveCase): void {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { auditSubject, registerCaseLookup } from '../audit';
 import { getCase } from '../cases';
 import { loadCatalog } from '../catalog';
-import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, setResourcesDir, toTrustedKey } from '../certificates';
+import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, toTrustedKey } from '../certificates';
 import { accountsOf } from '../accounts';
 import type { Core } from '../core/core';
 import { CounterDesk } from '../flow/desk';
@@ -12,7 +12,6 @@ import { CounterDesk } from '../flow/desk';
 export async function wireCases(core: Core): Promise<void> {
   const cipher = core.services.cipher;
   if (!cipher) return;
-  setResourcesDir(core.resourcesDir);
   const catalog = loadCatalog(join(core.resourcesDir, 'catalog'));
   const hallKey = loadOrCreateHallKey(join(core.opts.dataDir, 'keys'), core.config.hall.id);
   const own = toTrustedKey(hallKey, core.config.hall.name);
