@@ -152,6 +152,17 @@ export interface CheckView {
 
 export type CaseState = 'open' | 'accepted' | 'completed' | 'voided';
 
+/** What the signed-in clerk may do with a case now; the page shows its buttons from this. */
+export interface CaseActions {
+  chooseItem: boolean;
+  preview: boolean;
+  print: boolean;
+  override: boolean;
+  retry: boolean;
+  reprint: boolean;
+  void: boolean;
+}
+
 export interface CaseView {
   caseId: string;
   /** Increases with every view the terminal builds, so a page keeps the newest of racing answers. */
@@ -174,6 +185,7 @@ export interface CaseView {
   /** A supervisor let a blocked case be issued; the certificate says so. */
   override?: { by: string; byName: string; reason: string };
   timings: { cardReadAt: string; itemChosenAt?: string; generatedAt?: string; jobAcceptedAt?: string; jobCompletedAt?: string };
+  can: CaseActions;
 }
 
 export interface PreviewView {

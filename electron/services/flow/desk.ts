@@ -2,6 +2,7 @@ import { AppError } from '../../api/errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
 import { getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, recordOverride, recordReprint, voidCase, getCase } from '../cases';
 import { approveOverride } from './override';
+import { blocked } from './actions';
 import { generateHallKey, renderCertificate, signCertificate, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
 import { getItem } from '../catalog';
 import type { PrintingService } from '../printing/service';
@@ -11,6 +12,7 @@ import type { LiveCase } from './live';
 import { restoredLive } from './restore';
 import { auditCase } from './audit';
 import { mayHandleCases } from '../accounts/roles';
+import { getAccount } from '../accounts/store';
 
 /** What is stored with the serial: enough to print the identical certificate again. */
 export interface StoredDocument {
@@ -56,7 +58,7 @@ export class CounterDesk extends CaseFlow {
 
   private ready(live: LiveCase): void {
     if (!live.itemCode || !live.evaluation) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
-    if (live.evaluation.blocking.length && !live.override) {
+    if (blocked(live)) {
       throw new AppError('CASE_BLOCKED', 'A check failed or could not be made, so the certificate cannot be issued; explain the reason to the citizen or ask a supervisor.');
     }
   }
@@ -240,7 +242,7 @@ export class CounterDesk extends CaseFlow {
 
   /** A case from the database (after a restart) brought back into memory for printing or voiding. */
   private restore(caseId: string): LiveCase {
-    const live = restoredLive(getCase(this.core.db, this.dd.cipher, caseId));
+    const live = restoredLive(getCase(this.core.db, this.dd.cipher, caseId), (id) => getAccount(this.core.db, id)?.displayName ?? id);
     this.live.set(caseId, live);
     return live;
   }

@@ -10,7 +10,6 @@ import type { FetchResult } from '../licenses';
 import type { CurrentCard } from '../reader/service';
 import { evaluate, followUpFetches, type RuleFacts } from '../rules';
 import { issuedLookup } from '../cases';
-import { toCardView } from '../reader/card-view';
 import { programAreas } from './areas';
 import { auditCase, auditFetch } from './audit';
 import type { LiveCase } from './live';
@@ -122,7 +121,7 @@ export class CaseFlow {
       return opened;
     })();
     const clerkId = this.core.session?.userId ?? 'unknown';
-    const live: LiveCase = { id, source, clerkId, holder: clerkId, card, view: toCardView(card, id, openedAt), openedAt, fetch: Promise.resolve(), eligible: new Set() };
+    const live: LiveCase = { id, source, clerkId, holder: clerkId, card, openedAt, fetch: Promise.resolve(), eligible: new Set() };
     live.fetch = this.prefetch(live);
     this.live.set(id, live);
     this.currentId = id;
@@ -285,7 +284,7 @@ export class CaseFlow {
     const rec = this.record(caseId);
     if (rec && rec.state !== 'open') throw new AppError('CASE_ALREADY_ISSUED', 'A certificate was already issued in this case; start a new case for another item.');
     // An approval is for one item's checks; it must never carry over to another certificate.
-    if (rec?.override || live.override) throw new AppError('CASE_OVERRIDDEN', 'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).');
+    if (live.override) throw new AppError('CASE_OVERRIDDEN', 'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).');
     dbChooseItem(this.core.db, caseId, item.code);
     const evaluation = evaluate(item, this.facts(live, item));
     recordChecks(this.core.db, this.d.cipher, caseId, {

@@ -6,7 +6,8 @@ import { licenseTypeName as typeNames, type CheckResult } from '../rules';
 const licenseTypeName = (code: string): string => typeNames(code).zh;
 const typeNameEn = (code: string): string => typeNames(code).en;
 import type { LiveCase } from './live';
-import { maskNumber } from '../reader/card-view';
+import { maskNumber, toCardView } from '../reader/card-view';
+import { caseActions } from './actions';
 
 export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
   return { code: item.code, names: item.names, initials: item.initials, page: item.page === 'card' ? 'CR80' : 'A4', ...(hint ? { hint } : {}) };
@@ -64,7 +65,7 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
     rev: ++revision,
     state: rec?.state ?? 'open',
     source: live.source,
-    card: live.view,
+    card: toCardView(live.card, live.id, live.openedAt),
     ...(live.photo ? { photo: live.photo } : {}),
     registry: {
       state: live.result ? 'done' : 'pending',
@@ -89,5 +90,6 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
       ...(rec?.times.jobAcceptedAt ? { jobAcceptedAt: rec.times.jobAcceptedAt } : {}),
       ...(rec?.times.jobCompletedAt ? { jobCompletedAt: rec.times.jobCompletedAt } : {}),
     },
+    can: caseActions(live, rec),
   };
 }

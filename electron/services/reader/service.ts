@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { CardView } from '../../api/types';
 import {
   createReaderManager,
   Simulator,
@@ -14,12 +13,10 @@ import {
 import type { CounterConfig } from '../config/schema';
 import type { StatusStore } from '../core/status';
 import type { EventBus } from '../core/bus';
-import { toCardView } from './card-view';
 
 export interface CurrentCard {
   readId: string;
   card: Card;
-  view: CardView;
 }
 
 /**
@@ -55,8 +52,9 @@ export class ReaderService {
       const card = read.card;
       // The photo (WLT) is not needed: the portrait comes from the registry's resident-ID license.
       read.wipe();
-      this.current = { readId, card, view: toCardView(card, readId, new Date()) };
-      deps.bus.emit('card.placed', this.current.view);
+      this.current = { readId, card };
+      // The event says only that a card arrived: what the page shows of the person comes with the case.
+      deps.bus.emit('card.placed', { readId, at: new Date().toISOString() });
       for (const fn of this.placedListeners) fn(this.current);
     });
     this.manager.on('card-removed', () => {

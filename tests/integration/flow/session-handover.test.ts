@@ -69,6 +69,10 @@ describe('a case does not outlive its clerk', () => {
     expect(casesOf('h.admin')).toEqual([]);
     expect(fetchesBy('h.admin')).toBe(0);
     expect(personalEvents().filter((e) => e.name === 'case.changed')).toEqual([]);
+    // A card arriving is announced without anything of the person on it (issue 10 §6: no unread CardView).
+    const placed = personalEvents().filter((e) => e.name === 'card.placed');
+    expect(placed.length).toBeGreaterThan(0);
+    for (const e of placed) expect(Object.keys(e.payload as object).sort()).toEqual(['at', 'readId']);
     expect((await call('auth.setupStatus')).ok).toBe(true);
     expect(core.session?.cases).toBeUndefined();
   });
