@@ -114,6 +114,12 @@ describe('a case does not outlive its clerk', () => {
       expect(personalEvents().filter((e) => e.name === 'case.changed')).toEqual([]);
       expect((await call('case.current'))).toMatchObject({ ok: true, value: null });
       expect(casesOf('h.super')).toEqual([]);
+      // The fetch is on record under the clerk whose case it was, not whoever is signed in when it lands.
+      expect(fetchesBy('h.super')).toBe(0);
+      const caseId = casesOf('demo-clerk').at(-1)!;
+      const fetchOf = () => core.db.prepare("SELECT actor FROM audit_log WHERE action = 'registry-fetch' AND case_id = ?").get(caseId) as { actor: string } | undefined;
+      for (let i = 0; i < 100 && !fetchOf(); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(fetchOf()?.actor).toBe('demo-clerk');
     } finally {
       await sandbox.setFaults({});
     }
