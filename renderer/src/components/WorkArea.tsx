@@ -19,7 +19,9 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
   const { t } = useTranslation();
   const { current, set } = useCase(!!cases);
   const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
-  useShortcuts(useMemo(() => ({ F6: () => setDialog('manual'), F7: () => setDialog('verify') }), []));
+  // Typing a number in opens a case: only for the roles that open them (a supervisor finishes cases).
+  const opens = cases === 'open';
+  useShortcuts(useMemo(() => ({ ...(opens ? { F6: () => setDialog('manual') } : {}), F7: () => setDialog('verify') }), [opens]));
   const idle = (
     <>
       <InterruptedList onOpen={set} />
@@ -29,7 +31,7 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
         subTitle={t('work.idleHint')}
         extra={
           <Space>
-            <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>
+            {opens && <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>}
             <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">{t('verify.title')}</Button>
           </Space>
         }
@@ -49,7 +51,7 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
     <div className="work-area" data-testid="work-area">
       {current ? <CaseScreen c={current} onChange={set} /> : idle}
       {training && <TrainingPanel />}
-      <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />
+      {opens && <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />}
       <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />
     </div>
   );
