@@ -70,7 +70,7 @@ export const operations = {
 
 export const events = {
   'reader.status': ev<T.ReaderStatus>(),
-  'card.placed': ev<T.CardView>(),
+  'card.placed': ev<{ readId: string; at: string }>(),
   'card.removed': ev<{ readId: string; at: string }>(),
   'print.job': ev<T.PrintJobEvent>(),
   'registry.status': ev<T.RegistryStatus>(),

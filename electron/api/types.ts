@@ -37,6 +37,8 @@ export interface SessionInfo {
   mustChangePassword?: boolean;
   /** Idle time before the lock, so the page can show its countdown. */
   idleLockSeconds?: number;
+  /** Whether this session opens cases (clerk, station) or only finishes them (supervisor); absent: no case screen. */
+  cases?: 'open' | 'finish';
 }
 
 export type DeviceState = 'unavailable' | 'searching' | 'connected' | 'reading' | 'disconnected' | 'error';
@@ -178,6 +180,17 @@ export interface CheckView {
 
 export type CaseState = 'open' | 'accepted' | 'completed' | 'voided';
 
+/** What the signed-in clerk may do with a case now; the page shows its buttons from this. */
+export interface CaseActions {
+  chooseItem: boolean;
+  preview: boolean;
+  print: boolean;
+  override: boolean;
+  retry: boolean;
+  reprint: boolean;
+  void: boolean;
+}
+
 export interface CaseView {
   caseId: string;
   /** Increases with every view the terminal builds, so a page keeps the newest of racing answers. */
@@ -200,6 +213,7 @@ export interface CaseView {
   /** A supervisor let a blocked case be issued; the certificate says so. */
   override?: { by: string; byName: string; reason: string };
   timings: { cardReadAt: string; itemChosenAt?: string; generatedAt?: string; jobAcceptedAt?: string; jobCompletedAt?: string };
+  can: CaseActions;
 }
 
 export interface PreviewView {

@@ -57,7 +57,7 @@ export function App() {
         </Layout.Header>
         <Layout.Content className="app-content">
           <AuthGate>
-            <WorkArea training={info?.mode === 'training'} />
+            {(session) => <WorkArea key={session.userId} training={info?.mode === 'training'} cases={session.cases} />}
           </AuthGate>
         </Layout.Content>
         <Layout.Footer className="app-footer">

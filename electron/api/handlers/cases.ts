@@ -1,11 +1,8 @@
-import { AppError } from '../errors';
 import { requireOpenCase } from '../../services/audit';
-import type { CounterDesk } from '../../services/flow/desk';
 import { need } from '../../services/wiring/services';
-import type { PrintingService } from '../../services/wiring/printer';
 import type { HandlerContext, HandlerSlice } from './types';
 
-const desk = (ctx: HandlerContext) => need(ctx.core.services.desk as CounterDesk | undefined, 'The case service');
+const desk = (ctx: HandlerContext) => need(ctx.core.services.desk, 'The case service');
 
 type CaseOps =
   | 'case.current' | 'case.get' | 'case.openManual' | 'case.close' | 'items.search' | 'case.chooseItem' | 'case.preview'
@@ -13,7 +10,7 @@ type CaseOps =
 
 export const caseHandlers: HandlerSlice<CaseOps> = {
   'case.current': (ctx) => (ctx.core.services.desk ? desk(ctx).current() : null),
-  'case.get': (ctx, { caseId }) => desk(ctx).view(caseId),
+  'case.get': (ctx, { caseId }) => desk(ctx).viewFor(caseId),
   'case.openManual': (ctx, { idNumber, name, validTo, reason }) => desk(ctx).openManual(idNumber, name, validTo, reason),
   'case.close': (ctx, { caseId }) => {
     desk(ctx).close(caseId);
@@ -30,12 +27,8 @@ export const caseHandlers: HandlerSlice<CaseOps> = {
   'case.void': (ctx, { caseId, reason }) => desk(ctx).voidCase(caseId, reason),
   'case.interrupted': (ctx) => (ctx.core.services.desk ? desk(ctx).interrupted() : []),
   'printers.list': async (ctx) => {
-    const printing = ctx.core.services.printing as PrintingService | undefined;
-    if (!printing) return [];
-    return printing.list();
+    const printing = ctx.core.services.printing;
+    return printing ? printing.list() : [];
   },
-  'cert.verify': (ctx, { payload }) => {
-    if (!ctx.core.services.desk) throw new AppError('APP_SERVICE_UNAVAILABLE', 'The verify service did not start; see the start-up log.');
-    return desk(ctx).verify(payload);
-  },
+  'cert.verify': (ctx, { payload }) => need(ctx.core.services.desk, 'The verify service').verify(payload),
 };

@@ -1,13 +1,13 @@
 import { AppError } from '../errors';
 import { effectiveRoles } from '../../services/accounts/roles';
-import { caseSubmissions, getMessage, markHandled, mySubmissions, toView, type Outbox } from '../../services/outbox';
+import { caseSubmissions, getMessage, markHandled, mySubmissions, toView } from '../../services/outbox';
 import { need } from '../../services/wiring/services';
 import type { HandlerContext, HandlerSlice } from './types';
 
 type OutboxOps = 'submissions.forCase' | 'submissions.mine' | 'submissions.markHandled';
 
 function ctxOf(ctx: HandlerContext) {
-  need(ctx.core.services.outbox as Outbox | undefined, 'The submissions service');
+  need(ctx.core.services.outbox, 'The submissions service');
   const cipher = need(ctx.core.services.cipher, 'The data key');
   const session = need(ctx.core.session ?? undefined, 'A signed-in session');
   return { db: ctx.core.db, cipher, userId: session.userId, supervisor: effectiveRoles(session.roles).includes('supervisor') };

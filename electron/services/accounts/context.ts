@@ -20,13 +20,14 @@ export interface AccountsContext {
   bucket: TokenBucket;
   kdf: KdfParams;
   now: () => number;
+  /** Wrong supervisor passwords at the counter, per supervisor account (flow/override.ts). */
+  overrideFailures: Map<string, { count: number; until: number }>;
   audit(e: AuditEntryInput): void;
 }
 
-const contexts = new WeakMap<Core, AccountsContext>();
-
+/** Builds the accounts service once per core, kept as core.services.accounts. */
 export function startAccounts(core: Core, o: AccountsOptions = {}): AccountsContext {
-  const existing = contexts.get(core);
+  const existing = core.services.accounts;
   if (existing) return existing;
   const now = o.now ?? Date.now;
   startAudit(core);
@@ -38,14 +39,15 @@ export function startAccounts(core: Core, o: AccountsOptions = {}): AccountsCont
     bucket: new TokenBucket(10, 0.5, now),
     kdf: o.kdf ?? DEFAULT_KDF,
     now,
+    overrideFailures: new Map(),
     audit,
   };
-  contexts.set(core, ctx);
+  core.services.accounts = ctx;
   return ctx;
 }
 
 /** The accounts service of a core, started with defaults on first use. */
-export const accountsOf = (core: Core): AccountsContext => contexts.get(core) ?? startAccounts(core);
+export const accountsOf = (core: Core): AccountsContext => core.services.accounts ?? startAccounts(core);
 
 /** Clears the sign-in rate limit and terminal delay (tests and the fuzz harness; not reachable from the API). */
 export function resetSignInLimits(core: Core): void {

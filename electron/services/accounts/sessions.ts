@@ -1,12 +1,17 @@
 import type { SessionInfo } from '../../api/types';
 import type { Core } from '../core/core';
-import { effectiveRoles } from './roles';
+import { caseAccess, effectiveRoles } from './roles';
 import type { AccountRow } from './store';
+
+/** Called with the new session (null when signed out) and its sign-in serial. */
+export type SessionListener = (session: SessionInfo | null, serial: number | null) => void;
 
 /** The page pings activity at most every 10 s; the server waits this much longer before it locks on its own. */
 export const SERVER_LOCK_GRACE_MS = 15_000;
 
 interface State {
+  /** Counts sign-ins on this terminal: a change means another person's session, even for the same account. */
+  serial: number;
   account: AccountRow;
   locked: boolean;
   mustChange: boolean;
@@ -22,6 +27,8 @@ export class Sessions {
   private state: State | null = null;
   private lastActivity = 0;
   private timer: NodeJS.Timeout | undefined;
+  private serial = 0;
+  private readonly listeners = new Set<SessionListener>();
 
   constructor(
     private readonly core: Core,
@@ -40,7 +47,7 @@ export class Sessions {
   }
 
   begin(account: AccountRow): void {
-    this.state = { account, locked: false, mustChange: account.mustChange };
+    this.state = { serial: ++this.serial, account, locked: false, mustChange: account.mustChange };
     this.touch();
     this.startTimer();
     this.publish();
@@ -81,20 +88,31 @@ export class Sessions {
   info(): SessionInfo | null {
     const s = this.state;
     if (!s) return null;
+    const roles = effectiveRoles(s.account.roles);
+    const cases = caseAccess(roles);
     return {
       userId: s.account.id,
       displayName: s.account.displayName,
-      roles: effectiveRoles(s.account.roles),
+      roles,
       demo: s.account.demo,
       locked: s.locked,
       mustChangePassword: s.mustChange,
       idleLockSeconds: this.core.config.idleLockSeconds,
+      ...(cases ? { cases } : {}),
     };
+  }
+
+  /** Services that hold per-session state (the open case) follow sign-in, lock and sign-out here. */
+  onChange(fn: SessionListener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
   }
 
   private publish(): void {
     const info = this.info();
     this.core.session = info;
+    // Listeners first: the case is parked before the page hears of the new session and asks for it.
+    for (const fn of this.listeners) fn(info, this.state?.serial ?? null);
     this.core.bus.emit('session.changed', info);
   }
 

@@ -14,15 +14,13 @@ export interface CaseRef {
 
 export type CaseLookup = (caseId: string) => CaseRef | null;
 
-const lookups = new WeakMap<Core, CaseLookup>();
-
-/** The case service registers how to find a case once at start-up. */
+/** The case service registers how to find a case once at start-up (core.services.caseLookup). */
 export function registerCaseLookup(core: Core, lookup: CaseLookup): void {
-  lookups.set(core, lookup);
+  core.services.caseLookup = lookup;
 }
 
 export function caseLookupWired(core: Core): boolean {
-  return lookups.has(core);
+  return !!core.services.caseLookup;
 }
 
 /**
@@ -34,7 +32,7 @@ export function caseLookupWired(core: Core): boolean {
 export function requireOpenCase(core: Core, caseId: string): CaseRef {
   const session = core.session;
   if (!session) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
-  const lookup = lookups.get(core);
+  const lookup = core.services.caseLookup;
   if (!lookup) throw new AppError('CASE_SERVICE_UNAVAILABLE', 'Cases are not available on this terminal yet, so personal data cannot be requested; restart the app, and report it if it repeats.');
   const found = lookup(caseId);
   if (!found) throw new AppError('CASE_NOT_FOUND', 'No such case. Open a case for this citizen first (place the ID card).');

@@ -10,19 +10,17 @@ export interface AuditStartOptions {
   checkpointEvery?: number;
 }
 
-const started = new WeakMap<Core, AuditSigner>();
-
 /**
  * Loads the terminal's signing key, registers cipher and signer for appendAudit on this core's db
  * and signs the chain head on shutdown. Idempotent; boot calls it, handlers call it lazily.
  */
 export function startAudit(core: Core, o: AuditStartOptions = {}): AuditSigner {
-  const existing = started.get(core);
+  const existing = core.services.audit;
   if (existing && !o.cipher) return existing;
   const signer = existing ?? loadOrCreateAuditSigner(core.opts.dataDir);
   configureAudit(core.db, { cipher: o.cipher ?? auditSetup(core.db)?.cipher, signer, checkpointEvery: o.checkpointEvery });
   if (!existing) {
-    started.set(core, signer);
+    core.services.audit = signer;
     // Registered before later services' closers, so it runs after them (reverse order) and signs their last entries.
     core.onClose(() => {
       appendAudit(core.db, { action: 'shutdown', actor: null });

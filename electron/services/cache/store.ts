@@ -132,3 +132,9 @@ export function findByIdentifier(db: Db, cipher: RecordCipher, identifier: strin
 }
 
 export const countCachedLicenses = (db: Db): number => (db.prepare('SELECT count(*) AS n FROM license_cache').get() as { n: number }).n;
+
+/** When the newest cached license was fetched: offline, the status bar says how old the cache is. */
+export function newestCachedAt(db: Db): string | undefined {
+  const row = db.prepare('SELECT max(fetched_at) AS at FROM license_cache').get() as { at: number | null };
+  return row.at === null ? undefined : new Date(row.at).toISOString();
+}

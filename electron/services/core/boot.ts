@@ -1,10 +1,10 @@
 import type { AppInfo } from '../../api/types';
-import { startAccountsAndAudit } from '../accounts/boot';
 import { loadConfig } from '../config/load';
 import { Core } from './core';
-import { findResourcesDir } from './resources';
 import type { SandboxLauncher } from '../training/sandbox-child';
+import { wireAccountsAndAudit } from '../wiring/accounts';
 import { wireDataKey } from '../wiring/data-key';
+import { wireResources } from '../wiring/resources';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
 import { wirePrinter } from '../wiring/printer';
@@ -36,10 +36,10 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   const { config, dataDir, source } = loadConfig(o.env ?? process.env);
   const core = new Core({ config, dataDir, host: o.host, version: o.version, nativeBinding: o.nativeBinding, log: o.log });
   core.log(`config: ${source}; data: ${dataDir}; mode: ${config.mode}`);
-  core.resourcesDir = findResourcesDir();
+  wireResources(core);
   wireDataKey(core, o.keyWrap);
   // Audit first: every later service records its accesses from its first action on.
-  await startAccountsAndAudit(core, { keyWrap: o.keyWrap });
+  await wireAccountsAndAudit(core, { keyWrap: o.keyWrap });
   await step(core, 'registry', () => wireRegistry(core, o.launchSandbox));
   await step(core, 'reader', () => wireReader(core));
   await step(core, 'printer', () => wirePrinter(core));

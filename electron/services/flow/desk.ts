@@ -2,14 +2,17 @@ import { AppError } from '../errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
 import { findAtSpooler, getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, markSendStarted, printState, recordOverride, recordReprint, voidCase, getCase } from '../cases';
 import { approveOverride } from './override';
+import { blocked } from './actions';
 import { generateHallKey, renderCertificate, signCertificate, toTrustedKey, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
 import { getItem, printedOf } from '../catalog';
-import type { PrintingService } from '../wiring/printer';
+import type { PrintingService } from '../printing/service';
 import { certificateData, photoOf } from './certificate';
 import { CaseFlow, type FlowDeps } from './flow';
 import type { LiveCase } from './live';
 import { restoredLive } from './restore';
 import { auditCase } from './audit';
+import { mayHandleCases } from '../accounts/roles';
+import { getAccount } from '../accounts/store';
 
 /** What is stored with the serial: enough to print the identical certificate again. */
 export interface StoredDocument {
@@ -45,17 +48,17 @@ export class CounterDesk extends CaseFlow {
           this.core.log(`case ${caseId}: could not record completion: ${err instanceof Error ? err.message : String(err)}`);
         }
       }
-      if (live) this.core.bus.emit('case.changed', this.view(caseId));
+      if (live) this.publish(caseId);
     });
   }
 
   private printing(): PrintingService | undefined {
-    return this.core.services.printing as PrintingService | undefined;
+    return this.core.services.printing;
   }
 
   private ready(live: LiveCase): void {
     if (!live.itemCode || !live.evaluation) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
-    if (live.evaluation.blocking.length && !live.override) {
+    if (blocked(live)) {
       throw new AppError('CASE_BLOCKED', 'A check failed or could not be made, so the certificate cannot be issued; explain the reason to the citizen or ask a supervisor.');
     }
   }
@@ -122,14 +125,12 @@ export class CounterDesk extends CaseFlow {
     if (!reprint) markSendStarted(this.core.db, caseId, target);
     const handle = await printing.manager.print({ printer: target, title: `${doc.data.serial}${reprint ? ' 补打' : ''}`, pdf, media: doc.page });
     printing.jobCase.set(handle.id, caseId);
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     auditCase(this.core, this.dd.cipher, live, reprint ? 'reprint' : 'print', { detail: { serial: doc.data.serial, printer: handle.printer, job: handle.id } });
     live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
     // The spooler's own job id survives a restart of this app; the manager's id does not.
     if (!reprint) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   private pickPrinter(printing: PrintingService, page: 'A4' | 'CR80'): string {
@@ -155,15 +156,13 @@ export class CounterDesk extends CaseFlow {
       auditCase(this.core, this.dd.cipher, live, 'override', { purpose: reason, detail: { supervisor: sup.id, blocking: live.evaluation!.blocking.map((c) => c.id) } });
     })();
     live.override = { by: sup.id, byName: sup.displayName, reason };
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   /** Retry after a printer fault, or finish a print interrupted by a crash. */
   async retryPrint(caseId: string, printer?: string): Promise<CaseView> {
     const printing = this.printing();
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     if (printing && live.job && printing.manager.get(live.job.jobId)) {
       const issued = printState(this.core.db, caseId).state === 'accepted';
       if (issued) {
@@ -175,9 +174,7 @@ export class CounterDesk extends CaseFlow {
       // Without this a restart would follow the cancelled first attempt and miss the one now queued.
       if (issued) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
       live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
-      const view = this.view(caseId);
-      this.core.bus.emit('case.changed', view);
-      return view;
+      return this.publish(caseId);
     }
     return this.printStored(caseId, printer, false);
   }
@@ -185,7 +182,7 @@ export class CounterDesk extends CaseFlow {
   async reprint(caseId: string, reason: string): Promise<CaseView> {
     const rec = getCase(this.core.db, this.dd.cipher, caseId);
     if (rec.state !== 'completed') throw new AppError('CASE_NOT_PRINTED', 'Only a printed certificate can be reprinted; use retry for a failed print.');
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     this.core.db.transaction(() => {
       recordReprint(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
       auditCase(this.core, this.dd.cipher, live, 'reprint-requested', { purpose: reason, detail: { serial: rec.serial } });
@@ -194,17 +191,17 @@ export class CounterDesk extends CaseFlow {
   }
 
   voidCase(caseId: string, reason: string): CaseView {
-    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const live = this.held(caseId);
     this.core.db.transaction(() => {
       voidCase(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
       auditCase(this.core, this.dd.cipher, live, 'void', { purpose: reason });
     })();
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   interrupted(): CaseView[] {
+    // Names of citizens: only for the roles that finish or void these prints.
+    if (!mayHandleCases(this.core.session)) return [];
     return listInterrupted(this.core.db, { counterId: this.core.config.counter }).map((i) => {
       if (!this.live.has(i.caseId)) this.restore(i.caseId);
       return this.view(i.caseId);
@@ -307,8 +304,16 @@ export class CounterDesk extends CaseFlow {
 
   /** A case from the database (after a restart) brought back into memory for printing or voiding. */
   private restore(caseId: string): LiveCase {
-    const live = restoredLive(getCase(this.core.db, this.dd.cipher, caseId));
+    const live = restoredLive(getCase(this.core.db, this.dd.cipher, caseId), (id) => getAccount(this.core.db, id)?.displayName ?? id);
     this.live.set(caseId, live);
+    return live;
+  }
+
+  /** Retry, reprint and void: whoever acts (a supervisor, after a restart) now holds the case and sees its progress. */
+  private held(caseId: string): LiveCase {
+    const live = this.live.get(caseId) ?? this.restore(caseId);
+    const by = this.core.session?.userId;
+    if (by) live.holder = by;
     return live;
   }
 }

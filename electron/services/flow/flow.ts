@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
-import type { CaseView, ItemView } from '../../api/types';
+import type { CaseView, ItemView, SessionInfo } from '../../api/types';
+import { mayHandleCases, mayOpenCases } from '../accounts/roles';
 import { idNumberBirth, idNumberSex, isValidIdNumber, sexByCode, type Card } from '../../../native/id-reader';
 import { chooseItem as dbChooseItem, getCase, licensesUsedFrom, openCase, recentItemCounts, recordChecks, type CaseRecord } from '../cases';
 import { getItem, searchItems, type Catalog, type CatalogItem } from '../catalog';
@@ -9,7 +10,6 @@ import type { FetchResult } from '../licenses';
 import type { CurrentCard } from '../reader/service';
 import { evaluate, followUpFetches, type RuleFacts } from '../rules';
 import { issuedLookup } from '../cases';
-import { toCardView } from '../reader/card-view';
 import { programAreas } from './areas';
 import { auditCase, auditFetch } from './audit';
 import type { LiveCase } from './live';
@@ -21,6 +21,8 @@ export interface FlowDeps {
   core: Core;
   catalog: Catalog;
   cipher: RecordCipher;
+  /** The card on the reader now, if any: a clerk who signs in while it lies there gets a case for it. */
+  cardOnReader?: () => CurrentCard | null;
 }
 
 const DAY = 86_400_000;
@@ -32,6 +34,10 @@ const DAY = 86_400_000;
 export class CaseFlow {
   protected readonly live = new Map<string, LiveCase>();
   protected currentId: string | null = null;
+  /** The sign-in the open case belongs to; another one parks it. */
+  private sessionSerial: number | null = null;
+  /** The card read this session already acted on (opened, or closed with F8), so it is not opened twice. */
+  private handledRead: string | null = null;
   /** Every license type any item needs, plus the resident-ID license for the photo. */
   readonly wanted: string[];
   /** Every program whose area list an item declares as evidence. */
@@ -48,15 +54,37 @@ export class CaseFlow {
     return this.d.core;
   }
 
-  /** A card read opens a case only for a signed-in, unlocked clerk: no one looks anyone up without one. */
+  /**
+   * A card read opens a case only for a signed-in, unlocked session whose role handles cases (clerk,
+   * station) and whose password is its own: no one else causes a registry fetch.
+   */
   onCard(c: CurrentCard): void {
-    const s = this.core.session as (typeof this.core.session & { locked?: boolean }) | null;
-    if (!s || s.locked) return;
+    if (!mayOpenCases(this.core.session)) return;
+    this.handledRead = c.readId;
     try {
       this.open(c.card, 'card');
     } catch (err) {
       this.core.log(`case could not be opened: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /**
+   * Sign-in, lock and sign-out. A case belongs to the sign-in that opened it: any other (another
+   * clerk, an administrator, the same account signing in again) finds the counter empty, and a card
+   * still on the reader opens a new case under the new clerk, if their role handles cases. While
+   * locked the case is parked: nothing of it reaches the page, and unlocking brings it back.
+   */
+  onSession(session: SessionInfo | null, serial: number | null): void {
+    if (serial !== this.sessionSerial) {
+      this.sessionSerial = serial;
+      this.handledRead = null;
+      if (this.currentId) {
+        this.currentId = null;
+        this.core.bus.emit('case.changed', null);
+      }
+    }
+    const c = this.d.cardOnReader?.();
+    if (c && c.readId !== this.handledRead && mayOpenCases(session)) this.onCard(c);
   }
 
   /**
@@ -95,14 +123,13 @@ export class CaseFlow {
       auditCase(this.core, this.d.cipher, { id: opened.id, card }, 'card-read', { purpose: reason ?? 'card placed on the reader', detail: { source, kind: card.kind } });
       return opened;
     })();
-    const live: LiveCase = { id, source, card, view: toCardView(card, id, openedAt), openedAt, fetch: Promise.resolve(), eligible: new Set() };
+    const clerkId = this.core.session?.userId ?? 'unknown';
+    const live: LiveCase = { id, source, clerkId, holder: clerkId, card, openedAt, fetch: Promise.resolve(), eligible: new Set() };
     live.fetch = this.prefetch(live);
     this.live.set(id, live);
     this.currentId = id;
     this.trim();
-    const view = this.view(id);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(id);
   }
 
   /** Starts at card read, before the item is chosen, so the clerk never waits on the registry. */
@@ -132,7 +159,7 @@ export class CaseFlow {
         // ranking only: an item that cannot be evaluated is simply not marked eligible
       }
     }
-    if (this.live.has(live.id)) this.core.bus.emit('case.changed', this.view(live.id));
+    if (this.live.has(live.id)) this.publish(live.id);
   }
 
   /**
@@ -204,16 +231,46 @@ export class CaseFlow {
     return caseView(live, this.record(caseId), item, this.wanted);
   }
 
+  /**
+   * The one way a case view goes out as an event: only to the person it is shown to, so a fetch
+   * that settles after sign-out never reaches the next session. Returns the view for the caller.
+   */
+  protected publish(caseId: string): CaseView {
+    const view = this.view(caseId);
+    if (this.shownTo(this.need(caseId))) this.core.bus.emit('case.changed', view);
+    return view;
+  }
+
+  /** The signed-in person handles cases and holds this one (opened it, or acted on it last). */
+  private shownTo(live: LiveCase): boolean {
+    const s = this.core.session;
+    return mayHandleCases(s) && live.holder === s?.userId;
+  }
+
+  /** case.get: the holder, the clerk who opened it, or a supervisor; no one else sees a case by its id. */
+  viewFor(caseId: string): CaseView {
+    const live = this.need(caseId);
+    const s = this.core.session;
+    const mine = !!s && (live.holder === s.userId || live.clerkId === s.userId || s.roles.includes('supervisor'));
+    if (!mayHandleCases(s) || !mine) throw new AppError('CASE_NOT_YOURS', 'This case was opened by another clerk; open your own case for this citizen, or ask a supervisor.');
+    return this.view(caseId);
+  }
+
   isCurrent(caseId: string): boolean {
     return this.currentId === caseId;
   }
 
   current(): CaseView | null {
-    return this.currentId && this.live.has(this.currentId) ? this.view(this.currentId) : null;
+    const live = this.currentId ? this.live.get(this.currentId) : undefined;
+    return live && this.shownTo(live) ? this.view(live.id) : null;
   }
 
   close(caseId: string): void {
-    if (this.currentId === caseId) this.currentId = null;
+    if (this.currentId === caseId) {
+      this.currentId = null;
+      // F8 with the card still on the reader: that read is done with, not a new citizen.
+      this.handledRead = this.d.cardOnReader?.()?.readId ?? this.handledRead;
+    }
     this.core.bus.emit('case.changed', null);
   }
 
@@ -232,7 +289,7 @@ export class CaseFlow {
     const rec = this.record(caseId);
     if (rec && rec.state !== 'open') throw new AppError('CASE_ALREADY_ISSUED', 'A certificate was already issued in this case; start a new case for another item.');
     // An approval is for one item's checks; it must never carry over to another certificate.
-    if (rec?.override || live.override) throw new AppError('CASE_OVERRIDDEN', 'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).');
+    if (live.override) throw new AppError('CASE_OVERRIDDEN', 'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).');
     dbChooseItem(this.core.db, caseId, item.code);
     const evaluation = evaluate(item, this.facts(live, item));
     recordChecks(this.core.db, this.d.cipher, caseId, {
@@ -242,9 +299,7 @@ export class CaseFlow {
     });
     live.itemCode = item.code;
     live.evaluation = evaluation;
-    const view = this.view(caseId);
-    this.core.bus.emit('case.changed', view);
-    return view;
+    return this.publish(caseId);
   }
 
   /** Keeps the last few cases in memory; older ones live on in the database only. */

@@ -1,4 +1,4 @@
-import type { CardView, PrintJobEvent } from '../../api/types';
+import type { PrintJobEvent } from '../../api/types';
 import type { Card } from '../../../native/id-reader';
 import type { FetchResult } from '../licenses';
 import type { ProgramArea } from '../registry/types';
@@ -8,8 +8,11 @@ import type { Evaluation } from '../rules';
 export interface LiveCase {
   id: string;
   source: 'card' | 'manual';
+  /** The clerk who opened it (the case record's clerk). */
+  clerkId: string;
+  /** Who it is shown to: the clerk, or a supervisor who acted on it since (retry, reprint, void). */
+  holder: string;
   card: Card;
-  view: CardView;
   openedAt: Date;
   /** The registry fetch started at card read; settles to `result` (never rejects). */
   fetch: Promise<void>;

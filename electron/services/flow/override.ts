@@ -2,15 +2,15 @@ import { AppError } from '../errors';
 import { getAccount } from '../accounts/store';
 import { verifyPassword } from '../accounts/password';
 import { delayAfter } from '../accounts/throttle';
+import { accountsOf } from '../accounts/context';
 import type { Core } from '../core/core';
-
-const failures = new Map<string, { count: number; until: number }>();
 
 /**
  * The supervisor approves at the clerk's terminal with their own password, without taking over
  * the clerk's session. Wrong passwords slow down like sign-in does, per supervisor account.
  */
 export async function approveOverride(core: Core, supervisorId: string, password: string): Promise<{ id: string; displayName: string }> {
+  const failures = accountsOf(core).overrideFailures;
   const f = failures.get(supervisorId);
   if (f && f.until > Date.now()) {
     throw new AppError('AUTH_THROTTLED', `Too many wrong passwords for this supervisor; try again in ${Math.ceil((f.until - Date.now()) / 1000)} s.`);

@@ -7,6 +7,8 @@ const licenseTypeName = (code: string): string => typeNames(code).zh;
 const typeNameEn = (code: string): string => typeNames(code).en;
 import type { LiveCase } from './live';
 import { maskIdNumber } from '../../../protocol/id-mask';
+import { toCardView } from '../reader/card-view';
+import { caseActions } from './actions';
 
 export function itemView(item: CatalogItem, hint?: ItemView['hint']): ItemView {
   return {
@@ -73,7 +75,7 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
     rev: ++revision,
     state: rec?.state ?? 'open',
     source: live.source,
-    card: live.view,
+    card: toCardView(live.card, live.id, live.openedAt),
     ...(live.photo ? { photo: live.photo } : {}),
     registry: {
       state: live.result ? 'done' : 'pending',
@@ -98,5 +100,6 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
       ...(rec?.times.jobAcceptedAt ? { jobAcceptedAt: rec.times.jobAcceptedAt } : {}),
       ...(rec?.times.jobCompletedAt ? { jobCompletedAt: rec.times.jobCompletedAt } : {}),
     },
+    can: caseActions(live, rec),
   };
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors';
-import type { CardView, ReaderDeviceView } from '../../api/types';
+import type { ReaderDeviceView } from '../../api/types';
 import {
   createReaderManager,
-  setIdReaderResourcesDir,
   Simulator,
   type Card,
   type DemoCardInput,
@@ -16,13 +15,10 @@ import {
 import type { CounterConfig } from '../config/schema';
 import type { StatusStore } from '../core/status';
 import type { EventBus } from '../core/bus';
-import { findResourcesDir } from '../core/resources';
-import { toCardView } from './card-view';
 
 export interface CurrentCard {
   readId: string;
   card: Card;
-  view: CardView;
 }
 
 /**
@@ -37,16 +33,10 @@ export class ReaderService {
   private readonly removedListeners = new Set<() => void>();
 
   constructor(
-    private readonly deps: { bus: EventBus; status: StatusStore; log: (l: string) => void; resourcesDir?: string },
+    private readonly deps: { bus: EventBus; status: StatusStore; log: (l: string) => void },
     config: CounterConfig['reader'],
     training: { cards?: DemoCardInput[]; latency?: { find: number; select: number; read: number } } | null,
   ) {
-    // The driver reads its tables (readers.json, nations...) from the app's resources folder, packaged or not.
-    try {
-      setIdReaderResourcesDir(deps.resourcesDir ?? findResourcesDir());
-    } catch (e) {
-      deps.log(`[reader] resources folder not found, the driver looks from the working directory: ${e instanceof Error ? e.message : String(e)}`);
-    }
     const cfg: ReaderManagerConfig = { readAddedAddress: config.readAddedAddress, logger: { info: (m) => deps.log(`[reader] ${m}`), warn: (m) => deps.log(`[reader] ${m}`) } };
     if (config.kind === 'simulator' || training) {
       this.simulator = new Simulator({ ...(training?.cards?.length ? { cards: training.cards } : {}), latency: training?.latency ?? { find: 5, select: 5, read: 60 } });
@@ -64,8 +54,9 @@ export class ReaderService {
       const card = read.card;
       // The photo (WLT) is not needed: the portrait comes from the registry's resident-ID license.
       read.wipe();
-      this.current = { readId, card, view: toCardView(card, readId, new Date()) };
-      deps.bus.emit('card.placed', this.current.view);
+      this.current = { readId, card };
+      // The event says only that a card arrived: what the page shows of the person comes with the case.
+      deps.bus.emit('card.placed', { readId, at: new Date().toISOString() });
       for (const fn of this.placedListeners) fn(this.current);
     });
     this.manager.on('card-removed', () => {

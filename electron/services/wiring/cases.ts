@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { auditSubject, registerCaseLookup } from '../audit';
 import { getCase } from '../cases';
 import { loadCatalog } from '../catalog';
-import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, setResourcesDir, toTrustedKey } from '../certificates';
+import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, toTrustedKey } from '../certificates';
+import { accountsOf } from '../accounts';
 import type { Core } from '../core/core';
 import { CounterDesk } from '../flow/desk';
 
@@ -11,13 +12,12 @@ import { CounterDesk } from '../flow/desk';
 export async function wireCases(core: Core): Promise<void> {
   const cipher = core.services.cipher;
   if (!cipher) return;
-  setResourcesDir(core.resourcesDir);
   const catalog = loadCatalog(join(core.resourcesDir, 'catalog'));
   const hallKey = loadOrCreateHallKey(join(core.opts.dataDir, 'keys'), core.config.hall.id);
   const own = toTrustedKey(hallKey, core.config.hall.name);
   const trustedFile = process.env.COUNTER_TRUSTED_KEYS ?? defaultTrustedKeysPath();
   const trusted = () => [own, ...(existsSync(trustedFile) ? readTrustedKeys(trustedFile) : [])];
-  const desk = new CounterDesk({ core, catalog, cipher, hallKey, trusted });
+  const desk = new CounterDesk({ core, catalog, cipher, hallKey, trusted, cardOnReader: () => core.services.reader?.card() ?? null });
   core.services.desk = desk;
   registerCaseLookup(core, (caseId) => {
     try {
@@ -34,4 +34,5 @@ export async function wireCases(core: Core): Promise<void> {
   if (tracked) core.log(`${tracked} print(s) interrupted by a restart are still at the spooler; tracking them again`);
   core.services.reader?.onPlaced((c) => desk.onCard(c));
   core.services.reader?.onRemoved(() => desk.onCardRemoved());
+  accountsOf(core).sessions.onChange((s, serial) => desk.onSession(s, serial));
 }

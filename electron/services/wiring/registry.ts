@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { CACHE_POLICY_FILE, loadCachePolicy, purgeCache } from '../cache';
+import { CACHE_POLICY_FILE, loadCachePolicy, newestCachedAt, purgeCache } from '../cache';
 import type { Core } from '../core/core';
 import { LicenseService } from '../licenses';
 import { createRegistryClient, isRegistryError } from '../registry';
@@ -63,7 +63,10 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     const s = licenses.getStatus();
     const online = s.online && client.state() !== 'open';
     if (online) core.status.setRegistry({ state: core.training ? 'training' : 'online' });
-    else core.status.setRegistry({ state: 'offline', ...(s.offlineSince ? { since: s.offlineSince } : { since: new Date().toISOString() }), message: 'Working from the local cache.' });
+    else {
+      const cacheAsOf = newestCachedAt(core.db);
+      core.status.setRegistry({ state: 'offline', since: s.offlineSince ?? new Date().toISOString(), ...(cacheAsOf ? { cacheAsOf } : {}), message: 'Working from the local cache.' });
+    }
   };
   licenses.onStatusChange(publish);
   client.onState(publish);

@@ -1,19 +1,42 @@
 import { AppError } from '../errors';
+import type { AccountsContext } from '../accounts/context';
+import type { CaseLookup } from '../audit/purpose';
+import type { AuditSigner } from '../audit/signing-key';
 import type { RecordCipher } from '../crypto';
+import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
+import type { Outbox } from '../outbox';
+import type { PrintingService } from '../printing/service';
 import type { RegistryClient } from '../registry';
 import type { ReaderService } from '../reader/service';
 import type { SandboxProcess } from '../training/sandbox-child';
 
-/** The services boot started; each is optional so a failing one leaves the rest working. */
+/**
+ * The composition root: every service boot starts, named and typed, on `core.services`. Boot
+ * (core/boot.ts) fills it in this order; each is optional so a failing one leaves the rest
+ * working, and a handler reaches one through need(), which says which is missing. Nothing else
+ * keeps per-core state: there is no registry beside this object.
+ */
 export interface Services {
+  /** The data key (wiring/data-key.ts), loaded once; `cipher` seals records with it. */
   dataKey?: Buffer;
   cipher?: RecordCipher;
+  /** The audit log's signing key (audit/service.ts). */
+  audit?: AuditSigner;
+  /** Sessions, throttles and the account store's context (accounts/context.ts). */
+  accounts?: AccountsContext;
+  /** How purpose binding finds a case (registered by wiring/cases.ts). */
+  caseLookup?: CaseLookup;
+  /** Training only: the sandbox registry started as a child process. */
+  sandbox?: SandboxProcess;
   registry?: RegistryClient;
   licenses?: LicenseService;
   reader?: ReaderService;
-  sandbox?: SandboxProcess;
-  [key: string]: unknown;
+  printing?: PrintingService;
+  /** The counter's case flow: card -> item -> checks -> print (flow/desk.ts). */
+  desk?: CounterDesk;
+  /** The one outbox for everything that leaves after a case (wiring/outbox.ts). */
+  outbox?: Outbox;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

@@ -2,6 +2,7 @@ import { Result, Spin } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReaderDevicesButton } from '../components/ReaderDevices';
+import type { SessionInfo } from '../../../electron/api/types';
 import { AccountsAdmin } from './AccountsAdmin';
 import { AuditTools } from './AuditTools';
 import { HallKeyExport } from './HallKeyExport';
@@ -18,7 +19,7 @@ import { useAuth } from './useAuth';
  * password change. Locking unmounts them, so whatever citizen data they held is gone from the
  * page, not just hidden; the server refuses data operations while locked as well.
  */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ children }: { children: ReactNode | ((session: SessionInfo) => ReactNode) }) {
   const { t } = useTranslation();
   const { setup, session, failed, refresh } = useAuth();
   const [changing, setChanging] = useState(false);
@@ -41,7 +42,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
             <AuditTools session={session} />
           </>
         } />
-      {children}
+      {typeof children === 'function' ? children(session) : children}
     </>
   );
 }

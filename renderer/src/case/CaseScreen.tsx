@@ -22,7 +22,9 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
   const { t, i18n } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
-  const canPrint = !!c.item && (c.blocking.length === 0 || !!c.override) && c.state === 'open' && c.registry.state === 'done';
+  // "Change item" is a screen state: the picker shows again; the case keeps its item until another is chosen.
+  const [picking, setPicking] = useState(false);
+  const canPrint = c.can.print;
 
   const run = useCallback(
     async (fn: () => Promise<CaseView | null>) => {
@@ -50,10 +52,10 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
     useMemo(
       () => ({
         F9: print,
-        F4: () => c.item && setDialog('preview'),
+        F4: () => c.can.preview && setDialog('preview'),
         F8: next,
       }),
-      [print, next, c.item],
+      [print, next, c.can.preview],
     ),
   );
 
@@ -69,8 +71,8 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
           title={c.item ? (i18n.language === 'en' ? c.item.names.en : c.item.names.zh) : t('items.title')}
           extra={
             <Space>
-              {c.item && c.state === 'open' && (
-                <Button onClick={() => void run(async () => ({ ...c, rev: c.rev + 1, item: undefined, checks: [], blocking: [] }))} data-testid="change-item">
+              {c.item && !picking && c.can.chooseItem && (
+                <Button onClick={() => setPicking(true)} data-testid="change-item">
                   {t('case.changeItem')}
                 </Button>
               )}
@@ -79,13 +81,19 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
             </Space>
           }
         >
-          {!c.item ? (
-            <ItemPicker caseId={c.caseId} onChoose={(itemCode) => void run(() => call('case.chooseItem', { caseId: c.caseId, itemCode }))} />
+          {!c.item || picking ? (
+            <ItemPicker
+              caseId={c.caseId}
+              onChoose={(itemCode) => {
+                setPicking(false);
+                void run(() => call('case.chooseItem', { caseId: c.caseId, itemCode }));
+              }}
+            />
           ) : (
             <>
               <Checklist c={c} onOverride={() => setDialog('override')} />
               <Space style={{ marginTop: 16 }}>
-                <Button onClick={() => setDialog('preview')} disabled={busy} title="F4" data-testid="preview-button">{t('case.preview')}</Button>
+                <Button onClick={() => setDialog('preview')} disabled={busy || !c.can.preview} title="F4" data-testid="preview-button">{t('case.preview')}</Button>
                 <Button type="primary" onClick={print} disabled={!canPrint || busy} title="F9" data-testid="print-button">{t('case.print')}</Button>
               </Space>
               <JobPanel

@@ -46,7 +46,7 @@ export function Checklist({ c, onOverride }: { c: CaseView; onOverride?: () => v
           message={t('checks.blocked')}
           description={t('checks.blockedHint')}
           data-testid="print-blocked"
-          action={c.state === 'open' && onOverride ? <Button size="small" onClick={onOverride} data-testid="override-open">{t('override.title')}</Button> : undefined}
+          action={c.can.override && onOverride ? <Button size="small" onClick={onOverride} data-testid="override-open">{t('override.title')}</Button> : undefined}
         />
       )}
       {c.override && <Alert type="warning" showIcon message={t('override.done', { name: c.override.byName, reason: c.override.reason })} data-testid="override-done" />}

@@ -10,7 +10,7 @@ const COLOR = { queued: 'processing', processing: 'processing', completed: 'succ
 export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRetry: (printer?: string) => void; onReprint: () => void; onVoid: () => void }) {
   const { t } = useTranslation();
   const job = c.job;
-  const failed = job?.state === 'error' || (c.state === 'accepted' && !job);
+  const failed = c.can.retry;
   const [printers, setPrinters] = useState<PrinterView[]>([]);
   const [other, setOther] = useState<string | undefined>();
   useEffect(() => {
@@ -47,8 +47,8 @@ export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRet
             <Button disabled={!other} onClick={() => onRetry(other)} data-testid="job-redirect">{t('job.sendThere')}</Button>
           </Space.Compact>
         )}
-        {c.state === 'completed' && <Button onClick={onReprint} data-testid="job-reprint">{t('job.reprint')}</Button>}
-        {c.state !== 'voided' && <Button danger onClick={onVoid} data-testid="job-void">{t('job.void')}</Button>}
+        {c.can.reprint && <Button onClick={onReprint} data-testid="job-reprint">{t('job.reprint')}</Button>}
+        {c.can.void && <Button danger onClick={onVoid} data-testid="job-void">{t('job.void')}</Button>}
       </Space>
     </div>
   );

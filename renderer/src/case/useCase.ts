@@ -9,9 +9,8 @@ export function useCase(enabled: boolean): { current: CaseView | null; set: (c: 
   const apply = useCallback((c: CaseView | null, fromEvent: boolean) => {
     setCurrent((prev) => {
       if (c === null) return fromEvent || !prev ? null : prev;
-      // Only an older view loses: "change item" bumps rev locally, so the server's next view can carry
-      // the same number and must still win.
-      if (prev && prev.rev > c.rev) return prev;
+      // Only an older view of the same case loses; every view comes from the server, which numbers them.
+      if (prev && prev.caseId === c.caseId && prev.rev > c.rev) return prev;
       return c;
     });
   }, []);

@@ -2,6 +2,7 @@ import { IdcardOutlined } from '@ant-design/icons';
 import { Button, Result, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../electron/api/types';
 import { CaseScreen } from '../case/CaseScreen';
 import { InterruptedList } from '../case/InterruptedList';
 import { ManualOpenDialog } from '../case/ManualOpenDialog';
@@ -11,12 +12,17 @@ import { VerifyDialog } from '../case/VerifyDialog';
 import { useShortcuts } from '../shortcuts';
 import { TrainingPanel } from '../training/TrainingPanel';
 
-/** The main area: idle until a card is placed (or a number is typed in), then the case screen. */
-export function WorkArea({ training }: { training: boolean }) {
+/**
+ * The main area: idle until a card is placed (or a number is typed in), then the case screen. A
+ * session whose role handles no cases (an administrator) gets neither, and asks for no case.
+ */
+export function WorkArea({ training, cases }: { training: boolean; cases: SessionInfo['cases'] }) {
   const { t } = useTranslation();
-  const { current, set } = useCase(true);
+  const { current, set } = useCase(!!cases);
   const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
-  useShortcuts(useMemo(() => ({ F6: () => setDialog('manual'), F7: () => setDialog('verify') }), []));
+  // Typing a number in opens a case: only for the roles that open them (a supervisor finishes cases).
+  const opens = cases === 'open';
+  useShortcuts(useMemo(() => ({ ...(opens ? { F6: () => setDialog('manual') } : {}), F7: () => setDialog('verify') }), [opens]));
   const idle = (
     <>
       <InterruptedList onOpen={set} />
@@ -27,18 +33,27 @@ export function WorkArea({ training }: { training: boolean }) {
         subTitle={t('work.idleHint')}
         extra={
           <Space>
-            <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>
+            {opens && <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>}
             <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">{t('verify.title')}</Button>
           </Space>
         }
       />
     </>
   );
+  if (!cases) {
+    return (
+      <div className="work-area" data-testid="work-area">
+        <Result icon={<IdcardOutlined />} title={t('work.noCasesTitle')} subTitle={t('work.noCasesHint')} data-testid="no-case-role" />
+        {training && <TrainingPanel />}
+        <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />
+      </div>
+    );
+  }
   return (
     <div className="work-area" data-testid="work-area">
       {current ? <CaseScreen c={current} onChange={set} /> : idle}
       {training && <TrainingPanel />}
-      <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />
+      {opens && <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />}
       <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />
     </div>
   );

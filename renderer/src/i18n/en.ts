@@ -31,6 +31,8 @@ export const en: Strings = {
   work: {
     idleTitle: 'Place the ID card on the reader',
     idleHint: 'The resident appears and checks start as soon as the card is read; there is no "read" button.',
+    noCasesTitle: 'This account does not handle cases',
+    noCasesHint: 'Cards placed on the reader are ignored while it is signed in. Sign out, and a counter clerk signs in to serve citizens.',
   },
   help: {
     title: 'Keyboard shortcuts',

@@ -30,6 +30,8 @@ export const zhCN = {
   work: {
     idleTitle: '请将身份证放在读卡器上',
     idleHint: '读卡后自动显示居民信息并开始核验，无需点击“读卡”。',
+    noCasesTitle: '此账号不办理业务',
+    noCasesHint: '此账号登录期间，放在读卡器上的证件不会被读取受理。请退出登录，由窗口工作人员登录后办理。',
   },
   help: {
     title: '键盘快捷键',

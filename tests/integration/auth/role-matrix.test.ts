@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations, type OpName } from '../../../electron/api/contract';
 import type { Role } from '../../../electron/api/types';
 import { makeCore, type Fixture } from '../../helpers/core';
+import { removeCard } from '../../helpers/flow-steps';
+import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 /**
  * Signs in as each role (and as nobody) and calls every operation in the contract with an empty
@@ -100,5 +102,48 @@ describe('role matrix', () => {
       if (!r.ok) expect(r.error.code).not.toBe('INTERNAL');
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+/**
+ * The card-read row (issue 9.2): a card placed on the reader is not an API call, so the table above
+ * cannot see it. Written out per role: only a case-handling role that has its own password opens a
+ * case and fetches licenses; everyone else causes neither.
+ */
+describe('role matrix: card read', () => {
+  const CARD_READ: [string, Role[], { mustChange?: boolean }, 'opens' | 'ignored'][] = [
+    ['r.clerk', ['clerk'], {}, 'opens'],
+    ['r.station', ['station'], {}, 'opens'],
+    ['r.supervisor', ['supervisor'], {}, 'ignored'],
+    ['r.admin', ['admin'], {}, 'ignored'],
+    ['r.fresh-clerk', ['clerk'], { mustChange: true }, 'ignored'],
+  ];
+  let sandbox: TestSandbox;
+  let t: Fixture;
+  beforeAll(async () => {
+    sandbox = await startTestSandbox();
+    t = await makeCore({ boot: { registry: sandbox } });
+    for (const [id, roles, o] of CARD_READ) await t.addAccount(id, roles, { mustChange: !!o.mustChange });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sandbox?.stop();
+  });
+
+  it.each(CARD_READ)('%s', async (id, _roles, _o, want) => {
+    const core = t.core;
+    await removeCard(core);
+    await t.signInAs(id);
+    const reader = core.services.reader!;
+    reader.toggleCard(reader.demoCards().find((c) => c.name === '张建国')!.id);
+    while (!reader.card()) await new Promise((r) => setTimeout(r, 20));
+    // The registry answers in milliseconds here; give a fetch that should not happen the time to show.
+    await new Promise((r) => setTimeout(r, 400));
+    const count = (sql: string) => (core.db.prepare(sql).get(id) as { n: number }).n;
+    const got = {
+      cases: count('SELECT COUNT(*) AS n FROM cases WHERE clerk_id = ?'),
+      fetches: count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registry-fetch' AND actor = ?"),
+    };
+    expect(got).toEqual(want === 'opens' ? { cases: 1, fetches: 1 } : { cases: 0, fetches: 0 });
   });
 });
