@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { accountsOf, sessionGate } from '../services/accounts';
 import { isOpName, operations, type OpName } from './contract';
 import type { Access } from './define';
-import { toApiError } from './errors';
+import { toApiError } from './public-error';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 import type { ApiResult, SessionInfo } from './types';
@@ -23,7 +23,7 @@ function invalid(err: z.ZodError): ApiResult<never> {
   const field = issue?.path.join('.') ?? '';
   return {
     ok: false,
-    error: { code: 'INVALID_ARGUMENT', message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, ...(field ? { field } : {}) },
+    error: { code: 'INVALID_ARGUMENT', message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, params: { field: field || '-' }, ...(field ? { field } : {}) },
   };
 }
 
@@ -38,7 +38,7 @@ function failure(ctx: HandlerContext, name: string, err: unknown): ApiResult<nev
  * validates the arguments with its schema and turns every failure into a typed {code, message}.
  */
 export async function dispatch(ctx: HandlerContext, name: string, raw: unknown): Promise<ApiResult<unknown>> {
-  if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".` } };
+  if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".`, params: { name: name.slice(0, 64) } } };
   const spec = operations[name];
   try {
     // An idle session is locked before the call is judged, so nothing slips in between timer ticks.

@@ -1,30 +1,27 @@
-import type { ApiError } from './types';
+import type { ApiErrorCode } from './codes';
+import type { ErrorParams } from './types';
 
-/** An error meant for a person: a stable code the UI translates and a message saying what to do. */
-export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
-}
+export type { ErrorParams };
 
 /**
- * Typed errors from services and drivers use domain-prefixed codes (REGISTRY_TIMEOUT, CACHE_TOO_OLD…).
- * Only those cross the boundary with their own message; anything else (a bug, a SqliteError, an
- * ENOENT with a path in it) becomes INTERNAL so no internals or stack traces reach a page.
+ * An error meant for a person: a stable code from one of the code tables (./codes.ts) and the
+ * values its text needs. The renderer words the code in the clerk's language; `message` is an
+ * English sentence for logs and developers, never shown as the clerk's text.
  */
-const PUBLIC_CODE =
-  /^(APP|AUTH|AUDIT|CACHE|CARD|CASE|CATALOG|CERT|CONFIG|CRYPTO|FRAME|HID|KEY|LICENSE|PRINT|PRINTER|QR|READER|REGISTRY|RULE|SERIAL|SESSION|USAGE|VALIDATION|INVALID|NOT|FORBIDDEN|UNKNOWN)_[A-Z0-9_]+$/;
+export class AppError extends Error {
+  readonly field?: string;
+  readonly params?: ErrorParams;
 
-export function toApiError(err: unknown): ApiError {
-  if (err instanceof AppError) return { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
-  if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
-    const { code, message } = err as { code: unknown; message: unknown };
-    if (typeof code === 'string' && typeof message === 'string' && PUBLIC_CODE.test(code)) return { code, message };
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    /** A field path (for form errors), or the field and the parameters of the code's text. */
+    opts?: string | { field?: string; params?: ErrorParams; cause?: unknown },
+  ) {
+    const o = typeof opts === 'string' ? { field: opts } : (opts ?? {});
+    super(message, o.cause === undefined ? undefined : { cause: o.cause });
+    this.name = 'AppError';
+    if (o.field !== undefined) this.field = o.field;
+    if (o.params !== undefined) this.params = o.params;
   }
-  return { code: 'INTERNAL', message: 'An internal error occurred; the details were logged. Try again, or restart the app if it repeats.' };
 }

@@ -1,6 +1,6 @@
 /**
- * Every failure the driver reports is a ReaderError with a stable `code`; the UI translates by
- * code (see errorText), the English message is for logs and says what to do.
+ * Every failure the driver reports is a ReaderError with a stable `code` (READER_ERRORS); the
+ * renderer words the code, the English message is for logs and says what to do.
  */
 export type ReaderErrorCode =
   | 'FRAME_BAD_CHECKSUM'
@@ -22,16 +22,43 @@ export type ReaderErrorCode =
   | 'CARD_INPUT_INVALID'
   | 'RESOURCE_INVALID';
 
+/** Every code the reader driver reports, with the parameters its text uses; the renderer words each (errors.<CODE>). A code added to ReaderErrorCode must be added here (the type check says so), then worded in zh-CN and en. */
+export const READER_ERRORS = {
+  FRAME_BAD_CHECKSUM: [],
+  FRAME_BAD_LENGTH: [],
+  FRAME_TOO_LONG: [],
+  FRAME_GARBAGE: [],
+  FRAME_TRUNCATED: [],
+  REPLY_MALFORMED: [],
+  REPLY_STATUS: ['sw3'],
+  COMMAND_TIMEOUT: [],
+  COMMAND_INVALID: [],
+  TRANSPORT_OPEN_FAILED: [],
+  TRANSPORT_CLOSED: [],
+  TRANSPORT_WRITE_FAILED: [],
+  HID_BINDING_UNAVAILABLE: [],
+  HID_PROFILE_INVALID: [],
+  NO_READER: [],
+  CARD_TEXT_INVALID: [],
+  CARD_INPUT_INVALID: [],
+  RESOURCE_INVALID: [],
+} as const satisfies Record<ReaderErrorCode, readonly string[]>;
+
 export class ReaderError extends Error {
   override readonly name = 'ReaderError';
   readonly code: ReaderErrorCode;
   /** SW3 of the reply when code is REPLY_STATUS. */
   readonly sw3?: number;
+  /** Values the code's text uses (READER_ERRORS lists them). */
+  readonly params?: Record<string, string | number>;
 
   constructor(code: ReaderErrorCode, message: string, opts: { sw3?: number; cause?: unknown } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
-    if (opts.sw3 !== undefined) this.sw3 = opts.sw3;
+    if (opts.sw3 !== undefined) {
+      this.sw3 = opts.sw3;
+      this.params = { sw3: opts.sw3.toString(16).toUpperCase().padStart(2, '0') };
+    }
   }
 
   toJSON(): { code: ReaderErrorCode; message: string; sw3?: number } {
@@ -48,29 +75,4 @@ export function asReaderError(e: unknown, code: ReaderErrorCode, what: string): 
   if (e instanceof ReaderError) return e;
   const detail = e instanceof Error ? e.message : String(e);
   return new ReaderError(code, `${what}: ${detail}`, { cause: e });
-}
-
-const ZH: Record<ReaderErrorCode, string> = {
-  FRAME_BAD_CHECKSUM: '读卡器数据校验错误，正在重试；若反复出现请更换USB口或数据线。',
-  FRAME_BAD_LENGTH: '读卡器返回的数据长度无效，正在重新同步。',
-  FRAME_TOO_LONG: '读卡器返回的数据过长，已丢弃并重新同步。',
-  FRAME_GARBAGE: '读卡器数据中有无法识别的字节，已跳过。',
-  FRAME_TRUNCATED: '读卡器数据不完整，请重新放卡。',
-  REPLY_MALFORMED: '读卡器应答格式不正确，请重新放卡；若反复出现请检查读卡器型号设置。',
-  REPLY_STATUS: '读卡器报告错误（见状态码），请重新放卡。',
-  COMMAND_TIMEOUT: '读卡器无应答，请检查连接。',
-  COMMAND_INVALID: '读卡命令参数无效（程序错误），请联系维护人员。',
-  TRANSPORT_OPEN_FAILED: '无法打开读卡器，请检查是否被其他程序占用或权限不足。',
-  TRANSPORT_CLOSED: '读卡器已断开，请重新插好USB线。',
-  TRANSPORT_WRITE_FAILED: '无法向读卡器发送命令，请重新插好USB线。',
-  HID_BINDING_UNAVAILABLE: 'USB HID 驱动组件无法加载，请安装 libusb-1.0 或改用串口读卡器。',
-  HID_PROFILE_INVALID: '读卡器型号配置有误，请联系维护人员。',
-  NO_READER: '未找到身份证读卡器，请连接读卡器。',
-  CARD_TEXT_INVALID: '证件信息无法解析，请重新放卡。',
-  CARD_INPUT_INVALID: '演示证件数据有误，请检查培训数据。',
-  RESOURCE_INVALID: '读卡器数据文件缺失或损坏，请重新安装程序。',
-};
-
-export function errorText(code: ReaderErrorCode, lang: 'zh' | 'en', fallback?: string): string {
-  return lang === 'zh' ? ZH[code] : (fallback ?? code);
 }

@@ -1,4 +1,4 @@
-import type { CardView, PrintJobEvent } from '../../api/types';
+import type { CardView, CaseView } from '../../api/types';
 import type { Card } from '../../../native/id-reader';
 import type { FetchResult } from '../licenses';
 import type { ProgramArea } from '../registry/types';
@@ -21,5 +21,5 @@ export interface LiveCase {
   evaluation?: Evaluation;
   photo?: string;
   override?: { by: string; byName: string; reason: string };
-  job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: string; message?: string };
+  job?: CaseView['job'];
 }

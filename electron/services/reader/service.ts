@@ -97,7 +97,7 @@ export class ReaderService {
 
   private onStatus(s: DriverStatus): void {
     const device = s.reader?.label;
-    this.deps.status.setReader({ state: s.state, message: s.messageZh, ...(device ? { device } : {}) });
+    this.deps.status.setReader({ state: s.state, ...(s.code ? { code: s.code } : {}), ...(s.params ? { params: s.params } : {}), ...(device ? { device } : {}) });
   }
 
   fault(kind: FaultKind): void {

@@ -3,8 +3,10 @@ import {
   choosePrinter,
   openPrinterBackend,
   PrinterMonitor,
+  PrintError,
   PrintManager,
   readPrinters,
+  type SelectionFailure,
   type PageSize,
   type PrinterBackend,
   type PrintersSnapshot,
@@ -17,26 +19,27 @@ export interface PrintingService {
   manager: PrintManager;
   monitor: PrinterMonitor;
   /** Which queue takes a page of this size now, or why none can. */
-  printerFor(size: PageSize): { printer: string } | { error: { code: string; message: string } };
+  printerFor(size: PageSize): { printer: string } | { error: PrintError };
   /** Case id per print job, so job events reach the right case. */
   jobCase: Map<string, string>;
   list(): Promise<PrinterView[]>;
 }
 
-const WHY: Record<'no-printers' | 'configured-missing' | 'no-printer-for-size', (configured?: string) => string> = {
-  'no-printers': () => '未找到打印机，请连接并开启打印机。',
-  'configured-missing': (c) => `设置中的打印机“${c ?? ''}”不存在，请检查连接或在设置中另选打印机。`,
-  'no-printer-for-size': () => '没有支持该纸张尺寸的打印机，请装纸或在设置中另选打印机。',
-};
+/** Why no queue takes the page, as the printer code the renderer words. */
+function noPrinter(why: SelectionFailure['why'], size: PageSize, configured?: string): PrintError {
+  if (why === 'configured-missing') return new PrintError('PRINTER_NOT_FOUND', { params: { printer: configured ?? '' }, detail: `configured ${size} printer` });
+  if (why === 'no-printer-for-size') return new PrintError('PRINTER_NO_MEDIA', { params: { size } });
+  return new PrintError('PRINTER_NONE');
+}
 
 const STATE: Record<string, PrintJobEvent['state']> = { queued: 'queued', processing: 'processing', completed: 'completed', error: 'error', canceled: 'cancelled' };
 
 function publishStatus(core: Core, snap: PrintersSnapshot, pick: PrintingService['printerFor']): void {
-  if (snap.error) return core.status.setPrinter({ state: 'error', code: snap.error.code, message: snap.error.zh });
+  if (snap.error) return core.status.setPrinter({ state: 'error', code: snap.error.code, ...(snap.error.params ? { params: snap.error.params } : {}) });
   const a4 = pick('A4');
-  if ('error' in a4) return core.status.setPrinter({ state: 'error', code: a4.error.code, message: a4.error.message });
+  if ('error' in a4) return core.status.setPrinter({ state: 'error', code: a4.error.code, ...(a4.error.params ? { params: a4.error.params } : {}) });
   const p = snap.printers.find((x) => x.name === a4.printer);
-  if (p?.problem) return core.status.setPrinter({ state: 'error', printer: p.name, code: p.problem.code, message: p.problem.zh });
+  if (p?.problem) return core.status.setPrinter({ state: 'error', printer: p.name, code: p.problem.code, params: { printer: p.name, ...p.problem.params } });
   core.status.setPrinter({ state: p?.state === 'processing' ? 'busy' : 'ready', printer: a4.printer });
 }
 
@@ -49,14 +52,14 @@ export async function wirePrinter(core: Core): Promise<void> {
     allowVirtualFallback: core.training,
     virtual: { dir: join(core.opts.dataDir, 'prints') },
   });
-  if (fallbackReason) core.log(`printer: using the virtual training printer (${fallbackReason.en})`);
+  if (fallbackReason) core.log(`printer: using the virtual training printer (${fallbackReason.message})`);
   const manager = new PrintManager(backend, { pollMs: 150 });
   const monitor = new PrinterMonitor(backend, 3000);
   const jobCase = new Map<string, string>();
   const printerFor: PrintingService['printerFor'] = (size) => {
     const r = choosePrinter(monitor.last?.printers ?? [], size, { defaults: { A4: cfg.a4, CR80: cfg.card }, allowCardOnSheet: core.training });
     if (r.printer) return { printer: r.printer.name };
-    return { error: { code: 'PRINTER_NOT_FOUND', message: WHY[r.why](r.configured) } };
+    return { error: noPrinter(r.why, size, r.configured) };
   };
   const list = async (): Promise<PrinterView[]> =>
     (await readPrinters(backend)).printers.map((p) => ({
@@ -65,7 +68,7 @@ export async function wirePrinter(core: Core): Promise<void> {
       state: p.state,
       accepting: p.accepting,
       isDefault: p.isDefault,
-      ...(p.problem ? { problem: p.problem.zh } : {}),
+      ...(p.problem ? { problem: { code: p.problem.code, ...(p.problem.params ? { params: p.problem.params } : {}) } } : {}),
     }));
   const service: PrintingService = { backend, manager, monitor, printerFor, jobCase, list };
   monitor.on('change', (snap) => publishStatus(core, snap, printerFor));
@@ -76,7 +79,7 @@ export async function wirePrinter(core: Core): Promise<void> {
       ...(caseId ? { caseId } : {}),
       printer: e.printer,
       state: STATE[e.status] ?? 'error',
-      ...(e.error ? { code: e.error.code, message: e.error.zh } : {}),
+      ...(e.error ? { code: e.error.code, params: { printer: e.printer, ...e.error.params } } : {}),
       at: new Date(e.at).toISOString(),
     });
   });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { toApiError } from '../../api/public-error';
 import { CACHE_POLICY_FILE, loadCachePolicy, purgeCache } from '../cache';
 import type { Core } from '../core/core';
 import { LicenseService } from '../licenses';
@@ -25,7 +26,7 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     core.log(`training registry: ${sandbox.url}`);
   }
   if (!conn) {
-    core.status.setRegistry({ state: 'unavailable', message: 'No registry is configured (registry.url in COUNTER_CONFIG).' });
+    core.status.setRegistry({ state: 'unavailable', code: 'REGISTRY_NOT_CONFIGURED' });
     return;
   }
   let pinned: Map<string, string> | undefined;
@@ -33,7 +34,8 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     pinned = 'pinnedIssuers' in conn && conn.pinnedIssuers ? loadPinnedIssuers(conn.pinnedIssuers) : undefined;
   } catch (err) {
     // Fail closed, and say so where the clerk and the administrator look.
-    core.status.setRegistry({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+    const e = toApiError(err);
+    core.status.setRegistry({ state: 'unavailable', code: e.code, ...(e.params ? { params: e.params } : {}) });
     throw err;
   }
   if (pinned) core.log(`registry: ${pinned.size} pinned issuer key(s); any other key in the trust list is refused`);
@@ -63,7 +65,7 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     const s = licenses.getStatus();
     const online = s.online && client.state() !== 'open';
     if (online) core.status.setRegistry({ state: core.training ? 'training' : 'online' });
-    else core.status.setRegistry({ state: 'offline', ...(s.offlineSince ? { since: s.offlineSince } : { since: new Date().toISOString() }), message: 'Working from the local cache.' });
+    else core.status.setRegistry({ state: 'offline', ...(s.offlineSince ? { since: s.offlineSince } : { since: new Date().toISOString() }) });
   };
   licenses.onStatusChange(publish);
   client.onState(publish);

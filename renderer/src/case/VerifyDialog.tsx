@@ -16,7 +16,7 @@ export function VerifyDialog({ open, onClose }: { open: boolean; onClose: () => 
     <Modal open={open} title={t('verify.title')} onCancel={onClose} onOk={check} okText={t('verify.check')} okButtonProps={{ 'data-testid': 'verify-check' }} destroyOnHidden>
       <Input.TextArea autoFocus rows={4} value={payload} onChange={(e) => setPayload(e.target.value)} placeholder={t('verify.placeholder')} data-testid="verify-input" onPressEnter={(e) => { e.preventDefault(); check(); }} />
       {result && (
-        <Alert style={{ marginTop: 12 }} type={TYPE[result.status]} showIcon message={t(`verify.${result.status}`)} description={result.message} data-testid="verify-result" data-status={result.status} />
+        <Alert style={{ marginTop: 12 }} type={TYPE[result.status]} showIcon message={t(`verify.${result.status}`)} data-testid="verify-result" data-status={result.status} />
       )}
       {result?.fields && (
         <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
