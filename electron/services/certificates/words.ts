@@ -29,26 +29,35 @@ const wordsSchema = z.object({
 export type DocumentWords = z.infer<typeof wordsSchema>;
 export type Words = z.infer<typeof text>;
 
-export const WORDS_FILE = join('templates', 'words', 'certificate.json');
+/** The citizen's access slip (audit/slip.ts). */
+const slipSchema = z.object({ title: text, training: text, empty: text, footnote: text, actions: z.record(z.string(), text) });
 
-const cache = new Map<string, DocumentWords>();
+export type SlipWords = z.infer<typeof slipSchema>;
+
+export const WORDS_FILE = join('templates', 'words', 'certificate.json');
+export const SLIP_WORDS_FILE = join('templates', 'words', 'access-slip.json');
+
+const cache = new Map<string, unknown>();
 
 /** Loaded once per resources folder; a broken file stops printing with a code, never prints a blank. */
-export function documentWords(dir = resourcesDir()): DocumentWords {
-  const hit = cache.get(dir);
-  if (hit) return hit;
-  const file = join(dir, WORDS_FILE);
+function loadWords<T>(dir: string, name: string, schema: z.ZodType<T>): T {
+  const file = join(dir, name);
+  const hit = cache.get(file);
+  if (hit) return hit as T;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
     throw new CertificateError('CERT_TEMPLATE_INVALID', `Certificate words ${file} cannot be read as JSON (${(cause as Error).message}); reinstall the app's resources.`, { cause });
   }
-  const parsed = wordsSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new CertificateError('CERT_TEMPLATE_INVALID', `Certificate words ${file} are incomplete (${describeIssues(parsed.error.issues)}); fix the file.`);
-  cache.set(dir, parsed.data);
+  cache.set(file, parsed.data);
   return parsed.data;
 }
+
+export const documentWords = (dir = resourcesDir()): DocumentWords => loadWords(dir, WORDS_FILE, wordsSchema);
+export const slipWords = (dir = resourcesDir()): SlipWords => loadWords(dir, SLIP_WORDS_FILE, slipSchema);
 
 const fill = (s: string, values: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
