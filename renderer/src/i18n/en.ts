@@ -59,6 +59,13 @@ export const en: Strings = {
     EXPIRED: 'The card has expired; remind the holder to renew it',
     NOT_YET_VALID: 'The card is not valid yet',
     BAD_CHECK_DIGIT: 'The ID number check digit is wrong; check the card',
+    BAD_NUMBER_FORMAT: 'The card number has the wrong format; read the card again',
+    BAD_DATE: 'A date on the card is invalid; check the card by hand',
+    UNKNOWN_SEX: 'The sex code on the card is unknown; check the card by hand',
+    UNKNOWN_NATION: 'The ethnicity code on the card is unknown; check the card by hand',
+    BIRTH_MISMATCH: 'The birth date differs from the one in the ID number; check the card by hand',
+    SEX_MISMATCH: 'The sex differs from the one in the ID number; check the card by hand',
+    EMPTY_NAME: 'The card holds no name; read it again or check the card',
   },
   case: {
     sex: 'Sex', nation: 'Ethnicity', birth: 'Born', validity: 'Valid', address: 'Address', authority: 'Issued by', longTerm: 'long-term',

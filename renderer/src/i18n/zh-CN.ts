@@ -67,6 +67,13 @@ export const zhCN = {
     EXPIRED: '证件已过有效期，请提醒申请人及时换领',
     NOT_YET_VALID: '证件尚未生效',
     BAD_CHECK_DIGIT: '身份证号码校验位不正确，请核对证件',
+    BAD_NUMBER_FORMAT: '证件号码格式不正确，请重新读卡',
+    BAD_DATE: '证件上的日期无效，请人工核对证件',
+    UNKNOWN_SEX: '证件上的性别代码无法识别，请人工核对证件',
+    UNKNOWN_NATION: '证件上的民族代码无法识别，请人工核对证件',
+    BIRTH_MISMATCH: '出生日期与身份证号码不符，请人工核对证件',
+    SEX_MISMATCH: '性别与身份证号码不符，请人工核对证件',
+    EMPTY_NAME: '证件上没有姓名，请重新读卡或核对证件',
   },
   case: {
     sex: '性别', nation: '民族', birth: '出生', validity: '有效期限', address: '住址', authority: '签发机关', longTerm: '长期',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CARD_WARNINGS } from '../../../native/id-reader/card';
 import { ERROR_TABLES, isErrorCode } from '../../../electron/api/codes';
 import { en } from '../../../renderer/src/i18n/en';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN';
@@ -54,6 +55,13 @@ describe('error texts', () => {
       }
     });
   }
+
+  it('every card warning (CardView.warnings) has a text in both languages', () => {
+    for (const [lang, strings] of Object.entries(LANGS)) {
+      const texts = strings.cardWarning as Record<string, string | undefined>;
+      expect(CARD_WARNINGS.filter((c) => !texts[c]), `card warnings with no ${lang} text`).toEqual([]);
+    }
+  });
 
   it('a parameter a code declares is used by its text in both languages', () => {
     for (const [code, uses] of codes) {
