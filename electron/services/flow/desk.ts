@@ -238,7 +238,7 @@ export class CounterDesk extends CaseFlow {
   verify(payload: string): VerifyView {
     const r = verifyPayload(payload, this.dd.trusted());
     const f = r.fields;
-    const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? '是 / yes' : '否 / no', keyId: f.keyId } : undefined;
+    const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? 'yes' : 'no', keyId: f.keyId } : undefined;
     return { status: r.status, ...(fields ? { fields } : {}), ...(r.reason ? { reason: r.reason } : {}) };
   }
 

@@ -21,7 +21,7 @@ export function VerifyDialog({ open, onClose }: { open: boolean; onClose: () => 
       {result?.fields && (
         <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
           {Object.entries(result.fields).map(([k, v]) => (
-            <Descriptions.Item key={k} label={t(`verify.field_${k}`, { defaultValue: k })}>{v}</Descriptions.Item>
+            <Descriptions.Item key={k} label={t(`verify.field_${k}`, { defaultValue: k })}>{k === 'training' ? t(`verify.training_${v}`, { defaultValue: v }) : v}</Descriptions.Item>
           ))}
         </Descriptions>
       )}

@@ -111,6 +111,8 @@ export const en: Strings = {
   verify: {
     title: 'Verify a certificate', check: 'Verify', placeholder: 'Paste or scan the QR content of the certificate (starts with CT1.)',
     valid: 'Genuine: the signature matches the content', tampered: 'Tampered: the signature does not match', 'unknown-key': 'Issuing hall key unknown; cannot confirm', malformed: 'Not a certificate QR code',
+    field_serial: 'Serial', field_itemCode: 'Item code', field_holderName: 'Holder', field_holderId: 'ID number', field_issuedAt: 'Issued at', field_training: 'Training sample', field_keyId: 'Signing key',
+    training_yes: 'yes', training_no: 'no',
   },
   training: {
     title: 'Training panel (simulated reader)', hint: 'Click a resident to place the card, click again to take it off; the cards match the training registry.', faults: 'Faults:',

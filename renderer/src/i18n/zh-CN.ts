@@ -119,6 +119,8 @@ export const zhCN = {
   verify: {
     title: '核验证明', check: '核验', placeholder: '粘贴或扫描证明上的二维码内容（CT1. 开头）',
     valid: '真实有效：签名与内容一致', tampered: '内容被篡改：签名不符', 'unknown-key': '签发大厅密钥未知，无法确认', malformed: '不是有效的证明二维码',
+    field_serial: '证明编号', field_itemCode: '事项编码', field_holderName: '持证人', field_holderId: '证件号码', field_issuedAt: '出具时间', field_training: '培训样本', field_keyId: '签发密钥',
+    training_yes: '是', training_no: '否',
   },
   training: {
     title: '培训面板（模拟读卡器）', hint: '点击居民放置证件，再次点击取走；证件信息与培训共享平台一致。', faults: '模拟故障：',
