@@ -73,11 +73,11 @@ export default tseslint.config(
           { group: ['**/renderer/**'], message: 'Services do not import the UI.' },
           noSandbox,
           {
-            group: ['**/api/**', '!**/api/types', '!**/api/auth-types', '!**/api/contract'],
+            group: ['**/api/**', '!**/api/types', '!**/api/auth-types', '!**/api/contract', '!**/api/codes'],
             message: 'Services import from electron/api/ only the contract and its types (AppError lives in electron/services/errors.ts).',
           },
           {
-            group: ['**/api/types', '**/api/auth-types', '**/api/contract'],
+            group: ['**/api/types', '**/api/auth-types', '**/api/contract', '**/api/codes'],
             allowTypeImports: true,
             message: 'Services take only types from the API contract (import type), never its run-time code.',
           },

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { accountsOf, sessionGate } from '../services/accounts';
 import { isOpName, operations, type OpName } from './contract';
 import type { Access } from './define';
-import { toApiError } from './errors';
+import { isErrorCode } from './codes';
+import { toApiError } from './public-error';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 import type { ApiResult, SessionInfo } from './types';
@@ -23,10 +24,10 @@ function invalid(err: z.ZodError): ApiResult<never> {
   const field = issue?.path.join('.') ?? '';
   // A schema refinement may name its own error code (CASE_VALID_TO_INVALID…) so the form can word it.
   const own = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
-  const code = typeof own === 'string' && /^[A-Z][A-Z0-9_]{2,63}$/.test(own) ? own : 'INVALID_ARGUMENT';
+  const code = isErrorCode(own) ? own : 'INVALID_ARGUMENT';
   return {
     ok: false,
-    error: { code, message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, ...(field ? { field } : {}) },
+    error: { code, message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, params: { field: field || '-' }, ...(field ? { field } : {}) },
   };
 }
 
@@ -41,7 +42,7 @@ function failure(ctx: HandlerContext, name: string, err: unknown): ApiResult<nev
  * validates the arguments with its schema and turns every failure into a typed {code, message}.
  */
 export async function dispatch(ctx: HandlerContext, name: string, raw: unknown): Promise<ApiResult<unknown>> {
-  if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".` } };
+  if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".`, params: { name: name.slice(0, 64) } } };
   const spec = operations[name];
   try {
     // An idle session is locked before the call is judged, so nothing slips in between timer ticks.

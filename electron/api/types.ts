@@ -3,15 +3,27 @@
  * so it imports nothing from Node, electron or native/.
  */
 
+import type { ApiErrorCode } from './codes';
+
+export type { ApiErrorCode };
+
 export type Role = 'clerk' | 'station' | 'supervisor' | 'admin';
 export type Mode = 'training' | 'production';
 export type Language = 'zh-CN' | 'en';
 
-export interface ApiError {
-  /** Stable code the UI translates (errors.<CODE>); message is the server's own wording as a fallback. */
-  code: string;
+/** Values a code's text interpolates ({{name}} in errors.<CODE>). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** A code with the values its text needs; the renderer words it in the clerk's language. */
+export interface Coded {
+  code: ApiErrorCode;
+  params?: ErrorParams;
+}
+
+export interface ApiError extends Coded {
+  /** English, for logs and developers; the page shows errors.<CODE>, never this. */
   message: string;
-  /** Field path for INVALID_ARGUMENT. */
+  /** Field path for INVALID_ARGUMENT and form errors. */
   field?: string;
 }
 
@@ -47,10 +59,9 @@ export interface ReaderStatus {
   state: DeviceState;
   /** Reader model or port, when known. */
   device?: string;
-  message?: string;
-  /** Why the reader is not usable (errors.<code> in the UI, with `params`), e.g. USB_PERMISSION. */
-  code?: string;
-  params?: Record<string, string>;
+  /** Why the reader is in error or unavailable: a reader code (READER_ERRORS) and its values. */
+  code?: ApiErrorCode;
+  params?: ErrorParams;
   /** Reader-like USB/serial devices the last search saw, for the status tooltip and the admin's device view. */
   devices?: ReaderDeviceView[];
   at: string;
@@ -70,17 +81,17 @@ export interface ReaderDeviceView {
   probed?: boolean;
   where?: string;
   state: 'found' | 'ready' | 'failed' | 'unsupported';
-  code?: string;
-  params?: Record<string, string>;
+  code?: ApiErrorCode;
+  params?: ErrorParams;
   message?: string;
 }
 
 export interface PrinterStatus {
   state: 'unavailable' | 'ready' | 'busy' | 'error';
   printer?: string;
-  /** Stable code, e.g. PRINTER_OFFLINE, when state is error. */
-  code?: string;
-  message?: string;
+  /** Stable code, e.g. PRINTER_OFFLINE, when state is error, and the values its text uses. */
+  code?: ApiErrorCode;
+  params?: ErrorParams;
   at: string;
 }
 
@@ -90,7 +101,9 @@ export interface RegistryStatus {
   since?: string;
   /** Newest cached entry, so the clerk sees how old offline data is. */
   cacheAsOf?: string;
-  message?: string;
+  /** Why it is unavailable (no registry configured, a broken pinned-issuers file…). */
+  code?: ApiErrorCode;
+  params?: ErrorParams;
   at: string;
 }
 
@@ -128,8 +141,9 @@ export interface PrintJobEvent {
   caseId?: string;
   printer: string;
   state: 'queued' | 'processing' | 'completed' | 'error' | 'cancelled';
-  code?: string;
-  message?: string;
+  /** The printer code when state is error, with its values. */
+  code?: ApiErrorCode;
+  params?: ErrorParams;
   at: string;
 }
 
@@ -163,10 +177,11 @@ export interface LicenseView {
   issuer?: string;
   validTo?: string;
   state: LicenseState;
-  /** Why unverified or missing, in words the clerk can act on (English fallback). */
+  /** Why unverified or missing, in English for logs; the page words reasonCode. */
   reason?: string;
-  /** Stable code the UI translates: a signature problem or a fetch error code. */
+  /** Stable code the UI translates: a signature problem (SIG_*) or a fetch error code. */
   reasonCode?: string;
+  reasonParams?: ErrorParams;
   asOf?: string;
 }
 
@@ -200,7 +215,7 @@ export interface CaseView {
   card: CardView;
   /** PNG data URL of the portrait from the registry's resident-ID license, when verified. */
   photo?: string;
-  registry: { state: 'pending' | 'done'; online: boolean; offlineSince?: string; errors: { code: string; message: string }[] };
+  registry: { state: 'pending' | 'done'; online: boolean; offlineSince?: string; errors: ApiError[] };
   licenses: LicenseView[];
   item?: ItemView;
   checks: CheckView[];
@@ -208,7 +223,7 @@ export interface CaseView {
   blocking: string[];
   dataAsOf?: string;
   serial?: string;
-  job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: string; message?: string };
+  job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: ApiErrorCode; params?: ErrorParams };
   voidReason?: string;
   /** A supervisor let a blocked case be issued; the certificate says so. */
   override?: { by: string; byName: string; reason: string };
@@ -225,7 +240,8 @@ export interface PreviewView {
 export interface VerifyView {
   status: 'valid' | 'tampered' | 'unknown-key' | 'malformed';
   fields?: Record<string, string>;
-  message: string;
+  /** For malformed: what is wrong, in English for logs; the page words the status. */
+  reason?: string;
 }
 
 /** The hall's public signing key as a file verifiers pass to `npm run verify -- --keys FILE`. */
@@ -249,8 +265,8 @@ export interface PrinterView {
   state: 'idle' | 'processing' | 'stopped' | string;
   accepting: boolean;
   isDefault: boolean;
-  /** Why it cannot print now, translated on the terminal (zh); absent when it can. */
-  problem?: string;
+  /** Why it cannot print now (a printer code the page words); absent when it can. */
+  problem?: Coded;
 }
 
 /** One message in the outbox as the clerk sees it: a submission to a department (later also ratings, hall events). */

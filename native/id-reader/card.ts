@@ -16,8 +16,12 @@ export type CardWarningCode =
   | 'SEX_MISMATCH'
   | 'EMPTY_NAME';
 
+/** Every warning code, so the page's texts (cardWarning.<CODE>) can be checked for all of them. */
+export const CARD_WARNINGS = ['EXPIRED', 'NOT_YET_VALID', 'BAD_CHECK_DIGIT', 'BAD_NUMBER_FORMAT', 'BAD_DATE', 'UNKNOWN_SEX', 'UNKNOWN_NATION', 'BIRTH_MISMATCH', 'SEX_MISMATCH', 'EMPTY_NAME'] as const satisfies readonly CardWarningCode[];
+
 export interface CardWarning {
   code: CardWarningCode;
+  /** English, for logs; the page words the code. */
   message: string;
 }
 

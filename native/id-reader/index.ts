@@ -1,7 +1,7 @@
 // Public API of the ID card reader driver. Nothing here imports electron.
 export type { Card, CardFields, CardKind, CardWarning, CardWarningCode, CodeLabel } from './card';
 export { CardRead } from './card';
-export { ReaderError, isReaderError, errorText, type ReaderErrorCode } from './errors';
+export { READER_ERRORS, ReaderError, isReaderError, type ReaderErrorCode } from './errors';
 export { idCheckDigit, isValidIdNumber, idNumberBirth, idNumberSex } from '../../protocol/id-number';
 export { parseKeyboardIdInput, type KeyboardIdResult } from './keyboard';
 export { setIdReaderResourcesDir } from './resources';

@@ -5,5 +5,5 @@ export { PrintError };
 
 /** The serialisable shape of a PrintError, as events and API answers carry it. */
 export function errorToInfo(err: PrintError, terminal: boolean): PrintJobErrorInfo {
-  return errorInfo(err.code, err.reasons, terminal, err.detail);
+  return errorInfo(err.code, err.reasons, terminal, err.detail, err.params);
 }

@@ -4,7 +4,7 @@ export type {
   BackendKind, JobSnapshot, JobStateName, JobSummary, PageSize, PrintDocument, PrinterBackend, PrinterInfo, PrinterStateName,
   SubmitRequest, SubmitResult,
 } from './types';
-export { PRINT_ERROR_MESSAGES, PrintError, printMessage, type PrintErrorCode, type PrintProblem } from './errors';
+export { PRINT_ERRORS, PrintError, type PrintErrorCode, type PrintProblem } from './errors';
 export { errorToInfo } from './errors-info';
 export type { PrintJobErrorInfo, PrintJobEvent, PrintJobStatus } from './job-events';
 export { PrintManager, isFinal, type PrintHandle, type PrintManagerOptions } from './manager';

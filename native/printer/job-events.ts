@@ -1,11 +1,11 @@
-import { PRINT_ERROR_MESSAGES, type PrintErrorCode } from './errors';
+import type { PrintErrorCode } from './errors';
 
 export type PrintJobStatus = 'queued' | 'processing' | 'completed' | 'error' | 'canceled';
 
 export interface PrintJobErrorInfo {
   code: PrintErrorCode;
-  zh: string;
-  en: string;
+  /** Values the code's text uses; the renderer words the code (errors.<CODE>). */
+  params?: Record<string, string | number>;
   /** Raw spooler reasons (IPP keywords) behind the code. */
   reasons: string[];
   detail?: string;
@@ -32,7 +32,6 @@ export interface PrintJobEvent {
   at: number;
 }
 
-export function errorInfo(code: PrintErrorCode, reasons: string[], terminal: boolean, detail?: string): PrintJobErrorInfo {
-  const m = PRINT_ERROR_MESSAGES[code];
-  return { code, zh: m.zh, en: m.en, reasons, terminal, ...(detail ? { detail } : {}) };
+export function errorInfo(code: PrintErrorCode, reasons: string[], terminal: boolean, detail?: string, params?: Record<string, string | number>): PrintJobErrorInfo {
+  return { code, ...(params ? { params } : {}), reasons, terminal, ...(detail ? { detail } : {}) };
 }

@@ -22,7 +22,7 @@ function actor(c: AccountsContext): string {
 
 function target(c: AccountsContext, userId: string, opts: { notSelf?: boolean } = {}): AccountRow {
   const a = getAccount(c.core.db, userId);
-  if (!a) throw new AuthError('AUTH_ACCOUNT_NOT_FOUND', `No account "${userId}"; refresh the list.`, 'userId');
+  if (!a) throw new AuthError('AUTH_ACCOUNT_NOT_FOUND', `No account "${userId}"; refresh the list.`, 'userId', { userId });
   if (opts.notSelf && a.id === actor(c)) {
     throw new AuthError('AUTH_SELF_CHANGE', 'You cannot change your own roles or disable yourself; ask another administrator.', 'userId');
   }

@@ -11,7 +11,7 @@ const waitText = (ms: number) => `Too many failed attempts; wait ${Math.ceil(ms 
 function admit(c: AccountsContext, account: AccountRow | null): void {
   if (!c.bucket.take()) throw new AuthError('AUTH_RATE_LIMITED', 'Too many sign-in attempts in a short time; wait a few seconds and try again.');
   const wait = Math.max(c.terminal.waitMs(), account ? account.nextAttemptAt - c.now() : 0);
-  if (wait > 0) throw new AuthError('AUTH_THROTTLED', waitText(wait));
+  if (wait > 0) throw new AuthError('AUTH_THROTTLED', waitText(wait), undefined, { seconds: Math.ceil(wait / 1000) });
 }
 
 type FailAction = 'sign-in-failed' | 'unlock-failed' | 'password-change-failed';
@@ -41,7 +41,7 @@ export async function checkPassword(c: AccountsContext, account: AccountRow, pas
 export async function signIn(c: AccountsContext, userId: string, password: string): Promise<SessionInfo> {
   const cur = c.sessions.current;
   if (cur?.locked) throw new AuthError('SESSION_LOCKED', 'The terminal is locked; unlock it with your password, or sign out first.');
-  if (cur) throw new AuthError('SESSION_ACTIVE', `${cur.account.id} is signed in on this terminal; sign out first.`);
+  if (cur) throw new AuthError('SESSION_ACTIVE', `${cur.account.id} is signed in on this terminal; sign out first.`, undefined, { userId: cur.account.id });
   const account = getAccount(c.core.db, userId);
   if (!account) {
     admit(c, null);

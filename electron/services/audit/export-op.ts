@@ -29,7 +29,7 @@ export function auditExport(core: Core, i: { from: string; to: string; format: '
   const fromIso = localDayStart(i.from);
   const toIso = localDayStart(nextDay(i.to));
   if (Date.parse(toIso) - Date.parse(fromIso) > MAX_DAYS * 86_400_000) {
-    throw new AuditError('AUDIT_RANGE_INVALID', `Export at most ${MAX_DAYS} days at a time; split the range.`);
+    throw new AuditError('AUDIT_RANGE_INVALID', `Export at most ${MAX_DAYS} days at a time; split the range.`, { maxDays: MAX_DAYS });
   }
   const signer = startAudit(core);
   const actor = core.session?.userId ?? null;

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { certificateFont, FONT_ALIAS } from '../certificates/render/font';
+import { both, slipWords } from '../certificates/words';
 import type { CitizenSlipRow as SlipRow } from '../../api/auth-types';
 import type { AuditRow } from './types';
 
@@ -25,7 +26,8 @@ export interface SlipHeader {
  * itself: the citizen holds the slip, the clerk hands it over.
  */
 export async function slipPdf(h: SlipHeader, rows: SlipRow[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: '个人信息查询记录 Access record' } });
+  const w = slipWords();
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: both(w.title) } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -34,16 +36,17 @@ export async function slipPdf(h: SlipHeader, rows: SlipRow[]): Promise<Buffer> {
   });
   doc.registerFont(FONT_ALIAS, certificateFont() as unknown as Buffer);
   doc.font(FONT_ALIAS);
-  if (h.training) doc.fontSize(12).fillColor('#b71c1c').text('培训 TRAINING — 无效力 / no legal effect').fillColor('black');
-  doc.fontSize(16).text('个人信息查询记录 / Who accessed my data', { align: 'center' });
+  if (h.training) doc.fontSize(12).fillColor('#b71c1c').text(both(w.training, {}, ' / ')).fillColor('black');
+  doc.fontSize(16).text(both(w.title, {}, ' / '), { align: 'center' });
   doc.moveDown(0.5).fontSize(10).text(`${h.hall} · ${h.counter} · ${h.printedAt.toLocaleString('zh-CN')}`, { align: 'center' });
   doc.moveDown();
-  if (rows.length === 0) doc.fontSize(11).text('本终端无查询记录。No access recorded on this terminal.');
+  if (rows.length === 0) doc.fontSize(11).text(both(w.empty));
   for (const r of rows) {
-    const line = [new Date(r.at).toLocaleString('zh-CN'), r.clerk ?? '-', r.action, r.itemCode ?? '', r.purpose ?? ''].join('   ');
+    const action = w.actions[r.action];
+    const line = [new Date(r.at).toLocaleString('zh-CN'), r.clerk ?? '-', action ? both(action) : r.action, r.itemCode ?? '', r.purpose ?? ''].join('   ');
     doc.fontSize(10).text(line);
   }
-  doc.moveDown().fontSize(9).fillColor('#555').text('记录来自本终端防篡改审计日志。Records come from this terminal\'s tamper-evident audit log.');
+  doc.moveDown().fontSize(9).fillColor('#555').text(both(w.footnote));
   doc.end();
   return done;
 }

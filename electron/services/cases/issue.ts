@@ -49,7 +49,7 @@ export function issueCertificate(db: Db, cipher: CaseCipher, caseId: string, opt
         )
         .get(row.hall_id, row.counter_id, year) as { last: number };
       if (last > MAX_SEQ) {
-        throw new CaseError('CASE_SERIAL_EXHAUSTED', `Counter ${row.counter_id} has issued ${MAX_SEQ} certificates this year, the most its serial format holds; use another counter id and tell the administrator.`);
+        throw new CaseError('CASE_SERIAL_EXHAUSTED', `Counter ${row.counter_id} has issued ${MAX_SEQ} certificates this year, the most its serial format holds; use another counter id and tell the administrator.`, undefined, { counter: row.counter_id });
       }
       const serial = formatSerial(row.hall_id, row.counter_id, year, last);
       const doc = opts.document ? sealJson(cipher, caseId, 'document', opts.document(serial)) : null;

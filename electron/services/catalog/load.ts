@@ -134,6 +134,6 @@ export function loadCatalog(dir: string = join(resourcesDir(), 'catalog')): Cata
 
 export function getItem(catalog: Catalog, code: string): CatalogItem {
   const item = catalog.byCode.get(code);
-  if (!item) throw new CatalogError('CATALOG_ITEM_NOT_FOUND', `There is no service item "${code}" in this terminal's catalog; choose the item again from the list.`);
+  if (!item) throw new CatalogError('CATALOG_ITEM_NOT_FOUND', `There is no service item "${code}" in this terminal's catalog; choose the item again from the list.`, { code });
   return item;
 }

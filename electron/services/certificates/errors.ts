@@ -11,6 +11,20 @@ export type CertificateErrorCode =
   | 'CERT_KEY_FILE_INVALID'
   | 'CERT_TRUSTED_KEYS_INVALID';
 
+/** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
+export const CERT_ERRORS = {
+  CERT_TEMPLATE_NOT_FOUND: [],
+  CERT_TEMPLATE_INVALID: [],
+  CERT_DATA_INVALID: [],
+  CERT_FONT_MISSING: [],
+  CERT_PHOTO_INVALID: [],
+  CERT_NO_SIGNER: [],
+  CERT_PAYLOAD_MISMATCH: [],
+  CERT_PAYLOAD_TOO_LARGE: [],
+  CERT_KEY_FILE_INVALID: [],
+  CERT_TRUSTED_KEYS_INVALID: [],
+} as const satisfies Record<CertificateErrorCode, readonly string[]>;
+
 export class CertificateError extends Error {
   override readonly name = 'CertificateError';
   constructor(

@@ -35,7 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || '(root)';
-    throw new AppError('CONFIG_INVALID', `Config file ${file}: field "${field}": ${issue.message}.`, field);
+    throw new AppError('CONFIG_INVALID', `Config file ${file}: field "${field}": ${issue.message}.`, { field, params: { field } });
   }
   return { config: parsed.data, dataDir, source: file };
 }

@@ -40,7 +40,7 @@ export class CounterDesk extends CaseFlow {
       const caseId = printing.jobCase.get(e.id);
       const live = caseId ? this.live.get(caseId) : undefined;
       if (!caseId) return;
-      if (live) live.job = { jobId: e.id, printer: e.printer, state: e.status === 'canceled' ? 'cancelled' : e.status, ...(e.error ? { code: e.error.code, message: e.error.zh } : {}) };
+      if (live) live.job = { jobId: e.id, printer: e.printer, state: e.status === 'canceled' ? 'cancelled' : e.status, ...(e.error ? { code: e.error.code, params: { printer: e.printer, ...e.error.params } } : {}) };
       if (e.status === 'completed') {
         try {
           if (getCase(this.core.db, this.dd.cipher, caseId).state === 'accepted') markCompleted(this.core.db, caseId);
@@ -135,7 +135,7 @@ export class CounterDesk extends CaseFlow {
 
   private pickPrinter(printing: PrintingService, page: 'A4' | 'CR80'): string {
     const p = printing.printerFor(page);
-    if ('error' in p) throw new AppError(p.error.code, p.error.message);
+    if ('error' in p) throw p.error;
     return p.printer;
   }
 
@@ -292,9 +292,8 @@ export class CounterDesk extends CaseFlow {
   verify(payload: string): VerifyView {
     const r = verifyPayload(payload, this.dd.trusted());
     const f = r.fields;
-    const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? '是 / yes' : '否 / no', keyId: f.keyId } : undefined;
-    const message = { valid: '签名有效，内容未被改动。', tampered: '签名与内容不符：证明内容被改动过。', 'unknown-key': '签发大厅的公钥不在本机信任列表中。', malformed: r.reason ?? '无法解析。' }[r.status];
-    return { status: r.status, ...(fields ? { fields } : {}), message };
+    const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? 'yes' : 'no', keyId: f.keyId } : undefined;
+    return { status: r.status, ...(fields ? { fields } : {}), ...(r.reason ? { reason: r.reason } : {}) };
   }
 
   /** The public half of the key this terminal signs with, named for its hall: what verifiers must trust. */

@@ -139,7 +139,7 @@ export class CaseFlow {
     const [result, areas] = await Promise.all([
       licenses
         ? licenses.fetchForHolder(live.card.number, usage, this.wanted).catch((err: unknown): FetchResult => ({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: err instanceof Error ? err.message : String(err) }] }))
-        : Promise.resolve<FetchResult>({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: '共享平台未配置或未启动，无法获取电子证照。' }] }),
+        : Promise.resolve<FetchResult>({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_NOT_CONFIGURED', message: 'No registry is configured or it did not start, so no licenses can be fetched.' }] }),
       programAreas(this.core, this.core.services.registry, usage, this.programs).catch(() => undefined),
     ]);
     live.result = result;

@@ -1,4 +1,4 @@
-import type { PrintJobEvent } from '../../api/types';
+import type { CaseView } from '../../api/types';
 import type { Card } from '../../../native/id-reader';
 import type { FetchResult } from '../licenses';
 import type { ProgramArea } from '../registry/types';
@@ -25,5 +25,5 @@ export interface LiveCase {
   evaluation?: Evaluation;
   photo?: string;
   override?: { by: string; byName: string; reason: string };
-  job?: { jobId: string; printer: string; state: PrintJobEvent['state']; code?: string; message?: string };
+  job?: CaseView['job'];
 }

@@ -13,7 +13,8 @@ export async function approveOverride(core: Core, supervisorId: string, password
   const failures = accountsOf(core).overrideFailures;
   const f = failures.get(supervisorId);
   if (f && f.until > Date.now()) {
-    throw new AppError('AUTH_THROTTLED', `Too many wrong passwords for this supervisor; try again in ${Math.ceil((f.until - Date.now()) / 1000)} s.`);
+    const seconds = Math.ceil((f.until - Date.now()) / 1000);
+    throw new AppError('AUTH_THROTTLED', `Too many wrong passwords for this supervisor; try again in ${seconds} s.`, { params: { seconds } });
   }
   const acct = getAccount(core.db, supervisorId);
   const allowed = !!acct && !acct.disabled && !acct.mustChange && acct.roles.includes('supervisor') && (core.training || !acct.demo);

@@ -53,7 +53,7 @@ function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] 
   }));
   for (const t of r.missing) {
     const why = r.errors.find((e) => e.typeCode === t);
-    out.push({ typeCode: t, typeName: licenseTypeName(t), typeNameEn: typeNameEn(t), state: 'missing', ...(why ? { reason: why.message, reasonCode: why.code } : {}) });
+    out.push({ typeCode: t, typeName: licenseTypeName(t), typeNameEn: typeNameEn(t), state: 'missing', ...(why ? { reason: why.message, reasonCode: why.code, ...(why.params ? { reasonParams: why.params } : {}) } : {}) });
   }
   return out;
 }
@@ -81,7 +81,7 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
       state: live.result ? 'done' : 'pending',
       online: live.result?.online ?? true,
       ...(live.result?.offlineSince ? { offlineSince: live.result.offlineSince } : {}),
-      errors: (live.result?.errors ?? []).filter((e) => !e.typeCode).map((e) => ({ code: e.code, message: e.message })),
+      errors: (live.result?.errors ?? []).filter((e) => !e.typeCode).map((e) => ({ code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) })),
     },
     licenses: licenseViews(live, wanted),
     ...(item ? { item: itemView(item) } : {}),

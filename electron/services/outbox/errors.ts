@@ -17,6 +17,21 @@ export type OutboxErrorCode =
   | 'OUTBOX_CONFLICT'
   | 'OUTBOX_MALFORMED';
 
+/** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
+export const OUTBOX_ERRORS = {
+  OUTBOX_INPUT_INVALID: [],
+  OUTBOX_KEY_CONFLICT: [],
+  OUTBOX_NOT_FOUND: [],
+  OUTBOX_RECEIVER_UNKNOWN: [],
+  OUTBOX_DATA_UNREADABLE: [],
+  OUTBOX_UNREACHABLE: [],
+  OUTBOX_TIMEOUT: [],
+  OUTBOX_SERVER_ERROR: [],
+  OUTBOX_REFUSED: [],
+  OUTBOX_CONFLICT: [],
+  OUTBOX_MALFORMED: [],
+} as const satisfies Record<OutboxErrorCode, readonly string[]>;
+
 export class OutboxError extends AppError {
   declare readonly code: OutboxErrorCode;
   constructor(code: OutboxErrorCode, message: string, field?: string) {

@@ -1,8 +1,10 @@
 import {
   choosePrinter,
   PrinterMonitor,
+  PrintError,
   PrintManager,
   readPrinters,
+  type SelectionFailure,
   type PageSize,
   type PrinterBackend,
   type PrintersSnapshot,
@@ -20,11 +22,12 @@ export interface PrintingOptions {
   status: StatusStore;
 }
 
-const WHY: Record<'no-printers' | 'configured-missing' | 'no-printer-for-size', (configured?: string) => string> = {
-  'no-printers': () => '未找到打印机，请连接并开启打印机。',
-  'configured-missing': (c) => `设置中的打印机“${c ?? ''}”不存在，请检查连接或在设置中另选打印机。`,
-  'no-printer-for-size': () => '没有支持该纸张尺寸的打印机，请装纸或在设置中另选打印机。',
-};
+/** Why no queue takes the page, as the printer code the renderer words. */
+function noPrinter(why: SelectionFailure['why'], size: PageSize, configured?: string): PrintError {
+  if (why === 'configured-missing') return new PrintError('PRINTER_NOT_FOUND', { params: { printer: configured ?? '' }, detail: `configured ${size} printer` });
+  if (why === 'no-printer-for-size') return new PrintError('PRINTER_NO_MEDIA', { params: { size } });
+  return new PrintError('PRINTER_NONE');
+}
 
 const STATE: Record<string, PrintJobEvent['state']> = { queued: 'queued', processing: 'processing', completed: 'completed', error: 'error', canceled: 'cancelled' };
 
@@ -52,7 +55,7 @@ export class PrintingService {
         ...(caseId ? { caseId } : {}),
         printer: e.printer,
         state: STATE[e.status] ?? 'error',
-        ...(e.error ? { code: e.error.code, message: e.error.zh } : {}),
+        ...(e.error ? { code: e.error.code, params: { printer: e.printer, ...e.error.params } } : {}),
         at: new Date(e.at).toISOString(),
       });
     });
@@ -70,10 +73,10 @@ export class PrintingService {
   }
 
   /** Which queue takes a page of this size now, or why none can. */
-  printerFor(size: PageSize): { printer: string } | { error: { code: string; message: string } } {
+  printerFor(size: PageSize): { printer: string } | { error: PrintError } {
     const r = choosePrinter(this.monitor.last?.printers ?? [], size, { defaults: this.o.defaults, allowCardOnSheet: this.o.allowCardOnSheet });
     if (r.printer) return { printer: r.printer.name };
-    return { error: { code: 'PRINTER_NOT_FOUND', message: WHY[r.why](r.configured) } };
+    return { error: noPrinter(r.why, size, r.configured) };
   }
 
   async list(): Promise<PrinterView[]> {
@@ -83,17 +86,17 @@ export class PrintingService {
       state: p.state,
       accepting: p.accepting,
       isDefault: p.isDefault,
-      ...(p.problem ? { problem: p.problem.zh } : {}),
+      ...(p.problem ? { problem: { code: p.problem.code, ...(p.problem.params ? { params: p.problem.params } : {}) } } : {}),
     }));
   }
 
   private publishStatus(snap: PrintersSnapshot): void {
     const status = this.o.status;
-    if (snap.error) return status.setPrinter({ state: 'error', code: snap.error.code, message: snap.error.zh });
+    if (snap.error) return status.setPrinter({ state: 'error', code: snap.error.code, ...(snap.error.params ? { params: snap.error.params } : {}) });
     const a4 = this.printerFor('A4');
-    if ('error' in a4) return status.setPrinter({ state: 'error', code: a4.error.code, message: a4.error.message });
+    if ('error' in a4) return status.setPrinter({ state: 'error', code: a4.error.code, ...(a4.error.params ? { params: a4.error.params } : {}) });
     const p = snap.printers.find((x) => x.name === a4.printer);
-    if (p?.problem) return status.setPrinter({ state: 'error', printer: p.name, code: p.problem.code, message: p.problem.zh });
+    if (p?.problem) return status.setPrinter({ state: 'error', printer: p.name, code: p.problem.code, params: { printer: p.name, ...p.problem.params } });
     status.setPrinter({ state: p?.state === 'processing' ? 'busy' : 'ready', printer: a4.printer });
   }
 }

@@ -100,7 +100,6 @@ export class ReaderService {
     const devices: ReaderDeviceView[] | undefined = s.devices?.map((d) => ({ ...d }));
     this.deps.status.setReader({
       state: s.state,
-      message: s.messageZh,
       ...(device ? { device } : {}),
       ...(s.code ? { code: s.code } : {}),
       ...(s.params ? { params: s.params } : {}),

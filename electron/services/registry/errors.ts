@@ -12,6 +12,21 @@ export type RegistryErrorCode =
   | 'REGISTRY_BAD_IDENTIFIER'
   | 'USAGE_INCOMPLETE';
 
+/** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
+export const REGISTRY_ERRORS = {
+  REGISTRY_MALFORMED: [],
+  REGISTRY_TOO_LARGE: [],
+  REGISTRY_TIMEOUT: [],
+  REGISTRY_UNREACHABLE: [],
+  REGISTRY_REFUSED: [],
+  REGISTRY_BAD_REQUEST: [],
+  REGISTRY_NOT_FOUND: [],
+  REGISTRY_UNAVAILABLE: [],
+  REGISTRY_CIRCUIT_OPEN: [],
+  REGISTRY_BAD_IDENTIFIER: [],
+  USAGE_INCOMPLETE: [],
+} as const satisfies Record<RegistryErrorCode, readonly string[]>;
+
 export interface RegistryErrorDetails {
   /** HTTP status when the registry answered. */
   status?: number;

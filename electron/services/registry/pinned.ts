@@ -21,16 +21,18 @@ const pinnedFile = z
  * silently drop the protection.
  */
 export function loadPinnedIssuers(file: string): Map<string, string> {
+  // The page names the setting; the English message names the file and the fault, for the log.
+  const PINNED = { field: 'registry.pinnedIssuers', params: { field: 'registry.pinnedIssuers' } };
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)}). Fix the file or remove the setting.`, 'registry.pinnedIssuers');
+    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)}). Fix the file or remove the setting.`, PINNED);
   }
   const parsed = pinnedFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: ${file}, entry ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}. Fix the file (a list of { issuerCode, publicKey }, see README, Configuration) or remove the setting.`, 'registry.pinnedIssuers');
+    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: ${file}, entry ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}. Fix the file (a list of { issuerCode, publicKey }, see README, Configuration) or remove the setting.`, PINNED);
   }
   return new Map(parsed.data.map((e) => [e.issuerCode, e.publicKey.toLowerCase()]));
 }

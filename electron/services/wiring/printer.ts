@@ -12,7 +12,7 @@ export async function wirePrinter(core: Core): Promise<void> {
     allowVirtualFallback: core.training,
     virtual: { dir: join(core.opts.dataDir, 'prints') },
   });
-  if (fallbackReason) core.log(`printer: using the virtual training printer (${fallbackReason.en})`);
+  if (fallbackReason) core.log(`printer: using the virtual training printer (${fallbackReason.message})`);
   const printing = new PrintingService(backend, { defaults: { A4: cfg.a4, CR80: cfg.card }, allowCardOnSheet: core.training, bus: core.bus, status: core.status });
   core.onClose(() => printing.close());
   await printing.start();

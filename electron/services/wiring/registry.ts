@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { AppError } from '../errors';
 import { CACHE_POLICY_FILE, loadCachePolicy, newestCachedAt, purgeCache } from '../cache';
 import type { Core } from '../core/core';
 import { LicenseService } from '../licenses';
@@ -25,7 +26,7 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     core.log(`training registry: ${sandbox.url}`);
   }
   if (!conn) {
-    core.status.setRegistry({ state: 'unavailable', message: 'No registry is configured (registry.url in COUNTER_CONFIG).' });
+    core.status.setRegistry({ state: 'unavailable', code: 'REGISTRY_NOT_CONFIGURED' });
     return;
   }
   let pinned: Map<string, string> | undefined;
@@ -33,7 +34,8 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     pinned = 'pinnedIssuers' in conn && conn.pinnedIssuers ? loadPinnedIssuers(conn.pinnedIssuers) : undefined;
   } catch (err) {
     // Fail closed, and say so where the clerk and the administrator look.
-    core.status.setRegistry({ state: 'unavailable', message: err instanceof Error ? err.message : String(err) });
+    const e = err instanceof AppError ? err : new AppError('CONFIG_INVALID', 'registry.pinnedIssuers is unreadable', { params: { field: 'registry.pinnedIssuers' } });
+    core.status.setRegistry({ state: 'unavailable', code: e.code, ...(e.params ? { params: e.params } : {}) });
     throw err;
   }
   if (pinned) core.log(`registry: ${pinned.size} pinned issuer key(s); any other key in the trust list is refused`);
@@ -65,7 +67,7 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     if (online) core.status.setRegistry({ state: core.training ? 'training' : 'online' });
     else {
       const cacheAsOf = newestCachedAt(core.db);
-      core.status.setRegistry({ state: 'offline', since: s.offlineSince ?? new Date().toISOString(), ...(cacheAsOf ? { cacheAsOf } : {}), message: 'Working from the local cache.' });
+      core.status.setRegistry({ state: 'offline', since: s.offlineSince ?? new Date().toISOString(), ...(cacheAsOf ? { cacheAsOf } : {}) });
     }
   };
   licenses.onStatusChange(publish);

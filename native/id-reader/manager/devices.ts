@@ -19,7 +19,7 @@ export interface DeviceReport {
   where?: string;
   state: 'found' | 'ready' | 'failed' | 'unsupported';
   code?: ReaderErrorCode;
-  params?: Record<string, string>;
+  params?: Record<string, string | number>;
   /** English, with the fix; for logs and as a fallback text. */
   message?: string;
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { CardRead } from '../card';
-import { ReaderError, asReaderError, errorText, type ReaderErrorCode } from '../errors';
+import { ReaderError, asReaderError, type ReaderErrorCode } from '../errors';
 import type { CommandName, ResponseBody } from '../frame/codec';
 import type { Simulator } from '../sim/simulator';
 import type { HidBinding } from '../transport/hid-binding';
@@ -12,7 +12,7 @@ import { ReaderClient, realTimers, type Timers } from './client';
 import type { DeviceReport } from './devices';
 import { discoverReaders, pickConfigured, type DiscoveryResult, type ReaderCandidate, type SerialPortInfo } from './discovery';
 import { usbHotplug, type Hotplug, type HotplugEvent } from './hotplug';
-import { STATE_ZH, type ReaderState, type ReaderStatus } from './status';
+import type { ReaderState, ReaderStatus } from './status';
 
 export interface ReaderLogger {
   info(msg: string): void;
@@ -392,9 +392,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     return {
       state,
       message: text,
-      messageZh: !err ? STATE_ZH[state] : state === 'unavailable' ? errorText(err.code, 'zh') : `${STATE_ZH[state]}：${errorText(err.code, 'zh')}`,
-      ...(err ? { code: err.code as ReaderErrorCode } : {}),
-      ...(err?.params ? { params: err.params } : {}),
+      ...(err ? { code: err.code as ReaderErrorCode, ...(err.params ? { params: err.params } : {}) } : {}),
       ...(this.devices.length ? { devices: this.devices.map((d) => ({ ...d })) } : {}),
       ...(reader && state !== 'unavailable' && state !== 'searching' ? { reader } : {}),
       ...(this.samIdHex && (state === 'connected' || state === 'reading') ? { samId: this.samIdHex } : {}),

@@ -50,9 +50,9 @@ export class CupsBackend implements PrinterBackend {
       attr.uri('printer-uri', this.ipp.printerUri(name)),
       attr.keyword('requested-attributes', ...PRINTER_ATTRS),
     ]);
-    if (res.status > OK_MAX) throw statusError(res, `read printer ${name}`);
+    if (res.status > OK_MAX) throw statusError(res, `read printer ${name}`, name);
     const info = res.objects[0] ? toPrinterInfo(res.objects[0], undefined) : null;
-    if (!info) throw new PrintError('PRINTER_NOT_FOUND', { detail: name });
+    if (!info) throw new PrintError('PRINTER_NOT_FOUND', { detail: name, params: { printer: name } });
     this.mediaCache.set(name, { at: Date.now(), media: info.mediaSupported });
     return info;
   }
@@ -76,7 +76,7 @@ export class CupsBackend implements PrinterBackend {
       [{ tag: Tag.job, attributes: jobAttrs }],
       Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
     );
-    if (res.status > OK_MAX) throw statusError(res, `print on ${req.printer}`);
+    if (res.status > OK_MAX) throw statusError(res, `print on ${req.printer}`, req.printer);
     const id = res.objects[0]?.['job-id']?.[0];
     if (typeof id !== 'number') throw new PrintError('UNKNOWN', { detail: 'the print service accepted the job but returned no job-id' });
     return { jobId: String(id), printer: req.printer };
@@ -93,7 +93,7 @@ export class CupsBackend implements PrinterBackend {
       this.getPrinter(printer).catch((e: unknown) => (e instanceof PrintError && e.code === 'PRINTER_NOT_FOUND' ? undefined : Promise.reject(e))),
     ]);
     if (job.status === 0x0406 || !job.objects[0]) throw new PrintError('JOB_NOT_FOUND', { detail: `${printer}-${jobId}` });
-    if (job.status > OK_MAX) throw statusError(job, `read job ${printer}-${jobId}`);
+    if (job.status > OK_MAX) throw statusError(job, `read job ${printer}-${jobId}`, printer);
     return toJobSnapshot(job.objects[0], info);
   }
 
@@ -104,7 +104,7 @@ export class CupsBackend implements PrinterBackend {
       attr.name('requesting-user-name', this.ipp.user),
     ]);
     // not-possible / not-found: the job already finished or is gone, which is what we wanted.
-    if (res.status > OK_MAX && res.status !== 0x0404 && res.status !== 0x0406) throw statusError(res, `cancel ${printer}-${jobId}`);
+    if (res.status > OK_MAX && res.status !== 0x0404 && res.status !== 0x0406) throw statusError(res, `cancel ${printer}-${jobId}`, printer);
   }
 
   /**
@@ -147,7 +147,7 @@ export class CupsBackend implements PrinterBackend {
 
 const jobTitle = (title: string): string => title.slice(0, 255) || 'document';
 
-function statusError(res: IppResponse, what: string): PrintError {
+function statusError(res: IppResponse, what: string, printer?: string): PrintError {
   const msg = res.operation['status-message']?.[0];
   const detail = `${what}: IPP status 0x${res.status.toString(16).padStart(4, '0')}${typeof msg === 'string' ? ` ${msg}` : ''}`;
   const code: PrintErrorCode =
@@ -157,5 +157,5 @@ function statusError(res: IppResponse, what: string): PrintError {
     : res.status >= 0x0401 && res.status <= 0x0403 ? 'SPOOLER_REFUSED'
     : res.status === 0x0502 ? 'SPOOLER_DOWN'
     : 'UNKNOWN';
-  return new PrintError(code, { detail });
+  return new PrintError(code, { detail, ...(code === 'PRINTER_NOT_FOUND' ? { params: { printer: printer ?? '' } } : {}) });
 }

@@ -34,7 +34,7 @@ export class VirtualBackend implements PrinterBackend {
   }
 
   async submit(req: SubmitRequest): Promise<SubmitResult> {
-    if (req.printer !== VIRTUAL_PRINTER_NAME) throw new PrintError('PRINTER_NOT_FOUND', { detail: req.printer });
+    if (req.printer !== VIRTUAL_PRINTER_NAME) throw new PrintError('PRINTER_NOT_FOUND', { detail: req.printer, params: { printer: req.printer } });
     const pdf = await readPdf(req.pdf);
     await mkdir(this.opts.dir, { recursive: true });
     const jobId = String(++this.seq);

@@ -1,7 +1,9 @@
+import type { ApiError } from '../../../electron/api/types';
+import { ApiCallError } from '../api/client';
 import { i18n, errorText } from '../i18n';
 
-/** An API error in the UI language: our auth.errors.<CODE> first, then the shared errors, then the server's text. */
+/** An API error in the UI language: our auth.errors.<CODE> first (wording for these screens), then the shared errors.<CODE>. */
 export function authErrorText(err: unknown): string {
-  const e = err && typeof err === 'object' && 'code' in err && 'message' in err ? (err as { code: string; message: string }) : { code: 'INTERNAL', message: String(err) };
-  return i18n.t(`auth.errors.${e.code}`, { defaultValue: errorText(e), message: e.message });
+  const e: Pick<ApiError, 'code' | 'params'> = err instanceof ApiCallError ? err.error : { code: 'INTERNAL' };
+  return String(i18n.t(`auth.errors.${e.code}`, { defaultValue: errorText(e), ...e.params }));
 }

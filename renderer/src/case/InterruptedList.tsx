@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../electron/api/types';
 import { call, subscribe } from '../api/client';
+import { errorText } from '../i18n';
 
 /**
  * Certificates issued but never confirmed printed (a crash, a power cut): finish or void each. A
@@ -37,7 +38,7 @@ export function InterruptedList({ onOpen }: { onOpen: (c: CaseView) => void }) {
               {c.job && (
                 <Tag style={{ marginLeft: 8 }} color={c.job.state === 'error' ? 'red' : 'blue'} data-testid={`interrupted-job-${c.serial}`}>
                   {t(`job.${c.job.state}`)}
-                  {c.job.state === 'error' && c.job.message ? ` · ${c.job.message}` : ''}
+                  {c.job.state === 'error' && c.job.code ? ` · ${errorText({ code: c.job.code, params: c.job.params })}` : ''}
                 </Tag>
               )}
             </List.Item>

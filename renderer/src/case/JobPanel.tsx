@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, PrinterView } from '../../../electron/api/types';
 import { call } from '../api/client';
+import { errorText } from '../i18n';
 
 const COLOR = { queued: 'processing', processing: 'processing', completed: 'success', error: 'error', cancelled: 'default' } as const;
 
@@ -31,7 +32,7 @@ export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRet
         )}
         {c.state === 'voided' && <Tag color="red">{t('job.voided')}</Tag>}
       </Space>
-      {job?.state === 'error' && <Alert style={{ marginTop: 8 }} type="error" showIcon message={job.message ?? job.code} data-testid="job-error" />}
+      {job?.state === 'error' && <Alert style={{ marginTop: 8 }} type="error" showIcon message={job.code ? errorText({ code: job.code, params: job.params }) : t('job.error')} data-testid="job-error" />}
       <Space style={{ marginTop: 8 }}>
         {failed && <Button onClick={() => onRetry()} data-testid="job-retry">{t('job.retry')}</Button>}
         {failed && elsewhere.length > 0 && (
@@ -41,7 +42,7 @@ export function JobPanel({ c, onRetry, onReprint, onVoid }: { c: CaseView; onRet
               placeholder={t('job.otherPrinter')}
               value={other}
               onChange={setOther}
-              options={elsewhere.map((p) => ({ value: p.name, label: `${p.description ?? p.name}${p.problem ? ` — ${p.problem}` : ''}`, disabled: !p.accepting }))}
+              options={elsewhere.map((p) => ({ value: p.name, label: `${p.description ?? p.name}${p.problem ? ` — ${errorText(p.problem)}` : ''}`, disabled: !p.accepting }))}
               data-testid="job-printer-select"
             />
             <Button disabled={!other} onClick={() => onRetry(other)} data-testid="job-redirect">{t('job.sendThere')}</Button>

@@ -1,9 +1,15 @@
 import { Alert, List, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, LicenseState } from '../../../electron/api/types';
+import type { CaseView, ErrorParams, LicenseState } from '../../../electron/api/types';
+import { errorText, i18n } from '../i18n';
 
 const COLOR: Record<LicenseState, string> = { verified: 'green', cache: 'gold', unverified: 'red', missing: 'default', pending: 'processing' };
 const hhmm = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '');
+
+/** A signature verdict (SIG_*) has its own short text; a fetch error is worded like any error code. */
+function licenseReason(code: string, params?: ErrorParams): string {
+  return i18n.t(`licenseReason.${code}`, { defaultValue: errorText({ code, params }), ...params });
+}
 
 /** The holder's licenses from the registry, each with its state: verified, unverified (why), cached (as of), missing. */
 export function LicenseList({ c }: { c: CaseView }) {
@@ -32,7 +38,7 @@ export function LicenseList({ c }: { c: CaseView }) {
               description={
                 <span>
                   {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer} {l.validTo && `· ${t('case.validTo')} ${l.validTo.startsWith('9999') ? t('case.longTerm') : l.validTo}`}
-                  {l.reason && <div className="license-reason">{l.reasonCode ? t(`licenseReason.${l.reasonCode}`, { defaultValue: l.reason }) : l.reason}</div>}
+                  {l.reasonCode && <div className="license-reason">{licenseReason(l.reasonCode, l.reasonParams)}</div>}
                 </span>
               }
             />
@@ -41,7 +47,7 @@ export function LicenseList({ c }: { c: CaseView }) {
       />
       {c.registry.errors.map((e, i) => (
         <Typography.Paragraph key={i} type="secondary" className="registry-error">
-          {e.message}
+          {errorText(e)}
         </Typography.Paragraph>
       ))}
     </div>

@@ -27,7 +27,7 @@ export function ResidentPanel({ c }: { c: CaseView }) {
         </div>
       </Space>
       {card.warnings.map((w) => (
-        <Alert key={w.code} type="warning" showIcon style={{ marginTop: 8 }} message={t(`cardWarning.${w.code}`, { defaultValue: w.message })} data-testid="card-warning" />
+        <Alert key={w.code} type="warning" showIcon style={{ marginTop: 8 }} message={t(`cardWarning.${w.code}`, { defaultValue: w.code })} data-testid="card-warning" />
       ))}
       <Descriptions size="small" column={2} style={{ marginTop: 12 }} data-testid="resident-fields">
         <Descriptions.Item label={t('case.sex')}>{i18n.language === 'en' ? (card.sex.code === '1' ? 'Male' : card.sex.code === '2' ? 'Female' : card.sex.label) : card.sex.label}</Descriptions.Item>

@@ -7,13 +7,13 @@ import { call } from '../api/client';
 const STATE_COLOR: Record<ReaderDeviceView['state'], string> = { ready: 'green', found: 'blue', failed: 'red', unsupported: 'default' };
 
 /** The translated reason with its fix (udev rule, WinUSB), or the driver's English text when no translation exists. */
-export function useReasonText(rule?: 'below' | 'in-view'): (x: { code?: string; params?: Record<string, string>; message?: string }) => string | undefined {
+export function useReasonText(rule?: 'below' | 'in-view'): (x: { code?: string; params?: Record<string, string | number>; message?: string }) => string | undefined {
   const { t, i18n } = useTranslation();
   return (x) => {
     if (!x.code) return x.message;
-    const params: Record<string, string> = { ...x.params };
+    const params: Record<string, string | number> = { ...x.params };
     // The table's reason is English; a Chinese one is used when the table has it.
-    if (i18n.language !== 'en' && params.reasonZh) params.reason = params.reasonZh;
+    if (i18n.language !== 'en' && params.reasonZh !== undefined) params.reason = params.reasonZh;
     // The rule is long: shown once, as a copyable block in the device view, referred to elsewhere.
     if (params.rule && rule) params.rule = t(rule === 'below' ? 'readerDevices.ruleBelow' : 'readerDevices.ruleInView');
     return t(`errors.${x.code}`, { ...params, defaultValue: x.message ?? x.code });
@@ -25,9 +25,9 @@ export function deviceName(d: ReaderDeviceView, lang: string): string {
 }
 
 /** Status-bar tooltip for the reader: what is in use or why nothing is, and what the search saw. */
-export function ReaderTip({ reader }: { reader: ReaderStatus }) {
+export function ReaderTip({ reader, fallback }: { reader: ReaderStatus; fallback?: string }) {
   const { t, i18n } = useTranslation();
-  const reason = useReasonText('in-view')(reader);
+  const reason = useReasonText('in-view')(reader) ?? fallback;
   return (
     <div data-testid="reader-tip">
       {reader.device && <div>{reader.device}</div>}

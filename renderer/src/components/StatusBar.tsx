@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, StatusSnapshot } from '../../../electron/api/types';
 import { ReaderTip } from './ReaderDevices';
+import { errorText } from '../i18n';
 
 type BadgeStatus = 'success' | 'processing' | 'default' | 'error' | 'warning';
 
@@ -16,7 +17,11 @@ export function StatusBar({ info, status, hostDown }: { info: AppInfo | null; st
   const { t } = useTranslation();
   if (hostDown) return <div className="status-bar status-bar--down" role="status">{t('status.hostDown')}</div>;
   const reg = status?.registry;
-  const regDetail = reg?.state === 'offline' ? [reg.since && t('status.offlineSince', { time: hhmm(reg.since) }), reg.cacheAsOf && t('status.cacheAsOf', { time: hhmm(reg.cacheAsOf) })].filter(Boolean).join(' · ') : reg?.message;
+  // Every line here is worded on this page from a state or a code, so it follows Alt+L.
+  const why = (s?: { code?: string; params?: Record<string, string | number> }) => (s?.code ? errorText({ code: s.code, params: s.params }) : undefined);
+  const regDetail = reg?.state === 'offline' ? [reg.since && t('status.offlineSince', { time: hhmm(reg.since) }), reg.cacheAsOf && t('status.cacheAsOf', { time: hhmm(reg.cacheAsOf) })].filter(Boolean).join(' · ') : why(reg);
+  const regTip = reg?.state === 'offline' ? t('status.registryCache') : why(reg);
+  const readerTip = status ? (why(status.reader) ?? t(`status.readerHint_${status.reader.state}`)) : undefined;
   const item = (label: string, value: string, badge: BadgeStatus, tip?: ReactNode, testId?: string) => (
     <Tooltip title={tip}>
       <span className="status-item" data-testid={testId}>
@@ -30,9 +35,9 @@ export function StatusBar({ info, status, hostDown }: { info: AppInfo | null; st
       <Space size="large" wrap>
         {item(t('status.hall'), info ? `${info.hall.name} · ${t('status.counter')} ${info.counter}` : '…', 'default', undefined, 'status-hall')}
         {item(t('status.clerk'), status?.session?.displayName ?? t('status.noClerk'), status?.session ? 'success' : 'default', undefined, 'status-clerk')}
-        {item(t('status.reader'), status ? t(`status.reader_${status.reader.state}`) : '…', READER[status?.reader.state ?? 'unavailable'] ?? 'default', status ? <ReaderTip reader={status.reader} /> : undefined, 'status-reader')}
-        {item(t('status.printer'), status ? t(`status.printer_${status.printer.state}`) : '…', PRINTER[status?.printer.state ?? 'unavailable'] ?? 'default', status?.printer.message, 'status-printer')}
-        {item(t('status.registry'), status ? t(`status.registry_${status.registry.state}`) + (regDetail ? ` (${regDetail})` : '') : '…', REGISTRY[status?.registry.state ?? 'unavailable'] ?? 'default', reg?.message, 'status-registry')}
+        {item(t('status.reader'), status ? t(`status.reader_${status.reader.state}`) : '…', READER[status?.reader.state ?? 'unavailable'] ?? 'default', status ? <ReaderTip reader={status.reader} fallback={readerTip} /> : undefined, 'status-reader')}
+        {item(t('status.printer'), status ? t(`status.printer_${status.printer.state}`) : '…', PRINTER[status?.printer.state ?? 'unavailable'] ?? 'default', why(status?.printer), 'status-printer')}
+        {item(t('status.registry'), status ? t(`status.registry_${status.registry.state}`) + (regDetail ? ` (${regDetail})` : '') : '…', REGISTRY[status?.registry.state ?? 'unavailable'] ?? 'default', regTip, 'status-registry')}
       </Space>
     </div>
   );

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../electron/api/types';
+import type { ApiErrorCode, ErrorParams, Language } from '../../../electron/api/types';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
@@ -19,7 +19,16 @@ export async function setLanguage(lang: Language): Promise<void> {
   document.documentElement.lang = lang;
 }
 
-/** An API error in the UI language: the code's translation when we have one, else the server's message. */
-export function errorText(err: { code: string; message: string }): string {
-  return i18n.t(`errors.${err.code}`, { defaultValue: err.message, message: err.message });
+const known = (code: string): code is ApiErrorCode => Object.hasOwn(zhCN.errors, code);
+
+/**
+ * A coded error or status in the UI language, from errors.<CODE> with its parameters (and the
+ * field, for form errors). Never the server's English message: a code this page has no text for
+ * (a newer terminal service) is named as such, and its details are in the terminal's log.
+ */
+export function errorText(err: { code: string; params?: ErrorParams | undefined; field?: string | undefined }): string {
+  const values = { ...(err.field ? { field: err.field } : {}), ...err.params };
+  if (!known(err.code)) return i18n.t('status.unknownError', { code: err.code });
+  const key = `errors.${err.code}` as const satisfies `errors.${ApiErrorCode}`;
+  return i18n.t(key, values);
 }

@@ -14,8 +14,9 @@ describe('registry.pinnedIssuers at start-up', () => {
     const core = await bootCore({ host: 'web', version: 'test', env: { ...process.env, COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') }, launchSandbox: () => { throw new Error('no sandbox in this test'); }, log: (m) => log.push(m) });
     try {
       expect(core.services.registry).toBeUndefined();
-      expect(core.status.registry).toMatchObject({ state: 'unavailable', message: expect.stringMatching(/^registry\.pinnedIssuers: cannot read .*issuers\.json as JSON/) });
-      expect(log.join('\n')).toMatch(/registry did not start: registry\.pinnedIssuers/);
+      // The status bar gets the code and the setting's name, worded by the page; the log gets the file and the fault.
+      expect(core.status.registry).toMatchObject({ state: 'unavailable', code: 'CONFIG_INVALID', params: { field: 'registry.pinnedIssuers' } });
+      expect(log.join('\n')).toMatch(/registry did not start: registry\.pinnedIssuers: cannot read .*issuers\.json as JSON/);
     } finally {
       await core.close();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyJob, classifyPrinter, splitReason } from '../../../native/printer/reasons';
-import { PRINT_ERROR_MESSAGES, PrintError } from '../../../native/printer/errors';
+import { PRINT_ERRORS, PrintError } from '../../../native/printer/errors';
 import type { PrinterInfo } from '../../../native/printer/types';
 
 const printer = (over: Partial<PrinterInfo> = {}): PrinterInfo => ({
@@ -81,13 +81,13 @@ describe('job classification', () => {
 });
 
 describe('messages', () => {
-  it('every code has zh and en text, and PrintError carries both', () => {
-    for (const [code, m] of Object.entries(PRINT_ERROR_MESSAGES)) {
-      expect(m.zh.length, code).toBeGreaterThan(5);
-      expect(m.en.length, code).toBeGreaterThan(10);
-    }
+  // The zh/en texts are the renderer's (tests/unit/i18n/error-texts.test.ts checks every code).
+  it('PrintError carries a code, its parameters and an English log message, no UI sentence', () => {
+    expect(Object.keys(PRINT_ERRORS)).toContain('PRINTER_MEDIA_EMPTY');
     const e = new PrintError('PRINTER_MEDIA_EMPTY', { reasons: ['media-empty-error'], detail: 'tray 1' });
-    expect(e).toMatchObject({ code: 'PRINTER_MEDIA_EMPTY', zh: PRINT_ERROR_MESSAGES.PRINTER_MEDIA_EMPTY.zh, reasons: ['media-empty-error'] });
+    expect(e).toMatchObject({ code: 'PRINTER_MEDIA_EMPTY', reasons: ['media-empty-error'] });
+    expect(e).not.toHaveProperty('zh');
     expect(e.message).toContain('tray 1');
+    expect(new PrintError('PRINTER_NOT_FOUND', { params: { printer: 'HP_A4' } }).toProblem()).toMatchObject({ code: 'PRINTER_NOT_FOUND', params: { printer: 'HP_A4' } });
   });
 });

@@ -1,5 +1,6 @@
 import type { CertificateTemplate, Box } from '../template-schema';
 import type { ParsedCertificateData } from '../types';
+import type { DocumentWords } from '../words';
 import { mm } from './units';
 
 export const COLORS = {
@@ -17,6 +18,8 @@ export interface RenderContext {
   t: CertificateTemplate;
   d: ParsedCertificateData;
   payload: string;
+  /** The fixed words (resources/templates/words/certificate.json); the template has its own. */
+  words: DocumentWords;
   timeZone: string;
   /** Flow cursor in points from the page top. */
   y: number;

@@ -1,4 +1,5 @@
 import { COLORS, type RenderContext } from './context';
+import { both } from '../words';
 
 /** Draws over the content (not under) so a photo or table fill can never hide it. */
 export function drawWatermark(ctx: RenderContext): void {
@@ -19,7 +20,7 @@ export function drawPageFooter(ctx: RenderContext, page: number, pages: number):
   const size = ctx.t.fontSizePt * 0.75;
   const y = ctx.frame.bottom + (doc.page.height - ctx.frame.bottom) / 2 - size / 2;
   doc.fontSize(size).fillColor(COLORS.muted);
-  doc.text(`证明编号 ${ctx.d.serial}    第 ${page} / ${pages} 页  Page ${page} of ${pages}`, ctx.frame.left, y, {
+  doc.text(both(ctx.words.pageFooter, { serial: ctx.d.serial, page, pages }, '  '), ctx.frame.left, y, {
     width: ctx.frame.width,
     align: 'center',
     lineBreak: false,

@@ -6,6 +6,7 @@ import { INFO_FACTS_KEY, INFO_PAYLOAD_KEY } from '../pdf-meta';
 import type { HallKey } from '../qr/keys';
 import type { CertificateTemplate, Section } from '../template-schema';
 import { loadTemplate } from '../templates';
+import { documentWords } from '../words';
 import { certificateDataSchema, type CertificateData, type ParsedCertificateData } from '../types';
 import { areaFor, type Area, type RenderContext } from './context';
 import { drawPageFooter, drawWatermark } from './decorations';
@@ -66,6 +67,7 @@ export async function renderCertificate(
   opts: RenderOptions = {},
 ): Promise<Buffer> {
   const t = typeof template === 'string' ? loadTemplate(template) : template;
+  const words = documentWords();
   const d = parseData(data);
   let payload = opts.payload;
   if (payload !== undefined) assertPayloadMatches(payload, d);
@@ -112,6 +114,7 @@ export async function renderCertificate(
     t,
     d,
     payload,
+    words,
     timeZone: opts.timeZone ?? 'Asia/Shanghai',
     y: top,
     frame: { left, top, right: pw - right, bottom: ph - bottom, width: pw - left - right },

@@ -6,6 +6,7 @@ import { cellHeight, drawRuns, labelRuns, type Run } from '../text';
 import { mm } from '../units';
 import { resolveValue } from '../values';
 import { drawHeading } from './heading';
+import { both } from '../../words';
 
 interface FieldItem {
   label: Bilingual;
@@ -58,7 +59,7 @@ function drawSubTable(ctx: RenderContext, area: Area, fact: Fact, table: FactTab
   const caption: Run[] = labelRuns(fact.label, fact.labelEn, size * 0.9);
   const header = table.columns.map((c) => labelRuns(c.label, c.labelEn, size * 0.85, true));
   const rows = table.rows.map((r) => table.columns.map((c) => [{ text: r[c.key] ?? '', size: size * 0.95 }] as Run[]));
-  if (rows.length === 0) rows.push([[{ text: '（无）None', size, color: COLORS.muted }], ...table.columns.slice(1).map(() => [] as Run[])]);
+  if (rows.length === 0) rows.push([[{ text: both(ctx.words.none, {}, ''), size, color: COLORS.muted }], ...table.columns.slice(1).map(() => [] as Run[])]);
   const sub: Area = { ...area, y: area.y + 4 };
   if (area.flow) ctx.y = sub.y;
   const captionH = cellHeight(ctx, caption, sub.w);

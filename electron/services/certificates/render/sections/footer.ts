@@ -5,18 +5,21 @@ import { drawQr } from '../qr-draw';
 import { cellHeight, drawRuns, labelRuns, type Run } from '../text';
 import { mm } from '../units';
 import { drawHeading } from './heading';
+import { both, type Words } from '../../words';
 
 /** Serial, hall, counter, clerk and time on the left; the signed QR on the right. Kept on one page. */
 export function drawFooter(ctx: RenderContext, area: Area, heading: Bilingual | undefined, qrSizeMm: number | undefined): number {
   const { d } = ctx;
   const size = ctx.t.fontSizePt * 0.95;
   const qr = mm(qrSizeMm ?? 30);
+  const f = ctx.words.footer;
+  const label = (w: Words) => labelRuns(w.zh, w.en, size * 0.9);
   const rows: Array<[Run[], Run[]]> = [
-    [labelRuns('证明编号', 'Serial', size * 0.9), [{ text: d.serial, size, bold: true }]],
-    [labelRuns('出具单位', 'Issued by', size * 0.9), [{ text: d.hall.name, size }]],
-    [labelRuns('受理窗口', 'Counter', size * 0.9), [{ text: d.counter, size }]],
-    [labelRuns('经办人', 'Clerk', size * 0.9), [{ text: `${d.clerk.name}（${d.clerk.id}）`, size }]],
-    [labelRuns('出具时间', 'Issued at', size * 0.9), [{ text: `${formatDateTime(d.issuedAt, ctx.timeZone)}（${ctx.timeZone}）`, size }]],
+    [label(f.serial), [{ text: d.serial, size, bold: true }]],
+    [label(f.issuedBy), [{ text: d.hall.name, size }]],
+    [label(f.counter), [{ text: d.counter, size }]],
+    [label(f.clerk), [{ text: `${d.clerk.name}（${d.clerk.id}）`, size }]],
+    [label(f.issuedAt), [{ text: `${formatDateTime(d.issuedAt, ctx.timeZone)}（${ctx.timeZone}）`, size }]],
   ];
   const labelW = mm(26);
   const textW = area.w - qr - mm(6) - labelW;
@@ -34,7 +37,7 @@ export function drawFooter(ctx: RenderContext, area: Area, heading: Bilingual | 
   });
   const qx = area.x + area.w - qr;
   drawQr(ctx.doc, ctx.payload, qx, y0 + 2, qr);
-  drawRuns(ctx, [{ text: '扫码验真 Scan to verify', size: captionSize, color: COLORS.muted, align: 'center' }], qx - 10, y0 + 2 + qr, qr + 20);
+  drawRuns(ctx, [{ text: both(ctx.words.scanToVerify), size: captionSize, color: COLORS.muted, align: 'center' }], qx - 10, y0 + 2 + qr, qr + 20);
   const bottom = y0 + 4 + height;
   if (area.flow) ctx.y = bottom;
   return bottom;

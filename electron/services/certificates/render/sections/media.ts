@@ -3,6 +3,7 @@ import { CertificateError } from '../../errors';
 import { COLORS, type Area, type RenderContext } from '../context';
 import { drawQr } from '../qr-draw';
 import { drawRuns } from '../text';
+import { both } from '../../words';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -13,7 +14,7 @@ export function drawPhoto(ctx: RenderContext, area: Area & { h: number }, requir
     if (required) {
       throw new CertificateError('CERT_PHOTO_INVALID', 'This certificate needs the holder\'s photo, but none was supplied. Fetch the resident-ID license (with photo) and try again.');
     }
-    drawRuns(ctx, [{ text: '无照片 No photo', size: 6, color: COLORS.muted, align: 'center' }], area.x, area.y + area.h / 2 - 4, area.w);
+    drawRuns(ctx, [{ text: both(ctx.words.noPhoto), size: 6, color: COLORS.muted, align: 'center' }], area.x, area.y + area.h / 2 - 4, area.w);
     return;
   }
   const bytes = Buffer.from(d.photo.buffer, d.photo.byteOffset, d.photo.byteLength);

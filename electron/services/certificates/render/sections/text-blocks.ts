@@ -4,6 +4,7 @@ import { COLORS, type Area, type RenderContext } from '../context';
 import type { Run } from '../text';
 import { drawBlock, drawHeading } from './heading';
 import { resolveValue } from '../values';
+import { both, wordIn } from '../../words';
 import type { ValueRef } from '../../template-schema';
 
 export function drawTitle(ctx: RenderContext, area: Area, sizePt: number | undefined, subtitle: ValueRef | undefined): number {
@@ -22,13 +23,14 @@ export function drawMarks(ctx: RenderContext, area: Area): number {
   const { d } = ctx;
   const size = ctx.t.fontSizePt;
   const notices: string[] = [];
-  if (d.training) notices.push('培训样本，不具证明效力 TRAINING SAMPLE, NOT VALID');
-  if (d.reprint) notices.push('补打 REPRINT');
+  const w = ctx.words;
+  if (d.training) notices.push(both(w.training));
+  if (d.reprint) notices.push(both(w.reprint));
   const runs: Run[] = [];
   if (notices.length) runs.push({ text: notices.join('  ·  '), size, bold: true, color: COLORS.failed, align: 'center' });
   if (d.override) {
     runs.push({
-      text: `经主管 ${d.override.by} 特批（理由：${d.override.reason}）  Supervisor override by ${d.override.by}`,
+      text: both(w.override, { by: d.override.by, reason: d.override.reason }, '  '),
       size: size * 0.9,
       color: COLORS.unknown,
       align: 'center',
@@ -51,13 +53,13 @@ export function drawDataAsOf(ctx: RenderContext, area: Area): number {
   const when = formatDateTime(ctx.d.dataAsOf, ctx.timeZone);
   const size = ctx.t.fontSizePt * 0.95;
   return drawBlock(ctx, area, [
-    { text: `数据截至 ${when}（登记系统暂不可达，使用本机缓存数据）`, size, bold: true, color: COLORS.unknown },
-    { text: `Data as of ${when} (registry unreachable; served from the local cache)`, size: size * 0.85, color: COLORS.unknown },
+    { text: wordIn(ctx.words.dataAsOf, 'zh', { time: when }), size, bold: true, color: COLORS.unknown },
+    { text: wordIn(ctx.words.dataAsOf, 'en', { time: when }), size: size * 0.85, color: COLORS.unknown },
   ]);
 }
 
 export function drawResult(ctx: RenderContext, area: Area, heading: Bilingual | undefined): number {
   const size = ctx.t.fontSizePt * 1.15;
-  drawHeading(ctx, area, heading ?? { zh: '核验结论', en: 'Result' }, size * 2);
+  drawHeading(ctx, area, heading ?? ctx.words.resultHeading, size * 2);
   return drawBlock(ctx, area, [{ text: ctx.d.result, size, bold: true }]);
 }
