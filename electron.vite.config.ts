@@ -10,7 +10,11 @@ export default defineConfig({
       outDir: 'out/main',
       externalizeDeps: true,
       rollupOptions: {
-        input: { main: resolve(__dirname, 'electron/main.ts'), 'web-host': resolve(__dirname, 'electron/web-host.ts'), sandbox: resolve(__dirname, 'sandbox/cli.ts') },
+        input: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          'web-host': resolve(__dirname, 'electron/web-host.ts'),
+          sandbox: resolve(__dirname, 'sandbox/cli.ts'),
+        },
       },
     },
   },

@@ -7,13 +7,24 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const restrict = (patterns, paths = []) => ['error', { paths, patterns }];
-const noElectron = { name: 'electron', message: 'Only electron/main.ts, electron/preload.ts and electron/desktop/ may import electron.' };
-const noSandbox = { group: ['**/sandbox/**'], message: 'The app never imports the sandbox registry; reach it over HTTP.' };
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main.ts, electron/preload.ts and electron/desktop/ may import electron.',
+};
+const noSandbox = {
+  group: ['**/sandbox/**'],
+  message: 'The app never imports the sandbox registry; reach it over HTTP.',
+};
 // Test folders share code only through tests/helpers/, so a unit fixture is never an integration test's foundation.
 // Tests run in plain Node; Electron itself is reached through Playwright (tests/e2e/electron.spec.ts).
 const testRule = (...otherKinds) =>
   restrict(
-    [{ regex: `(^|/)(${otherKinds.join('|')})/`, message: 'Test folders share code only through tests/helpers/: move what both need there.' }],
+    [
+      {
+        regex: `(^|/)(${otherKinds.join('|')})/`,
+        message: 'Test folders share code only through tests/helpers/: move what both need there.',
+      },
+    ],
     [{ name: 'electron', allowTypeImports: true, message: 'Tests run in plain Node: take only types from electron.' }],
   );
 
@@ -40,8 +51,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [
-          { group: ['**/native/**', '**/native'], message: 'The renderer talks to devices only through window.counter.' },
-          { regex: '(^|/)electron/(?!api/(contract|types|bridge|define)$)', message: 'The renderer may import only the API contract and its types from electron/.' },
+          {
+            group: ['**/native/**', '**/native'],
+            message: 'The renderer talks to devices only through window.counter.',
+          },
+          {
+            regex: '(^|/)electron/(?!api/(contract|types|bridge|define)$)',
+            message: 'The renderer may import only the API contract and its types from electron/.',
+          },
           { group: ['**/sandbox/**'], message: 'The app never imports the sandbox registry.' },
         ],
         [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer imports no Node modules.' }))],
@@ -53,7 +70,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [
-          { group: ['**/electron/**', '**/renderer/**', '**/sandbox/**'], message: 'native/ drivers import no services, UI or sandbox code.' },
+          {
+            group: ['**/electron/**', '**/renderer/**', '**/sandbox/**'],
+            message: 'native/ drivers import no services, UI or sandbox code.',
+          },
         ],
         [noElectron],
       ),
@@ -62,7 +82,10 @@ export default tseslint.config(
   {
     files: ['electron/api/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts', 'electron/web-host.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['**/renderer/**'], message: 'Services do not import the UI.' }, noSandbox], [noElectron]),
+      'no-restricted-imports': restrict(
+        [{ group: ['**/renderer/**'], message: 'Services do not import the UI.' }, noSandbox],
+        [noElectron],
+      ),
     },
   },
   {
@@ -74,7 +97,8 @@ export default tseslint.config(
           noSandbox,
           {
             group: ['**/api/**', '!**/api/types', '!**/api/auth-types', '!**/api/contract', '!**/api/codes'],
-            message: 'Services import from electron/api/ only the contract and its types (AppError lives in electron/services/errors.ts).',
+            message:
+              'Services import from electron/api/ only the contract and its types (AppError lives in electron/services/errors.ts).',
           },
           {
             group: ['**/api/types', '**/api/auth-types', '**/api/contract', '**/api/codes'],
@@ -90,7 +114,12 @@ export default tseslint.config(
     files: ['protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        [{ regex: '^\\.\\./', message: 'protocol/ is a leaf shared by the app and the sandbox: it imports only Node and npm packages.' }],
+        [
+          {
+            regex: '^\\.\\./',
+            message: 'protocol/ is a leaf shared by the app and the sandbox: it imports only Node and npm packages.',
+          },
+        ],
         [noElectron],
       ),
     },
@@ -115,11 +144,24 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         [
           {
-            group: ['**/electron/**', '**/native/**', '**/renderer/**', '**/sandbox/**', '**/protocol/**', '**/tests/**'],
-            message: 'npm scripts run in plain Node before anything is built: they start app code as a process, never import it.',
+            group: [
+              '**/electron/**',
+              '**/native/**',
+              '**/renderer/**',
+              '**/sandbox/**',
+              '**/protocol/**',
+              '**/tests/**',
+            ],
+            message:
+              'npm scripts run in plain Node before anything is built: they start app code as a process, never import it.',
           },
         ],
-        [{ name: 'electron', message: 'npm scripts find the Electron binary on disk (scripts/lib.mjs), never import electron.' }],
+        [
+          {
+            name: 'electron',
+            message: 'npm scripts find the Electron binary on disk (scripts/lib.mjs), never import electron.',
+          },
+        ],
       ),
     },
   },
@@ -127,12 +169,18 @@ export default tseslint.config(
   { files: ['tests/integration/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'e2e', 'bench') } },
   { files: ['tests/e2e/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'integration', 'bench') } },
   { files: ['tests/bench/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'integration', 'e2e') } },
-  { files: ['tests/helpers/**/*.ts'], rules: { 'no-restricted-imports': testRule('unit', 'integration', 'e2e', 'bench') } },
+  {
+    files: ['tests/helpers/**/*.ts'],
+    rules: { 'no-restricted-imports': testRule('unit', 'integration', 'e2e', 'bench') },
+  },
   {
     files: ['electron/main.ts', 'electron/preload.ts', 'electron/desktop/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: ['**/renderer/**', '**/sandbox/**'], message: 'The Electron glue does not import the UI or the sandbox.' },
+        {
+          group: ['**/renderer/**', '**/sandbox/**'],
+          message: 'The Electron glue does not import the UI or the sandbox.',
+        },
       ]),
     },
   },

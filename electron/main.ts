@@ -55,20 +55,30 @@ function start(): void {
     }
   });
   app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
-  app.whenReady().then(async () => {
-    hardenSession((await import('electron')).session.defaultSession);
-    process.env.COUNTER_DATA_DIR ||= app.getPath('userData');
-    core = await bootCore({ host: 'desktop', version: app.getVersion(), nativeBinding: electronSqliteBinding(), keyWrap: safeStorageWrap(), launchSandbox: utilitySandboxLauncher });
-    ipcMain.handle(IPC_INVOKE, (event, name: unknown, args: unknown) => {
-      // Only our own page may call in; a frame from anywhere else is refused.
-      if (!event.senderFrame?.url.startsWith('file://')) return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Refused.' } };
-      return dispatch({ core: core!, host: 'desktop' }, String(name), args);
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession((await import('electron')).session.defaultSession);
+      process.env.COUNTER_DATA_DIR ||= app.getPath('userData');
+      core = await bootCore({
+        host: 'desktop',
+        version: app.getVersion(),
+        nativeBinding: electronSqliteBinding(),
+        keyWrap: safeStorageWrap(),
+        launchSandbox: utilitySandboxLauncher,
+      });
+      ipcMain.handle(IPC_INVOKE, (event, name: unknown, args: unknown) => {
+        // Only our own page may call in; a frame from anywhere else is refused.
+        if (!event.senderFrame?.url.startsWith('file://'))
+          return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Refused.' } };
+        return dispatch({ core: core!, host: 'desktop' }, String(name), args);
+      });
+      await createWindow();
+    })
+    .catch((err: unknown) => {
+      console.error(`Counter terminal could not start: ${err instanceof Error ? err.message : String(err)}`);
+      app.exit(1);
     });
-    await createWindow();
-  }).catch((err: unknown) => {
-    console.error(`Counter terminal could not start: ${err instanceof Error ? err.message : String(err)}`);
-    app.exit(1);
-  });
   app.on('window-all-closed', () => {
     void core?.close().finally(() => app.quit());
   });

@@ -8,7 +8,11 @@ import type { CounterBridge } from './api/bridge';
  */
 const bridge: CounterBridge = {
   invoke: (name, args) => {
-    if (!isOpName(name)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name}".` } });
+    if (!isOpName(name))
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name}".` },
+      });
     return ipcRenderer.invoke(IPC_INVOKE, name, args);
   },
   on: (name, fn) => {

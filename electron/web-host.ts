@@ -9,9 +9,17 @@ import { startWebHost } from './web/server';
 
 /** The renderer build sits in out/renderer whether we run from source (tsx) or from the bundle. */
 function rendererDir(): string {
-  const candidates = [process.env.COUNTER_RENDERER_DIR, resolve(__dirname, '../renderer'), resolve(__dirname, '../out/renderer')];
+  const candidates = [
+    process.env.COUNTER_RENDERER_DIR,
+    resolve(__dirname, '../renderer'),
+    resolve(__dirname, '../out/renderer'),
+  ];
   const found = candidates.find((d): d is string => !!d && existsSync(join(d, 'index.html')));
-  if (!found) throw new AppError('APP_NO_RENDERER', 'The user interface is not built; run `npx electron-vite build` (npm start does this for you).');
+  if (!found)
+    throw new AppError(
+      'APP_NO_RENDERER',
+      'The user interface is not built; run `npx electron-vite build` (npm start does this for you).',
+    );
   return found;
 }
 
@@ -25,9 +33,14 @@ function version(): string {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: 'string', default: '5780' } } });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('CONFIG_PORT', `--port must be 0-65535, got "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new AppError('CONFIG_PORT', `--port must be 0-65535, got "${values.port}".`);
   const dir = rendererDir();
-  const core = await bootCore({ host: 'web', version: version(), launchSandbox: nodeSandboxLauncher(__dirname, resolve(findResourcesDir(), '..')) });
+  const core = await bootCore({
+    host: 'web',
+    version: version(),
+    launchSandbox: nodeSandboxLauncher(__dirname, resolve(findResourcesDir(), '..')),
+  });
   const host = await startWebHost({ core, rendererDir: dir, port });
   console.log(`Counter terminal ready: ${host.url}`);
   const stop = () => {

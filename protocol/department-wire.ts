@@ -26,7 +26,10 @@ export const submissionPayloadSchema = z
     applicant: z.object({ idNumber: z.string().min(1).max(32), name: z.string().min(1).max(60) }).strict(),
     form: z.record(z.string().max(64), scalar).default({}),
     /** Materials the citizen did not have to bring, with the license identifiers that stand in for them. */
-    exempted: z.array(z.object({ name: z.string().max(100), licenseId: z.string().max(128).optional() }).strict()).max(50).default([]),
+    exempted: z
+      .array(z.object({ name: z.string().max(100), licenseId: z.string().max(128).optional() }).strict())
+      .max(50)
+      .default([]),
     submittedAt: z.string().datetime(),
   })
   .strict();

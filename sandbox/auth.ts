@@ -31,7 +31,8 @@ export class NonceStore {
     if (this.seen.size > this.max / 2) {
       for (const [n, exp] of this.seen) if (exp < now) this.seen.delete(n);
       // Under a flood, refusing is safer than forgetting nonces that could be replayed.
-      if (this.seen.size >= this.max) throw new ApiError(503, 'BUSY', 'Too many requests in the replay window; retry shortly.');
+      if (this.seen.size >= this.max)
+        throw new ApiError(503, 'BUSY', 'Too many requests in the replay window; retry shortly.');
     }
     if (this.seen.has(nonce)) return false;
     this.seen.set(nonce, now + 2 * MAX_CLOCK_SKEW_MS);
@@ -45,21 +46,37 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 };
 
 /** Checks the app signature (spec in sandbox/README.md); returns the app key on success. */
-export function authenticate(req: IncomingMessage, body: Buffer, apps: ReadonlyMap<string, string>, nonces: NonceStore, now: number): string {
+export function authenticate(
+  req: IncomingMessage,
+  body: Buffer,
+  apps: ReadonlyMap<string, string>,
+  nonces: NonceStore,
+  now: number,
+): string {
   const appKey = header(req, HEADER.appKey);
   const ts = header(req, HEADER.timestamp);
   const nonce = header(req, HEADER.nonce);
   const sig = header(req, HEADER.signature);
   if (!appKey || !ts || !nonce || !sig) {
-    throw new ApiError(401, 'UNSIGNED', 'The request is not signed: X-App-Key, X-Timestamp, X-Nonce and X-Signature are required.');
+    throw new ApiError(
+      401,
+      'UNSIGNED',
+      'The request is not signed: X-App-Key, X-Timestamp, X-Nonce and X-Signature are required.',
+    );
   }
   const secret = apps.get(appKey);
-  if (secret === undefined) throw new ApiError(401, 'UNKNOWN_APP', `App key "${appKey}" is not registered with this registry.`);
+  if (secret === undefined)
+    throw new ApiError(401, 'UNKNOWN_APP', `App key "${appKey}" is not registered with this registry.`);
   const t = Number(ts);
   if (!/^\d{10,16}$/.test(ts) || Math.abs(now - t) > MAX_CLOCK_SKEW_MS) {
-    throw new ApiError(401, 'CLOCK_SKEW', 'X-Timestamp is more than 5 minutes from the registry clock; set the terminal clock correctly.');
+    throw new ApiError(
+      401,
+      'CLOCK_SKEW',
+      'X-Timestamp is more than 5 minutes from the registry clock; set the terminal clock correctly.',
+    );
   }
-  if (!/^[0-9A-Za-z_-]{16,64}$/.test(nonce)) throw new ApiError(401, 'BAD_NONCE', 'X-Nonce must be 16-64 letters or digits.');
+  if (!/^[0-9A-Za-z_-]{16,64}$/.test(nonce))
+    throw new ApiError(401, 'BAD_NONCE', 'X-Nonce must be 16-64 letters or digits.');
   const expected = hmacHex(
     secret,
     stringToSign({
@@ -71,8 +88,18 @@ export function authenticate(req: IncomingMessage, body: Buffer, apps: ReadonlyM
       usageValues: USAGE_HEADERS.map(([, h]) => header(req, h) ?? ''),
     }),
   );
-  if (!safeEqualHex(expected, sig.toLowerCase())) throw new ApiError(401, 'BAD_SIGNATURE', 'X-Signature does not match the request (wrong app secret or altered request).');
-  if (!nonces.use(nonce, now)) throw new ApiError(401, 'REPLAYED', 'This request was already received (X-Nonce reused); it is refused as a replay.');
+  if (!safeEqualHex(expected, sig.toLowerCase()))
+    throw new ApiError(
+      401,
+      'BAD_SIGNATURE',
+      'X-Signature does not match the request (wrong app secret or altered request).',
+    );
+  if (!nonces.use(nonce, now))
+    throw new ApiError(
+      401,
+      'REPLAYED',
+      'This request was already received (X-Nonce reused); it is refused as a replay.',
+    );
   return appKey;
 }
 
@@ -92,7 +119,11 @@ export function readUsage(req: IncomingMessage): UsageContext {
     out[field] = v;
   }
   if (missing.length) {
-    throw new ApiError(400, 'USAGE_MISSING', `Usage element missing: ${missing.join(', ')}. Every use of a license must name organisation, clerk, service item name and code, case number and reason.`);
+    throw new ApiError(
+      400,
+      'USAGE_MISSING',
+      `Usage element missing: ${missing.join(', ')}. Every use of a license must name organisation, clerk, service item name and code, case number and reason.`,
+    );
   }
   return out as UsageContext;
 }

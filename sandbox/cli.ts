@@ -24,16 +24,32 @@ function num(v: string | undefined, name: string): number | undefined {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string' }, seed: { type: 'string' }, residents: { type: 'string' }, today: { type: 'string' },
-      'app-key': { type: 'string' }, 'app-secret': { type: 'string' }, 'admin-secret': { type: 'string' },
-      latency: { type: 'string' }, 'error-rate': { type: 'string' }, down: { type: 'boolean' }, truncate: { type: 'boolean' },
-      'non-json': { type: 'boolean' }, oversize: { type: 'string' }, 'broken-signature': { type: 'boolean' },
-      'unknown-issuer': { type: 'boolean' }, 'write-demo': { type: 'string' },
-      'department-rules': { type: 'string' }, 'department-down': { type: 'boolean' }, 'department-latency': { type: 'string' }, 'department-error-rate': { type: 'string' }, help: { type: 'boolean' },
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      residents: { type: 'string' },
+      today: { type: 'string' },
+      'app-key': { type: 'string' },
+      'app-secret': { type: 'string' },
+      'admin-secret': { type: 'string' },
+      latency: { type: 'string' },
+      'error-rate': { type: 'string' },
+      down: { type: 'boolean' },
+      truncate: { type: 'boolean' },
+      'non-json': { type: 'boolean' },
+      oversize: { type: 'string' },
+      'broken-signature': { type: 'boolean' },
+      'unknown-issuer': { type: 'boolean' },
+      'write-demo': { type: 'string' },
+      'department-rules': { type: 'string' },
+      'department-down': { type: 'boolean' },
+      'department-latency': { type: 'string' },
+      'department-error-rate': { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be YYYY-MM-DD');
+  if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    throw new Error('--today must be YYYY-MM-DD');
   const started = Date.now();
   const sandbox = await startSandbox({
     port: num(values.port, 'port'),
@@ -66,7 +82,9 @@ async function main(): Promise<void> {
     writeFileSync(values['write-demo'], `${JSON.stringify(sandbox.demoResidents(), null, 2)}\n`);
   }
   const w = sandbox.data.world;
-  console.error(`[sandbox] ${w.residents.length} residents, ${w.households.length} households, ${w.properties.length} property certificates; seed "${w.seed}", reference date ${w.today}; built in ${Date.now() - started} ms`);
+  console.error(
+    `[sandbox] ${w.residents.length} residents, ${w.households.length} households, ${w.properties.length} property certificates; seed "${w.seed}", reference date ${w.today}; built in ${Date.now() - started} ms`,
+  );
   // Training mode and tests wait for exactly this line.
   console.log(`Sandbox registry ready: ${sandbox.url}`);
   const stop = (): void => void sandbox.close().then(() => process.exit(0));

@@ -20,7 +20,10 @@ export class SandboxData {
   private readonly rogue: Issuer;
   private readonly sigMemo = new Map<string, string>();
 
-  constructor(opts: GenerateOptions, private readonly memoLimit = 300_000) {
+  constructor(
+    opts: GenerateOptions,
+    private readonly memoLimit = 300_000,
+  ) {
     this.world = generateWorld(opts);
     const { byKey, rogue } = makeIssuers(this.world.seed);
     this.issuers = Object.values(byKey);
@@ -29,7 +32,13 @@ export class SandboxData {
   }
 
   trustList(): TrustedIssuer[] {
-    return this.issuers.map((i) => ({ issuerCode: i.code, name: i.name, publicKey: i.signer.publicKey, validFrom: i.validFrom, validTo: i.validTo }));
+    return this.issuers.map((i) => ({
+      issuerCode: i.code,
+      name: i.name,
+      publicKey: i.signer.publicKey,
+      validFrom: i.validFrom,
+      validTo: i.validTo,
+    }));
   }
 
   /** A program's areas; undefined for a program the sandbox does not run. */
@@ -37,7 +46,9 @@ export class SandboxData {
     const other = OTHER_PROGRAMS[program];
     if (program !== 'clean-energy' && !other) return undefined;
     const covered = (p: World['places'][number]) => (other ? other.places.includes(p.name) : p.inProgram);
-    return this.world.places.filter(covered).map((p) => ({ areaCode: p.areaCode, name: `${p.district}${p.town}${p.name}` }));
+    return this.world.places
+      .filter(covered)
+      .map((p) => ({ areaCode: p.areaCode, name: `${p.district}${p.town}${p.name}` }));
   }
 
   demoResidents(): DemoResident[] {

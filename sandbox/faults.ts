@@ -14,7 +14,12 @@ export const faultsSchema = z
     /** Answer 200 with an HTML page instead of JSON. */
     nonJson: z.boolean().default(false),
     /** Answer with a body of this many bytes (0 = off). */
-    oversizeBytes: z.number().int().min(0).max(512 * 1024 * 1024).default(0),
+    oversizeBytes: z
+      .number()
+      .int()
+      .min(0)
+      .max(512 * 1024 * 1024)
+      .default(0),
     /** Serve every license with content that no longer matches its signature. */
     brokenSignature: z.boolean().default(false),
     /** Serve every license signed by an issuer missing from the trust list. */

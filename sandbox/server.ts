@@ -68,7 +68,8 @@ function send(res: ServerResponse, status: number, value: unknown): void {
   res.end(body);
 }
 
-const isLoopback = (req: IncomingMessage): boolean => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+const isLoopback = (req: IncomingMessage): boolean =>
+  ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = opts.now ?? Date.now;
@@ -98,11 +99,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     }
     if (path === '/v1/licenses' || path === '/v1/usage') {
       const holderCode = url.searchParams.get('holderCode') ?? '';
-      if (!holderCode) throw new ApiError(400, 'PARAM_MISSING', 'Query parameter holderCode (the holder\'s ID number) is missing.');
+      if (!holderCode)
+        throw new ApiError(400, 'PARAM_MISSING', "Query parameter holderCode (the holder's ID number) is missing.");
       record.holderCode = holderCode;
       if (path === '/v1/usage') return { records: usage.forHolder(holderCode) };
       const holderType = url.searchParams.get('holderType') ?? '111';
-      if (holderType !== '111') throw new ApiError(400, 'PARAM_INVALID', `holderType ${holderType} is not offered; only 111 (citizen ID number).`);
+      if (holderType !== '111')
+        throw new ApiError(
+          400,
+          'PARAM_INVALID',
+          `holderType ${holderType} is not offered; only 111 (citizen ID number).`,
+        );
       const types = url.searchParams.get('types')?.split(',').filter(Boolean);
       const refs = data.book.refsForHolder(holderCode);
       const items = refs.map((r) => data.book.catalog(r)).filter((c) => !types || types.includes(c.certificateType));
@@ -122,11 +129,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   };
 
   const admin = async (req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void> => {
-    if (!isLoopback(req)) return send(res, 403, { code: 'LOOPBACK_ONLY', message: 'The admin API answers loopback callers only.' });
+    if (!isLoopback(req))
+      return send(res, 403, { code: 'LOOPBACK_ONLY', message: 'The admin API answers loopback callers only.' });
     const given = req.headers['x-admin-secret'];
-    if (given !== adminSecret) return send(res, 401, { code: 'ADMIN_REFUSED', message: 'X-Admin-Secret missing or wrong.' });
+    if (given !== adminSecret)
+      return send(res, 401, { code: 'ADMIN_REFUSED', message: 'X-Admin-Secret missing or wrong.' });
     if (url.pathname.startsWith('/admin/department')) return department.admin(req, res, url, body, send);
-    if (url.pathname !== '/admin/faults') return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
+    if (url.pathname !== '/admin/faults')
+      return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
     if (req.method === 'GET') return send(res, 200, { faults });
     let parsed;
     try {
@@ -134,7 +144,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     } catch {
       return send(res, 400, { code: 'BAD_JSON', message: 'Body must be JSON.' });
     }
-    if (!parsed.success) return send(res, 400, { code: 'BAD_FAULTS', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!parsed.success)
+      return send(res, 400, {
+        code: 'BAD_FAULTS',
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
     faults = parsed.data;
     send(res, 200, { faults });
   };
@@ -173,7 +187,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     void (async () => {
       const body = await readBody(req).catch(() => Buffer.alloc(0));
       if (url.pathname.startsWith('/admin/')) return admin(req, res, url, body);
-      if (url.pathname === '/sandbox/demo-residents' && isLoopback(req)) return send(res, 200, { residents: data.demoResidents() });
+      if (url.pathname === '/sandbox/demo-residents' && isLoopback(req))
+        return send(res, 200, { residents: data.demoResidents() });
       if (url.pathname === '/healthz') return send(res, 200, { ok: true });
       // The department has its own faults: the registry can be down while the department answers, and the reverse.
       if (url.pathname.startsWith('/dept/')) return department.handle(req, res, url, body, send);
@@ -182,19 +197,31 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
         return send(res, 503, { code: 'UNAVAILABLE', message: 'Registry temporarily unavailable (sandbox fault).' });
       }
-      const record: Partial<UsageRecord> = { at: new Date(now()).toISOString(), method: req.method ?? 'GET', path: url.pathname };
+      const record: Partial<UsageRecord> = {
+        at: new Date(now()).toISOString(),
+        method: req.method ?? 'GET',
+        path: url.pathname,
+      };
       let status = 200;
       let out: unknown;
       try {
         out = await api(req, url, body, record);
       } catch (e) {
-        const err = e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox registry.');
+        const err =
+          e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox registry.');
         status = err.status;
         out = { code: err.code, message: err.message };
       }
       usage.add({
-        appKey: '', organisation: '', clerk: '', itemName: '', itemCode: '', caseNumber: '', reason: '',
-        ...record, status,
+        appKey: '',
+        organisation: '',
+        clerk: '',
+        itemName: '',
+        itemCode: '',
+        caseNumber: '',
+        reason: '',
+        ...record,
+        status,
       } as UsageRecord);
       sendFaulty(res, status, out);
     })().catch(() => res.destroy());

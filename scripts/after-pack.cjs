@@ -42,7 +42,8 @@ function electronBinary(context) {
 async function applyFuses(context, fuses) {
   const config = fuseConfig(fuses);
   // Flipping fuses invalidates an ad-hoc macOS signature; reset it so arm64 builds still launch.
-  if (context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas') config.resetAdHocDarwinSignature = true;
+  if (context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas')
+    config.resetAdHocDarwinSignature = true;
   await fuses.flipFuses(electronBinary(context), config);
 }
 

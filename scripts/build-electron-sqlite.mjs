@@ -12,7 +12,19 @@ const arch = process.argv[2] ?? process.arch;
 const electron = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
 const work = mkdtempSync(join(tmpdir(), 'sqlite-electron-'));
 cpSync(join(root, 'node_modules/better-sqlite3'), work, { recursive: true });
-execFileSync(process.execPath, [join(root, 'node_modules/node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electron}`, `--arch=${arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [
+    join(root, 'node_modules/node-gyp/bin/node-gyp.js'),
+    'rebuild',
+    '--release',
+    `--target=${electron}`,
+    `--arch=${arch}`,
+    '--runtime=electron',
+    '--dist-url=https://electronjs.org/headers',
+  ],
+  { cwd: work, stdio: 'inherit' },
+);
 const out = join(root, 'build/native', `${process.platform}-${arch}`);
 mkdirSync(out, { recursive: true });
 cpSync(join(work, 'build/Release/better_sqlite3.node'), join(out, 'better_sqlite3.node'));

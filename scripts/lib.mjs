@@ -19,9 +19,14 @@ function newestMtime(dir) {
 export function ensureBuilt({ force = false } = {}) {
   const marker = join(root, 'out/renderer/index.html');
   const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
-  const src = Math.max(...['electron', 'renderer', 'native', 'protocol', 'sandbox', 'resources'].map((d) => newestMtime(join(root, d))));
+  const src = Math.max(
+    ...['electron', 'renderer', 'native', 'protocol', 'sandbox', 'resources'].map((d) => newestMtime(join(root, d))),
+  );
   if (!force && built > src) return;
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) {
     console.error('Build failed: see the errors above (npx electron-vite build).');
     process.exit(r.status ?? 1);

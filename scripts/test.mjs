@@ -15,7 +15,9 @@ function run(label, cmd, args, env = {}) {
   const started = Date.now();
   console.log(`\n=== ${label} ===`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${label}: ${r.status === 0 ? 'ok' : `exit ${r.status ?? r.signal}`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `=== ${label}: ${r.status === 0 ? 'ok' : `exit ${r.status ?? r.signal}`} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return r.status === 0;
 }
 
@@ -41,7 +43,12 @@ function readJson(file) {
 function vitest() {
   const out = join(root, '.vitest-report.json');
   rmSync(out, { force: true });
-  const ok = run('unit + integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  const ok = run('unit + integration (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${out}`,
+  ]);
   const rep = readJson(out);
   if (!rep) {
     totals.failed += 1;
@@ -76,7 +83,9 @@ function skippedTests(suites, out = []) {
 function playwright() {
   const out = join(root, '.playwright-report.json');
   rmSync(out, { force: true });
-  run('e2e (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  run('e2e (Playwright, Chromium)', bin('playwright'), ['test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
   const rep = readJson(out);
   if (!rep?.stats) {
     totals.failed += 1;
@@ -99,7 +108,11 @@ ensureSystemDeps();
 step('type-check (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
 step('type-check (renderer)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 step('lint (boundaries)', bin('eslint'), ['.']);
-const built = step('build (electron-vite)', process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build']);
+step('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+const built = step('build (electron-vite)', process.execPath, [
+  join(root, 'node_modules/electron-vite/bin/electron-vite.js'),
+  'build',
+]);
 vitest();
 if (built && existsSync(join(root, 'out/renderer/index.html'))) playwright();
 else {

@@ -23,8 +23,14 @@ function today(): string {
 const ID_PROBLEMS: Record<Exclude<IdNumberProblem, 'format'>, [string, string]> = {
   check: ['CASE_ID_INVALID', 'The ID number check digit is wrong; check the number on the card and type it again.'],
   region: ['CASE_ID_REGION_INVALID', 'Digits 1-6 of the ID number are not a region code; check them against the card.'],
-  birth: ['CASE_ID_BIRTH_INVALID', 'Digits 7-14 of the ID number are not a real birth date; check them against the card.'],
-  birth_future: ['CASE_ID_BIRTH_FUTURE', 'The birth date in the ID number (digits 7-14) is in the future; check them against the card.'],
+  birth: [
+    'CASE_ID_BIRTH_INVALID',
+    'Digits 7-14 of the ID number are not a real birth date; check them against the card.',
+  ],
+  birth_future: [
+    'CASE_ID_BIRTH_FUTURE',
+    'The birth date in the ID number (digits 7-14) is in the future; check them against the card.',
+  ],
 };
 
 // Checked here, at the boundary, so an impossible number never reaches a case or the registry.
@@ -39,7 +45,11 @@ const manualIdNumber = z
 const manualValidTo = z.string().superRefine((v, ctx) => {
   if (v === '长期') return;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isCalendarDate(v)) {
-    refuse(ctx, 'CASE_VALID_TO_INVALID', 'Not a real date; type the date printed on the card as YYYY-MM-DD, or 长期 for a long-term card.');
+    refuse(
+      ctx,
+      'CASE_VALID_TO_INVALID',
+      'Not a real date; type the date printed on the card as YYYY-MM-DD, or 长期 for a long-term card.',
+    );
   }
 });
 

@@ -67,7 +67,9 @@ export const ERROR_TABLES = {
 type Tables = typeof ERROR_TABLES;
 export type ApiErrorCode = { [D in keyof Tables]: keyof Tables[D] }[keyof Tables] & string;
 
-const ALL: ReadonlyMap<string, readonly string[]> = new Map(Object.values(ERROR_TABLES).flatMap((t) => Object.entries(t)));
+const ALL: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.values(ERROR_TABLES).flatMap((t) => Object.entries(t)),
+);
 
 export const isErrorCode = (code: unknown): code is ApiErrorCode => typeof code === 'string' && ALL.has(code);
 

@@ -27,13 +27,19 @@ function invalid(err: z.ZodError): ApiResult<never> {
   const code = isErrorCode(own) ? own : 'INVALID_ARGUMENT';
   return {
     ok: false,
-    error: { code, message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`, params: { field: field || '-' }, ...(field ? { field } : {}) },
+    error: {
+      code,
+      message: `${field || 'argument'}: ${issue?.message ?? 'invalid'}`,
+      params: { field: field || '-' },
+      ...(field ? { field } : {}),
+    },
   };
 }
 
 function failure(ctx: HandlerContext, name: string, err: unknown): ApiResult<never> {
   const apiErr = toApiError(err);
-  if (apiErr.code === 'INTERNAL') ctx.core.log(`operation ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  if (apiErr.code === 'INTERNAL')
+    ctx.core.log(`operation ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   return { ok: false, error: apiErr };
 }
 
@@ -42,7 +48,15 @@ function failure(ctx: HandlerContext, name: string, err: unknown): ApiResult<nev
  * validates the arguments with its schema and turns every failure into a typed {code, message}.
  */
 export async function dispatch(ctx: HandlerContext, name: string, raw: unknown): Promise<ApiResult<unknown>> {
-  if (!isOpName(name)) return { ok: false, error: { code: 'UNKNOWN_OPERATION', message: `No operation named "${name.slice(0, 64)}".`, params: { name: name.slice(0, 64) } } };
+  if (!isOpName(name))
+    return {
+      ok: false,
+      error: {
+        code: 'UNKNOWN_OPERATION',
+        message: `No operation named "${name.slice(0, 64)}".`,
+        params: { name: name.slice(0, 64) },
+      },
+    };
   const spec = operations[name];
   try {
     // An idle session is locked before the call is judged, so nothing slips in between timer ticks.

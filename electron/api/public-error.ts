@@ -15,9 +15,21 @@ import type { ApiError, ErrorParams } from './types';
  * classes, which cannot extend AppError, are named here. A new domain either extends AppError or
  * adds its class to this list; its codes go in a table in ./codes.ts either way.
  */
-const DOMAIN_ERRORS = [AppError, PrintError, ReaderError, RegistryError, LicenseError, CertificateError, CryptoError, CacheError] as const;
+const DOMAIN_ERRORS = [
+  AppError,
+  PrintError,
+  ReaderError,
+  RegistryError,
+  LicenseError,
+  CertificateError,
+  CryptoError,
+  CacheError,
+] as const;
 
-export const INTERNAL_ERROR: ApiError = { code: 'INTERNAL', message: 'An internal error occurred; the details were logged. Try again, or restart the app if it repeats.' };
+export const INTERNAL_ERROR: ApiError = {
+  code: 'INTERNAL',
+  message: 'An internal error occurred; the details were logged. Try again, or restart the app if it repeats.',
+};
 
 const isDomainError = (err: unknown): err is Error & { code: unknown } => DOMAIN_ERRORS.some((C) => err instanceof C);
 
@@ -38,5 +50,10 @@ export function toApiError(err: unknown): ApiError {
   if (!isDomainError(err) || !isErrorCode(err.code)) return INTERNAL_ERROR;
   const params = cleanParams((err as { params?: unknown }).params);
   const field = (err as { field?: unknown }).field;
-  return { code: err.code, message: err.message, ...(params ? { params } : {}), ...(typeof field === 'string' && field ? { field } : {}) };
+  return {
+    code: err.code,
+    message: err.message,
+    ...(params ? { params } : {}),
+    ...(typeof field === 'string' && field ? { field } : {}),
+  };
 }

@@ -227,7 +227,13 @@ export interface CaseView {
   voidReason?: string;
   /** A supervisor let a blocked case be issued; the certificate says so. */
   override?: { by: string; byName: string; reason: string };
-  timings: { cardReadAt: string; itemChosenAt?: string; generatedAt?: string; jobAcceptedAt?: string; jobCompletedAt?: string };
+  timings: {
+    cardReadAt: string;
+    itemChosenAt?: string;
+    generatedAt?: string;
+    jobAcceptedAt?: string;
+    jobCompletedAt?: string;
+  };
   can: CaseActions;
 }
 

@@ -38,7 +38,9 @@ export function runAuditCli(argv: string[], env: NodeJS.ProcessEnv, out: (line: 
   try {
     const r = verifyChain(db, trusted);
     if (r.ok) {
-      const signed = r.checkpoints ? `, signed through ${r.signedThrough}${r.keyTrusted ? '' : ' (no trusted key: signatures only self-consistent)'}` : ', no signed checkpoint yet';
+      const signed = r.checkpoints
+        ? `, signed through ${r.signedThrough}${r.keyTrusted ? '' : ' (no trusted key: signatures only self-consistent)'}`
+        : ', no signed checkpoint yet';
       out(`intact (${r.entries} entries${signed})`);
       return 0;
     }

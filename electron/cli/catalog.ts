@@ -33,7 +33,10 @@ function main(argv: string[]): number {
     return 1;
   }
   if (command === 'list') {
-    for (const item of c.items.map(deriveItem)) console.log(`${item.code}\t${item.itemCode}\t${item.department}\t${item.outputs.map((o) => o.kind).join('+')}\t${item.names.zh}\t${item.initials.join(',')}`);
+    for (const item of c.items.map(deriveItem))
+      console.log(
+        `${item.code}\t${item.itemCode}\t${item.department}\t${item.outputs.map((o) => o.kind).join('+')}\t${item.names.zh}\t${item.initials.join(',')}`,
+      );
   }
   if (c.problems.length) {
     for (const p of c.problems) console.error(`✗ ${p}`);
@@ -42,7 +45,9 @@ function main(argv: string[]): number {
   }
   const printed = c.items.filter((i) => i.outputs.some((o) => o.kind === 'certificate' || o.kind === 'card')).length;
   const exprs = c.items.reduce((n, i) => n + i.rules.filter((r) => r.kind === 'expr').length, 0);
-  console.log(`catalog ok: ${c.items.length} items (${printed} printed at the counter, ${c.items.length - printed} applications), ${exprs} expression rules, in ${c.dir}`);
+  console.log(
+    `catalog ok: ${c.items.length} items (${printed} printed at the counter, ${c.items.length - printed} applications), ${exprs} expression rules, in ${c.dir}`,
+  );
   return 0;
 }
 

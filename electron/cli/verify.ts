@@ -74,10 +74,15 @@ function main(): number {
     return 1;
   }
   try {
-    const { keys: trusted, sources } = verifierTrust({ ...(args.keys ? { keysFile: args.keys } : {}), hallNames: hallNames() });
+    const { keys: trusted, sources } = verifierTrust({
+      ...(args.keys ? { keysFile: args.keys } : {}),
+      hallNames: hallNames(),
+    });
     const isPayload = args.target.startsWith(PAYLOAD_PREFIX) && !existsSync(args.target);
     if (!isPayload && !existsSync(args.target)) {
-      console.error(`No such file: ${args.target}. Pass a certificate PDF or the text of its QR code (starts with ${PAYLOAD_PREFIX}).`);
+      console.error(
+        `No such file: ${args.target}. Pass a certificate PDF or the text of its QR code (starts with ${PAYLOAD_PREFIX}).`,
+      );
       return 1;
     }
     const result = verifyDocument(isPayload ? args.target : readFileSync(args.target), trusted);

@@ -11,7 +11,11 @@ export interface Refusal {
 export function checkHost(req: IncomingMessage, port: number): Refusal | null {
   const host = req.headers.host;
   if (host === `127.0.0.1:${port}` || host === `localhost:${port}`) return null;
-  return { status: 403, code: 'FORBIDDEN_HOST', message: 'Requests must address this terminal as 127.0.0.1 or localhost.' };
+  return {
+    status: 403,
+    code: 'FORBIDDEN_HOST',
+    message: 'Requests must address this terminal as 127.0.0.1 or localhost.',
+  };
 }
 
 /** A browser always sends Origin on cross-site calls; when present it must be this server's own. */
@@ -27,5 +31,9 @@ export function checkSecret(req: IncomingMessage, secret: string): Refusal | nul
   const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
   const want = Buffer.from(secret);
   if (given.length === want.length && timingSafeEqual(given, want)) return null;
-  return { status: 401, code: 'AUTH_SECRET', message: 'Missing or wrong terminal secret; open the address printed at start-up.' };
+  return {
+    status: 401,
+    code: 'AUTH_SECRET',
+    message: 'Missing or wrong terminal secret; open the address printed at start-up.',
+  };
 }

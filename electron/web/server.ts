@@ -52,11 +52,19 @@ function refuse(res: ServerResponse, r: Refusal): void {
   sendJson(res, r.status, { ok: false, error: { code: r.code, message: r.message } });
 }
 
-async function handleApi(o: WebHostOptions, port: number, secret: string, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+async function handleApi(
+  o: WebHostOptions,
+  port: number,
+  secret: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const refusal = checkOrigin(req, port) ?? checkSecret(req, secret);
   if (refusal) return refuse(res, refusal);
   if (path === '/api/events' && req.method === 'GET') return openEventStream(o.core, req, res);
-  if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'METHOD', message: 'Use POST for API operations.' } });
+  if (req.method !== 'POST')
+    return sendJson(res, 405, { ok: false, error: { code: 'METHOD', message: 'Use POST for API operations.' } });
   if (!isJsonType(req.headers['content-type'])) {
     return sendJson(res, 415, { ok: false, error: { code: 'INVALID_CONTENT_TYPE', message: 'Send a JSON body.' } });
   }
@@ -65,15 +73,25 @@ async function handleApi(o: WebHostOptions, port: number, secret: string, req: I
     const text = await readBody(req, o.maxBodyBytes ?? 1_000_000);
     args = text.length ? JSON.parse(text) : {};
   } catch (err) {
-    if (err instanceof BodyTooLarge) return sendJson(res, 413, { ok: false, error: { code: 'INVALID_BODY_TOO_LARGE', message: 'Request body too large.' } });
-    return sendJson(res, 400, { ok: false, error: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' } });
+    if (err instanceof BodyTooLarge)
+      return sendJson(res, 413, {
+        ok: false,
+        error: { code: 'INVALID_BODY_TOO_LARGE', message: 'Request body too large.' },
+      });
+    return sendJson(res, 400, {
+      ok: false,
+      error: { code: 'INVALID_JSON', message: 'The request body is not valid JSON.' },
+    });
   }
   let name: string;
   try {
     name = decodeURIComponent(path.slice('/api/'.length));
   } catch {
     // A malformed %-escape is the caller's mistake, not a server failure.
-    return sendJson(res, 400, { ok: false, error: { code: 'UNKNOWN_OPERATION', message: 'The operation name is not valid.' } });
+    return sendJson(res, 400, {
+      ok: false,
+      error: { code: 'UNKNOWN_OPERATION', message: 'The operation name is not valid.' },
+    });
   }
   const result = await dispatch({ core: o.core, host: 'web' }, name, args);
   sendJson(res, 200, result);
@@ -91,7 +109,11 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     if (path.startsWith('/api/')) {
       handleApi(o, port, secret, req, res, path).catch((err: unknown) => {
         o.core.log(`web host request failed: ${err instanceof Error ? err.message : String(err)}`);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error; see the terminal log.' } });
+        if (!res.headersSent)
+          sendJson(res, 500, {
+            ok: false,
+            error: { code: 'INTERNAL', message: 'Internal error; see the terminal log.' },
+          });
         else res.destroy();
       });
       return;

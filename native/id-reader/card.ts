@@ -17,7 +17,18 @@ export type CardWarningCode =
   | 'EMPTY_NAME';
 
 /** Every warning code, so the page's texts (cardWarning.<CODE>) can be checked for all of them. */
-export const CARD_WARNINGS = ['EXPIRED', 'NOT_YET_VALID', 'BAD_CHECK_DIGIT', 'BAD_NUMBER_FORMAT', 'BAD_DATE', 'UNKNOWN_SEX', 'UNKNOWN_NATION', 'BIRTH_MISMATCH', 'SEX_MISMATCH', 'EMPTY_NAME'] as const satisfies readonly CardWarningCode[];
+export const CARD_WARNINGS = [
+  'EXPIRED',
+  'NOT_YET_VALID',
+  'BAD_CHECK_DIGIT',
+  'BAD_NUMBER_FORMAT',
+  'BAD_DATE',
+  'UNKNOWN_SEX',
+  'UNKNOWN_NATION',
+  'BIRTH_MISMATCH',
+  'SEX_MISMATCH',
+  'EMPTY_NAME',
+] as const satisfies readonly CardWarningCode[];
 
 export interface CardWarning {
   code: CardWarningCode;

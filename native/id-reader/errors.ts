@@ -65,7 +65,11 @@ export class ReaderError extends Error {
   /** Values the code's text uses (READER_ERRORS lists them). */
   readonly params?: Record<string, string | number>;
 
-  constructor(code: ReaderErrorCode, message: string, opts: { sw3?: number; cause?: unknown; params?: Record<string, string | number> } = {}) {
+  constructor(
+    code: ReaderErrorCode,
+    message: string,
+    opts: { sw3?: number; cause?: unknown; params?: Record<string, string | number> } = {},
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = code;
     if (opts.sw3 !== undefined) {
@@ -76,7 +80,9 @@ export class ReaderError extends Error {
   }
 
   toJSON(): { code: ReaderErrorCode; message: string; sw3?: number } {
-    return this.sw3 === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, sw3: this.sw3 };
+    return this.sw3 === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, sw3: this.sw3 };
   }
 }
 

@@ -22,7 +22,13 @@ export {
 } from './frame/codec';
 export { FrameDecoder, type DecodeEvent } from './frame/decoder';
 export { sw3Status, listSw3Statuses, type Sw3Status } from './frame/status';
-export { parseCardDataReply, encodeCardDataReply, parseAddedAddress, encodeAddedAddress, parseSamId } from './frame/replies';
+export {
+  parseCardDataReply,
+  encodeCardDataReply,
+  parseAddedAddress,
+  encodeAddedAddress,
+  parseSamId,
+} from './frame/replies';
 export { decodeCardText } from './text/decode';
 export { encodeCardText } from './text/encode';
 export { listNations, nationByCode, sexByCode } from './text/codes';
@@ -35,10 +41,28 @@ export { nodeUsb, type UsbLike, type UsbDeviceLike } from './transport/usb-bindi
 export { Reassembler } from './transport/reassembly';
 export { readerTable, lookupReader, udevRule, vidPidKey, type KnownReader } from './table/readers';
 export type { ReaderEntry, ReaderTable, TransportSpec, TransportType } from './table/schema';
-export { Simulator, type FaultKind, type SimLatency, type SimulatorOptions, type DemoCardSummary } from './sim/simulator';
+export {
+  Simulator,
+  type FaultKind,
+  type SimLatency,
+  type SimulatorOptions,
+  type DemoCardSummary,
+} from './sim/simulator';
 export { SimulatorTransport } from './sim/sim-transport';
-export { BUILTIN_DEMO_CARDS, DemoCardSchema, parseDemoCards, type DemoCard, type DemoCardInput } from './sim/demo-cards';
-export { ReaderManager, createReaderManager, type ReaderManagerConfig, type ReaderManagerEvents, type ReaderLogger } from './manager/manager';
+export {
+  BUILTIN_DEMO_CARDS,
+  DemoCardSchema,
+  parseDemoCards,
+  type DemoCard,
+  type DemoCardInput,
+} from './sim/demo-cards';
+export {
+  ReaderManager,
+  createReaderManager,
+  type ReaderManagerConfig,
+  type ReaderManagerEvents,
+  type ReaderLogger,
+} from './manager/manager';
 export { discoverReaders, type ReaderCandidate, type DiscoveryResult } from './manager/discovery';
 export type { DeviceReport } from './manager/devices';
 export { usbHotplug, type Hotplug, type HotplugEvent } from './manager/hotplug';

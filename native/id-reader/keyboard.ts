@@ -15,15 +15,22 @@ export function parseKeyboardIdInput(raw: string): KeyboardIdResult {
     .replace(/[\s\r\n]/g, '')
     .toUpperCase()
     .replace(/Ｘ/g, 'X');
-  if (v === '') return { ok: false, code: 'EMPTY', message: 'No ID number was typed; place the card on the reader again.' };
+  if (v === '')
+    return { ok: false, code: 'EMPTY', message: 'No ID number was typed; place the card on the reader again.' };
   if (!/^\d{17}[\dX]$/.test(v)) {
-    return { ok: false, code: 'BAD_FORMAT', message: 'An ID number has 17 digits and a final digit or X; check the reader is in ID-number mode and try again.' };
+    return {
+      ok: false,
+      code: 'BAD_FORMAT',
+      message:
+        'An ID number has 17 digits and a final digit or X; check the reader is in ID-number mode and try again.',
+    };
   }
   if (!isValidIdNumber(v)) {
     return {
       ok: false,
       code: 'BAD_CHECK_DIGIT',
-      message: 'The ID number fails its check digit; it was mistyped or misread. Read the card again or type it carefully.',
+      message:
+        'The ID number fails its check digit; it was mistyped or misread. Read the card again or type it carefully.',
       expected: idCheckDigit(v.slice(0, 17)),
     };
   }

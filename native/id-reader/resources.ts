@@ -40,7 +40,11 @@ export function loadResource<T>(file: string, schema: z.ZodType<T>): T {
   try {
     parsed = schema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (e) {
-    throw new ReaderError('RESOURCE_INVALID', `Reader data file ${path} is missing or invalid (${e instanceof Error ? e.message : String(e)}); reinstall the app or fix the file.`, { cause: e });
+    throw new ReaderError(
+      'RESOURCE_INVALID',
+      `Reader data file ${path} is missing or invalid (${e instanceof Error ? e.message : String(e)}); reinstall the app or fix the file.`,
+      { cause: e },
+    );
   }
   cache.set(file, parsed);
   return parsed;

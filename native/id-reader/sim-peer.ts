@@ -45,7 +45,12 @@ async function main(): Promise<void> {
   const decoder = new FrameDecoder();
   port.on('data', (chunk) => {
     for (const ev of decoder.feed(chunk)) {
-      const reply = ev.type === 'frame' ? sim.respond(ev.body) : ev.error.code === 'FRAME_BAD_CHECKSUM' ? sim.respondChecksumError() : null;
+      const reply =
+        ev.type === 'frame'
+          ? sim.respond(ev.body)
+          : ev.error.code === 'FRAME_BAD_CHECKSUM'
+            ? sim.respondChecksumError()
+            : null;
       if (!reply) continue;
       const delay = ev.type === 'frame' ? sim.latencyFor(ev.body) : 0;
       const send = () => void port.write(reply).catch((e: unknown) => console.error(`error write ${String(e)}`));

@@ -66,7 +66,10 @@ export class PrintError extends Error {
   /** Set by PrintManager when the failed submission is kept and can be retried by this id. */
   jobId?: string;
 
-  constructor(code: PrintErrorCode, opts: { reasons?: string[]; detail?: string; params?: Record<string, string | number>; cause?: unknown } = {}) {
+  constructor(
+    code: PrintErrorCode,
+    opts: { reasons?: string[]; detail?: string; params?: Record<string, string | number>; cause?: unknown } = {},
+  ) {
     const m = LOG[code];
     super(opts.detail ? `${m} (${opts.detail})` : m, { cause: opts.cause });
     this.name = 'PrintError';
@@ -77,6 +80,11 @@ export class PrintError extends Error {
   }
 
   toProblem(): PrintProblem {
-    return { code: this.code, reasons: this.reasons, ...(this.params ? { params: this.params } : {}), ...(this.detail ? { detail: this.detail } : {}) };
+    return {
+      code: this.code,
+      reasons: this.reasons,
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.detail ? { detail: this.detail } : {}),
+    };
   }
 }

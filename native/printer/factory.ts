@@ -59,7 +59,10 @@ export async function openPrinterBackend(cfg: PrinterConfig = {}): Promise<Creat
     await system.checkSpooler();
     if (!cfg.allowVirtualFallback || (await system.listPrinters()).length > 0) return { backend: system };
     await system.close?.();
-    return { backend: createBackend('virtual', cfg), fallbackReason: new PrintError('PRINTER_NONE', { detail: 'the system has no printers' }) };
+    return {
+      backend: createBackend('virtual', cfg),
+      fallbackReason: new PrintError('PRINTER_NONE', { detail: 'the system has no printers' }),
+    };
   } catch (e) {
     if (!cfg.allowVirtualFallback || !(e instanceof PrintError)) throw e;
     await system.close?.();

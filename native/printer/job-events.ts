@@ -32,6 +32,12 @@ export interface PrintJobEvent {
   at: number;
 }
 
-export function errorInfo(code: PrintErrorCode, reasons: string[], terminal: boolean, detail?: string, params?: Record<string, string | number>): PrintJobErrorInfo {
+export function errorInfo(
+  code: PrintErrorCode,
+  reasons: string[],
+  terminal: boolean,
+  detail?: string,
+  params?: Record<string, string | number>,
+): PrintJobErrorInfo {
   return { code, ...(params ? { params } : {}), reasons, terminal, ...(detail ? { detail } : {}) };
 }

@@ -54,17 +54,36 @@ export class PrintManager extends EventEmitter<Events> {
   private readonly o: Required<PrintManagerOptions>;
   private disposed = false;
 
-  constructor(readonly backend: PrinterBackend, opts: PrintManagerOptions = {}) {
+  constructor(
+    readonly backend: PrinterBackend,
+    opts: PrintManagerOptions = {},
+  ) {
     super();
-    this.o = { pollMs: 150, slowPollMs: 1000, slowAfterMs: 30_000, transientGraceMs: 1500, maxTrackMs: 2 * 3600_000, keepJobs: 50, ...opts };
+    this.o = {
+      pollMs: 150,
+      slowPollMs: 1000,
+      slowAfterMs: 30_000,
+      transientGraceMs: 1500,
+      maxTrackMs: 2 * 3600_000,
+      keepJobs: 50,
+      ...opts,
+    };
   }
 
   /** Resolves once the spooler accepted the job; rejects with PrintError (err.jobId set if retryable). */
   async print(req: SubmitRequest): Promise<PrintHandle> {
     const pdf = await readPdf(req.pdf);
     const rec: JobRecord = {
-      id: randomUUID(), doc: { ...req, pdf }, printer: req.printer, attempt: 0, spoolJobId: null,
-      last: null, startedAt: Date.now(), timer: null, transientSince: null, generation: 0,
+      id: randomUUID(),
+      doc: { ...req, pdf },
+      printer: req.printer,
+      attempt: 0,
+      spoolJobId: null,
+      last: null,
+      startedAt: Date.now(),
+      timer: null,
+      transientSince: null,
+      generation: 0,
     };
     this.jobs.set(rec.id, rec);
     this.prune();
@@ -79,8 +98,16 @@ export class PrintManager extends EventEmitter<Events> {
   async adopt(req: SubmitRequest, spoolJobId: string): Promise<PrintHandle> {
     const pdf = await readPdf(req.pdf);
     const rec: JobRecord = {
-      id: randomUUID(), doc: { ...req, pdf }, printer: req.printer, attempt: 1, spoolJobId,
-      last: null, startedAt: Date.now(), timer: null, transientSince: null, generation: 1,
+      id: randomUUID(),
+      doc: { ...req, pdf },
+      printer: req.printer,
+      attempt: 1,
+      spoolJobId,
+      last: null,
+      startedAt: Date.now(),
+      timer: null,
+      transientSince: null,
+      generation: 1,
     };
     this.jobs.set(rec.id, rec);
     this.prune();
@@ -133,7 +160,11 @@ export class PrintManager extends EventEmitter<Events> {
       };
       const t = setTimeout(() => {
         this.off('job', check);
-        reject(new Error(`print job ${id} did not reach the expected state within ${timeoutMs} ms (last: ${this.get(id)?.status ?? 'none'})`));
+        reject(
+          new Error(
+            `print job ${id} did not reach the expected state within ${timeoutMs} ms (last: ${this.get(id)?.status ?? 'none'})`,
+          ),
+        );
       }, timeoutMs);
       this.on('job', check);
       const cur = this.get(id);
@@ -163,7 +194,10 @@ export class PrintManager extends EventEmitter<Events> {
       this.schedule(rec, rec.generation);
       return { id: rec.id, printer, spoolJobId: jobId, attempt: rec.attempt, acceptMs };
     } catch (e) {
-      const err = e instanceof PrintError ? e : new PrintError('UNKNOWN', { detail: String((e as Error)?.message ?? e), cause: e });
+      const err =
+        e instanceof PrintError
+          ? e
+          : new PrintError('UNKNOWN', { detail: String((e as Error)?.message ?? e), cause: e });
       err.jobId = rec.id;
       this.emitChange(rec, { status: 'error', error: errorInfo(err.code, err.reasons, true, err.detail) }, true);
       throw err;
@@ -189,7 +223,8 @@ export class PrintManager extends EventEmitter<Events> {
       done = this.apply(rec, snap);
     } catch (e) {
       if (gen !== rec.generation) return;
-      const err = e instanceof PrintError ? e : new PrintError('UNKNOWN', { detail: String((e as Error)?.message ?? e) });
+      const err =
+        e instanceof PrintError ? e : new PrintError('UNKNOWN', { detail: String((e as Error)?.message ?? e) });
       done = err.code === 'JOB_NOT_FOUND';
       this.emitChange(rec, { status: 'error', error: errorInfo(err.code, err.reasons, done, err.detail) });
     }
@@ -204,24 +239,43 @@ export class PrintManager extends EventEmitter<Events> {
     }
     const problem = classifyJob(snap);
     if (problem?.terminal) {
-      this.emitChange(rec, problem.code === 'JOB_CANCELED' ? { status: 'canceled' } : { status: 'error', error: errorInfo(problem.code, problem.reasons, true, problem.detail) });
+      this.emitChange(
+        rec,
+        problem.code === 'JOB_CANCELED'
+          ? { status: 'canceled' }
+          : { status: 'error', error: errorInfo(problem.code, problem.reasons, true, problem.detail) },
+      );
       return true;
     }
     if (problem && problem.transient) {
       rec.transientSince ??= Date.now();
       if (Date.now() - rec.transientSince < this.o.transientGraceMs) return false;
     } else rec.transientSince = null;
-    if (problem) this.emitChange(rec, { status: 'error', error: errorInfo(problem.code, problem.reasons, false, problem.detail) });
+    if (problem)
+      this.emitChange(rec, { status: 'error', error: errorInfo(problem.code, problem.reasons, false, problem.detail) });
     else this.emitChange(rec, { status: snap.state === 'processing' ? 'processing' : 'queued' });
     return false;
   }
 
   private emitChange(rec: JobRecord, change: Pick<PrintJobEvent, 'status' | 'error'>, force = false): void {
     const last = rec.last;
-    if (!force && last && last.status === change.status && last.error?.code === change.error?.code && last.spoolJobId === rec.spoolJobId) return;
+    if (
+      !force &&
+      last &&
+      last.status === change.status &&
+      last.error?.code === change.error?.code &&
+      last.spoolJobId === rec.spoolJobId
+    )
+      return;
     const ev: PrintJobEvent = {
-      id: rec.id, title: rec.doc.title, attempt: rec.attempt, printer: rec.printer, spoolJobId: rec.spoolJobId,
-      status: change.status, at: Date.now(), ...(change.error ? { error: change.error } : {}),
+      id: rec.id,
+      title: rec.doc.title,
+      attempt: rec.attempt,
+      printer: rec.printer,
+      spoolJobId: rec.spoolJobId,
+      status: change.status,
+      at: Date.now(),
+      ...(change.error ? { error: change.error } : {}),
     };
     rec.last = ev;
     this.emit('job', ev);

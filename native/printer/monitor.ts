@@ -23,7 +23,15 @@ export async function readPrinters(backend: PrinterBackend): Promise<PrintersSna
     return {
       printers: list.map((p) => {
         const pr = classifyPrinter(p);
-        return { ...p, problem: pr ? errorToInfo(new PrintError(pr.code, { reasons: pr.reasons, ...(pr.detail ? { detail: pr.detail } : {}) }), false) : null };
+        return {
+          ...p,
+          problem: pr
+            ? errorToInfo(
+                new PrintError(pr.code, { reasons: pr.reasons, ...(pr.detail ? { detail: pr.detail } : {}) }),
+                false,
+              )
+            : null,
+        };
       }),
       error: null,
       at: Date.now(),
@@ -41,7 +49,10 @@ export class PrinterMonitor extends EventEmitter<{ change: [PrintersSnapshot] }>
   private lastKey = '';
   last: PrintersSnapshot | null = null;
 
-  constructor(private readonly backend: PrinterBackend, private readonly intervalMs = 3000) {
+  constructor(
+    private readonly backend: PrinterBackend,
+    private readonly intervalMs = 3000,
+  ) {
     super();
   }
 
@@ -55,7 +66,10 @@ export class PrinterMonitor extends EventEmitter<{ change: [PrintersSnapshot] }>
 
   async refresh(): Promise<PrintersSnapshot> {
     const snap = await readPrinters(this.backend);
-    const key = JSON.stringify([snap.error?.code, snap.printers.map((p) => [p.name, p.state, p.accepting, p.isDefault, p.problem?.code, p.reasons])]);
+    const key = JSON.stringify([
+      snap.error?.code,
+      snap.printers.map((p) => [p.name, p.state, p.accepting, p.isDefault, p.problem?.code, p.reasons]),
+    ]);
     this.last = snap;
     if (key !== this.lastKey) {
       this.lastKey = key;

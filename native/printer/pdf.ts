@@ -10,7 +10,10 @@ export async function readPdf(pdf: PrintDocument['pdf']): Promise<Uint8Array> {
     try {
       bytes = await readFile(pdf.path);
     } catch (e) {
-      throw new PrintError('DOCUMENT_INVALID', { detail: `cannot read ${pdf.path}: ${(e as Error).message}`, cause: e });
+      throw new PrintError('DOCUMENT_INVALID', {
+        detail: `cannot read ${pdf.path}: ${(e as Error).message}`,
+        cause: e,
+      });
     }
   }
   if (!isPdf(bytes)) throw new PrintError('DOCUMENT_INVALID', { detail: 'data does not start with %PDF-' });

@@ -86,8 +86,10 @@ function fromReasons(reasons: string[]): ClassifiedProblem | null {
 export function classifyPrinter(p: PrinterInfo): ClassifiedProblem | null {
   const byReason = fromReasons(p.reasons);
   if (byReason) return withDetail(byReason, p.message);
-  if (p.state === 'stopped') return withDetail({ code: 'PRINTER_STOPPED', reasons: p.reasons, transient: false }, p.message);
-  if (!p.accepting) return withDetail({ code: 'PRINTER_NOT_ACCEPTING', reasons: p.reasons, transient: false }, p.message);
+  if (p.state === 'stopped')
+    return withDetail({ code: 'PRINTER_STOPPED', reasons: p.reasons, transient: false }, p.message);
+  if (!p.accepting)
+    return withDetail({ code: 'PRINTER_NOT_ACCEPTING', reasons: p.reasons, transient: false }, p.message);
   return null;
 }
 
@@ -99,18 +101,34 @@ export function classifyJob(job: JobSnapshot): (ClassifiedProblem & { terminal: 
   if (job.state === 'completed') return null;
   if (job.state === 'canceled') return { code: 'JOB_CANCELED', reasons: job.reasons, transient: false, terminal: true };
   if (job.state === 'aborted') {
-    const bad = job.reasons.some((r) => /document-(format|unprintable)|unsupported-document-format|compression-error/.test(r));
-    return withDetail({ code: bad ? 'DOCUMENT_INVALID' : 'JOB_ABORTED', reasons: job.reasons, transient: false, terminal: true }, job.message);
+    const bad = job.reasons.some((r) =>
+      /document-(format|unprintable)|unsupported-document-format|compression-error/.test(r),
+    );
+    return withDetail(
+      { code: bad ? 'DOCUMENT_INVALID' : 'JOB_ABORTED', reasons: job.reasons, transient: false, terminal: true },
+      job.message,
+    );
   }
   const printer = job.printer;
   const printerProblem = printer ? classifyPrinter(printer) : null;
   if (printerProblem && printerProblem.code !== 'PRINTER_NOT_ACCEPTING') return { ...printerProblem, terminal: false };
   const jobReasonProblem = fromReasons(job.reasons.filter((r) => !r.startsWith('job-')));
   if (jobReasonProblem) return { ...withDetail(jobReasonProblem, job.message), terminal: false };
-  if (job.state === 'held') return { code: 'UNKNOWN', reasons: ['job-held', ...job.reasons], transient: false, terminal: false, detail: 'job is held in the queue' };
+  if (job.state === 'held')
+    return {
+      code: 'UNKNOWN',
+      reasons: ['job-held', ...job.reasons],
+      transient: false,
+      terminal: false,
+      detail: 'job is held in the queue',
+    };
   // Only a job the device should be working on can be blocked by an unreachable device.
   const message = printer?.message;
-  if (message && (job.state === 'processing' || printer?.state === 'processing') && UNREACHABLE_MESSAGES.some((re) => re.test(message))) {
+  if (
+    message &&
+    (job.state === 'processing' || printer?.state === 'processing') &&
+    UNREACHABLE_MESSAGES.some((re) => re.test(message))
+  ) {
     return { code: 'PRINTER_OFFLINE', reasons: printer.reasons, detail: message, transient: true, terminal: false };
   }
   return null;

@@ -19,7 +19,11 @@ export interface PrinterSelection {
   problem?: ReturnType<typeof classifyPrinter>;
 }
 
-export type SelectionFailure = { printer: null; why: 'no-printers' | 'configured-missing' | 'no-printer-for-size'; configured?: string };
+export type SelectionFailure = {
+  printer: null;
+  why: 'no-printers' | 'configured-missing' | 'no-printer-for-size';
+  configured?: string;
+};
 
 /**
  * Chooses the printer for a page size. Pure: same inputs, same answer.
@@ -27,7 +31,11 @@ export type SelectionFailure = { printer: null; why: 'no-printers' | 'configured
  * size, then the first ready printer that lists the size. A configured queue that has vanished
  * is reported, not silently replaced, so a certificate never goes to a surprise printer.
  */
-export function choosePrinter(printers: PrinterInfo[], size: PageSize, settings: PrinterSettings = {}): PrinterSelection | SelectionFailure {
+export function choosePrinter(
+  printers: PrinterInfo[],
+  size: PageSize,
+  settings: PrinterSettings = {},
+): PrinterSelection | SelectionFailure {
   if (printers.length === 0) return { printer: null, why: 'no-printers' };
   const configured = settings.defaults?.[size];
   if (configured) {

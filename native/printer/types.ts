@@ -23,13 +23,7 @@ export interface PrinterInfo {
 
 /** Job states, following IPP job-state (RFC 8011 5.3.7). */
 export type JobStateName =
-  | 'pending'
-  | 'held'
-  | 'processing'
-  | 'processing-stopped'
-  | 'canceled'
-  | 'aborted'
-  | 'completed';
+  'pending' | 'held' | 'processing' | 'processing-stopped' | 'canceled' | 'aborted' | 'completed';
 
 export const TERMINAL_JOB_STATES: ReadonlySet<JobStateName> = new Set(['canceled', 'aborted', 'completed']);
 

@@ -19,9 +19,14 @@ import { useShortcuts } from './shortcuts';
 // antd's default stack names none, so Chinese text fell back to whatever face the system picked.
 // The last named face is the project's own font, shipped as a web font (scripts/webfont): fetched
 // only on a machine where none of the system faces before it has the character.
-const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", Roboto, Arial, "Counter WenQuanYi Micro Hei", sans-serif';
-const FONT_CODE = 'Consolas, "DejaVu Sans Mono", "Liberation Mono", Menlo, "WenQuanYi Micro Hei Mono", "Counter WenQuanYi Micro Hei", monospace';
-const THEME: ThemeConfig = { zeroRuntime: true, token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: FONT, fontFamilyCode: FONT_CODE } };
+const FONT =
+  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", -apple-system, "Segoe UI", Roboto, Arial, "Counter WenQuanYi Micro Hei", sans-serif';
+const FONT_CODE =
+  'Consolas, "DejaVu Sans Mono", "Liberation Mono", Menlo, "WenQuanYi Micro Hei Mono", "Counter WenQuanYi Micro Hei", monospace';
+const THEME: ThemeConfig = {
+  zeroRuntime: true,
+  token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: FONT, fontFamilyCode: FONT_CODE },
+};
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -52,8 +57,12 @@ export function App() {
       <Layout className="app">
         {info?.mode === 'training' && <TrainingBanner />}
         <Layout.Header className="app-header">
-          <Typography.Title level={4} className="app-title">{t('app.title')}</Typography.Title>
-          <Button onClick={toggleLanguage} data-testid="lang-switch" title="Alt+L">{t('lang.switchTo')}</Button>
+          <Typography.Title level={4} className="app-title">
+            {t('app.title')}
+          </Typography.Title>
+          <Button onClick={toggleLanguage} data-testid="lang-switch" title="Alt+L">
+            {t('lang.switchTo')}
+          </Button>
         </Layout.Header>
         <Layout.Content className="app-content">
           <AuthGate>

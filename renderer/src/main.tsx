@@ -10,7 +10,5 @@ import './styles.css';
 const problem = connectionProblem();
 
 createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {problem ? <NoConnection error={problem} /> : <App />}
-  </StrictMode>,
+  <StrictMode>{problem ? <NoConnection error={problem} /> : <App />}</StrictMode>,
 );

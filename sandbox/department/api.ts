@@ -44,12 +44,14 @@ export class SandboxDepartment {
     const f = this.faultState;
     if (f.down) return void req.socket.destroy();
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
-    if (f.errorRate > 0 && Math.random() < f.errorRate) return send(res, 500, { code: 'INTERNAL', message: 'Department system error (sandbox fault).' });
+    if (f.errorRate > 0 && Math.random() < f.errorRate)
+      return send(res, 500, { code: 'INTERNAL', message: 'Department system error (sandbox fault).' });
     try {
       authenticate(req, body, this.apps, this.nonces, this.now());
     } catch (e) {
       this.store.totals.refused++;
-      const err = e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox department.');
+      const err =
+        e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox department.');
       return send(res, err.status, { code: err.code, message: err.message });
     }
     try {
@@ -61,7 +63,8 @@ export class SandboxDepartment {
       }
       send(res, 404, { code: 'NO_ROUTE', message: `No department API at ${req.method} ${url.pathname}.` });
     } catch (e) {
-      const err = e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox department.');
+      const err =
+        e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox department.');
       send(res, err.status, { code: err.code, message: err.message });
     }
   }
@@ -74,13 +77,29 @@ export class SandboxDepartment {
       throw new ApiError(400, 'BAD_JSON', 'Body must be JSON.');
     }
     const parsed = submissionPayloadSchema.safeParse(json);
-    if (!parsed.success) throw new ApiError(422, 'BAD_SUBMISSION', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new ApiError(
+        422,
+        'BAD_SUBMISSION',
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     const p = parsed.data;
     const key = req.headers[IDEMPOTENCY_HEADER];
-    if (key !== p.submissionId) throw new ApiError(400, 'BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must equal the submissionId.');
-    const r = this.store.receive(p.submissionId, body, { itemCode: p.itemCode, itemName: p.itemName, form: p.form }, this.now());
-    if (r.outcome === 'conflict') throw new ApiError(409, 'IDEMPOTENCY_CONFLICT', 'This submission id was already used with different content.');
-    if (r.outcome === 'created' && this.faultState.lostAnswerRate > 0 && Math.random() < this.faultState.lostAnswerRate) {
+    if (key !== p.submissionId)
+      throw new ApiError(400, 'BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must equal the submissionId.');
+    const r = this.store.receive(
+      p.submissionId,
+      body,
+      { itemCode: p.itemCode, itemName: p.itemName, form: p.form },
+      this.now(),
+    );
+    if (r.outcome === 'conflict')
+      throw new ApiError(409, 'IDEMPOTENCY_CONFLICT', 'This submission id was already used with different content.');
+    if (
+      r.outcome === 'created' &&
+      this.faultState.lostAnswerRate > 0 &&
+      Math.random() < this.faultState.lostAnswerRate
+    ) {
       return void req.socket.destroy();
     }
     send(res, r.outcome === 'created' ? 201 : 200, r.answer);
@@ -91,14 +110,19 @@ export class SandboxDepartment {
     if (url.pathname === '/admin/department/received' && req.method === 'GET') {
       return send(res, 200, { totals: this.store.totals, submissions: this.store.received(this.now()) });
     }
-    if (url.pathname !== '/admin/department') return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
+    if (url.pathname !== '/admin/department')
+      return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
     if (req.method === 'GET') return send(res, 200, { faults: this.faultState, totals: this.store.totals });
     try {
       const input = JSON.parse(body.toString('utf8') || '{}') as { faults?: unknown; rules?: unknown };
       if (input.rules !== undefined) this.store.setRules(parseDepartmentRules(input.rules, 'rules'));
       if (input.faults !== undefined) {
         const parsed = departmentFaultsSchema.safeParse(input.faults);
-        if (!parsed.success) return send(res, 400, { code: 'BAD_FAULTS', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        if (!parsed.success)
+          return send(res, 400, {
+            code: 'BAD_FAULTS',
+            message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          });
         this.faultState = parsed.data;
       }
     } catch (e) {

@@ -10,7 +10,11 @@ const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict()
 export const decisionSchema = z
   .object({
     decision: z.enum(['approved', 'rejected', 'more-info']),
-    afterMs: z.number().int().min(0).max(7 * 24 * 3600_000),
+    afterMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 3600_000),
     reason: text,
   })
   .strict();
@@ -22,7 +26,10 @@ const ruleSchema = decisionSchema
         itemCode: z.string().min(1).optional(),
         itemNameIncludes: z.string().min(1).optional(),
         formFieldMissing: z.string().min(1).optional(),
-        formFieldEquals: z.object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) }).strict().optional(),
+        formFieldEquals: z
+          .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
+          .strict()
+          .optional(),
       })
       .strict(),
   })
@@ -54,13 +61,16 @@ export function decide(rules: DepartmentRules, s: DecisionInput): Decision & { r
 
 function parseRules(value: unknown, where: string): DepartmentRules {
   const parsed = departmentRulesSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
 /** The shipped rules (imported, so the bundled sandbox carries them), or a file given with --department-rules. */
 export function loadDepartmentRules(file?: string): DepartmentRules {
-  return file ? parseRules(JSON.parse(readFileSync(file, 'utf8')), file) : parseRules(defaultRulesJson, 'resources/sandbox/department-rules.json');
+  return file
+    ? parseRules(JSON.parse(readFileSync(file, 'utf8')), file)
+    : parseRules(defaultRulesJson, 'resources/sandbox/department-rules.json');
 }
 
 export { parseRules as parseDepartmentRules };

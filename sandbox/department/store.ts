@@ -35,7 +35,12 @@ export class DepartmentStore {
   }
 
   /** 'created' the first time, 'duplicate' for the same body again, 'conflict' for the same id with another body. */
-  receive(id: string, body: Buffer, input: DecisionInput, now: number): { outcome: 'created' | 'duplicate' | 'conflict'; answer?: SubmissionAnswer } {
+  receive(
+    id: string,
+    body: Buffer,
+    input: DecisionInput,
+    now: number,
+  ): { outcome: 'created' | 'duplicate' | 'conflict'; answer?: SubmissionAnswer } {
     this.totals.posts++;
     const bodyHash = createHash('sha256').update(body).digest('hex');
     const old = this.byId.get(id);
@@ -75,7 +80,11 @@ export class DepartmentStore {
 
   private answer(s: Stored, now: number): SubmissionAnswer {
     const at = s.receivedAt + s.decision.afterMs;
-    const base = { submissionId: s.submissionId, receiptId: s.receiptId, receivedAt: new Date(s.receivedAt).toISOString() };
+    const base = {
+      submissionId: s.submissionId,
+      receiptId: s.receiptId,
+      receivedAt: new Date(s.receivedAt).toISOString(),
+    };
     if (now < at) return { ...base, status: 'accepted' };
     return { ...base, status: s.decision.decision, reason: s.decision.reason, decidedAt: new Date(at).toISOString() };
   }

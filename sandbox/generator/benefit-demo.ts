@@ -38,10 +38,31 @@ export function addBenefitDemoResidents(b: WorldBuilder, seed: string): { grantP
     const place = placeByName(w.places, placeName);
     const address = addressIn(place, houseNo, unit, room);
     const idxs = people.map((p) =>
-      b.addResident({ idNumber: b.idNumber(place.districtCode, p.birth, p.sex), name: p.name, sex: p.sex, nation: '汉', birth: p.birth, address, areaCode: place.areaCode, cardKind: 'resident', demonstrates: p.demonstrates, ...p.extra }),
+      b.addResident({
+        idNumber: b.idNumber(place.districtCode, p.birth, p.sex),
+        name: p.name,
+        sex: p.sex,
+        nation: '汉',
+        birth: p.birth,
+        address,
+        areaCode: place.areaCode,
+        cardKind: 'resident',
+        demonstrates: p.demonstrates,
+        ...p.extra,
+      }),
     );
-    b.addHousehold(place, address, idxs.map((i, k) => [i, people[k]!.relation]));
-    people.forEach((p, k) => grants.push({ index: idxs[k]!, keys: p.personal ?? [], ...(p.spouse !== undefined ? { spouse: idxs[p.spouse]! } : {}) }));
+    b.addHousehold(
+      place,
+      address,
+      idxs.map((i, k) => [i, people[k]!.relation]),
+    );
+    people.forEach((p, k) =>
+      grants.push({
+        index: idxs[k]!,
+        keys: p.personal ?? [],
+        ...(p.spouse !== undefined ? { spouse: idxs[p.spouse]! } : {}),
+      }),
+    );
     return idxs;
   };
   const property = (placeName: string, owners: number[]): void => {
@@ -52,45 +73,174 @@ export function addBenefitDemoResidents(b: WorldBuilder, seed: string): { grantP
 
   b.withStream(new Prng(`${seed}\u0000${BENEFIT_DEMO_STREAM}`), () => {
     // An 86-year-old with a grade-one disability, low income, a pension and a senior card: the allowances pass.
-    const qian = household('光明社区', 6, [
-      {
-        name: '钱秀兰', sex: '女', birth: '1940-06-15', relation: '户主',
-        demonstrates: 'allowances PASS: 86, 视力残疾一级 (certificate due for renewal), 低保, 城乡居民养老金, senior card, own flat in 光明社区 (senior-meal area)',
-        // Issued nine and a half years ago, so the disability certificate (10 years) expires within the year.
-        extra: { disability: { category: '视力残疾', grade: '一级' }, lowIncome, pension: { scheme: '城乡居民基本养老保险', monthlyAmount: '260', since: '2000-06-15', status: '正常领取' }, seniorCard: { issued: '2001-03-01' }, cardIssued: addDays(addYears(today, -10), 180) },
-        personal: ['social_security_card', 'medical_insurance'],
-      },
-      { name: '王建军', sex: '男', birth: '1966-02-11', relation: '子', demonstrates: 'household member of 钱秀兰; 60, drawing an employees\' pension: working-age items FAIL', extra: { pension: { scheme: '城镇职工基本养老保险', monthlyAmount: '4120', since: '2026-02-11', status: '正常领取' } }, personal: ['social_security_card', 'medical_insurance'] },
-    ], 3, 102);
+    const qian = household(
+      '光明社区',
+      6,
+      [
+        {
+          name: '钱秀兰',
+          sex: '女',
+          birth: '1940-06-15',
+          relation: '户主',
+          demonstrates:
+            'allowances PASS: 86, 视力残疾一级 (certificate due for renewal), 低保, 城乡居民养老金, senior card, own flat in 光明社区 (senior-meal area)',
+          // Issued nine and a half years ago, so the disability certificate (10 years) expires within the year.
+          extra: {
+            disability: { category: '视力残疾', grade: '一级' },
+            lowIncome,
+            pension: { scheme: '城乡居民基本养老保险', monthlyAmount: '260', since: '2000-06-15', status: '正常领取' },
+            seniorCard: { issued: '2001-03-01' },
+            cardIssued: addDays(addYears(today, -10), 180),
+          },
+          personal: ['social_security_card', 'medical_insurance'],
+        },
+        {
+          name: '王建军',
+          sex: '男',
+          birth: '1966-02-11',
+          relation: '子',
+          demonstrates: "household member of 钱秀兰; 60, drawing an employees' pension: working-age items FAIL",
+          extra: {
+            pension: { scheme: '城镇职工基本养老保险', monthlyAmount: '4120', since: '2026-02-11', status: '正常领取' },
+          },
+          personal: ['social_security_card', 'medical_insurance'],
+        },
+      ],
+      3,
+      102,
+    );
     property('光明社区', [qian[0]!]);
 
     // A mother of working age and her daughter with a disability.
-    household('湖畔社区', 11, [
-      { name: '林芳', sex: '女', birth: '1988-09-12', relation: '户主', demonstrates: 'working-age PASS: 38, social security card, medical insurance, academic certificate, no pension, no property, no low income', personal: ['social_security_card', 'medical_insurance', 'education'] },
-      { name: '林小雨', sex: '女', birth: '2016-05-20', relation: '女', demonstrates: 'child with 智力残疾二级 and a medical birth certificate: child rehabilitation PASS', extra: { disability: { category: '智力残疾', grade: '二级' } }, personal: ['birth_certificate', 'medical_insurance'] },
-    ], 2, 501);
+    household(
+      '湖畔社区',
+      11,
+      [
+        {
+          name: '林芳',
+          sex: '女',
+          birth: '1988-09-12',
+          relation: '户主',
+          demonstrates:
+            'working-age PASS: 38, social security card, medical insurance, academic certificate, no pension, no property, no low income',
+          personal: ['social_security_card', 'medical_insurance', 'education'],
+        },
+        {
+          name: '林小雨',
+          sex: '女',
+          birth: '2016-05-20',
+          relation: '女',
+          demonstrates: 'child with 智力残疾二级 and a medical birth certificate: child rehabilitation PASS',
+          extra: { disability: { category: '智力残疾', grade: '二级' } },
+          personal: ['birth_certificate', 'medical_insurance'],
+        },
+      ],
+      2,
+      501,
+    );
 
     // A married couple with the personal licenses: marriage, driving licence, flat.
-    const huang = household('朝阳社区', 15, [
-      { name: '黄志明', sex: '男', birth: '1978-11-30', relation: '户主', demonstrates: 'married, driving licence, academic certificate, real-estate title in 朝阳社区 (outside the senior-meal area)', personal: ['marriage', 'driving_licence', 'education', 'social_security_card', 'medical_insurance'], spouse: 1 },
-      { name: '周慧', sex: '女', birth: '1980-02-14', relation: '配偶', demonstrates: 'spouse of 黄志明 on the marriage certificate', personal: ['marriage', 'social_security_card', 'medical_insurance'], spouse: 0 },
-    ], 1, 1201);
+    const huang = household(
+      '朝阳社区',
+      15,
+      [
+        {
+          name: '黄志明',
+          sex: '男',
+          birth: '1978-11-30',
+          relation: '户主',
+          demonstrates:
+            'married, driving licence, academic certificate, real-estate title in 朝阳社区 (outside the senior-meal area)',
+          personal: ['marriage', 'driving_licence', 'education', 'social_security_card', 'medical_insurance'],
+          spouse: 1,
+        },
+        {
+          name: '周慧',
+          sex: '女',
+          birth: '1980-02-14',
+          relation: '配偶',
+          demonstrates: 'spouse of 黄志明 on the marriage certificate',
+          personal: ['marriage', 'social_security_card', 'medical_insurance'],
+          spouse: 0,
+        },
+      ],
+      1,
+      1201,
+    );
     property('朝阳社区', huang);
 
     // Every license of this family fails verification: each item is "unknown" for one of them.
-    const deng = household('团结社区', 30, [
-      { name: '邓伟', sex: '男', birth: '1940-04-18', relation: '户主', demonstrates: 'UNKNOWN for every item: 86, holds every license type, each with a broken signature', extra: { licenseFault: 'tampered-all', disability: { category: '肢体残疾', grade: '一级' }, lowIncome, pension: { scheme: '城镇职工基本养老保险', monthlyAmount: '3900', since: '2000-04-18', status: '正常领取' }, seniorCard: { issued: '2000-05-01' } }, personal: ['social_security_card', 'medical_insurance', 'marriage', 'education', 'driving_licence'], spouse: 1 },
-      { name: '宋玉珍', sex: '女', birth: '1943-01-09', relation: '配偶', demonstrates: 'spouse of 邓伟; every license with a broken signature', extra: { licenseFault: 'tampered-all' }, personal: ['marriage', 'social_security_card', 'medical_insurance'], spouse: 0 },
-      { name: '邓建', sex: '男', birth: '1981-08-08', relation: '子', demonstrates: 'UNKNOWN for working-age items: 45, disability and low income, every license with a broken signature', extra: { licenseFault: 'tampered-all', disability: { category: '听力残疾', grade: '二级' }, lowIncome }, personal: ['social_security_card', 'medical_insurance', 'education'] },
-      { name: '邓小宝', sex: '男', birth: '2019-03-03', relation: '孙子', demonstrates: 'UNKNOWN for child items: 7, disability and birth certificate with broken signatures', extra: { licenseFault: 'tampered-all', disability: { category: '言语残疾', grade: '三级' } }, personal: ['birth_certificate', 'medical_insurance'] },
-    ], 4, 302);
+    const deng = household(
+      '团结社区',
+      30,
+      [
+        {
+          name: '邓伟',
+          sex: '男',
+          birth: '1940-04-18',
+          relation: '户主',
+          demonstrates: 'UNKNOWN for every item: 86, holds every license type, each with a broken signature',
+          extra: {
+            licenseFault: 'tampered-all',
+            disability: { category: '肢体残疾', grade: '一级' },
+            lowIncome,
+            pension: { scheme: '城镇职工基本养老保险', monthlyAmount: '3900', since: '2000-04-18', status: '正常领取' },
+            seniorCard: { issued: '2000-05-01' },
+          },
+          personal: ['social_security_card', 'medical_insurance', 'marriage', 'education', 'driving_licence'],
+          spouse: 1,
+        },
+        {
+          name: '宋玉珍',
+          sex: '女',
+          birth: '1943-01-09',
+          relation: '配偶',
+          demonstrates: 'spouse of 邓伟; every license with a broken signature',
+          extra: { licenseFault: 'tampered-all' },
+          personal: ['marriage', 'social_security_card', 'medical_insurance'],
+          spouse: 0,
+        },
+        {
+          name: '邓建',
+          sex: '男',
+          birth: '1981-08-08',
+          relation: '子',
+          demonstrates:
+            'UNKNOWN for working-age items: 45, disability and low income, every license with a broken signature',
+          extra: { licenseFault: 'tampered-all', disability: { category: '听力残疾', grade: '二级' }, lowIncome },
+          personal: ['social_security_card', 'medical_insurance', 'education'],
+        },
+        {
+          name: '邓小宝',
+          sex: '男',
+          birth: '2019-03-03',
+          relation: '孙子',
+          demonstrates: 'UNKNOWN for child items: 7, disability and birth certificate with broken signatures',
+          extra: { licenseFault: 'tampered-all', disability: { category: '言语残疾', grade: '三级' } },
+          personal: ['birth_certificate', 'medical_insurance'],
+        },
+      ],
+      4,
+      302,
+    );
     property('团结社区', [deng[0]!]);
   });
 
   // A non-local resident: a resident card from another province and no household here.
   const heBirth = '1990-03-08';
   const heIdx = b.withStream(new Prng(`${seed}\u0000${BENEFIT_DEMO_STREAM}\u0000migrant`), () =>
-    b.addResident({ idNumber: b.idNumber('410102', heBirth, '男'), name: '何建华', sex: '男', nation: '汉', birth: heBirth, address: '河南省郑州市中原区建设路12号', areaCode: '410102', cardKind: 'resident', demonstrates: 'non-local resident (Henan card, no household register here): residence permit PASS, local items FAIL' }),
+    b.addResident({
+      idNumber: b.idNumber('410102', heBirth, '男'),
+      name: '何建华',
+      sex: '男',
+      nation: '汉',
+      birth: heBirth,
+      address: '河南省郑州市中原区建设路12号',
+      areaCode: '410102',
+      cardKind: 'resident',
+      demonstrates:
+        'non-local resident (Henan card, no household register here): residence permit PASS, local items FAIL',
+    }),
   );
   grants.push({ index: heIdx, keys: ['social_security_card'] });
   w.benefitDemo = start;

@@ -21,7 +21,16 @@ export class WorldBuilder {
     today: string,
     places: Place[],
   ) {
-    this.world = { seed, today, residents: [], households: [], properties: [], places, byId: new Map(), personal: emptyPersonal(anchor) };
+    this.world = {
+      seed,
+      today,
+      residents: [],
+      households: [],
+      properties: [],
+      places,
+      byId: new Map(),
+      personal: emptyPersonal(anchor),
+    };
   }
 
   /** Runs `fn` drawing from another stream, so what it adds does not depend on how much was drawn before. */
@@ -36,7 +45,8 @@ export class WorldBuilder {
   }
 
   randomName(sex: Sex, surname?: string): string {
-    const s = surname ?? this.rng.pick(namesJson.surnames.slice(0, this.rng.chance(0.7) ? 30 : namesJson.surnames.length));
+    const s =
+      surname ?? this.rng.pick(namesJson.surnames.slice(0, this.rng.chance(0.7) ? 30 : namesJson.surnames.length));
     const pool = sex === '男' ? namesJson.givenMale : namesJson.givenFemale;
     return s + this.rng.pick(pool) + (this.rng.chance(0.65) ? this.rng.pick(pool) : '');
   }

@@ -7,7 +7,14 @@ export const ISSUER_KEYS: readonly IssuerKey[] = ['PSB', 'NRB', 'DPF', 'CAB', 'H
 
 /** Issuer codes used in identifiers and issueDeptCode: alphanumeric, as MOD 37,36 allows. */
 export const ISSUER_CODES: Record<IssuerKey, string> = {
-  PSB: 'DMPSB01', NRB: 'DMNRB01', DPF: 'DMDPF01', CAB: 'DMCAB01', HRS: 'DMHRS01', MIB: 'DMMIB01', EDU: 'DMEDU01', HLT: 'DMHLT01',
+  PSB: 'DMPSB01',
+  NRB: 'DMNRB01',
+  DPF: 'DMDPF01',
+  CAB: 'DMCAB01',
+  HRS: 'DMHRS01',
+  MIB: 'DMMIB01',
+  EDU: 'DMEDU01',
+  HLT: 'DMHLT01',
 };
 /** Looks like a real department but is in no trust list (demo resident 吴敏, fault unknownIssuer). */
 export const ROGUE_ISSUER = { code: 'DMPSB99', name: '示范市公安局城西临时受理点' };

@@ -7,7 +7,16 @@ import { PERSONAL_BITS, holds, personalFields, type PersonalKey } from './person
 import { portraitPng } from './portrait';
 import type { Resident, World } from './types';
 
-export type LicenseKey = 'resident_id' | 'household_register' | 'real_estate' | 'homestead' | 'disability' | 'low_income' | 'senior_card' | 'pension' | PersonalKey;
+export type LicenseKey =
+  | 'resident_id'
+  | 'household_register'
+  | 'real_estate'
+  | 'homestead'
+  | 'disability'
+  | 'low_income'
+  | 'senior_card'
+  | 'pension'
+  | PersonalKey;
 export type Unsigned = Omit<LicenseRecord, 'digitalSign'>;
 
 const TYPES = new Map(typesJson.types.map((t) => [t.key as LicenseKey, t]));
@@ -34,12 +43,18 @@ export class LicenseBook {
   ) {}
 
   issuerFor(ref: LicenseRef): Issuer {
-    if (ref.key === 'resident_id' && this.world.residents[ref.index]?.licenseFault === 'rogue-issuer') return this.rogue;
+    if (ref.key === 'resident_id' && this.world.residents[ref.index]?.licenseFault === 'rogue-issuer')
+      return this.rogue;
     return this.issuers[TYPES.get(ref.key)!.issuer as IssuerKey];
   }
 
   identifier(ref: LicenseRef): string {
-    return buildLicenseId({ typeCode: TYPES.get(ref.key)!.code, issuerCode: this.issuerFor(ref).code, serial: serialOf(ref.index), version: '001' });
+    return buildLicenseId({
+      typeCode: TYPES.get(ref.key)!.code,
+      issuerCode: this.issuerFor(ref).code,
+      serial: serialOf(ref.index),
+      version: '001',
+    });
   }
 
   /** The licenses whose catalog a search by this ID number returns (any member, any owner). */
@@ -96,15 +111,23 @@ export class LicenseBook {
     const { residents, households, properties } = this.world;
     const r = residents[ref.index];
     switch (ref.key) {
-      case 'resident_id': return r?.cardKind === 'resident';
-      case 'disability': return !!r?.disability;
-      case 'low_income': return !!r?.lowIncome;
-      case 'senior_card': return !!r?.seniorCard;
-      case 'pension': return !!r?.pension;
-      case 'household_register': return ref.index < households.length;
+      case 'resident_id':
+        return r?.cardKind === 'resident';
+      case 'disability':
+        return !!r?.disability;
+      case 'low_income':
+        return !!r?.lowIncome;
+      case 'senior_card':
+        return !!r?.seniorCard;
+      case 'pension':
+        return !!r?.pension;
+      case 'household_register':
+        return ref.index < households.length;
       case 'real_estate':
-      case 'homestead': return properties[ref.index]?.kind === ref.key;
-      default: return holds(this.world.personal, ref.key, ref.index);
+      case 'homestead':
+        return properties[ref.index]?.kind === ref.key;
+      default:
+        return holds(this.world.personal, ref.key, ref.index);
     }
   }
 
@@ -155,7 +178,17 @@ export class LicenseBook {
     };
   }
 
-  private fields(ref: LicenseRef, withPhoto: boolean): { holder: Resident; number: string; issued: string; validTo: string; areaCode: string; surface: Record<string, SurfaceValue> } {
+  private fields(
+    ref: LicenseRef,
+    withPhoto: boolean,
+  ): {
+    holder: Resident;
+    number: string;
+    issued: string;
+    validTo: string;
+    areaCode: string;
+    surface: Record<string, SurfaceValue>;
+  } {
     const { residents, households, properties } = this.world;
     const res = (i: number): Resident => residents[i]!;
     switch (ref.key) {
@@ -163,10 +196,21 @@ export class LicenseBook {
         const r = res(ref.index);
         const validTo = idCardValidTo(r);
         return {
-          holder: r, number: r.idNumber, issued: r.cardIssued, validTo: validTo === '长期' ? LONG_TERM : validTo, areaCode: r.areaCode,
+          holder: r,
+          number: r.idNumber,
+          issued: r.cardIssued,
+          validTo: validTo === '长期' ? LONG_TERM : validTo,
+          areaCode: r.areaCode,
           surface: {
-            name: r.name, sex: r.sex, nation: r.nation, birth: r.birth, address: r.address, idNumber: r.idNumber,
-            authority: `示范市公安局${districtOf(r.address)}分局`, validFrom: r.cardIssued, validTo,
+            name: r.name,
+            sex: r.sex,
+            nation: r.nation,
+            birth: r.birth,
+            address: r.address,
+            idNumber: r.idNumber,
+            authority: `示范市公安局${districtOf(r.address)}分局`,
+            validFrom: r.cardIssued,
+            validTo,
             photo: withPhoto ? this.photo(ref.index) : '',
           },
         };
@@ -175,22 +219,44 @@ export class LicenseBook {
         const h = households[ref.index]!;
         const head = res(h.members[0]!);
         return {
-          holder: head, number: h.number, issued: h.registered, validTo: LONG_TERM, areaCode: h.areaCode,
+          holder: head,
+          number: h.number,
+          issued: h.registered,
+          validTo: LONG_TERM,
+          areaCode: h.areaCode,
           surface: {
-            householdNumber: h.number, householdType: h.type, address: h.address, areaCode: h.areaCode,
-            headName: head.name, headIdNumber: head.idNumber,
-            members: h.members.map((m) => { const r = res(m); return { name: r.name, idNumber: r.idNumber, relation: r.relation, sex: r.sex, birth: r.birth }; }),
+            householdNumber: h.number,
+            householdType: h.type,
+            address: h.address,
+            areaCode: h.areaCode,
+            headName: head.name,
+            headIdNumber: head.idNumber,
+            members: h.members.map((m) => {
+              const r = res(m);
+              return { name: r.name, idNumber: r.idNumber, relation: r.relation, sex: r.sex, birth: r.birth };
+            }),
           },
         };
       }
       case 'real_estate':
       case 'homestead': {
         const p = properties[ref.index]!;
-        const owners = p.owners.map((o) => ({ name: res(o).name, idNumber: res(o).idNumber, share: p.owners.length > 1 ? '共同共有' : '单独所有' }));
+        const owners = p.owners.map((o) => ({
+          name: res(o).name,
+          idNumber: res(o).idNumber,
+          share: p.owners.length > 1 ? '共同共有' : '单独所有',
+        }));
         const common = { certificateNumber: p.number, owners, address: p.address, areaCode: p.areaCode, area: p.area };
         return {
-          holder: res(p.owners[0]!), number: p.number, issued: p.issued, validTo: LONG_TERM, areaCode: p.areaCode,
-          surface: ref.key === 'homestead' ? { ...common, village: p.village } : { ...common, use: p.use, tenure: `${p.issued}起70年` },
+          holder: res(p.owners[0]!),
+          number: p.number,
+          issued: p.issued,
+          validTo: LONG_TERM,
+          areaCode: p.areaCode,
+          surface:
+            ref.key === 'homestead'
+              ? { ...common, village: p.village }
+              : { ...common, use: p.use, tenure: `${p.issued}起70年` },
         };
       }
       case 'disability': {
@@ -198,7 +264,11 @@ export class LicenseBook {
         const d = r.disability!;
         const cardNumber = `${r.idNumber}${DIS_CATEGORIES.indexOf(d.category) + 1}${GRADES.indexOf(d.grade) + 1}`;
         return {
-          holder: r, number: cardNumber, issued: r.cardIssued, validTo: addYears(r.cardIssued, 10), areaCode: r.areaCode,
+          holder: r,
+          number: cardNumber,
+          issued: r.cardIssued,
+          validTo: addYears(r.cardIssued, 10),
+          areaCode: r.areaCode,
           surface: { name: r.name, idNumber: r.idNumber, category: d.category, grade: d.grade, cardNumber },
         };
       }
@@ -207,15 +277,30 @@ export class LicenseBook {
         const li = r.lowIncome!;
         const hh = r.household >= 0 ? households[r.household]!.number : '';
         return {
-          holder: r, number: `DB${r.areaCode.slice(0, 6)}${serialOf(ref.index)}`, issued: li.validFrom, validTo: li.validTo, areaCode: r.areaCode,
-          surface: { name: r.name, idNumber: r.idNumber, householdNumber: hh, monthlyAmount: li.monthlyAmount, validFrom: li.validFrom, validTo: li.validTo },
+          holder: r,
+          number: `DB${r.areaCode.slice(0, 6)}${serialOf(ref.index)}`,
+          issued: li.validFrom,
+          validTo: li.validTo,
+          areaCode: r.areaCode,
+          surface: {
+            name: r.name,
+            idNumber: r.idNumber,
+            householdNumber: hh,
+            monthlyAmount: li.monthlyAmount,
+            validFrom: li.validFrom,
+            validTo: li.validTo,
+          },
         };
       }
       case 'senior_card': {
         const r = res(ref.index);
         const cardNumber = `LN${r.areaCode.slice(0, 6)}${serialOf(ref.index)}`;
         return {
-          holder: r, number: cardNumber, issued: r.seniorCard!.issued, validTo: LONG_TERM, areaCode: r.areaCode,
+          holder: r,
+          number: cardNumber,
+          issued: r.seniorCard!.issued,
+          validTo: LONG_TERM,
+          areaCode: r.areaCode,
           surface: { name: r.name, idNumber: r.idNumber, cardNumber, issued: r.seniorCard!.issued },
         };
       }
@@ -223,8 +308,19 @@ export class LicenseBook {
         const r = res(ref.index);
         const p = r.pension!;
         return {
-          holder: r, number: `YL${r.areaCode.slice(0, 6) || '110900'}${serialOf(ref.index)}`, issued: p.since, validTo: LONG_TERM, areaCode: r.areaCode,
-          surface: { name: r.name, idNumber: r.idNumber, scheme: p.scheme, monthlyAmount: p.monthlyAmount, since: p.since, status: p.status },
+          holder: r,
+          number: `YL${r.areaCode.slice(0, 6) || '110900'}${serialOf(ref.index)}`,
+          issued: p.since,
+          validTo: LONG_TERM,
+          areaCode: r.areaCode,
+          surface: {
+            name: r.name,
+            idNumber: r.idNumber,
+            scheme: p.scheme,
+            monthlyAmount: p.monthlyAmount,
+            since: p.since,
+            status: p.status,
+          },
         };
       }
       default:

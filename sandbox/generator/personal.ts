@@ -12,7 +12,8 @@ import type { Resident, World } from './types';
  * The named demo residents (and their households) hold none: their license sets are fixtures that training
  * scenarios and tests list in full.
  */
-export type PersonalKey = 'driving_licence' | 'marriage' | 'social_security_card' | 'medical_insurance' | 'education' | 'birth_certificate';
+export type PersonalKey =
+  'driving_licence' | 'marriage' | 'social_security_card' | 'medical_insurance' | 'education' | 'birth_certificate';
 
 /** Flag bits, in the order refsForHolder and allRefs list them. */
 export const PERSONAL_BITS: ReadonlyArray<readonly [PersonalKey, number]> = [
@@ -97,10 +98,14 @@ function legalMarriageDate(a: Resident, b: Resident): string {
 }
 
 const DAY_MS = 86_400_000;
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 /** mulberry32 over the resident's draw and a per-type salt: cheap, deterministic detail values. */
-function details(draw: number, salt: number): { int(min: number, maxInclusive: number): number; pick<T>(items: readonly T[]): T } {
+function details(
+  draw: number,
+  salt: number,
+): { int(min: number, maxInclusive: number): number; pick<T>(items: readonly T[]): T } {
   let a = (draw ^ Math.imul(salt, 0x9e3779b9)) | 0;
   const next = (): number => {
     a = (a + 0x6d2b79f5) | 0;
@@ -124,7 +129,20 @@ const SCHOOLS = [
   { name: '示范医学院', code: '19004' },
   { name: '示范职业技术学院', code: '19005' },
 ];
-const MAJORS = ['汉语言文学', '计算机科学与技术', '会计学', '机械设计制造及其自动化', '临床医学', '护理学', '土木工程', '法学', '英语', '农学', '市场营销', '电气工程及其自动化'];
+const MAJORS = [
+  '汉语言文学',
+  '计算机科学与技术',
+  '会计学',
+  '机械设计制造及其自动化',
+  '临床医学',
+  '护理学',
+  '土木工程',
+  '法学',
+  '英语',
+  '农学',
+  '市场营销',
+  '电气工程及其自动化',
+];
 /** Level, age at graduation, years of study, digit in the certificate number. */
 const LEVELS = [
   ['专科', 21, 3, '6'],
@@ -157,7 +175,10 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
       const validTo = addYears(issued, 10);
       const cardNumber = `${d.pick(CARD_LETTERS)}${String(index % 100_000_000).padStart(8, '0')}`;
       return {
-        ...base, number: cardNumber, issued, validTo,
+        ...base,
+        number: cardNumber,
+        issued,
+        validTo,
         surface: { name: r.name, sex: r.sex, idNumber: r.idNumber, cardNumber, bank: d.pick(BANKS), issued, validTo },
       };
     }
@@ -167,10 +188,17 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
       const number = `YB${districtCode}${serial}`;
       const employee = age >= 18 && age < 60 && d.int(0, 99) < 55;
       return {
-        ...base, number, issued, validTo: LONG_TERM,
+        ...base,
+        number,
+        issued,
+        validTo: LONG_TERM,
         surface: {
-          name: r.name, idNumber: r.idNumber, insuranceType: employee ? '职工基本医疗保险' : '城乡居民基本医疗保险',
-          insuredArea: districtCode, activated: issued, certificateNumber: number,
+          name: r.name,
+          idNumber: r.idNumber,
+          insuranceType: employee ? '职工基本医疗保险' : '城乡居民基本医疗保险',
+          insuredArea: districtCode,
+          activated: issued,
+          certificateNumber: number,
         },
       };
     }
@@ -181,14 +209,27 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
       let validFrom = first;
       const periods = [6, 10];
       let k = 0;
-      while (k < periods.length && addYears(validFrom, periods[k]!) <= p.anchor) validFrom = addYears(validFrom, periods[k++]!);
+      while (k < periods.length && addYears(validFrom, periods[k]!) <= p.anchor)
+        validFrom = addYears(validFrom, periods[k++]!);
       const validTo = k < periods.length ? addYears(validFrom, periods[k]!) : '长期';
       return {
-        ...base, number: r.idNumber, issued: validFrom, validTo: validTo === '长期' ? LONG_TERM : validTo,
+        ...base,
+        number: r.idNumber,
+        issued: validFrom,
+        validTo: validTo === '长期' ? LONG_TERM : validTo,
         surface: {
-          name: r.name, sex: r.sex, nationality: '中国', address: r.address, birth: r.birth, idNumber: r.idNumber,
-          firstIssued: first, vehicleClass: d.pick(VEHICLE_CLASSES), validFrom, validTo,
-          fileNumber: `${districtCode.slice(0, 4)}${String(index).padStart(8, '0')}`, authority: '示范市公安局交通警察支队',
+          name: r.name,
+          sex: r.sex,
+          nationality: '中国',
+          address: r.address,
+          birth: r.birth,
+          idNumber: r.idNumber,
+          firstIssued: first,
+          vehicleClass: d.pick(VEHICLE_CLASSES),
+          validFrom,
+          validTo,
+          fileNumber: `${districtCode.slice(0, 4)}${String(index).padStart(8, '0')}`,
+          authority: '示范市公安局交通警察支队',
         },
       };
     }
@@ -201,10 +242,18 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
       const registered = addDays(legal, details(p.draws[first]!, 99).int(0, span));
       const number = `J${districtCode}-${registered.slice(0, 4)}-${String(first).padStart(7, '0')}`;
       return {
-        ...base, number, issued: registered, validTo: LONG_TERM,
+        ...base,
+        number,
+        issued: registered,
+        validTo: LONG_TERM,
         surface: {
-          name: r.name, idNumber: r.idNumber, spouseName: other.name, spouseIdNumber: other.idNumber,
-          registered, certificateNumber: number, authority: `示范市${district}民政局`,
+          name: r.name,
+          idNumber: r.idNumber,
+          spouseName: other.name,
+          spouseIdNumber: other.idNumber,
+          registered,
+          certificateNumber: number,
+          authority: `示范市${district}民政局`,
         },
       };
     }
@@ -216,10 +265,22 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
       const school = level === '专科' ? SCHOOLS[4]! : d.pick(SCHOOLS.slice(0, 4));
       const number = `${school.code}1${gradYear}${digit}${String(index % 10_000_000).padStart(7, '0')}`;
       return {
-        ...base, number, issued: graduated, validTo: LONG_TERM,
+        ...base,
+        number,
+        issued: graduated,
+        validTo: LONG_TERM,
         surface: {
-          name: r.name, sex: r.sex, birth: r.birth, idNumber: r.idNumber, school: school.name, major: d.pick(MAJORS), level,
-          studyMode: d.int(0, 9) < 8 ? '全日制' : '非全日制', enrolled: `${gradYear - years}-09-01`, graduated, certificateNumber: number,
+          name: r.name,
+          sex: r.sex,
+          birth: r.birth,
+          idNumber: r.idNumber,
+          school: school.name,
+          major: d.pick(MAJORS),
+          level,
+          studyMode: d.int(0, 9) < 8 ? '全日制' : '非全日制',
+          enrolled: `${gradYear - years}-09-01`,
+          graduated,
+          certificateNumber: number,
         },
       };
     }
@@ -229,12 +290,26 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
       const number = `${CARD_LETTERS[(year - 1996) % CARD_LETTERS.length]}${districtCode.slice(2, 4)}${String(index % 10_000_000).padStart(7, '0')}`;
       const { mother, father } = parentsOf(world, r);
       return {
-        ...base, number, issued, validTo: LONG_TERM,
+        ...base,
+        number,
+        issued,
+        validTo: LONG_TERM,
         surface: {
-          name: r.name, sex: r.sex, birth: r.birth, birthPlace: `示范市${district}`,
-          institution: d.pick([`示范市${district}妇幼保健院`, `示范市${district}人民医院`, '示范市第一人民医院', '示范市妇幼保健院']),
-          motherName: mother?.name ?? '', motherIdNumber: mother?.idNumber ?? '',
-          fatherName: father?.name ?? '', fatherIdNumber: father?.idNumber ?? '', certificateNumber: number,
+          name: r.name,
+          sex: r.sex,
+          birth: r.birth,
+          birthPlace: `示范市${district}`,
+          institution: d.pick([
+            `示范市${district}妇幼保健院`,
+            `示范市${district}人民医院`,
+            '示范市第一人民医院',
+            '示范市妇幼保健院',
+          ]),
+          motherName: mother?.name ?? '',
+          motherIdNumber: mother?.idNumber ?? '',
+          fatherName: father?.name ?? '',
+          fatherIdNumber: father?.idNumber ?? '',
+          certificateNumber: number,
         },
       };
     }
@@ -244,9 +319,9 @@ export function personalFields(world: World, key: PersonalKey, index: number, se
 /** A son or daughter's parents are the head and spouse of the household; others' parents are not on record here. */
 function parentsOf(world: World, r: Resident): { mother?: Resident; father?: Resident } {
   if (r.household < 0 || (r.relation !== '子' && r.relation !== '女')) return {};
-  const parents = world.households[r.household]!.members
-    .map((m) => world.residents[m]!)
-    .filter((m) => m.relation === '户主' || m.relation === '配偶');
+  const parents = world.households[r.household]!.members.map((m) => world.residents[m]!).filter(
+    (m) => m.relation === '户主' || m.relation === '配偶',
+  );
   return { mother: parents.find((m) => m.sex === '女'), father: parents.find((m) => m.sex === '男') };
 }
 

@@ -5,7 +5,8 @@ export const CITY = placesJson.city;
 export const PROGRAM_NAME = placesJson.program.name;
 
 /** Programs other than clean-energy, by id: the places they cover. */
-export const OTHER_PROGRAMS: Readonly<Record<string, { name: string; places: readonly string[] }>> = placesJson.programs;
+export const OTHER_PROGRAMS: Readonly<Record<string, { name: string; places: readonly string[] }>> =
+  placesJson.programs;
 
 /** Flattens resources/sandbox/places.json; rural villages and communities are in the program unless excluded. */
 export function loadPlaces(): Place[] {

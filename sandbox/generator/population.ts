@@ -11,7 +11,14 @@ export function addRandomHousehold(b: WorldBuilder): void {
   const place: Place = rng.pick(b.world.places);
   const houseNo = rng.int(1, 399);
   const address = addressIn(place, houseNo, rng.int(1, 6), rng.int(1, 18) * 100 + rng.int(1, 4));
-  const size = rng.weighted([[1, 14], [2, 28], [3, 26], [4, 18], [5, 9], [6, 5]] as const);
+  const size = rng.weighted([
+    [1, 14],
+    [2, 28],
+    [3, 26],
+    [4, 18],
+    [5, 9],
+    [6, 5],
+  ] as const);
   const headAge = rng.int(22, 88);
   const headSex: Sex = rng.chance(0.7) ? '男' : '女';
   const surname = b.randomName(headSex).slice(0, 1);
@@ -40,7 +47,12 @@ export function addRandomHousehold(b: WorldBuilder): void {
   }
   if (left > 0 && headAge < 60 && rng.chance(0.25)) {
     const sex: Sex = rng.chance(0.5) ? '男' : '女';
-    person(Math.min(95, headAge + rng.int(22, 32)), sex, sex === '男' ? '父亲' : '母亲', sex === '男' ? surname : undefined);
+    person(
+      Math.min(95, headAge + rng.int(22, 32)),
+      sex,
+      sex === '男' ? '父亲' : '母亲',
+      sex === '男' ? surname : undefined,
+    );
     left -= 1;
   }
   for (; left > 0; left--) {
@@ -55,7 +67,10 @@ export function addRandomHousehold(b: WorldBuilder): void {
   if (place.urban ? rng.chance(0.7) : rng.chance(0.82)) {
     b.addProperty(place.village ? 'homestead' : 'real_estate', place, address, owners);
   }
-  benefits(b, members.map(([m]) => m));
+  benefits(
+    b,
+    members.map(([m]) => m),
+  );
 }
 
 function benefits(b: WorldBuilder, members: number[]): void {
@@ -66,9 +81,14 @@ function benefits(b: WorldBuilder, members: number[]): void {
     if (rng.chance(0.04)) r.disability = { category: rng.pick(DISABILITY_CATEGORIES), grade: rng.pick(GRADES) };
     if (lowIncome && r.relation === '户主') {
       const from = `${b.anchor.slice(0, 4)}-01-01`;
-      r.lowIncome = { monthlyAmount: String(rng.int(8, 14) * 100), validFrom: from, validTo: `${b.anchor.slice(0, 4)}-12-31` };
+      r.lowIncome = {
+        monthlyAmount: String(rng.int(8, 14) * 100),
+        validFrom: from,
+        validTo: `${b.anchor.slice(0, 4)}-12-31`,
+      };
     }
     const age = Number(b.anchor.slice(0, 4)) - Number(r.birth.slice(0, 4));
-    if (age >= 61 && rng.chance(0.7)) r.seniorCard = { issued: `${Number(r.birth.slice(0, 4)) + 60}${r.birth.slice(4)}` };
+    if (age >= 61 && rng.chance(0.7))
+      r.seniorCard = { issued: `${Number(r.birth.slice(0, 4)) + 60}${r.birth.slice(4)}` };
   }
 }

@@ -20,7 +20,8 @@ function chunk(type: string, data: Buffer): Buffer {
  */
 export function portraitPng(key: string): Buffer {
   const h = createHash('sha256').update(key).digest();
-  const bg: [number, number, number] = h[0]! % 3 === 0 ? [225, 235, 248] : h[0]! % 3 === 1 ? [240, 240, 240] : [200, 60, 60];
+  const bg: [number, number, number] =
+    h[0]! % 3 === 0 ? [225, 235, 248] : h[0]! % 3 === 1 ? [240, 240, 240] : [200, 60, 60];
   const skin: [number, number, number] = [200 + (h[1]! % 40), 160 + (h[2]! % 40), 120 + (h[3]! % 40)];
   const hair: [number, number, number] = [20 + (h[4]! % 60), 15 + (h[5]! % 40), 10 + (h[6]! % 30)];
   const cloth: [number, number, number] = [h[7]! % 200, h[8]! % 200, h[9]! % 200];
@@ -39,7 +40,13 @@ export function portraitPng(key: string): Buffer {
       const shoulder = ((x - cx) / 44) ** 2 + ((y - 128) / 38) ** 2 <= 1;
       if (shoulder) c = cloth;
       else if (dx * dx + (dy * dy) / 1.3 <= headR * headR) c = y < cy - headR * 0.45 ? hair : skin;
-      else if (y >= hairTop && y < cy && Math.abs(dx) <= headR + 2 && dx * dx + ((y - cy) * (y - cy)) / 1.2 <= (headR + 3) ** 2) c = hair;
+      else if (
+        y >= hairTop &&
+        y < cy &&
+        Math.abs(dx) <= headR + 2 &&
+        dx * dx + ((y - cy) * (y - cy)) / 1.2 <= (headR + 3) ** 2
+      )
+        c = hair;
       const p = row + 1 + x * 3;
       raw[p] = c[0];
       raw[p + 1] = c[1];

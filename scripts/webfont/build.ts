@@ -35,7 +35,12 @@ const PLAN_VERSION = 1;
 export async function buildWebFont(o: WebFontOptions): Promise<WebFont> {
   const font = ttcFace(readFileSync(o.fontFile), o.face ?? 0);
   const prefix = o.prefix ?? 'cjk';
-  const key = createHash('sha256').update(font).update(o.uiText).update(`${PLAN_VERSION}/${o.family}`).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(font)
+    .update(o.uiText)
+    .update(`${PLAN_VERSION}/${o.family}`)
+    .digest('hex')
+    .slice(0, 12);
   const dir = join(o.cacheDir, key);
   // characterSet is fontkit's list of the code points the face maps (its declared types omit it).
   const { characterSet } = create(font) as unknown as { characterSet: number[] };
@@ -54,7 +59,9 @@ export async function buildWebFont(o: WebFontOptions): Promise<WebFont> {
       writeFileSync(cached, data);
     }
     files.push({ name, data });
-    rules.push(`@font-face{font-family:"${o.family}";src:url(./${name}) format("woff2");font-display:swap;unicode-range:${unicodeRange(cps)}}`);
+    rules.push(
+      `@font-face{font-family:"${o.family}";src:url(./${name}) format("woff2");font-display:swap;unicode-range:${unicodeRange(cps)}}`,
+    );
   }
   return { files, cssName: `${prefix}-${key}.css`, css: `${rules.join('\n')}\n`, sizes: slices.map((s) => s.length) };
 }

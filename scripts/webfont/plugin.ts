@@ -36,7 +36,9 @@ export function cjkWebFont(o: { root: string; rendererDir: string }): Plugin {
         cacheDir: join(o.root, 'node_modules/.cache/counter-webfont'),
       });
       const kb = font.files.map((f) => Math.round(f.data.length / 1024));
-      this.info(`CJK web font: ${font.files.length} slices (${kb.join(' + ')} KB, first one ${font.sizes[0]} characters) in ${Date.now() - t0} ms`);
+      this.info(
+        `CJK web font: ${font.files.length} slices (${kb.join(' + ')} KB, first one ${font.sizes[0]} characters) in ${Date.now() - t0} ms`,
+      );
     },
     generateBundle() {
       for (const f of font!.files) this.emitFile({ type: 'asset', fileName: `assets/${f.name}`, source: f.data });

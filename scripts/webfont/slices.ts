@@ -5,13 +5,32 @@
  * UI strings) and the rest of the face follows in slices fetched only for a rare name or address.
  */
 const BASE_RANGES: [number, number][] = [
-  [0x20, 0x7e], [0xa0, 0x17f], [0x2000, 0x206f], [0x20a0, 0x20cf], [0x2100, 0x218f], [0x2190, 0x21ff],
-  [0x2460, 0x24ff], [0x2500, 0x25ff], [0x2600, 0x26ff], [0x3000, 0x303f], [0x3200, 0x32ff], [0xfe30, 0xfe4f], [0xff00, 0xffef],
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x2000, 0x206f],
+  [0x20a0, 0x20cf],
+  [0x2100, 0x218f],
+  [0x2190, 0x21ff],
+  [0x2460, 0x24ff],
+  [0x2500, 0x25ff],
+  [0x2600, 0x26ff],
+  [0x3000, 0x303f],
+  [0x3200, 0x32ff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xffef],
 ];
 /** Han ideographs: CJK Unified (basic and extension A) and the compatibility block. */
-const HAN_RANGES: [number, number][] = [[0x4e00, 0x9fff], [0x3400, 0x4dbf], [0xf900, 0xfaff]];
+const HAN_RANGES: [number, number][] = [
+  [0x4e00, 0x9fff],
+  [0x3400, 0x4dbf],
+  [0xf900, 0xfaff],
+];
 /** Kana and Bopomofo, for foreign names and annotations; small. */
-const EXTRA_RANGES: [number, number][] = [[0x3040, 0x30ff], [0x3100, 0x312f], [0x31a0, 0x31bf]];
+const EXTRA_RANGES: [number, number][] = [
+  [0x3040, 0x30ff],
+  [0x3100, 0x312f],
+  [0x31a0, 0x31bf],
+];
 
 const inRanges = (cp: number, rs: [number, number][]) => rs.some(([a, b]) => cp >= a && cp <= b);
 
@@ -48,7 +67,9 @@ export function planSlices(covered: Set<number>, uiText: string, restSize = 1800
     return out;
   };
   const all = [...covered].sort((a, b) => a - b);
-  const ui = [...uiText].map((c) => c.codePointAt(0)!).filter((cp) => inRanges(cp, HAN_RANGES) || inRanges(cp, BASE_RANGES));
+  const ui = [...uiText]
+    .map((c) => c.codePointAt(0)!)
+    .filter((cp) => inRanges(cp, HAN_RANGES) || inRanges(cp, BASE_RANGES));
   const base = take([...all.filter((cp) => inRanges(cp, BASE_RANGES)), ...ui, ...level1]);
   const slices = [base, take(level2), take(all.filter((cp) => inRanges(cp, EXTRA_RANGES)))];
   const rest = take(all.filter((cp) => inRanges(cp, HAN_RANGES)));
@@ -61,7 +82,7 @@ export function unicodeRange(cps: number[]): string {
   const s = [...cps].sort((a, b) => a - b);
   const parts: string[] = [];
   const hex = (n: number) => n.toString(16).toUpperCase();
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     let j = i;
     while (j + 1 < s.length && s[j + 1] === s[j]! + 1) j++;
     parts.push(j === i ? `U+${hex(s[i]!)}` : `U+${hex(s[i]!)}-${hex(s[j]!)}`);

@@ -33,17 +33,34 @@ function build(file: string, cipher: ReturnType<typeof createCipher>): { ms: num
   migrate(db, migrations);
   const fetchedAt = new Date().toISOString();
   const fetchedMs = Date.parse(fetchedAt);
-  const template: Payload = { v: 1, holders: ['@HOLDER@'], license: license('111002', { ...PEOPLE.zhang, id: '@HOLDER@' }), verification: VERIFIED, fetchedAt };
+  const template: Payload = {
+    v: 1,
+    holders: ['@HOLDER@'],
+    license: license('111002', { ...PEOPLE.zhang, id: '@HOLDER@' }),
+    verification: VERIFIED,
+    fetchedAt,
+  };
   const json = JSON.stringify(template);
-  const ins = db.prepare('INSERT INTO license_cache(id, ident_hash, type_code, fetched_at, valid_to, verification, blob) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO license_cache(id, ident_hash, type_code, fetched_at, valid_to, verification, blob) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const idx = db.prepare('INSERT INTO license_cache_holder(holder_hash, type_code, license_id) VALUES (?, ?, ?)');
   let blobBytes = 0;
   db.transaction(() => {
     for (let i = 1; i <= ROWS; i++) {
       const holder = holderCode(i);
       const identifier = `1.2.156.3005.2.111002.11010000PSB.${i}.001.F`;
-      const meta = { ident_hash: identHash(cipher, identifier), type_code: '111002', fetched_at: fetchedMs, valid_to: '2040-05-01', verification: 'verified' as const };
-      const blob = cipher.seal(json.replaceAll('@HOLDER@', holder).replace(template.license.identifier, identifier), rowAad(meta));
+      const meta = {
+        ident_hash: identHash(cipher, identifier),
+        type_code: '111002',
+        fetched_at: fetchedMs,
+        valid_to: '2040-05-01',
+        verification: 'verified' as const,
+      };
+      const blob = cipher.seal(
+        json.replaceAll('@HOLDER@', holder).replace(template.license.identifier, identifier),
+        rowAad(meta),
+      );
       blobBytes += blob.length;
       ins.run(i, meta.ident_hash, meta.type_code, meta.fetched_at, meta.valid_to, meta.verification, blob);
       idx.run(holderHash(cipher, holder), '111002', i);
@@ -53,7 +70,8 @@ function build(file: string, cipher: ReturnType<typeof createCipher>): { ms: num
   return { ms: performance.now() - started, blobBytes: blobBytes / ROWS };
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export const groups: BenchGroup[] = [
   {

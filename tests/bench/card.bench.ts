@@ -63,7 +63,14 @@ const decodeGroup: BenchGroup = {
       n += 500;
     }
     const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-    return [{ name: 'card.decode_per_s', value: Math.round(n / secs), unit: 'replies/s', note: `frame decode + text decode of a ${reply.length}-byte 30 01 reply; target >= 20000` }];
+    return [
+      {
+        name: 'card.decode_per_s',
+        value: Math.round(n / secs),
+        unit: 'replies/s',
+        note: `frame decode + text decode of a ${reply.length}-byte 30 01 reply; target >= 20000`,
+      },
+    ];
   },
 };
 
@@ -71,8 +78,14 @@ const ptyGroup: BenchGroup = {
   names: ['card.read_pty_ms_p50', 'card.read_wire_ms'],
   async run() {
     const wireMs = (wireBytes() * BITS_PER_BYTE * 1000) / 115200;
-    const wire: BenchResult = { name: 'card.read_wire_ms', value: Number(wireMs.toFixed(1)), unit: 'ms', note: `${wireBytes()} bytes at 115200 8N1, excluding reader/SAM processing` };
-    if (!hasSocat) return [wire, { name: 'card.read_pty_ms_p50', value: NaN, unit: 'ms', note: 'skipped: socat not installed' }];
+    const wire: BenchResult = {
+      name: 'card.read_wire_ms',
+      value: Number(wireMs.toFixed(1)),
+      unit: 'ms',
+      note: `${wireBytes()} bytes at 115200 8N1, excluding reader/SAM processing`,
+    };
+    if (!hasSocat)
+      return [wire, { name: 'card.read_pty_ms_p50', value: NaN, unit: 'ms', note: 'skipped: socat not installed' }];
     const dir = mkdtempSync(join(tmpdir(), 'id-reader-bench-'));
     const pty = await startPtyPair(dir);
     const peer = await startPeer(pty.b, ['--card', 'resident-wang']);
@@ -92,7 +105,12 @@ const ptyGroup: BenchGroup = {
       times.sort((a, b) => a - b);
       const p50 = times[Math.floor(times.length / 2)]!;
       return [
-        { name: 'card.read_pty_ms_p50', value: Number(p50.toFixed(2)), unit: 'ms', note: `find+select+read over a socat pty to the sim-peer (pty has no baud limit; on a 115200 line the same bytes take ${wireMs.toFixed(1)} ms); target <= 50` },
+        {
+          name: 'card.read_pty_ms_p50',
+          value: Number(p50.toFixed(2)),
+          unit: 'ms',
+          note: `find+select+read over a socat pty to the sim-peer (pty has no baud limit; on a 115200 line the same bytes take ${wireMs.toFixed(1)} ms); target <= 50`,
+        },
         wire,
       ];
     } finally {
@@ -107,14 +125,26 @@ const ptyGroup: BenchGroup = {
 /** One simulated USB reader of each layout, opened through the real transport. */
 function usbSimTransports(sim: Simulator): Array<[string, Transport]> {
   const spec = HidRawSpec.parse({ type: 'hid-raw', init: '55 AA 04 68 FF FF 93' });
-  const hid = (variant: 'control' | 'interrupt'): Transport => new HidRawTransport({ path: 'sim', vidPid: '0425:8159', spec, variant, binding: { open: async () => new SimHidDevice(sim, { variant }) } });
+  const hid = (variant: 'control' | 'interrupt'): Transport =>
+    new HidRawTransport({
+      path: 'sim',
+      vidPid: '0425:8159',
+      spec,
+      variant,
+      binding: { open: async () => new SimHidDevice(sim, { variant }) },
+    });
   const t = lookupReader('0400:C35A')!.transports;
   const s4 = t.find((x) => x.type === 'usb-bulk-4ep')!;
   const s2 = t.find((x) => x.type === 'usb-bulk-2ep')!;
-  if (s4.type !== 'usb-bulk-4ep' || s2.type !== 'usb-bulk-2ep') throw new Error('reader table lost its 0400:C35A layouts');
+  if (s4.type !== 'usb-bulk-4ep' || s2.type !== 'usb-bulk-2ep')
+    throw new Error('reader table lost its 0400:C35A layouts');
   // The 400 ms settle of the four-endpoint layout is time on the reader, like wire time: excluded here.
   const bulk = (layout: 'bulk-4ep' | 'bulk-2ep'): Transport =>
-    new UsbBulkTransport({ device: new SimUsbDevice({ vendorId: 0x0400, productId: 0xc35a, layout, sim }), vidPid: '0400:C35A', spec: { ...(layout === 'bulk-4ep' ? s4 : s2), settleMs: 0 } });
+    new UsbBulkTransport({
+      device: new SimUsbDevice({ vendorId: 0x0400, productId: 0xc35a, layout, sim }),
+      vidPid: '0400:C35A',
+      spec: { ...(layout === 'bulk-4ep' ? s4 : s2), settleMs: 0 },
+    });
   return [
     ['hid-raw control', hid('control')],
     ['hid-raw interrupt', hid('interrupt')],
@@ -148,7 +178,14 @@ const usbSimGroup: BenchGroup = {
       worst = Math.max(worst, p50);
       per.push(`${name} ${p50.toFixed(2)}`);
     }
-    return [{ name: 'card.read_usb_sim_ms_p50', value: Number(worst.toFixed(2)), unit: 'ms', note: `slowest of the simulated USB transports (find+select+read, reports/packets through the real transports, no wire or settle time): ${per.join(' · ')}; target <= 20` }];
+    return [
+      {
+        name: 'card.read_usb_sim_ms_p50',
+        value: Number(worst.toFixed(2)),
+        unit: 'ms',
+        note: `slowest of the simulated USB transports (find+select+read, reports/packets through the real transports, no wire or settle time): ${per.join(' · ')}; target <= 20`,
+      },
+    ];
   },
 };
 

@@ -7,7 +7,8 @@ import type { BenchGroup } from './types';
 
 const RUNS = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 /**
  * Card placed -> spooler accepted, with the clerk's choices made instantly: a realistic reader
@@ -71,7 +72,12 @@ async function cardToJob(): Promise<{ p95: number; p50: number; breakdown: strin
   }
   const med = (xs: number[]) => Math.round(pct(xs, 50));
   const breakdown = `median phases: card read ${med(phases.read)} ms, registry fetch + checks ${med(phases.fetch)} ms, issue + render + spooler accept ${med(phases.print)} ms`;
-  return { p95: pct(times, 95), p50: pct(times, 50), breakdown, printer: cups ? `CUPS queue ${cups.queue} (ippeveprinter)` : 'virtual printer (CUPS not available here)' };
+  return {
+    p95: pct(times, 95),
+    p50: pct(times, 50),
+    breakdown,
+    printer: cups ? `CUPS queue ${cups.queue} (ippeveprinter)` : 'virtual printer (CUPS not available here)',
+  };
 }
 
 export const groups: BenchGroup[] = [

@@ -4,7 +4,8 @@ import type { BenchGroup } from './types';
 
 const SEQUENTIAL = 300;
 const BURST = 100;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * Case commit (case row + sealed submission, one transaction, synchronous=FULL) -> the department's

@@ -3,7 +3,14 @@ import { createRegistryClient } from '../../electron/services/registry';
 import { startTestSandbox } from '../helpers/sandbox';
 import type { BenchGroup } from './types';
 
-const USAGE = { organisation: 'bench', clerk: 'bench', itemName: 'bench', itemCode: 'B-1', caseNumber: 'B-1', reason: 'benchmark' };
+const USAGE = {
+  organisation: 'bench',
+  clerk: 'bench',
+  itemName: 'bench',
+  itemCode: 'B-1',
+  caseNumber: 'B-1',
+  reason: 'benchmark',
+};
 
 export const groups: BenchGroup[] = [
   {
@@ -11,10 +18,16 @@ export const groups: BenchGroup[] = [
     async run() {
       // The sandbox runs as its own process (as in training mode) so its work does not share the client's thread.
       const sb = await startTestSandbox({ child: true, residents: 2000 });
-      const client = createRegistryClient({ baseUrl: sb.url, appKey: sb.appKey, appSecret: sb.appSecret, concurrency: 8 });
+      const client = createRegistryClient({
+        baseUrl: sb.url,
+        appKey: sb.appKey,
+        appSecret: sb.appSecret,
+        concurrency: 8,
+      });
       try {
         const ids: string[] = [];
-        for (const d of demo.filter((x) => x.cardKind === 'resident')) for (const e of await client.search(d.idNumber, USAGE)) ids.push(e.identifier);
+        for (const d of demo.filter((x) => x.cardKind === 'resident'))
+          for (const e of await client.search(d.idNumber, USAGE)) ids.push(e.identifier);
         // Warm-up: the sandbox signs lazily on first fetch; we measure the client, not the sandbox's first-time signing.
         await Promise.all(ids.map((id) => client.get(id, USAGE)));
         let done = 0;

@@ -5,7 +5,9 @@ import type { BenchGroup } from './types';
 
 // Every tests/bench/*.bench.ts exports `groups: BenchGroup[]`; discovering them keeps areas from editing a shared index.
 async function loadGroups(): Promise<BenchGroup[]> {
-  const files = readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts')).sort();
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort();
   const out: BenchGroup[] = [];
   for (const f of files) {
     const mod = (await import(pathToFileURL(join(__dirname, f)).href)) as { groups?: BenchGroup[] };
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
   const groups = await loadGroups();
   const selected = groups.filter((g) => g.names.some((n) => n.startsWith(prefix)));
   if (selected.length === 0) {
-    console.error(`no benchmark name starts with "${prefix}"; known: ${groups.flatMap((g) => g.names).join(', ') || 'none yet'}`);
+    console.error(
+      `no benchmark name starts with "${prefix}"; known: ${groups.flatMap((g) => g.names).join(', ') || 'none yet'}`,
+    );
     process.exit(2);
   }
   for (const g of selected) {

@@ -21,7 +21,8 @@ function pct(xs: number[], p: number): number {
 const uiGroup: BenchGroup = {
   names: ['ui.card_to_panel_ms_p95', 'ui.card_to_panel_ms_p50', 'ui.card_to_panel_cold_ms'],
   async run() {
-    if (!existsSync('/usr/bin/chromium')) throw new Error('ui bench needs /usr/bin/chromium (apt-get install chromium)');
+    if (!existsSync('/usr/bin/chromium'))
+      throw new Error('ui bench needs /usr/bin/chromium (apt-get install chromium)');
     const host = await startHostProcess();
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const warm: number[] = [];
@@ -55,7 +56,12 @@ const uiGroup: BenchGroup = {
     return [
       { name: 'ui.card_to_panel_ms_p95', value: pct(warm, 95), unit: 'ms', note },
       { name: 'ui.card_to_panel_ms_p50', value: pct(warm, 50), unit: 'ms', note },
-      { name: 'ui.card_to_panel_cold_ms', value: pct(cold, 50), unit: 'ms', note: `median of ${COLD_RUNS} first cards after a page load: ${cold.join(', ')} ms` },
+      {
+        name: 'ui.card_to_panel_cold_ms',
+        value: pct(cold, 50),
+        unit: 'ms',
+        note: `median of ${COLD_RUNS} first cards after a page load: ${cold.join(', ')} ms`,
+      },
     ];
   },
 };

@@ -26,7 +26,9 @@ class Clerk {
 
 function pdfText(dataDir: string): string {
   const dir = join(dataDir, 'prints');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
   return execFileSync('pdftotext', ['-layout', join(dir, files[files.length - 1]!), '-'], { encoding: 'utf8' });
 }
 
@@ -39,7 +41,13 @@ test('the full clean-energy case in at most 3 clerk actions: qjny, preview, F9',
   const clerk = new Clerk(page);
   await clerk.type('qjny');
   await expect(page.getByTestId('checklist')).toBeVisible();
-  for (const id of ['card-valid', 'registered-member', 'property-at-address', 'address-in-program', 'not-issued-this-season']) {
+  for (const id of [
+    'card-valid',
+    'registered-member',
+    'property-at-address',
+    'address-in-program',
+    'not-issued-this-season',
+  ]) {
     await expect(page.getByTestId(`check-${id}`)).toHaveAttribute('data-result', 'passed');
   }
   await clerk.press('F4');
@@ -59,7 +67,10 @@ test('the full clean-energy case in at most 3 clerk actions: qjny, preview, F9',
   expect(text).not.toContain('110903196803121617');
 });
 
-test('a resident who fails a rule sees the failed check and its reason, and printing is blocked', async ({ page, host }) => {
+test('a resident who fails a rule sees the failed check and its reason, and printing is blocked', async ({
+  page,
+  host,
+}) => {
   await openSignedIn(page, host);
   await placeCard(page, '王志强');
   await expect(page.getByTestId('license-111002')).toContainText('已验签');
@@ -82,7 +93,10 @@ test('a tampered license shows as unverified and cannot back a certificate', asy
   await expect(page.getByTestId('license-111001')).toContainText('验签未通过');
 });
 
-test('a supervisor at the counter approves a blocked case with a reason; the certificate says so', async ({ page, host }) => {
+test('a supervisor at the counter approves a blocked case with a reason; the certificate says so', async ({
+  page,
+  host,
+}) => {
   await openSignedIn(page, host);
   await placeCard(page, '王志强');
   await expect(page.getByTestId('license-111002')).toContainText('已验签');
@@ -106,7 +120,10 @@ test('a supervisor at the counter approves a blocked case with a reason; the cer
   await page.screenshot({ path: 'test-results/case-override.png' });
 });
 
-test('the clerk can change the chosen item; the search box comes back focused and the new item takes', async ({ page, host }) => {
+test('the clerk can change the chosen item; the search box comes back focused and the new item takes', async ({
+  page,
+  host,
+}) => {
   await openSignedIn(page, host);
   await placeCard(page, '张建国');
   await expect(page.getByTestId('item-search')).toBeFocused();

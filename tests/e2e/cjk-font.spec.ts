@@ -21,41 +21,55 @@ writeFileSync(
   `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>/usr/share/fonts/truetype/dejavu</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`,
 );
 
-test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF } } });
+test.use({
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
+  },
+});
 
 const shot = (name: string) => `test-results/screens/${name}.png`;
 
 /** The CJK characters of `testid`'s text that render as the missing-glyph box. */
 async function boxedCjk(page: Page, testid: string): Promise<{ checked: string; boxed: string }> {
-  return page.getByTestId(testid).first().evaluate(async (el) => {
-    await document.fonts.ready;
-    const family = getComputedStyle(el).fontFamily;
-    const chars = [...new Set([...(el.textContent ?? '')].filter((c) => /\p{Script=Han}/u.test(c)))];
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 48;
-    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    const draw = (c: string) => {
-      ctx.clearRect(0, 0, 48, 48);
-      ctx.font = `40px ${family}`;
-      ctx.textBaseline = 'top';
-      ctx.fillText(c, 4, 4);
-      return Array.from(ctx.getImageData(0, 0, 48, 48).data.filter((_, i) => i % 4 === 3)).join(',');
-    };
-    const box = draw('\uE000');
-    const blank = new Array(48 * 48).fill(0).join(',');
-    return { checked: chars.join(''), boxed: chars.filter((c) => [box, blank].includes(draw(c))).join('') };
-  });
+  return page
+    .getByTestId(testid)
+    .first()
+    .evaluate(async (el) => {
+      await document.fonts.ready;
+      const family = getComputedStyle(el).fontFamily;
+      const chars = [...new Set([...(el.textContent ?? '')].filter((c) => /\p{Script=Han}/u.test(c)))];
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 48;
+      const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+      const draw = (c: string) => {
+        ctx.clearRect(0, 0, 48, 48);
+        ctx.font = `40px ${family}`;
+        ctx.textBaseline = 'top';
+        ctx.fillText(c, 4, 4);
+        return Array.from(ctx.getImageData(0, 0, 48, 48).data.filter((_, i) => i % 4 === 3)).join(',');
+      };
+      const box = draw('\uE000');
+      const blank = new Array(48 * 48).fill(0).join(',');
+      return { checked: chars.join(''), boxed: chars.filter((c) => [box, blank].includes(draw(c))).join('') };
+    });
 }
 
-test('the sign-in and case screens render Chinese with the bundled face when the system has no CJK font', async ({ page, host }) => {
+test('the sign-in and case screens render Chinese with the bundled face when the system has no CJK font', async ({
+  page,
+  host,
+}) => {
   // Fonts come from the terminal itself (CSP font-src 'self'), and the sign-in screen needs only the first slice.
   const fonts: { url: string; status: number; type: string | undefined }[] = [];
   const refused: string[] = [];
   page.on('response', (r) => {
-    if (r.url().endsWith('.woff2')) fonts.push({ url: new URL(r.url()).pathname, status: r.status(), type: r.headers()['content-type'] });
+    if (r.url().endsWith('.woff2'))
+      fonts.push({ url: new URL(r.url()).pathname, status: r.status(), type: r.headers()['content-type'] });
   });
   page.on('console', (m) => {
-    if (/Content Security Policy|Failed to decode downloaded font|OTS parsing error/i.test(m.text())) refused.push(m.text());
+    if (/Content Security Policy|Failed to decode downloaded font|OTS parsing error/i.test(m.text()))
+      refused.push(m.text());
   });
   await page.goto(host.url);
   await expect(page.getByTestId('sign-in-user')).toBeVisible();

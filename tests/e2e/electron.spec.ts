@@ -15,7 +15,11 @@ function electronBinary(): string | null {
 
 const bin = electronBinary();
 const display = process.platform !== 'linux' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
-const reason = !bin ? 'no Electron binary is installed here (it cannot be downloaded)' : !display ? 'no display (set DISPLAY, e.g. under xvfb-run)' : '';
+const reason = !bin
+  ? 'no Electron binary is installed here (it cannot be downloaded)'
+  : !display
+    ? 'no display (set DISPLAY, e.g. under xvfb-run)'
+    : '';
 
 test.describe('desktop (Electron)', () => {
   test('opens the shell with context isolation, the training banner and a working API', async () => {
@@ -39,7 +43,11 @@ test.describe('desktop (Electron)', () => {
     });
     expect(globals).toEqual({ bridge: 'object', require: 'undefined', process: 'undefined' });
     // The page is sandboxed: no Node globals, and the bridge exposes only invoke/on.
-    expect(await page.evaluate(() => Object.keys(((globalThis as unknown as Record<string, object | undefined>).counter) ?? {}).sort())).toEqual(['invoke', 'on']);
+    expect(
+      await page.evaluate(() =>
+        Object.keys((globalThis as unknown as Record<string, object | undefined>).counter ?? {}).sort(),
+      ),
+    ).toEqual(['invoke', 'on']);
     await page.screenshot({ path: 'test-results/electron-shell.png' });
     await app.close();
   });

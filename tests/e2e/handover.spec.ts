@@ -26,14 +26,20 @@ async function signInOnPage(page: Page, host: HostProcess, userId: string): Prom
   await page.getByTestId('sign-in-password').fill('training-123');
   await page.getByTestId('sign-in-submit').click();
   await expect(page.getByTestId('session-user')).toBeVisible();
-  await expect.poll(async () => ((await api(host, 'status.get')).value as { session: { userId: string } | null }).session?.userId).toBe(userId);
+  await expect
+    .poll(async () => ((await api(host, 'status.get')).value as { session: { userId: string } | null }).session?.userId)
+    .toBe(userId);
 }
 
 /** Registry fetches recorded under an account, read from the host's own database (read-only). */
 function fetchesBy(host: HostProcess, userId: string): number {
   const db = new Database(join(host.dataDir, 'counter.db'), { readonly: true });
   try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registry-fetch' AND actor = ?").get(userId) as { n: number }).n;
+    return (
+      db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registry-fetch' AND actor = ?").get(userId) as {
+        n: number;
+      }
+    ).n;
   } finally {
     db.close();
   }

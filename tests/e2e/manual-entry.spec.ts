@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 import { openSignedIn } from '../helpers/session';
 
 // F6 manual entry: the server's refusal lands under the field that is wrong, in the clerk's language.
-test('an impossible expiry or birth date is marked on its own field, in Chinese and in English', async ({ page, host }) => {
+test('an impossible expiry or birth date is marked on its own field, in Chinese and in English', async ({
+  page,
+  host,
+}) => {
   await openSignedIn(page, host);
   await page.keyboard.press('F6');
   const dialog = page.getByRole('dialog');

@@ -14,7 +14,15 @@ test.beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'counter-offline-'));
   const config = join(dir, 'config.json');
   // Training mode against a sandbox the test controls, so it can take the registry down.
-  writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'TRAIN02', name: '离线演练大厅' }, counter: 'T-02', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret, timeoutMs: 1500 } }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      mode: 'training',
+      hall: { id: 'TRAIN02', name: '离线演练大厅' },
+      counter: 'T-02',
+      registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret, timeoutMs: 1500 },
+    }),
+  );
   host = await startHostProcess({ COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') });
 });
 
@@ -45,7 +53,10 @@ test('registry down: the certificate is issued from the cache and says "data as 
   await page.screenshot({ path: 'test-results/case-offline.png' });
 
   const prints = join(host.dataDir, 'prints');
-  const file = readdirSync(prints).filter((f) => f.endsWith('.pdf')).sort().pop()!;
+  const file = readdirSync(prints)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort()
+    .pop()!;
   const text = execFileSync('pdftotext', [join(prints, file), '-'], { encoding: 'utf8' });
   expect(text).toMatch(/数据截至/);
   await sandbox.setFaults({ down: false });

@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { measureCardToPanel, openSignedIn, placeCard } from '../helpers/session';
 
-test('a demo card placed from the training panel shows the resident within 1 s, and removing it clears the panel', async ({ page, host }) => {
+test('a demo card placed from the training panel shows the resident within 1 s, and removing it clears the panel', async ({
+  page,
+  host,
+}) => {
   await openSignedIn(page, host);
   await expect(page.getByTestId('status-reader')).toContainText('就绪');
   // The requirement: decoded fields on screen within 1 s of the card going on the reader. Timed in

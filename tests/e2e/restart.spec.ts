@@ -9,7 +9,9 @@ import { openSignedIn, placeCard } from '../helpers/session';
 
 const skip = printerTestSkipReason();
 
-test('after a crash mid-print, the interrupted list shows the held job and clears itself once it prints', async ({ browser }) => {
+test('after a crash mid-print, the interrupted list shows the held job and clears itself once it prints', async ({
+  browser,
+}) => {
   if (skip) {
     console.log(`Restart e2e test NOT RUN: ${skip}.`);
     test.skip(true, `Restart e2e test not run: ${skip}`);
@@ -20,7 +22,16 @@ test('after a crash mid-print, the interrupted list shows the held job and clear
   const cups = await startVirtualPrinter();
   const dir = mkdtempSync(join(tmpdir(), 'counter-e2e-restart-'));
   const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'E2E01', name: '重启演练大厅' }, counter: 'R-01', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret }, printer: { backend: 'cups', a4: cups.queue } }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      mode: 'training',
+      hall: { id: 'E2E01', name: '重启演练大厅' },
+      counter: 'R-01',
+      registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
+      printer: { backend: 'cups', a4: cups.queue },
+    }),
+  );
   const env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: cups.cupsServer };
   const hosts: Awaited<ReturnType<typeof startHostProcess>>[] = [];
   try {

@@ -75,7 +75,10 @@ test('first run in production asks for an administrator; there are no default ac
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'counter-prod-'));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ mode: 'production', hall: { id: 'BJ0105', name: '示范区政务服务中心' }, counter: 'A-07' }));
+  writeFileSync(
+    join(dir, 'config.json'),
+    JSON.stringify({ mode: 'production', hall: { id: 'BJ0105', name: '示范区政务服务中心' }, counter: 'A-07' }),
+  );
   const host = await startHostProcess({ COUNTER_CONFIG: join(dir, 'config.json') });
   try {
     await page.goto(host.url);

@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('the shell opens in Chinese with the training banner and status bar, and switches language', async ({ page, host }) => {
+test('the shell opens in Chinese with the training banner and status bar, and switches language', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await expect(page.getByTestId('training-banner')).toContainText('培训');
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING');

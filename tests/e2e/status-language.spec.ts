@@ -22,7 +22,16 @@ test.beforeAll(async () => {
   sandbox = await startTestSandbox();
   const dir = mkdtempSync(join(tmpdir(), 'counter-e2e-lang-'));
   const config = join(dir, 'config.json');
-  writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'LANG01', name: '语言检查大厅' }, counter: 'L-01', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret }, printer: { backend: 'virtual', a4: 'Gone_Printer_7' } }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      mode: 'training',
+      hall: { id: 'LANG01', name: '语言检查大厅' },
+      counter: 'L-01',
+      registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
+      printer: { backend: 'virtual', a4: 'Gone_Printer_7' },
+    }),
+  );
   host = await startHostProcess({ COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') });
 });
 
@@ -37,7 +46,11 @@ function firstFontOfCollection(ttc: Buffer): Buffer {
   const numTables = ttc.readUInt16BE(dir + 4);
   const tables = Array.from({ length: numTables }, (_, i) => {
     const e = dir + 12 + i * 16;
-    return { tag: ttc.subarray(e, e + 4), sum: ttc.readUInt32BE(e + 4), data: ttc.subarray(ttc.readUInt32BE(e + 8), ttc.readUInt32BE(e + 8) + ttc.readUInt32BE(e + 12)) };
+    return {
+      tag: ttc.subarray(e, e + 4),
+      sum: ttc.readUInt32BE(e + 4),
+      data: ttc.subarray(ttc.readUInt32BE(e + 8), ttc.readUInt32BE(e + 8) + ttc.readUInt32BE(e + 12)),
+    };
   });
   const head = Buffer.alloc(12 + numTables * 16);
   ttc.copy(head, 0, dir, dir + 12);
@@ -65,11 +78,16 @@ function firstFontOfCollection(ttc: Buffer): Buffer {
 async function lendCjkFont(page: Page): Promise<void> {
   const ttf = firstFontOfCollection(readFileSync(join(process.cwd(), 'resources/fonts/wqy-microhei.ttc')));
   await page.route('**/__e2e-cjk.ttf', (route) => route.fulfill({ body: ttf, contentType: 'font/ttf' }));
-  await page.addStyleTag({ content: "@font-face { font-family: E2ECJK; src: url('/__e2e-cjk.ttf'); } * { font-family: sans-serif, E2ECJK !important; }" });
+  await page.addStyleTag({
+    content:
+      "@font-face { font-family: E2ECJK; src: url('/__e2e-cjk.ttf'); } * { font-family: sans-serif, E2ECJK !important; }",
+  });
   await page.evaluate(() => document.fonts.load('16px E2ECJK', '中'));
 }
 
-test('a printer fault in the status bar reads in one language, in zh-CN and after Alt+L in English', async ({ page }) => {
+test('a printer fault in the status bar reads in one language, in zh-CN and after Alt+L in English', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openSignedIn(page, host);
   await lendCjkFont(page).catch((e: unknown) => console.log('[e2e font] not lent:', e));

@@ -22,8 +22,20 @@ test('my submissions: decided by the training department while the clerk watches
   try {
     const clerk = { id: 'demo-clerk' };
     commitCaseWithSubmission(db, cipher, ob, { clerk, n: 1 });
-    commitCaseWithSubmission(db, cipher, ob, { clerk, n: 2, itemName: '困难残疾人生活补贴', itemCode: '11110000000000000X-KN', form: {} });
-    commitCaseWithSubmission(db, cipher, ob, { clerk, n: 3, itemName: '高龄津贴', itemCode: '11110000000000000X-GL', form: { incomeAboveLine: true } });
+    commitCaseWithSubmission(db, cipher, ob, {
+      clerk,
+      n: 2,
+      itemName: '困难残疾人生活补贴',
+      itemCode: '11110000000000000X-KN',
+      form: {},
+    });
+    commitCaseWithSubmission(db, cipher, ob, {
+      clerk,
+      n: 3,
+      itemName: '高龄津贴',
+      itemCode: '11110000000000000X-GL',
+      form: { incomeAboveLine: true },
+    });
   } finally {
     db.close();
   }
@@ -51,11 +63,21 @@ test('a case shows its submission live, and 办结 once the department approved 
   const db = openDatabase(join(host.dataDir, 'counter.db'));
   const cipher = createCipher(loadOrCreateDataKey(host.dataDir));
   try {
-    enqueue(db, cipher, submission({
-      caseId: current.caseId, department: 'DMCAB01', itemCode: '11110000000000000X-DB', itemName: '大病救助',
-      hall: { id: 'TRAIN01', name: '示范市政务服务中心（培训）' }, counter: 'T-01', clerk: { id: 'demo-clerk' },
-      applicant: { idNumber: '110903196803121617', name: '张建国' }, form: { illness: '重大疾病', bankAccount: '6222020200112233445' },
-    }));
+    enqueue(
+      db,
+      cipher,
+      submission({
+        caseId: current.caseId,
+        department: 'DMCAB01',
+        itemCode: '11110000000000000X-DB',
+        itemName: '大病救助',
+        hall: { id: 'TRAIN01', name: '示范市政务服务中心（培训）' },
+        counter: 'T-01',
+        clerk: { id: 'demo-clerk' },
+        applicant: { idNumber: '110903196803121617', name: '张建国' },
+        form: { illness: '重大疾病', bankAccount: '6222020200112233445' },
+      }),
+    );
   } finally {
     db.close();
   }

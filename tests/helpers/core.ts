@@ -85,7 +85,13 @@ export async function makeCore(o: CoreOptions = {}): Promise<Fixture> {
     callOk: unwrapping(call),
     callAny,
     async addAccount(id, roles, a = {}) {
-      insertAccount(core.db, { id, displayName: id, roles, password: await hashPassword(a.password ?? PASSWORD, FAST_KDF), mustChange: a.mustChange ?? false });
+      insertAccount(core.db, {
+        id,
+        displayName: id,
+        roles,
+        password: await hashPassword(a.password ?? PASSWORD, FAST_KDF),
+        mustChange: a.mustChange ?? false,
+      });
     },
     async signInAs(id, password = PASSWORD) {
       if (core.session) await call('auth.signOut');

@@ -14,7 +14,11 @@ export const PEOPLE = {
 
 let serial = 1000;
 
-export function license(typeCode: string, holder: { name: string; id: string; address: string }, extra: Partial<LicenseRecord> = {}): LicenseRecord {
+export function license(
+  typeCode: string,
+  holder: { name: string; id: string; address: string },
+  extra: Partial<LicenseRecord> = {},
+): LicenseRecord {
   serial += 1;
   return {
     identifier: `1.2.156.3005.2.${typeCode}.11010000PSB.${serial}.001.F`,
@@ -45,17 +49,34 @@ export function license(typeCode: string, holder: { name: string; id: string; ad
 }
 
 export const VERIFIED: VerificationState = { state: 'verified', issuer: '11010000PSB' };
-export const UNVERIFIED: VerificationState = { state: 'unverified', reason: 'bad-signature', message: 'signature does not match' };
+export const UNVERIFIED: VerificationState = {
+  state: 'unverified',
+  reason: 'bad-signature',
+  message: 'signature does not match',
+};
 
-export function fetched(lic: LicenseRecord, fetchedAt: Date | string = new Date(), verification: VerificationState = VERIFIED): FetchedLicense {
-  return { license: lic, verification, fetchedAt: typeof fetchedAt === 'string' ? fetchedAt : fetchedAt.toISOString(), source: 'registry' };
+export function fetched(
+  lic: LicenseRecord,
+  fetchedAt: Date | string = new Date(),
+  verification: VerificationState = VERIFIED,
+): FetchedLicense {
+  return {
+    license: lic,
+    verification,
+    fetchedAt: typeof fetchedAt === 'string' ? fetchedAt : fetchedAt.toISOString(),
+    source: 'registry',
+  };
 }
 
 export const hoursAgo = (h: number, from = new Date()) => new Date(from.getTime() - h * 3_600_000);
 
 export const POLICY: CachePolicy = parseCachePolicy({
   default: { maxAgeHours: 24, retentionDays: 7 },
-  types: { '111001': { maxAgeHours: 72, retentionDays: 7 }, '111002': { maxAgeHours: 24, retentionDays: 7 }, '113001': { maxAgeHours: 168, retentionDays: 14 } },
+  types: {
+    '111001': { maxAgeHours: 72, retentionDays: 7 },
+    '111002': { maxAgeHours: 24, retentionDays: 7 },
+    '113001': { maxAgeHours: 168, retentionDays: 14 },
+  },
 });
 
 export function tempDir(prefix = 'counter-cache-'): { dir: string; cleanup(): void } {

@@ -4,7 +4,8 @@
  */
 export function testSeed(what: string): number {
   const given = process.env.TEST_SEED;
-  if (given !== undefined && !/^\d+$/.test(given)) throw new Error(`TEST_SEED must be a non-negative integer, got "${given}"`);
+  if (given !== undefined && !/^\d+$/.test(given))
+    throw new Error(`TEST_SEED must be a non-negative integer, got "${given}"`);
   const seed = given !== undefined ? Number(given) % 2 ** 31 : Math.floor(Math.random() * 2 ** 31);
   console.info(`${what}: seed ${seed} (replay with TEST_SEED=${seed})`);
   return seed;
@@ -35,7 +36,7 @@ export function randomBytes(r: () => number, n: number): Uint8Array {
 /** Splits bytes at random points into 1..n chunks. */
 export function randomChunks(r: () => number, bytes: Uint8Array, maxChunk = 64): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = 1 + randInt(r, maxChunk);
     out.push(bytes.subarray(i, i + n));
     i += n;

@@ -30,7 +30,11 @@ async function postFaults(url: string, adminSecret: string, f: FaultsInput): Pro
  * `child: true` runs the real CLI as training mode does, stopped by its pid.
  */
 export async function startTestSandbox(opts: SandboxOptions & { child?: boolean } = {}): Promise<TestSandbox> {
-  const creds = { appKey: opts.appKey ?? 'test-app', appSecret: opts.appSecret ?? 'test-secret-' + Math.random().toString(36).slice(2), adminSecret: opts.adminSecret ?? 'test-admin' };
+  const creds = {
+    appKey: opts.appKey ?? 'test-app',
+    appSecret: opts.appSecret ?? 'test-secret-' + Math.random().toString(36).slice(2),
+    adminSecret: opts.adminSecret ?? 'test-admin',
+  };
   if (!opts.child) {
     const s = await startSandbox({ ...opts, ...creds, port: 0 });
     return { url: s.url, ...creds, setFaults: (f) => postFaults(s.url, creds.adminSecret, f), stop: () => s.close() };
@@ -41,7 +45,12 @@ export async function startTestSandbox(opts: SandboxOptions & { child?: boolean 
   if (opts.today) args.push('--today', opts.today);
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, SANDBOX_APP_KEY: creds.appKey, SANDBOX_APP_SECRET: creds.appSecret, SANDBOX_ADMIN_SECRET: creds.adminSecret },
+    env: {
+      ...process.env,
+      SANDBOX_APP_KEY: creds.appKey,
+      SANDBOX_APP_SECRET: creds.appSecret,
+      SANDBOX_ADMIN_SECRET: creds.adminSecret,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

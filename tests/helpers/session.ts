@@ -4,7 +4,11 @@ import type { Page } from '@playwright/test';
 import type { HostProcess } from './host-process';
 
 /** Calls the host's API as the page would (same secret), for set-up steps that are not under test. */
-export async function api(host: HostProcess, op: string, args: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+export async function api(
+  host: HostProcess,
+  op: string,
+  args: unknown = {},
+): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
   const secret = new URL(host.url).hash.split('secret=')[1];
   const res = await fetch(`${host.origin}/api/${op}`, {
     method: 'POST',

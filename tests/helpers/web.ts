@@ -35,11 +35,24 @@ export async function startWeb(o: CoreOptions = {}): Promise<WebFixture> {
   const raw: WebFixture['raw'] = (r) =>
     new Promise((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, agent: false, method: r.method ?? 'GET', path: r.path, headers: { Host: `127.0.0.1:${host.port}`, ...r.headers } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          agent: false,
+          method: r.method ?? 'GET',
+          path: r.path,
+          headers: { Host: `127.0.0.1:${host.port}`, ...r.headers },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
         },
       );
       req.on('error', reject);
@@ -66,4 +79,5 @@ export async function startWeb(o: CoreOptions = {}): Promise<WebFixture> {
 }
 
 /** What must never reach a client: stack frames, source paths, SQL, internal error names. */
-export const LEAK = /\n\s+at |node:internal|\/work\/|\.ts:\d|\.js:\d|SqliteError|SQLITE_|TypeError|ReferenceError|ZodError|better-sqlite3/;
+export const LEAK =
+  /\n\s+at |node:internal|\/work\/|\.ts:\d|\.js:\d|SqliteError|SQLITE_|TypeError|ReferenceError|ZodError|better-sqlite3/;

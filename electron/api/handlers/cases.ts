@@ -5,21 +5,41 @@ import type { HandlerContext, HandlerSlice } from './types';
 const desk = (ctx: HandlerContext) => need(ctx.core.services.desk, 'The case service');
 
 type CaseOps =
-  | 'case.current' | 'case.get' | 'case.openManual' | 'case.close' | 'items.search' | 'case.chooseItem' | 'case.preview'
-  | 'case.override' | 'case.print' | 'case.retryPrint' | 'case.reprint' | 'case.void' | 'case.interrupted' | 'cert.verify' | 'printers.list';
+  | 'case.current'
+  | 'case.get'
+  | 'case.openManual'
+  | 'case.close'
+  | 'items.search'
+  | 'case.chooseItem'
+  | 'case.preview'
+  | 'case.override'
+  | 'case.print'
+  | 'case.retryPrint'
+  | 'case.reprint'
+  | 'case.void'
+  | 'case.interrupted'
+  | 'cert.verify'
+  | 'printers.list';
 
 export const caseHandlers: HandlerSlice<CaseOps> = {
   'case.current': (ctx) => (ctx.core.services.desk ? desk(ctx).current() : null),
   'case.get': (ctx, { caseId }) => desk(ctx).viewFor(caseId),
-  'case.openManual': (ctx, { idNumber, name, validTo, reason }) => desk(ctx).openManual(idNumber, name, validTo, reason),
+  'case.openManual': (ctx, { idNumber, name, validTo, reason }) =>
+    desk(ctx).openManual(idNumber, name, validTo, reason),
   'case.close': (ctx, { caseId }) => {
     desk(ctx).close(caseId);
     return null;
   },
   'items.search': (ctx, { query, caseId }) => desk(ctx).search(query, caseId),
   // Purpose binding: personal data only inside the clerk's own case for the citizen at the counter.
-  'case.chooseItem': (ctx, { caseId, itemCode }) => (requireOpenCase(ctx.core, caseId), desk(ctx).chooseItem(caseId, itemCode)),
-  'case.override': (ctx, { caseId, supervisorId, password, reason }) => (requireOpenCase(ctx.core, caseId), desk(ctx).override(caseId, supervisorId, password, reason)),
+  'case.chooseItem': (ctx, { caseId, itemCode }) => (
+    requireOpenCase(ctx.core, caseId),
+    desk(ctx).chooseItem(caseId, itemCode)
+  ),
+  'case.override': (ctx, { caseId, supervisorId, password, reason }) => (
+    requireOpenCase(ctx.core, caseId),
+    desk(ctx).override(caseId, supervisorId, password, reason)
+  ),
   'case.preview': (ctx, { caseId }) => (requireOpenCase(ctx.core, caseId), desk(ctx).preview(caseId)),
   'case.print': (ctx, { caseId, printer }) => (requireOpenCase(ctx.core, caseId), desk(ctx).print(caseId, printer)),
   'case.retryPrint': (ctx, { caseId, printer }) => desk(ctx).retryPrint(caseId, printer),

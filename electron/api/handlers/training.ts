@@ -12,7 +12,11 @@ function trainingReader(ctx: HandlerContext): ReaderService {
 
 function view(reader: ReaderService): TrainingCardsView {
   const s = reader.trainingState();
-  return { cards: reader.demoCards().map((c) => ({ id: c.id, label: c.label, kind: c.kind, name: c.name })), placed: s.placed, plugged: s.plugged };
+  return {
+    cards: reader.demoCards().map((c) => ({ id: c.id, label: c.label, kind: c.kind, name: c.name })),
+    placed: s.placed,
+    plugged: s.plugged,
+  };
 }
 
 export const trainingHandlers: HandlerSlice<'training.cards' | 'training.toggleCard' | 'training.fault'> = {

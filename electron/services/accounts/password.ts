@@ -17,7 +17,9 @@ function derive(password: string, salt: Buffer, k: KdfParams): Promise<Buffer> {
   const N = 2 ** k.logN;
   const opts: ScryptOptions = { N, r: k.r, p: k.p, maxmem: 128 * N * k.r * k.p + 1024 * 1024 };
   // Async: scrypt runs on the libuv pool, so a sign-in never freezes the UI's other calls.
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, KEY_BYTES, opts, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, KEY_BYTES, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 /** Self-describing: scrypt$logN$r$p$salt$hash (base64), so stronger params can be rolled out without a migration. */
@@ -31,7 +33,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [logN, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
-  if (![logN, r, p].every(Number.isInteger) || logN < 10 || logN > 20 || r < 1 || r > 32 || p < 1 || p > 16) return false;
+  if (![logN, r, p].every(Number.isInteger) || logN < 10 || logN > 20 || r < 1 || r > 32 || p < 1 || p > 16)
+    return false;
   const want = Buffer.from(parts[5]!, 'base64');
   const got = await derive(password, Buffer.from(parts[4]!, 'base64'), { logN, r, p });
   return want.length === got.length && timingSafeEqual(want, got);
@@ -50,7 +53,10 @@ export async function burnPasswordCheck(password: string, k: KdfParams = DEFAULT
  */
 export function checkPasswordPolicy(password: string, userId: string): void {
   const classes = [/[A-Za-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  const weak = password.length < 8 || (password.length < 16 && classes < 2) || (userId.length >= 4 && password.toLowerCase().includes(userId.toLowerCase()));
+  const weak =
+    password.length < 8 ||
+    (password.length < 16 && classes < 2) ||
+    (userId.length >= 4 && password.toLowerCase().includes(userId.toLowerCase()));
   if (weak) {
     throw new AuthError(
       'AUTH_WEAK_PASSWORD',

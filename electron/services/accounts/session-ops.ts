@@ -36,7 +36,10 @@ export async function unlock(c: AccountsContext, password: string): Promise<Sess
   await checkPassword(c, account, password, 'unlock-failed');
   if (account.disabled) {
     c.sessions.end();
-    throw new AuthError('AUTH_ACCOUNT_DISABLED', 'This account was disabled meanwhile; you have been signed out. Ask an administrator.');
+    throw new AuthError(
+      'AUTH_ACCOUNT_DISABLED',
+      'This account was disabled meanwhile; you have been signed out. Ask an administrator.',
+    );
   }
   c.sessions.setLocked(false);
   c.audit({ action: 'unlock', actor: account.id });
@@ -48,7 +51,8 @@ export async function changePassword(c: AccountsContext, current: string, next: 
   checkPasswordPolicy(next, account.id);
   if (account.demo) throw new AuthError('AUTH_DEMO_ACCOUNT', 'Training accounts keep their published password.');
   await checkPassword(c, account, current, 'password-change-failed');
-  if (current === next) throw new AuthError('AUTH_PASSWORD_REUSED', 'Choose a new password different from the current one.', 'newPassword');
+  if (current === next)
+    throw new AuthError('AUTH_PASSWORD_REUSED', 'Choose a new password different from the current one.', 'newPassword');
   const hash = await hashPassword(next, c.kdf);
   c.core.db.transaction(() => {
     setPassword(c.core.db, account.id, hash, false);

@@ -26,15 +26,30 @@ export async function ensureDemoAccounts(c: AccountsContext): Promise<void> {
   c.core.db.transaction(() => {
     for (const d of missing) {
       if (getAccount(c.core.db, d.userId)) continue;
-      insertAccount(c.core.db, { id: d.userId, displayName: d.displayName, roles: d.roles, password: hash, mustChange: false, demo: true });
-      c.audit({ action: 'account-change', actor: null, detail: { op: 'create-demo', target: d.userId, roles: d.roles } });
+      insertAccount(c.core.db, {
+        id: d.userId,
+        displayName: d.displayName,
+        roles: d.roles,
+        password: hash,
+        mustChange: false,
+        demo: true,
+      });
+      c.audit({
+        action: 'account-change',
+        actor: null,
+        detail: { op: 'create-demo', target: d.userId, roles: d.roles },
+      });
     }
   })();
 }
 
 export function setupStatus(c: AccountsContext): SetupStatus {
   const training = c.core.training;
-  const status: SetupStatus = { needsSetup: !training && countRealAccounts(c.core.db) === 0, training, session: c.sessions.info() };
+  const status: SetupStatus = {
+    needsSetup: !training && countRealAccounts(c.core.db) === 0,
+    training,
+    session: c.sessions.info(),
+  };
   if (training) {
     status.demoAccounts = listAccounts(c.core.db)
       .filter((a) => a.demo && !a.disabled)
@@ -45,16 +60,28 @@ export function setupStatus(c: AccountsContext): SetupStatus {
 }
 
 /** First run: creates the administrator and signs them in. Refused as soon as any real account exists. */
-export async function setupAdmin(c: AccountsContext, a: { userId: string; displayName: string; password: string }): Promise<SessionInfo> {
-  if (countRealAccounts(c.core.db) > 0) throw new AuthError('AUTH_SETUP_DONE', 'This terminal already has accounts; sign in, or ask its administrator.');
+export async function setupAdmin(
+  c: AccountsContext,
+  a: { userId: string; displayName: string; password: string },
+): Promise<SessionInfo> {
+  if (countRealAccounts(c.core.db) > 0)
+    throw new AuthError('AUTH_SETUP_DONE', 'This terminal already has accounts; sign in, or ask its administrator.');
   if (c.sessions.current) throw new AuthError('SESSION_ACTIVE', 'Sign out first.');
   checkPasswordPolicy(a.password, a.userId);
   const hash = await hashPassword(a.password, c.kdf);
   c.core.db.transaction(() => {
     // Checked again inside the transaction: two first-run screens must not both create an admin.
-    if (countRealAccounts(c.core.db) > 0) throw new AuthError('AUTH_SETUP_DONE', 'This terminal already has accounts; sign in, or ask its administrator.');
-    if (getAccount(c.core.db, a.userId)) throw new AuthError('AUTH_ACCOUNT_EXISTS', 'That account name is taken; choose another.', 'userId');
-    insertAccount(c.core.db, { id: a.userId, displayName: a.displayName, roles: ['admin'], password: hash, mustChange: false });
+    if (countRealAccounts(c.core.db) > 0)
+      throw new AuthError('AUTH_SETUP_DONE', 'This terminal already has accounts; sign in, or ask its administrator.');
+    if (getAccount(c.core.db, a.userId))
+      throw new AuthError('AUTH_ACCOUNT_EXISTS', 'That account name is taken; choose another.', 'userId');
+    insertAccount(c.core.db, {
+      id: a.userId,
+      displayName: a.displayName,
+      roles: ['admin'],
+      password: hash,
+      mustChange: false,
+    });
     c.audit({ action: 'setup', actor: a.userId, detail: { roles: ['admin'] } });
   })();
   c.sessions.begin(getAccount(c.core.db, a.userId)!);

@@ -61,7 +61,9 @@ export function countRealAccounts(db: Db): number {
 export function countActiveAdmins(db: Db, exceptId?: string): number {
   return (
     db
-      .prepare("SELECT count(*) AS n FROM accounts WHERE disabled = 0 AND demo = 0 AND id IS NOT ? AND EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'admin')")
+      .prepare(
+        "SELECT count(*) AS n FROM accounts WHERE disabled = 0 AND demo = 0 AND id IS NOT ? AND EXISTS (SELECT 1 FROM json_each(roles) WHERE value = 'admin')",
+      )
       .get(exceptId ?? null) as { n: number }
   ).n;
 }
@@ -76,14 +78,9 @@ export interface NewAccount {
 }
 
 export function insertAccount(db: Db, a: NewAccount): void {
-  db.prepare('INSERT INTO accounts(id, display_name, roles, password, must_change, demo) VALUES (?, ?, ?, ?, ?, ?)').run(
-    a.id,
-    a.displayName,
-    JSON.stringify(a.roles),
-    a.password,
-    a.mustChange ? 1 : 0,
-    a.demo ? 1 : 0,
-  );
+  db.prepare(
+    'INSERT INTO accounts(id, display_name, roles, password, must_change, demo) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(a.id, a.displayName, JSON.stringify(a.roles), a.password, a.mustChange ? 1 : 0, a.demo ? 1 : 0);
 }
 
 const touch = "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')";
@@ -97,15 +94,23 @@ export function setDisabled(db: Db, id: string, disabled: boolean): void {
 }
 
 export function setPassword(db: Db, id: string, hash: string, mustChange: boolean): void {
-  db.prepare(`UPDATE accounts SET password = ?, must_change = ?, failed_count = 0, next_attempt_at = 0, ${touch} WHERE id = ?`).run(hash, mustChange ? 1 : 0, id);
+  db.prepare(
+    `UPDATE accounts SET password = ?, must_change = ?, failed_count = 0, next_attempt_at = 0, ${touch} WHERE id = ?`,
+  ).run(hash, mustChange ? 1 : 0, id);
 }
 
 export function recordFailure(db: Db, id: string, failedCount: number, nextAttemptAt: number): void {
-  db.prepare('UPDATE accounts SET failed_count = ?, next_attempt_at = ? WHERE id = ?').run(failedCount, nextAttemptAt, id);
+  db.prepare('UPDATE accounts SET failed_count = ?, next_attempt_at = ? WHERE id = ?').run(
+    failedCount,
+    nextAttemptAt,
+    id,
+  );
 }
 
 export function recordSuccess(db: Db, id: string): void {
-  db.prepare("UPDATE accounts SET failed_count = 0, next_attempt_at = 0, last_sign_in_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(id);
+  db.prepare(
+    "UPDATE accounts SET failed_count = 0, next_attempt_at = 0, last_sign_in_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?",
+  ).run(id);
 }
 
 export function clearFailures(db: Db, id: string): void {

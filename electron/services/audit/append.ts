@@ -16,7 +16,10 @@ interface DbAuditSetup {
 // without threading the cipher and signer through every call.
 const setups = new WeakMap<Db, DbAuditSetup>();
 
-export function configureAudit(db: Db, s: { cipher?: RecordCipher; signer?: AuditSigner; checkpointEvery?: number }): void {
+export function configureAudit(
+  db: Db,
+  s: { cipher?: RecordCipher; signer?: AuditSigner; checkpointEvery?: number },
+): void {
   setups.set(db, { cipher: s.cipher, signer: s.signer, checkpointEvery: s.checkpointEvery ?? 100 });
 }
 
@@ -30,7 +33,8 @@ export const sealAad = (seq: number) => `audit_log:${seq}`;
 const MAX_TEXT = 200;
 function short(v: string | null | undefined, what: string): string | null {
   if (v === undefined || v === null) return null;
-  if (typeof v !== 'string' || v.length > MAX_TEXT) throw new AuditError('AUDIT_INVALID_ENTRY', `audit ${what} must be a string of at most ${MAX_TEXT} characters`);
+  if (typeof v !== 'string' || v.length > MAX_TEXT)
+    throw new AuditError('AUDIT_INVALID_ENTRY', `audit ${what} must be a string of at most ${MAX_TEXT} characters`);
   return v;
 }
 
@@ -42,12 +46,17 @@ function short(v: string | null | undefined, what: string): string | null {
 export function appendAudit(db: Db, e: AuditEntryInput): number {
   const setup = setups.get(db);
   return db.transaction(() => {
-    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
     const seq = (head?.seq ?? 0) + 1;
     const prev = head?.hash ?? GENESIS_HASH;
     let sealed: Buffer | null = null;
     if (e.personal) {
-      if (!setup?.cipher) throw new AuditError('AUDIT_NO_CIPHER', 'audit entry holds personal data but no data key is configured; start the audit service with the data key (configureAudit)');
+      if (!setup?.cipher)
+        throw new AuditError(
+          'AUDIT_NO_CIPHER',
+          'audit entry holds personal data but no data key is configured; start the audit service with the data key (configureAudit)',
+        );
       sealed = setup.cipher.seal(JSON.stringify(e.personal), sealAad(seq));
     }
     const row: Omit<AuditRow, 'hash' | 'prev_hash'> = {

@@ -2,7 +2,8 @@ import type { Db } from '../db/open';
 import type { AuditSigner } from './signing-key';
 
 /** What a checkpoint signs: the chain head, bound to its position and time. */
-export const checkpointMessage = (seq: number, hash: string, at: string) => `counter-audit-checkpoint|${seq}|${hash}|${at}`;
+export const checkpointMessage = (seq: number, hash: string, at: string) =>
+  `counter-audit-checkpoint|${seq}|${hash}|${at}`;
 
 export function writeCheckpoint(db: Db, signer: AuditSigner, seq: number, hash: string): void {
   const at = new Date().toISOString();
@@ -18,7 +19,8 @@ export function writeCheckpoint(db: Db, signer: AuditSigner, seq: number, hash: 
 /** Signs the current head unless it is already signed (on shutdown, before an export, on demand). */
 export function signHead(db: Db, signer: AuditSigner): { seq: number; hash: string } | null {
   return db.transaction(() => {
-    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      { seq: number; hash: string } | undefined;
     if (!head) return null;
     writeCheckpoint(db, signer, head.seq, head.hash);
     return head;

@@ -29,16 +29,23 @@ export function auditExport(core: Core, i: { from: string; to: string; format: '
   const fromIso = localDayStart(i.from);
   const toIso = localDayStart(nextDay(i.to));
   if (Date.parse(toIso) - Date.parse(fromIso) > MAX_DAYS * 86_400_000) {
-    throw new AuditError('AUDIT_RANGE_INVALID', `Export at most ${MAX_DAYS} days at a time; split the range.`, { maxDays: MAX_DAYS });
+    throw new AuditError('AUDIT_RANGE_INVALID', `Export at most ${MAX_DAYS} days at a time; split the range.`, {
+      maxDays: MAX_DAYS,
+    });
   }
   const signer = startAudit(core);
   const actor = core.session?.userId ?? null;
   const entries = rowsToExport(auditRange(core.db, fromIso, toIso));
   // Logged before the file is handed out, and the head signed, so the export is covered by a checkpoint.
-  appendAudit(core.db, { action: 'export', actor, detail: { from: i.from, to: i.to, format: i.format, entries: entries.length } });
+  appendAudit(core.db, {
+    action: 'export',
+    actor,
+    detail: { from: i.from, to: i.to, format: i.format, entries: entries.length },
+  });
   signHead(core.db, signer);
   const base = `audit-${core.config.hall.id}-${core.config.counter}-${i.from}-${i.to}`;
-  if (i.format === 'csv') return { format: 'csv', filename: `${base}.csv`, content: toCsv(entries), entries: entries.length };
+  if (i.format === 'csv')
+    return { format: 'csv', filename: `${base}.csv`, content: toCsv(entries), entries: entries.length };
   const doc = signedJson(signer, {
     terminal: { hall: core.config.hall.id, counter: core.config.counter },
     range: { from: i.from, to: i.to },

@@ -33,7 +33,20 @@ export const toExported = (r: AuditRow): ExportedEntry => ({
   hash: r.hash,
 });
 
-const CSV_COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'itemCode', 'caseId', 'purpose', 'detail', 'sealed', 'prevHash', 'hash'] as const;
+const CSV_COLUMNS = [
+  'seq',
+  'at',
+  'actor',
+  'action',
+  'subject',
+  'itemCode',
+  'caseId',
+  'purpose',
+  'detail',
+  'sealed',
+  'prevHash',
+  'hash',
+] as const;
 
 // Spreadsheet programs run cells that start with these as formulas; a quote makes them text.
 function csvCell(v: unknown): string {
@@ -62,7 +75,10 @@ export interface SignedExport {
 export const exportBody = (e: Omit<SignedExport, 'signature'>) =>
   JSON.stringify([e.format, e.terminal, e.range, e.exportedAt, e.entries, e.publicKey]);
 
-export function signedJson(signer: AuditSigner, body: Omit<SignedExport, 'signature' | 'publicKey' | 'format'>): SignedExport {
+export function signedJson(
+  signer: AuditSigner,
+  body: Omit<SignedExport, 'signature' | 'publicKey' | 'format'>,
+): SignedExport {
   const unsigned = { format: 'counter-audit-export/1' as const, ...body, publicKey: signer.publicKey };
   return { ...unsigned, signature: signer.sign(sm3Hex(exportBody(unsigned))) };
 }
@@ -70,4 +86,3 @@ export function signedJson(signer: AuditSigner, body: Omit<SignedExport, 'signat
 export function rowsToExport(rows: AuditRow[]): ExportedEntry[] {
   return rows.map(toExported);
 }
-

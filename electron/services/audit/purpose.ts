@@ -33,12 +33,24 @@ export function requireOpenCase(core: Core, caseId: string): CaseRef {
   const session = core.session;
   if (!session) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
   const lookup = core.services.caseLookup;
-  if (!lookup) throw new AppError('CASE_SERVICE_UNAVAILABLE', 'Cases are not available on this terminal yet, so personal data cannot be requested; restart the app, and report it if it repeats.');
+  if (!lookup)
+    throw new AppError(
+      'CASE_SERVICE_UNAVAILABLE',
+      'Cases are not available on this terminal yet, so personal data cannot be requested; restart the app, and report it if it repeats.',
+    );
   const found = lookup(caseId);
-  if (!found) throw new AppError('CASE_NOT_FOUND', 'No such case. Open a case for this citizen first (place the ID card).');
-  if (found.state !== 'open') throw new AppError('CASE_NOT_OPEN', `This case is ${found.state}; personal data can be requested only inside an open case. Open a new case.`);
+  if (!found)
+    throw new AppError('CASE_NOT_FOUND', 'No such case. Open a case for this citizen first (place the ID card).');
+  if (found.state !== 'open')
+    throw new AppError(
+      'CASE_NOT_OPEN',
+      `This case is ${found.state}; personal data can be requested only inside an open case. Open a new case.`,
+    );
   if (found.clerkId !== session.userId && !session.roles.includes('supervisor')) {
-    throw new AppError('CASE_NOT_YOURS', 'This case was opened by another clerk; open your own case for this citizen, or ask a supervisor.');
+    throw new AppError(
+      'CASE_NOT_YOURS',
+      'This case was opened by another clerk; open your own case for this citizen, or ask a supervisor.',
+    );
   }
   return found;
 }

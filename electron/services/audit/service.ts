@@ -18,7 +18,11 @@ export function startAudit(core: Core, o: AuditStartOptions = {}): AuditSigner {
   const existing = core.services.audit;
   if (existing && !o.cipher) return existing;
   const signer = existing ?? loadOrCreateAuditSigner(core.opts.dataDir);
-  configureAudit(core.db, { cipher: o.cipher ?? auditSetup(core.db)?.cipher, signer, checkpointEvery: o.checkpointEvery });
+  configureAudit(core.db, {
+    cipher: o.cipher ?? auditSetup(core.db)?.cipher,
+    signer,
+    checkpointEvery: o.checkpointEvery,
+  });
   if (!existing) {
     core.services.audit = signer;
     // Registered before later services' closers, so it runs after them (reverse order) and signs their last entries.

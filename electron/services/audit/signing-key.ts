@@ -36,10 +36,14 @@ export function verifyAuditSignature(message: string, signatureHex: string, publ
 export function loadOrCreateAuditSigner(dataDir: string): AuditSigner {
   const path = join(dataDir, SIGN_KEY_FILE);
   let bytes = readPrivateFile(path);
-  if (!bytes) bytes = createPrivateFileOnce(path, Buffer.from(sm2.generateKeyPairHex().privateKey.padStart(64, '0'), 'ascii'));
+  if (!bytes)
+    bytes = createPrivateFileOnce(path, Buffer.from(sm2.generateKeyPairHex().privateKey.padStart(64, '0'), 'ascii'));
   const hex = bytes.toString('ascii').trim();
   if (!/^[0-9a-f]{64}$/i.test(hex)) {
-    throw new AuditError('AUDIT_SIGN_KEY_INVALID', `audit signing key ${path} is damaged; restore it from backup (the checkpoints already signed can still be verified with the recorded public key)`);
+    throw new AuditError(
+      'AUDIT_SIGN_KEY_INVALID',
+      `audit signing key ${path} is damaged; restore it from backup (the checkpoints already signed can still be verified with the recorded public key)`,
+    );
   }
   return createAuditSigner(hex.toLowerCase());
 }

@@ -10,16 +10,31 @@ import { auditSubject } from './subject';
 
 type SlipInput = { caseId: string; pdf: boolean } | { idNumber: string; reason: string; pdf: boolean };
 
-function bind(core: Core, i: SlipInput): { subject: string; caseId: string | null; purpose: string; itemCode: string | null } {
+function bind(
+  core: Core,
+  i: SlipInput,
+): { subject: string; caseId: string | null; purpose: string; itemCode: string | null } {
   if ('caseId' in i) {
     const c = requireOpenCase(core, i.caseId);
-    return { subject: c.subject, caseId: c.caseId, purpose: 'citizen asked who accessed their data', itemCode: c.itemCode };
+    return {
+      subject: c.subject,
+      caseId: c.caseId,
+      purpose: 'citizen asked who accessed their data',
+      itemCode: c.itemCode,
+    };
   }
   if (caseLookupWired(core)) {
-    throw new AuditError('AUDIT_CASE_REQUIRED', 'Open a case for this citizen first (place the ID card), then print the access record from the case.');
+    throw new AuditError(
+      'AUDIT_CASE_REQUIRED',
+      'Open a case for this citizen first (place the ID card), then print the access record from the case.',
+    );
   }
   const cipher = auditCipher(core);
-  if (!cipher) throw new AuditError('AUDIT_NO_CIPHER', 'The data key is not loaded, so citizens cannot be looked up; restart the app.');
+  if (!cipher)
+    throw new AuditError(
+      'AUDIT_NO_CIPHER',
+      'The data key is not loaded, so citizens cannot be looked up; restart the app.',
+    );
   return { subject: auditSubject(cipher, i.idNumber), caseId: null, purpose: i.reason, itemCode: null };
 }
 
@@ -27,10 +42,20 @@ function bind(core: Core, i: SlipInput): { subject: string; caseId: string | nul
 export async function citizenSlip(core: Core, i: SlipInput): Promise<CitizenSlip> {
   const b = bind(core, i);
   const rows = slipRows(auditForSubject(core.db, b.subject));
-  appendAudit(core.db, { action: 'citizen-slip', actor: core.session?.userId ?? null, subject: b.subject, caseId: b.caseId, itemCode: b.itemCode, purpose: b.purpose });
+  appendAudit(core.db, {
+    action: 'citizen-slip',
+    actor: core.session?.userId ?? null,
+    subject: b.subject,
+    caseId: b.caseId,
+    itemCode: b.itemCode,
+    purpose: b.purpose,
+  });
   if (!i.pdf) return { rows };
   try {
-    const pdf = await slipPdf({ hall: core.config.hall.name, counter: core.config.counter, training: core.training, printedAt: new Date() }, rows);
+    const pdf = await slipPdf(
+      { hall: core.config.hall.name, counter: core.config.counter, training: core.training, printedAt: new Date() },
+      rows,
+    );
     return { rows, pdfBase64: pdf.toString('base64') };
   } catch (err) {
     // Without the CJK font the rows are still useful on screen; the UI offers no print button then.

@@ -12,7 +12,14 @@ const NOT_ACCESS = new Set(['citizen-slip']);
 export const slipRows = (rows: AuditRow[]): SlipRow[] =>
   rows
     .filter((r) => !NOT_ACCESS.has(r.action))
-    .map((r) => ({ at: r.at, clerk: r.actor, action: r.action, itemCode: r.item_code, purpose: r.purpose, caseId: r.case_id }));
+    .map((r) => ({
+      at: r.at,
+      clerk: r.actor,
+      action: r.action,
+      itemCode: r.item_code,
+      purpose: r.purpose,
+      caseId: r.case_id,
+    }));
 
 export interface SlipHeader {
   hall: string;
@@ -36,14 +43,28 @@ export async function slipPdf(h: SlipHeader, rows: SlipRow[]): Promise<Buffer> {
   });
   doc.registerFont(FONT_ALIAS, certificateFont() as unknown as Buffer);
   doc.font(FONT_ALIAS);
-  if (h.training) doc.fontSize(12).fillColor('#b71c1c').text(both(w.training, {}, ' / ')).fillColor('black');
+  if (h.training)
+    doc
+      .fontSize(12)
+      .fillColor('#b71c1c')
+      .text(both(w.training, {}, ' / '))
+      .fillColor('black');
   doc.fontSize(16).text(both(w.title, {}, ' / '), { align: 'center' });
-  doc.moveDown(0.5).fontSize(10).text(`${h.hall} · ${h.counter} · ${h.printedAt.toLocaleString('zh-CN')}`, { align: 'center' });
+  doc
+    .moveDown(0.5)
+    .fontSize(10)
+    .text(`${h.hall} · ${h.counter} · ${h.printedAt.toLocaleString('zh-CN')}`, { align: 'center' });
   doc.moveDown();
   if (rows.length === 0) doc.fontSize(11).text(both(w.empty));
   for (const r of rows) {
     const action = w.actions[r.action];
-    const line = [new Date(r.at).toLocaleString('zh-CN'), r.clerk ?? '-', action ? both(action) : r.action, r.itemCode ?? '', r.purpose ?? ''].join('   ');
+    const line = [
+      new Date(r.at).toLocaleString('zh-CN'),
+      r.clerk ?? '-',
+      action ? both(action) : r.action,
+      r.itemCode ?? '',
+      r.purpose ?? '',
+    ].join('   ');
     doc.fontSize(10).text(line);
   }
   doc.moveDown().fontSize(9).fillColor('#555').text(both(w.footnote));

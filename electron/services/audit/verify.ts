@@ -32,8 +32,14 @@ export function verifyChain(db: Db, trustedKey?: string | null): VerifyResult {
   let prev = GENESIS_HASH;
   for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     const fail = (reason: string): VerifyResult => ({ ok: false, seq: r.seq, reason, entries: expectSeq - 1 });
-    if (r.seq !== expectSeq) return fail(r.seq > expectSeq ? `entries ${expectSeq}..${r.seq - 1} are missing (deleted)` : `sequence out of order (expected ${expectSeq})`);
-    if (r.prev_hash !== prev) return fail('its link to the previous entry is broken (an entry before it was changed, removed or reordered)');
+    if (r.seq !== expectSeq)
+      return fail(
+        r.seq > expectSeq
+          ? `entries ${expectSeq}..${r.seq - 1} are missing (deleted)`
+          : `sequence out of order (expected ${expectSeq})`,
+      );
+    if (r.prev_hash !== prev)
+      return fail('its link to the previous entry is broken (an entry before it was changed, removed or reordered)');
     if (entryHash(prev, r) !== r.hash) return fail('its content does not match its hash (the entry was edited)');
     if (wanted.has(r.seq)) hashes.set(r.seq, r.hash);
     prev = r.hash;
@@ -43,13 +49,19 @@ export function verifyChain(db: Db, trustedKey?: string | null): VerifyResult {
   let signedThrough = 0;
   for (const c of checkpoints) {
     const fail = (reason: string): VerifyResult => ({ ok: false, seq: c.seq, reason, entries });
-    if (trustedKey && c.public_key !== trustedKey) return fail('checkpoint was signed with a key that is not this terminal\'s (the chain was rebuilt)');
+    if (trustedKey && c.public_key !== trustedKey)
+      return fail("checkpoint was signed with a key that is not this terminal's (the chain was rebuilt)");
     // The newest checkpoint's hash commits to every entry before it, so its signature alone vouches
     // for the whole walked chain; checking each older one (SM2 in JS, ms each) would add nothing.
     const last = c === checkpoints[checkpoints.length - 1];
-    if (last && !verifyAuditSignature(checkpointMessage(c.seq, c.hash, c.at), c.signature, c.public_key)) return fail('checkpoint signature is invalid (the checkpoint was altered)');
-    if (c.seq > entries) return fail(`a signed checkpoint covers entry ${c.seq} but the log ends at ${entries} (entries were removed from the end)`);
-    if (hashes.get(c.seq) !== c.hash) return fail('the entry differs from the one signed at this checkpoint (the chain was rewritten)');
+    if (last && !verifyAuditSignature(checkpointMessage(c.seq, c.hash, c.at), c.signature, c.public_key))
+      return fail('checkpoint signature is invalid (the checkpoint was altered)');
+    if (c.seq > entries)
+      return fail(
+        `a signed checkpoint covers entry ${c.seq} but the log ends at ${entries} (entries were removed from the end)`,
+      );
+    if (hashes.get(c.seq) !== c.hash)
+      return fail('the entry differs from the one signed at this checkpoint (the chain was rewritten)');
     signedThrough = c.seq;
   }
   return { ok: true, entries, checkpoints: checkpoints.length, signedThrough, keyTrusted: !!trustedKey };

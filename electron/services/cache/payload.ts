@@ -34,10 +34,17 @@ export function openPayload(cipher: RecordCipher, row: Row): Payload {
   try {
     p = JSON.parse(text) as Payload;
   } catch (cause) {
-    throw new CacheError('CACHE_PAYLOAD_INVALID', 'a cached license could not be decoded; purge the cache and fetch again', { cause });
+    throw new CacheError(
+      'CACHE_PAYLOAD_INVALID',
+      'a cached license could not be decoded; purge the cache and fetch again',
+      { cause },
+    );
   }
   if (p?.v !== 1 || !Array.isArray(p.holders) || typeof p.license?.identifier !== 'string' || !p.verification) {
-    throw new CacheError('CACHE_PAYLOAD_INVALID', 'a cached license has an unknown layout (written by another app version?); purge the cache and fetch again');
+    throw new CacheError(
+      'CACHE_PAYLOAD_INVALID',
+      'a cached license has an unknown layout (written by another app version?); purge the cache and fetch again',
+    );
   }
   return p;
 }

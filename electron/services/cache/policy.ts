@@ -6,10 +6,15 @@ const HOUR_MS = 3_600_000;
 
 const rule = z
   .object({
-    maxAgeHours: z.number().positive().max(24 * 365),
+    maxAgeHours: z
+      .number()
+      .positive()
+      .max(24 * 365),
     retentionDays: z.number().positive().max(3650),
   })
-  .refine((r) => r.retentionDays * 24 >= r.maxAgeHours, { message: 'retentionDays must cover maxAgeHours, or entries would be purged while still servable' });
+  .refine((r) => r.retentionDays * 24 >= r.maxAgeHours, {
+    message: 'retentionDays must cover maxAgeHours, or entries would be purged while still servable',
+  });
 
 const schema = z.object({
   default: rule,
@@ -24,7 +29,10 @@ export function parseCachePolicy(input: unknown, source = 'cache policy'): Cache
   const r = schema.safeParse(input);
   if (!r.success) {
     const issues = r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new CacheError('CACHE_POLICY_INVALID', `${source} is invalid (${issues}); fix the file or remove the override to use the defaults`);
+    throw new CacheError(
+      'CACHE_POLICY_INVALID',
+      `${source} is invalid (${issues}); fix the file or remove the override to use the defaults`,
+    );
   }
   return r.data;
 }
@@ -41,11 +49,17 @@ export function loadCachePolicy(file: string): CachePolicy {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new CacheError('CACHE_POLICY_INVALID', `cache policy ${file} could not be read as JSON (${(cause as Error).message}); restore it from the app's resources`, { cause });
+    throw new CacheError(
+      'CACHE_POLICY_INVALID',
+      `cache policy ${file} could not be read as JSON (${(cause as Error).message}); restore it from the app's resources`,
+      { cause },
+    );
   }
   return parseCachePolicy(json, file);
 }
 
 export const ruleFor = (policy: CachePolicy, typeCode: string): CacheRule => policy.types[typeCode] ?? policy.default;
-export const maxAgeMs = (policy: CachePolicy, typeCode: string): number => ruleFor(policy, typeCode).maxAgeHours * HOUR_MS;
-export const retentionMs = (policy: CachePolicy, typeCode: string): number => ruleFor(policy, typeCode).retentionDays * 24 * HOUR_MS;
+export const maxAgeMs = (policy: CachePolicy, typeCode: string): number =>
+  ruleFor(policy, typeCode).maxAgeHours * HOUR_MS;
+export const retentionMs = (policy: CachePolicy, typeCode: string): number =>
+  ruleFor(policy, typeCode).retentionDays * 24 * HOUR_MS;

@@ -58,7 +58,9 @@ export function purgeCache(db: Db, policy: CachePolicy, opts: PurgeOptions = {})
   db.transaction(() => {
     for (const r of rules) {
       // Holder rows first and explicitly, so the purge is complete even on a connection without foreign_keys.
-      db.prepare(`DELETE FROM license_cache_holder WHERE license_id IN (SELECT id FROM license_cache WHERE ${r.where})`).run(...r.params);
+      db.prepare(
+        `DELETE FROM license_cache_holder WHERE license_id IN (SELECT id FROM license_cache WHERE ${r.where})`,
+      ).run(...r.params);
       deleted += db.prepare(`DELETE FROM license_cache WHERE ${r.where}`).run(...r.params).changes;
     }
   })();
@@ -78,5 +80,11 @@ export function purgeCache(db: Db, policy: CachePolicy, opts: PurgeOptions = {})
     }
   }
   const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number; log: number; checkpointed: number }>;
-  return { deleted, vacuum, bytesBefore, bytesAfter: fileBytes(db), checkpoint: cp ?? { busy: 0, log: 0, checkpointed: 0 } };
+  return {
+    deleted,
+    vacuum,
+    bytesBefore,
+    bytesAfter: fileBytes(db),
+    checkpoint: cp ?? { busy: 0, log: 0, checkpointed: 0 },
+  };
 }

@@ -24,7 +24,9 @@ function prepare(db: Database.Database) {
          valid_to = excluded.valid_to, verification = excluded.verification, blob = excluded.blob
        RETURNING id`,
     ),
-    indexHolder: db.prepare<[string, string, number]>('INSERT OR IGNORE INTO license_cache_holder(holder_hash, type_code, license_id) VALUES (?, ?, ?)'),
+    indexHolder: db.prepare<[string, string, number]>(
+      'INSERT OR IGNORE INTO license_cache_holder(holder_hash, type_code, license_id) VALUES (?, ?, ?)',
+    ),
     dropHolders: db.prepare<[number]>('DELETE FROM license_cache_holder WHERE license_id = ?'),
   };
 }

@@ -41,16 +41,24 @@ export interface LookupOptions {
   typeCodes?: readonly string[];
 }
 
-export const identHash = (cipher: RecordCipher, identifier: string): string => cipher.keyedHash(`license-id:${identifier}`);
+export const identHash = (cipher: RecordCipher, identifier: string): string =>
+  cipher.keyedHash(`license-id:${identifier}`);
 // Bare ID number, so cases and audit can match the same person with keyedHash(key, idNumber).
-export const holderHash = (cipher: RecordCipher, holderCode: string): string => cipher.keyedHash(normalizeHolderCode(holderCode));
+export const holderHash = (cipher: RecordCipher, holderCode: string): string =>
+  cipher.keyedHash(normalizeHolderCode(holderCode));
 
 function putOne(db: Db, cipher: RecordCipher, { fetched, holderCodes }: PutItem): void {
   const s = statements(db);
   const lic = fetched.license;
   const ident = identHash(cipher, lic.identifier);
   const holders = new Set(holderCodes.map(normalizeHolderCode));
-  let payload: Payload = { v: 1, holders: [], license: lic, verification: fetched.verification, fetchedAt: fetched.fetchedAt };
+  let payload: Payload = {
+    v: 1,
+    holders: [],
+    license: lic,
+    verification: fetched.verification,
+    fetchedAt: fetched.fetchedAt,
+  };
   const existing = s.byIdent.get(ident);
   if (existing) {
     try {
@@ -66,7 +74,11 @@ function putOne(db: Db, cipher: RecordCipher, { fetched, holderCodes }: PutItem)
   }
   payload.holders = [...holders].sort();
   const fetchedAtMs = Date.parse(payload.fetchedAt);
-  if (!Number.isFinite(fetchedAtMs)) throw new CacheError('CACHE_PAYLOAD_INVALID', `fetchedAt "${payload.fetchedAt}" is not a date; the registry client must stamp fetched licenses`);
+  if (!Number.isFinite(fetchedAtMs))
+    throw new CacheError(
+      'CACHE_PAYLOAD_INVALID',
+      `fetchedAt "${payload.fetchedAt}" is not a date; the registry client must stamp fetched licenses`,
+    );
   const meta: RowMeta = {
     ident_hash: ident,
     type_code: payload.license.certificateType,
@@ -74,7 +86,14 @@ function putOne(db: Db, cipher: RecordCipher, { fetched, holderCodes }: PutItem)
     valid_to: payload.license.certificateValidateEnd ?? '',
     verification: payload.verification.state,
   };
-  const { id } = s.upsert.get(meta.ident_hash, meta.type_code, meta.fetched_at, meta.valid_to, meta.verification, sealPayload(cipher, meta, payload))!;
+  const { id } = s.upsert.get(
+    meta.ident_hash,
+    meta.type_code,
+    meta.fetched_at,
+    meta.valid_to,
+    meta.verification,
+    sealPayload(cipher, meta, payload),
+  )!;
   for (const h of payload.holders) s.indexHolder.run(holderHash(cipher, h), meta.type_code, id);
 }
 
@@ -89,7 +108,9 @@ export const putLicense = (db: Db, cipher: RecordCipher, fetched: FetchedLicense
 function classify(row: Row, policy: CachePolicy, now: number): StaleEntry | null {
   const max = maxAgeMs(policy, row.type_code);
   const age = now - row.fetched_at;
-  return age > max ? { typeCode: row.type_code, fetchedAt: new Date(row.fetched_at).toISOString(), ageMs: age, maxAgeMs: max } : null;
+  return age > max
+    ? { typeCode: row.type_code, fetchedAt: new Date(row.fetched_at).toISOString(), ageMs: age, maxAgeMs: max }
+    : null;
 }
 
 /**
@@ -110,7 +131,11 @@ export function findByHolder(db: Db, cipher: RecordCipher, holderCode: string, o
     try {
       const p = openPayload(cipher, row);
       // The index row is not authenticated; the sealed holder list is, so a forged index row is caught here.
-      if (!p.holders.includes(holder)) throw new CryptoError('INTEGRITY', 'a cache index row points a holder at a license not fetched for them; purge the cache and fetch again');
+      if (!p.holders.includes(holder))
+        throw new CryptoError(
+          'INTEGRITY',
+          'a cache index row points a holder at a license not fetched for them; purge the cache and fetch again',
+        );
       out.fresh.push(toFetched(p));
     } catch (e) {
       if (!(e instanceof CryptoError || e instanceof CacheError)) throw e;
@@ -121,17 +146,27 @@ export function findByHolder(db: Db, cipher: RecordCipher, holderCode: string, o
 }
 
 /** One license by identifier; throws CryptoError/CacheError when its row is damaged. */
-export function findByIdentifier(db: Db, cipher: RecordCipher, identifier: string, opts: Omit<LookupOptions, 'typeCodes'>): { fresh: FetchedLicense } | { stale: StaleEntry } | null {
+export function findByIdentifier(
+  db: Db,
+  cipher: RecordCipher,
+  identifier: string,
+  opts: Omit<LookupOptions, 'typeCodes'>,
+): { fresh: FetchedLicense } | { stale: StaleEntry } | null {
   const row = statements(db).byIdent.get(identHash(cipher, identifier));
   if (!row) return null;
   const stale = classify(row, opts.policy, (opts.now ?? new Date()).getTime());
   if (stale) return { stale };
   const p = openPayload(cipher, row);
-  if (p.license.identifier !== identifier) throw new CryptoError('INTEGRITY', 'a cached license does not match the identifier it is filed under; purge the cache and fetch again');
+  if (p.license.identifier !== identifier)
+    throw new CryptoError(
+      'INTEGRITY',
+      'a cached license does not match the identifier it is filed under; purge the cache and fetch again',
+    );
   return { fresh: toFetched(p) };
 }
 
-export const countCachedLicenses = (db: Db): number => (db.prepare('SELECT count(*) AS n FROM license_cache').get() as { n: number }).n;
+export const countCachedLicenses = (db: Db): number =>
+  (db.prepare('SELECT count(*) AS n FROM license_cache').get() as { n: number }).n;
 
 /** When the newest cached license was fetched: offline, the status bar says how old the cache is. */
 export function newestCachedAt(db: Db): string | undefined {

@@ -13,23 +13,55 @@ const COUNTER_ID = /^[A-Za-z0-9-]{1,10}$/;
 
 /** Opens a case at card read (or manual entry, with its reason); returns the case id used as the registry's case number. */
 export function openCase(db: Db, cipher: CaseCipher, input: OpenCaseInput): { id: string } {
-  if (!HALL_ID.test(input.hallId)) throw new CaseError('CASE_INPUT_INVALID', `Hall id "${input.hallId}" must be 1-16 letters or digits (it prefixes certificate serials); fix hall.id in the terminal configuration.`, 'hallId');
-  if (!COUNTER_ID.test(input.counterId)) throw new CaseError('CASE_INPUT_INVALID', `Counter id "${input.counterId}" must be 1-10 letters, digits or dashes (it is part of certificate serials); fix counter in the terminal configuration.`, 'counterId');
+  if (!HALL_ID.test(input.hallId))
+    throw new CaseError(
+      'CASE_INPUT_INVALID',
+      `Hall id "${input.hallId}" must be 1-16 letters or digits (it prefixes certificate serials); fix hall.id in the terminal configuration.`,
+      'hallId',
+    );
+  if (!COUNTER_ID.test(input.counterId))
+    throw new CaseError(
+      'CASE_INPUT_INVALID',
+      `Counter id "${input.counterId}" must be 1-10 letters, digits or dashes (it is part of certificate serials); fix counter in the terminal configuration.`,
+      'counterId',
+    );
   const clerk = requireText(input.clerkId, 'clerkId', 'The clerk');
   const name = requireText(input.person?.name, 'name', "The applicant's name");
   const idNumber = requireText(input.person?.idNumber, 'idNumber', "The applicant's ID number").toUpperCase();
-  const manualReason = input.source === 'manual' ? requireText(input.manualReason, 'manualReason', 'A reason for entering the applicant by hand') : null;
+  const manualReason =
+    input.source === 'manual'
+      ? requireText(input.manualReason, 'manualReason', 'A reason for entering the applicant by hand')
+      : null;
   // A typo in a hand-typed number would fetch someone else's licenses; the chip's number is already checked by the reader.
   if (input.source === 'manual' && input.person.cardKind !== 'foreign_2017' && !isValidIdNumber(idNumber)) {
-    throw new CaseError('CASE_INPUT_INVALID', 'The ID number typed in is not a valid 18-character number (its check digit does not match); check it against the card and type it again.', 'idNumber');
+    throw new CaseError(
+      'CASE_INPUT_INVALID',
+      'The ID number typed in is not a valid 18-character number (its check digit does not match); check it against the card and type it again.',
+      'idNumber',
+    );
   }
-  if (input.source !== 'card' && input.source !== 'manual') throw new CaseError('CASE_INPUT_INVALID', `Case source must be 'card' or 'manual', got ${String(input.source)}.`, 'source');
+  if (input.source !== 'card' && input.source !== 'manual')
+    throw new CaseError(
+      'CASE_INPUT_INVALID',
+      `Case source must be 'card' or 'manual', got ${String(input.source)}.`,
+      'source',
+    );
   const id = randomUUID();
   const person = { ...input.person, name, idNumber };
   db.prepare(
     `INSERT INTO cases (id, hall_id, counter_id, clerk_id, source, manual_reason, subject_hash, person, card_read_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, input.hallId, input.counterId, clerk, input.source, manualReason, cipher.keyedHash(idNumber), sealJson(cipher, id, 'person', person), iso(input.cardReadAt));
+  ).run(
+    id,
+    input.hallId,
+    input.counterId,
+    clerk,
+    input.source,
+    manualReason,
+    cipher.keyedHash(idNumber),
+    sealJson(cipher, id, 'person', person),
+    iso(input.cardReadAt),
+  );
   return { id };
 }
 
@@ -61,14 +93,20 @@ export const licensesUsedFrom = (licenses: readonly FetchedLicense[]): LicenseUs
  * Eligibility is derived from the checks, never taken from the caller. Re-recording replaces the
  * earlier checks and drops an override given for them.
  */
-export function recordChecks(db: Db, cipher: CaseCipher, caseId: string, input: RecordChecksInput): { eligible: boolean } {
+export function recordChecks(
+  db: Db,
+  cipher: CaseCipher,
+  caseId: string,
+  input: RecordChecksInput,
+): { eligible: boolean } {
   const summary: CheckSummary[] = input.checks.map((c) => ({ id: c.id, result: c.result }));
   const eligible = summary.length > 0 && summary.every((c) => c.result === 'passed');
   const s = input.seasonIndex;
   db.transaction(() => {
     const row = loadRow(db, caseId);
     assertStep(caseId, row.state, 'recordChecks');
-    if (!row.item_code) throw new CaseError('CASE_NOT_READY', `Case ${caseId} has no service item yet; choose the item before checking.`);
+    if (!row.item_code)
+      throw new CaseError('CASE_NOT_READY', `Case ${caseId} has no service item yet; choose the item before checking.`);
     db.prepare(
       `UPDATE cases SET evidence = ?, check_summary = ?, eligible = ?, checked_at = ?, season_address_hash = ?, season_start = ?, season_end = ?,
          override_by = NULL, override_reason = NULL, override_at = NULL
@@ -94,7 +132,16 @@ export function recordOverride(db: Db, caseId: string, by: string, reason: strin
   db.transaction(() => {
     const row = loadRow(db, caseId);
     assertStep(caseId, row.state, 'override');
-    if (row.checked_at === null) throw new CaseError('CASE_NOT_READY', `Case ${caseId} has not been checked yet; run the checks before overriding them.`);
-    db.prepare('UPDATE cases SET override_by = ?, override_reason = ?, override_at = ? WHERE id = ?').run(who, why, iso(at), caseId);
+    if (row.checked_at === null)
+      throw new CaseError(
+        'CASE_NOT_READY',
+        `Case ${caseId} has not been checked yet; run the checks before overriding them.`,
+      );
+    db.prepare('UPDATE cases SET override_by = ?, override_reason = ?, override_at = ? WHERE id = ?').run(
+      who,
+      why,
+      iso(at),
+      caseId,
+    );
   })();
 }

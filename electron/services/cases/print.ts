@@ -26,7 +26,9 @@ export function markJobAccepted(db: Db, caseId: string, jobId: string, printer: 
   const to = requireText(printer, 'printer', 'The printer');
   db.transaction(() => {
     assertStep(caseId, loadRow(db, caseId).state, 'jobAccepted');
-    db.prepare('UPDATE cases SET print_job_id = ?, printer = ?, job_accepted_at = ?, send_started_at = NULL, send_printer = NULL WHERE id = ?').run(job, to, iso(at), caseId);
+    db.prepare(
+      'UPDATE cases SET print_job_id = ?, printer = ?, job_accepted_at = ?, send_started_at = NULL, send_printer = NULL WHERE id = ?',
+    ).run(job, to, iso(at), caseId);
   })();
 }
 
@@ -35,7 +37,11 @@ export function markCompleted(db: Db, caseId: string, at?: Date): void {
   db.transaction(() => {
     const row = loadRow(db, caseId);
     assertStep(caseId, row.state, 'complete');
-    if (row.print_job_id === null) throw new CaseError('CASE_NOT_PRINTED', `Case ${caseId} has no print job on record; print the certificate first.`);
+    if (row.print_job_id === null)
+      throw new CaseError(
+        'CASE_NOT_PRINTED',
+        `Case ${caseId} has no print job on record; print the certificate first.`,
+      );
     db.prepare(`UPDATE cases SET state = 'completed', job_completed_at = ? WHERE id = ?`).run(iso(at), caseId);
   })();
 }
@@ -46,7 +52,12 @@ export function voidCase(db: Db, caseId: string, by: string, reason: string, at?
   const why = requireText(reason, 'reason', 'A reason for voiding');
   db.transaction(() => {
     assertStep(caseId, loadRow(db, caseId).state, 'void');
-    db.prepare(`UPDATE cases SET state = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ?`).run(why, who, iso(at), caseId);
+    db.prepare(`UPDATE cases SET state = 'voided', void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ?`).run(
+      why,
+      who,
+      iso(at),
+      caseId,
+    );
   })();
 }
 
@@ -57,22 +68,22 @@ export interface ReprintInput {
 }
 
 /** A reprint of a printed certificate keeps its serial and is recorded with who and why. */
-export function recordReprint(db: Db, caseId: string, by: string, reason: string, input: ReprintInput = {}): { serial: string } {
+export function recordReprint(
+  db: Db,
+  caseId: string,
+  by: string,
+  reason: string,
+  input: ReprintInput = {},
+): { serial: string } {
   const who = requireText(by, 'by', 'Who reprints');
   const why = requireText(reason, 'reason', 'A reason for the reprint');
   return db.transaction(() => {
     const row = loadRow(db, caseId);
     assertStep(caseId, row.state, 'reprint');
     const serial = row.serial!;
-    db.prepare('INSERT INTO case_reprints (case_id, serial, at, by, reason, print_job_id, printer) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      caseId,
-      serial,
-      iso(input.at),
-      who,
-      why,
-      input.jobId ?? null,
-      input.printer ?? null,
-    );
+    db.prepare(
+      'INSERT INTO case_reprints (case_id, serial, at, by, reason, print_job_id, printer) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(caseId, serial, iso(input.at), who, why, input.jobId ?? null, input.printer ?? null);
     return { serial };
   })();
 }

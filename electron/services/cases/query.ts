@@ -8,9 +8,13 @@ const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
 /** The whole case, personal data opened. Every call is a personal-data access: the caller audits it. */
 export function getCase(db: Db, cipher: CaseCipher, caseId: string): CaseRecord {
   const r = loadRow(db, caseId);
-  const evidence = r.evidence ? openJson<{ licensesUsed: LicenseUsed[]; checks: CheckResult[] }>(cipher, r.id, 'evidence', r.evidence) : undefined;
+  const evidence = r.evidence
+    ? openJson<{ licensesUsed: LicenseUsed[]; checks: CheckResult[] }>(cipher, r.id, 'evidence', r.evidence)
+    : undefined;
   const reprints = (
-    db.prepare('SELECT serial, at, by, reason, print_job_id, printer FROM case_reprints WHERE case_id = ? ORDER BY id').all(caseId) as Array<{
+    db
+      .prepare('SELECT serial, at, by, reason, print_job_id, printer FROM case_reprints WHERE case_id = ? ORDER BY id')
+      .all(caseId) as Array<{
       serial: string;
       at: string;
       by: string;
@@ -18,7 +22,14 @@ export function getCase(db: Db, cipher: CaseCipher, caseId: string): CaseRecord 
       print_job_id: string | null;
       printer: string | null;
     }>
-  ).map((p): Reprint => ({ serial: p.serial, at: p.at, by: p.by, reason: p.reason, printJobId: opt(p.print_job_id), printer: opt(p.printer) }));
+  ).map((p): Reprint => ({
+    serial: p.serial,
+    at: p.at,
+    by: p.by,
+    reason: p.reason,
+    printJobId: opt(p.print_job_id),
+    printer: opt(p.printer),
+  }));
   return {
     id: r.id,
     hallId: r.hall_id,
@@ -31,7 +42,8 @@ export function getCase(db: Db, cipher: CaseCipher, caseId: string): CaseRecord 
     licensesUsed: evidence?.licensesUsed ?? [],
     checks: evidence?.checks ?? [],
     eligible: r.eligible === null ? undefined : r.eligible === 1,
-    override: r.override_by !== null ? { by: r.override_by, reason: r.override_reason!, at: r.override_at! } : undefined,
+    override:
+      r.override_by !== null ? { by: r.override_by, reason: r.override_reason!, at: r.override_at! } : undefined,
     serial: opt(r.serial),
     state: r.state,
     voided: r.state === 'voided' ? { reason: r.void_reason!, by: r.voided_by!, at: r.voided_at! } : undefined,
@@ -59,9 +71,7 @@ export function getDocument<T = unknown>(db: Db, cipher: CaseCipher, caseId: str
 /** Cases whose certificate was issued but not confirmed printed, oldest first. No personal data. */
 export function listInterrupted(db: Db, opts: { counterId?: string } = {}): InterruptedCase[] {
   const rows = db
-    .prepare(
-      `SELECT * FROM cases WHERE state = 'accepted' AND (? IS NULL OR counter_id = ?) ORDER BY generated_at, id`,
-    )
+    .prepare(`SELECT * FROM cases WHERE state = 'accepted' AND (? IS NULL OR counter_id = ?) ORDER BY generated_at, id`)
     .all(opts.counterId ?? null, opts.counterId ?? null) as CaseRow[];
   return rows.map((r) => ({
     caseId: r.id,
@@ -71,15 +81,24 @@ export function listInterrupted(db: Db, opts: { counterId?: string } = {}): Inte
     counterId: r.counter_id,
     clerkId: r.clerk_id,
     generatedAt: r.generated_at!,
-    ...(r.print_job_id !== null ? { printJobId: r.print_job_id, printer: r.printer!, jobAcceptedAt: r.job_accepted_at! } : {}),
+    ...(r.print_job_id !== null
+      ? { printJobId: r.print_job_id, printer: r.printer!, jobAcceptedAt: r.job_accepted_at! }
+      : {}),
     ...(r.send_started_at !== null ? { sendStartedAt: r.send_started_at, sendPrinter: r.send_printer ?? '' } : {}),
   }));
 }
 
 /** Where the case's printing stands, without personal data: for deciding whether a send may go out. */
-export function printState(db: Db, caseId: string): { state: CaseRow['state']; serial?: string; sendStartedAt?: string; sendPrinter?: string } {
+export function printState(
+  db: Db,
+  caseId: string,
+): { state: CaseRow['state']; serial?: string; sendStartedAt?: string; sendPrinter?: string } {
   const r = loadRow(db, caseId);
-  return { state: r.state, ...(r.serial ? { serial: r.serial } : {}), ...(r.send_started_at ? { sendStartedAt: r.send_started_at, sendPrinter: r.send_printer ?? '' } : {}) };
+  return {
+    state: r.state,
+    ...(r.serial ? { serial: r.serial } : {}),
+    ...(r.send_started_at ? { sendStartedAt: r.send_started_at, sendPrinter: r.send_printer ?? '' } : {}),
+  };
 }
 
 /** How often each item was chosen at this counter since `since` (voided cases excluded), for search ranking. */
@@ -114,7 +133,9 @@ export function issuedForAddress(
          AND c.state <> 'voided' AND c.id IS NOT ?
        ORDER BY c.generated_at`,
     )
-    .all(itemCode, cipher.keyedHash(addressKey), seasonEnd, seasonStart, excludeCaseId ?? null) as Array<{ serial: string }>;
+    .all(itemCode, cipher.keyedHash(addressKey), seasonEnd, seasonStart, excludeCaseId ?? null) as Array<{
+    serial: string;
+  }>;
   return rows.map((r) => r.serial);
 }
 
@@ -126,6 +147,8 @@ export const issuedLookup =
 
 /** Case ids for a person (by keyed hash of the ID number), newest first. */
 export function findCasesBySubject(db: Db, cipher: CaseCipher, idNumber: string): string[] {
-  const rows = db.prepare('SELECT id FROM cases WHERE subject_hash = ? ORDER BY card_read_at DESC').all(cipher.keyedHash(idNumber.trim().toUpperCase())) as Array<{ id: string }>;
+  const rows = db
+    .prepare('SELECT id FROM cases WHERE subject_hash = ? ORDER BY card_read_at DESC')
+    .all(cipher.keyedHash(idNumber.trim().toUpperCase())) as Array<{ id: string }>;
   return rows.map((r) => r.id);
 }

@@ -6,7 +6,11 @@ import type { Db } from '../db/open';
  * (state 'accepted') are kept until a clerk finishes or voids them. Serial counters are never
  * touched, so purging cannot make a serial reusable.
  */
-export function purgeExpired(db: Db, retentionDays: (itemCode: string) => number | undefined, opts: { now?: Date; fallbackDays?: number } = {}): { purged: number } {
+export function purgeExpired(
+  db: Db,
+  retentionDays: (itemCode: string) => number | undefined,
+  opts: { now?: Date; fallbackDays?: number } = {},
+): { purged: number } {
   const now = (opts.now ?? new Date()).getTime();
   const cutoff = (days: number) => new Date(now - days * 86_400_000).toISOString();
   return db.transaction(() => {

@@ -23,10 +23,17 @@ const newestFirst = (a: JobSummary, b: JobSummary): number => {
  * will not print. Throws (PrintError) when the spooler cannot be asked: then nobody can tell, and
  * nothing may be sent.
  */
-export async function findAtSpooler(backend: Pick<PrinterBackend, 'findJobs'>, serial: string): Promise<SpoolerFinding> {
+export async function findAtSpooler(
+  backend: Pick<PrinterBackend, 'findJobs'>,
+  serial: string,
+): Promise<SpoolerFinding> {
   const jobs = (await backend.findJobs(serial)).sort(newestFirst);
   const printed = jobs.find((j) => j.state === 'completed');
   const held = jobs.filter((j) => WAITING.has(j.state));
   const waiting = printed ? undefined : held[0];
-  return { ...(printed ? { printed } : {}), ...(waiting ? { waiting } : {}), duplicates: held.filter((j) => j !== waiting) };
+  return {
+    ...(printed ? { printed } : {}),
+    ...(waiting ? { waiting } : {}),
+    duplicates: held.filter((j) => j !== waiting),
+  };
 }

@@ -35,8 +35,12 @@ const WHY: Record<CaseState, string> = {
 
 export function assertStep(caseId: string, state: CaseState, step: CaseStep): void {
   if (!(FROM[step] as readonly CaseState[]).includes(state)) {
-    throw new CaseError('CASE_ILLEGAL_TRANSITION', `Case ${caseId} cannot ${WHAT[step]} now: ${WHY[state]}. Refresh the case and continue from its current state.`);
+    throw new CaseError(
+      'CASE_ILLEGAL_TRANSITION',
+      `Case ${caseId} cannot ${WHAT[step]} now: ${WHY[state]}. Refresh the case and continue from its current state.`,
+    );
   }
 }
 
-export const canStep = (state: CaseState, step: CaseStep): boolean => (FROM[step] as readonly CaseState[]).includes(state);
+export const canStep = (state: CaseState, step: CaseStep): boolean =>
+  (FROM[step] as readonly CaseState[]).includes(state);

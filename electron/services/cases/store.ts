@@ -41,17 +41,30 @@ export interface CaseRow {
 
 export function loadRow(db: Db, caseId: string): CaseRow {
   const row = db.prepare('SELECT * FROM cases WHERE id = ?').get(caseId) as CaseRow | undefined;
-  if (!row) throw new CaseError('CASE_NOT_FOUND', `There is no case ${caseId} on this terminal; it may have been opened elsewhere or purged. Start a new case.`);
+  if (!row)
+    throw new CaseError(
+      'CASE_NOT_FOUND',
+      `There is no case ${caseId} on this terminal; it may have been opened elsewhere or purged. Start a new case.`,
+    );
   return row;
 }
 
 /** The aad binds each blob to its case and column, so a blob copied to another row fails to open. */
 export const aadFor = (caseId: string, column: 'person' | 'evidence' | 'document') => `cases/v1|${caseId}|${column}`;
 
-export const sealJson = (cipher: CaseCipher, caseId: string, column: 'person' | 'evidence' | 'document', value: unknown): Buffer =>
-  cipher.seal(JSON.stringify(value), aadFor(caseId, column));
+export const sealJson = (
+  cipher: CaseCipher,
+  caseId: string,
+  column: 'person' | 'evidence' | 'document',
+  value: unknown,
+): Buffer => cipher.seal(JSON.stringify(value), aadFor(caseId, column));
 
-export function openJson<T>(cipher: CaseCipher, caseId: string, column: 'person' | 'evidence' | 'document', blob: Buffer): T {
+export function openJson<T>(
+  cipher: CaseCipher,
+  caseId: string,
+  column: 'person' | 'evidence' | 'document',
+  blob: Buffer,
+): T {
   try {
     return JSON.parse(cipher.open(blob, aadFor(caseId, column)).toString('utf8')) as T;
   } catch (e) {
@@ -65,7 +78,8 @@ export function openJson<T>(cipher: CaseCipher, caseId: string, column: 'person'
 
 export const iso = (d: Date | undefined): string => {
   const at = d ?? new Date();
-  if (Number.isNaN(at.getTime())) throw new CaseError('CASE_INPUT_INVALID', 'A case step was given an invalid time; this is a bug in the caller.');
+  if (Number.isNaN(at.getTime()))
+    throw new CaseError('CASE_INPUT_INVALID', 'A case step was given an invalid time; this is a bug in the caller.');
   return at.toISOString();
 };
 

@@ -1,6 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compiledRule, knownLicenseType, licenseCodeKey, licenseKeyType, mergeReads, RuleError, templateReads, type Reads, type Rule } from '../rules';
+import {
+  compiledRule,
+  knownLicenseType,
+  licenseCodeKey,
+  licenseKeyType,
+  mergeReads,
+  RuleError,
+  templateReads,
+  type Reads,
+  type Rule,
+} from '../rules';
 import type { ItemData } from './schema';
 
 export interface CheckContext {
@@ -28,7 +38,10 @@ function builtinTypes(rule: Rule): string[] {
 }
 
 /** Everything an item reads, compiling its expressions (compiled once; the flow reuses them). */
-export function itemReads(item: ItemData, where: string): { types: Map<string, string>; reads: Reads; problems: string[] } {
+export function itemReads(
+  item: ItemData,
+  where: string,
+): { types: Map<string, string>; reads: Reads; problems: string[] } {
   const types = new Map<string, string>();
   const problems: string[] = [];
   const reads: Reads = { licenses: new Set(), card: new Set(), params: new Set(), cases: false };
@@ -37,10 +50,29 @@ export function itemReads(item: ItemData, where: string): { types: Map<string, s
     if (r.kind !== 'expr') return;
     try {
       const c = compiledRule(r, `${where} rule "${r.id}"`);
-      const all = mergeReads(mergeReads({ ...c.reads, licenses: new Set(c.reads.licenses), card: new Set(c.reads.card), params: new Set(c.reads.params) }, templateReads([...c.passed.zh, ...c.passed.en, ...c.failed.zh, ...c.failed.en])), templateReads([...(c.unknown?.zh ?? []), ...(c.unknown?.en ?? []), ...(c.detail?.zh ?? []), ...(c.detail?.en ?? [])]));
+      const all = mergeReads(
+        mergeReads(
+          {
+            ...c.reads,
+            licenses: new Set(c.reads.licenses),
+            card: new Set(c.reads.card),
+            params: new Set(c.reads.params),
+          },
+          templateReads([...c.passed.zh, ...c.passed.en, ...c.failed.zh, ...c.failed.en]),
+        ),
+        templateReads([
+          ...(c.unknown?.zh ?? []),
+          ...(c.unknown?.en ?? []),
+          ...(c.detail?.zh ?? []),
+          ...(c.detail?.en ?? []),
+        ]),
+      );
       for (const k of all.licenses) types.set(licenseKeyType(k)!.code, `rules.${i} (${r.id}) via lic.${k}`);
-      for (const p of all.params) if (!(p in item.params)) problems.push(`rules.${i}: rule "${r.id}" reads params.${p}, which the item's params do not set`);
-      if (r.source && !c.reads.licenses.has(r.source)) problems.push(`rules.${i}: rule "${r.id}" names source "${r.source}", which its expression does not read`);
+      for (const p of all.params)
+        if (!(p in item.params))
+          problems.push(`rules.${i}: rule "${r.id}" reads params.${p}, which the item's params do not set`);
+      if (r.source && !c.reads.licenses.has(r.source))
+        problems.push(`rules.${i}: rule "${r.id}" names source "${r.source}", which its expression does not read`);
       mergeReads(reads, all);
     } catch (e) {
       problems.push(`rules.${i}: ${e instanceof RuleError ? e.message : String(e)}`);
@@ -58,19 +90,29 @@ export function checkItem(item: ItemData, where: string, ctx: CheckContext): str
   const out: string[] = [];
   const listed = new Set(item.evidence.licenses.map((l) => l.type));
   item.evidence.licenses.forEach((l, i) => {
-    if (!knownLicenseType(l.type)) out.push(`evidence.licenses.${i}.type: unknown license type ${l.type}; see resources/registry/license-types.json`);
+    if (!knownLicenseType(l.type))
+      out.push(
+        `evidence.licenses.${i}.type: unknown license type ${l.type}; see resources/registry/license-types.json`,
+      );
   });
   if (listed.size !== item.evidence.licenses.length) out.push('evidence.licenses: a license type is listed twice');
-  if (!ctx.departments.has(item.department)) out.push(`department: unknown department "${item.department}"; see resources/catalog/departments.json`);
+  if (!ctx.departments.has(item.department))
+    out.push(`department: unknown department "${item.department}"; see resources/catalog/departments.json`);
 
   const { types, reads, problems } = itemReads(item, where);
   out.push(...problems);
-  for (const [t, by] of types) if (!listed.has(t)) out.push(`${by}: reads license type ${t} (${licenseCodeKey(t) ?? '?'}), which is not in evidence.licenses`);
+  for (const [t, by] of types)
+    if (!listed.has(t))
+      out.push(`${by}: reads license type ${t} (${licenseCodeKey(t) ?? '?'}), which is not in evidence.licenses`);
   const programs = new Set(item.evidence.sources.flatMap((s) => (s.kind === 'program-areas' ? [s.program] : [])));
   item.rules.forEach((r, i) => {
-    if (r.kind === 'address-in-program' && !programs.has(r.program)) out.push(`rules.${i}: rule "${r.id}" reads program "${r.program}", which is not an evidence source (add {"kind":"program-areas","program":"${r.program}"})`);
+    if (r.kind === 'address-in-program' && !programs.has(r.program))
+      out.push(
+        `rules.${i}: rule "${r.id}" reads program "${r.program}", which is not an evidence source (add {"kind":"program-areas","program":"${r.program}"})`,
+      );
   });
-  if (reads.cases && !item.evidence.sources.some((s) => s.kind === 'earlier-cases')) out.push('rules: an expression reads `cases`, which is not an evidence source (add {"kind":"earlier-cases"})');
+  if (reads.cases && !item.evidence.sources.some((s) => s.kind === 'earlier-cases'))
+    out.push('rules: an expression reads `cases`, which is not an evidence source (add {"kind":"earlier-cases"})');
   const ids = new Set<string>();
   item.rules.forEach((r, i) => {
     if (ids.has(r.id)) out.push(`rules.${i}.id: rule id "${r.id}" is used twice`);
@@ -81,7 +123,8 @@ export function checkItem(item: ItemData, where: string, ctx: CheckContext): str
   if (printed.length > 1) out.push('outputs: at most one certificate or card per item');
   item.outputs.forEach((o, i) => {
     const template = 'template' in o ? o.template : undefined;
-    if (template && ctx.templatesDir && !existsSync(join(ctx.templatesDir, `${template}.json`))) out.push(`outputs.${i}.template: template "${template}" is not in ${ctx.templatesDir}`);
+    if (template && ctx.templatesDir && !existsSync(join(ctx.templatesDir, `${template}.json`)))
+      out.push(`outputs.${i}.template: template "${template}" is not in ${ctx.templatesDir}`);
     if (o.kind === 'application') {
       o.departments.forEach((d, j) => {
         if (!ctx.departments.has(d)) out.push(`outputs.${i}.departments.${j}: unknown department "${d}"`);
@@ -93,10 +136,19 @@ export function checkItem(item: ItemData, where: string, ctx: CheckContext): str
     o.facts.forEach((f, j) => {
       if (keys.has(f.key)) out.push(`outputs.${i}.facts.${j}.key: fact key "${f.key}" is used twice`);
       keys.add(f.key);
-      if ((f.from === 'check-source' || f.from === 'check-detail') && !ids.has(f.check)) out.push(`outputs.${i}.facts.${j}.check: fact "${f.key}" refers to rule "${f.check}", which the item does not have`);
-      if (f.from === 'license' && !listed.has(f.type)) out.push(`outputs.${i}.facts.${j}.type: fact "${f.key}" reads license type ${f.type}, which is not in evidence.licenses`);
+      if ((f.from === 'check-source' || f.from === 'check-detail') && !ids.has(f.check))
+        out.push(
+          `outputs.${i}.facts.${j}.check: fact "${f.key}" refers to rule "${f.check}", which the item does not have`,
+        );
+      if (f.from === 'license' && !listed.has(f.type))
+        out.push(
+          `outputs.${i}.facts.${j}.type: fact "${f.key}" reads license type ${f.type}, which is not in evidence.licenses`,
+        );
     });
-    if (o.photo && !listed.has(o.photo.type)) out.push(`outputs.${i}.photo.type: photo comes from license type ${o.photo.type}, which is not in evidence.licenses`);
+    if (o.photo && !listed.has(o.photo.type))
+      out.push(
+        `outputs.${i}.photo.type: photo comes from license type ${o.photo.type}, which is not in evidence.licenses`,
+      );
   });
 
   const fieldKeys = new Set<string>();
@@ -118,12 +170,15 @@ export function checkItem(item: ItemData, where: string, ctx: CheckContext): str
         const info = licenseKeyType(licenseCodeKey(s.type) ?? '');
         if (info && !info.fields.has(s.field)) out.push(`${at}: license ${s.type} has no field "${s.field}"`);
       }
-      if (s.from === 'hall' && !ctx.hallDefaults.has(s.key)) out.push(`${at}: hall default "${s.key}" is not in resources/catalog/hall-defaults.json`);
-      if (s.from === 'case' && s.item && !ctx.codes.has(s.item)) out.push(`${at}: source item "${s.item}" is not in the catalog`);
+      if (s.from === 'hall' && !ctx.hallDefaults.has(s.key))
+        out.push(`${at}: hall default "${s.key}" is not in resources/catalog/hall-defaults.json`);
+      if (s.from === 'case' && s.item && !ctx.codes.has(s.item))
+        out.push(`${at}: source item "${s.item}" is not in the catalog`);
     }
   });
   item.exempts.forEach((x, i) => {
-    if (x.license && !listed.has(x.license)) out.push(`exempts.${i}: exempted by license type ${x.license}, which the item does not fetch`);
+    if (x.license && !listed.has(x.license))
+      out.push(`exempts.${i}: exempted by license type ${x.license}, which the item does not fetch`);
   });
   return out;
 }

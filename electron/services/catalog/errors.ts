@@ -1,6 +1,12 @@
 import { AppError, type ErrorParams } from '../errors';
 
-export type CatalogErrorCode = 'CATALOG_READ_FAILED' | 'CATALOG_INVALID' | 'CATALOG_EMPTY' | 'CATALOG_DUPLICATE_CODE' | 'CATALOG_ITEM_NOT_FOUND' | 'CATALOG_NO_CERTIFICATE';
+export type CatalogErrorCode =
+  | 'CATALOG_READ_FAILED'
+  | 'CATALOG_INVALID'
+  | 'CATALOG_EMPTY'
+  | 'CATALOG_DUPLICATE_CODE'
+  | 'CATALOG_ITEM_NOT_FOUND'
+  | 'CATALOG_NO_CERTIFICATE';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const CATALOG_ERRORS = {

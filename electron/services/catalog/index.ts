@@ -1,4 +1,14 @@
-export { loadCatalog, readCatalog, buildCatalog, parseItem, deriveItem, getItem, type Catalog, type CatalogFiles, type Department } from './load';
+export {
+  loadCatalog,
+  readCatalog,
+  buildCatalog,
+  parseItem,
+  deriveItem,
+  getItem,
+  type Catalog,
+  type CatalogFiles,
+  type Department,
+} from './load';
 export { searchItems, normaliseQuery, type Ranking, type SearchHit, type MatchKind } from './search';
 export { itemSchema, sourceSchema, type CatalogItem, type ItemData } from './schema';
 export { checkItem, itemReads, type CheckContext } from './check';

@@ -31,7 +31,11 @@ const describe = (e: z.ZodError) =>
 /** Parses one item's file data; `origin` names the file in errors so whoever edits the catalog can find the line. */
 export function parseItem(raw: unknown, origin: string): ItemData {
   const r = itemSchema.safeParse(raw);
-  if (!r.success) throw new CatalogError('CATALOG_INVALID', `Service item ${origin} is invalid: ${describe(r.error)}. Fix the file and restart the app.`);
+  if (!r.success)
+    throw new CatalogError(
+      'CATALOG_INVALID',
+      `Service item ${origin} is invalid: ${describe(r.error)}. Fix the file and restart the app.`,
+    );
   return r.data;
 }
 
@@ -39,18 +43,41 @@ export function parseItem(raw: unknown, origin: string): ItemData {
 export function deriveItem(data: ItemData): CatalogItem {
   const printed = data.outputs.find((o) => o.kind === 'certificate' || o.kind === 'card');
   const keys = pinyinKeys([data.names.zh, data.shortNames?.zh, ...data.keywords]);
-  return { ...data, ...keys, licenses: data.evidence.licenses, facts: printed?.facts ?? [], ...(printed ? { printed } : {}), ...(printed?.photo ? { photo: printed.photo } : {}) };
+  return {
+    ...data,
+    ...keys,
+    licenses: data.evidence.licenses,
+    facts: printed?.facts ?? [],
+    ...(printed ? { printed } : {}),
+    ...(printed?.photo ? { photo: printed.photo } : {}),
+  };
 }
 
-export function buildCatalog(items: readonly CatalogItem[], origins: readonly string[] = [], departments: readonly Department[] = []): Catalog {
-  if (items.length === 0) throw new CatalogError('CATALOG_EMPTY', 'The service catalog has no items; reinstall the app or restore resources/catalog/items.');
+export function buildCatalog(
+  items: readonly CatalogItem[],
+  origins: readonly string[] = [],
+  departments: readonly Department[] = [],
+): Catalog {
+  if (items.length === 0)
+    throw new CatalogError(
+      'CATALOG_EMPTY',
+      'The service catalog has no items; reinstall the app or restore resources/catalog/items.',
+    );
   const byCode = new Map<string, CatalogItem>();
   const itemCodes = new Map<string, string>();
   items.forEach((item, i) => {
-    if (byCode.has(item.code)) throw new CatalogError('CATALOG_DUPLICATE_CODE', `Service item code "${item.code}" is used twice (${origins[i] ?? 'second item'}); give each item its own code.`);
+    if (byCode.has(item.code))
+      throw new CatalogError(
+        'CATALOG_DUPLICATE_CODE',
+        `Service item code "${item.code}" is used twice (${origins[i] ?? 'second item'}); give each item its own code.`,
+      );
     byCode.set(item.code, item);
     const other = itemCodes.get(item.itemCode);
-    if (other) throw new CatalogError('CATALOG_DUPLICATE_CODE', `Item code (事项编码) "${item.itemCode}" is used by "${other}" and "${item.code}"; each item has its own.`);
+    if (other)
+      throw new CatalogError(
+        'CATALOG_DUPLICATE_CODE',
+        `Item code (事项编码) "${item.itemCode}" is used by "${other}" and "${item.code}"; each item has its own.`,
+      );
     itemCodes.set(item.itemCode, item.code);
   });
   const depts = new Map(departments.map((d) => [d.id, d]));
@@ -66,7 +93,10 @@ const readJson = (file: string, what: string): unknown => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new CatalogError('CATALOG_INVALID', `${what} ${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}); fix the file and restart the app.`);
+    throw new CatalogError(
+      'CATALOG_INVALID',
+      `${what} ${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}); fix the file and restart the app.`,
+    );
   }
 };
 
@@ -90,11 +120,17 @@ export function readCatalog(dir: string = join(resourcesDir(), 'catalog')): Cata
   const itemsDir = resolve(dir, 'items');
   let files: string[];
   try {
-    files = readdirSync(itemsDir).filter((f) => f.endsWith('.json')).sort();
+    files = readdirSync(itemsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
   } catch (e) {
-    throw new CatalogError('CATALOG_READ_FAILED', `The service catalog folder ${itemsDir} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); reinstall the app or restore it.`);
+    throw new CatalogError(
+      'CATALOG_READ_FAILED',
+      `The service catalog folder ${itemsDir} cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'}); reinstall the app or restore it.`,
+    );
   }
-  const departments = (readJson(sideFile(dir, 'departments.json'), 'Department list') as { departments: Department[] }).departments;
+  const departments = (readJson(sideFile(dir, 'departments.json'), 'Department list') as { departments: Department[] })
+    .departments;
   const hall = readJson(sideFile(dir, 'hall-defaults.json'), 'Hall defaults') as { keys: Record<string, unknown> };
   const templates = resolve(dir, '..', 'templates');
   const problems: string[] = [];
@@ -128,12 +164,21 @@ export function readCatalog(dir: string = join(resourcesDir(), 'catalog')): Cata
  */
 export function loadCatalog(dir: string = join(resourcesDir(), 'catalog')): Catalog {
   const c = readCatalog(dir);
-  if (c.problems.length) throw new CatalogError('CATALOG_INVALID', `${c.problems.slice(0, 5).join('; ')}. Fix the file and restart the app.`);
+  if (c.problems.length)
+    throw new CatalogError(
+      'CATALOG_INVALID',
+      `${c.problems.slice(0, 5).join('; ')}. Fix the file and restart the app.`,
+    );
   return buildCatalog(c.items.map(deriveItem), c.files, c.departments);
 }
 
 export function getItem(catalog: Catalog, code: string): CatalogItem {
   const item = catalog.byCode.get(code);
-  if (!item) throw new CatalogError('CATALOG_ITEM_NOT_FOUND', `There is no service item "${code}" in this terminal's catalog; choose the item again from the list.`, { code });
+  if (!item)
+    throw new CatalogError(
+      'CATALOG_ITEM_NOT_FOUND',
+      `There is no service item "${code}" in this terminal's catalog; choose the item again from the list.`,
+      { code },
+    );
   return item;
 }

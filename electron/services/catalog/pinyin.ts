@@ -6,8 +6,14 @@ const HAN = /\p{Script=Han}/u;
 export function pinyinOf(text: string): { initials: string; full: string } | undefined {
   if (!HAN.test(text)) return undefined;
   const opts = { toneType: 'none', type: 'array', nonZh: 'removed', v: true } as const;
-  const initials = pinyin(text, { ...opts, pattern: 'first' }).join('').toLowerCase().replace(/[^a-z]/g, '');
-  const full = pinyin(text, opts).join('').toLowerCase().replace(/[^a-z]/g, '');
+  const initials = pinyin(text, { ...opts, pattern: 'first' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const full = pinyin(text, opts)
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   return initials.length >= 2 ? { initials, full } : undefined;
 }
 

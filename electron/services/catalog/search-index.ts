@@ -30,7 +30,11 @@ export const buildIndex = (items: readonly CatalogItem[]): SearchIndex =>
       initials: item.initials,
       initialsJoined: joined(item.initials),
       pinyin: joined(item.pinyin),
-      names: joined([item.names.zh, item.names.en, item.shortNames?.zh, item.shortNames?.en].filter((n): n is string => !!n).map(normaliseQuery)),
+      names: joined(
+        [item.names.zh, item.names.en, item.shortNames?.zh, item.shortNames?.en]
+          .filter((n): n is string => !!n)
+          .map(normaliseQuery),
+      ),
       keywords,
       keywordsJoined: joined(keywords),
       codes: joined([normaliseQuery(item.code), normaliseQuery(item.itemCode)]),

@@ -26,7 +26,15 @@ export interface SearchHit {
 }
 
 // Lower is better. Within a tier a closer match wins; catalog order breaks the remaining ties.
-const QUALITY: Record<MatchKind, number> = { initials: 0, 'initials-prefix': 1, pinyin: 2, name: 3, keyword: 4, code: 5, all: 6 };
+const QUALITY: Record<MatchKind, number> = {
+  initials: 0,
+  'initials-prefix': 1,
+  pinyin: 2,
+  name: 3,
+  keyword: 4,
+  code: 5,
+  all: 6,
+};
 
 const KINDS: MatchKind[] = ['initials', 'initials-prefix', 'pinyin', 'name', 'keyword', 'code', 'all'];
 
@@ -67,7 +75,7 @@ export function searchItems(catalog: Catalog, query: string, ranking: Ranking = 
     if (!match) continue;
     const uses = Math.min(MAX_USES, ranking.usage?.[item.code] ?? 0);
     const tier = (match === 'initials' ? 0 : 2) + (eligible.has(item.code) ? 0 : 1);
-    keys.push((((tier * (MAX_USES + 1) + (MAX_USES - uses)) * 8 + QUALITY[match]) * 100_000 + order));
+    keys.push(((tier * (MAX_USES + 1) + (MAX_USES - uses)) * 8 + QUALITY[match]) * 100_000 + order);
   }
   keys.sort((a, b) => a - b);
   const limit = Math.min(ranking.limit ?? keys.length, keys.length);

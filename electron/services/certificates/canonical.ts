@@ -36,10 +36,15 @@ export function canonicalFacts(d: ParsedCertificateData): { [k: string]: Json } 
       drop({
         key: f.key,
         label: f.label,
-        value: typeof f.value === 'string' ? f.value : { columns: f.value.columns.map((c) => c.key), rows: f.value.rows.map((r) => drop({ ...r })) },
+        value:
+          typeof f.value === 'string'
+            ? f.value
+            : { columns: f.value.columns.map((c) => c.key), rows: f.value.rows.map((r) => drop({ ...r })) },
       }),
     ),
-    checks: d.checks.map((c) => drop({ id: c.id, result: c.result, sentence: c.sentence, source: c.source ? drop({ ...c.source }) : undefined })),
+    checks: d.checks.map((c) =>
+      drop({ id: c.id, result: c.result, sentence: c.sentence, source: c.source ? drop({ ...c.source }) : undefined }),
+    ),
     result: d.result,
     hall: d.hall.id,
     counter: d.counter,

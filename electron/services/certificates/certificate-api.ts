@@ -8,7 +8,11 @@ export { maskName };
 
 function parse(data: CertificateData) {
   const parsed = certificateDataSchema.safeParse(data);
-  if (!parsed.success) throw new CertificateError('CERT_DATA_INVALID', `Certificate data is incomplete or wrong (${describeIssues(parsed.error.issues)}).`);
+  if (!parsed.success)
+    throw new CertificateError(
+      'CERT_DATA_INVALID',
+      `Certificate data is incomplete or wrong (${describeIssues(parsed.error.issues)}).`,
+    );
   return parsed.data;
 }
 

@@ -34,7 +34,11 @@ export function assertPayloadMatches(payload: string, d: ParsedCertificateData):
   try {
     fields = decode(payload).fields;
   } catch (cause) {
-    throw new CertificateError('CERT_PAYLOAD_MISMATCH', `The stored QR payload is unreadable (${(cause as Error).message}); re-sign the certificate.`, { cause });
+    throw new CertificateError(
+      'CERT_PAYLOAD_MISMATCH',
+      `The stored QR payload is unreadable (${(cause as Error).message}); re-sign the certificate.`,
+      { cause },
+    );
   }
   const expected = factsHash(d).toString('hex');
   if (fields.serial !== d.serial || fields.factsHash !== expected) {

@@ -39,7 +39,12 @@ const fieldItem = z.object({
 const base = { box: box.optional(), heading: bilingual.optional() };
 
 export const sectionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('title'), ...base, sizePt: z.number().positive().optional(), subtitle: valueRef.optional() }),
+  z.object({
+    type: z.literal('title'),
+    ...base,
+    sizePt: z.number().positive().optional(),
+    subtitle: valueRef.optional(),
+  }),
   z.object({ type: z.literal('marks'), ...base }),
   z.object({
     type: z.literal('fields'),
@@ -69,7 +74,10 @@ export const templateSchema = z.object({
   }),
   title: bilingual.extend({ en: z.string() }),
   fontSizePt: z.number().positive().default(10),
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#8b1a1a'),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#8b1a1a'),
   /** Shown on every page in training mode; size and angle differ between A4 and card. */
   watermark: z.object({
     text: z.string().default('TRAINING / 培训 样本'),

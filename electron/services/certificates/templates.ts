@@ -23,7 +23,10 @@ export function loadTemplate(id: string): CertificateTemplate {
   const hit = cache.get(id);
   if (hit) return hit;
   if (!/^[a-z0-9-]+$/.test(id)) {
-    throw new CertificateError('CERT_TEMPLATE_NOT_FOUND', `Template id "${id}" is not valid; ids are lower-case letters, digits and dashes.`);
+    throw new CertificateError(
+      'CERT_TEMPLATE_NOT_FOUND',
+      `Template id "${id}" is not valid; ids are lower-case letters, digits and dashes.`,
+    );
   }
   const file = join(resourcesDir(), 'templates', `${id}.json`);
   let text: string;
@@ -40,11 +43,16 @@ export function loadTemplate(id: string): CertificateTemplate {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new CertificateError('CERT_TEMPLATE_INVALID', `${file} is not valid JSON: ${(cause as Error).message}.`, { cause });
+    throw new CertificateError('CERT_TEMPLATE_INVALID', `${file} is not valid JSON: ${(cause as Error).message}.`, {
+      cause,
+    });
   }
   const template = parseTemplate(json, file);
   if (template.id !== id) {
-    throw new CertificateError('CERT_TEMPLATE_INVALID', `${file} declares id "${template.id}"; the file name and id must match.`);
+    throw new CertificateError(
+      'CERT_TEMPLATE_INVALID',
+      `${file} declares id "${template.id}"; the file name and id must match.`,
+    );
   }
   cache.set(id, template);
   return template;

@@ -6,7 +6,14 @@ const isoInstant = z.iso.datetime({ offset: true });
 /** A fact whose value is a table (e.g. household members with their relation to the head). */
 export const factTableSchema = z.object({
   columns: z
-    .array(z.object({ key: text, label: text, labelEn: z.string().optional(), /** relative column width, default 1 */ width: z.number().positive().optional() }))
+    .array(
+      z.object({
+        key: text,
+        label: text,
+        labelEn: z.string().optional(),
+        /** relative column width, default 1 */ width: z.number().positive().optional(),
+      }),
+    )
     .min(1),
   rows: z.array(z.record(z.string(), z.string())),
 });

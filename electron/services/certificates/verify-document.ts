@@ -15,12 +15,14 @@ export interface DocumentVerification extends VerifyResult {
 export function verifyDocument(input: Buffer | string, trusted: readonly TrustedHallKey[]): DocumentVerification {
   if (typeof input === 'string') return verifyPayload(input, trusted);
   const payload = extractPayload(input);
-  if (!payload) return { status: 'malformed', reason: 'no certificate payload in this PDF; scan the QR and pass its text instead' };
+  if (!payload)
+    return { status: 'malformed', reason: 'no certificate payload in this PDF; scan the QR and pass its text instead' };
   const result: DocumentVerification = verifyPayload(payload, trusted);
   const facts = extractFactsJson(input);
   if (facts !== undefined && result.fields) {
     result.factsMatch = sm3Hex(facts) === result.fields.factsHash;
-    if (result.status === 'valid' && !result.factsMatch) return { ...result, status: 'tampered', reason: 'the facts in this PDF differ from the signed ones' };
+    if (result.status === 'valid' && !result.factsMatch)
+      return { ...result, status: 'tampered', reason: 'the facts in this PDF differ from the signed ones' };
   }
   return result;
 }

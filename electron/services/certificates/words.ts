@@ -30,7 +30,13 @@ export type DocumentWords = z.infer<typeof wordsSchema>;
 export type Words = z.infer<typeof text>;
 
 /** The citizen's access slip (audit/slip.ts). */
-const slipSchema = z.object({ title: text, training: text, empty: text, footnote: text, actions: z.record(z.string(), text) });
+const slipSchema = z.object({
+  title: text,
+  training: text,
+  empty: text,
+  footnote: text,
+  actions: z.record(z.string(), text),
+});
 
 export type SlipWords = z.infer<typeof slipSchema>;
 
@@ -48,10 +54,18 @@ function loadWords<T>(dir: string, name: string, schema: z.ZodType<T>): T {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new CertificateError('CERT_TEMPLATE_INVALID', `Certificate words ${file} cannot be read as JSON (${(cause as Error).message}); reinstall the app's resources.`, { cause });
+    throw new CertificateError(
+      'CERT_TEMPLATE_INVALID',
+      `Certificate words ${file} cannot be read as JSON (${(cause as Error).message}); reinstall the app's resources.`,
+      { cause },
+    );
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new CertificateError('CERT_TEMPLATE_INVALID', `Certificate words ${file} are incomplete (${describeIssues(parsed.error.issues)}); fix the file.`);
+  if (!parsed.success)
+    throw new CertificateError(
+      'CERT_TEMPLATE_INVALID',
+      `Certificate words ${file} are incomplete (${describeIssues(parsed.error.issues)}); fix the file.`,
+    );
   cache.set(file, parsed.data);
   return parsed.data;
 }
@@ -59,7 +73,8 @@ function loadWords<T>(dir: string, name: string, schema: z.ZodType<T>): T {
 export const documentWords = (dir = resourcesDir()): DocumentWords => loadWords(dir, WORDS_FILE, wordsSchema);
 export const slipWords = (dir = resourcesDir()): SlipWords => loadWords(dir, SLIP_WORDS_FILE, slipSchema);
 
-const fill = (s: string, values: Record<string, string | number>): string => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+const fill = (s: string, values: Record<string, string | number>): string =>
+  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 /** One entry in both languages with its {values}: "zh en", as the certificate prints it. */
 export function both(w: Words, values: Record<string, string | number> = {}, sep = ' '): string {

@@ -29,13 +29,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
     const why = err instanceof SyntaxError ? `it is not valid JSON (${err.message})` : 'it cannot be read';
-    throw new AppError('CONFIG_UNREADABLE', `Config file ${file}: ${why}. Fix the file or unset COUNTER_CONFIG to run in training mode.`);
+    throw new AppError(
+      'CONFIG_UNREADABLE',
+      `Config file ${file}: ${why}. Fix the file or unset COUNTER_CONFIG to run in training mode.`,
+    );
   }
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || '(root)';
-    throw new AppError('CONFIG_INVALID', `Config file ${file}: field "${field}": ${issue.message}.`, { field, params: { field } });
+    throw new AppError('CONFIG_INVALID', `Config file ${file}: field "${field}": ${issue.message}.`, {
+      field,
+      params: { field },
+    });
   }
   return { config: parsed.data, dataDir, source: file };
 }

@@ -36,7 +36,14 @@ export const configSchema = z
         byCode: z
           .record(
             z.string().regex(/^[0-9A-Za-z_.-]{1,31}$/),
-            z.object({ url: z.string().url(), appKey: z.string().min(1), appSecret: z.string().min(8), timeoutMs: z.number().int().positive().max(60_000).default(5000) }).strict(),
+            z
+              .object({
+                url: z.string().url(),
+                appKey: z.string().min(1),
+                appSecret: z.string().min(8),
+                timeoutMs: z.number().int().positive().max(60_000).default(5000),
+              })
+              .strict(),
           )
           .optional(),
       })

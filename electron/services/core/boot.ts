@@ -34,7 +34,14 @@ export interface BootOptions {
  */
 export async function bootCore(o: BootOptions): Promise<Core> {
   const { config, dataDir, source } = loadConfig(o.env ?? process.env);
-  const core = new Core({ config, dataDir, host: o.host, version: o.version, nativeBinding: o.nativeBinding, log: o.log });
+  const core = new Core({
+    config,
+    dataDir,
+    host: o.host,
+    version: o.version,
+    nativeBinding: o.nativeBinding,
+    log: o.log,
+  });
   core.log(`config: ${source}; data: ${dataDir}; mode: ${config.mode}`);
   wireResources(core);
   wireDataKey(core, o.keyWrap);

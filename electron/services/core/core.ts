@@ -55,7 +55,14 @@ export class Core {
   info(): AppInfo {
     const c = this.opts.config;
     const language = (getSetting(this.db, 'language') as Language | undefined) ?? c.language;
-    return { version: this.opts.version, mode: c.mode, host: this.opts.host, hall: c.hall, counter: c.counter, language };
+    return {
+      version: this.opts.version,
+      mode: c.mode,
+      host: this.opts.host,
+      hall: c.hall,
+      counter: c.counter,
+      language,
+    };
   }
 
   setLanguage(language: Language): void {

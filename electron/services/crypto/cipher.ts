@@ -29,7 +29,10 @@ const subkeys = new WeakMap<Buffer, Map<Purpose, Buffer>>();
 
 function assertKey(key: Buffer): void {
   if (!Buffer.isBuffer(key) || key.length !== KEY_BYTES) {
-    throw new CryptoError('KEY_INVALID', `data key must be ${KEY_BYTES} bytes, got ${Buffer.isBuffer(key) ? key.length : typeof key}; load it with loadOrCreateDataKey()`);
+    throw new CryptoError(
+      'KEY_INVALID',
+      `data key must be ${KEY_BYTES} bytes, got ${Buffer.isBuffer(key) ? key.length : typeof key}; load it with loadOrCreateDataKey()`,
+    );
   }
 }
 
@@ -39,7 +42,8 @@ export function subkey(key: Buffer, purpose: Purpose): Buffer {
   let m = subkeys.get(key);
   if (!m) subkeys.set(key, (m = new Map()));
   let k = m.get(purpose);
-  if (!k) m.set(purpose, (k = Buffer.from(hkdfSync('sha256', key, HKDF_SALT, `counter-terminal/${purpose}`, KEY_BYTES))));
+  if (!k)
+    m.set(purpose, (k = Buffer.from(hkdfSync('sha256', key, HKDF_SALT, `counter-terminal/${purpose}`, KEY_BYTES))));
   return k;
 }
 
@@ -72,11 +76,17 @@ export function createCipher(key: Buffer): RecordCipher {
     },
     open(blob, aad) {
       if (!Buffer.isBuffer(blob) || blob.length < MIN_BLOB) {
-        throw new CryptoError('ENVELOPE_MALFORMED', `encrypted record is truncated (${Buffer.isBuffer(blob) ? blob.length : 0} bytes); the database is damaged, restore it from a backup`);
+        throw new CryptoError(
+          'ENVELOPE_MALFORMED',
+          `encrypted record is truncated (${Buffer.isBuffer(blob) ? blob.length : 0} bytes); the database is damaged, restore it from a backup`,
+        );
       }
       const version = blob[0]!;
       if (version !== ENVELOPE_VERSION) {
-        throw new CryptoError('ENVELOPE_VERSION', `encrypted record has envelope version ${version}, this app reads ${ENVELOPE_VERSION}; update the app or restore a backup written by this version`);
+        throw new CryptoError(
+          'ENVELOPE_VERSION',
+          `encrypted record has envelope version ${version}, this app reads ${ENVELOPE_VERSION}; update the app or restore a backup written by this version`,
+        );
       }
       const nonce = blob.subarray(HEADER_BYTES, HEADER_BYTES + NONCE_BYTES);
       const tag = blob.subarray(blob.length - TAG_BYTES);

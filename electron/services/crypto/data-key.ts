@@ -74,7 +74,10 @@ function loadWrapped(path: string, other: string, wrapper: KeyWrapper): Buffer {
     );
   }
   if (key.length !== KEY_BYTES) {
-    throw new CryptoError('KEY_UNWRAP_FAILED', `the unwrapped data key from ${path} is ${key.length} bytes, expected ${KEY_BYTES}; the wrapped key file is damaged, restore it from backup`);
+    throw new CryptoError(
+      'KEY_UNWRAP_FAILED',
+      `the unwrapped data key from ${path} is ${key.length} bytes, expected ${KEY_BYTES}; the wrapped key file is damaged, restore it from backup`,
+    );
   }
   return key;
 }

@@ -1,4 +1,16 @@
-import { closeSync, fchmodSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { CryptoError } from './errors';
@@ -45,7 +57,10 @@ export function readPrivateFile(path: string): Buffer | null {
 }
 
 const notRegular = (path: string) =>
-  new CryptoError('KEY_FILE_NOT_REGULAR', `key file ${path} is not a regular file; remove whatever is there and restore the key file from backup`);
+  new CryptoError(
+    'KEY_FILE_NOT_REGULAR',
+    `key file ${path} is not a regular file; remove whatever is there and restore the key file from backup`,
+  );
 
 function fsyncDir(dir: string): void {
   // Directory fsync makes the new name durable on POSIX; Windows cannot open directories, and NTFS journals names anyway.

@@ -17,7 +17,8 @@ export class MigrationError extends Error {
 /** Applies every pending migration, each in its own transaction together with its user_version bump. */
 export function migrate(db: Database.Database, list: readonly Migration[], target = list.length): number {
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationError(`migration list is not dense at ${m.name}: expected version ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new MigrationError(`migration list is not dense at ${m.name}: expected version ${i + 1}`);
   });
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > list.length) {

@@ -20,7 +20,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false });
   // Must precede the first table; lets the cache purge shrink the file without a full VACUUM.
-  if (!opts.readonly && (db.pragma('user_version', { simple: true }) as number) === 0) db.pragma('auto_vacuum = INCREMENTAL');
+  if (!opts.readonly && (db.pragma('user_version', { simple: true }) as number) === 0)
+    db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

@@ -6,10 +6,19 @@ type Areas = { areas: ProgramArea[]; asOf: string; cached: boolean };
 
 const keyOf = (program: string) => `program.${program}.areas`;
 
-async function one(core: Core, registry: Registry | undefined, usage: UsageContext, program: string): Promise<Areas | undefined> {
+async function one(
+  core: Core,
+  registry: Registry | undefined,
+  usage: UsageContext,
+  program: string,
+): Promise<Areas | undefined> {
   if (registry) {
     try {
-      const areas = registry.programAreas ? await registry.programAreas(program, usage) : program === 'clean-energy' ? await registry.cleanEnergyAreas(usage) : undefined;
+      const areas = registry.programAreas
+        ? await registry.programAreas(program, usage)
+        : program === 'clean-energy'
+          ? await registry.cleanEnergyAreas(usage)
+          : undefined;
       if (areas) {
         const asOf = new Date().toISOString();
         setSetting(core.db, keyOf(program), JSON.stringify({ areas, asOf }));
@@ -30,7 +39,12 @@ async function one(core: Core, registry: Registry | undefined, usage: UsageConte
  * so the last good copy of each is kept in settings: the address check still works offline, and
  * the certificate states how old the list is. A program with neither is left out (its check is unknown).
  */
-export async function programAreas(core: Core, registry: Registry | undefined, usage: UsageContext, programs: readonly string[]): Promise<Record<string, Areas>> {
+export async function programAreas(
+  core: Core,
+  registry: Registry | undefined,
+  usage: UsageContext,
+  programs: readonly string[],
+): Promise<Record<string, Areas>> {
   const got = await Promise.all(programs.map(async (p) => [p, await one(core, registry, usage, p)] as const));
   return Object.fromEntries(got.filter((g): g is readonly [string, Areas] => g[1] !== undefined));
 }

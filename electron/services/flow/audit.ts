@@ -35,7 +35,12 @@ export function auditFetch(core: Core, cipher: RecordCipher, live: LiveCase, r: 
     auditCase(core, cipher, live, 'registry-fetch', {
       actor: live.clerkId,
       purpose,
-      detail: { online: r.online, licenses: fromRegistry.length, missing: r.missing, errors: r.errors.map((e) => e.code) },
+      detail: {
+        online: r.online,
+        licenses: fromRegistry.length,
+        missing: r.missing,
+        errors: r.errors.map((e) => e.code),
+      },
       personal: { identifiers: fromRegistry.map((l) => l.license.identifier) },
     });
     if (fromCache.length) {

@@ -15,7 +15,14 @@ export function photoOf(live: LiveCase, facts: RuleFacts, item?: CatalogItem): B
 }
 
 /** What the certificate says, built from the case; stored with the serial so a reprint is identical. */
-export function certificateData(core: Core, live: LiveCase, item: CatalogItem, facts: RuleFacts, serial: string, issuedAt: Date): CertificateData {
+export function certificateData(
+  core: Core,
+  live: LiveCase,
+  item: CatalogItem,
+  facts: RuleFacts,
+  serial: string,
+  issuedAt: Date,
+): CertificateData {
   const checks = live.evaluation?.checks ?? [];
   const asOf = dataAsOf(checks, live);
   const clerk = core.session;
@@ -36,7 +43,16 @@ export function certificateData(core: Core, live: LiveCase, item: CatalogItem, f
       label: c.label.zh,
       result: c.result,
       sentence: c.sentence.zh,
-      ...(c.source ? { source: { typeName: c.source.typeName, number: c.source.number, issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
+      ...(c.source
+        ? {
+            source: {
+              typeName: c.source.typeName,
+              number: c.source.number,
+              issuer: c.source.issuer,
+              ...(c.source.asOf ? { asOf: c.source.asOf } : {}),
+            },
+          }
+        : {}),
     })),
     result: live.evaluation?.eligible ? printedOf(item).result.eligible.zh : printedOf(item).result.override.zh,
     hall: core.config.hall,
@@ -44,7 +60,9 @@ export function certificateData(core: Core, live: LiveCase, item: CatalogItem, f
     clerk: { id: clerk?.userId ?? 'unknown', name: clerk?.displayName ?? 'unknown' },
     issuedAt: issuedAt.toISOString(),
     ...(asOf ? { dataAsOf: asOf } : {}),
-    ...(live.override ? { override: { by: `${live.override.byName}（${live.override.by}）`, reason: live.override.reason } } : {}),
+    ...(live.override
+      ? { override: { by: `${live.override.byName}（${live.override.by}）`, reason: live.override.reason } }
+      : {}),
     training: core.training,
   };
 }

@@ -1,9 +1,31 @@
 import { AppError } from '../errors';
 import type { CaseView, PreviewView, VerifyView } from '../../api/types';
-import { findAtSpooler, getDocument, issueCertificate, listInterrupted, markCompleted, markJobAccepted, markSendStarted, printState, recordOverride, recordReprint, voidCase, getCase } from '../cases';
+import {
+  findAtSpooler,
+  getDocument,
+  issueCertificate,
+  listInterrupted,
+  markCompleted,
+  markJobAccepted,
+  markSendStarted,
+  printState,
+  recordOverride,
+  recordReprint,
+  voidCase,
+  getCase,
+} from '../cases';
 import { approveOverride } from './override';
 import { blocked } from './actions';
-import { generateHallKey, renderCertificate, signCertificate, toTrustedKey, verifyPayload, type CertificateData, type HallKey, type TrustedHallKey } from '../certificates';
+import {
+  generateHallKey,
+  renderCertificate,
+  signCertificate,
+  toTrustedKey,
+  verifyPayload,
+  type CertificateData,
+  type HallKey,
+  type TrustedHallKey,
+} from '../certificates';
 import { getItem, printedOf } from '../catalog';
 import type { PrintingService } from '../printing/service';
 import { certificateData, photoOf } from './certificate';
@@ -40,12 +62,20 @@ export class CounterDesk extends CaseFlow {
       const caseId = printing.jobCase.get(e.id);
       const live = caseId ? this.live.get(caseId) : undefined;
       if (!caseId) return;
-      if (live) live.job = { jobId: e.id, printer: e.printer, state: e.status === 'canceled' ? 'cancelled' : e.status, ...(e.error ? { code: e.error.code, params: { printer: e.printer, ...e.error.params } } : {}) };
+      if (live)
+        live.job = {
+          jobId: e.id,
+          printer: e.printer,
+          state: e.status === 'canceled' ? 'cancelled' : e.status,
+          ...(e.error ? { code: e.error.code, params: { printer: e.printer, ...e.error.params } } : {}),
+        };
       if (e.status === 'completed') {
         try {
           if (getCase(this.core.db, this.dd.cipher, caseId).state === 'accepted') markCompleted(this.core.db, caseId);
         } catch (err) {
-          this.core.log(`case ${caseId}: could not record completion: ${err instanceof Error ? err.message : String(err)}`);
+          this.core.log(
+            `case ${caseId}: could not record completion: ${err instanceof Error ? err.message : String(err)}`,
+          );
         }
       }
       if (live) this.publish(caseId);
@@ -59,7 +89,10 @@ export class CounterDesk extends CaseFlow {
   private ready(live: LiveCase): void {
     if (!live.itemCode || !live.evaluation) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
     if (blocked(live)) {
-      throw new AppError('CASE_BLOCKED', 'A check failed or could not be made, so the certificate cannot be issued; explain the reason to the citizen or ask a supervisor.');
+      throw new AppError(
+        'CASE_BLOCKED',
+        'A check failed or could not be made, so the certificate cannot be issued; explain the reason to the citizen or ask a supervisor.',
+      );
     }
   }
 
@@ -70,7 +103,10 @@ export class CounterDesk extends CaseFlow {
     const rec = this.record(caseId);
     const stored = rec?.serial ? getDocument<StoredDocument>(this.core.db, this.dd.cipher, caseId) : undefined;
     const pdf = stored ? await this.render(stored, false) : await this.renderFresh(live, 'PREVIEW', this.previewKey);
-    return { pdfBase64: pdf.toString('base64'), pages: (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length };
+    return {
+      pdfBase64: pdf.toString('base64'),
+      pages: (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length,
+    };
   }
 
   private async renderFresh(live: LiveCase, serial: string, key: HallKey): Promise<Buffer> {
@@ -82,7 +118,11 @@ export class CounterDesk extends CaseFlow {
   }
 
   private render(doc: StoredDocument, reprint: boolean): Promise<Buffer> {
-    const data: CertificateData = { ...doc.data, ...(doc.photo ? { photo: Buffer.from(doc.photo, 'base64') } : {}), ...(reprint ? { reprint: true } : {}) };
+    const data: CertificateData = {
+      ...doc.data,
+      ...(doc.photo ? { photo: Buffer.from(doc.photo, 'base64') } : {}),
+      ...(reprint ? { reprint: true } : {}),
+    };
     return renderCertificate(doc.template, data, { payload: doc.payload });
   }
 
@@ -100,7 +140,13 @@ export class CounterDesk extends CaseFlow {
       const { serial } = issueCertificate(this.core.db, this.dd.cipher, caseId, {
         document: (serial): StoredDocument => {
           const data = certificateData(this.core, live, item, facts, serial, new Date());
-          doc = { data, ...(photo ? { photo: photo.toString('base64') } : {}), payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey), template: printedOf(item).template, page };
+          doc = {
+            data,
+            ...(photo ? { photo: photo.toString('base64') } : {}),
+            payload: signCertificate({ ...data, ...(photo ? { photo } : {}) }, this.dd.hallKey),
+            template: printedOf(item).template,
+            page,
+          };
           return doc;
         },
       });
@@ -111,11 +157,24 @@ export class CounterDesk extends CaseFlow {
   }
 
   /** Renders the document and submits it; used by print, retry and reprint alike. */
-  private async printStored(caseId: string, printer: string | undefined, reprint: boolean, issued?: StoredDocument): Promise<CaseView> {
+  private async printStored(
+    caseId: string,
+    printer: string | undefined,
+    reprint: boolean,
+    issued?: StoredDocument,
+  ): Promise<CaseView> {
     const doc = issued ?? getDocument<StoredDocument>(this.core.db, this.dd.cipher, caseId);
-    if (!doc) throw new AppError('CASE_NO_DOCUMENT', 'This case has no issued certificate yet; choose the item and press F9 to issue and print it.');
+    if (!doc)
+      throw new AppError(
+        'CASE_NO_DOCUMENT',
+        'This case has no issued certificate yet; choose the item and press F9 to issue and print it.',
+      );
     const printing = this.printing();
-    if (!printing) throw new AppError('PRINTER_UNAVAILABLE', 'No printer is available; the certificate is recorded and can be printed from the interrupted list once a printer is connected.');
+    if (!printing)
+      throw new AppError(
+        'PRINTER_UNAVAILABLE',
+        'No printer is available; the certificate is recorded and can be printed from the interrupted list once a printer is connected.',
+      );
     if (!reprint) {
       const found = await this.settleMaybeSent(caseId);
       if (found) return found;
@@ -123,10 +182,17 @@ export class CounterDesk extends CaseFlow {
     const target = printer ?? this.pickPrinter(printing, doc.page);
     const pdf = await this.render(doc, reprint);
     if (!reprint) markSendStarted(this.core.db, caseId, target);
-    const handle = await printing.manager.print({ printer: target, title: `${doc.data.serial}${reprint ? ' 补打' : ''}`, pdf, media: doc.page });
+    const handle = await printing.manager.print({
+      printer: target,
+      title: `${doc.data.serial}${reprint ? ' 补打' : ''}`,
+      pdf,
+      media: doc.page,
+    });
     printing.jobCase.set(handle.id, caseId);
     const live = this.held(caseId);
-    auditCase(this.core, this.dd.cipher, live, reprint ? 'reprint' : 'print', { detail: { serial: doc.data.serial, printer: handle.printer, job: handle.id } });
+    auditCase(this.core, this.dd.cipher, live, reprint ? 'reprint' : 'print', {
+      detail: { serial: doc.data.serial, printer: handle.printer, job: handle.id },
+    });
     live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
     // The spooler's own job id survives a restart of this app; the manager's id does not.
     if (!reprint) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
@@ -143,7 +209,8 @@ export class CounterDesk extends CaseFlow {
   async override(caseId: string, supervisorId: string, password: string, reason: string): Promise<CaseView> {
     const live = this.need(caseId);
     if (!live.itemCode || !live.evaluation) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
-    if (!live.evaluation.blocking.length) throw new AppError('CASE_NOT_BLOCKED', 'Every check passed; no override is needed.');
+    if (!live.evaluation.blocking.length)
+      throw new AppError('CASE_NOT_BLOCKED', 'Every check passed; no override is needed.');
     let sup: { id: string; displayName: string };
     try {
       sup = await approveOverride(this.core, supervisorId, password);
@@ -153,7 +220,10 @@ export class CounterDesk extends CaseFlow {
     }
     this.core.db.transaction(() => {
       recordOverride(this.core.db, caseId, sup.id, reason);
-      auditCase(this.core, this.dd.cipher, live, 'override', { purpose: reason, detail: { supervisor: sup.id, blocking: live.evaluation!.blocking.map((c) => c.id) } });
+      auditCase(this.core, this.dd.cipher, live, 'override', {
+        purpose: reason,
+        detail: { supervisor: sup.id, blocking: live.evaluation!.blocking.map((c) => c.id) },
+      });
     })();
     live.override = { by: sup.id, byName: sup.displayName, reason };
     return this.publish(caseId);
@@ -170,7 +240,9 @@ export class CounterDesk extends CaseFlow {
         if (found) return found;
         markSendStarted(this.core.db, caseId, printer ?? printing.manager.get(live.job.jobId)!.printer);
       }
-      const handle = printer ? await printing.manager.redirect(live.job.jobId, printer) : await printing.manager.retry(live.job.jobId);
+      const handle = printer
+        ? await printing.manager.redirect(live.job.jobId, printer)
+        : await printing.manager.retry(live.job.jobId);
       // Without this a restart would follow the cancelled first attempt and miss the one now queued.
       if (issued) markJobAccepted(this.core.db, caseId, handle.spoolJobId, handle.printer);
       live.job = { jobId: handle.id, printer: handle.printer, state: 'queued' };
@@ -181,11 +253,18 @@ export class CounterDesk extends CaseFlow {
 
   async reprint(caseId: string, reason: string): Promise<CaseView> {
     const rec = getCase(this.core.db, this.dd.cipher, caseId);
-    if (rec.state !== 'completed') throw new AppError('CASE_NOT_PRINTED', 'Only a printed certificate can be reprinted; use retry for a failed print.');
+    if (rec.state !== 'completed')
+      throw new AppError(
+        'CASE_NOT_PRINTED',
+        'Only a printed certificate can be reprinted; use retry for a failed print.',
+      );
     const live = this.held(caseId);
     this.core.db.transaction(() => {
       recordReprint(this.core.db, caseId, this.core.session?.userId ?? 'unknown', reason);
-      auditCase(this.core, this.dd.cipher, live, 'reprint-requested', { purpose: reason, detail: { serial: rec.serial } });
+      auditCase(this.core, this.dd.cipher, live, 'reprint-requested', {
+        purpose: reason,
+        detail: { serial: rec.serial },
+      });
     })();
     return this.printStored(caseId, undefined, true);
   }
@@ -222,7 +301,9 @@ export class CounterDesk extends CaseFlow {
       if (i.sendStartedAt) {
         // A send was under way when the app died: only the spooler knows whether it took the job.
         const found = await this.settleMaybeSent(i.caseId).catch((err: unknown) => {
-          this.core.log(`could not ask the spooler about ${i.serial}: ${err instanceof Error ? err.message : String(err)}; it is asked again before any retry`);
+          this.core.log(
+            `could not ask the spooler about ${i.serial}: ${err instanceof Error ? err.message : String(err)}; it is asked again before any retry`,
+          );
           return undefined;
         });
         if (found?.job?.state === 'completed') out.completed += 1;
@@ -236,14 +317,18 @@ export class CounterDesk extends CaseFlow {
           const live = this.live.get(i.caseId) ?? this.restore(i.caseId);
           this.core.db.transaction(() => {
             markCompleted(this.core.db, i.caseId);
-            auditCase(this.core, this.dd.cipher, live, 'print-completed-while-offline', { detail: { serial: i.serial, printer: i.printer, spoolJob: i.printJobId } });
+            auditCase(this.core, this.dd.cipher, live, 'print-completed-while-offline', {
+              detail: { serial: i.serial, printer: i.printer, spoolJob: i.printJobId },
+            });
           })();
           out.completed += 1;
         } else if (job.state === 'pending' || job.state === 'processing' || job.state === 'held') {
           if (await this.track(i.caseId, i.printer, i.printJobId)) out.tracked += 1;
         }
       } catch (err) {
-        this.core.log(`could not check print job ${i.printJobId} on ${i.printer}: ${err instanceof Error ? err.message : String(err)}`);
+        this.core.log(
+          `could not check print job ${i.printJobId} on ${i.printer}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     return out;
@@ -254,10 +339,17 @@ export class CounterDesk extends CaseFlow {
     const printing = this.printing()!;
     const doc = getDocument<StoredDocument>(this.core.db, this.dd.cipher, caseId);
     if (!doc) return false;
-    const handle = await printing.manager.adopt({ printer, title: doc.data.serial, pdf: await this.render(doc, false), media: doc.page }, spoolJobId);
+    const handle = await printing.manager.adopt(
+      { printer, title: doc.data.serial, pdf: await this.render(doc, false), media: doc.page },
+      spoolJobId,
+    );
     printing.jobCase.set(handle.id, caseId);
     const live = this.live.get(caseId) ?? this.restore(caseId);
-    live.job = { jobId: handle.id, printer: handle.printer, state: printing.manager.get(handle.id)?.status === 'processing' ? 'processing' : 'queued' };
+    live.job = {
+      jobId: handle.id,
+      printer: handle.printer,
+      state: printing.manager.get(handle.id)?.status === 'processing' ? 'processing' : 'queued',
+    };
     return true;
   }
 
@@ -273,14 +365,21 @@ export class CounterDesk extends CaseFlow {
     const st = printState(this.core.db, caseId);
     if (!printing || st.state !== 'accepted' || !st.sendStartedAt || !st.serial) return undefined;
     const found = await findAtSpooler(printing.backend, st.serial);
-    for (const d of found.duplicates) await printing.backend.cancel(d.printer, d.jobId).catch((e: unknown) => this.core.log(`could not cancel duplicate job ${d.jobId} of ${st.serial}: ${String(e)}`));
+    for (const d of found.duplicates)
+      await printing.backend
+        .cancel(d.printer, d.jobId)
+        .catch((e: unknown) =>
+          this.core.log(`could not cancel duplicate job ${d.jobId} of ${st.serial}: ${String(e)}`),
+        );
     const job = found.printed ?? found.waiting;
     if (!job) return undefined;
     const live = this.live.get(caseId) ?? this.restore(caseId);
     this.core.db.transaction(() => {
       markJobAccepted(this.core.db, caseId, job.jobId, job.printer);
       if (found.printed) markCompleted(this.core.db, caseId);
-      auditCase(this.core, this.dd.cipher, live, 'print-found-at-spooler', { detail: { serial: st.serial, printer: job.printer, spoolJob: job.jobId, state: job.state } });
+      auditCase(this.core, this.dd.cipher, live, 'print-found-at-spooler', {
+        detail: { serial: st.serial, printer: job.printer, spoolJob: job.jobId, state: job.state },
+      });
     })();
     if (found.waiting) await this.track(caseId, job.printer, job.jobId);
     else live.job = { jobId: `spool:${job.jobId}`, printer: job.printer, state: 'completed' };
@@ -292,7 +391,17 @@ export class CounterDesk extends CaseFlow {
   verify(payload: string): VerifyView {
     const r = verifyPayload(payload, this.dd.trusted());
     const f = r.fields;
-    const fields = f ? { serial: f.serial, itemCode: f.itemCode, holderName: f.holderName, holderId: f.holderId, issuedAt: f.issuedAt, training: f.training ? 'yes' : 'no', keyId: f.keyId } : undefined;
+    const fields = f
+      ? {
+          serial: f.serial,
+          itemCode: f.itemCode,
+          holderName: f.holderName,
+          holderId: f.holderId,
+          issuedAt: f.issuedAt,
+          training: f.training ? 'yes' : 'no',
+          keyId: f.keyId,
+        }
+      : undefined;
     return { status: r.status, ...(fields ? { fields } : {}), ...(r.reason ? { reason: r.reason } : {}) };
   }
 
@@ -303,7 +412,10 @@ export class CounterDesk extends CaseFlow {
 
   /** A case from the database (after a restart) brought back into memory for printing or voiding. */
   private restore(caseId: string): LiveCase {
-    const live = restoredLive(getCase(this.core.db, this.dd.cipher, caseId), (id) => getAccount(this.core.db, id)?.displayName ?? id);
+    const live = restoredLive(
+      getCase(this.core.db, this.dd.cipher, caseId),
+      (id) => getAccount(this.core.db, id)?.displayName ?? id,
+    );
     this.live.set(caseId, live);
     return live;
   }

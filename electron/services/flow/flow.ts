@@ -2,7 +2,15 @@ import { AppError } from '../errors';
 import type { CaseView, ItemView, SessionInfo } from '../../api/types';
 import { mayHandleCases, mayOpenCases } from '../accounts/roles';
 import { idNumberBirth, idNumberSex, isValidIdNumber, sexByCode, type Card } from '../../../native/id-reader';
-import { chooseItem as dbChooseItem, getCase, licensesUsedFrom, openCase, recentItemCounts, recordChecks, type CaseRecord } from '../cases';
+import {
+  chooseItem as dbChooseItem,
+  getCase,
+  licensesUsedFrom,
+  openCase,
+  recentItemCounts,
+  recordChecks,
+  type CaseRecord,
+} from '../cases';
 import { getItem, searchItems, type Catalog, type CatalogItem } from '../catalog';
 import type { Core } from '../core/core';
 import type { RecordCipher } from '../crypto';
@@ -47,7 +55,13 @@ export class CaseFlow {
     const types = new Set<string>(['111001']);
     for (const it of d.catalog.items) for (const l of it.licenses) types.add(l.type);
     this.wanted = [...types];
-    this.programs = [...new Set(d.catalog.items.flatMap((it) => it.evidence.sources.flatMap((s) => (s.kind === 'program-areas' ? [s.program] : []))))];
+    this.programs = [
+      ...new Set(
+        d.catalog.items.flatMap((it) =>
+          it.evidence.sources.flatMap((s) => (s.kind === 'program-areas' ? [s.program] : [])),
+        ),
+      ),
+    ];
   }
 
   protected get core(): Core {
@@ -101,9 +115,24 @@ export class CaseFlow {
 
   openManual(idNumber: string, name: string, validTo: string, reason: string): CaseView {
     const number = idNumber.toUpperCase();
-    if (!isValidIdNumber(number)) throw new AppError('CASE_ID_INVALID', 'The ID number check digit is wrong; check the number on the card and type it again.', 'idNumber');
+    if (!isValidIdNumber(number))
+      throw new AppError(
+        'CASE_ID_INVALID',
+        'The ID number check digit is wrong; check the number on the card and type it again.',
+        'idNumber',
+      );
     const sexCode = idNumberSex(number) ?? '9';
-    const card: Card = { kind: 'resident', name, sex: sexByCode(sexCode) ?? { code: sexCode, label: '', labelEn: '' }, birth: idNumberBirth(number) ?? '', number, validFrom: '', validTo: validTo === '长期' ? 'long-term' : validTo, extra: {}, warnings: [] };
+    const card: Card = {
+      kind: 'resident',
+      name,
+      sex: sexByCode(sexCode) ?? { code: sexCode, label: '', labelEn: '' },
+      birth: idNumberBirth(number) ?? '',
+      number,
+      validFrom: '',
+      validTo: validTo === '长期' ? 'long-term' : validTo,
+      extra: {},
+      warnings: [],
+    };
     return this.open(card, 'manual', reason);
   }
 
@@ -112,19 +141,39 @@ export class CaseFlow {
     const openedAt = new Date();
     const { id } = this.core.db.transaction(() => {
       const opened = openCase(this.core.db, this.d.cipher, {
-      hallId: c.hall.id,
-      counterId: c.counter,
-      clerkId: this.core.session?.userId ?? 'unknown',
-      source,
-      ...(reason ? { manualReason: reason } : {}),
-      person: { name: card.name, idNumber: card.number, sex: card.sex.label, birth: card.birth, ...(card.nation ? { nation: card.nation.label } : {}), ...(card.address ? { address: card.address } : {}), cardKind: card.kind },
-      cardReadAt: openedAt,
+        hallId: c.hall.id,
+        counterId: c.counter,
+        clerkId: this.core.session?.userId ?? 'unknown',
+        source,
+        ...(reason ? { manualReason: reason } : {}),
+        person: {
+          name: card.name,
+          idNumber: card.number,
+          sex: card.sex.label,
+          birth: card.birth,
+          ...(card.nation ? { nation: card.nation.label } : {}),
+          ...(card.address ? { address: card.address } : {}),
+          cardKind: card.kind,
+        },
+        cardReadAt: openedAt,
       });
-      auditCase(this.core, this.d.cipher, { id: opened.id, card }, 'card-read', { purpose: reason ?? 'card placed on the reader', detail: { source, kind: card.kind } });
+      auditCase(this.core, this.d.cipher, { id: opened.id, card }, 'card-read', {
+        purpose: reason ?? 'card placed on the reader',
+        detail: { source, kind: card.kind },
+      });
       return opened;
     })();
     const clerkId = this.core.session?.userId ?? 'unknown';
-    const live: LiveCase = { id, source, clerkId, holder: clerkId, card, openedAt, fetch: Promise.resolve(), eligible: new Set() };
+    const live: LiveCase = {
+      id,
+      source,
+      clerkId,
+      holder: clerkId,
+      card,
+      openedAt,
+      fetch: Promise.resolve(),
+      eligible: new Set(),
+    };
     live.fetch = this.prefetch(live);
     this.live.set(id, live);
     this.currentId = id;
@@ -138,8 +187,23 @@ export class CaseFlow {
     const licenses = this.core.services.licenses;
     const [result, areas] = await Promise.all([
       licenses
-        ? licenses.fetchForHolder(live.card.number, usage, this.wanted).catch((err: unknown): FetchResult => ({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_FAILED', message: err instanceof Error ? err.message : String(err) }] }))
-        : Promise.resolve<FetchResult>({ licenses: [], missing: this.wanted, online: false, errors: [{ code: 'REGISTRY_NOT_CONFIGURED', message: 'No registry is configured or it did not start, so no licenses can be fetched.' }] }),
+        ? licenses.fetchForHolder(live.card.number, usage, this.wanted).catch((err: unknown): FetchResult => ({
+            licenses: [],
+            missing: this.wanted,
+            online: false,
+            errors: [{ code: 'REGISTRY_FAILED', message: err instanceof Error ? err.message : String(err) }],
+          }))
+        : Promise.resolve<FetchResult>({
+            licenses: [],
+            missing: this.wanted,
+            online: false,
+            errors: [
+              {
+                code: 'REGISTRY_NOT_CONFIGURED',
+                message: 'No registry is configured or it did not start, so no licenses can be fetched.',
+              },
+            ],
+          }),
       programAreas(this.core, this.core.services.registry, usage, this.programs).catch(() => undefined),
     ]);
     live.result = result;
@@ -179,7 +243,11 @@ export class CaseFlow {
       }
     }
     const reason = `${usage.reason}（核验户内成员名下房屋）`;
-    const more = await Promise.all([...wanted].map(([id, types]) => licenses.fetchForHolder(id, { ...usage, reason }, [...types]).catch(() => undefined)));
+    const more = await Promise.all(
+      [...wanted].map(([id, types]) =>
+        licenses.fetchForHolder(id, { ...usage, reason }, [...types]).catch(() => undefined),
+      ),
+    );
     const seen = new Set(r.licenses.map((l) => l.license.identifier));
     for (const m of more) {
       for (const l of m?.licenses ?? []) {
@@ -199,13 +267,21 @@ export class CaseFlow {
   protected facts(live: LiveCase, item: CatalogItem | null): RuleFacts {
     const r = live.result;
     return {
-      card: { name: live.card.name, idNumber: live.card.number, birth: live.card.birth, validTo: live.card.validTo === 'long-term' ? '长期' : live.card.validTo, kind: live.card.kind },
+      card: {
+        name: live.card.name,
+        idNumber: live.card.number,
+        birth: live.card.birth,
+        validTo: live.card.validTo === 'long-term' ? '长期' : live.card.validTo,
+        kind: live.card.kind,
+      },
       licenses: r?.licenses ?? [],
       // FetchResult.missing also lists types the registry answered without; for the rules only an
       // undelivered type with an error is "could not check", the rest is "has none" (failed).
       missing: r ? r.missing.filter((t) => r.errors.some((e) => e.typeCode === t || e.typeCode === undefined)) : [],
       errors: r?.errors ?? [],
-      ...(live.areas ? { programAreas: Object.fromEntries(Object.entries(live.areas).map(([p, a]) => [p, a.areas])) } : {}),
+      ...(live.areas
+        ? { programAreas: Object.fromEntries(Object.entries(live.areas).map(([p, a]) => [p, a.areas])) }
+        : {}),
       now: new Date(),
       issuedForAddress: item ? issuedLookup(this.core.db, this.d.cipher, item.code, live.id) : () => [],
     };
@@ -213,7 +289,8 @@ export class CaseFlow {
 
   protected need(caseId: string): LiveCase {
     const live = this.live.get(caseId);
-    if (!live) throw new AppError('CASE_NOT_FOUND', 'This case is no longer open at this counter; read the card again.');
+    if (!live)
+      throw new AppError('CASE_NOT_FOUND', 'This case is no longer open at this counter; read the card again.');
     return live;
   }
 
@@ -252,7 +329,11 @@ export class CaseFlow {
     const live = this.need(caseId);
     const s = this.core.session;
     const mine = !!s && (live.holder === s.userId || live.clerkId === s.userId || s.roles.includes('supervisor'));
-    if (!mayHandleCases(s) || !mine) throw new AppError('CASE_NOT_YOURS', 'This case was opened by another clerk; open your own case for this citizen, or ask a supervisor.');
+    if (!mayHandleCases(s) || !mine)
+      throw new AppError(
+        'CASE_NOT_YOURS',
+        'This case was opened by another clerk; open your own case for this citizen, or ask a supervisor.',
+      );
     return this.view(caseId);
   }
 
@@ -278,7 +359,16 @@ export class CaseFlow {
     const live = caseId ? this.live.get(caseId) : undefined;
     const usage = recentItemCounts(this.core.db, this.core.config.counter, new Date(Date.now() - 30 * DAY));
     return searchItems(this.d.catalog, query, { eligible: live?.eligible ?? [], usage }).map((h) =>
-      itemView(h.item, h.match === 'initials' || h.match === 'initials-prefix' ? 'initials' : h.eligible ? 'eligible' : h.uses > 0 ? 'frequent' : undefined),
+      itemView(
+        h.item,
+        h.match === 'initials' || h.match === 'initials-prefix'
+          ? 'initials'
+          : h.eligible
+            ? 'eligible'
+            : h.uses > 0
+              ? 'frequent'
+              : undefined,
+      ),
     );
   }
 
@@ -287,9 +377,17 @@ export class CaseFlow {
     const item = getItem(this.d.catalog, itemCode);
     await live.fetch;
     const rec = this.record(caseId);
-    if (rec && rec.state !== 'open') throw new AppError('CASE_ALREADY_ISSUED', 'A certificate was already issued in this case; start a new case for another item.');
+    if (rec && rec.state !== 'open')
+      throw new AppError(
+        'CASE_ALREADY_ISSUED',
+        'A certificate was already issued in this case; start a new case for another item.',
+      );
     // An approval is for one item's checks; it must never carry over to another certificate.
-    if (live.override) throw new AppError('CASE_OVERRIDDEN', 'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).');
+    if (live.override)
+      throw new AppError(
+        'CASE_OVERRIDDEN',
+        'A supervisor approved this case for its item; for another item, start a new case (F8, then read the card again).',
+      );
     dbChooseItem(this.core.db, caseId, item.code);
     const evaluation = evaluate(item, this.facts(live, item));
     recordChecks(this.core.db, this.d.cipher, caseId, {

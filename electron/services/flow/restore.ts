@@ -33,7 +33,17 @@ export function restoredLive(rec: CaseRecord, nameOf: (userId: string) => string
     result: { licenses: [], missing: [], online: true, errors: [] },
     eligible: new Set(),
     ...(rec.itemCode ? { itemCode: rec.itemCode } : {}),
-    ...(rec.itemCode ? { evaluation: { checks: rec.checks, eligible: rec.eligible ?? false, blocking: rec.checks.filter((c) => c.result !== 'passed') } } : {}),
-    ...(rec.override ? { override: { by: rec.override.by, byName: nameOf(rec.override.by), reason: rec.override.reason } } : {}),
+    ...(rec.itemCode
+      ? {
+          evaluation: {
+            checks: rec.checks,
+            eligible: rec.eligible ?? false,
+            blocking: rec.checks.filter((c) => c.result !== 'passed'),
+          },
+        }
+      : {}),
+    ...(rec.override
+      ? { override: { by: rec.override.by, byName: nameOf(rec.override.by), reason: rec.override.reason } }
+      : {}),
   };
 }

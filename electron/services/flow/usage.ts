@@ -5,7 +5,12 @@ import type { UsageContext } from '../registry/types';
 export const INTAKE = { code: 'GENERAL-INTAKE', name: '综合窗口受理（选择事项前核验证照）' };
 
 /** The five usage elements and the reason, from the case and the signed-in clerk. */
-export function usageFor(core: Core, caseId: string, item: { code: string; name: string } = INTAKE, reason?: string): UsageContext {
+export function usageFor(
+  core: Core,
+  caseId: string,
+  item: { code: string; name: string } = INTAKE,
+  reason?: string,
+): UsageContext {
   return {
     organisation: core.config.organisation ?? core.config.hall.name,
     clerk: core.session?.userId ?? 'unknown',

@@ -29,7 +29,16 @@ export function checkView(c: CheckResult): CheckView {
     label: c.label,
     result: c.result,
     sentence: c.sentence,
-    ...(c.source ? { source: { typeName: c.source.typeName, number: safeNumber(c.source.number), issuer: c.source.issuer, ...(c.source.asOf ? { asOf: c.source.asOf } : {}) } } : {}),
+    ...(c.source
+      ? {
+          source: {
+            typeName: c.source.typeName,
+            number: safeNumber(c.source.number),
+            issuer: c.source.issuer,
+            ...(c.source.asOf ? { asOf: c.source.asOf } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -39,7 +48,13 @@ const safeNumber = (n: string): string => (ID_LIKE.test(n) ? maskIdNumber(n) : n
 
 function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
   const r = live.result;
-  if (!r) return wanted.map((t) => ({ typeCode: t, typeName: licenseTypeName(t), typeNameEn: typeNameEn(t), state: 'pending' }));
+  if (!r)
+    return wanted.map((t) => ({
+      typeCode: t,
+      typeName: licenseTypeName(t),
+      typeNameEn: typeNameEn(t),
+      state: 'pending',
+    }));
   const out: LicenseView[] = r.licenses.map(({ license: l, verification: v, source, fetchedAt }) => ({
     typeCode: l.certificateType,
     typeName: l.certificateName || licenseTypeName(l.certificateType),
@@ -48,12 +63,22 @@ function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] 
     issuer: l.issueDept,
     validTo: l.certificateValidateEnd,
     state: v.state === 'unverified' ? 'unverified' : source === 'cache' ? 'cache' : 'verified',
-    ...(v.state === 'unverified' ? { reason: v.message, reasonCode: `SIG_${v.reason.toUpperCase().replace(/-/g, '_')}` } : {}),
+    ...(v.state === 'unverified'
+      ? { reason: v.message, reasonCode: `SIG_${v.reason.toUpperCase().replace(/-/g, '_')}` }
+      : {}),
     ...(source === 'cache' ? { asOf: fetchedAt } : {}),
   }));
   for (const t of r.missing) {
     const why = r.errors.find((e) => e.typeCode === t);
-    out.push({ typeCode: t, typeName: licenseTypeName(t), typeNameEn: typeNameEn(t), state: 'missing', ...(why ? { reason: why.message, reasonCode: why.code, ...(why.params ? { reasonParams: why.params } : {}) } : {}) });
+    out.push({
+      typeCode: t,
+      typeName: licenseTypeName(t),
+      typeNameEn: typeNameEn(t),
+      state: 'missing',
+      ...(why
+        ? { reason: why.message, reasonCode: why.code, ...(why.params ? { reasonParams: why.params } : {}) }
+        : {}),
+    });
   }
   return out;
 }
@@ -67,7 +92,12 @@ export function dataAsOf(checks: readonly CheckResult[], live: LiveCase): string
 
 let revision = 0;
 
-export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: CatalogItem | undefined, wanted: readonly string[]): CaseView {
+export function caseView(
+  live: LiveCase,
+  rec: CaseRecord | undefined,
+  item: CatalogItem | undefined,
+  wanted: readonly string[],
+): CaseView {
   const checks = live.evaluation?.checks ?? [];
   const asOf = dataAsOf(checks, live);
   return {
@@ -81,7 +111,9 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
       state: live.result ? 'done' : 'pending',
       online: live.result?.online ?? true,
       ...(live.result?.offlineSince ? { offlineSince: live.result.offlineSince } : {}),
-      errors: (live.result?.errors ?? []).filter((e) => !e.typeCode).map((e) => ({ code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) })),
+      errors: (live.result?.errors ?? [])
+        .filter((e) => !e.typeCode)
+        .map((e) => ({ code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) })),
     },
     licenses: licenseViews(live, wanted),
     ...(item ? { item: itemView(item) } : {}),
@@ -90,7 +122,17 @@ export function caseView(live: LiveCase, rec: CaseRecord | undefined, item: Cata
     blocking: (live.evaluation?.blocking ?? []).map((c) => c.id),
     ...(asOf ? { dataAsOf: asOf } : {}),
     ...(rec?.serial ? { serial: rec.serial } : {}),
-    ...(live.job ? { job: live.job } : rec?.printJobId && rec.printer ? { job: { jobId: rec.printJobId, printer: rec.printer, state: rec.state === 'completed' ? 'completed' : 'queued' } } : {}),
+    ...(live.job
+      ? { job: live.job }
+      : rec?.printJobId && rec.printer
+        ? {
+            job: {
+              jobId: rec.printJobId,
+              printer: rec.printer,
+              state: rec.state === 'completed' ? 'completed' : 'queued',
+            },
+          }
+        : {}),
     ...(rec?.voided ? { voidReason: rec.voided.reason } : {}),
     ...(live.override ? { override: live.override } : {}),
     timings: {

@@ -56,12 +56,19 @@ export class LicenseError extends Error implements FetchError {
   }
 
   toJSON(): FetchError {
-    return { code: this.code, message: this.message, ...(this.typeCode !== undefined && { typeCode: this.typeCode }), ...(this.details && { details: this.details }), ...(this.params && { params: this.params }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.typeCode !== undefined && { typeCode: this.typeCode }),
+      ...(this.details && { details: this.details }),
+      ...(this.params && { params: this.params }),
+    };
   }
 }
 
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
-const WHAT_TO_DO = 'Reconnect the terminal to the network, wait for the registry to come back, or ask the applicant for the paper document.';
+const WHAT_TO_DO =
+  'Reconnect the terminal to the network, wait for the registry to come back, or ask the applicant for the paper document.';
 
 export function cacheTooOld(typeCode: string, fetchedAt: string, ageMs: number, maxAgeMs: number): FetchError {
   const ageHours = hours(ageMs);

@@ -71,7 +71,11 @@ export class LicenseService {
     const wanted = typeCodes && typeCodes.length > 0 ? [...new Set(typeCodes)] : undefined;
     if (this.o.isOnline && !this.o.isOnline()) {
       this.status.offline(this.now());
-      const err: FetchError = { code: 'REGISTRY_UNAVAILABLE', message: 'The registry is marked unreachable after repeated failures; working from the local cache. It is retried automatically.' };
+      const err: FetchError = {
+        code: 'REGISTRY_UNAVAILABLE',
+        message:
+          'The registry is marked unreachable after repeated failures; working from the local cache. It is retried automatically.',
+      };
       return this.fromCache(holder, wanted, [err]);
     }
     let catalog: CatalogEntry[];
@@ -83,9 +87,15 @@ export class LicenseService {
       return this.fromCache(holder, wanted, [errorOf(e, 'REGISTRY_UNAVAILABLE')]);
     }
     this.status.online(this.now());
-    const byId = new Map(catalog.filter((c) => !wanted || wanted.includes(c.certificateType)).map((c) => [c.identifier, c]));
+    const byId = new Map(
+      catalog.filter((c) => !wanted || wanted.includes(c.certificateType)).map((c) => [c.identifier, c]),
+    );
     const entries = [...byId.values()];
-    const settled = await Promise.allSettled(entries.map((c) => withTimeout(this.o.registry.get(c.identifier, usage), this.timeoutMs, `license ${c.certificateType}`)));
+    const settled = await Promise.allSettled(
+      entries.map((c) =>
+        withTimeout(this.o.registry.get(c.identifier, usage), this.timeoutMs, `license ${c.certificateType}`),
+      ),
+    );
 
     const licenses: FetchedLicense[] = [];
     const errors: FetchError[] = [];
@@ -97,7 +107,11 @@ export class LicenseService {
         licenses.push(fetched);
         toCache.push({ fetched, holderCodes: [holder] });
       } else if (r.status === 'fulfilled') {
-        errors.push({ code: 'REGISTRY_MISMATCH', typeCode: entry.certificateType, message: `The registry answered a request for one license with a different license; it was not used. Try again, and report it to the registry operator if it repeats.` });
+        errors.push({
+          code: 'REGISTRY_MISMATCH',
+          typeCode: entry.certificateType,
+          message: `The registry answered a request for one license with a different license; it was not used. Try again, and report it to the registry operator if it repeats.`,
+        });
       } else {
         this.fromCacheForGet(entry, r.reason, licenses, errors);
       }
@@ -107,7 +121,10 @@ export class LicenseService {
         putLicenses(this.o.db, this.o.cipher, toCache);
       } catch (e) {
         // The live answer is still good; only offline fallback for it is lost.
-        errors.push({ code: 'CACHE_WRITE_FAILED', message: `The licenses could not be saved to the local cache (${(e as Error).message}); they are used now but won't be available offline. Check free disk space.` });
+        errors.push({
+          code: 'CACHE_WRITE_FAILED',
+          message: `The licenses could not be saved to the local cache (${(e as Error).message}); they are used now but won't be available offline. Check free disk space.`,
+        });
       }
     }
     return this.result(licenses, wanted, errors);
@@ -119,7 +136,12 @@ export class LicenseService {
   }
 
   /** A single get failed after a good search: use the cached copy of that same license if it may be served. */
-  private fromCacheForGet(entry: CatalogEntry, reason: unknown, licenses: FetchedLicense[], errors: FetchError[]): void {
+  private fromCacheForGet(
+    entry: CatalogEntry,
+    reason: unknown,
+    licenses: FetchedLicense[],
+    errors: FetchError[],
+  ): void {
     const typeCode = entry.certificateType;
     if (!this.unreachable(reason)) {
       errors.push(errorOf(reason, 'REGISTRY_FAILED', typeCode));
@@ -128,9 +150,13 @@ export class LicenseService {
     this.status.offline(this.now());
     errors.push(errorOf(reason, 'REGISTRY_UNAVAILABLE', typeCode));
     try {
-      const hit = findByIdentifier(this.o.db, this.o.cipher, entry.identifier, { policy: this.o.policy, now: this.now() });
+      const hit = findByIdentifier(this.o.db, this.o.cipher, entry.identifier, {
+        policy: this.o.policy,
+        now: this.now(),
+      });
       if (!hit) errors.push(notInCache(typeCode));
-      else if ('stale' in hit) errors.push(cacheTooOld(typeCode, hit.stale.fetchedAt, hit.stale.ageMs, hit.stale.maxAgeMs));
+      else if ('stale' in hit)
+        errors.push(cacheTooOld(typeCode, hit.stale.fetchedAt, hit.stale.ageMs, hit.stale.maxAgeMs));
       else licenses.push(hit.fresh);
     } catch {
       errors.push(cacheIntegrity(typeCode));
@@ -138,10 +164,18 @@ export class LicenseService {
   }
 
   private fromCache(holder: string, wanted: string[] | undefined, errors: FetchError[]): FetchResult {
-    const found = findByHolder(this.o.db, this.o.cipher, holder, { policy: this.o.policy, now: this.now(), typeCodes: wanted });
+    const found = findByHolder(this.o.db, this.o.cipher, holder, {
+      policy: this.o.policy,
+      now: this.now(),
+      typeCodes: wanted,
+    });
     for (const s of found.stale) errors.push(cacheTooOld(s.typeCode, s.fetchedAt, s.ageMs, s.maxAgeMs));
     for (const c of found.corrupt) errors.push(cacheIntegrity(c.typeCode));
-    const seen = new Set([...found.fresh.map((f) => f.license.certificateType), ...found.stale.map((s) => s.typeCode), ...found.corrupt.map((c) => c.typeCode)]);
+    const seen = new Set([
+      ...found.fresh.map((f) => f.license.certificateType),
+      ...found.stale.map((s) => s.typeCode),
+      ...found.corrupt.map((c) => c.typeCode),
+    ]);
     for (const t of wanted ?? []) if (!seen.has(t)) errors.push(notInCache(t));
     return this.result(found.fresh, wanted, errors);
   }

@@ -8,7 +8,14 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new LicenseError({ code: 'REGISTRY_TIMEOUT', message: `The registry did not answer ${what} within ${ms} ms; working from the local cache where possible.`, details: { timeoutMs: ms } })),
+      () =>
+        reject(
+          new LicenseError({
+            code: 'REGISTRY_TIMEOUT',
+            message: `The registry did not answer ${what} within ${ms} ms; working from the local cache where possible.`,
+            details: { timeoutMs: ms },
+          }),
+        ),
       ms,
     );
   });

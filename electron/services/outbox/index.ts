@@ -2,7 +2,12 @@ export { Outbox, type OutboxOptions } from './outbox';
 export { enqueue, getMessage, markHandled, openPayload, purgeOutbox } from './store';
 export { caseCompletion, caseSubmissions, mySubmissions, toView } from './query';
 export { departmentReceiver, type DepartmentEndpoint, type DepartmentReceiverOptions } from './department';
-export { submissionPayloadSchema, type SubmissionPayload, type SubmissionAnswer, type RemoteState } from '../../../protocol/department-wire';
+export {
+  submissionPayloadSchema,
+  type SubmissionPayload,
+  type SubmissionAnswer,
+  type RemoteState,
+} from '../../../protocol/department-wire';
 export { retryDelay, DELIVERY_BACKOFF, type BackoffPolicy } from './backoff';
 export { OutboxError, DeliveryError, type OutboxErrorCode } from './errors';
 export type { OutboxMessageInput, OutboxRow, Receiver, RemoteStatus, OutboxCipher } from './types';

@@ -41,10 +41,22 @@ export class Outbox {
   private readonly work = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private running = false;
-  private readonly o: Required<Pick<OutboxOptions, 'backoff' | 'pollMs' | 'pollMaxMs' | 'concurrency' | 'random' | 'now' | 'log'>> & OutboxOptions;
+  private readonly o: Required<
+    Pick<OutboxOptions, 'backoff' | 'pollMs' | 'pollMaxMs' | 'concurrency' | 'random' | 'now' | 'log'>
+  > &
+    OutboxOptions;
 
   constructor(opts: OutboxOptions) {
-    this.o = { backoff: DELIVERY_BACKOFF, pollMs: 2000, pollMaxMs: 10 * 60_000, concurrency: 4, random: Math.random, now: Date.now, log: () => undefined, ...opts };
+    this.o = {
+      backoff: DELIVERY_BACKOFF,
+      pollMs: 2000,
+      pollMaxMs: 10 * 60_000,
+      concurrency: 4,
+      random: Math.random,
+      now: Date.now,
+      log: () => undefined,
+      ...opts,
+    };
     for (const [family, r] of Object.entries(opts.receivers ?? {})) this.receivers.set(family, r);
   }
 
@@ -88,7 +100,9 @@ export class Outbox {
     } catch (err) {
       // A locked or failing database must not take the terminal down from a timer callback:
       // log it and look again shortly; everything owed is still in the table.
-      this.o.log(`outbox: could not read the queue (${err instanceof Error ? err.message : String(err)}); retrying in 5 s`);
+      this.o.log(
+        `outbox: could not read the queue (${err instanceof Error ? err.message : String(err)}); retrying in 5 s`,
+      );
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.kick(), 5000);
       this.timer.unref?.();
@@ -101,23 +115,38 @@ export class Outbox {
     const launched: Promise<void>[] = [];
     if (free > 0) {
       for (const [id, until] of this.holdUntil) if (until <= now) this.holdUntil.delete(id);
-      for (const r of store.dueForDelivery(this.o.db, now, free, [...this.inFlight, ...this.holdUntil.keys()], this.ordered())) {
+      for (const r of store.dueForDelivery(
+        this.o.db,
+        now,
+        free,
+        [...this.inFlight, ...this.holdUntil.keys()],
+        this.ordered(),
+      )) {
         if (this.busy.has(r.receiver)) continue;
         this.inFlight.add(r.id);
         if (this.receivers.get(familyOf(r.receiver))?.ordered) this.busy.add(r.receiver);
         launched.push(
-          this.deliverOne(r).catch((err: unknown) => this.failed('deliver', r, err)).finally(() => {
-            this.inFlight.delete(r.id);
-            this.busy.delete(r.receiver);
-          }),
+          this.deliverOne(r)
+            .catch((err: unknown) => this.failed('deliver', r, err))
+            .finally(() => {
+              this.inFlight.delete(r.id);
+              this.busy.delete(r.receiver);
+            }),
         );
       }
     }
     const pollFree = this.o.concurrency - this.polling.size;
     if (pollFree > 0) {
-      for (const r of store.dueForPoll(this.o.db, now, pollFree + this.polling.size + this.holdUntil.size).filter((x) => !this.polling.has(x.id) && !this.holdUntil.has(x.id)).slice(0, pollFree)) {
+      for (const r of store
+        .dueForPoll(this.o.db, now, pollFree + this.polling.size + this.holdUntil.size)
+        .filter((x) => !this.polling.has(x.id) && !this.holdUntil.has(x.id))
+        .slice(0, pollFree)) {
         this.polling.add(r.id);
-        launched.push(this.pollOne(r).catch((err: unknown) => this.failed('poll', r, err)).finally(() => this.polling.delete(r.id)));
+        launched.push(
+          this.pollOne(r)
+            .catch((err: unknown) => this.failed('poll', r, err))
+            .finally(() => this.polling.delete(r.id)),
+        );
       }
     }
     for (const p of launched) {
@@ -136,7 +165,9 @@ export class Outbox {
    */
   private failed(what: string, r: OutboxRow, err: unknown): void {
     this.holdUntil.set(r.id, this.o.now() + 5000);
-    this.o.log(`outbox: ${what} of message ${r.id} could not be recorded (${err instanceof Error ? err.message : String(err)}); it is tried again`);
+    this.o.log(
+      `outbox: ${what} of message ${r.id} could not be recorded (${err instanceof Error ? err.message : String(err)}); it is tried again`,
+    );
   }
 
   private ordered(): string[] {
@@ -183,13 +214,27 @@ export class Outbox {
     // Outside the try: failing to record the acknowledgement is the database's fault, not the
     // receiver's (see failed()); the row stays pending and the receiver dedupes the resend.
     const status = receiver.poll ? answer : { ...answer, final: true }; // nothing to poll: taking it was its final word
-    store.markDelivered(this.o.db, this.o.cipher, row, status, now(), receiver.poll && !status.final ? now() + this.o.pollMs : null);
+    store.markDelivered(
+      this.o.db,
+      this.o.cipher,
+      row,
+      status,
+      now(),
+      receiver.poll && !status.final ? now() + this.o.pollMs : null,
+    );
     this.changed(row.id);
   }
 
   private async pollOne(row: OutboxRow): Promise<void> {
     const receiver = this.receivers.get(familyOf(row.receiver));
-    if (!receiver?.poll) return void store.recordPoll(this.o.db, this.o.cipher, row, { state: row.remoteState ?? 'received', final: true }, null);
+    if (!receiver?.poll)
+      return void store.recordPoll(
+        this.o.db,
+        this.o.cipher,
+        row,
+        { state: row.remoteState ?? 'received', final: true },
+        null,
+      );
     try {
       const s = await receiver.poll({ receiver: row.receiver, key: row.key, kind: row.kind, remoteId: row.remoteId });
       const since = row.deliveredAt ? this.o.now() - Date.parse(row.deliveredAt) : 0;
@@ -197,7 +242,11 @@ export class Outbox {
       const next = this.o.now() + Math.min(this.o.pollMaxMs, Math.max(this.o.pollMs, Math.floor(since / 10)));
       if (store.recordPoll(this.o.db, this.o.cipher, row, s, next)) this.changed(row.id);
     } catch {
-      store.markPollFailed(this.o.db, row, this.o.now() + retryDelay(row.pollFailures, { baseMs: this.o.pollMs, maxMs: this.o.pollMaxMs }, this.o.random));
+      store.markPollFailed(
+        this.o.db,
+        row,
+        this.o.now() + retryDelay(row.pollFailures, { baseMs: this.o.pollMs, maxMs: this.o.pollMaxMs }, this.o.random),
+      );
     }
   }
 

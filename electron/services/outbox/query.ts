@@ -5,7 +5,8 @@ import type { OutboxCipher, OutboxRow } from './types';
 
 const NEEDS_ACTION_STATES = ['rejected', 'more-info'];
 
-const needsAction = (r: OutboxRow) => r.handledAt === null && (r.state === 'dead' || NEEDS_ACTION_STATES.includes(r.remoteState ?? ''));
+const needsAction = (r: OutboxRow) =>
+  r.handledAt === null && (r.state === 'dead' || NEEDS_ACTION_STATES.includes(r.remoteState ?? ''));
 
 export function toView(db: Db, cipher: OutboxCipher, r: OutboxRow): SubmissionView {
   const reason = r.remoteState ? openReason(db, cipher, r) : undefined;
@@ -32,7 +33,9 @@ export function toView(db: Db, cipher: OutboxCipher, r: OutboxRow): SubmissionVi
 
 /** 办结 is derived, never stored: a case is completed when it has submissions and every one is final. */
 export function caseCompletion(db: Db, caseId: string): CaseSubmissionsView['completion'] {
-  const r = db.prepare("SELECT count(*) n, coalesce(sum(final), 0) f FROM outbox WHERE case_id = ? AND kind = 'submission'").get(caseId) as { n: number; f: number };
+  const r = db
+    .prepare("SELECT count(*) n, coalesce(sum(final), 0) f FROM outbox WHERE case_id = ? AND kind = 'submission'")
+    .get(caseId) as { n: number; f: number };
   if (r.n === 0) return 'no-submissions';
   return r.f === r.n ? 'completed' : 'pending';
 }
@@ -46,7 +49,12 @@ export function caseSubmissions(db: Db, cipher: OutboxCipher, caseId: string): C
  * A clerk's submissions: those needing action first (oldest first, they have waited longest), then
  * the still undecided; decided ones only when asked for. Bounded, newest cases first within a group.
  */
-export function mySubmissions(db: Db, cipher: OutboxCipher, clerkId: string, o: { onlyNeedsAction?: boolean; limit?: number } = {}): SubmissionView[] {
+export function mySubmissions(
+  db: Db,
+  cipher: OutboxCipher,
+  clerkId: string,
+  o: { onlyNeedsAction?: boolean; limit?: number } = {},
+): SubmissionView[] {
   const limit = Math.min(o.limit ?? 200, 500);
   const rows = selectRows(
     db,

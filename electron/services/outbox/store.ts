@@ -3,14 +3,26 @@ import { canonicalJson } from '../../../protocol/canonical';
 import { OutboxError } from './errors';
 import type { OutboxCipher, OutboxMessageInput, OutboxRow, RemoteStatus } from './types';
 
-const aad = (receiver: string, key: string, column: 'payload' | 'remote_reason') => `outbox/v1|${receiver}|${key}|${column}`;
+const aad = (receiver: string, key: string, column: 'payload' | 'remote_reason') =>
+  `outbox/v1|${receiver}|${key}|${column}`;
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const RECEIVER = /^[a-z][a-z0-9-]{0,31}:[0-9A-Za-z_.-]{1,31}$/;
 
 function check(m: OutboxMessageInput): void {
-  if (!NAME.test(m.kind)) throw new OutboxError('OUTBOX_INPUT_INVALID', `kind "${m.kind}" must be lower-case letters, digits and dashes`, 'kind');
-  if (!RECEIVER.test(m.receiver)) throw new OutboxError('OUTBOX_INPUT_INVALID', `receiver "${m.receiver}" must be <family>:<name>, e.g. department:DMCAB01`, 'receiver');
-  if (!/^[0-9A-Za-z_.:-]{8,128}$/.test(m.key)) throw new OutboxError('OUTBOX_INPUT_INVALID', 'key must be 8-128 letters, digits or _.:-', 'key');
+  if (!NAME.test(m.kind))
+    throw new OutboxError(
+      'OUTBOX_INPUT_INVALID',
+      `kind "${m.kind}" must be lower-case letters, digits and dashes`,
+      'kind',
+    );
+  if (!RECEIVER.test(m.receiver))
+    throw new OutboxError(
+      'OUTBOX_INPUT_INVALID',
+      `receiver "${m.receiver}" must be <family>:<name>, e.g. department:DMCAB01`,
+      'receiver',
+    );
+  if (!/^[0-9A-Za-z_.:-]{8,128}$/.test(m.key))
+    throw new OutboxError('OUTBOX_INPUT_INVALID', 'key must be 8-128 letters, digits or _.:-', 'key');
   if (m.payload === undefined) throw new OutboxError('OUTBOX_INPUT_INVALID', 'payload is missing', 'payload');
 }
 
@@ -20,18 +32,32 @@ function check(m: OutboxMessageInput): void {
  * the same (receiver, key) and payload again returns the first id; another payload under that
  * key is OUTBOX_KEY_CONFLICT, since the receiver would see it as the first and drop it.
  */
-export function enqueue(db: Db, cipher: OutboxCipher, m: OutboxMessageInput, now = Date.now()): { id: number; created: boolean } {
+export function enqueue(
+  db: Db,
+  cipher: OutboxCipher,
+  m: OutboxMessageInput,
+  now = Date.now(),
+): { id: number; created: boolean } {
   check(m);
   const body = canonicalJson(m.payload);
   const hash = cipher.keyedHash(`outbox|${m.receiver}|${m.key}|${body}`);
   return db.transaction(() => {
-    const old = db.prepare('SELECT id, payload_hash FROM outbox WHERE receiver = ? AND key = ?').get(m.receiver, m.key) as { id: number; payload_hash: string } | undefined;
+    const old = db
+      .prepare('SELECT id, payload_hash FROM outbox WHERE receiver = ? AND key = ?')
+      .get(m.receiver, m.key) as { id: number; payload_hash: string } | undefined;
     if (old) {
-      if (old.payload_hash !== hash) throw new OutboxError('OUTBOX_KEY_CONFLICT', `key ${m.key} was already used for ${m.receiver} with other content; give this message its own key`, 'key');
+      if (old.payload_hash !== hash)
+        throw new OutboxError(
+          'OUTBOX_KEY_CONFLICT',
+          `key ${m.key} was already used for ${m.receiver} with other content; give this message its own key`,
+          'key',
+        );
       return { id: old.id, created: false };
     }
     const seq = db
-      .prepare('INSERT INTO outbox_seq(receiver, last) VALUES (?, 1) ON CONFLICT(receiver) DO UPDATE SET last = last + 1 RETURNING last')
+      .prepare(
+        'INSERT INTO outbox_seq(receiver, last) VALUES (?, 1) ON CONFLICT(receiver) DO UPDATE SET last = last + 1 RETURNING last',
+      )
       .pluck()
       .get(m.receiver) as number;
     const r = db
@@ -39,24 +65,72 @@ export function enqueue(db: Db, cipher: OutboxCipher, m: OutboxMessageInput, now
         `INSERT INTO outbox(kind, receiver, key, seq, case_id, clerk_id, item_code, payload, payload_hash, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(m.kind, m.receiver, m.key, seq, m.caseId ?? null, m.clerkId ?? null, m.itemCode ?? null, cipher.seal(body, aad(m.receiver, m.key, 'payload')), hash, now, new Date(now).toISOString());
+      .run(
+        m.kind,
+        m.receiver,
+        m.key,
+        seq,
+        m.caseId ?? null,
+        m.clerkId ?? null,
+        m.itemCode ?? null,
+        cipher.seal(body, aad(m.receiver, m.key, 'payload')),
+        hash,
+        now,
+        new Date(now).toISOString(),
+      );
     return { id: Number(r.lastInsertRowid), created: true };
   })();
 }
 
 interface RawRow {
-  id: number; kind: string; receiver: string; key: string; seq: number; case_id: string | null; clerk_id: string | null; item_code: string | null;
-  state: OutboxRow['state']; attempts: number; next_attempt_at: number; last_error: string | null; created_at: string; delivered_at: string | null;
-  remote_id: string | null; remote_state: string | null; remote_at: string | null; final: number; next_poll_at: number | null; poll_failures: number; handled_at: string | null;
+  id: number;
+  kind: string;
+  receiver: string;
+  key: string;
+  seq: number;
+  case_id: string | null;
+  clerk_id: string | null;
+  item_code: string | null;
+  state: OutboxRow['state'];
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  remote_id: string | null;
+  remote_state: string | null;
+  remote_at: string | null;
+  final: number;
+  next_poll_at: number | null;
+  poll_failures: number;
+  handled_at: string | null;
 }
 
 const COLS = `id, kind, receiver, key, seq, case_id, clerk_id, item_code, state, attempts, next_attempt_at, last_error, created_at, delivered_at,
   remote_id, remote_state, remote_at, final, next_poll_at, poll_failures, handled_at`;
 
 const toRow = (r: RawRow): OutboxRow => ({
-  id: r.id, kind: r.kind, receiver: r.receiver, key: r.key, seq: r.seq, caseId: r.case_id, clerkId: r.clerk_id, itemCode: r.item_code,
-  state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at, lastError: r.last_error, createdAt: r.created_at, deliveredAt: r.delivered_at,
-  remoteId: r.remote_id, remoteState: r.remote_state, remoteAt: r.remote_at, final: r.final === 1, nextPollAt: r.next_poll_at, pollFailures: r.poll_failures, handledAt: r.handled_at,
+  id: r.id,
+  kind: r.kind,
+  receiver: r.receiver,
+  key: r.key,
+  seq: r.seq,
+  caseId: r.case_id,
+  clerkId: r.clerk_id,
+  itemCode: r.item_code,
+  state: r.state,
+  attempts: r.attempts,
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  deliveredAt: r.delivered_at,
+  remoteId: r.remote_id,
+  remoteState: r.remote_state,
+  remoteAt: r.remote_at,
+  final: r.final === 1,
+  nextPollAt: r.next_poll_at,
+  pollFailures: r.poll_failures,
+  handledAt: r.handled_at,
 });
 
 export function getMessage(db: Db, id: number): OutboxRow {
@@ -75,15 +149,25 @@ export function openPayload(db: Db, cipher: OutboxCipher, row: Pick<OutboxRow, '
   try {
     return cipher.open(blob, aad(row.receiver, row.key, 'payload')).toString('utf8');
   } catch {
-    throw new OutboxError('OUTBOX_DATA_UNREADABLE', `outbox message ${row.id} cannot be decrypted (damaged or another data key); it stays queued, restore the database or key from backup`);
+    throw new OutboxError(
+      'OUTBOX_DATA_UNREADABLE',
+      `outbox message ${row.id} cannot be decrypted (damaged or another data key); it stays queued, restore the database or key from backup`,
+    );
   }
 }
 
-export function openReason(db: Db, cipher: OutboxCipher, row: Pick<OutboxRow, 'id' | 'receiver' | 'key'>): { zh: string; en: string } | undefined {
+export function openReason(
+  db: Db,
+  cipher: OutboxCipher,
+  row: Pick<OutboxRow, 'id' | 'receiver' | 'key'>,
+): { zh: string; en: string } | undefined {
   const blob = db.prepare('SELECT remote_reason FROM outbox WHERE id = ?').pluck().get(row.id) as Buffer | null;
   if (!blob) return undefined;
   try {
-    return JSON.parse(cipher.open(blob, aad(row.receiver, row.key, 'remote_reason')).toString('utf8')) as { zh: string; en: string };
+    return JSON.parse(cipher.open(blob, aad(row.receiver, row.key, 'remote_reason')).toString('utf8')) as {
+      zh: string;
+      en: string;
+    };
   } catch {
     return undefined;
   }
@@ -95,7 +179,13 @@ const FAMILY = "substr(receiver, 1, instr(receiver, ':') - 1)";
  * What may be sent now. Unordered families: every due message. Ordered families: only each
  * receiver's head (lowest pending seq), and only when it is due; the rest wait behind it.
  */
-export function dueForDelivery(db: Db, now: number, limit: number, exclude: readonly number[] = [], ordered: readonly string[] = []): OutboxRow[] {
+export function dueForDelivery(
+  db: Db,
+  now: number,
+  limit: number,
+  exclude: readonly number[] = [],
+  ordered: readonly string[] = [],
+): OutboxRow[] {
   const fams = JSON.stringify(ordered);
   const rows = selectRows(
     db,
@@ -109,12 +199,22 @@ export function dueForDelivery(db: Db, now: number, limit: number, exclude: read
 }
 
 function orderedHeads(db: Db, fams: string): OutboxRow[] {
-  const receivers = db.prepare(`SELECT DISTINCT receiver FROM outbox WHERE state = 'pending' AND ${FAMILY} IN (SELECT value FROM json_each(?))`).pluck().all(fams) as string[];
+  const receivers = db
+    .prepare(
+      `SELECT DISTINCT receiver FROM outbox WHERE state = 'pending' AND ${FAMILY} IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(fams) as string[];
   return receivers.flatMap((r) => selectRows(db, `receiver = ? AND state = 'pending' ORDER BY seq LIMIT 1`, r));
 }
 
 export function dueForPoll(db: Db, now: number, limit: number): OutboxRow[] {
-  return selectRows(db, `state = 'delivered' AND final = 0 AND next_poll_at IS NOT NULL AND next_poll_at <= ? ORDER BY next_poll_at, id LIMIT ?`, now, limit);
+  return selectRows(
+    db,
+    `state = 'delivered' AND final = 0 AND next_poll_at IS NOT NULL AND next_poll_at <= ? ORDER BY next_poll_at, id LIMIT ?`,
+    now,
+    limit,
+  );
 }
 
 /** Soonest time anything is due, to sleep until then. */
@@ -148,29 +248,53 @@ function writeRemote(db: Db, cipher: OutboxCipher, row: OutboxRow, s: RemoteStat
   );
 }
 
-export function markDelivered(db: Db, cipher: OutboxCipher, row: OutboxRow, s: RemoteStatus, now: number, nextPollAt: number | null): void {
+export function markDelivered(
+  db: Db,
+  cipher: OutboxCipher,
+  row: OutboxRow,
+  s: RemoteStatus,
+  now: number,
+  nextPollAt: number | null,
+): void {
   db.transaction(() => {
-    const changed = db.prepare(`UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`).run(new Date(now).toISOString(), row.id).changes;
+    const changed = db
+      .prepare(
+        `UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`,
+      )
+      .run(new Date(now).toISOString(), row.id).changes;
     if (changed) writeRemote(db, cipher, row, s, nextPollAt);
   })();
 }
 
 export function markRetry(db: Db, row: OutboxRow, code: string, nextAttemptAt: number): void {
-  db.prepare(`UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`).run(code, nextAttemptAt, row.id);
+  db.prepare(
+    `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
+  ).run(code, nextAttemptAt, row.id);
 }
 
 export function markDead(db: Db, row: OutboxRow, code: string): void {
-  db.prepare(`UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'`).run(code, row.id);
+  db.prepare(
+    `UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'`,
+  ).run(code, row.id);
 }
 
-export function recordPoll(db: Db, cipher: OutboxCipher, row: OutboxRow, s: RemoteStatus, nextPollAt: number | null): boolean {
+export function recordPoll(
+  db: Db,
+  cipher: OutboxCipher,
+  row: OutboxRow,
+  s: RemoteStatus,
+  nextPollAt: number | null,
+): boolean {
   const before = db.prepare('SELECT remote_state FROM outbox WHERE id = ?').pluck().get(row.id) as string | null;
   writeRemote(db, cipher, row, s, nextPollAt);
   return before !== s.state;
 }
 
 export function markPollFailed(db: Db, row: OutboxRow, nextPollAt: number): void {
-  db.prepare('UPDATE outbox SET poll_failures = poll_failures + 1, next_poll_at = ? WHERE id = ?').run(nextPollAt, row.id);
+  db.prepare('UPDATE outbox SET poll_failures = poll_failures + 1, next_poll_at = ? WHERE id = ?').run(
+    nextPollAt,
+    row.id,
+  );
 }
 
 /**
@@ -179,7 +303,9 @@ export function markPollFailed(db: Db, row: OutboxRow, nextPollAt: number): void
  */
 export function markHandled(db: Db, id: number, now = Date.now()): void {
   const r = db
-    .prepare("UPDATE outbox SET handled_at = ?, final = CASE WHEN state = 'dead' THEN 1 ELSE final END WHERE id = ? AND handled_at IS NULL")
+    .prepare(
+      "UPDATE outbox SET handled_at = ?, final = CASE WHEN state = 'dead' THEN 1 ELSE final END WHERE id = ? AND handled_at IS NULL",
+    )
     .run(new Date(now).toISOString(), id);
   if (!r.changes) getMessage(db, id);
 }
@@ -190,5 +316,8 @@ export function markHandled(db: Db, id: number, now = Date.now()): void {
  */
 export function purgeOutbox(db: Db, days: number, now = Date.now()): { purged: number } {
   const cutoff = new Date(now - days * 86_400_000).toISOString();
-  return { purged: db.prepare("DELETE FROM outbox WHERE state <> 'pending' AND final = 1 AND created_at < ?").run(cutoff).changes };
+  return {
+    purged: db.prepare("DELETE FROM outbox WHERE state <> 'pending' AND final = 1 AND created_at < ?").run(cutoff)
+      .changes,
+  };
 }

@@ -43,7 +43,19 @@ export function submission(i: SubmissionInput): OutboxMessageInput {
   });
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new OutboxError('OUTBOX_INPUT_INVALID', `submission: ${first.path.join('.')}: ${first.message}`, first.path.join('.'));
+    throw new OutboxError(
+      'OUTBOX_INPUT_INVALID',
+      `submission: ${first.path.join('.')}: ${first.message}`,
+      first.path.join('.'),
+    );
   }
-  return { kind: 'submission', receiver: `department:${i.department}`, key, caseId: i.caseId, clerkId: i.clerk.id, itemCode: i.itemCode, payload: parsed.data };
+  return {
+    kind: 'submission',
+    receiver: `department:${i.department}`,
+    key,
+    caseId: i.caseId,
+    clerkId: i.clerk.id,
+    itemCode: i.itemCode,
+    payload: parsed.data,
+  };
 }

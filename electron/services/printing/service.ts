@@ -24,12 +24,22 @@ export interface PrintingOptions {
 
 /** Why no queue takes the page, as the printer code the renderer words. */
 function noPrinter(why: SelectionFailure['why'], size: PageSize, configured?: string): PrintError {
-  if (why === 'configured-missing') return new PrintError('PRINTER_NOT_FOUND', { params: { printer: configured ?? '' }, detail: `configured ${size} printer` });
+  if (why === 'configured-missing')
+    return new PrintError('PRINTER_NOT_FOUND', {
+      params: { printer: configured ?? '' },
+      detail: `configured ${size} printer`,
+    });
   if (why === 'no-printer-for-size') return new PrintError('PRINTER_NO_MEDIA', { params: { size } });
   return new PrintError('PRINTER_NONE');
 }
 
-const STATE: Record<string, PrintJobEvent['state']> = { queued: 'queued', processing: 'processing', completed: 'completed', error: 'error', canceled: 'cancelled' };
+const STATE: Record<string, PrintJobEvent['state']> = {
+  queued: 'queued',
+  processing: 'processing',
+  completed: 'completed',
+  error: 'error',
+  canceled: 'cancelled',
+};
 
 /**
  * The terminal's printers at run time: which queue takes a page size, the printer list for the
@@ -74,7 +84,10 @@ export class PrintingService {
 
   /** Which queue takes a page of this size now, or why none can. */
   printerFor(size: PageSize): { printer: string } | { error: PrintError } {
-    const r = choosePrinter(this.monitor.last?.printers ?? [], size, { defaults: this.o.defaults, allowCardOnSheet: this.o.allowCardOnSheet });
+    const r = choosePrinter(this.monitor.last?.printers ?? [], size, {
+      defaults: this.o.defaults,
+      allowCardOnSheet: this.o.allowCardOnSheet,
+    });
     if (r.printer) return { printer: r.printer.name };
     return { error: noPrinter(r.why, size, r.configured) };
   }
@@ -86,17 +99,35 @@ export class PrintingService {
       state: p.state,
       accepting: p.accepting,
       isDefault: p.isDefault,
-      ...(p.problem ? { problem: { code: p.problem.code, ...(p.problem.params ? { params: p.problem.params } : {}) } } : {}),
+      ...(p.problem
+        ? { problem: { code: p.problem.code, ...(p.problem.params ? { params: p.problem.params } : {}) } }
+        : {}),
     }));
   }
 
   private publishStatus(snap: PrintersSnapshot): void {
     const status = this.o.status;
-    if (snap.error) return status.setPrinter({ state: 'error', code: snap.error.code, ...(snap.error.params ? { params: snap.error.params } : {}) });
+    if (snap.error)
+      return status.setPrinter({
+        state: 'error',
+        code: snap.error.code,
+        ...(snap.error.params ? { params: snap.error.params } : {}),
+      });
     const a4 = this.printerFor('A4');
-    if ('error' in a4) return status.setPrinter({ state: 'error', code: a4.error.code, ...(a4.error.params ? { params: a4.error.params } : {}) });
+    if ('error' in a4)
+      return status.setPrinter({
+        state: 'error',
+        code: a4.error.code,
+        ...(a4.error.params ? { params: a4.error.params } : {}),
+      });
     const p = snap.printers.find((x) => x.name === a4.printer);
-    if (p?.problem) return status.setPrinter({ state: 'error', printer: p.name, code: p.problem.code, params: { printer: p.name, ...p.problem.params } });
+    if (p?.problem)
+      return status.setPrinter({
+        state: 'error',
+        printer: p.name,
+        code: p.problem.code,
+        params: { printer: p.name, ...p.problem.params },
+      });
     status.setPrinter({ state: p?.state === 'processing' ? 'busy' : 'ready', printer: a4.printer });
   }
 }

@@ -37,9 +37,15 @@ export class ReaderService {
     config: CounterConfig['reader'],
     training: { cards?: DemoCardInput[]; latency?: { find: number; select: number; read: number } } | null,
   ) {
-    const cfg: ReaderManagerConfig = { readAddedAddress: config.readAddedAddress, logger: { info: (m) => deps.log(`[reader] ${m}`), warn: (m) => deps.log(`[reader] ${m}`) } };
+    const cfg: ReaderManagerConfig = {
+      readAddedAddress: config.readAddedAddress,
+      logger: { info: (m) => deps.log(`[reader] ${m}`), warn: (m) => deps.log(`[reader] ${m}`) },
+    };
     if (config.kind === 'simulator' || training) {
-      this.simulator = new Simulator({ ...(training?.cards?.length ? { cards: training.cards } : {}), latency: training?.latency ?? { find: 5, select: 5, read: 60 } });
+      this.simulator = new Simulator({
+        ...(training?.cards?.length ? { cards: training.cards } : {}),
+        latency: training?.latency ?? { find: 5, select: 5, read: 60 },
+      });
       cfg.source = 'simulator';
       cfg.simulator = this.simulator;
     } else {
@@ -122,7 +128,12 @@ export class ReaderService {
   toggleCard(id: string): { placed: string | null } {
     if (!this.simulator) return { placed: null };
     // The id comes from the page: an unknown one ("nope", "__proto__") is the caller's mistake.
-    if (!this.demoCards().some((c) => c.id === id)) throw new AppError('INVALID_ARGUMENT', `No demo card "${id.slice(0, 64)}"; pick one from the training panel.`, 'id');
+    if (!this.demoCards().some((c) => c.id === id))
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `No demo card "${id.slice(0, 64)}"; pick one from the training panel.`,
+        'id',
+      );
     if (this.simulator.placed === id) {
       this.simulator.remove();
       return { placed: null };

@@ -21,7 +21,15 @@ import {
 import { TrustStore } from './trust';
 import { assertUsage } from './usage';
 import { verifyLicense } from './verify';
-import type { CatalogEntry, FetchedLicense, LicenseRecord, ProgramArea, Registry, TrustedIssuer, UsageContext } from './types';
+import type {
+  CatalogEntry,
+  FetchedLicense,
+  LicenseRecord,
+  ProgramArea,
+  Registry,
+  TrustedIssuer,
+  UsageContext,
+} from './types';
 import { backoffDelay, sleep } from './backoff';
 
 export interface RegistryClientOptions {
@@ -37,7 +45,12 @@ export interface RegistryClientOptions {
   concurrency?: number;
   /** Answers above this size are cut off and refused. */
   maxBodyBytes?: number;
-  trust?: { ttlMs?: number; minRefreshIntervalMs?: number; pinned?: ReadonlyMap<string, string>; onRefused?: (issuer: TrustedIssuer) => void };
+  trust?: {
+    ttlMs?: number;
+    minRefreshIntervalMs?: number;
+    pinned?: ReadonlyMap<string, string>;
+    onRefused?: (issuer: TrustedIssuer) => void;
+  };
   now?: () => number;
 }
 
@@ -105,7 +118,11 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
     try {
       release = await limiter.acquire(
         totalMs,
-        () => new RegistryError('REGISTRY_TIMEOUT', `Too many registry calls are waiting; none finished within ${totalMs} ms. Try again shortly.`),
+        () =>
+          new RegistryError(
+            'REGISTRY_TIMEOUT',
+            `Too many registry calls are waiting; none finished within ${totalMs} ms. Try again shortly.`,
+          ),
       );
       const url = new URL(`v1/${spec.path}`, base);
       for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
@@ -145,7 +162,11 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
         return await once(spec);
       } catch (e) {
         const retryable =
-          spec.method === 'GET' && e instanceof RegistryError && e.offline && e.code !== 'REGISTRY_CIRCUIT_OPEN' && attempt < maxRetries;
+          spec.method === 'GET' &&
+          e instanceof RegistryError &&
+          e.offline &&
+          e.code !== 'REGISTRY_CIRCUIT_OPEN' &&
+          attempt < maxRetries;
         if (!retryable) throw e;
         await sleep(backoffDelay(attempt, baseDelayMs, maxDelayMs));
       }
@@ -153,7 +174,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   };
 
   const trust = new TrustStore({
-    load: () => call({ method: 'GET', path: 'issuers', schema: issuersAnswer, what: 'trust list' }).then((a) => a.issuers),
+    load: () =>
+      call({ method: 'GET', path: 'issuers', schema: issuersAnswer, what: 'trust list' }).then((a) => a.issuers),
     ttlMs: opts.trust?.ttlMs,
     minRefreshIntervalMs: opts.trust?.minRefreshIntervalMs,
     ...(opts.trust?.pinned ? { pinned: opts.trust.pinned } : {}),
@@ -164,7 +186,13 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   // Any program's area list; clean-energy is the one the first items used.
   const programAreas = async (program: string, usage: UsageContext): Promise<ProgramArea[]> => {
     assertUsage(usage);
-    const a = await call({ method: 'GET', path: `programs/${encodeURIComponent(program)}/areas`, usage, schema: areasAnswer, what: 'program areas' });
+    const a = await call({
+      method: 'GET',
+      path: `programs/${encodeURIComponent(program)}/areas`,
+      usage,
+      schema: areasAnswer,
+      what: 'program areas',
+    });
     return a.areas;
   };
 
@@ -205,7 +233,12 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
         );
       }
       const entries = await trust.forSigner(license.digitalSign.signer);
-      return { license, verification: verifyLicense(license, entries, now()), fetchedAt: new Date(now()).toISOString(), source: 'registry' };
+      return {
+        license,
+        verification: verifyLicense(license, entries, now()),
+        fetchedAt: new Date(now()).toISOString(),
+        source: 'registry',
+      };
     },
 
     async trustList(): Promise<TrustedIssuer[]> {
@@ -225,7 +258,14 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
 
     async usageRecords(holderCode: string, usage: UsageContext): Promise<UsageRecord[]> {
       assertUsage(usage);
-      const a = await call({ method: 'GET', path: 'usage', query: { holderCode }, usage, schema: usageAnswer, what: 'usage records' });
+      const a = await call({
+        method: 'GET',
+        path: 'usage',
+        query: { holderCode },
+        usage,
+        schema: usageAnswer,
+        what: 'usage records',
+      });
       return a.records;
     },
 
@@ -277,7 +317,11 @@ function interpret<T>(res: HttpResult, spec: CallSpec<T>): T {
     return parsed.data;
   }
   const err = errorAnswer.safeParse(json);
-  const details = { status: res.status, serverCode: err.success ? err.data.code : undefined, serverMessage: err.success ? err.data.message : undefined };
+  const details = {
+    status: res.status,
+    serverCode: err.success ? err.data.code : undefined,
+    serverMessage: err.success ? err.data.message : undefined,
+  };
   const said = details.serverMessage ? ` The registry said: ${details.serverMessage}` : '';
   if (res.status === 401 || res.status === 403) {
     throw new RegistryError(

@@ -7,7 +7,9 @@ const pinnedFile = z
     z
       .object({
         issuerCode: z.string().min(1).max(32),
-        publicKey: z.string().regex(/^04[0-9a-fA-F]{128}$/, 'an uncompressed SM2 public key in hex (04 + 128 hex digits)'),
+        publicKey: z
+          .string()
+          .regex(/^04[0-9a-fA-F]{128}$/, 'an uncompressed SM2 public key in hex (04 + 128 hex digits)'),
         name: z.string().max(200).optional(),
       })
       .strict(),
@@ -27,12 +29,20 @@ export function loadPinnedIssuers(file: string): Map<string, string> {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)}). Fix the file or remove the setting.`, PINNED);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `registry.pinnedIssuers: cannot read ${file} as JSON (${err instanceof Error ? err.message : String(err)}). Fix the file or remove the setting.`,
+      PINNED,
+    );
   }
   const parsed = pinnedFile.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('CONFIG_INVALID', `registry.pinnedIssuers: ${file}, entry ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}. Fix the file (a list of { issuerCode, publicKey }, see README, Configuration) or remove the setting.`, PINNED);
+    throw new AppError(
+      'CONFIG_INVALID',
+      `registry.pinnedIssuers: ${file}, entry ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}. Fix the file (a list of { issuerCode, publicKey }, see README, Configuration) or remove the setting.`,
+      PINNED,
+    );
   }
   return new Map(parsed.data.map((e) => [e.issuerCode, e.publicKey.toLowerCase()]));
 }

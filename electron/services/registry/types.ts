@@ -3,7 +3,13 @@
  * (licenses, catalog entries, issuers, usage elements) are the protocol's, shared with the sandbox;
  * what is only the app's (verification outcome, where a copy came from, the Registry port) is here.
  */
-import type { CatalogEntry, LicenseRecord, ProgramArea, TrustedIssuer, UsageContext } from '../../../protocol/registry-types';
+import type {
+  CatalogEntry,
+  LicenseRecord,
+  ProgramArea,
+  TrustedIssuer,
+  UsageContext,
+} from '../../../protocol/registry-types';
 
 export type {
   CatalogEntry,
@@ -17,7 +23,11 @@ export type {
 
 export type VerificationState =
   | { state: 'verified'; issuer: string }
-  | { state: 'unverified'; reason: 'bad-signature' | 'unknown-issuer' | 'issuer-expired' | 'malformed'; message: string };
+  | {
+      state: 'unverified';
+      reason: 'bad-signature' | 'unknown-issuer' | 'issuer-expired' | 'malformed';
+      message: string;
+    };
 
 export interface FetchedLicense {
   license: LicenseRecord;

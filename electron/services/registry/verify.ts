@@ -26,9 +26,14 @@ function toMs(d: string, endOfDay: boolean): number {
  * catalog fields, an issuer we trust and whose key is in force, and an SM2 signature over the
  * canonical text. Never throws: the verdict travels with the license so the clerk sees why.
  */
-export function verifyLicense(license: LicenseRecord, trust: ReadonlyMap<string, TrustEntry>, now = Date.now()): VerificationState {
+export function verifyLicense(
+  license: LicenseRecord,
+  trust: ReadonlyMap<string, TrustEntry>,
+  now = Date.now(),
+): VerificationState {
   const id = parseLicenseId(license.identifier);
-  if (!id) return unverified('malformed', `Identifier ${license.identifier} is not well formed (shape or check character).`);
+  if (!id)
+    return unverified('malformed', `Identifier ${license.identifier} is not well formed (shape or check character).`);
   if (id.typeCode !== license.certificateType || id.issuerCode !== license.issueDeptCode) {
     return unverified('malformed', 'The identifier does not match the license type or issuing department it claims.');
   }
@@ -40,11 +45,17 @@ export function verifyLicense(license: LicenseRecord, trust: ReadonlyMap<string,
     );
   }
   if (license.digitalSign.signer !== license.issueDeptCode) {
-    return unverified('malformed', `Signed by ${license.digitalSign.signer}, not by the issuing department ${license.issueDeptCode}.`);
+    return unverified(
+      'malformed',
+      `Signed by ${license.digitalSign.signer}, not by the issuing department ${license.issueDeptCode}.`,
+    );
   }
   const { validFrom, validTo } = entry.issuer;
   if (now < toMs(validFrom, false) || now > toMs(validTo, true)) {
-    return unverified('issuer-expired', `The signing key of ${entry.issuer.name} is only valid ${validFrom} to ${validTo}.`);
+    return unverified(
+      'issuer-expired',
+      `The signing key of ${entry.issuer.name} is only valid ${validFrom} to ${validTo}.`,
+    );
   }
   let text: string;
   try {

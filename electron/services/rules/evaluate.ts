@@ -14,7 +14,11 @@ export interface RuleItem {
 
 function run(rule: Rule, ctx: EvalContext): Verdict {
   const ev = evaluators[rule.kind] as Evaluator<RuleKind> | undefined;
-  if (!ev) throw new RuleError('RULE_UNKNOWN_KIND', `Rule "${rule.id}" has kind "${rule.kind}", which this app version does not know; update the app or fix resources/catalog.`);
+  if (!ev)
+    throw new RuleError(
+      'RULE_UNKNOWN_KIND',
+      `Rule "${rule.id}" has kind "${rule.kind}", which this app version does not know; update the app or fix resources/catalog.`,
+    );
   try {
     return ev.evaluate(rule as never, ctx);
   } catch (e) {
@@ -32,9 +36,13 @@ function run(rule: Rule, ctx: EvalContext): Verdict {
 
 function assertFacts(facts: RuleFacts): void {
   if (!(facts.now instanceof Date) || Number.isNaN(facts.now.getTime())) {
-    throw new RuleError('RULE_FACTS_INVALID', 'The rules were given no valid current time; this is a bug in the caller.');
+    throw new RuleError(
+      'RULE_FACTS_INVALID',
+      'The rules were given no valid current time; this is a bug in the caller.',
+    );
   }
-  if (!facts.card?.idNumber) throw new RuleError('RULE_FACTS_INVALID', 'The rules were given a card without an ID number; read the card again.');
+  if (!facts.card?.idNumber)
+    throw new RuleError('RULE_FACTS_INVALID', 'The rules were given a card without an ID number; read the card again.');
 }
 
 /**

@@ -28,7 +28,11 @@ export function sourceOf(f: FetchedLicense): CheckSource {
 }
 
 /** Licenses of the type, verified ones first, each passing `accept` (e.g. "lists this person"). */
-export function evidenceFor(facts: RuleFacts, typeCode: string, accept: (l: LicenseRecord) => boolean = () => true): Evidence {
+export function evidenceFor(
+  facts: RuleFacts,
+  typeCode: string,
+  accept: (l: LicenseRecord) => boolean = () => true,
+): Evidence {
   const ofType = facts.licenses.filter((f) => f.license.certificateType === typeCode && accept(f.license));
   const verified = ofType.find((f) => f.verification.state === 'verified');
   if (verified) return { state: 'found', license: verified.license, source: sourceOf(verified), fetched: verified };
@@ -58,7 +62,10 @@ export function unusableSentence(e: Exclude<Evidence, { state: 'found' }>, typeC
   const name = licenseTypeName(typeCode);
   if (e.state === 'unverified') {
     const v = e.fetched.verification;
-    const why = v.state === 'unverified' ? (UNVERIFIED_REASON[v.reason] ?? { zh: '未通过验证', en: 'it failed verification' }) : { zh: '未通过验证', en: 'it failed verification' };
+    const why =
+      v.state === 'unverified'
+        ? (UNVERIFIED_REASON[v.reason] ?? { zh: '未通过验证', en: 'it failed verification' })
+        : { zh: '未通过验证', en: 'it failed verification' };
     const no = e.fetched.license.certificateNumber;
     return {
       zh: `${name.zh}（证号 ${no}）无法验证真伪（${why.zh}），不能作为核验依据；请稍后重试，或请申请人提供${name.zh}原件。`,
@@ -83,7 +90,8 @@ export function unusableSentence(e: Exclude<Evidence, { state: 'found' }>, typeC
   };
 }
 
-export const unusableOutcome = (e: Exclude<Evidence, { state: 'found' }>): 'failed' | 'unknown' => (e.state === 'absent' ? 'failed' : 'unknown');
+export const unusableOutcome = (e: Exclude<Evidence, { state: 'found' }>): 'failed' | 'unknown' =>
+  e.state === 'absent' ? 'failed' : 'unknown';
 
 /** " (cached data as of …)" when the evidence came from the local cache, so the clerk can say how fresh it is. */
 export function asOfNote(source: CheckSource | undefined): Bilingual {

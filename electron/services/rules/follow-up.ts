@@ -14,11 +14,20 @@ export interface FollowUpFetch {
  * of fetches (other members of the applicant's verified register, for the property types) so the
  * caller can add their licenses to the facts before evaluating. Empty when nothing more is needed.
  */
-export function followUpFetches(item: { rules: readonly Rule[] }, facts: Pick<RuleFacts, 'card' | 'licenses' | 'missing' | 'errors'>): FollowUpFetch[] {
-  const types = [...new Set(item.rules.flatMap((r) => (r.kind === 'property-at-address' && r.ownerScope === 'household' ? r.types : [])))];
+export function followUpFetches(
+  item: { rules: readonly Rule[] },
+  facts: Pick<RuleFacts, 'card' | 'licenses' | 'missing' | 'errors'>,
+): FollowUpFetch[] {
+  const types = [
+    ...new Set(
+      item.rules.flatMap((r) => (r.kind === 'property-at-address' && r.ownerScope === 'household' ? r.types : [])),
+    ),
+  ];
   if (types.length === 0) return [];
   const h = applicantHousehold(facts as RuleFacts);
   if (h.state !== 'found') return [];
-  const others = [...new Set(householdIds(h.license).map((id) => id.toUpperCase()))].filter((id) => !sameId(id, facts.card.idNumber));
+  const others = [...new Set(householdIds(h.license).map((id) => id.toUpperCase()))].filter(
+    (id) => !sameId(id, facts.card.idNumber),
+  );
   return others.map((idNumber) => ({ idNumber, typeCodes: types }));
 }

@@ -3,7 +3,8 @@ import { evidenceFor, rows, text, type Evidence } from './evidence';
 import type { Bilingual } from './schema';
 import type { RuleFacts } from './types';
 
-export const sameId = (a: string, b: string): boolean => a.trim().toUpperCase() === b.trim().toUpperCase() && a.trim() !== '';
+export const sameId = (a: string, b: string): boolean =>
+  a.trim().toUpperCase() === b.trim().toUpperCase() && a.trim() !== '';
 
 /** ID numbers of everyone the register lists: the head and each member. */
 export function householdIds(l: LicenseRecord): string[] {
@@ -11,7 +12,8 @@ export function householdIds(l: LicenseRecord): string[] {
   return [text(l.surface.headIdNumber), ...ids].filter((s) => s !== '');
 }
 
-export const listsPerson = (l: LicenseRecord, idNumber: string): boolean => householdIds(l).some((id) => sameId(id, idNumber));
+export const listsPerson = (l: LicenseRecord, idNumber: string): boolean =>
+  householdIds(l).some((id) => sameId(id, idNumber));
 
 /** The applicant's household register: one that lists the card's ID number. */
 export const applicantHousehold = (facts: RuleFacts, typeCode = '111002'): Evidence =>

@@ -8,8 +8,27 @@ export { factSpecSchema, type FactSpec } from './facts-schema';
 export { evaluators } from './registry';
 export { followUpFetches, type FollowUpFetch } from './follow-up';
 export { compileRule, compiledRule, type CompiledRule } from './expr/rule';
-export { compileExpr, compileTemplate, templateReads, mergeReads, emptyReads, type CompiledExpr, type Reads } from './expr/compile';
+export {
+  compileExpr,
+  compileTemplate,
+  templateReads,
+  mergeReads,
+  emptyReads,
+  type CompiledExpr,
+  type Reads,
+} from './expr/compile';
 export { licenseKeyType, licenseCodeKey, ROOTS, CARD_FIELDS } from './expr/names';
 export { RuleError, type RuleErrorCode } from './errors';
 export { knownLicenseType, licenseTypeName } from './type-names';
-export type { EarlierCase, CardFacts, CheckOutcome, CheckResult, CheckSource, Evaluation, LicenseProblem, Params, RuleFacts, SeasonIndexKey } from './types';
+export type {
+  EarlierCase,
+  CardFacts,
+  CheckOutcome,
+  CheckResult,
+  CheckSource,
+  Evaluation,
+  LicenseProblem,
+  Params,
+  RuleFacts,
+  SeasonIndexKey,
+} from './types';

@@ -3,7 +3,9 @@ import { z } from 'zod';
 export const bilingualSchema = z.object({ zh: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 export type Bilingual = z.infer<typeof bilingualSchema>;
 
-const typeCode = z.string().regex(/^\d{6}$/, 'license type code: six digits, see resources/registry/license-types.json');
+const typeCode = z
+  .string()
+  .regex(/^\d{6}$/, 'license type code: six digits, see resources/registry/license-types.json');
 const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'month-day: MM-DD, e.g. 11-01');
 
 // Every rule may carry its own label; the evaluator's default label is used otherwise.

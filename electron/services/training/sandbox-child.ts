@@ -28,9 +28,14 @@ export interface SandboxProcess {
 export function nodeSandboxLauncher(bundleDir: string, repoRoot: string): SandboxLauncher {
   const bundled = join(bundleDir, 'sandbox.js');
   return (args, env) => {
-    const argv = existsSync(bundled) ? [bundled, ...args] : ['--import', 'tsx', join(repoRoot, 'sandbox/cli.ts'), ...args];
+    const argv = existsSync(bundled)
+      ? [bundled, ...args]
+      : ['--import', 'tsx', join(repoRoot, 'sandbox/cli.ts'), ...args];
     // stdin stays open as a lifeline: when this process dies, even by SIGKILL, the sandbox sees EOF and exits.
-    return spawn(process.execPath, argv, { env: { ...process.env, ...env, SANDBOX_EXIT_WITH_STDIN: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    return spawn(process.execPath, argv, {
+      env: { ...process.env, ...env, SANDBOX_EXIT_WITH_STDIN: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
   };
 }
 
@@ -38,8 +43,16 @@ export function nodeSandboxLauncher(bundleDir: string, repoRoot: string): Sandbo
  * Starts the training sandbox registry on a free loopback port with fresh credentials and waits
  * for its ready line. The app talks to it only over HTTP, like to the real registry.
  */
-export async function startSandboxChild(launch: SandboxLauncher, workDir: string, timeoutMs = 60_000): Promise<SandboxProcess> {
-  const creds = { appKey: 'training-terminal', appSecret: randomBytes(24).toString('base64url'), adminSecret: randomBytes(24).toString('base64url') };
+export async function startSandboxChild(
+  launch: SandboxLauncher,
+  workDir: string,
+  timeoutMs = 60_000,
+): Promise<SandboxProcess> {
+  const creds = {
+    appKey: 'training-terminal',
+    appSecret: randomBytes(24).toString('base64url'),
+    adminSecret: randomBytes(24).toString('base64url'),
+  };
   const demoFile = join(workDir, 'demo-residents.json');
   const child = launch(['--port', '0', '--write-demo', demoFile], {
     SANDBOX_APP_KEY: creds.appKey,
@@ -48,7 +61,16 @@ export async function startSandboxChild(launch: SandboxLauncher, workDir: string
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new AppError('REGISTRY_SANDBOX_START', `The training registry did not start within ${timeoutMs / 1000} s; restart the app, and if it repeats send the start-up log to the maintainers.`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new AppError(
+            'REGISTRY_SANDBOX_START',
+            `The training registry did not start within ${timeoutMs / 1000} s; restart the app, and if it repeats send the start-up log to the maintainers.`,
+          ),
+        ),
+      timeoutMs,
+    );
     const onData = (b: Buffer | string) => {
       out += b.toString();
       const m = /Sandbox registry ready: (\S+)/.exec(out);
@@ -61,7 +83,12 @@ export async function startSandboxChild(launch: SandboxLauncher, workDir: string
     child.stderr?.on('data', (b: Buffer | string) => (out += b.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new AppError('REGISTRY_SANDBOX_START', `The training registry stopped at start-up (exit ${code}); restart the app, and if it repeats send the start-up log to the maintainers. Last output: ${out.slice(-300)}`));
+      reject(
+        new AppError(
+          'REGISTRY_SANDBOX_START',
+          `The training registry stopped at start-up (exit ${code}); restart the app, and if it repeats send the start-up log to the maintainers. Last output: ${out.slice(-300)}`,
+        ),
+      );
     });
   });
   let demoResidents: unknown[] = [];

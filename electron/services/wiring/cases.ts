@@ -17,20 +17,34 @@ export async function wireCases(core: Core): Promise<void> {
   const own = toTrustedKey(hallKey, core.config.hall.name);
   const trustedFile = process.env.COUNTER_TRUSTED_KEYS ?? defaultTrustedKeysPath();
   const trusted = () => [own, ...(existsSync(trustedFile) ? readTrustedKeys(trustedFile) : [])];
-  const desk = new CounterDesk({ core, catalog, cipher, hallKey, trusted, cardOnReader: () => core.services.reader?.card() ?? null });
+  const desk = new CounterDesk({
+    core,
+    catalog,
+    cipher,
+    hallKey,
+    trusted,
+    cardOnReader: () => core.services.reader?.card() ?? null,
+  });
   core.services.desk = desk;
   registerCaseLookup(core, (caseId) => {
     try {
       const rec = getCase(core.db, cipher, caseId);
       // Open for purpose binding while the citizen is still at this counter (until F8 or the next card).
       const atCounter = desk.isCurrent(caseId) && rec.state !== 'voided';
-      return { caseId, state: atCounter ? 'open' : rec.state, subject: auditSubject(cipher, rec.person.idNumber), itemCode: rec.itemCode ?? '', clerkId: rec.clerkId };
+      return {
+        caseId,
+        state: atCounter ? 'open' : rec.state,
+        subject: auditSubject(cipher, rec.person.idNumber),
+        itemCode: rec.itemCode ?? '',
+        clerkId: rec.clerkId,
+      };
     } catch {
       return null;
     }
   });
   const { completed, tracked } = await desk.reconcile();
-  if (completed) core.log(`${completed} print(s) interrupted by a restart had completed at the spooler; recorded as completed`);
+  if (completed)
+    core.log(`${completed} print(s) interrupted by a restart had completed at the spooler; recorded as completed`);
   if (tracked) core.log(`${tracked} print(s) interrupted by a restart are still at the spooler; tracking them again`);
   core.services.reader?.onPlaced((c) => desk.onCard(c));
   core.services.reader?.onRemoved(() => desk.onCardRemoved());

@@ -18,7 +18,10 @@ export function wireOutbox(core: Core): void {
   let departments: DepartmentReceiverOptions | undefined;
   const conf = core.config.departments;
   if (conf) {
-    departments = { default: { url: conf.url, appKey: conf.appKey, appSecret: conf.appSecret, timeoutMs: conf.timeoutMs }, ...(conf.byCode ? { byCode: conf.byCode } : {}) };
+    departments = {
+      default: { url: conf.url, appKey: conf.appKey, appSecret: conf.appSecret, timeoutMs: conf.timeoutMs },
+      ...(conf.byCode ? { byCode: conf.byCode } : {}),
+    };
   } else if (core.training && core.services.sandbox) {
     // The training sandbox serves the department back-office too, under /dept/, with the same app credentials.
     const s = core.services.sandbox;
@@ -41,7 +44,8 @@ export function wireOutbox(core: Core): void {
   core.services.outbox = outbox;
   try {
     const { purged } = purgeOutbox(core.db, OUTBOX_RETENTION_DAYS);
-    if (purged) core.log(`outbox purge: ${purged} finished message(s) older than ${OUTBOX_RETENTION_DAYS} days removed`);
+    if (purged)
+      core.log(`outbox purge: ${purged} finished message(s) older than ${OUTBOX_RETENTION_DAYS} days removed`);
   } catch (err) {
     core.log(`outbox purge failed: ${err instanceof Error ? err.message : String(err)}`);
   }

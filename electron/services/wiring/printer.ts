@@ -13,7 +13,12 @@ export async function wirePrinter(core: Core): Promise<void> {
     virtual: { dir: join(core.opts.dataDir, 'prints') },
   });
   if (fallbackReason) core.log(`printer: using the virtual training printer (${fallbackReason.message})`);
-  const printing = new PrintingService(backend, { defaults: { A4: cfg.a4, CR80: cfg.card }, allowCardOnSheet: core.training, bus: core.bus, status: core.status });
+  const printing = new PrintingService(backend, {
+    defaults: { A4: cfg.a4, CR80: cfg.card },
+    allowCardOnSheet: core.training,
+    bus: core.bus,
+    status: core.status,
+  });
   core.onClose(() => printing.close());
   await printing.start();
   core.services.printing = printing;

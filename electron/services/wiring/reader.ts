@@ -22,12 +22,18 @@ export function wireReader(core: Core): void {
     try {
       parseDemoCards(cards);
     } catch (err) {
-      core.log(`training cards rejected, using the reader's built-in samples: ${err instanceof Error ? err.message : String(err)}`);
+      core.log(
+        `training cards rejected, using the reader's built-in samples: ${err instanceof Error ? err.message : String(err)}`,
+      );
       cards = [];
     }
     training = { cards, latency: { find: 5, select: 5, read: 40 } };
   }
-  const reader = new ReaderService({ bus: core.bus, status: core.status, log: (l) => core.log(l) }, core.config.reader, training);
+  const reader = new ReaderService(
+    { bus: core.bus, status: core.status, log: (l) => core.log(l) },
+    core.config.reader,
+    training,
+  );
   core.services.reader = reader;
   core.onClose(() => reader.stop());
   reader.start();

@@ -34,18 +34,36 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     pinned = 'pinnedIssuers' in conn && conn.pinnedIssuers ? loadPinnedIssuers(conn.pinnedIssuers) : undefined;
   } catch (err) {
     // Fail closed, and say so where the clerk and the administrator look.
-    const e = err instanceof AppError ? err : new AppError('CONFIG_INVALID', 'registry.pinnedIssuers is unreadable', { params: { field: 'registry.pinnedIssuers' } });
+    const e =
+      err instanceof AppError
+        ? err
+        : new AppError('CONFIG_INVALID', 'registry.pinnedIssuers is unreadable', {
+            params: { field: 'registry.pinnedIssuers' },
+          });
     core.status.setRegistry({ state: 'unavailable', code: e.code, ...(e.params ? { params: e.params } : {}) });
     throw err;
   }
   if (pinned) core.log(`registry: ${pinned.size} pinned issuer key(s); any other key in the trust list is refused`);
-  else if (!core.training) core.log('registry: issuer keys are taken from the registry\'s own trust list; set registry.pinnedIssuers to pin them');
+  else if (!core.training)
+    core.log(
+      "registry: issuer keys are taken from the registry's own trust list; set registry.pinnedIssuers to pin them",
+    );
   const client = createRegistryClient({
     baseUrl: conn.url,
     appKey: conn.appKey,
     appSecret: conn.appSecret,
     timeouts: { connectMs: 1500, totalMs: conn.timeoutMs },
-    ...(pinned ? { trust: { pinned, onRefused: (i) => core.log(`registry: issuer ${i.issuerCode} refused: its key is not pinned, so its licenses stay unverified. If the issuer changed its key, update the pinned file from the key it published`) } } : {}),
+    ...(pinned
+      ? {
+          trust: {
+            pinned,
+            onRefused: (i) =>
+              core.log(
+                `registry: issuer ${i.issuerCode} refused: its key is not pinned, so its licenses stay unverified. If the issuer changed its key, update the pinned file from the key it published`,
+              ),
+          },
+        }
+      : {}),
   });
   core.onClose(() => client.close());
   const policy = loadCachePolicy(join(core.resourcesDir, CACHE_POLICY_FILE));
@@ -67,7 +85,11 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
     if (online) core.status.setRegistry({ state: core.training ? 'training' : 'online' });
     else {
       const cacheAsOf = newestCachedAt(core.db);
-      core.status.setRegistry({ state: 'offline', since: s.offlineSince ?? new Date().toISOString(), ...(cacheAsOf ? { cacheAsOf } : {}) });
+      core.status.setRegistry({
+        state: 'offline',
+        since: s.offlineSince ?? new Date().toISOString(),
+        ...(cacheAsOf ? { cacheAsOf } : {}),
+      });
     }
   };
   licenses.onStatusChange(publish);
@@ -75,7 +97,13 @@ export async function wireRegistry(core: Core, launchSandbox: SandboxLauncher): 
   publish();
   // The issuers' keys are fetched and their points precomputed (~40 ms of CPU each) now, in the
   // background, not on the first card, where they cost ~400 ms while the screen was being drawn.
-  void client.trustList().catch((err: unknown) => core.log(`trust list not loaded at start (${err instanceof Error ? err.message : String(err)}); it is fetched with the first license`));
+  void client
+    .trustList()
+    .catch((err: unknown) =>
+      core.log(
+        `trust list not loaded at start (${err instanceof Error ? err.message : String(err)}); it is fetched with the first license`,
+      ),
+    );
   try {
     const r = purgeCache(core.db, policy, { vacuum: 'auto' });
     if (r.deleted) core.log(`cache purge: ${r.deleted} expired entries removed`);

@@ -41,6 +41,10 @@ export interface Services {
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */
 export function need<T>(service: T | undefined, what: string): T {
-  if (service === undefined) throw new AppError('APP_SERVICE_UNAVAILABLE', `${what} is not available on this terminal; see the status bar and the start-up log.`);
+  if (service === undefined)
+    throw new AppError(
+      'APP_SERVICE_UNAVAILABLE',
+      `${what} is not available on this terminal; see the status bar and the start-up log.`,
+    );
   return service;
 }

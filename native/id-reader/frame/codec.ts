@@ -43,7 +43,8 @@ export function xorChecksum(bytes: Uint8Array, start = 0, end = bytes.length): n
 /** Wraps a body into a complete frame. */
 export function encodeFrame(body: Uint8Array): Uint8Array {
   const len = body.length + 1;
-  if (len > 0xffff) throw new ReaderError('COMMAND_INVALID', `Frame body of ${body.length} bytes does not fit a 16-bit LEN.`);
+  if (len > 0xffff)
+    throw new ReaderError('COMMAND_INVALID', `Frame body of ${body.length} bytes does not fit a 16-bit LEN.`);
   const out = new Uint8Array(HEADER_LEN + len);
   out.set(PREAMBLE, 0);
   out[5] = len >> 8;
@@ -86,13 +87,17 @@ export function encodeResponse(sw3: number, data: Uint8Array = new Uint8Array(0)
 }
 
 export function parseCommandBody(body: Uint8Array): CommandBody {
-  if (body.length < 2) throw new ReaderError('REPLY_MALFORMED', `Command body of ${body.length} bytes is shorter than CMD PARA.`);
+  if (body.length < 2)
+    throw new ReaderError('REPLY_MALFORMED', `Command body of ${body.length} bytes is shorter than CMD PARA.`);
   return { cmd: body[0]!, para: body[1]!, data: body.subarray(2) };
 }
 
 export function parseResponseBody(body: Uint8Array): ResponseBody {
   if (body.length < 3) {
-    throw new ReaderError('REPLY_MALFORMED', `Reply body of ${body.length} bytes is shorter than SW1 SW2 SW3; place the card again.`);
+    throw new ReaderError(
+      'REPLY_MALFORMED',
+      `Reply body of ${body.length} bytes is shorter than SW1 SW2 SW3; place the card again.`,
+    );
   }
   return { sw1: body[0]!, sw2: body[1]!, sw3: body[2]!, data: body.subarray(3) };
 }
@@ -104,6 +109,7 @@ export function toHex(bytes: Uint8Array): string {
 
 export function fromHex(hex: string): Uint8Array {
   const clean = hex.replace(/[^0-9a-fA-F]/g, '');
-  if (clean.length % 2 !== 0) throw new ReaderError('COMMAND_INVALID', `Hex string has an odd number of digits: ${hex}`);
+  if (clean.length % 2 !== 0)
+    throw new ReaderError('COMMAND_INVALID', `Hex string has an odd number of digits: ${hex}`);
   return Uint8Array.from(clean.match(/../g) ?? [], (h) => parseInt(h, 16));
 }

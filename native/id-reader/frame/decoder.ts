@@ -86,7 +86,10 @@ export class FrameDecoder {
     this.garbage = 0;
     this.resyncing = false;
     return partial
-      ? new ReaderError('FRAME_TRUNCATED', `Reader stopped after ${held} bytes of a frame; the partial frame was dropped. Place the card again.`)
+      ? new ReaderError(
+          'FRAME_TRUNCATED',
+          `Reader stopped after ${held} bytes of a frame; the partial frame was dropped. Place the card again.`,
+        )
       : undefined;
   }
 
@@ -99,7 +102,10 @@ export class FrameDecoder {
     if (this.garbage === 0) return;
     out.push({
       type: 'error',
-      error: new ReaderError('FRAME_GARBAGE', `Skipped ${this.garbage} bytes that were not part of a frame (line noise or a reader in another mode).`),
+      error: new ReaderError(
+        'FRAME_GARBAGE',
+        `Skipped ${this.garbage} bytes that were not part of a frame (line noise or a reader in another mode).`,
+      ),
     });
     this.garbage = 0;
   }

@@ -18,7 +18,9 @@ export function parseCardDataReply(data: Uint8Array, withFingerprint: boolean): 
   const photoLen = (data[2]! << 8) | data[3]!;
   const fpLen = withFingerprint ? (data[4]! << 8) | data[5]! : 0;
   if (head + textLen + photoLen + fpLen !== data.length) {
-    throw malformed(`card data reply announces ${textLen}+${photoLen}+${fpLen} bytes but carries ${data.length - head}`);
+    throw malformed(
+      `card data reply announces ${textLen}+${photoLen}+${fpLen} bytes but carries ${data.length - head}`,
+    );
   }
   const text = data.slice(head, head + textLen);
   const photo = data.slice(head + textLen, head + textLen + photoLen);
@@ -47,7 +49,8 @@ export const ADDED_ADDRESS_LEN = 70;
 
 /** The 70-byte UTF-16LE added-address block; blank when the card has no address change. */
 export function parseAddedAddress(data: Uint8Array): string {
-  if (data.length !== ADDED_ADDRESS_LEN) throw malformed(`added address reply is ${data.length} bytes, expected ${ADDED_ADDRESS_LEN}`);
+  if (data.length !== ADDED_ADDRESS_LEN)
+    throw malformed(`added address reply is ${data.length} bytes, expected ${ADDED_ADDRESS_LEN}`);
   return decodeField(data);
 }
 
@@ -75,5 +78,8 @@ export function parseSamId(data: Uint8Array): string {
 }
 
 function malformed(what: string): ReaderError {
-  return new ReaderError('REPLY_MALFORMED', `Reader reply malformed: ${what}. Place the card again; if it repeats, check the reader model setting.`);
+  return new ReaderError(
+    'REPLY_MALFORMED',
+    `Reader reply malformed: ${what}. Place the card again; if it repeats, check the reader model setting.`,
+  );
 }

@@ -10,7 +10,11 @@ export type Send = (name: CommandName, kind: 'short' | 'read', data?: Uint8Array
 
 export function statusError(name: CommandName, r: ResponseBody): ReaderError {
   const s = sw3Status(r.sw3);
-  return new ReaderError('REPLY_STATUS', `${name}: ${s.en} (SW3 ${r.sw3.toString(16).toUpperCase().padStart(2, '0')}).`, { sw3: r.sw3 });
+  return new ReaderError(
+    'REPLY_STATUS',
+    `${name}: ${s.en} (SW3 ${r.sw3.toString(16).toUpperCase().padStart(2, '0')}).`,
+    { sw3: r.sw3 },
+  );
 }
 
 export async function samStatus(send: Send): Promise<void> {
@@ -47,7 +51,12 @@ export interface ReadCardOptions {
 
 /** select + read (+ added address) of a card that find-card just reported. */
 export async function readCard(send: Send, opts: ReadCardOptions): Promise<CardRead> {
-  if (!(await selectCard(send))) throw new ReaderError('REPLY_STATUS', 'selectCard: select card failed (SW3 81); hold the card still on the reader.', { sw3: 0x81 });
+  if (!(await selectCard(send)))
+    throw new ReaderError(
+      'REPLY_STATUS',
+      'selectCard: select card failed (SW3 81); hold the card still on the reader.',
+      { sw3: 0x81 },
+    );
   const name: CommandName = opts.fingerprint ? 'readTextFingerprint' : 'readText';
   const r = await send(name, 'read');
   if (r.sw3 !== 0x90) throw statusError(name, r);
@@ -63,5 +72,12 @@ export async function readCard(send: Send, opts: ReadCardOptions): Promise<CardR
       added = undefined;
     }
   }
-  return new CardRead(card, { photo: data.photo, ...(data.fingerprint && data.fingerprint.length > 0 ? { fingerprint: data.fingerprint } : {}) }, added);
+  return new CardRead(
+    card,
+    {
+      photo: data.photo,
+      ...(data.fingerprint && data.fingerprint.length > 0 ? { fingerprint: data.fingerprint } : {}),
+    },
+    added,
+  );
 }

@@ -68,7 +68,13 @@ export class ReaderClient {
         if (this.pending?.timer !== timer) return;
         this.pending = undefined;
         const truncated = this.decoder.reset();
-        reject(truncated ?? new ReaderError('COMMAND_TIMEOUT', `Reader did not answer ${name} within ${timeoutMs} ms; check the cable.`));
+        reject(
+          truncated ??
+            new ReaderError(
+              'COMMAND_TIMEOUT',
+              `Reader did not answer ${name} within ${timeoutMs} ms; check the cable.`,
+            ),
+        );
       }, timeoutMs);
       this.pending = { resolve, reject, timer };
     });

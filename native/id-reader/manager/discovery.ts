@@ -2,7 +2,14 @@ import { SerialPort } from 'serialport';
 import { ReaderError, asReaderError } from '../errors';
 import { SimulatorTransport } from '../sim/sim-transport';
 import type { Simulator } from '../sim/simulator';
-import { describeReader, knownSerialBridges, lookupReader, readerTable, vidPidKey, type KnownReader } from '../table/readers';
+import {
+  describeReader,
+  knownSerialBridges,
+  lookupReader,
+  readerTable,
+  vidPidKey,
+  type KnownReader,
+} from '../table/readers';
 import { HidRawSpec, type Bulk2Spec, type Bulk4Spec, type ReaderTable, type TransportType } from '../table/schema';
 import { nodeHidBinding, type HidBinding, type HidDeviceInfo } from '../transport/hid-binding';
 import { HidRawTransport } from '../transport/hid-raw';
@@ -66,16 +73,41 @@ interface Seen {
 }
 
 function serialKey(p: SerialPortInfo): string | undefined {
-  return p.vendorId && p.productId ? `${p.vendorId.padStart(4, '0')}:${p.productId.padStart(4, '0')}`.toUpperCase() : undefined;
+  return p.vendorId && p.productId
+    ? `${p.vendorId.padStart(4, '0')}:${p.productId.padStart(4, '0')}`.toUpperCase()
+    : undefined;
 }
 
-function report(e: KnownReader, transport: DeviceReport['transport'], where: string | undefined, extra: Partial<DeviceReport> = {}): DeviceReport {
-  return { vidPid: e.vidPid, vendor: e.vendor, ...(e.vendorZh ? { vendorZh: e.vendorZh } : {}), model: e.model, transport, confirmed: e.confirmed, ...(where ? { where } : {}), state: 'found', ...extra };
+function report(
+  e: KnownReader,
+  transport: DeviceReport['transport'],
+  where: string | undefined,
+  extra: Partial<DeviceReport> = {},
+): DeviceReport {
+  return {
+    vidPid: e.vidPid,
+    vendor: e.vendor,
+    ...(e.vendorZh ? { vendorZh: e.vendorZh } : {}),
+    model: e.model,
+    transport,
+    confirmed: e.confirmed,
+    ...(where ? { where } : {}),
+    state: 'found',
+    ...extra,
+  };
 }
 
 /** An id the configuration names but the table lacks: probed like an entry of unknown transport. */
 function adHocEntry(vidPid: string): KnownReader {
-  return { vidPid, vendor: 'unknown', model: `configured device ${vidPid}`, transports: [], try: ['serial-bridge', 'hid-raw', 'usb-bulk'], confirmed: 'guessed', evidence: 'named in the configuration' };
+  return {
+    vidPid,
+    vendor: 'unknown',
+    model: `configured device ${vidPid}`,
+    transports: [],
+    try: ['serial-bridge', 'hid-raw', 'usb-bulk'],
+    confirmed: 'guessed',
+    evidence: 'named in the configuration',
+  };
 }
 
 /**
@@ -89,13 +121,40 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
   const problems: ReaderError[] = [];
   if (o.source === 'simulator') {
     const sim = o.simulator;
-    if (!sim) return { candidates: [], problems: [new ReaderError('NO_READER', 'Simulator source chosen but no simulator was given; this is a setup error.')] };
-    return { candidates: [{ id: 'simulator', kind: 'simulator', label: 'Simulated reader (training)', create: () => new SimulatorTransport(sim) }], problems };
+    if (!sim)
+      return {
+        candidates: [],
+        problems: [
+          new ReaderError('NO_READER', 'Simulator source chosen but no simulator was given; this is a setup error.'),
+        ],
+      };
+    return {
+      candidates: [
+        {
+          id: 'simulator',
+          kind: 'simulator',
+          label: 'Simulated reader (training)',
+          create: () => new SimulatorTransport(sim),
+        },
+      ],
+      problems,
+    };
   }
   // An explicit path (a pty in tests, a fixed COM port) is used as is, even if the OS listing fails or omits it.
   if (o.source !== 'hid' && o.source !== 'usb' && o.device && isPath(o.device)) {
     const path = o.device;
-    return { candidates: [{ id: `serial:${path}`, kind: 'serial', label: `Serial ${path}`, path, create: () => new SerialTransport({ ...o.serial, path }) }], problems };
+    return {
+      candidates: [
+        {
+          id: `serial:${path}`,
+          kind: 'serial',
+          label: `Serial ${path}`,
+          path,
+          create: () => new SerialTransport({ ...o.serial, path }),
+        },
+      ],
+      problems,
+    };
   }
   let table: ReaderTable;
   try {
@@ -105,13 +164,30 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
   }
   const seen: Seen = { hid: [], usb: [], serial: [] };
   const want = (s: 'hid' | 'usb' | 'serial') => o.source === 'auto' || o.source === s;
-  if (want('hid')) await list(problems, 'HID_BINDING_UNAVAILABLE', 'Listing HID devices', async () => (seen.hid = await (o.hidBinding ?? nodeHidBinding).devices()));
+  if (want('hid'))
+    await list(
+      problems,
+      'HID_BINDING_UNAVAILABLE',
+      'Listing HID devices',
+      async () => (seen.hid = await (o.hidBinding ?? nodeHidBinding).devices()),
+    );
   // Descriptors from `usb` also tell the HID variant, so list them for HID too.
   if ((want('usb') || want('hid')) && o.usb !== null) {
     // nodeUsb() fails typed (USB_BINDING_UNAVAILABLE); a listing error after it means no usable USB bus (e.g. no /sys/bus/usb).
-    await list(problems, 'NO_READER', 'Listing USB devices (no USB bus, or no access to it)', async () => (seen.usb = await (o.usb ?? (await nodeUsb())).getDevices()));
+    await list(
+      problems,
+      'NO_READER',
+      'Listing USB devices (no USB bus, or no access to it)',
+      async () => (seen.usb = await (o.usb ?? (await nodeUsb())).getDevices()),
+    );
   }
-  if (want('serial')) await list(problems, 'NO_READER', 'Listing serial ports', async () => (seen.serial = await (o.serialList ?? SerialPort.list)()));
+  if (want('serial'))
+    await list(
+      problems,
+      'NO_READER',
+      'Listing serial ports',
+      async () => (seen.serial = await (o.serialList ?? SerialPort.list)()),
+    );
 
   const wanted = o.device?.toUpperCase();
   const entries = new Map<string, KnownReader>();
@@ -129,7 +205,18 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
   const devices: DeviceReport[] = [];
   for (const e of entries.values()) {
     if (e.unsupported) {
-      devices.push(report(e, 'none', undefined, { state: 'unsupported', code: 'READER_UNSUPPORTED', params: { vidPid: e.vidPid, reason: e.unsupported, ...(e.unsupportedZh ? { reasonZh: e.unsupportedZh } : {}) }, message: `${describeReader(e)} (${e.vidPid}): ${e.unsupported}` }));
+      devices.push(
+        report(e, 'none', undefined, {
+          state: 'unsupported',
+          code: 'READER_UNSUPPORTED',
+          params: {
+            vidPid: e.vidPid,
+            reason: e.unsupported,
+            ...(e.unsupportedZh ? { reasonZh: e.unsupportedZh } : {}),
+          },
+          message: `${describeReader(e)} (${e.vidPid}): ${e.unsupported}`,
+        }),
+      );
       continue;
     }
     const before = known.length + probes.length;
@@ -137,7 +224,18 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
     else probes.push(...probeCandidates(e, seen, o));
     for (const c of [...known, ...probes].slice(before)) if (c.report) devices.push(c.report);
     if (known.length + probes.length === before) {
-      devices.push(report(e, 'none', undefined, { state: 'failed', code: 'READER_UNSUPPORTED', params: { vidPid: e.vidPid, reason: 'no interface matches a transport in the reader table', reasonZh: '没有与读卡器型号表相符的USB接口' }, message: `${describeReader(e)} (${e.vidPid}): none of its USB interfaces matches the reader table; capture its traffic and update readers.json.` }));
+      devices.push(
+        report(e, 'none', undefined, {
+          state: 'failed',
+          code: 'READER_UNSUPPORTED',
+          params: {
+            vidPid: e.vidPid,
+            reason: 'no interface matches a transport in the reader table',
+            reasonZh: '没有与读卡器型号表相符的USB接口',
+          },
+          message: `${describeReader(e)} (${e.vidPid}): none of its USB interfaces matches the reader table; capture its traffic and update readers.json.`,
+        }),
+      );
     }
   }
   const bridges = knownSerialBridges(table);
@@ -147,7 +245,23 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
     if (!key || entries.has(key)) continue;
     const named = o.device !== undefined && (p.manufacturer ?? '').includes(o.device);
     // Only known USB-serial bridges are probed unasked, so no other serial device gets written to.
-    if (bridges.has(key) || named) serialBridges.push(serialCandidate(o, p, { vidPid: key, vendor: p.manufacturer ?? 'USB-serial bridge', model: 'serial-mode reader', transports: [], try: [], confirmed: 'guessed', evidence: 'serial bridge list' }, false));
+    if (bridges.has(key) || named)
+      serialBridges.push(
+        serialCandidate(
+          o,
+          p,
+          {
+            vidPid: key,
+            vendor: p.manufacturer ?? 'USB-serial bridge',
+            model: 'serial-mode reader',
+            transports: [],
+            try: [],
+            confirmed: 'guessed',
+            evidence: 'serial bridge list',
+          },
+          false,
+        ),
+      );
   }
   // Probes go least intrusive first: a tty write, then a HID report, then claiming a USB interface.
   const rank = (c: ReaderCandidate) => ['serial', 'hid', 'usb'].indexOf(c.kind);
@@ -155,7 +269,12 @@ export async function discoverReaders(o: DiscoveryOptions): Promise<DiscoveryRes
   return { candidates: [...known, ...probes, ...serialBridges], problems, devices };
 }
 
-async function list(problems: ReaderError[], code: 'HID_BINDING_UNAVAILABLE' | 'USB_BINDING_UNAVAILABLE' | 'NO_READER', what: string, fn: () => Promise<unknown>): Promise<void> {
+async function list(
+  problems: ReaderError[],
+  code: 'HID_BINDING_UNAVAILABLE' | 'USB_BINDING_UNAVAILABLE' | 'NO_READER',
+  what: string,
+  fn: () => Promise<unknown>,
+): Promise<void> {
   try {
     await fn();
   } catch (e) {
@@ -176,10 +295,12 @@ function knownCandidates(e: KnownReader, seen: Seen, o: DiscoveryOptions): Reade
           continue;
         }
         // Descriptors unreadable: try the plain variant, then the interrupt one with the table's init.
-        for (const variant of ['control', 'interrupt'] as const) out.push(hidCandidate(o, e, h, { ...spec, variant }, variant, false));
+        for (const variant of ['control', 'interrupt'] as const)
+          out.push(hidCandidate(o, e, h, { ...spec, variant }, variant, false));
       }
     } else if (spec.type === 'serial-bridge') {
-      for (const p of seen.serial.filter((p) => serialKey(p) === e.vidPid)) out.push(serialCandidate(o, p, e, false, spec.baudRate));
+      for (const p of seen.serial.filter((p) => serialKey(p) === e.vidPid))
+        out.push(serialCandidate(o, p, e, false, spec.baudRate));
     } else {
       // One candidate per device: the first layout in the table its endpoint descriptors match.
       for (const d of usbDevs) {
@@ -196,7 +317,8 @@ function knownCandidates(e: KnownReader, seen: Seen, o: DiscoveryOptions): Reade
 function probeCandidates(e: KnownReader, seen: Seen, o: DiscoveryOptions): ReaderCandidate[] {
   const out: ReaderCandidate[] = [];
   for (const kind of e.try) {
-    if (kind === 'serial-bridge') for (const p of seen.serial.filter((p) => serialKey(p) === e.vidPid)) out.push(serialCandidate(o, p, e, true));
+    if (kind === 'serial-bridge')
+      for (const p of seen.serial.filter((p) => serialKey(p) === e.vidPid)) out.push(serialCandidate(o, p, e, true));
     if (kind === 'hid-raw') {
       // Default raw layout, control variant, no init: nothing but the SAM-status frame is written.
       const spec = HidRawSpec.parse({ type: 'hid-raw', variant: 'control' });
@@ -205,9 +327,14 @@ function probeCandidates(e: KnownReader, seen: Seen, o: DiscoveryOptions): Reade
     if (kind === 'usb-bulk') {
       for (const d of seen.usb.filter((d) => vidPidKey(d.vendorId, d.productId) === e.vidPid)) {
         // Only a vendor-class interface is a candidate; a standard class (HID, storage, CDC) is never written to here.
-        const iface = currentConfiguration(d)?.interfaces.find((i) => i.alternate.interfaceClass === 0xff && layoutOf(i, STD_4EP) !== undefined);
+        const iface = currentConfiguration(d)?.interfaces.find(
+          (i) => i.alternate.interfaceClass === 0xff && layoutOf(i, STD_4EP) !== undefined,
+        );
         if (!iface) continue;
-        const spec: Bulk4Spec | Bulk2Spec = layoutOf(iface, STD_4EP) === 'usb-bulk-4ep' ? { ...STD_4EP, interface: iface.interfaceNumber } : { type: 'usb-bulk-2ep', interface: iface.interfaceNumber, packetSize: 64, settleMs: 0 };
+        const spec: Bulk4Spec | Bulk2Spec =
+          layoutOf(iface, STD_4EP) === 'usb-bulk-4ep'
+            ? { ...STD_4EP, interface: iface.interfaceNumber }
+            : { type: 'usb-bulk-2ep', interface: iface.interfaceNumber, packetSize: 64, settleMs: 0 };
         out.push(usbCandidate(o, e, d, spec, true));
       }
     }
@@ -216,17 +343,37 @@ function probeCandidates(e: KnownReader, seen: Seen, o: DiscoveryOptions): Reade
 }
 
 /** The four-endpoint layout of the SAM protocol document. */
-const STD_4EP: Bulk4Spec = { type: 'usb-bulk-4ep', interface: 0, outHeader: 0x02, outBody: 0x06, inHeader: 0x81, inBody: 0x85, packetSize: 64, settleMs: 400 };
+const STD_4EP: Bulk4Spec = {
+  type: 'usb-bulk-4ep',
+  interface: 0,
+  outHeader: 0x02,
+  outBody: 0x06,
+  inHeader: 0x81,
+  inBody: 0x85,
+  packetSize: 64,
+  settleMs: 400,
+};
 
 function matchesLayout(d: UsbDeviceLike, spec: Bulk4Spec | Bulk2Spec): boolean {
   const ifaces = currentConfiguration(d)?.interfaces ?? [];
-  return ifaces.some((i) => (spec.interface === undefined || i.interfaceNumber === spec.interface) && (spec.type === 'usb-bulk-4ep' ? layoutOf(i, spec) === 'usb-bulk-4ep' : layoutOf(i) === 'usb-bulk-2ep' || (i.alternate.interfaceClass === 0xff && layoutOf(i) !== undefined)));
+  return ifaces.some(
+    (i) =>
+      (spec.interface === undefined || i.interfaceNumber === spec.interface) &&
+      (spec.type === 'usb-bulk-4ep'
+        ? layoutOf(i, spec) === 'usb-bulk-4ep'
+        : layoutOf(i) === 'usb-bulk-2ep' || (i.alternate.interfaceClass === 0xff && layoutOf(i) !== undefined)),
+  );
 }
 
 /** HID interfaces of a device, the vendor-defined usage page (0xFF00+) first: that one speaks SAM frames. */
 function hidInterfaces(vidPid: string, hid: HidDeviceInfo[], iface?: number): HidDeviceInfo[] {
   return hid
-    .filter((d) => vidPidKey(d.vendorId, d.productId) === vidPid && d.path && (iface === undefined || d.interface === undefined || d.interface === iface))
+    .filter(
+      (d) =>
+        vidPidKey(d.vendorId, d.productId) === vidPid &&
+        d.path &&
+        (iface === undefined || d.interface === undefined || d.interface === iface),
+    )
     .sort((a, b) => Number((b.usagePage ?? 0) >= 0xff00) - Number((a.usagePage ?? 0) >= 0xff00));
 }
 
@@ -240,7 +387,14 @@ export function hidVariant(d: UsbDeviceLike | undefined, iface: number): 'contro
   return i.alternate.endpoints.some((e) => e.direction === 'out' && e.type === 'interrupt') ? 'interrupt' : 'control';
 }
 
-function hidCandidate(o: DiscoveryOptions, e: KnownReader, h: HidDeviceInfo, spec: HidRawSpec, variant: 'control' | 'interrupt', probed: boolean): ReaderCandidate {
+function hidCandidate(
+  o: DiscoveryOptions,
+  e: KnownReader,
+  h: HidDeviceInfo,
+  spec: HidRawSpec,
+  variant: 'control' | 'interrupt',
+  probed: boolean,
+): ReaderCandidate {
   const path = h.path!;
   const label = [h.manufacturer, h.product].filter(Boolean).join(' ') || describeReader(e);
   const binding = o.hidBinding ?? nodeHidBinding;
@@ -255,7 +409,13 @@ function hidCandidate(o: DiscoveryOptions, e: KnownReader, h: HidDeviceInfo, spe
   };
 }
 
-function usbCandidate(o: DiscoveryOptions, e: KnownReader, d: UsbDeviceLike, spec: Bulk4Spec | Bulk2Spec, probed: boolean): ReaderCandidate {
+function usbCandidate(
+  o: DiscoveryOptions,
+  e: KnownReader,
+  d: UsbDeviceLike,
+  spec: Bulk4Spec | Bulk2Spec,
+  probed: boolean,
+): ReaderCandidate {
   const where = d.bus !== undefined ? `usb ${d.bus}-${d.address ?? '?'}` : undefined;
   const label = [d.manufacturerName, d.productName].filter(Boolean).join(' ') || describeReader(e);
   return {
@@ -266,11 +426,18 @@ function usbCandidate(o: DiscoveryOptions, e: KnownReader, d: UsbDeviceLike, spe
     ...(where ? { path: where } : {}),
     usbDevice: d,
     report: report(e, spec.type, where, probed ? { probed } : {}),
-    create: () => new UsbBulkTransport({ device: d, vidPid: e.vidPid, spec, label, ...(o.sleep ? { sleep: o.sleep } : {}) }),
+    create: () =>
+      new UsbBulkTransport({ device: d, vidPid: e.vidPid, spec, label, ...(o.sleep ? { sleep: o.sleep } : {}) }),
   };
 }
 
-function serialCandidate(o: DiscoveryOptions, p: SerialPortInfo, e: KnownReader, probed: boolean, baudRate?: number): ReaderCandidate {
+function serialCandidate(
+  o: DiscoveryOptions,
+  p: SerialPortInfo,
+  e: KnownReader,
+  probed: boolean,
+  baudRate?: number,
+): ReaderCandidate {
   const transport: TransportType = 'serial-bridge';
   return {
     id: `serial:${p.path}`,

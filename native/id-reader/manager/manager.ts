@@ -10,7 +10,13 @@ import type { Transport, TransportInfo } from '../transport/types';
 import { findCard, readCard, samId, samStatus, selectCard, type Send } from './card-ops';
 import { ReaderClient, realTimers, type Timers } from './client';
 import type { DeviceReport } from './devices';
-import { discoverReaders, pickConfigured, type DiscoveryResult, type ReaderCandidate, type SerialPortInfo } from './discovery';
+import {
+  discoverReaders,
+  pickConfigured,
+  type DiscoveryResult,
+  type ReaderCandidate,
+  type SerialPortInfo,
+} from './discovery';
 import { usbHotplug, type Hotplug, type HotplugEvent } from './hotplug';
 import type { ReaderState, ReaderStatus } from './status';
 
@@ -80,7 +86,13 @@ const consoleLogger: ReaderLogger = {
  * Everything runs in one loop with one command in flight; no driver failure escapes it.
  */
 export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
-  private readonly cfg: Required<Omit<ReaderManagerConfig, 'device' | 'serial' | 'simulator' | 'discover' | 'hidBinding' | 'usb' | 'serialList' | 'hotplug' | 'sleep'>> & ReaderManagerConfig;
+  private readonly cfg: Required<
+    Omit<
+      ReaderManagerConfig,
+      'device' | 'serial' | 'simulator' | 'discover' | 'hidBinding' | 'usb' | 'serialList' | 'hotplug' | 'sleep'
+    >
+  > &
+    ReaderManagerConfig;
   private devices: DeviceReport[] = [];
   private hotplug?: Hotplug;
   private unsubscribe: Array<() => void> = [];
@@ -134,7 +146,9 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     if (!this.stopped) return;
     this.stopped = false;
     void this.startHotplug();
-    this.running = this.loop().catch((e: unknown) => this.cfg.logger.warn(`reader loop ended unexpectedly: ${String(e)}`));
+    this.running = this.loop().catch((e: unknown) =>
+      this.cfg.logger.warn(`reader loop ended unexpectedly: ${String(e)}`),
+    );
   }
 
   async stop(): Promise<void> {
@@ -154,7 +168,12 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       try {
         // Between failed attempts keep the state the user already sees ('unavailable', 'error', or
         // 'disconnected' after an unplug) instead of flapping through 'searching'.
-        if (this.current.state === 'connected' || this.current.state === 'reading' || this.current.state === 'searching') this.setState('searching');
+        if (
+          this.current.state === 'connected' ||
+          this.current.state === 'reading' ||
+          this.current.state === 'searching'
+        )
+          this.setState('searching');
         const conn = await this.connect();
         if (this.stopped) {
           await this.closeConn();
@@ -188,7 +207,12 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     const found = await (this.cfg.discover ?? (() => discoverReaders({ ...this.cfg })))();
     const list = pickConfigured(found.candidates, this.cfg.device);
     this.devices = (found.devices ?? []).map((d) => ({ ...d }));
-    const reportOf = (c: ReaderCandidate) => (c.report ? this.devices.find((d) => d.vidPid === c.report!.vidPid && d.where === c.report!.where && d.transport === c.report!.transport) : undefined);
+    const reportOf = (c: ReaderCandidate) =>
+      c.report
+        ? this.devices.find(
+            (d) => d.vidPid === c.report!.vidPid && d.where === c.report!.where && d.transport === c.report!.transport,
+          )
+        : undefined;
     let lastErr: ReaderError | undefined = found.problems[0];
     for (const candidate of list) {
       if (this.stopped) return undefined;
@@ -208,7 +232,10 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
         await samStatus(this.sender(conn));
         if (rep) {
           rep.state = 'ready';
-          if (rep.probed) this.cfg.logger.warn(`${candidate.label} (${rep.vidPid}) answered SAM status over ${rep.transport}; record that transport in resources/id-reader/readers.json`);
+          if (rep.probed)
+            this.cfg.logger.warn(
+              `${candidate.label} (${rep.vidPid}) answered SAM status over ${rep.transport}; record that transport in resources/id-reader/readers.json`,
+            );
         }
         return conn;
       } catch (e) {
@@ -219,11 +246,17 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     }
     // A known device that cannot be used says why (e.g. the udev rule) rather than "no reader".
     const named = this.devices.find((d) => d.state === 'failed' || d.state === 'unsupported');
-    if (named?.code && (!lastErr || lastErr.code === 'NO_READER' || lastErr.code === 'USB_BINDING_UNAVAILABLE')) lastErr = new ReaderError(named.code, named.message ?? named.code, named.params ? { params: named.params } : {});
+    if (named?.code && (!lastErr || lastErr.code === 'NO_READER' || lastErr.code === 'USB_BINDING_UNAVAILABLE'))
+      lastErr = new ReaderError(named.code, named.message ?? named.code, named.params ? { params: named.params } : {});
     const msg = this.cfg.device
       ? `Configured reader "${this.cfg.device}" was not found or did not answer; check the cable and the reader setting.`
       : 'No ID card reader found; connect a reader.';
-    const state: ReaderState = lastErr?.code === 'REPLY_STATUS' ? 'error' : this.current.state === 'disconnected' ? 'disconnected' : 'unavailable';
+    const state: ReaderState =
+      lastErr?.code === 'REPLY_STATUS'
+        ? 'error'
+        : this.current.state === 'disconnected'
+          ? 'disconnected'
+          : 'unavailable';
     this.setState(state, lastErr ?? new ReaderError('NO_READER', msg), lastErr ? `${msg} (${lastErr.message})` : msg);
     return undefined;
   }
@@ -257,7 +290,12 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private onDetach(e: HotplugEvent): void {
     const c = this.conn;
     if (!c) return;
-    const same = c.candidate.usbDevice ? c.candidate.usbDevice === e.device || (c.candidate.usbDevice.bus === e.device.bus && c.candidate.usbDevice.address === e.device.address && e.device.bus !== undefined) : c.candidate.vidPid === e.vidPid;
+    const same = c.candidate.usbDevice
+      ? c.candidate.usbDevice === e.device ||
+        (c.candidate.usbDevice.bus === e.device.bus &&
+          c.candidate.usbDevice.address === e.device.address &&
+          e.device.bus !== undefined)
+      : c.candidate.vidPid === e.vidPid;
     if (!same) return;
     this.cfg.logger.info(`reader ${c.candidate.label} unplugged`);
     const t = c.transport as Transport & { unplugged?: () => void };
@@ -281,7 +319,9 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
       this.samIdHex = await samId(send);
       this.cfg.logger.info(`reader ${conn.candidate.label} connected, SAM ID ${this.samIdHex}`);
     } catch (e) {
-      this.cfg.logger.warn(`reader ${conn.candidate.label}: SAM ID not readable (${asReaderError(e, 'REPLY_MALFORMED', 'samId').message})`);
+      this.cfg.logger.warn(
+        `reader ${conn.candidate.label}: SAM ID not readable (${asReaderError(e, 'REPLY_MALFORMED', 'samId').message})`,
+      );
     }
     this.setState('connected');
     while (!this.stopped && !closedReason) {
@@ -333,7 +373,11 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
     for (let attempt = 0; attempt <= this.cfg.retries; attempt++) {
       try {
         if (attempt > 0 && !(await findCard(send))) break;
-        const read = await readCard(send, { fingerprint: this.cfg.readFingerprint, addedAddress: this.cfg.readAddedAddress, now: this.cfg.now() });
+        const read = await readCard(send, {
+          fingerprint: this.cfg.readFingerprint,
+          addedAddress: this.cfg.readAddedAddress,
+          now: this.cfg.now(),
+        });
         this.presence = 'present';
         this.lastRead = read;
         this.setState('connected');
@@ -354,7 +398,11 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private sender(conn: Conn): Send {
     return async (name: CommandName, kind, data) => {
       try {
-        const r: ResponseBody = await conn.client.command(name, kind === 'read' ? this.cfg.readTimeoutMs : this.cfg.commandTimeoutMs, data);
+        const r: ResponseBody = await conn.client.command(
+          name,
+          kind === 'read' ? this.cfg.readTimeoutMs : this.cfg.commandTimeoutMs,
+          data,
+        );
         this.failures = 0;
         return r;
       } catch (e) {
@@ -404,7 +452,14 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
   private setState(state: ReaderState, err?: ReaderError, message?: string): void {
     const next = this.makeStatus(state, err, message);
     const prev = this.current;
-    if (prev.state === state && prev.code === next.code && prev.cardPresent === next.cardPresent && prev.message === next.message && JSON.stringify(prev.devices) === JSON.stringify(next.devices)) return;
+    if (
+      prev.state === state &&
+      prev.code === next.code &&
+      prev.cardPresent === next.cardPresent &&
+      prev.message === next.message &&
+      JSON.stringify(prev.devices) === JSON.stringify(next.devices)
+    )
+      return;
     this.current = next;
     this.safeEmit('status', next);
   }

@@ -24,7 +24,10 @@ export const DemoCardSchema = z.object({
   name: z.string(),
   nameEn: z.string().optional(),
   sex: z.enum(['0', '1', '2', '9']),
-  nation: z.string().regex(/^\d{2}$/).optional(),
+  nation: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   birth: Iso,
   address: z.string().optional(),
   number: z.string().min(1),
@@ -42,16 +45,26 @@ export type DemoCardInput = z.input<typeof DemoCardSchema>;
 export function parseDemoCards(input: unknown): DemoCard[] {
   const parsed = z.array(DemoCardSchema).safeParse(input);
   if (!parsed.success) {
-    throw new ReaderError('CARD_INPUT_INVALID', `Demo card list is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix the training data.`);
+    throw new ReaderError(
+      'CARD_INPUT_INVALID',
+      `Demo card list is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}. Fix the training data.`,
+    );
   }
   const seen = new Set<string>();
   return parsed.data.map((c) => {
-    if (seen.has(c.id)) throw new ReaderError('CARD_INPUT_INVALID', `Demo card id "${c.id}" appears twice; ids must be unique.`);
+    if (seen.has(c.id))
+      throw new ReaderError('CARD_INPUT_INVALID', `Demo card id "${c.id}" appears twice; ids must be unique.`);
     seen.add(c.id);
     const { id, label, addedAddress, hasFingerprint, ...rest } = c;
     const fields: CardFields = rest;
     encodeCardText(fields); // throws CARD_INPUT_INVALID when a field does not fit
-    return { id, label: label ?? `${c.name} (${c.kind})`, fields, ...(addedAddress ? { addedAddress } : {}), ...(hasFingerprint ? { hasFingerprint } : {}) };
+    return {
+      id,
+      label: label ?? `${c.name} (${c.kind})`,
+      fields,
+      ...(addedAddress ? { addedAddress } : {}),
+      ...(hasFingerprint ? { hasFingerprint } : {}),
+    };
   });
 }
 

@@ -10,7 +10,10 @@ export class SimulatorTransport extends TransportBase {
   private readonly decoder = new FrameDecoder();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly onChange = (s: { plugged: boolean }) => {
-    if (!s.plugged && this.open_) this.drop(new ReaderError('TRANSPORT_CLOSED', 'Simulated reader was unplugged; replug it in the training panel.'));
+    if (!s.plugged && this.open_)
+      this.drop(
+        new ReaderError('TRANSPORT_CLOSED', 'Simulated reader was unplugged; replug it in the training panel.'),
+      );
   };
 
   constructor(readonly sim: Simulator) {
@@ -22,7 +25,8 @@ export class SimulatorTransport extends TransportBase {
   }
 
   async open(): Promise<void> {
-    if (!this.sim.plugged) throw new ReaderError('TRANSPORT_OPEN_FAILED', 'Simulated reader is unplugged; replug it in the training panel.');
+    if (!this.sim.plugged)
+      throw new ReaderError('TRANSPORT_OPEN_FAILED', 'Simulated reader is unplugged; replug it in the training panel.');
     if (this.open_) return;
     this.open_ = true;
     this.decoder.reset();
@@ -36,7 +40,12 @@ export class SimulatorTransport extends TransportBase {
   async write(data: Uint8Array): Promise<void> {
     if (!this.open_) throw new ReaderError('TRANSPORT_CLOSED', 'Simulated reader is not open.');
     for (const ev of this.decoder.feed(data)) {
-      const reply = ev.type === 'frame' ? this.sim.respond(ev.body) : ev.error.code === 'FRAME_BAD_CHECKSUM' ? this.sim.respondChecksumError() : null;
+      const reply =
+        ev.type === 'frame'
+          ? this.sim.respond(ev.body)
+          : ev.error.code === 'FRAME_BAD_CHECKSUM'
+            ? this.sim.respondChecksumError()
+            : null;
       if (!reply) continue;
       const delay = ev.type === 'frame' ? this.sim.latencyFor(ev.body) : 0;
       if (delay <= 0) {

@@ -46,7 +46,9 @@ interface Prepared {
   fingerprint?: Uint8Array;
 }
 
-const SAM_ID = Uint8Array.from([0x05, 0x00, 0x01, 0x00, 0x20, 0x26, 0x01, 0x01, 0x00, 0x00, 0x00, 0x01, 0x12, 0x34, 0x56, 0x78]);
+const SAM_ID = Uint8Array.from([
+  0x05, 0x00, 0x01, 0x00, 0x20, 0x26, 0x01, 0x01, 0x00, 0x00, 0x00, 0x01, 0x12, 0x34, 0x56, 0x78,
+]);
 
 /**
  * A reader with a SAM, speaking the real frames. Transports (in-process or the sim-peer over a
@@ -90,7 +92,13 @@ export class Simulator extends EventEmitter<SimulatorEvents> {
   }
 
   listDemoCards(): DemoCardSummary[] {
-    return [...this.cards.values()].map(({ card }) => ({ id: card.id, label: card.label, kind: card.fields.kind, name: card.fields.name, number: card.fields.number }));
+    return [...this.cards.values()].map(({ card }) => ({
+      id: card.id,
+      label: card.label,
+      kind: card.fields.kind,
+      name: card.fields.name,
+      number: card.fields.number,
+    }));
   }
 
   get placed(): string | undefined {

@@ -24,7 +24,11 @@ export interface KnownReader extends ReaderEntry {
  * The table entry for a device, or undefined when the id is not a reader we know. An entry with
  * productMatches (an id shared with unrelated devices) needs the product string to match too.
  */
-export function lookupReader(vidPid: string, product?: string, table: ReaderTable = readerTable()): KnownReader | undefined {
+export function lookupReader(
+  vidPid: string,
+  product?: string,
+  table: ReaderTable = readerTable(),
+): KnownReader | undefined {
   const key = vidPid.toUpperCase();
   const e = table.readers[key];
   if (!e) return undefined;

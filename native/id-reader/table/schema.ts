@@ -87,7 +87,10 @@ export const ReaderEntry = z
 export const ReaderTableFile = z.object({
   $comment: z.string().optional(),
   readers: z.record(z.string().regex(/^[0-9A-F]{4}:[0-9A-F]{4}$/), ReaderEntry),
-  serialBridges: z.object({ $comment: z.string().optional(), ids: z.array(z.string().regex(/^[0-9A-F]{4}:[0-9A-F]{4}$/)) }),
+  serialBridges: z.object({
+    $comment: z.string().optional(),
+    ids: z.array(z.string().regex(/^[0-9A-F]{4}:[0-9A-F]{4}$/)),
+  }),
 });
 
 export type HidRawSpec = z.output<typeof HidRawSpec>;

@@ -14,7 +14,10 @@ function field(block: Uint8Array, layout: Layout, key: string): string {
 function date(raw: string, what: string, warnings: CardWarning[]): string {
   const d = normaliseDate(raw);
   if (d) return d;
-  warnings.push({ code: 'BAD_DATE', message: `The ${what} on the card ("${raw}") is not a valid date; verify the card by hand.` });
+  warnings.push({
+    code: 'BAD_DATE',
+    message: `The ${what} on the card ("${raw}") is not a valid date; verify the card by hand.`,
+  });
   return raw;
 }
 
@@ -31,7 +34,10 @@ function sex(code: string, warnings: CardWarning[]): CodeLabel {
  */
 export function decodeCardText(block: Uint8Array, now: Date = new Date()): Card {
   if (block.length !== TEXT_BLOCK_LEN) {
-    throw new ReaderError('CARD_TEXT_INVALID', `Card text block is ${block.length} bytes, expected ${TEXT_BLOCK_LEN}; place the card again.`);
+    throw new ReaderError(
+      'CARD_TEXT_INVALID',
+      `Card text block is ${block.length} bytes, expected ${TEXT_BLOCK_LEN}; place the card again.`,
+    );
   }
   const kind: CardKind = kindOf(block);
   const layout: Layout = LAYOUTS[kind];
@@ -51,7 +57,10 @@ export function decodeCardText(block: Uint8Array, now: Date = new Date()): Card 
     if (n) nation = { code: n.code, label: n.label, labelEn: n.labelEn };
     else {
       nation = { code, label: code, labelEn: code };
-      warnings.push({ code: 'UNKNOWN_NATION', message: `Nation code "${code}" is not in GB/T 3304; verify the card by hand.` });
+      warnings.push({
+        code: 'UNKNOWN_NATION',
+        message: `Nation code "${code}" is not in GB/T 3304; verify the card by hand.`,
+      });
     }
   }
 

@@ -15,7 +15,10 @@ function put(block: Uint8Array, layout: Layout, key: string, value: string | und
   if (!f || value === undefined) return;
   const [off, len] = f;
   if (value.length * 2 > len) {
-    throw new ReaderError('CARD_INPUT_INVALID', `Field ${key} ("${value}") is longer than its ${len / 2} characters on the card.`);
+    throw new ReaderError(
+      'CARD_INPUT_INVALID',
+      `Field ${key} ("${value}") is longer than its ${len / 2} characters on the card.`,
+    );
   }
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);

@@ -58,7 +58,9 @@ export function bindingError(e: unknown): ReaderError {
   const hint = /libusb|libudev|shared object|No native build|cannot open/i.test(detail)
     ? 'Install the system USB libraries (Debian/Ubuntu: apt-get install libusb-1.0-0 libudev1) or use a serial-mode reader.'
     : 'Reinstall the app, or use a serial-mode reader.';
-  return new ReaderError('HID_BINDING_UNAVAILABLE', `USB HID support could not be loaded (${detail}). ${hint}`, { cause: e });
+  return new ReaderError('HID_BINDING_UNAVAILABLE', `USB HID support could not be loaded (${detail}). ${hint}`, {
+    cause: e,
+  });
 }
 
 export const nodeHidBinding: HidBinding = {

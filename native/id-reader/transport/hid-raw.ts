@@ -35,7 +35,13 @@ export class HidRawTransport extends TransportBase {
 
   constructor(private readonly opts: HidRawOptions) {
     super();
-    this.info = { kind: 'hid', id: `hid:${opts.vidPid}`, label: opts.label ?? `USB HID ${opts.vidPid}`, vidPid: opts.vidPid, transport: 'hid-raw' };
+    this.info = {
+      kind: 'hid',
+      id: `hid:${opts.vidPid}`,
+      label: opts.label ?? `USB HID ${opts.vidPid}`,
+      vidPid: opts.vidPid,
+      transport: 'hid-raw',
+    };
   }
 
   get isOpen(): boolean {
@@ -54,7 +60,13 @@ export class HidRawTransport extends TransportBase {
     }
     dev.on('data', (report: Buffer) => this.onReport(report));
     // node-hid reports an unplug as a read error; after it the handle is dead.
-    dev.on('error', (err: Error) => void this.drop(asReaderError(err, 'TRANSPORT_CLOSED', `USB reader ${this.opts.vidPid} stopped responding; plug it back in`)));
+    dev.on(
+      'error',
+      (err: Error) =>
+        void this.drop(
+          asReaderError(err, 'TRANSPORT_CLOSED', `USB reader ${this.opts.vidPid} stopped responding; plug it back in`),
+        ),
+    );
     this.dev = dev;
     const init = this.opts.spec.init;
     if (this.opts.variant === 'interrupt' && init) await this.initExchange(init);
@@ -97,7 +109,8 @@ export class HidRawTransport extends TransportBase {
       this.initWaiter(); // the init answer's meaning is undocumented; it is read and dropped
       return;
     }
-    for (const part of this.reasm.push(new Uint8Array(body.buffer, body.byteOffset, body.length))) this.emit('data', part);
+    for (const part of this.reasm.push(new Uint8Array(body.buffer, body.byteOffset, body.length)))
+      this.emit('data', part);
   }
 
   /** The vendor SDK sends this sequence on the interrupt variant and reads one answer; we do the same. */
@@ -123,7 +136,8 @@ export class HidRawTransport extends TransportBase {
       try {
         accessSync(this.opts.path, constants.R_OK | constants.W_OK);
       } catch (a) {
-        if ((a as NodeJS.ErrnoException).code === 'EACCES') return usbOpenError(new Error(`EACCES on ${this.opts.path}`), this.opts.vidPid, what);
+        if ((a as NodeJS.ErrnoException).code === 'EACCES')
+          return usbOpenError(new Error(`EACCES on ${this.opts.path}`), this.opts.vidPid, what);
       }
     }
     return usbOpenError(e, this.opts.vidPid, what);

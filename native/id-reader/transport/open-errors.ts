@@ -6,11 +6,19 @@ import { udevRule } from '../table/readers';
  * permission problem gets the udev rule, a Windows device without a WinUSB-bound driver gets
  * what to install, a device held by another program says so.
  */
-export function usbOpenError(e: unknown, vidPid: string, what: string, platform: NodeJS.Platform = process.platform): ReaderError {
+export function usbOpenError(
+  e: unknown,
+  vidPid: string,
+  what: string,
+  platform: NodeJS.Platform = process.platform,
+): ReaderError {
   if (e instanceof ReaderError) return e;
   const detail = e instanceof Error ? e.message : String(e);
   const rule = udevRule(vidPid);
-  if (/not.?supported|winusb|no (such )?driver|driver.*(missing|not)/i.test(detail) || (platform === 'win32' && /not found|entity/i.test(detail))) {
+  if (
+    /not.?supported|winusb|no (such )?driver|driver.*(missing|not)/i.test(detail) ||
+    (platform === 'win32' && /not found|entity/i.test(detail))
+  ) {
     return new ReaderError(
       'USB_DRIVER_MISSING',
       `${what}: ${detail}. On Windows the reader needs a WinUSB-bound driver: install the vendor's WinUSB driver package, or bind WinUSB to ${vidPid} with Zadig (this replaces the vendor's own driver, so its tools stop seeing the reader). Then replug it.`,
@@ -19,7 +27,11 @@ export function usbOpenError(e: unknown, vidPid: string, what: string, platform:
   }
   if (/EACCES|permission|access (is )?denied|errno 13|os error 13/i.test(detail)) {
     if (platform === 'win32') {
-      return new ReaderError('USB_BUSY', `${what}: ${detail}. Another program or driver holds ${vidPid}; close the vendor's reader software and replug it.`, { cause: e, params: { vidPid } });
+      return new ReaderError(
+        'USB_BUSY',
+        `${what}: ${detail}. Another program or driver holds ${vidPid}; close the vendor's reader software and replug it.`,
+        { cause: e, params: { vidPid } },
+      );
     }
     return new ReaderError(
       'USB_PERMISSION',
@@ -28,10 +40,17 @@ export function usbOpenError(e: unknown, vidPid: string, what: string, platform:
     );
   }
   if (/busy|EBUSY|in use|claimed|os error 16/i.test(detail)) {
-    return new ReaderError('USB_BUSY', `${what}: ${detail}. Another program or a kernel driver holds ${vidPid}; close the vendor's reader software and replug it.`, { cause: e, params: { vidPid } });
+    return new ReaderError(
+      'USB_BUSY',
+      `${what}: ${detail}. Another program or a kernel driver holds ${vidPid}; close the vendor's reader software and replug it.`,
+      { cause: e, params: { vidPid } },
+    );
   }
   if (/no such device|ENODEV|disconnected|os error 19/i.test(detail)) {
-    return new ReaderError('TRANSPORT_CLOSED', `${what}: ${detail}. The reader was unplugged; plug it back in.`, { cause: e, params: { vidPid } });
+    return new ReaderError('TRANSPORT_CLOSED', `${what}: ${detail}. The reader was unplugged; plug it back in.`, {
+      cause: e,
+      params: { vidPid },
+    });
   }
   return new ReaderError('TRANSPORT_OPEN_FAILED', `${what}: ${detail}.`, { cause: e, params: { vidPid } });
 }

@@ -97,7 +97,12 @@ export class Reassembler {
     this.parts = [];
     this.have = 0;
     this.need = 0;
-    return had >= PREAMBLE.length ? new ReaderError('FRAME_TRUNCATED', `Reader stopped after ${had} bytes of a frame; the partial frame was dropped. Place the card again.`) : undefined;
+    return had >= PREAMBLE.length
+      ? new ReaderError(
+          'FRAME_TRUNCATED',
+          `Reader stopped after ${had} bytes of a frame; the partial frame was dropped. Place the card again.`,
+        )
+      : undefined;
   }
 
   private skipPadding(chunk: Uint8Array, from: number, out: Uint8Array[]): number {
@@ -116,7 +121,8 @@ export class Reassembler {
 
 /** Whether held[from..] is the start of the preamble. */
 function preambleFrom(held: number[], from: number): boolean {
-  for (let j = from; j < held.length && j - from < PREAMBLE.length; j++) if (held[j] !== PREAMBLE[j - from]) return false;
+  for (let j = from; j < held.length && j - from < PREAMBLE.length; j++)
+    if (held[j] !== PREAMBLE[j - from]) return false;
   return true;
 }
 

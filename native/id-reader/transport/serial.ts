@@ -37,13 +37,30 @@ export class SerialTransport extends TransportBase {
       autoOpen: false,
     });
     await new Promise<void>((resolve, reject) => {
-      port.open((err) => (err ? reject(asReaderError(err, 'TRANSPORT_OPEN_FAILED', `Cannot open serial port ${this.opts.path} (in use by another program, no permission, or unplugged)`)) : resolve()));
+      port.open((err) =>
+        err
+          ? reject(
+              asReaderError(
+                err,
+                'TRANSPORT_OPEN_FAILED',
+                `Cannot open serial port ${this.opts.path} (in use by another program, no permission, or unplugged)`,
+              ),
+            )
+          : resolve(),
+      );
     });
     port.on('data', (chunk: Buffer) => this.emit('data', new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
-    port.on('error', (err: Error) => this.emit('error', asReaderError(err, 'TRANSPORT_CLOSED', `Serial port ${this.opts.path} failed`)));
+    port.on('error', (err: Error) =>
+      this.emit('error', asReaderError(err, 'TRANSPORT_CLOSED', `Serial port ${this.opts.path} failed`)),
+    );
     port.on('close', () => {
       if (this.port === port) this.port = undefined;
-      this.emit('close', this.closedByUs ? undefined : new ReaderError('TRANSPORT_CLOSED', `Serial port ${this.opts.path} went away; plug the reader back in.`));
+      this.emit(
+        'close',
+        this.closedByUs
+          ? undefined
+          : new ReaderError('TRANSPORT_CLOSED', `Serial port ${this.opts.path} went away; plug the reader back in.`),
+      );
     });
     this.port = port;
   }
@@ -61,9 +78,12 @@ export class SerialTransport extends TransportBase {
 
   async write(data: Uint8Array): Promise<void> {
     const port = this.port;
-    if (!port?.isOpen) throw new ReaderError('TRANSPORT_CLOSED', `Serial port ${this.opts.path} is not open; plug the reader in.`);
+    if (!port?.isOpen)
+      throw new ReaderError('TRANSPORT_CLOSED', `Serial port ${this.opts.path} is not open; plug the reader in.`);
     await new Promise<void>((resolve, reject) => {
-      port.write(Buffer.from(data), (err) => (err ? reject(asReaderError(err, 'TRANSPORT_WRITE_FAILED', `Writing to ${this.opts.path} failed`)) : resolve()));
+      port.write(Buffer.from(data), (err) =>
+        err ? reject(asReaderError(err, 'TRANSPORT_WRITE_FAILED', `Writing to ${this.opts.path} failed`)) : resolve(),
+      );
     });
   }
 }

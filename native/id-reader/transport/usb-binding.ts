@@ -92,7 +92,11 @@ export async function nodeUsb(): Promise<UsbLike> {
   } catch (e) {
     loaded = undefined;
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ReaderError('USB_BINDING_UNAVAILABLE', `USB support (the usb package) could not be loaded (${detail}); reinstall the app. HID and serial readers still work.`, { cause: e });
+    throw new ReaderError(
+      'USB_BINDING_UNAVAILABLE',
+      `USB support (the usb package) could not be loaded (${detail}); reinstall the app. HID and serial readers still work.`,
+      { cause: e },
+    );
   }
 }
 

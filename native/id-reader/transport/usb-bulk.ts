@@ -4,7 +4,14 @@ import type { Bulk2Spec, Bulk4Spec } from '../table/schema';
 import { isGone, isTimeout, usbOpenError } from './open-errors';
 import { Reassembler } from './reassembly';
 import { TransportBase, type TransportInfo } from './types';
-import { currentConfiguration, endpointAddress, endpointOf, type UsbDeviceLike, type UsbDirection, type UsbInterfaceLike } from './usb-binding';
+import {
+  currentConfiguration,
+  endpointAddress,
+  endpointOf,
+  type UsbDeviceLike,
+  type UsbDirection,
+  type UsbInterfaceLike,
+} from './usb-binding';
 
 export interface UsbBulkOptions {
   device: UsbDeviceLike;
@@ -43,7 +50,13 @@ export class UsbBulkTransport extends TransportBase {
 
   constructor(private readonly opts: UsbBulkOptions) {
     super();
-    this.info = { kind: 'usb', id: `usb:${opts.vidPid}`, label: opts.label ?? `USB ${opts.vidPid}`, vidPid: opts.vidPid, transport: opts.spec.type };
+    this.info = {
+      kind: 'usb',
+      id: `usb:${opts.vidPid}`,
+      label: opts.label ?? `USB ${opts.vidPid}`,
+      vidPid: opts.vidPid,
+      transport: opts.spec.type,
+    };
   }
 
   get isOpen(): boolean {
@@ -78,7 +91,9 @@ export class UsbBulkTransport extends TransportBase {
 
   /** Called by hot-plug when this device went away. */
   unplugged(): void {
-    void this.drop(new ReaderError('TRANSPORT_CLOSED', `USB reader ${this.opts.vidPid} was unplugged; plug it back in.`));
+    void this.drop(
+      new ReaderError('TRANSPORT_CLOSED', `USB reader ${this.opts.vidPid} was unplugged; plug it back in.`),
+    );
   }
 
   async write(frame: Uint8Array): Promise<void> {
@@ -105,7 +120,10 @@ export class UsbBulkTransport extends TransportBase {
     const r = await this.opts.device.transferOut(ep.number, data, this.opts.pollMs ?? 1000);
     if (r.status === 'stall') {
       await this.clearHalt('out', ep.number);
-      throw new ReaderError('USB_STALL', `USB reader ${this.opts.vidPid}: OUT endpoint 0x${address.toString(16)} stalled; cleared, the command is retried.`);
+      throw new ReaderError(
+        'USB_STALL',
+        `USB reader ${this.opts.vidPid}: OUT endpoint 0x${address.toString(16)} stalled; cleared, the command is retried.`,
+      );
     }
   }
 
@@ -115,7 +133,8 @@ export class UsbBulkTransport extends TransportBase {
     if (spec.settleMs > 0) await (this.opts.sleep ?? sleepReal)(spec.settleMs);
     const pipes = this.pipes;
     if (!pipes || id !== this.exchange) return;
-    const [headerIn, bodyIn] = spec.type === 'usb-bulk-4ep' ? [pipes.in[0]!, pipes.in[1]!] : [pipes.in[0]!, pipes.in[0]!];
+    const [headerIn, bodyIn] =
+      spec.type === 'usb-bulk-4ep' ? [pipes.in[0]!, pipes.in[1]!] : [pipes.in[0]!, pipes.in[0]!];
     const done = this.reasm.completed + this.reasm.refused;
     try {
       // Header first (its own pipe on the 4-endpoint layout), then the body until LEN + 7.
@@ -126,7 +145,10 @@ export class UsbBulkTransport extends TransportBase {
           return;
         }
         const collecting = this.reasm.collecting;
-        const chunk = await this.in(collecting ? bodyIn : headerIn, collecting ? roundUp(Math.min(this.reasm.owed, 4096), spec.packetSize) : spec.packetSize);
+        const chunk = await this.in(
+          collecting ? bodyIn : headerIn,
+          collecting ? roundUp(Math.min(this.reasm.owed, 4096), spec.packetSize) : spec.packetSize,
+        );
         if (!chunk || chunk.length === 0 || id !== this.exchange) continue;
         for (const part of this.reasm.push(chunk)) this.emit('data', part);
       }
@@ -149,7 +171,10 @@ export class UsbBulkTransport extends TransportBase {
     }
     if (r.status === 'stall') {
       await this.clearHalt('in', ep.number);
-      throw new ReaderError('USB_STALL', `USB reader ${this.opts.vidPid}: IN endpoint 0x${address.toString(16)} stalled; cleared, the command is retried.`);
+      throw new ReaderError(
+        'USB_STALL',
+        `USB reader ${this.opts.vidPid}: IN endpoint 0x${address.toString(16)} stalled; cleared, the command is retried.`,
+      );
     }
     const v = r.data;
     return v ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : undefined;
@@ -164,7 +189,11 @@ export class UsbBulkTransport extends TransportBase {
     if (e instanceof ReaderError) return e;
     const detail = e instanceof Error ? e.message : String(e);
     if (isGone(e)) {
-      const err = new ReaderError('TRANSPORT_CLOSED', `USB reader ${this.opts.vidPid} was unplugged (${detail}); plug it back in.`, { cause: e });
+      const err = new ReaderError(
+        'TRANSPORT_CLOSED',
+        `USB reader ${this.opts.vidPid} was unplugged (${detail}); plug it back in.`,
+        { cause: e },
+      );
       void this.drop(err);
       return err;
     }
@@ -195,11 +224,16 @@ export function resolvePipes(d: UsbDeviceLike, spec: Bulk4Spec | Bulk2Spec): Pip
   const iface = pickInterface(cfg.interfaces, spec);
   if (!iface) throw new Error(`no interface with the endpoints of layout ${spec.type}`);
   const eps = iface.alternate.endpoints;
-  if (spec.type === 'usb-bulk-4ep') return { iface: iface.interfaceNumber, out: [spec.outHeader, spec.outBody], in: [spec.inHeader, spec.inBody] };
+  if (spec.type === 'usb-bulk-4ep')
+    return { iface: iface.interfaceNumber, out: [spec.outHeader, spec.outBody], in: [spec.inHeader, spec.inBody] };
   const out = spec.out ?? eps.find((e) => e.direction === 'out' && e.type !== 'isochronous');
   const inn = spec.in ?? eps.find((e) => e.direction === 'in' && e.type !== 'isochronous');
   if (out === undefined || inn === undefined) throw new Error('interface lacks an OUT or IN endpoint');
-  return { iface: iface.interfaceNumber, out: [typeof out === 'number' ? out : endpointAddress(out)], in: [typeof inn === 'number' ? inn : endpointAddress(inn)] };
+  return {
+    iface: iface.interfaceNumber,
+    out: [typeof out === 'number' ? out : endpointAddress(out)],
+    in: [typeof inn === 'number' ? inn : endpointAddress(inn)],
+  };
 }
 
 /** Which layout an interface matches, read from its endpoint descriptors only (nothing is sent). */
@@ -212,7 +246,8 @@ export function layoutOf(iface: UsbInterfaceLike, spec4?: Bulk4Spec): 'usb-bulk-
 }
 
 function pickInterface(list: UsbInterfaceLike[], spec: Bulk4Spec | Bulk2Spec): UsbInterfaceLike | undefined {
-  const usable = (i: UsbInterfaceLike) => (spec.type === 'usb-bulk-4ep' ? layoutOf(i, spec) === 'usb-bulk-4ep' : layoutOf(i) !== undefined);
+  const usable = (i: UsbInterfaceLike) =>
+    spec.type === 'usb-bulk-4ep' ? layoutOf(i, spec) === 'usb-bulk-4ep' : layoutOf(i) !== undefined;
   if (spec.interface !== undefined) return list.find((i) => i.interfaceNumber === spec.interface && usable(i));
   // Unset: a vendor-class (0xFF) interface first, since a composite reader may also expose HID.
   return list.find((i) => i.alternate.interfaceClass === 0xff && usable(i)) ?? list.find(usable);

@@ -5,16 +5,32 @@ import type { JobSnapshot, JobSummary, PrinterInfo } from '../types';
 type Rec = Record<string, IppValue[]>;
 
 export const PRINTER_ATTRS = [
-  'printer-name', 'printer-state', 'printer-state-reasons', 'printer-state-message', 'printer-is-accepting-jobs',
-  'printer-info', 'printer-location', 'printer-make-and-model', 'media-supported', 'media-default',
+  'printer-name',
+  'printer-state',
+  'printer-state-reasons',
+  'printer-state-message',
+  'printer-is-accepting-jobs',
+  'printer-info',
+  'printer-location',
+  'printer-make-and-model',
+  'media-supported',
+  'media-default',
 ];
-export const JOB_ATTRS = ['job-id', 'job-state', 'job-state-reasons', 'job-state-message', 'job-printer-state-message', 'job-printer-state-reasons'];
+export const JOB_ATTRS = [
+  'job-id',
+  'job-state',
+  'job-state-reasons',
+  'job-state-message',
+  'job-printer-state-message',
+  'job-printer-state-reasons',
+];
 
 const str = (r: Rec, k: string): string | undefined => {
   const v = r[k]?.[0];
   return typeof v === 'string' && v !== '' ? v : undefined;
 };
-const strs = (r: Rec, k: string): string[] => (r[k] ?? []).filter((v): v is string => typeof v === 'string' && v !== '' && v !== 'none');
+const strs = (r: Rec, k: string): string[] =>
+  (r[k] ?? []).filter((v): v is string => typeof v === 'string' && v !== '' && v !== 'none');
 
 export function toPrinterInfo(r: Rec, defaultName: string | undefined): PrinterInfo | null {
   const name = str(r, 'printer-name');
@@ -28,7 +44,13 @@ export function toPrinterInfo(r: Rec, defaultName: string | undefined): PrinterI
     isDefault: name === defaultName,
     mediaSupported: strs(r, 'media-supported'),
   };
-  const opt = { description: str(r, 'printer-info'), location: str(r, 'printer-location'), makeAndModel: str(r, 'printer-make-and-model'), message: str(r, 'printer-state-message'), mediaDefault: str(r, 'media-default') };
+  const opt = {
+    description: str(r, 'printer-info'),
+    location: str(r, 'printer-location'),
+    makeAndModel: str(r, 'printer-make-and-model'),
+    message: str(r, 'printer-state-message'),
+    mediaDefault: str(r, 'media-default'),
+  };
   for (const [k, v] of Object.entries(opt)) if (v !== undefined) (info as unknown as Record<string, string>)[k] = v;
   return info;
 }

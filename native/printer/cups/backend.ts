@@ -40,7 +40,9 @@ export class CupsBackend implements PrinterBackend {
     const defName = def.status <= OK_MAX ? def.objects[0]?.['printer-name']?.[0] : undefined;
     // 'not found' is how CUPS says "no printers at all".
     if (all.status > OK_MAX && all.status !== 0x0406) throw statusError(all, 'list printers');
-    const printers = all.objects.map((o) => toPrinterInfo(o, typeof defName === 'string' ? defName : undefined)).filter((p): p is PrinterInfo => p !== null);
+    const printers = all.objects
+      .map((o) => toPrinterInfo(o, typeof defName === 'string' ? defName : undefined))
+      .filter((p): p is PrinterInfo => p !== null);
     for (const p of printers) this.mediaCache.set(p.name, { at: Date.now(), media: p.mediaSupported });
     return printers;
   }
@@ -78,7 +80,8 @@ export class CupsBackend implements PrinterBackend {
     );
     if (res.status > OK_MAX) throw statusError(res, `print on ${req.printer}`, req.printer);
     const id = res.objects[0]?.['job-id']?.[0];
-    if (typeof id !== 'number') throw new PrintError('UNKNOWN', { detail: 'the print service accepted the job but returned no job-id' });
+    if (typeof id !== 'number')
+      throw new PrintError('UNKNOWN', { detail: 'the print service accepted the job but returned no job-id' });
     return { jobId: String(id), printer: req.printer };
   }
 
@@ -90,9 +93,12 @@ export class CupsBackend implements PrinterBackend {
         attr.name('requesting-user-name', this.ipp.user),
         attr.keyword('requested-attributes', ...JOB_ATTRS),
       ]),
-      this.getPrinter(printer).catch((e: unknown) => (e instanceof PrintError && e.code === 'PRINTER_NOT_FOUND' ? undefined : Promise.reject(e))),
+      this.getPrinter(printer).catch((e: unknown) =>
+        e instanceof PrintError && e.code === 'PRINTER_NOT_FOUND' ? undefined : Promise.reject(e),
+      ),
     ]);
-    if (job.status === 0x0406 || !job.objects[0]) throw new PrintError('JOB_NOT_FOUND', { detail: `${printer}-${jobId}` });
+    if (job.status === 0x0406 || !job.objects[0])
+      throw new PrintError('JOB_NOT_FOUND', { detail: `${printer}-${jobId}` });
     if (job.status > OK_MAX) throw statusError(job, `read job ${printer}-${jobId}`, printer);
     return toJobSnapshot(job.objects[0], info);
   }
@@ -104,7 +110,8 @@ export class CupsBackend implements PrinterBackend {
       attr.name('requesting-user-name', this.ipp.user),
     ]);
     // not-possible / not-found: the job already finished or is gone, which is what we wanted.
-    if (res.status > OK_MAX && res.status !== 0x0404 && res.status !== 0x0406) throw statusError(res, `cancel ${printer}-${jobId}`, printer);
+    if (res.status > OK_MAX && res.status !== 0x0404 && res.status !== 0x0406)
+      throw statusError(res, `cancel ${printer}-${jobId}`, printer);
   }
 
   /**
@@ -151,11 +158,19 @@ function statusError(res: IppResponse, what: string, printer?: string): PrintErr
   const msg = res.operation['status-message']?.[0];
   const detail = `${what}: IPP status 0x${res.status.toString(16).padStart(4, '0')}${typeof msg === 'string' ? ` ${msg}` : ''}`;
   const code: PrintErrorCode =
-    res.status === 0x0406 ? 'PRINTER_NOT_FOUND'
-    : res.status === 0x0506 ? 'PRINTER_NOT_ACCEPTING'
-    : res.status === 0x040a ? 'DOCUMENT_INVALID'
-    : res.status >= 0x0401 && res.status <= 0x0403 ? 'SPOOLER_REFUSED'
-    : res.status === 0x0502 ? 'SPOOLER_DOWN'
-    : 'UNKNOWN';
-  return new PrintError(code, { detail, ...(code === 'PRINTER_NOT_FOUND' ? { params: { printer: printer ?? '' } } : {}) });
+    res.status === 0x0406
+      ? 'PRINTER_NOT_FOUND'
+      : res.status === 0x0506
+        ? 'PRINTER_NOT_ACCEPTING'
+        : res.status === 0x040a
+          ? 'DOCUMENT_INVALID'
+          : res.status >= 0x0401 && res.status <= 0x0403
+            ? 'SPOOLER_REFUSED'
+            : res.status === 0x0502
+              ? 'SPOOLER_DOWN'
+              : 'UNKNOWN';
+  return new PrintError(code, {
+    detail,
+    ...(code === 'PRINTER_NOT_FOUND' ? { params: { printer: printer ?? '' } } : {}),
+  });
 }

@@ -14,7 +14,16 @@ export interface IppResponse {
   objects: Record<string, IppValue[]>[];
 }
 
-const SPOOLER_ERRNOS = new Set(['ECONNREFUSED', 'ENOENT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'EACCES']);
+const SPOOLER_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ENOENT',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EACCES',
+]);
 
 export const attr = {
   keyword: (name: string, ...values: string[]): IppAttribute => ({ tag: Tag.keyword, name, values }),
@@ -33,7 +42,10 @@ export class IppClient {
   private requestId = 1;
   readonly user: string;
 
-  constructor(readonly endpoint: IppEndpoint, readonly timeoutMs = 5000) {
+  constructor(
+    readonly endpoint: IppEndpoint,
+    readonly timeoutMs = 5000,
+  ) {
     this.user = safeUser();
   }
 
@@ -42,7 +54,13 @@ export class IppClient {
     return `ipp://localhost/printers/${encodeURIComponent(queue)}`;
   }
 
-  async request(op: number, path: string, operationAttrs: IppAttribute[], extraGroups: { tag: number; attributes: IppAttribute[] }[] = [], data?: Buffer): Promise<IppResponse> {
+  async request(
+    op: number,
+    path: string,
+    operationAttrs: IppAttribute[],
+    extraGroups: { tag: number; attributes: IppAttribute[] }[] = [],
+    data?: Buffer,
+  ): Promise<IppResponse> {
     const msg: IppMessage = {
       version: [2, 0],
       code: op,
@@ -65,7 +83,10 @@ export class IppClient {
     try {
       decoded = decodeIpp(raw);
     } catch (e) {
-      throw new PrintError('SPOOLER_DOWN', { detail: `unreadable answer from the print service: ${(e as Error).message}`, cause: e });
+      throw new PrintError('SPOOLER_DOWN', {
+        detail: `unreadable answer from the print service: ${(e as Error).message}`,
+        cause: e,
+      });
     }
     const op0 = decoded.groups.find((g) => g.tag === Tag.operation);
     return {
@@ -76,7 +97,10 @@ export class IppClient {
   }
 
   private post(path: string, body: Buffer): Promise<Buffer> {
-    const target = 'socketPath' in this.endpoint ? { socketPath: this.endpoint.socketPath } : { host: this.endpoint.host, port: this.endpoint.port };
+    const target =
+      'socketPath' in this.endpoint
+        ? { socketPath: this.endpoint.socketPath }
+        : { host: this.endpoint.host, port: this.endpoint.port };
     const where = describeEndpoint(this.endpoint);
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -98,13 +122,22 @@ export class IppClient {
               reject(new PrintError(code, { detail: `HTTP ${res.statusCode} from print service at ${where}` }));
             } else resolve(Buffer.concat(chunks));
           });
-          res.on('error', (e) => reject(new PrintError('SPOOLER_DOWN', { detail: `${where}: ${e.message}`, cause: e })));
+          res.on('error', (e) =>
+            reject(new PrintError('SPOOLER_DOWN', { detail: `${where}: ${e.message}`, cause: e })),
+          );
         },
       );
-      req.on('timeout', () => req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })));
+      req.on('timeout', () =>
+        req.destroy(Object.assign(new Error(`no answer within ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' })),
+      );
       req.on('error', (e: NodeJS.ErrnoException) => {
         const down = e.code === undefined || SPOOLER_ERRNOS.has(e.code);
-        reject(new PrintError(down ? 'SPOOLER_DOWN' : 'UNKNOWN', { detail: `${where}: ${e.code ?? ''} ${e.message}`.trim(), cause: e }));
+        reject(
+          new PrintError(down ? 'SPOOLER_DOWN' : 'UNKNOWN', {
+            detail: `${where}: ${e.code ?? ''} ${e.message}`.trim(),
+            cause: e,
+          }),
+        );
       });
       req.end(body);
     });

@@ -5,7 +5,9 @@ import { Tag } from './constants';
  * the counter uses. Values are decoded to JS primitives; collections become nested objects.
  */
 export type IppValue = string | number | boolean | IppCollection | { lower: number; upper: number } | Uint8Array | null;
-export interface IppCollection { [member: string]: IppValue[] }
+export interface IppCollection {
+  [member: string]: IppValue[];
+}
 
 export interface IppAttribute {
   tag: number;
@@ -34,8 +36,15 @@ export class IppDecodeError extends Error {
 }
 
 const TEXT_TAGS = new Set<number>([
-  Tag.text, Tag.name, Tag.keyword, Tag.uri, Tag.uriScheme, Tag.charset, Tag.naturalLanguage,
-  Tag.mimeMediaType, Tag.memberAttrName,
+  Tag.text,
+  Tag.name,
+  Tag.keyword,
+  Tag.uri,
+  Tag.uriScheme,
+  Tag.charset,
+  Tag.naturalLanguage,
+  Tag.mimeMediaType,
+  Tag.memberAttrName,
 ]);
 
 // --- encoding ---------------------------------------------------------------------------------
@@ -92,11 +101,32 @@ class Reader {
   need(n: number): void {
     if (this.pos + n > this.buf.length) throw new IppDecodeError(`truncated at byte ${this.pos}`);
   }
-  u8(): number { this.need(1); return this.buf.readUInt8(this.pos++); }
-  u16(): number { this.need(2); const v = this.buf.readUInt16BE(this.pos); this.pos += 2; return v; }
-  u32(): number { this.need(4); const v = this.buf.readUInt32BE(this.pos); this.pos += 4; return v; }
-  bytes(n: number): Buffer { this.need(n); const v = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return v; }
-  peek(): number { this.need(1); return this.buf.readUInt8(this.pos); }
+  u8(): number {
+    this.need(1);
+    return this.buf.readUInt8(this.pos++);
+  }
+  u16(): number {
+    this.need(2);
+    const v = this.buf.readUInt16BE(this.pos);
+    this.pos += 2;
+    return v;
+  }
+  u32(): number {
+    this.need(4);
+    const v = this.buf.readUInt32BE(this.pos);
+    this.pos += 4;
+    return v;
+  }
+  bytes(n: number): Buffer {
+    this.need(n);
+    const v = this.buf.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return v;
+  }
+  peek(): number {
+    this.need(1);
+    return this.buf.readUInt8(this.pos);
+  }
 }
 
 function decodeValue(tag: number, raw: Buffer): IppValue {

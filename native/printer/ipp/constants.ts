@@ -53,7 +53,11 @@ export const Status = {
 } as const;
 
 /** IPP printer-state enum. */
-export const PRINTER_STATE: Record<number, 'idle' | 'processing' | 'stopped'> = { 3: 'idle', 4: 'processing', 5: 'stopped' };
+export const PRINTER_STATE: Record<number, 'idle' | 'processing' | 'stopped'> = {
+  3: 'idle',
+  4: 'processing',
+  5: 'stopped',
+};
 
 /** IPP job-state enum. */
 export const JOB_STATE = {

@@ -27,14 +27,23 @@ export class VirtualBackend implements PrinterBackend {
   async checkSpooler(): Promise<void> {}
 
   async listPrinters(): Promise<PrinterInfo[]> {
-    return [{
-      name: VIRTUAL_PRINTER_NAME, description: 'Virtual printer (training) / 虚拟打印机（培训）', state: 'idle', accepting: true,
-      reasons: [], isDefault: true, mediaSupported: [PAGE_SIZES_MM.A4.pwg, PAGE_SIZES_MM.CR80.pwg], mediaDefault: PAGE_SIZES_MM.A4.pwg,
-    }];
+    return [
+      {
+        name: VIRTUAL_PRINTER_NAME,
+        description: 'Virtual printer (training) / 虚拟打印机（培训）',
+        state: 'idle',
+        accepting: true,
+        reasons: [],
+        isDefault: true,
+        mediaSupported: [PAGE_SIZES_MM.A4.pwg, PAGE_SIZES_MM.CR80.pwg],
+        mediaDefault: PAGE_SIZES_MM.A4.pwg,
+      },
+    ];
   }
 
   async submit(req: SubmitRequest): Promise<SubmitResult> {
-    if (req.printer !== VIRTUAL_PRINTER_NAME) throw new PrintError('PRINTER_NOT_FOUND', { detail: req.printer, params: { printer: req.printer } });
+    if (req.printer !== VIRTUAL_PRINTER_NAME)
+      throw new PrintError('PRINTER_NOT_FOUND', { detail: req.printer, params: { printer: req.printer } });
     const pdf = await readPdf(req.pdf);
     await mkdir(this.opts.dir, { recursive: true });
     const jobId = String(++this.seq);
@@ -57,8 +66,12 @@ export class VirtualBackend implements PrinterBackend {
   /** The stored PDFs are the job history (they outlive a restart): each one named for `title` has printed. */
   async findJobs(title: string): Promise<JobSummary[]> {
     const tail = `-${safeTitle(title)}.pdf`;
-    const files = await readdir(this.opts.dir).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : Promise.reject(e)));
-    return files.filter((f) => f.endsWith(tail)).map((f) => ({ jobId: `file:${f}`, printer: VIRTUAL_PRINTER_NAME, name: title, state: 'completed' }));
+    const files = await readdir(this.opts.dir).catch((e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' ? [] : Promise.reject(e),
+    );
+    return files
+      .filter((f) => f.endsWith(tail))
+      .map((f) => ({ jobId: `file:${f}`, printer: VIRTUAL_PRINTER_NAME, name: title, state: 'completed' }));
   }
 
   /** Path of a stored job's PDF. */

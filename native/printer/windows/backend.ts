@@ -8,7 +8,15 @@ import { readPdf } from '../pdf';
 import type { JobSnapshot, JobSummary, PrinterBackend, PrinterInfo, SubmitRequest, SubmitResult } from '../types';
 import { ErrorJson, JobJson, JobsJson, ListJson, SubmitJson, lastJson, toJobState, toPrinterInfo } from './parse';
 import { execRunner, powershellArgs, type CommandRunner } from './runner';
-import { cancelScript, findJobsScript, jobScript, listScript, spoolerScript, submitScript, type PdfCommand } from './scripts';
+import {
+  cancelScript,
+  findJobsScript,
+  jobScript,
+  listScript,
+  spoolerScript,
+  submitScript,
+  type PdfCommand,
+} from './scripts';
 
 export interface WindowsBackendOptions {
   runner?: CommandRunner;
@@ -42,7 +50,9 @@ export class WindowsBackend implements PrinterBackend {
   async checkSpooler(): Promise<void> {
     const out = await this.ps(spoolerScript(), 'check the print spooler');
     if (typeof out === 'object' && out && (out as { status?: unknown }).status !== 'Running') {
-      throw new PrintError('SPOOLER_DOWN', { detail: `Spooler service is ${String((out as { status?: unknown }).status)}` });
+      throw new PrintError('SPOOLER_DOWN', {
+        detail: `Spooler service is ${String((out as { status?: unknown }).status)}`,
+      });
     }
   }
 
@@ -61,9 +71,13 @@ export class WindowsBackend implements PrinterBackend {
     const file = join(this.o.stagingDir, `${titleMarker(req.title)}${token}.pdf`);
     await writeFile(file, pdf);
     const script = submitScript({
-      printer: req.printer, file, token, copies: Math.max(1, Math.floor(req.copies ?? 1)),
+      printer: req.printer,
+      file,
+      token,
+      copies: Math.max(1, Math.floor(req.copies ?? 1)),
       ...(req.media ? { paper: req.media === 'A4' ? 'A4' : 'CR80' } : {}),
-      pdf: this.o.pdfCommand, waitMs: this.o.acceptWaitMs,
+      pdf: this.o.pdfCommand,
+      waitMs: this.o.acceptWaitMs,
     });
     try {
       const out = this.parse(SubmitJson, await this.ps(script, `print on ${req.printer}`));
@@ -78,14 +92,21 @@ export class WindowsBackend implements PrinterBackend {
 
   async getJob(printer: string, jobId: string): Promise<JobSnapshot> {
     if (jobId.startsWith('doc:')) {
-      const p = this.parse(ListJson, await this.ps(listScript(), 'read printers')).printers.find((x) => x.Name === printer);
+      const p = this.parse(ListJson, await this.ps(listScript(), 'read printers')).printers.find(
+        (x) => x.Name === printer,
+      );
       return { state: 'completed', reasons: [], ...(p ? { printer: toPrinterInfo(p) } : {}) };
     }
     const out = this.parse(JobJson, await this.ps(jobScript(printer, jobId), `read job ${jobId}`));
     const printerInfo = toPrinterInfo(out.printer);
     if (!out.job) return { state: 'completed', reasons: [], printer: printerInfo };
     const { state, reasons } = toJobState(out.job.Status);
-    return { state, reasons, printer: printerInfo, ...(out.job.Status ? { message: `Windows JobStatus: ${out.job.Status}` } : {}) };
+    return {
+      state,
+      reasons,
+      printer: printerInfo,
+      ...(out.job.Status ? { message: `Windows JobStatus: ${out.job.Status}` } : {}),
+    };
   }
 
   async cancel(printer: string, jobId: string): Promise<void> {
@@ -100,7 +121,12 @@ export class WindowsBackend implements PrinterBackend {
    */
   async findJobs(title: string): Promise<JobSummary[]> {
     const out = this.parse(JobsJson, await this.ps(findJobsScript(titleMarker(title)), `list jobs named ${title}`));
-    return out.jobs.map((j) => ({ jobId: j.Id, printer: j.Printer, name: j.Document ?? '', state: toJobState(j.Status).state }));
+    return out.jobs.map((j) => ({
+      jobId: j.Id,
+      printer: j.Printer,
+      name: j.Document ?? '',
+      state: toJobState(j.Status).state,
+    }));
   }
 
   private async ps(script: string, what: string): Promise<unknown> {
@@ -108,11 +134,16 @@ export class WindowsBackend implements PrinterBackend {
     try {
       res = await this.run(this.o.powershell, powershellArgs(script), { timeoutMs: this.o.timeoutMs });
     } catch (e) {
-      throw new PrintError('SPOOLER_DOWN', { detail: `${what}: cannot run PowerShell: ${(e as Error).message}`, cause: e });
+      throw new PrintError('SPOOLER_DOWN', {
+        detail: `${what}: cannot run PowerShell: ${(e as Error).message}`,
+        cause: e,
+      });
     }
     const json = lastJson(res.stdout);
     if (json === undefined) {
-      throw new PrintError('UNKNOWN', { detail: `${what}: PowerShell exited ${res.code}: ${res.stderr.trim().slice(0, 300) || 'no output'}` });
+      throw new PrintError('UNKNOWN', {
+        detail: `${what}: PowerShell exited ${res.code}: ${res.stderr.trim().slice(0, 300) || 'no output'}`,
+      });
     }
     const err = ErrorJson.safeParse(json);
     if (err.success) {
@@ -126,10 +157,14 @@ export class WindowsBackend implements PrinterBackend {
 
   private parse<T extends z.ZodType>(schema: T, json: unknown): z.infer<T> {
     const r = schema.safeParse(json);
-    if (!r.success) throw new PrintError('UNKNOWN', { detail: `unexpected answer from PowerShell: ${r.error.message.slice(0, 300)}` });
+    if (!r.success)
+      throw new PrintError('UNKNOWN', {
+        detail: `unexpected answer from PowerShell: ${r.error.message.slice(0, 300)}`,
+      });
     return r.data;
   }
 }
 
 /** File-name-safe title plus a separator no title part contains, so "A-1~" never matches "A-10~". */
-const titleMarker = (title: string): string => `${title.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60) || 'document'}~`;
+const titleMarker = (title: string): string =>
+  `${title.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 60) || 'document'}~`;

@@ -11,10 +11,19 @@ export type CommandRunner = (file: string, args: string[], opts: { timeoutMs: nu
 
 export const execRunner: CommandRunner = (file, args, opts) =>
   new Promise((resolve) => {
-    execFile(file, args, { timeout: opts.timeoutMs, windowsHide: true, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as NodeJS.ErrnoException).code === 'number' ? Number((err as NodeJS.ErrnoException).code) : 1) : 0;
-      resolve({ code, stdout, stderr: stderr || (err && !stdout ? err.message : '') });
-    });
+    execFile(
+      file,
+      args,
+      { timeout: opts.timeoutMs, windowsHide: true, maxBuffer: 4 * 1024 * 1024, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as NodeJS.ErrnoException).code === 'number'
+            ? Number((err as NodeJS.ErrnoException).code)
+            : 1
+          : 0;
+        resolve({ code, stdout, stderr: stderr || (err && !stdout ? err.message : '') });
+      },
+    );
   });
 
 /** A PowerShell single-quoted literal; PowerShell also treats the Unicode single quotes as quotes. */
@@ -24,7 +33,14 @@ export function psQuote(s: string): string {
 
 /** -EncodedCommand takes UTF-16LE base64, which sidesteps every cmd/argv quoting rule. */
 export function powershellArgs(script: string): string[] {
-  return ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')];
+  return [
+    '-NoProfile',
+    '-NonInteractive',
+    '-ExecutionPolicy',
+    'Bypass',
+    '-EncodedCommand',
+    Buffer.from(script, 'utf16le').toString('base64'),
+  ];
 }
 
 export function decodePowershellArgs(args: string[]): string {

@@ -35,7 +35,15 @@ export interface PdfCommand {
   path?: string;
 }
 
-export function submitScript(o: { printer: string; file: string; token: string; copies: number; paper?: string; pdf: PdfCommand; waitMs: number }): string {
+export function submitScript(o: {
+  printer: string;
+  file: string;
+  token: string;
+  copies: number;
+  paper?: string;
+  pdf: PdfCommand;
+  waitMs: number;
+}): string {
   const launch =
     o.pdf.kind === 'sumatra'
       ? `$settings = ${psQuote([`${o.copies}x`, 'noscale', ...(o.paper ? [`paper=${o.paper}`] : [])].join(','))}

@@ -22,7 +22,8 @@ export class ApiCallError extends Error {
 function bridge(): CounterBridge {
   if (window.counter) return window.counter;
   const secret = takeSecret();
-  if (!secret) throw new ApiCallError({ code: 'APP_NO_SECRET', message: 'Open the address printed by the terminal at start-up.' });
+  if (!secret)
+    throw new ApiCallError({ code: 'APP_NO_SECRET', message: 'Open the address printed by the terminal at start-up.' });
   return webTransport(secret);
 }
 

@@ -66,7 +66,10 @@ export function webTransport(secret: string): CounterBridge {
         });
         return (await res.json()) as ApiResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'APP_HOST_UNREACHABLE', message: 'The terminal service is not answering.' } };
+        return {
+          ok: false,
+          error: { code: 'APP_HOST_UNREACHABLE', message: 'The terminal service is not answering.' },
+        };
       }
     },
     on(event, fn) {

@@ -15,7 +15,17 @@ export interface AccountFormValues {
  * Create an account (all fields) or reset a password (only the temporary password). The person
  * must replace the temporary password at first sign-in, so the administrator never knows theirs.
  */
-export function AccountForm({ mode, userId, onSubmit, onCancel }: { mode: 'create' | 'reset'; userId?: string; onSubmit(v: AccountFormValues): Promise<void>; onCancel(): void }) {
+export function AccountForm({
+  mode,
+  userId,
+  onSubmit,
+  onCancel,
+}: {
+  mode: 'create' | 'reset';
+  userId?: string;
+  onSubmit(v: AccountFormValues): Promise<void>;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AccountFormValues>();
   return (
@@ -30,18 +40,36 @@ export function AccountForm({ mode, userId, onSubmit, onCancel }: { mode: 'creat
       <Form form={form} layout="vertical" autoComplete="off" requiredMark={false} initialValues={{ roles: ['clerk'] }}>
         {mode === 'create' && (
           <>
-            <Form.Item name="userId" label={t('auth.userId')} extra={t('auth.userIdRule')} rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{1,31}$/, message: t('auth.userIdRule') }]}>
+            <Form.Item
+              name="userId"
+              label={t('auth.userId')}
+              extra={t('auth.userIdRule')}
+              rules={[{ required: true, pattern: /^[a-z][a-z0-9._-]{1,31}$/, message: t('auth.userIdRule') }]}
+            >
               <Input autoFocus autoCapitalize="off" spellCheck={false} data-testid="account-user" />
             </Form.Item>
-            <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('auth.required') }]}>
+            <Form.Item
+              name="displayName"
+              label={t('auth.displayName')}
+              rules={[{ required: true, message: t('auth.required') }]}
+            >
               <Input data-testid="account-name" />
             </Form.Item>
-            <Form.Item name="roles" label={t('auth.roles')} rules={[{ required: true, type: 'array', min: 1, message: t('auth.required') }]}>
+            <Form.Item
+              name="roles"
+              label={t('auth.roles')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('auth.required') }]}
+            >
               <Checkbox.Group options={ROLE_OPTIONS.map((r) => ({ value: r, label: t(`auth.role_${r}`) }))} />
             </Form.Item>
           </>
         )}
-        <Form.Item name="temporaryPassword" label={t('auth.temporaryPassword')} extra={t('auth.passwordRule')} rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}>
+        <Form.Item
+          name="temporaryPassword"
+          label={t('auth.temporaryPassword')}
+          extra={t('auth.passwordRule')}
+          rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}
+        >
           <Input.Password data-testid="account-password" />
         </Form.Item>
       </Form>

@@ -32,7 +32,11 @@ export function AccountsAdmin({ self }: { self: string }) {
   }, [open, run]);
 
   const submit = async (v: AccountFormValues) => {
-    await run(() => (form?.mode === 'create' ? call('accounts.create', v) : call('accounts.resetPassword', { userId: form!.userId!, temporaryPassword: v.temporaryPassword })));
+    await run(() =>
+      form?.mode === 'create'
+        ? call('accounts.create', v)
+        : call('accounts.resetPassword', { userId: form!.userId!, temporaryPassword: v.temporaryPassword }),
+    );
     setForm(null);
   };
 
@@ -41,7 +45,14 @@ export function AccountsAdmin({ self }: { self: string }) {
       <Button size="small" onClick={() => setOpen(true)} data-testid="accounts-admin">
         {t('auth.accounts')}
       </Button>
-      <Modal open={open} width={900} title={t('auth.accounts')} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        width={900}
+        title={t('auth.accounts')}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Space direction="vertical" style={{ width: '100%' }}>
           <Button type="primary" onClick={() => setForm({ mode: 'create' })} data-testid="account-create">
             {t('auth.createAccount')}
@@ -53,7 +64,17 @@ export function AccountsAdmin({ self }: { self: string }) {
             dataSource={rows}
             pagination={false}
             columns={[
-              { title: t('auth.userId'), dataIndex: 'userId', render: (v: string, r) => (<Space>{v}{r.demo && <Tag color="orange">{t('auth.demoTag')}</Tag>}{r.mustChangePassword && <Tag>{t('auth.mustChange')}</Tag>}</Space>) },
+              {
+                title: t('auth.userId'),
+                dataIndex: 'userId',
+                render: (v: string, r) => (
+                  <Space>
+                    {v}
+                    {r.demo && <Tag color="orange">{t('auth.demoTag')}</Tag>}
+                    {r.mustChangePassword && <Tag>{t('auth.mustChange')}</Tag>}
+                  </Space>
+                ),
+              },
               { title: t('auth.displayName'), dataIndex: 'displayName' },
               {
                 title: t('auth.roles'),
@@ -66,7 +87,9 @@ export function AccountsAdmin({ self }: { self: string }) {
                     value={roles}
                     disabled={r.userId === self}
                     options={ROLE_OPTIONS.map((o) => ({ value: o, label: t(`auth.role_${o}`) }))}
-                    onChange={(next) => next.length && void run(() => call('accounts.setRoles', { userId: r.userId, roles: next }))}
+                    onChange={(next) =>
+                      next.length && void run(() => call('accounts.setRoles', { userId: r.userId, roles: next }))
+                    }
                   />
                 ),
               },
@@ -74,11 +97,29 @@ export function AccountsAdmin({ self }: { self: string }) {
                 title: t('auth.enabled'),
                 dataIndex: 'disabled',
                 render: (disabled: boolean, r) => (
-                  <Switch size="small" checked={!disabled} disabled={r.userId === self} onChange={(on) => void run(() => call('accounts.disable', { userId: r.userId, disabled: !on }))} />
+                  <Switch
+                    size="small"
+                    checked={!disabled}
+                    disabled={r.userId === self}
+                    onChange={(on) => void run(() => call('accounts.disable', { userId: r.userId, disabled: !on }))}
+                  />
                 ),
               },
-              { title: t('auth.lastSignIn'), dataIndex: 'lastSignInAt', render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—') },
-              { title: '', key: 'reset', render: (_v, r) => (r.demo ? null : <Button size="small" onClick={() => setForm({ mode: 'reset', userId: r.userId })}>{t('auth.reset')}</Button>) },
+              {
+                title: t('auth.lastSignIn'),
+                dataIndex: 'lastSignInAt',
+                render: (v: string | null) => (v ? new Date(v).toLocaleString() : '—'),
+              },
+              {
+                title: '',
+                key: 'reset',
+                render: (_v, r) =>
+                  r.demo ? null : (
+                    <Button size="small" onClick={() => setForm({ mode: 'reset', userId: r.userId })}>
+                      {t('auth.reset')}
+                    </Button>
+                  ),
+              },
             ]}
           />
         </Space>

@@ -31,7 +31,11 @@ export function AuditTools({ session }: { session: SessionInfo }) {
   const runExport = async (v: { range: [Dayish, Dayish]; format: 'csv' | 'json' }) => {
     setError(null);
     try {
-      const r = await call('audit.export', { from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD'), format: v.format });
+      const r = await call('audit.export', {
+        from: v.range[0].format('YYYY-MM-DD'),
+        to: v.range[1].format('YYYY-MM-DD'),
+        format: v.format,
+      });
       download(r.filename, r.content, r.format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
       setOpen(false);
     } catch (err) {
@@ -54,16 +58,29 @@ export function AuditTools({ session }: { session: SessionInfo }) {
               type={verify.ok ? 'success' : 'error'}
               showIcon
               data-testid="audit-verify-result"
-              title={verify.ok ? t('audit.intact', { entries: verify.entries, signed: verify.signedThrough ?? 0 }) : t('audit.broken', { seq: verify.brokenAt, reason: verify.reason })}
+              title={
+                verify.ok
+                  ? t('audit.intact', { entries: verify.entries, signed: verify.signedThrough ?? 0 })
+                  : t('audit.broken', { seq: verify.brokenAt, reason: verify.reason })
+              }
             />
           )}
           {canExport && (
             <Form layout="vertical" onFinish={runExport} initialValues={{ format: 'csv' }}>
-              <Form.Item name="range" label={t('audit.range')} rules={[{ required: true, message: t('auth.required') }]}>
+              <Form.Item
+                name="range"
+                label={t('audit.range')}
+                rules={[{ required: true, message: t('auth.required') }]}
+              >
                 <DatePicker.RangePicker />
               </Form.Item>
               <Form.Item name="format" label={t('audit.format')}>
-                <Radio.Group options={[{ value: 'csv', label: 'CSV' }, { value: 'json', label: t('audit.signedJson') }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'csv', label: 'CSV' },
+                    { value: 'json', label: t('audit.signedJson') },
+                  ]}
+                />
               </Form.Item>
               <Button type="primary" htmlType="submit" data-testid="audit-export">
                 {t('audit.export')}

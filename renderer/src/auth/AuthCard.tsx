@@ -2,7 +2,17 @@ import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The centred card every sign-in, setup, password and lock screen uses. */
-export function AuthCard({ title, hint, children, testId }: { title: string; hint?: ReactNode; children: ReactNode; testId: string }) {
+export function AuthCard({
+  title,
+  hint,
+  children,
+  testId,
+}: {
+  title: string;
+  hint?: ReactNode;
+  children: ReactNode;
+  testId: string;
+}) {
   return (
     <div style={{ display: 'flex', justifyContent: 'center', padding: '48px 16px' }} data-testid={testId}>
       <Card style={{ width: 420, maxWidth: '100%' }}>

@@ -25,7 +25,11 @@ export function AuthGate({ children }: { children: ReactNode | ((session: Sessio
   const [changing, setChanging] = useState(false);
 
   if (session === undefined) {
-    return failed ? <Result status="warning" title={t('auth.unreachable')} /> : <Spin style={{ display: 'block', margin: 48 }} />;
+    return failed ? (
+      <Result status="warning" title={t('auth.unreachable')} />
+    ) : (
+      <Spin style={{ display: 'block', margin: 48 }} />
+    );
   }
   if (!session) return setup?.needsSetup ? <Setup onDone={refresh} /> : <SignIn setup={setup} />;
   if (session.locked) return <LockScreen session={session} />;
@@ -34,14 +38,18 @@ export function AuthGate({ children }: { children: ReactNode | ((session: Sessio
   return (
     <>
       <IdleCountdown idleLockSeconds={session.idleLockSeconds ?? 300} />
-      <SessionBar session={session} onChangePassword={() => setChanging(true)} extra={
+      <SessionBar
+        session={session}
+        onChangePassword={() => setChanging(true)}
+        extra={
           <>
             {session.roles.includes('admin') && <AccountsAdmin self={session.userId} />}
             {session.roles.includes('admin') && <HallKeyExport />}
             {session.roles.includes('admin') && <ReaderDevicesButton />}
             <AuditTools session={session} />
           </>
-        } />
+        }
+      />
       {typeof children === 'function' ? children(session) : children}
     </>
   );

@@ -21,13 +21,19 @@ export function ChangePassword({ forced, onDone }: { forced: boolean; onDone?():
   return (
     <AuthCard title={t('auth.changeTitle')} hint={forced ? t('auth.changeForced') : undefined} testId="change-password">
       <Form layout="vertical" onFinish={submit} autoComplete="off" requiredMark={false}>
-        <Form.Item name="currentPassword" label={t(forced ? 'auth.temporaryPassword' : 'auth.currentPassword')} rules={[{ required: true, message: t('auth.required') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t(forced ? 'auth.temporaryPassword' : 'auth.currentPassword')}
+          rules={[{ required: true, message: t('auth.required') }]}
+        >
           <Input.Password autoFocus data-testid="current-password" />
         </Form.Item>
         <PasswordPair name="newPassword" />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Button onClick={() => (forced ? void call('auth.signOut', {}) : onDone?.())}>{forced ? t('auth.signOut') : t('auth.cancel')}</Button>
+          <Button onClick={() => (forced ? void call('auth.signOut', {}) : onDone?.())}>
+            {forced ? t('auth.signOut') : t('auth.cancel')}
+          </Button>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="change-submit">
             {t('auth.change')}
           </Button>

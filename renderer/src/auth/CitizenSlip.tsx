@@ -38,7 +38,10 @@ export function CitizenSlipButton({ caseId }: { caseId: string }) {
         destroyOnHidden
         footer={
           slip?.pdfBase64 ? (
-            <Button type="primary" onClick={() => download(`access-record-${caseId}.pdf`, base64Bytes(slip.pdfBase64!), 'application/pdf')}>
+            <Button
+              type="primary"
+              onClick={() => download(`access-record-${caseId}.pdf`, base64Bytes(slip.pdfBase64!), 'application/pdf')}
+            >
               {t('audit.slipPdf')}
             </Button>
           ) : null
@@ -53,7 +56,11 @@ export function CitizenSlipButton({ caseId }: { caseId: string }) {
           columns={[
             { title: t('audit.colTime'), dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString() },
             { title: t('audit.colClerk'), dataIndex: 'clerk' },
-            { title: t('audit.colAction'), dataIndex: 'action', render: (v: string) => t(`audit.action_${v}`, { defaultValue: v }) },
+            {
+              title: t('audit.colAction'),
+              dataIndex: 'action',
+              render: (v: string) => t(`audit.action_${v}`, { defaultValue: v }),
+            },
             { title: t('audit.colItem'), dataIndex: 'itemCode' },
             { title: t('audit.colPurpose'), dataIndex: 'purpose' },
           ]}

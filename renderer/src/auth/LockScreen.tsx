@@ -13,10 +13,17 @@ import { useSubmit } from './useSubmit';
 export function LockScreen({ session }: { session: SessionInfo }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ password: string }>();
-  const { submit, busy, error } = useSubmit(({ password }: { password: string }) => call('auth.unlock', { password }), () => form.setFieldValue('password', ''));
+  const { submit, busy, error } = useSubmit(
+    ({ password }: { password: string }) => call('auth.unlock', { password }),
+    () => form.setFieldValue('password', ''),
+  );
 
   return (
-    <AuthCard title={t('auth.lockedTitle')} hint={t('auth.lockedHint', { name: session.displayName, userId: session.userId })} testId="lock-screen">
+    <AuthCard
+      title={t('auth.lockedTitle')}
+      hint={t('auth.lockedHint', { name: session.displayName, userId: session.userId })}
+      testId="lock-screen"
+    >
       <Form form={form} layout="vertical" onFinish={submit} autoComplete="off" requiredMark={false}>
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required') }]}>
           <Input.Password autoFocus prefix={<LockOutlined />} data-testid="unlock-password" />

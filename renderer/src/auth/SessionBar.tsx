@@ -5,7 +5,15 @@ import type { SessionInfo } from '../../../electron/api/types';
 import { call } from '../api/client';
 
 /** Who is signed in, and the two buttons a clerk walking away needs: lock and sign out. */
-export function SessionBar({ session, onChangePassword, extra }: { session: SessionInfo; onChangePassword(): void; extra?: React.ReactNode }) {
+export function SessionBar({
+  session,
+  onChangePassword,
+  extra,
+}: {
+  session: SessionInfo;
+  onChangePassword(): void;
+  extra?: React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }} data-testid="session-bar">
@@ -25,7 +33,12 @@ export function SessionBar({ session, onChangePassword, extra }: { session: Sess
         <Button size="small" icon={<LockOutlined />} onClick={() => void call('auth.lock', {})} data-testid="lock-now">
           {t('auth.lock')}
         </Button>
-        <Button size="small" icon={<LogoutOutlined />} onClick={() => void call('auth.signOut', {})} data-testid="sign-out">
+        <Button
+          size="small"
+          icon={<LogoutOutlined />}
+          onClick={() => void call('auth.signOut', {})}
+          data-testid="sign-out"
+        >
           {t('auth.signOut')}
         </Button>
       </Space>

@@ -22,10 +22,19 @@ export function Setup({ onDone }: { onDone(): void }) {
   return (
     <AuthCard title={t('auth.setupTitle')} hint={t('auth.setupHint')} testId="setup">
       <Form layout="vertical" onFinish={submit} autoComplete="off" requiredMark={false}>
-        <Form.Item name="userId" label={t('auth.userId')} extra={t('auth.userIdRule')} rules={[{ required: true, message: t('auth.required') }]}>
+        <Form.Item
+          name="userId"
+          label={t('auth.userId')}
+          extra={t('auth.userIdRule')}
+          rules={[{ required: true, message: t('auth.required') }]}
+        >
           <Input autoFocus autoCapitalize="off" spellCheck={false} data-testid="setup-user" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('auth.displayName')} rules={[{ required: true, message: t('auth.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('auth.displayName')}
+          rules={[{ required: true, message: t('auth.required') }]}
+        >
           <Input data-testid="setup-name" />
         </Form.Item>
         <PasswordPair />
@@ -43,7 +52,12 @@ export function PasswordPair({ name = 'password' }: { name?: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <Form.Item name={name} label={t('auth.newPassword')} extra={t('auth.passwordRule')} rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}>
+      <Form.Item
+        name={name}
+        label={t('auth.newPassword')}
+        extra={t('auth.passwordRule')}
+        rules={[{ required: true, min: 8, message: t('auth.passwordRule') }]}
+      >
         <Input.Password data-testid="new-password" />
       </Form.Item>
       <Form.Item
@@ -53,7 +67,8 @@ export function PasswordPair({ name = 'password' }: { name?: string }) {
         rules={[
           { required: true, message: t('auth.required') },
           ({ getFieldValue }) => ({
-            validator: (_r, v) => (v === getFieldValue(name) ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch')))),
+            validator: (_r, v) =>
+              v === getFieldValue(name) ? Promise.resolve() : Promise.reject(new Error(t('auth.mismatch'))),
           }),
         ]}
       >

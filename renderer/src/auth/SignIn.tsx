@@ -14,7 +14,10 @@ interface Values {
 export function SignIn({ setup }: { setup: OpResult<'auth.setupStatus'> | null }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const { submit, busy, error } = useSubmit((v: Values) => call('auth.signIn', v), () => form.setFieldValue('password', ''));
+  const { submit, busy, error } = useSubmit(
+    (v: Values) => call('auth.signIn', v),
+    () => form.setFieldValue('password', ''),
+  );
 
   return (
     <AuthCard title={t('auth.signInTitle')} testId="sign-in">
@@ -25,7 +28,9 @@ export function SignIn({ setup }: { setup: OpResult<'auth.setupStatus'> | null }
         <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.required') }]}>
           <Input.Password data-testid="sign-in-password" />
         </Form.Item>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />}
+        {error && (
+          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="sign-in-error" />
+        )}
         <Button type="primary" htmlType="submit" block loading={busy} data-testid="sign-in-submit">
           {t('auth.signIn')}
         </Button>
@@ -41,10 +46,17 @@ export function SignIn({ setup }: { setup: OpResult<'auth.setupStatus'> | null }
             pagination={false}
             rowKey="userId"
             dataSource={setup.demoAccounts}
-            onRow={(r) => ({ onClick: () => form.setFieldsValue({ userId: r.userId, password: setup.demoPassword ?? '' }), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({
+              onClick: () => form.setFieldsValue({ userId: r.userId, password: setup.demoPassword ?? '' }),
+              style: { cursor: 'pointer' },
+            })}
             columns={[
               { title: t('auth.userId'), dataIndex: 'userId' },
-              { title: t('auth.roles'), dataIndex: 'roles', render: (roles: string[]) => roles.map((r) => t(`auth.role_${r}`)).join('、') },
+              {
+                title: t('auth.roles'),
+                dataIndex: 'roles',
+                render: (roles: string[]) => roles.map((r) => t(`auth.role_${r}`)).join('、'),
+              },
             ]}
           />
         </div>

@@ -46,7 +46,10 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
     void run(() => call('case.print', { caseId: c.caseId }));
   }, [canPrint, c.caseId, run]);
 
-  const next = useCallback(() => void run(async () => (await call('case.close', { caseId: c.caseId }), null)), [c.caseId, run]);
+  const next = useCallback(
+    () => void run(async () => (await call('case.close', { caseId: c.caseId }), null)),
+    [c.caseId, run],
+  );
 
   useShortcuts(
     useMemo(
@@ -77,7 +80,9 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
                 </Button>
               )}
               <CitizenSlipButton caseId={c.caseId} />
-              <Button onClick={next} title="F8" data-testid="next-citizen">{t('case.next')}</Button>
+              <Button onClick={next} title="F8" data-testid="next-citizen">
+                {t('case.next')}
+              </Button>
             </Space>
           }
         >
@@ -93,12 +98,29 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
             <>
               <Checklist c={c} onOverride={() => setDialog('override')} />
               <Space style={{ marginTop: 16 }}>
-                <Button onClick={() => setDialog('preview')} disabled={busy || !c.can.preview} title="F4" data-testid="preview-button">{t('case.preview')}</Button>
-                <Button type="primary" onClick={print} disabled={!canPrint || busy} title="F9" data-testid="print-button">{t('case.print')}</Button>
+                <Button
+                  onClick={() => setDialog('preview')}
+                  disabled={busy || !c.can.preview}
+                  title="F4"
+                  data-testid="preview-button"
+                >
+                  {t('case.preview')}
+                </Button>
+                <Button
+                  type="primary"
+                  onClick={print}
+                  disabled={!canPrint || busy}
+                  title="F9"
+                  data-testid="print-button"
+                >
+                  {t('case.print')}
+                </Button>
               </Space>
               <JobPanel
                 c={c}
-                onRetry={(printer) => void run(() => call('case.retryPrint', { caseId: c.caseId, ...(printer ? { printer } : {}) }))}
+                onRetry={(printer) =>
+                  void run(() => call('case.retryPrint', { caseId: c.caseId, ...(printer ? { printer } : {}) }))
+                }
                 onReprint={() => setDialog('reprint')}
                 onVoid={() => setDialog('void')}
               />
@@ -108,10 +130,34 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
         </Card>
       </Col>
       {/* Dialogs mount when opened, so a card read renders only what is on screen. */}
-      {dialog === 'preview' && <PreviewModal caseId={c.caseId} open onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />}
-      {dialog === 'override' && <OverrideDialog caseId={c.caseId} open onClose={() => setDialog(null)} onDone={onChange} />}
-      {dialog === 'void' && <ReasonDialog title={t('job.voidTitle')} open onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.void', { caseId: c.caseId, reason })); }} />}
-      {dialog === 'reprint' && <ReasonDialog title={t('job.reprintTitle')} open onCancel={() => setDialog(null)} onOk={(reason) => { setDialog(null); void run(() => call('case.reprint', { caseId: c.caseId, reason })); }} />}
+      {dialog === 'preview' && (
+        <PreviewModal caseId={c.caseId} open onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />
+      )}
+      {dialog === 'override' && (
+        <OverrideDialog caseId={c.caseId} open onClose={() => setDialog(null)} onDone={onChange} />
+      )}
+      {dialog === 'void' && (
+        <ReasonDialog
+          title={t('job.voidTitle')}
+          open
+          onCancel={() => setDialog(null)}
+          onOk={(reason) => {
+            setDialog(null);
+            void run(() => call('case.void', { caseId: c.caseId, reason }));
+          }}
+        />
+      )}
+      {dialog === 'reprint' && (
+        <ReasonDialog
+          title={t('job.reprintTitle')}
+          open
+          onCancel={() => setDialog(null)}
+          onOk={(reason) => {
+            setDialog(null);
+            void run(() => call('case.reprint', { caseId: c.caseId, reason }));
+          }}
+        />
+      )}
     </Row>
   );
 }

@@ -29,8 +29,13 @@ export function Checklist({ c, onOverride }: { c: CaseView; onOverride?: () => v
                   <div>{k.sentence[lang]}</div>
                   {k.source && (
                     <Typography.Text type="secondary">
-                      {t('checks.source', { type: k.source.typeName, number: k.source.number, issuer: k.source.issuer })}
-                      {k.source.asOf && ` · ${t('checks.asOf', { time: new Date(k.source.asOf).toLocaleString('zh-CN') })}`}
+                      {t('checks.source', {
+                        type: k.source.typeName,
+                        number: k.source.number,
+                        issuer: k.source.issuer,
+                      })}
+                      {k.source.asOf &&
+                        ` · ${t('checks.asOf', { time: new Date(k.source.asOf).toLocaleString('zh-CN') })}`}
                     </Typography.Text>
                   )}
                 </>
@@ -46,11 +51,31 @@ export function Checklist({ c, onOverride }: { c: CaseView; onOverride?: () => v
           message={t('checks.blocked')}
           description={t('checks.blockedHint')}
           data-testid="print-blocked"
-          action={c.can.override && onOverride ? <Button size="small" onClick={onOverride} data-testid="override-open">{t('override.title')}</Button> : undefined}
+          action={
+            c.can.override && onOverride ? (
+              <Button size="small" onClick={onOverride} data-testid="override-open">
+                {t('override.title')}
+              </Button>
+            ) : undefined
+          }
         />
       )}
-      {c.override && <Alert type="warning" showIcon message={t('override.done', { name: c.override.byName, reason: c.override.reason })} data-testid="override-done" />}
-      {c.dataAsOf && <Alert type="warning" showIcon style={{ marginTop: 8 }} message={t('checks.cachedData', { time: new Date(c.dataAsOf).toLocaleString('zh-CN') })} />}
+      {c.override && (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('override.done', { name: c.override.byName, reason: c.override.reason })}
+          data-testid="override-done"
+        />
+      )}
+      {c.dataAsOf && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={t('checks.cachedData', { time: new Date(c.dataAsOf).toLocaleString('zh-CN') })}
+        />
+      )}
     </div>
   );
 }

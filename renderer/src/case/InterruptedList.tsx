@@ -14,7 +14,10 @@ export function InterruptedList({ onOpen }: { onOpen: (c: CaseView) => void }) {
   const { t, i18n } = useTranslation();
   const [items, setItems] = useState<CaseView[]>([]);
   useEffect(() => {
-    const load = () => void call('case.interrupted', {}).then(setItems).catch(() => undefined);
+    const load = () =>
+      void call('case.interrupted', {})
+        .then(setItems)
+        .catch(() => undefined);
     load();
     // case.changed follows the completion being recorded; print.job alone can arrive before it.
     const offs = [subscribe('print.job', load), subscribe('case.changed', load)];
@@ -33,12 +36,25 @@ export function InterruptedList({ onOpen }: { onOpen: (c: CaseView) => void }) {
           size="small"
           dataSource={items}
           renderItem={(c) => (
-            <List.Item actions={[<Button key="open" size="small" onClick={() => onOpen(c)} data-testid={`interrupted-${c.serial}`}>{t('interrupted.open')}</Button>]}>
-              {c.serial} · {c.card.name} · {c.item ? (i18n.language === 'en' ? c.item.names.en : c.item.names.zh) : ''} · {c.timings.generatedAt ? new Date(c.timings.generatedAt).toLocaleString('zh-CN') : ''}
+            <List.Item
+              actions={[
+                <Button key="open" size="small" onClick={() => onOpen(c)} data-testid={`interrupted-${c.serial}`}>
+                  {t('interrupted.open')}
+                </Button>,
+              ]}
+            >
+              {c.serial} · {c.card.name} · {c.item ? (i18n.language === 'en' ? c.item.names.en : c.item.names.zh) : ''}{' '}
+              · {c.timings.generatedAt ? new Date(c.timings.generatedAt).toLocaleString('zh-CN') : ''}
               {c.job && (
-                <Tag style={{ marginLeft: 8 }} color={c.job.state === 'error' ? 'red' : 'blue'} data-testid={`interrupted-job-${c.serial}`}>
+                <Tag
+                  style={{ marginLeft: 8 }}
+                  color={c.job.state === 'error' ? 'red' : 'blue'}
+                  data-testid={`interrupted-job-${c.serial}`}
+                >
                   {t(`job.${c.job.state}`)}
-                  {c.job.state === 'error' && c.job.code ? ` · ${errorText({ code: c.job.code, params: c.job.params })}` : ''}
+                  {c.job.state === 'error' && c.job.code
+                    ? ` · ${errorText({ code: c.job.code, params: c.job.params })}`
+                    : ''}
                 </Tag>
               )}
             </List.Item>

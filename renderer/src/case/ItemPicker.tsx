@@ -68,27 +68,39 @@ export function ItemPicker({ caseId, onChoose }: { caseId: string; onChoose: (co
       />
       {/* No list, and no "none found" flashing up, until the first answer has arrived. */}
       {resultsFor !== null && (
-      <List
-        dataSource={items}
-        locale={{ emptyText: t('items.none') }}
-        renderItem={(it, i) => (
-          <List.Item
-            className={i === active ? 'item-row item-row--active' : 'item-row'}
-            onClick={() => onChoose(it.code)}
-            onMouseEnter={() => setActive(i)}
-            data-testid={`item-${it.code}`}
-          >
-            <span title={it.exempts?.length ? `${t('items.exempts')}${it.exempts.map((x) => (i18n.language === 'en' ? x.en : x.zh)).join(i18n.language === 'en' ? ', ' : '、')}` : undefined}>
-              {i18n.language === 'en' ? it.names.en : it.names.zh} <Typography.Text type="secondary">{it.initials[0]}</Typography.Text>
-              {it.department && <Typography.Text type="secondary"> · {i18n.language === 'en' ? it.department.en : it.department.zh}</Typography.Text>}
-            </span>
-            <span>
-              {it.page === 'CR80' && <Tag>{t('items.cardSize')}</Tag>}
-              {it.hint && <Tag color={it.hint === 'eligible' ? 'green' : 'blue'}>{t(`items.hint_${it.hint}`)}</Tag>}
-            </span>
-          </List.Item>
-        )}
-      />
+        <List
+          dataSource={items}
+          locale={{ emptyText: t('items.none') }}
+          renderItem={(it, i) => (
+            <List.Item
+              className={i === active ? 'item-row item-row--active' : 'item-row'}
+              onClick={() => onChoose(it.code)}
+              onMouseEnter={() => setActive(i)}
+              data-testid={`item-${it.code}`}
+            >
+              <span
+                title={
+                  it.exempts?.length
+                    ? `${t('items.exempts')}${it.exempts.map((x) => (i18n.language === 'en' ? x.en : x.zh)).join(i18n.language === 'en' ? ', ' : '、')}`
+                    : undefined
+                }
+              >
+                {i18n.language === 'en' ? it.names.en : it.names.zh}{' '}
+                <Typography.Text type="secondary">{it.initials[0]}</Typography.Text>
+                {it.department && (
+                  <Typography.Text type="secondary">
+                    {' '}
+                    · {i18n.language === 'en' ? it.department.en : it.department.zh}
+                  </Typography.Text>
+                )}
+              </span>
+              <span>
+                {it.page === 'CR80' && <Tag>{t('items.cardSize')}</Tag>}
+                {it.hint && <Tag color={it.hint === 'eligible' ? 'green' : 'blue'}>{t(`items.hint_${it.hint}`)}</Tag>}
+              </span>
+            </List.Item>
+          )}
+        />
       )}
     </div>
   );

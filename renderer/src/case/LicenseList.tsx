@@ -3,8 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView, ErrorParams, LicenseState } from '../../../electron/api/types';
 import { errorText, i18n } from '../i18n';
 
-const COLOR: Record<LicenseState, string> = { verified: 'green', cache: 'gold', unverified: 'red', missing: 'default', pending: 'processing' };
-const hhmm = (iso?: string) => (iso ? new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }) : '');
+const COLOR: Record<LicenseState, string> = {
+  verified: 'green',
+  cache: 'gold',
+  unverified: 'red',
+  missing: 'default',
+  pending: 'processing',
+};
+const hhmm = (iso?: string) =>
+  iso
+    ? new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+    : '';
 
 /** A signature verdict (SIG_*) has its own short text; a fetch error is worded like any error code. */
 function licenseReason(code: string, params?: ErrorParams): string {
@@ -21,7 +30,12 @@ export function LicenseList({ c }: { c: CaseView }) {
         {t('case.licenses')} {c.registry.state === 'pending' && <Spin size="small" />}
       </Typography.Title>
       {!c.registry.online && c.registry.state === 'done' && (
-        <Alert type="warning" showIcon message={t('case.offline', { time: hhmm(c.registry.offlineSince) })} data-testid="registry-offline" />
+        <Alert
+          type="warning"
+          showIcon
+          message={t('case.offline', { time: hhmm(c.registry.offlineSince) })}
+          data-testid="registry-offline"
+        />
       )}
       <List
         size="small"
@@ -32,12 +46,15 @@ export function LicenseList({ c }: { c: CaseView }) {
             <List.Item.Meta
               title={
                 <span>
-                  {en && l.typeNameEn ? l.typeNameEn : l.typeName} <Tag color={COLOR[l.state]}>{t(`licenseState.${l.state}`, { time: hhmm(l.asOf) })}</Tag>
+                  {en && l.typeNameEn ? l.typeNameEn : l.typeName}{' '}
+                  <Tag color={COLOR[l.state]}>{t(`licenseState.${l.state}`, { time: hhmm(l.asOf) })}</Tag>
                 </span>
               }
               description={
                 <span>
-                  {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer} {l.validTo && `· ${t('case.validTo')} ${l.validTo.startsWith('9999') ? t('case.longTerm') : l.validTo}`}
+                  {l.number && <Typography.Text code>{l.number}</Typography.Text>} {l.issuer}{' '}
+                  {l.validTo &&
+                    `· ${t('case.validTo')} ${l.validTo.startsWith('9999') ? t('case.longTerm') : l.validTo}`}
                   {l.reasonCode && <div className="license-reason">{licenseReason(l.reasonCode, l.reasonParams)}</div>}
                 </span>
               }

@@ -10,13 +10,19 @@ export function MySubmissions() {
   const { t } = useTranslation();
   const [items, setItems] = useState<SubmissionView[]>([]);
   useEffect(() => {
-    const load = () => void call('submissions.mine', {}).then(setItems).catch(() => undefined);
+    const load = () =>
+      void call('submissions.mine', {})
+        .then(setItems)
+        .catch(() => undefined);
     load();
     return subscribe('submission.changed', load);
   }, []);
   if (!items.length) return null;
   const act = items.filter((s) => s.needsAction).length;
-  const handled = (id: number) => void call('submissions.markHandled', { id }).then(() => call('submissions.mine', {}).then(setItems)).catch(() => undefined);
+  const handled = (id: number) =>
+    void call('submissions.markHandled', { id })
+      .then(() => call('submissions.mine', {}).then(setItems))
+      .catch(() => undefined);
   return (
     <Alert
       type={act ? 'warning' : 'info'}

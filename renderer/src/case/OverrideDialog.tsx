@@ -5,7 +5,17 @@ import { ApiCallError, call } from '../api/client';
 import { errorText } from '../i18n';
 
 /** The supervisor comes to the counter and approves with their own account; the clerk stays signed in. */
-export function OverrideDialog({ caseId, open, onClose, onDone }: { caseId: string; open: boolean; onClose: () => void; onDone: (c: CaseView) => void }) {
+export function OverrideDialog({
+  caseId,
+  open,
+  onClose,
+  onDone,
+}: {
+  caseId: string;
+  open: boolean;
+  onClose: () => void;
+  onDone: (c: CaseView) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ supervisorId: string; password: string; reason: string }>();
   const submit = async () => {
@@ -15,11 +25,21 @@ export function OverrideDialog({ caseId, open, onClose, onDone }: { caseId: stri
       form.resetFields();
       onClose();
     } catch (e) {
-      form.setFields([{ name: 'password', value: '', errors: [e instanceof ApiCallError ? errorText(e.error) : String(e)] }]);
+      form.setFields([
+        { name: 'password', value: '', errors: [e instanceof ApiCallError ? errorText(e.error) : String(e)] },
+      ]);
     }
   };
   return (
-    <Modal open={open} title={t('override.title')} onCancel={onClose} onOk={() => void submit()} okText={t('override.approve')} okButtonProps={{ 'data-testid': 'override-ok' }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('override.title')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={t('override.approve')}
+      okButtonProps={{ 'data-testid': 'override-ok' }}
+      destroyOnHidden
+    >
       <p>{t('override.hint')}</p>
       <Form form={form} layout="vertical">
         <Form.Item name="supervisorId" label={t('override.supervisor')} rules={[{ required: true }]}>

@@ -8,7 +8,15 @@ GlobalWorkerOptions.workerSrc = workerUrl;
  * Draws each PDF page on a canvas with pdf.js, so the preview looks the same in any browser and in
  * the desktop app, with no PDF plugin. eval stays off: the CSP has no 'unsafe-eval'.
  */
-export function PdfPages({ bytes, width = 760, onReady }: { bytes: Uint8Array; width?: number; onReady?: (pages: number) => void }) {
+export function PdfPages({
+  bytes,
+  width = 760,
+  onReady,
+}: {
+  bytes: Uint8Array;
+  width?: number;
+  onReady?: (pages: number) => void;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let cancelled = false;

@@ -6,7 +6,19 @@ import { call } from '../api/client';
 import { errorText } from '../i18n';
 
 /** The certificate exactly as it will print (the same renderer), in an isolated frame. */
-export function PreviewModal({ caseId, open, onClose, onPrint, canPrint }: { caseId: string; open: boolean; onClose: () => void; onPrint: () => void; canPrint: boolean }) {
+export function PreviewModal({
+  caseId,
+  open,
+  onClose,
+  onPrint,
+  canPrint,
+}: {
+  caseId: string;
+  open: boolean;
+  onClose: () => void;
+  onPrint: () => void;
+  canPrint: boolean;
+}) {
   const { t } = useTranslation();
   const [bytes, setBytes] = useState<Uint8Array | null>(null);
   const [ready, setReady] = useState(false);
@@ -33,7 +45,13 @@ export function PreviewModal({ caseId, open, onClose, onPrint, canPrint }: { cas
       destroyOnHidden
     >
       <div data-testid="preview" data-ready={ready ? 'yes' : 'no'} className="preview-box">
-        {error ? <div className="preview-error">{error}</div> : bytes ? <PdfPages bytes={bytes} onReady={onReady} /> : <Spin />}
+        {error ? (
+          <div className="preview-error">{error}</div>
+        ) : bytes ? (
+          <PdfPages bytes={bytes} onReady={onReady} />
+        ) : (
+          <Spin />
+        )}
       </div>
     </Modal>
   );

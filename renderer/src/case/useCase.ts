@@ -3,7 +3,11 @@ import type { CaseView } from '../../../electron/api/types';
 import { call, subscribe } from '../api/client';
 
 /** The case at this counter, kept current by events; the server owns all state. */
-export function useCase(enabled: boolean): { current: CaseView | null; set: (c: CaseView | null) => void; refresh: () => void } {
+export function useCase(enabled: boolean): {
+  current: CaseView | null;
+  set: (c: CaseView | null) => void;
+  refresh: () => void;
+} {
   const [current, setCurrent] = useState<CaseView | null>(null);
   // Answers and events can cross on the wire: keep whichever view the terminal built last.
   const apply = useCallback((c: CaseView | null, fromEvent: boolean) => {

@@ -12,7 +12,12 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('help.key'), dataIndex: 'key', width: 120, render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text> },
+          {
+            title: t('help.key'),
+            dataIndex: 'key',
+            width: 120,
+            render: (k: string) => <Typography.Text keyboard>{k}</Typography.Text>,
+          },
           { title: t('help.action'), dataIndex: 'action' },
         ]}
       />

@@ -4,10 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { ReaderDeviceView, ReaderStatus } from '../../../electron/api/types';
 import { call } from '../api/client';
 
-const STATE_COLOR: Record<ReaderDeviceView['state'], string> = { ready: 'green', found: 'blue', failed: 'red', unsupported: 'default' };
+const STATE_COLOR: Record<ReaderDeviceView['state'], string> = {
+  ready: 'green',
+  found: 'blue',
+  failed: 'red',
+  unsupported: 'default',
+};
 
 /** The translated reason with its fix (udev rule, WinUSB), or the driver's English text when no translation exists. */
-export function useReasonText(rule?: 'below' | 'in-view'): (x: { code?: string; params?: Record<string, string | number>; message?: string }) => string | undefined {
+export function useReasonText(
+  rule?: 'below' | 'in-view',
+): (x: { code?: string; params?: Record<string, string | number>; message?: string }) => string | undefined {
   const { t, i18n } = useTranslation();
   return (x) => {
     if (!x.code) return x.message;
@@ -34,7 +41,10 @@ export function ReaderTip({ reader, fallback }: { reader: ReaderStatus; fallback
       {reason && <div>{reason}</div>}
       {(reader.devices ?? []).map((d) => (
         <div key={`${d.vidPid}-${d.where ?? ''}-${d.transport}`}>
-          {deviceName(d, i18n.language)} ({d.vidPid}, {d.transport}{d.probed ? t('readerDevices.probed') : ''}, {t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed })}): {t(`readerDevices.state_${d.state}`)}
+          {deviceName(d, i18n.language)} ({d.vidPid}, {d.transport}
+          {d.probed ? t('readerDevices.probed') : ''},{' '}
+          {t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed })}):{' '}
+          {t(`readerDevices.state_${d.state}`)}
         </div>
       ))}
     </div>
@@ -57,9 +67,18 @@ export function ReaderDevicesButton() {
       <Button size="small" onClick={() => void show()} data-testid="reader-devices">
         {t('readerDevices.button')}
       </Button>
-      <Modal open={open} title={t('readerDevices.title')} footer={null} width={960} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('readerDevices.title')}
+        footer={null}
+        width={960}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary">{t('readerDevices.hint')}</Typography.Paragraph>
-        {reader?.code && !rows.some((d) => d.code === reader.code) && <Alert type="warning" showIcon message={reasonText(reader)} style={{ marginBottom: 12 }} />}
+        {reader?.code && !rows.some((d) => d.code === reader.code) && (
+          <Alert type="warning" showIcon message={reasonText(reader)} style={{ marginBottom: 12 }} />
+        )}
         <Table<ReaderDeviceView>
           size="small"
           pagination={false}
@@ -68,11 +87,29 @@ export function ReaderDevicesButton() {
           locale={{ emptyText: t('readerDevices.none') }}
           data-testid="reader-devices-table"
           columns={[
-            { title: t('readerDevices.colDevice'), width: 200, render: (_, d) => deviceName(d, i18n.language) + (d.where ? ` · ${d.where}` : '') },
+            {
+              title: t('readerDevices.colDevice'),
+              width: 200,
+              render: (_, d) => deviceName(d, i18n.language) + (d.where ? ` · ${d.where}` : ''),
+            },
             { title: t('readerDevices.colId'), dataIndex: 'vidPid', width: 100 },
-            { title: t('readerDevices.colTransport'), width: 130, render: (_, d) => (d.transport === 'none' ? t('readerDevices.transport_none') : d.transport) + (d.probed ? t('readerDevices.probed') : '') },
-            { title: t('readerDevices.colEvidence'), width: 100, render: (_, d) => t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed }) },
-            { title: t('readerDevices.colState'), width: 100, render: (_, d) => <Tag color={STATE_COLOR[d.state]}>{t(`readerDevices.state_${d.state}`)}</Tag> },
+            {
+              title: t('readerDevices.colTransport'),
+              width: 130,
+              render: (_, d) =>
+                (d.transport === 'none' ? t('readerDevices.transport_none') : d.transport) +
+                (d.probed ? t('readerDevices.probed') : ''),
+            },
+            {
+              title: t('readerDevices.colEvidence'),
+              width: 100,
+              render: (_, d) => t(`readerDevices.confirmed_${d.confirmed}`, { defaultValue: d.confirmed }),
+            },
+            {
+              title: t('readerDevices.colState'),
+              width: 100,
+              render: (_, d) => <Tag color={STATE_COLOR[d.state]}>{t(`readerDevices.state_${d.state}`)}</Tag>,
+            },
             {
               title: t('readerDevices.colWhy'),
               render: (_, d) => (

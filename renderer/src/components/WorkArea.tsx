@@ -22,7 +22,9 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
   const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
   // Typing a number in opens a case: only for the roles that open them (a supervisor finishes cases).
   const opens = cases === 'open';
-  useShortcuts(useMemo(() => ({ ...(opens ? { F6: () => setDialog('manual') } : {}), F7: () => setDialog('verify') }), [opens]));
+  useShortcuts(
+    useMemo(() => ({ ...(opens ? { F6: () => setDialog('manual') } : {}), F7: () => setDialog('verify') }), [opens]),
+  );
   const idle = (
     <>
       <InterruptedList onOpen={set} />
@@ -33,8 +35,14 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
         subTitle={t('work.idleHint')}
         extra={
           <Space>
-            {opens && <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">{t('manual.title')}</Button>}
-            <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">{t('verify.title')}</Button>
+            {opens && (
+              <Button onClick={() => setDialog('manual')} title="F6" data-testid="manual-open">
+                {t('manual.title')}
+              </Button>
+            )}
+            <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">
+              {t('verify.title')}
+            </Button>
           </Space>
         }
       />
@@ -43,7 +51,12 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
   if (!cases) {
     return (
       <div className="work-area" data-testid="work-area">
-        <Result icon={<IdcardOutlined />} title={t('work.noCasesTitle')} subTitle={t('work.noCasesHint')} data-testid="no-case-role" />
+        <Result
+          icon={<IdcardOutlined />}
+          title={t('work.noCasesTitle')}
+          subTitle={t('work.noCasesHint')}
+          data-testid="no-case-role"
+        />
         {training && <TrainingPanel />}
         <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />
       </div>

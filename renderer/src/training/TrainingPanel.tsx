@@ -13,7 +13,13 @@ export function TrainingPanel() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const load = useCallback(() => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void call('training.cards', {}).then(setView).catch(() => undefined), 150);
+    timer.current = setTimeout(
+      () =>
+        void call('training.cards', {})
+          .then(setView)
+          .catch(() => undefined),
+      150,
+    );
   }, []);
   useEffect(() => {
     load();
@@ -26,7 +32,9 @@ export function TrainingPanel() {
   if (!view) return null;
   return (
     <Card size="small" className="training-panel" title={t('training.title')} data-testid="training-panel">
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('training.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('training.hint')}
+      </Typography.Paragraph>
       <Space wrap size={[6, 6]}>
         {view.cards.map((c) => (
           <Tooltip key={c.id} title={c.label}>
@@ -45,11 +53,21 @@ export function TrainingPanel() {
       <Space wrap style={{ marginTop: 8 }}>
         <Typography.Text type="secondary">{t('training.faults')}</Typography.Text>
         {(['no_card', 'checksum', 'read_failed'] as const).map((kind) => (
-          <Button key={kind} size="small" onClick={() => void call('training.fault', { kind }).then(setView)} data-testid={`fault-${kind}`}>
+          <Button
+            key={kind}
+            size="small"
+            onClick={() => void call('training.fault', { kind }).then(setView)}
+            data-testid={`fault-${kind}`}
+          >
             {t(`training.fault_${kind}`)}
           </Button>
         ))}
-        <Button size="small" danger={view.plugged} onClick={() => void call('training.fault', { kind: 'unplug' }).then(setView)} data-testid="fault-unplug">
+        <Button
+          size="small"
+          danger={view.plugged}
+          onClick={() => void call('training.fault', { kind: 'unplug' }).then(setView)}
+          data-testid="fault-unplug"
+        >
           {view.plugged ? t('training.unplug') : t('training.replug')}
         </Button>
       </Space>

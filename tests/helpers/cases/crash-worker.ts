@@ -81,20 +81,38 @@ async function main(): Promise<void> {
   say('ready');
   if (mode === '--drain') process.exit(0);
 
-  const check = { id: 'registered-member', kind: 'household-member', label: { zh: '户内', en: 'member' }, result: 'passed' as const, sentence: { zh: '申请人登记在户内', en: 'registered' } };
+  const check = {
+    id: 'registered-member',
+    kind: 'household-member',
+    label: { zh: '户内', en: 'member' },
+    result: 'passed' as const,
+    sentence: { zh: '申请人登记在户内', en: 'registered' },
+  };
   for (let n = 0; ; n++) {
     const { id } = openCase(db, cipher, {
       hallId: 'H1',
       counterId: 'C1',
       clerkId: 'k1',
       source: 'card',
-      person: { name: `测试${n}`, idNumber: `11090319680312${String(n % 10_000).padStart(4, '0')}`, address: '示范市青山区柳河镇东庄村18号' },
+      person: {
+        name: `测试${n}`,
+        idNumber: `11090319680312${String(n % 10_000).padStart(4, '0')}`,
+        address: '示范市青山区柳河镇东庄村18号',
+      },
     });
     ack(id, 'open');
     chooseItem(db, id, 'clean-energy-check');
     ack(id, 'item');
     recordChecks(db, cipher, id, {
-      licensesUsed: [{ identifier: `1.2.156.3005.2.111002.PSB.${n}.001.F`, typeCode: '111002', verification: 'verified', source: 'registry', fetchedAt: new Date().toISOString() }],
+      licensesUsed: [
+        {
+          identifier: `1.2.156.3005.2.111002.PSB.${n}.001.F`,
+          typeCode: '111002',
+          verification: 'verified',
+          source: 'registry',
+          fetchedAt: new Date().toISOString(),
+        },
+      ],
       checks: [check],
       seasonIndex: { addressKey: `addr-${n}`, seasonStart: '2025-11-01', seasonEnd: '2026-03-31' },
     });

@@ -13,7 +13,12 @@ export const SPOUSE = { name: '李秀英', idNumber: '110903197005203348', sex: 
 export const STRANGER = { name: '王志强', idNumber: '110905197511020336' };
 export const ADDRESS = '示范市青山区柳河镇东庄村18号';
 export const AREA = '110903001001';
-export const PROGRAM = { 'clean-energy': [{ areaCode: AREA, name: '青山区柳河镇东庄村' }, { areaCode: '110904001', name: '白云县白云镇' }] };
+export const PROGRAM = {
+  'clean-energy': [
+    { areaCode: AREA, name: '青山区柳河镇东庄村' },
+    { areaCode: '110904001', name: '白云县白云镇' },
+  ],
+};
 
 const NAMES: Record<string, [string, string, string]> = {
   '111001': ['居民身份证', '示范市公安局', 'PSB'],
@@ -23,7 +28,12 @@ const NAMES: Record<string, [string, string, string]> = {
 };
 
 let seq = 0;
-export function license(type: string, holder: { name: string; idNumber: string }, number: string, surface: Record<string, SurfaceValue>): LicenseRecord {
+export function license(
+  type: string,
+  holder: { name: string; idNumber: string },
+  number: string,
+  surface: Record<string, SurfaceValue>,
+): LicenseRecord {
   const [name, dept, code] = NAMES[type] ?? ['证照', '示范市', 'X'];
   seq += 1;
   return {
@@ -45,7 +55,11 @@ export function license(type: string, holder: { name: string; idNumber: string }
   };
 }
 
-export const verified = (l: LicenseRecord, source: 'registry' | 'cache' = 'registry', fetchedAt = '2025-11-20T02:00:00.000Z'): FetchedLicense => ({
+export const verified = (
+  l: LicenseRecord,
+  source: 'registry' | 'cache' = 'registry',
+  fetchedAt = '2025-11-20T02:00:00.000Z',
+): FetchedLicense => ({
   license: l,
   verification: { state: 'verified', issuer: l.issueDeptCode },
   fetchedAt,
@@ -67,17 +81,49 @@ export const householdRegister = (address = ADDRESS, members = [HEAD, SPOUSE]) =
     areaCode: AREA,
     headName: HEAD.name,
     headIdNumber: HEAD.idNumber,
-    members: members.map((m, i) => ({ name: m.name, idNumber: m.idNumber, relation: i === 0 ? '户主' : '配偶', sex: '男', birth: '1968-03-12' })),
+    members: members.map((m, i) => ({
+      name: m.name,
+      idNumber: m.idNumber,
+      relation: i === 0 ? '户主' : '配偶',
+      sex: '男',
+      birth: '1968-03-12',
+    })),
   });
 
 export const homestead = (owner: { name: string; idNumber: string } = HEAD, address = ADDRESS) =>
-  license('113002', owner, '京(2010)青山集建字第00018号', { certificateNumber: '京(2010)青山集建字第00018号', owners: [{ name: owner.name, idNumber: owner.idNumber, share: '100%' }], address, areaCode: AREA, village: '东庄村', area: '210.5' });
+  license('113002', owner, '京(2010)青山集建字第00018号', {
+    certificateNumber: '京(2010)青山集建字第00018号',
+    owners: [{ name: owner.name, idNumber: owner.idNumber, share: '100%' }],
+    address,
+    areaCode: AREA,
+    village: '东庄村',
+    area: '210.5',
+  });
 
 export const realEstate = (owner: { name: string; idNumber: string } = HEAD, address = ADDRESS) =>
-  license('113001', owner, '京(2019)青山区不动产权第0012345号', { certificateNumber: '京(2019)青山区不动产权第0012345号', owners: [{ name: owner.name, idNumber: owner.idNumber, share: '100%' }], address, areaCode: AREA, use: '住宅', area: '98.2', tenure: '2019-05-01起70年' });
+  license('113001', owner, '京(2019)青山区不动产权第0012345号', {
+    certificateNumber: '京(2019)青山区不动产权第0012345号',
+    owners: [{ name: owner.name, idNumber: owner.idNumber, share: '100%' }],
+    address,
+    areaCode: AREA,
+    use: '住宅',
+    area: '98.2',
+    tenure: '2019-05-01起70年',
+  });
 
 export const residentId = (person = HEAD, photo = 'iVBORw0KGgo=') =>
-  license('111001', person, person.idNumber, { name: person.name, sex: '男', nation: '汉', birth: '1968-03-12', address: ADDRESS, idNumber: person.idNumber, authority: '示范市公安局青山分局', validFrom: '2015-01-01', validTo: '长期', photo });
+  license('111001', person, person.idNumber, {
+    name: person.name,
+    sex: '男',
+    nation: '汉',
+    birth: '1968-03-12',
+    address: ADDRESS,
+    idNumber: person.idNumber,
+    authority: '示范市公安局青山分局',
+    validFrom: '2015-01-01',
+    validTo: '长期',
+    photo,
+  });
 
 /** Facts for the head of household, everything in order, on a date inside the heating season. */
 export function baseFacts(over: Partial<RuleFacts> = {}): RuleFacts {
@@ -104,5 +150,13 @@ export function tempDb(prefix = 'cases-'): TempDb {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const file = join(dir, 'terminal.db');
   const db = openDatabase(file);
-  return { db, file, dir, close: () => { if (db.open) db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    file,
+    dir,
+    close: () => {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -3,7 +3,8 @@ export function testSeed(env: NodeJS.ProcessEnv = process.env): number {
   const s = env.TEST_SEED?.trim();
   if (s) {
     const n = Number(s);
-    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new RangeError(`TEST_SEED must be an integer 0..4294967295, got "${s}"`);
+    if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+      throw new RangeError(`TEST_SEED must be an integer 0..4294967295, got "${s}"`);
     return n;
   }
   return Math.floor(Math.random() * 0x100000000);

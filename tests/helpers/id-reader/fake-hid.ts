@@ -48,14 +48,22 @@ export class SimHidDevice extends EventEmitter implements HidDeviceLike {
     if (this.closed) throw new Error('Cannot write to hid device');
     const buf = Buffer.from(values as Buffer);
     // hidapi sends byte 0 as the report id; we require the exact report length the device declares.
-    if (buf.length !== this.size + 1 || buf[0] !== 0) throw new Error(`Cannot write to hid device (report of ${buf.length} bytes, id ${buf[0]})`);
+    if (buf.length !== this.size + 1 || buf[0] !== 0)
+      throw new Error(`Cannot write to hid device (report of ${buf.length} bytes, id ${buf[0]})`);
     const data = Uint8Array.from(buf.subarray(1));
     const iface = this.opts.interfaceNumber ?? 0;
-    this.wire.push(this.opts.variant === 'control' ? { pipe: 'control', setup: { bmRequestType: 0x21, bRequest: 0x09, wValue: 0x0200, wIndex: iface }, data } : { pipe: 'interrupt', data });
+    this.wire.push(
+      this.opts.variant === 'control'
+        ? { pipe: 'control', setup: { bmRequestType: 0x21, bRequest: 0x09, wValue: 0x0200, wIndex: iface }, data }
+        : { pipe: 'interrupt', data },
+    );
     if (data[0] === 0x55 && data[1] === 0xaa) {
       this.initSeen++;
       // The init's answer is undocumented; this stand-in is one report that is not a SAM frame.
-      if (this.opts.variant === 'interrupt') this.send([Uint8Array.from([0x55, 0xaa, 0x04, 0x68, 0x00, 0x00, 0x00, ...new Array<number>(this.size - 7).fill(0)])]);
+      if (this.opts.variant === 'interrupt')
+        this.send([
+          Uint8Array.from([0x55, 0xaa, 0x04, 0x68, 0x00, 0x00, 0x00, ...new Array<number>(this.size - 7).fill(0)]),
+        ]);
       return buf.length;
     }
     const body = commandBody(data);

@@ -33,21 +33,38 @@ export interface SimUsbOptions {
   mangle?: (reply: Uint8Array) => Uint8Array;
 }
 
-const ep = (endpointNumber: number, direction: UsbDirection, type: UsbEndpointLike['type'], packetSize = 64): UsbEndpointLike => ({ endpointNumber, direction, type, packetSize });
+const ep = (
+  endpointNumber: number,
+  direction: UsbDirection,
+  type: UsbEndpointLike['type'],
+  packetSize = 64,
+): UsbEndpointLike => ({ endpointNumber, direction, type, packetSize });
 
 /** Descriptors as the `usb` package presents them: configuration -> interfaces -> alternate -> endpoints. */
 function descriptors(layout: UsbLayout, ps: number): UsbConfigurationLike {
   const endpoints: Record<UsbLayout, [number, UsbEndpointLike[]]> = {
     // The SAM protocol document's layout: OUT 0x02 header, OUT 0x06 body, IN 0x81 header, IN 0x85 body.
-    'bulk-4ep': [0xff, [ep(2, 'out', 'bulk', ps), ep(6, 'out', 'bulk', ps), ep(1, 'in', 'bulk', ps), ep(5, 'in', 'bulk', ps)]],
+    'bulk-4ep': [
+      0xff,
+      [ep(2, 'out', 'bulk', ps), ep(6, 'out', 'bulk', ps), ep(1, 'in', 'bulk', ps), ep(5, 'in', 'bulk', ps)],
+    ],
     'bulk-2ep': [0xff, [ep(1, 'out', 'bulk', ps), ep(2, 'in', 'bulk', ps)]],
     'hid-in': [0x03, [ep(1, 'in', 'interrupt')]],
     'hid-inout': [0x03, [ep(1, 'in', 'interrupt'), ep(2, 'out', 'interrupt')]],
-    'storage': [0x08, [ep(1, 'out', 'bulk'), ep(2, 'in', 'bulk')]],
+    storage: [0x08, [ep(1, 'out', 'bulk'), ep(2, 'in', 'bulk')]],
   };
   const [cls, eps] = endpoints[layout];
-  const alternate = { alternateSetting: 0, interfaceClass: cls, interfaceSubclass: 0, interfaceProtocol: 0, endpoints: eps };
-  return { configurationValue: 1, interfaces: [{ interfaceNumber: 0, claimed: false, alternate, alternates: [alternate] }] };
+  const alternate = {
+    alternateSetting: 0,
+    interfaceClass: cls,
+    interfaceSubclass: 0,
+    interfaceProtocol: 0,
+    endpoints: eps,
+  };
+  return {
+    configurationValue: 1,
+    interfaces: [{ interfaceNumber: 0, claimed: false, alternate, alternates: [alternate] }],
+  };
 }
 
 interface Waiter {
@@ -224,7 +241,10 @@ export class SimUsbDevice implements UsbDeviceLike {
 
 /** The `usb` package's WebUSB object over simulated devices, with hot-plug. */
 export class SimUsb implements UsbLike {
-  private readonly listeners = { connect: new Set<(ev: UsbConnectionEventLike) => void>(), disconnect: new Set<(ev: UsbConnectionEventLike) => void>() };
+  private readonly listeners = {
+    connect: new Set<(ev: UsbConnectionEventLike) => void>(),
+    disconnect: new Set<(ev: UsbConnectionEventLike) => void>(),
+  };
   constructor(readonly devices: SimUsbDevice[] = []) {}
 
   async getDevices(): Promise<UsbDeviceLike[]> {

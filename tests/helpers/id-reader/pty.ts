@@ -16,7 +16,9 @@ export interface PtyPair {
 export async function startPtyPair(dir: string): Promise<PtyPair> {
   const a = join(dir, 'a');
   const b = join(dir, 'b');
-  const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   proc.stderr?.resume();
   await until('socat pty links', () => existsSync(a) && existsSync(b), { timeoutMs: 5000, stepMs: 10 });
   return { a, b, proc, stop: () => killAndWait(proc) };

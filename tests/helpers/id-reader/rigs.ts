@@ -30,14 +30,42 @@ export function rig(kind: RigKind, opts: { leadingZeros?: number; busyMs?: numbe
   let usbDevice: SimUsbDevice | undefined;
   if (kind.startsWith('hid')) {
     const variant = kind === 'hid-control' ? 'control' : 'interrupt';
-    usb.devices.push(new SimUsbDevice({ vendorId: 0x0425, productId: 0x8159, layout: variant === 'control' ? 'hid-in' : 'hid-inout', productName: 'HIDIDR' }));
-    hidList = [{ vendorId: 0x0425, productId: 0x8159, path: '/dev/hidraw-sim0', product: 'HIDIDR', manufacturer: 'Routon', interface: 0, usagePage: 0xff00 }];
+    usb.devices.push(
+      new SimUsbDevice({
+        vendorId: 0x0425,
+        productId: 0x8159,
+        layout: variant === 'control' ? 'hid-in' : 'hid-inout',
+        productName: 'HIDIDR',
+      }),
+    );
+    hidList = [
+      {
+        vendorId: 0x0425,
+        productId: 0x8159,
+        path: '/dev/hidraw-sim0',
+        product: 'HIDIDR',
+        manufacturer: 'Routon',
+        interface: 0,
+        usagePage: 0xff00,
+      },
+    ];
   } else {
-    usbDevice = new SimUsbDevice({ vendorId: 0x0400, productId: 0xc35a, layout: kind as 'bulk-4ep' | 'bulk-2ep', sim, productName: 'USBIDR', leadingZeros: opts.leadingZeros ?? 0, busyMs: opts.busyMs ?? 0 });
+    usbDevice = new SimUsbDevice({
+      vendorId: 0x0400,
+      productId: 0xc35a,
+      layout: kind as 'bulk-4ep' | 'bulk-2ep',
+      sim,
+      productName: 'USBIDR',
+      leadingZeros: opts.leadingZeros ?? 0,
+      busyMs: opts.busyMs ?? 0,
+    });
     usb.devices.push(usbDevice);
   }
   const hid = new SimHidBinding(hidList, () => {
-    const d = new SimHidDevice(sim, { variant: kind === 'hid-control' ? 'control' : 'interrupt', leadingZeros: opts.leadingZeros ?? 0 });
+    const d = new SimHidDevice(sim, {
+      variant: kind === 'hid-control' ? 'control' : 'interrupt',
+      leadingZeros: opts.leadingZeros ?? 0,
+    });
     hidDevices.push(d);
     return d;
   });

@@ -13,10 +13,14 @@ const ROOT = resolve(__dirname, '../../..');
 
 /** Starts native/id-reader/sim-peer.ts as its own process on a serial path; resolves once it prints "ready". */
 export async function startPeer(path: string, args: string[] = []): Promise<Peer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'native/id-reader/sim-peer.ts'), '--path', path, ...args], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', resolve(ROOT, 'native/id-reader/sim-peer.ts'), '--path', path, ...args],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const waiters: Array<(l: string) => void> = [];
   createInterface({ input: proc.stdout! }).on('line', (l) => {

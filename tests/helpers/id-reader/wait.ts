@@ -4,7 +4,12 @@ import type { EventEmitter } from 'node:events';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- accepts emitters of any event map
 type AnyEmitter = EventEmitter<any>;
 
-export function waitForEvent<T extends unknown[]>(em: AnyEmitter, event: string, pred: (...a: T) => boolean = () => true, ms = 5000): Promise<T> {
+export function waitForEvent<T extends unknown[]>(
+  em: AnyEmitter,
+  event: string,
+  pred: (...a: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       em.off(event, on);

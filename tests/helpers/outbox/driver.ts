@@ -10,9 +10,19 @@ import { join } from 'node:path';
 import { openCase } from '../../../electron/services/cases';
 import { createCipher, type RecordCipher } from '../../../electron/services/crypto';
 import { openDatabase, type Db } from '../../../electron/services/db/open';
-import { departmentReceiver, Outbox, submission, type OutboxOptions, type SubmissionInput } from '../../../electron/services/outbox';
+import {
+  departmentReceiver,
+  Outbox,
+  submission,
+  type OutboxOptions,
+  type SubmissionInput,
+} from '../../../electron/services/outbox';
 
-export const APP = { appKey: 'outbox-test-terminal', appSecret: 'outbox-test-secret-0123456789', adminSecret: 'outbox-test-admin' };
+export const APP = {
+  appKey: 'outbox-test-terminal',
+  appSecret: 'outbox-test-secret-0123456789',
+  adminSecret: 'outbox-test-admin',
+};
 
 export function tempDb(key = randomBytes(32)): { db: Db; cipher: RecordCipher; file: string; key: Buffer } {
   const file = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'counter.db');
@@ -23,7 +33,11 @@ export function outboxFor(db: Db, cipher: RecordCipher, url: string, opts: Parti
   return new Outbox({
     db,
     cipher,
-    receivers: { department: departmentReceiver({ default: { url, appKey: APP.appKey, appSecret: APP.appSecret, timeoutMs: 2000 } }) },
+    receivers: {
+      department: departmentReceiver({
+        default: { url, appKey: APP.appKey, appSecret: APP.appSecret, timeoutMs: 2000 },
+      }),
+    },
     backoff: { baseMs: 20, maxMs: 200 },
     pollMs: 20,
     pollMaxMs: 100,
@@ -42,7 +56,13 @@ export function commitCaseWithSubmission(
 ): { caseId: string; key: string; messageId: number } {
   return db.transaction(() => {
     const person = { ...PERSON, name: `${PERSON.name}${o.n ?? ''}` };
-    const { id } = openCase(db, cipher, { hallId: 'H1', counterId: 'C1', clerkId: o.clerk?.id ?? 'k1', source: 'card', person });
+    const { id } = openCase(db, cipher, {
+      hallId: 'H1',
+      counterId: 'C1',
+      clerkId: o.clerk?.id ?? 'k1',
+      source: 'card',
+      person,
+    });
     const m = submission({
       department: 'DMCAB01',
       itemCode: '11110000000000000X-DB',

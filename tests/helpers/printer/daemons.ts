@@ -23,7 +23,10 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       await mkdir(LOCK);
       break;
     } catch {
-      const age = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 30_000) await rmdir(LOCK).catch(() => undefined); // holder died
       if (Date.now() > end) throw new Error(`printer helper lock ${LOCK} is held too long`);
       await new Promise((r) => setTimeout(r, 25));
@@ -47,10 +50,16 @@ async function dbusRunning(): Promise<boolean> {
 }
 
 async function avahiRunning(): Promise<boolean> {
-  return run('avahi-daemon', ['--check']).then(() => true, () => false);
+  return run('avahi-daemon', ['--check']).then(
+    () => true,
+    () => false,
+  );
 }
 
-interface Started { dbus?: number; avahi?: number }
+interface Started {
+  dbus?: number;
+  avahi?: number;
+}
 
 export async function acquireDaemons(): Promise<string> {
   return withLock(async () => {
@@ -80,7 +89,13 @@ export async function releaseDaemons(lease: string): Promise<void> {
     const rest = (await readdir(LEASES).catch(() => [] as string[])).filter((l) => isAlive(Number(l.split('-')[0])));
     if (rest.length > 0) return;
     const started: Started = JSON.parse(await readFile(STARTED, 'utf8').catch(() => '{}')) as Started;
-    for (const pid of [started.avahi, started.dbus]) if (pid && isAlive(pid)) try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ }
+    for (const pid of [started.avahi, started.dbus])
+      if (pid && isAlive(pid))
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
     await rm(STARTED, { force: true });
     await rm(LEASES, { recursive: true, force: true });
   });

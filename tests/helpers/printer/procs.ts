@@ -5,11 +5,25 @@ import { readFileSync } from 'node:fs';
 /** Children started by the helpers, killed on process exit if a test forgot to stop them. */
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const c of live) if (c.pid && c.exitCode === null) try { process.kill(c.pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const c of live)
+    if (c.pid && c.exitCode === null)
+      try {
+        process.kill(c.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
 });
 
-export function startProcess(file: string, args: string[], logTo?: (line: string) => void, env?: Record<string, string>): ChildProcess {
-  const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(env ? { env: { ...process.env, ...env } } : {}) });
+export function startProcess(
+  file: string,
+  args: string[],
+  logTo?: (line: string) => void,
+  env?: Record<string, string>,
+): ChildProcess {
+  const child = spawn(file, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(env ? { env: { ...process.env, ...env } } : {}),
+  });
   live.add(child);
   child.once('exit', () => live.delete(child));
   const sink = (d: Buffer) => logTo?.(d.toString());
@@ -22,8 +36,18 @@ export function startProcess(file: string, args: string[], logTo?: (line: string
 export async function stopProcess(child: ChildProcess, graceMs = 2000): Promise<void> {
   if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise<void>((r) => child.once('exit', () => r()));
-  try { process.kill(child.pid, 'SIGTERM'); } catch { return; }
-  const t = setTimeout(() => { try { process.kill(child.pid!, 'SIGKILL'); } catch { /* gone */ } }, graceMs);
+  try {
+    process.kill(child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const t = setTimeout(() => {
+    try {
+      process.kill(child.pid!, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }, graceMs);
   await gone;
   clearTimeout(t);
 }
@@ -51,7 +75,10 @@ export function freePort(): Promise<number> {
 export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const sock = connect({ port, host });
-    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('connect', () => {
+      sock.destroy();
+      resolve(true);
+    });
     sock.once('error', () => resolve(false));
   });
 }

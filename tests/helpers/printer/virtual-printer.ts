@@ -48,7 +48,8 @@ export function printerTestSkipReason(): string | null {
   if (process.platform !== 'linux') return `CUPS printer tests run on Linux only (this is ${process.platform})`;
   if (process.getuid?.() !== 0) return 'CUPS printer tests need root (they start cupsd, dbus and avahi)';
   const missing = NEEDED.filter((b) => !PATHS.some((p) => existsSync(join(p, b))));
-  if (missing.length) return `missing ${missing.join(', ')}: apt-get install -y --no-install-recommends cups cups-client cups-ipp-utils avahi-daemon dbus`;
+  if (missing.length)
+    return `missing ${missing.join(', ')}: apt-get install -y --no-install-recommends cups cups-client cups-ipp-utils avahi-daemon dbus`;
   return null;
 }
 
@@ -61,12 +62,17 @@ export async function startVirtualPrinter(opts: { queue?: string; locale?: strin
   const root = await mkdtemp(join(tmpdir(), 'counter-cups-'));
   // cupsd's filters and backends run as user lp and must traverse to the spool dir.
   await chmod(root, 0o755);
-  const dirs = Object.fromEntries(['conf', 'spool', 'cache', 'state', 'tmp', 'log', 'ipp'].map((d) => [d, join(root, d)])) as Record<string, string>;
+  const dirs = Object.fromEntries(
+    ['conf', 'spool', 'cache', 'state', 'tmp', 'log', 'ipp'].map((d) => [d, join(root, d)]),
+  ) as Record<string, string>;
   for (const d of Object.values(dirs)) await mkdir(d, { recursive: true });
   const queue = opts.queue ?? `Counter_${process.pid}_${++seq}`;
   const [cupsPort, ippPort] = [await freePort(), await freePort()];
   const log: string[] = [];
-  const append = (who: string) => (s: string) => { log.push(`[${who}] ${s}`); if (log.length > 200) log.shift(); };
+  const append = (who: string) => (s: string) => {
+    log.push(`[${who}] ${s}`);
+    if (log.length > 200) log.shift();
+  };
   let lease: string | null = null;
   let device: ChildProcess | null = null;
   let cupsd: ChildProcess | null = null;
@@ -76,14 +82,23 @@ export async function startVirtualPrinter(opts: { queue?: string; locale?: strin
   const noop = join(root, 'done.sh');
   await writeFile(noop, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   const startDevice = async () => {
-    device = startProcess('ippeveprinter', ['-p', String(ippPort), '-c', noop, '-d', dirs.ipp!, '-k', '-f', 'application/pdf', `Counter Test ${ippPort}`], append('ippeveprinter'));
+    device = startProcess(
+      'ippeveprinter',
+      ['-p', String(ippPort), '-c', noop, '-d', dirs.ipp!, '-k', '-f', 'application/pdf', `Counter Test ${ippPort}`],
+      append('ippeveprinter'),
+    );
     const d = device;
-    await until(`ippeveprinter on port ${ippPort}`, async () => {
-      if (d.exitCode !== null) throw new Error(`ippeveprinter exited (${d.exitCode}): ${log.join('').slice(-500)}`);
-      return canConnect(ippPort);
-    }, { timeoutMs: 10_000, stepMs: 50 });
+    await until(
+      `ippeveprinter on port ${ippPort}`,
+      async () => {
+        if (d.exitCode !== null) throw new Error(`ippeveprinter exited (${d.exitCode}): ${log.join('').slice(-500)}`);
+        return canConnect(ippPort);
+      },
+      { timeoutMs: 10_000, stepMs: 50 },
+    );
   };
-  const admin = (tool: string, ...args: string[]) => run(tool, ['-h', `127.0.0.1:${cupsPort}`, ...args]).then(() => undefined);
+  const admin = (tool: string, ...args: string[]) =>
+    run(tool, ['-h', `127.0.0.1:${cupsPort}`, ...args]).then(() => undefined);
 
   const stop = async () => {
     if (device) await stopProcess(device);
@@ -99,13 +114,25 @@ export async function startVirtualPrinter(opts: { queue?: string; locale?: strin
     await writeFile(join(dirs.conf!, 'cupsd.conf'), cupsdConf(cupsPort));
     await writeFile(join(dirs.conf!, 'cups-files.conf'), filesConf(dirs));
     await startDevice();
-    cupsd = startProcess('cupsd', ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')], append('cupsd'), opts.locale ? { LANG: opts.locale, LC_ALL: opts.locale } : undefined);
+    cupsd = startProcess(
+      'cupsd',
+      ['-f', '-c', join(dirs.conf!, 'cupsd.conf'), '-s', join(dirs.conf!, 'cups-files.conf')],
+      append('cupsd'),
+      opts.locale ? { LANG: opts.locale, LC_ALL: opts.locale } : undefined,
+    );
     const probe = new CupsBackend({ server: `127.0.0.1:${cupsPort}`, timeoutMs: 1000 });
     const c = cupsd;
-    await until(`cupsd on port ${cupsPort}`, async () => {
-      if (c.exitCode !== null) throw new Error(`cupsd exited (${c.exitCode}): ${log.join('').slice(-500)}`);
-      return probe.checkSpooler().then(() => true, () => false);
-    }, { timeoutMs: 10_000, stepMs: 50 });
+    await until(
+      `cupsd on port ${cupsPort}`,
+      async () => {
+        if (c.exitCode !== null) throw new Error(`cupsd exited (${c.exitCode}): ${log.join('').slice(-500)}`);
+        return probe.checkSpooler().then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeoutMs: 10_000, stepMs: 50 },
+    );
     await probe.close();
     await admin('lpadmin', '-p', queue, '-E', '-v', `ipp://127.0.0.1:${ippPort}/ipp/print`, '-m', 'everywhere');
   } catch (e) {

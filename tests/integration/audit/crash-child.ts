@@ -11,7 +11,12 @@ const dir = process.argv[2]!;
 const db = openDatabase(join(dir, 'counter.db'));
 configureAudit(db, { signer: loadOrCreateAuditSigner(dir), checkpointEvery: 25 });
 for (let i = 0; ; i++) {
-  const seq = appendAudit(db, { action: 'print', actor: 'crash', caseId: `case-${i}`, detail: { pid: process.pid, i } });
+  const seq = appendAudit(db, {
+    action: 'print',
+    actor: 'crash',
+    caseId: `case-${i}`,
+    detail: { pid: process.pid, i },
+  });
   // Synchronous write: the ack leaves the process only after the commit returned.
   writeSync(1, `${seq}\n`);
 }

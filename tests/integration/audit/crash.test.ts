@@ -21,17 +21,28 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'counter-crash-'));
   bundle = join(work, 'child.cjs');
   const esbuild = await import('esbuild');
-  esbuild.buildSync({ entryPoints: [join(__dirname, 'crash-child.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, external: ['better-sqlite3', 'sm-crypto-v2'], logLevel: 'error' });
+  esbuild.buildSync({
+    entryPoints: [join(__dirname, 'crash-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: bundle,
+    external: ['better-sqlite3', 'sm-crypto-v2'],
+    logLevel: 'error',
+  });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const SEED = testSeed('audit crash');
 let seed = SEED;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 function runUntilKilled(dir: string, killAfterMs: number): Promise<number[]> {
   return new Promise((resolveAcks, reject) => {
-    const child = spawn(process.execPath, [bundle, dir], { env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, dir], {
+      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acks: number[] = [];
     let buf = '';
     let err = '';

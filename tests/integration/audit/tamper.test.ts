@@ -15,7 +15,13 @@ import { makeCore } from '../../helpers/core';
 let pristine: string;
 beforeAll(async () => {
   const f = await makeCore();
-  for (let i = 1; i <= 30; i++) appendAudit(f.core.db, { action: i % 2 ? 'registry-fetch' : 'print', actor: `clerk${i % 3}`, caseId: `case-${i}`, purpose: 'household check' });
+  for (let i = 1; i <= 30; i++)
+    appendAudit(f.core.db, {
+      action: i % 2 ? 'registry-fetch' : 'print',
+      actor: `clerk${i % 3}`,
+      caseId: `case-${i}`,
+      purpose: 'household check',
+    });
   await f.core.close(); // appends 'shutdown' and signs the head
   pristine = f.dir;
 });
@@ -28,7 +34,9 @@ function copy(): string {
 
 function attack(dir: string, sql: string): void {
   const db = new Database(join(dir, 'counter.db'));
-  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_append_only_insert; DROP TRIGGER audit_checkpoint_no_delete;');
+  db.exec(
+    'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_append_only_insert; DROP TRIGGER audit_checkpoint_no_delete;',
+  );
   db.exec(sql);
   db.close();
 }
@@ -41,16 +49,34 @@ function verify(dir: string): { code: number; out: string } {
 
 describe('audit verify finds tampering', () => {
   it('an untouched log is intact', () => {
-    expect(verify(copy())).toEqual({ code: 0, out: expect.stringMatching(/^intact \(\d+ entries, signed through \d+\)$/) });
+    expect(verify(copy())).toEqual({
+      code: 0,
+      out: expect.stringMatching(/^intact \(\d+ entries, signed through \d+\)$/),
+    });
   });
 
   it.each([
     ['an edited actor', "UPDATE audit_log SET actor = 'nobody' WHERE seq = 12", 12, /edited/],
-    ['an edited purpose with its hash recomputed naively', "UPDATE audit_log SET purpose = 'x', hash = 'f' || substr(hash, 2) WHERE seq = 7", 7, /edited/],
+    [
+      'an edited purpose with its hash recomputed naively',
+      "UPDATE audit_log SET purpose = 'x', hash = 'f' || substr(hash, 2) WHERE seq = 7",
+      7,
+      /edited/,
+    ],
     ['a deleted row', 'DELETE FROM audit_log WHERE seq = 15', 16, /missing/],
-    ['two rows swapped', "UPDATE audit_log SET seq = -1 WHERE seq = 20; UPDATE audit_log SET seq = 20 WHERE seq = 21; UPDATE audit_log SET seq = 21 WHERE seq = -1;", 20, /broken|edited/],
+    [
+      'two rows swapped',
+      'UPDATE audit_log SET seq = -1 WHERE seq = 20; UPDATE audit_log SET seq = 20 WHERE seq = 21; UPDATE audit_log SET seq = 21 WHERE seq = -1;',
+      20,
+      /broken|edited/,
+    ],
     ['the tail cut off (checkpoint survives)', 'DELETE FROM audit_log WHERE seq > 25', null, /removed from the end/],
-    ['the tail and its checkpoints cut off', 'DELETE FROM audit_log WHERE seq > 25; DELETE FROM audit_checkpoint WHERE seq > 25', null, null],
+    [
+      'the tail and its checkpoints cut off',
+      'DELETE FROM audit_log WHERE seq > 25; DELETE FROM audit_checkpoint WHERE seq > 25',
+      null,
+      null,
+    ],
   ])('%s', (_what, sql, seq, why) => {
     const dir = copy();
     attack(dir, sql);

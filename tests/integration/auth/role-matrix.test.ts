@@ -98,7 +98,10 @@ describe('role matrix', () => {
       const r = await f.callAny(name, {});
       const denied = !r.ok && DENIED.has(r.error.code);
       const want = MATRIX[name][column] === 'x';
-      if (denied === want) mismatches.push(`${name}: ${want ? 'should be allowed' : 'should be denied'}, got ${r.ok ? 'ok' : r.error.code}`);
+      if (denied === want)
+        mismatches.push(
+          `${name}: ${want ? 'should be allowed' : 'should be denied'}, got ${r.ok ? 'ok' : r.error.code}`,
+        );
       if (!r.ok) expect(r.error.code).not.toBe('INTERNAL');
     }
     expect(mismatches).toEqual([]);

@@ -20,7 +20,14 @@ describe('no plaintext personal data on disk', () => {
     verifyDataKey(db, key);
     const people = Object.values(PEOPLE);
     const lics = people.flatMap((p) => [license('111002', p), license('113001', p)]);
-    lics.forEach((l, i) => putLicense(db, cipher, fetched(l, hoursAgo(i), i % 3 === 0 ? UNVERIFIED : undefined), people.map((p) => p.id)));
+    lics.forEach((l, i) =>
+      putLicense(
+        db,
+        cipher,
+        fetched(l, hoursAgo(i), i % 3 === 0 ? UNVERIFIED : undefined),
+        people.map((p) => p.id),
+      ),
+    );
     expect(findByHolder(db, cipher, PEOPLE.li.id, { policy: POLICY }).fresh).toHaveLength(lics.length);
 
     const needles = [

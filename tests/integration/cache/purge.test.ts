@@ -53,7 +53,9 @@ describe('purgeCache', () => {
     expect(countCachedLicenses(db)).toBe(5);
     expect(findByHolder(db, cipher, old[0]!, { policy: POLICY }).stale).toEqual([]);
     expect(findByHolder(db, cipher, young[0]!, { policy: POLICY }).stale).toHaveLength(1); // kept, though too old to serve
-    const orphans = db.prepare('SELECT count(*) AS n FROM license_cache_holder WHERE license_id NOT IN (SELECT id FROM license_cache)').get();
+    const orphans = db
+      .prepare('SELECT count(*) AS n FROM license_cache_holder WHERE license_id NOT IN (SELECT id FROM license_cache)')
+      .get();
     expect(orphans).toEqual({ n: 0 });
     db.close();
   });

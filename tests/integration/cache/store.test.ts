@@ -4,7 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db } from '../../../electron/services/db/open';
 import { createCipher } from '../../../electron/services/crypto/cipher';
 import { CryptoError } from '../../../electron/services/crypto/errors';
-import { findByHolder, findByIdentifier, holderHash, identHash, putLicense, putLicenses } from '../../../electron/services/cache/store';
+import {
+  findByHolder,
+  findByIdentifier,
+  holderHash,
+  identHash,
+  putLicense,
+  putLicenses,
+} from '../../../electron/services/cache/store';
 import { openPayload } from '../../../electron/services/cache/payload';
 import type { Row } from '../../../electron/services/cache/statements';
 import { fetched, hoursAgo, license, PEOPLE, POLICY, tempDir, UNVERIFIED } from '../../helpers/licenses';
@@ -34,7 +41,11 @@ const expectCode = (fn: () => unknown, code: string) => {
   }
   throw new Error(`expected ${code}, nothing was thrown`);
 };
-const rowOf = (identifier: string) => db.prepare('SELECT id, blob FROM license_cache WHERE ident_hash = ?').get(identHash(cipher, identifier)) as { id: number; blob: Buffer };
+const rowOf = (identifier: string) =>
+  db.prepare('SELECT id, blob FROM license_cache WHERE ident_hash = ?').get(identHash(cipher, identifier)) as {
+    id: number;
+    blob: Buffer;
+  };
 
 describe('license cache store', () => {
   it('round-trips a license by holder and by identifier, marked as from the cache', () => {
@@ -48,9 +59,15 @@ describe('license cache store', () => {
     const found = findByHolder(db, cipher, PEOPLE.zhang.id, opts);
     expect(found.stale).toEqual([]);
     expect(found.corrupt).toEqual([]);
-    expect(found.fresh.map((f) => f.license).sort((a, b) => a.identifier.localeCompare(b.identifier))).toEqual([hh, house].sort((a, b) => a.identifier.localeCompare(b.identifier)));
+    expect(found.fresh.map((f) => f.license).sort((a, b) => a.identifier.localeCompare(b.identifier))).toEqual(
+      [hh, house].sort((a, b) => a.identifier.localeCompare(b.identifier)),
+    );
     expect(found.fresh.every((f) => f.source === 'cache' && f.fetchedAt === at.toISOString())).toBe(true);
-    expect(findByHolder(db, cipher, PEOPLE.zhang.id, { ...opts, typeCodes: ['113001'] }).fresh.map((f) => f.license.identifier)).toEqual([house.identifier]);
+    expect(
+      findByHolder(db, cipher, PEOPLE.zhang.id, { ...opts, typeCodes: ['113001'] }).fresh.map(
+        (f) => f.license.identifier,
+      ),
+    ).toEqual([house.identifier]);
     const one = findByIdentifier(db, cipher, hh.identifier, opts);
     expect(one && 'fresh' in one && one.fresh.license).toEqual(hh);
     expect(findByHolder(db, cipher, PEOPLE.wang.id, opts).fresh).toEqual([]);
@@ -99,8 +116,17 @@ describe('license cache store', () => {
   it('writes nothing when one entry of a batch fails', () => {
     const good = fetched(license('111002', PEOPLE.zhang));
     const bad = { ...fetched(license('113001', PEOPLE.zhang)), fetchedAt: 'not a date' };
-    expect(() => putLicenses(db, cipher, [{ fetched: good, holderCodes: [PEOPLE.zhang.id] }, { fetched: bad, holderCodes: [PEOPLE.zhang.id] }])).toThrow(/not a date/);
-    expect(db.prepare('SELECT (SELECT count(*) FROM license_cache) + (SELECT count(*) FROM license_cache_holder) AS n').get()).toEqual({ n: 0 });
+    expect(() =>
+      putLicenses(db, cipher, [
+        { fetched: good, holderCodes: [PEOPLE.zhang.id] },
+        { fetched: bad, holderCodes: [PEOPLE.zhang.id] },
+      ]),
+    ).toThrow(/not a date/);
+    expect(
+      db
+        .prepare('SELECT (SELECT count(*) FROM license_cache) + (SELECT count(*) FROM license_cache_holder) AS n')
+        .get(),
+    ).toEqual({ n: 0 });
   });
 });
 
@@ -147,7 +173,11 @@ describe('license cache integrity', () => {
   it('detects a forged index row that points another person at a license', () => {
     const a = license('111002', PEOPLE.zhang);
     putLicense(db, cipher, fetched(a), [PEOPLE.zhang.id]);
-    db.prepare('INSERT INTO license_cache_holder(holder_hash, type_code, license_id) VALUES (?, ?, ?)').run(holderHash(cipher, PEOPLE.wang.id), '111002', rowOf(a.identifier).id);
+    db.prepare('INSERT INTO license_cache_holder(holder_hash, type_code, license_id) VALUES (?, ?, ?)').run(
+      holderHash(cipher, PEOPLE.wang.id),
+      '111002',
+      rowOf(a.identifier).id,
+    );
     const found = findByHolder(db, cipher, PEOPLE.wang.id, opts);
     expect(found.fresh).toEqual([]);
     expect(found.corrupt.map((c) => c.error.code)).toEqual(['INTEGRITY']);

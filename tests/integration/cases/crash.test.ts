@@ -31,13 +31,21 @@ const dir = mkdtempSync(join(tmpdir(), 'case-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the worker; once it has said anything, waits `delayMs` and SIGKILLs it (or lets --drain finish). */
-function run(file: string, delayMs: number | 'drain', workerSeed = 1): Promise<{ acks: Ack[]; killed: boolean; stderr: string; found: number; lastStep?: Step }> {
+function run(
+  file: string,
+  delayMs: number | 'drain',
+  workerSeed = 1,
+): Promise<{ acks: Ack[]; killed: boolean; stderr: string; found: number; lastStep?: Step }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file, ...(delayMs === 'drain' ? ['--drain'] : [])], {
-      cwd: ROOT,
-      env: { ...process.env, CASE_TEST_KEY: KEY.toString('hex'), CASE_TEST_SEED: String(workerSeed) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', WORKER, file, ...(delayMs === 'drain' ? ['--drain'] : [])],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CASE_TEST_KEY: KEY.toString('hex'), CASE_TEST_SEED: String(workerSeed) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let stderr = '';
     let armed = false;
@@ -61,7 +69,13 @@ function run(file: string, delayMs: number | 'drain', workerSeed = 1): Promise<{
           return { caseId: caseId!, step: step as Step, ...(serial ? { serial } : {}) };
         });
       const found = lines.filter((l) => l.startsWith('found ')).length;
-      done({ acks, killed: signal === 'SIGKILL', stderr, found, ...(acks.length ? { lastStep: acks[acks.length - 1]!.step } : {}) });
+      done({
+        acks,
+        killed: signal === 'SIGKILL',
+        stderr,
+        found,
+        ...(acks.length ? { lastStep: acks[acks.length - 1]!.step } : {}),
+      });
     });
   });
 }
@@ -109,7 +123,9 @@ describe('case records survive SIGKILL at any point', () => {
     // Some kills must fall inside the spooler round trip, and some restarts must find a job whose answer was lost there.
     const inRoundTrip = lanes.reduce((s, l) => s + l.inRoundTrip, 0);
     const found = lanes.reduce((s, l) => s + l.found, 0);
-    console.log(`case crash test: ${lanes.reduce((s, l) => s + l.kills, 0)} kills, ${inRoundTrip} inside the spooler round trip, ${found} lost answers found at the spooler`);
+    console.log(
+      `case crash test: ${lanes.reduce((s, l) => s + l.kills, 0)} kills, ${inRoundTrip} inside the spooler round trip, ${found} lost answers found at the spooler`,
+    );
     expect(inRoundTrip, `seed ${SEED}`).toBeGreaterThan(0);
 
     for (const { file, acks } of lanes) {
@@ -122,7 +138,12 @@ describe('case records survive SIGKILL at any point', () => {
         const serialOf = new Map<string, string>();
         for (const a of acks) {
           const prev = last.get(a.caseId);
-          if (!prev || a.step === 'voided' || (prev.step !== 'voided' && RANK[a.step as keyof typeof RANK] > RANK[prev.step as keyof typeof RANK])) last.set(a.caseId, a);
+          if (
+            !prev ||
+            a.step === 'voided' ||
+            (prev.step !== 'voided' && RANK[a.step as keyof typeof RANK] > RANK[prev.step as keyof typeof RANK])
+          )
+            last.set(a.caseId, a);
           if (a.serial) {
             // A serial acknowledged for two cases would be a reuse.
             expect(serialOf.get(a.serial) ?? a.caseId).toBe(a.caseId);
@@ -131,7 +152,15 @@ describe('case records survive SIGKILL at any point', () => {
         }
         const rowOf = db.prepare('SELECT state, item_code, checked_at, serial, print_job_id FROM cases WHERE id = ?');
         for (const [caseId, a] of last) {
-          const row = rowOf.get(caseId) as { state: string; item_code: string | null; checked_at: string | null; serial: string | null; print_job_id: string | null } | undefined;
+          const row = rowOf.get(caseId) as
+            | {
+                state: string;
+                item_code: string | null;
+                checked_at: string | null;
+                serial: string | null;
+                print_job_id: string | null;
+              }
+            | undefined;
           expect(row, `acknowledged case ${caseId} (${a.step}) is missing`).toBeDefined();
           if (a.step === 'voided') {
             expect(row!.state).toBe('voided');
@@ -149,22 +178,35 @@ describe('case records survive SIGKILL at any point', () => {
         // Serials: unique, and dense from 1 to the counter, so every allocated number sits on a case.
         const serials = db.prepare('SELECT serial FROM cases WHERE serial IS NOT NULL').pluck().all() as string[];
         expect(new Set(serials).size).toBe(serials.length);
-        const counters = db.prepare('SELECT hall_id, counter_id, year, last FROM serial_counter').all() as Array<{ hall_id: string; counter_id: string; year: number; last: number }>;
+        const counters = db.prepare('SELECT hall_id, counter_id, year, last FROM serial_counter').all() as Array<{
+          hall_id: string;
+          counter_id: string;
+          year: number;
+          last: number;
+        }>;
         for (const c of counters) {
           const prefix = `${c.hall_id}-${c.counter_id}-${c.year}-`;
-          const nums = serials.filter((s) => s.startsWith(prefix)).map((s) => Number(s.slice(prefix.length))).sort((x, y) => x - y);
+          const nums = serials
+            .filter((s) => s.startsWith(prefix))
+            .map((s) => Number(s.slice(prefix.length)))
+            .sort((x, y) => x - y);
           expect(nums).toEqual(Array.from({ length: c.last }, (_, i) => i + 1));
         }
         expect(serials.length).toBe(counters.reduce((s, c) => s + c.last, 0));
 
         // Every case decrypts: no torn sealed blobs.
-        for (const id of db.prepare('SELECT id FROM cases').pluck().all() as string[]) expect(getCase(db, cipher, id).id).toBe(id);
+        for (const id of db.prepare('SELECT id FROM cases').pluck().all() as string[])
+          expect(getCase(db, cipher, id).id).toBe(id);
 
         // What the last kill left half-printed is exactly what listInterrupted offers the clerk.
-        const accepted = db.prepare("SELECT id FROM cases WHERE state = 'accepted' ORDER BY generated_at, id").pluck().all() as string[];
+        const accepted = db
+          .prepare("SELECT id FROM cases WHERE state = 'accepted' ORDER BY generated_at, id")
+          .pluck()
+          .all() as string[];
         expect(listInterrupted(db).map((c) => c.caseId)).toEqual(accepted);
         for (const [caseId, a] of last) {
-          if (a.step === 'accepted' && (rowOf.get(caseId) as { state: string }).state === 'accepted') expect(accepted).toContain(caseId);
+          if (a.step === 'accepted' && (rowOf.get(caseId) as { state: string }).state === 'accepted')
+            expect(accepted).toContain(caseId);
         }
       } finally {
         db.close();
@@ -177,10 +219,14 @@ describe('case records survive SIGKILL at any point', () => {
         expect(db2.pragma('integrity_check', { simple: true })).toBe('ok');
         // Never printed twice: every completed certificate reached the spooler exactly once, a voided one at most once.
         const printed = printedPerSerial(file);
-        const rows = db2.prepare('SELECT serial, state FROM cases WHERE serial IS NOT NULL').all() as Array<{ serial: string; state: string }>;
+        const rows = db2.prepare('SELECT serial, state FROM cases WHERE serial IS NOT NULL').all() as Array<{
+          serial: string;
+          state: string;
+        }>;
         const twice = [...printed].filter(([, k]) => k > 1).map(([s]) => s);
         expect(twice, `serials printed more than once (seed ${SEED})`).toEqual([]);
-        for (const r of rows) if (r.state === 'completed') expect(printed.get(r.serial), `${r.serial} completed but never printed`).toBe(1);
+        for (const r of rows)
+          if (r.state === 'completed') expect(printed.get(r.serial), `${r.serial} completed but never printed`).toBe(1);
       } finally {
         db2.close();
       }

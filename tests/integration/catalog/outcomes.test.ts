@@ -8,7 +8,12 @@ import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 type Outcome = 'passed' | 'failed' | 'unknown';
 
 /** The item's overall result as the clerk sees it: a failed check decides, else an unknown one. */
-const outcomeOf = (v: CaseView): Outcome => (v.checks.some((c) => c.result === 'failed') ? 'failed' : v.checks.some((c) => c.result === 'unknown') ? 'unknown' : 'passed');
+const outcomeOf = (v: CaseView): Outcome =>
+  v.checks.some((c) => c.result === 'failed')
+    ? 'failed'
+    : v.checks.some((c) => c.result === 'unknown')
+      ? 'unknown'
+      : 'passed';
 
 /**
  * Every shipped item against every resident-card demo resident of the sandbox, through the real
@@ -34,10 +39,17 @@ describe('every catalog item against the sandbox demo residents', () => {
     const items = loadCatalog().items;
     expect(items.length).toBeGreaterThanOrEqual(40);
     const res = await fetch(new URL('sandbox/demo-residents', sandbox.url));
-    const demo = ((await res.json()) as { residents: Array<{ idNumber: string; name: string; cardKind: string }> }).residents.filter((r) => r.cardKind === 'resident');
+    const demo = (
+      (await res.json()) as { residents: Array<{ idNumber: string; name: string; cardKind: string }> }
+    ).residents.filter((r) => r.cardKind === 'resident');
     expect(demo.length).toBeGreaterThan(15);
     for (const r of demo) {
-      const c = (await call('case.openManual', { idNumber: r.idNumber, name: r.name, validTo: '长期', reason: '目录核验测试' })) as CaseView;
+      const c = (await call('case.openManual', {
+        idNumber: r.idNumber,
+        name: r.name,
+        validTo: '长期',
+        reason: '目录核验测试',
+      })) as CaseView;
       for (const item of items) {
         const v = (await call('case.chooseItem', { caseId: c.caseId, itemCode: item.code })) as CaseView;
         const row = table.get(item.code) ?? new Map<string, Outcome>();
@@ -50,7 +62,8 @@ describe('every catalog item against the sandbox demo residents', () => {
     for (const item of items) {
       const row = table.get(item.code)!;
       for (const o of ['passed', 'failed', 'unknown'] as const) {
-        if (![...row.values()].includes(o)) missing.push(`${item.code}: never ${o} (${[...row].map(([n, x]) => `${n}=${x}`).join(' ')})`);
+        if (![...row.values()].includes(o))
+          missing.push(`${item.code}: never ${o} (${[...row].map(([n, x]) => `${n}=${x}`).join(' ')})`);
       }
     }
     expect(missing).toEqual([]);

@@ -14,7 +14,11 @@ const root = resolve(__dirname, '../../..');
 function verify(args: string[], dataDir: string): { code: number | null; out: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, COUNTER_DATA_DIR: dataDir };
   delete env.COUNTER_CONFIG;
-  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['electron/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8', env });
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), ['electron/cli/verify.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env,
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -34,7 +38,11 @@ describe('a training certificate printed by the terminal verifies there and, wit
     const printed = (await call('case.print', { caseId: c.caseId })) as CaseView;
     await completed;
     await removeCard(core);
-    pdf = join(dataDir, 'prints', readdirSync(join(dataDir, 'prints')).find((f) => f.includes(printed.serial!))!);
+    pdf = join(
+      dataDir,
+      'prints',
+      readdirSync(join(dataDir, 'prints')).find((f) => f.includes(printed.serial!))!,
+    );
   }, 60_000);
   afterAll(async () => {
     await core?.close();

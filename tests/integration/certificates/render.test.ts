@@ -12,7 +12,8 @@ import { darkFractions, decodeQr, hasTool, pageCount, pdfFonts, pdfText, tmp, wr
 
 const poppler = hasTool('pdftotext') && hasTool('pdffonts') && hasTool('pdftoppm') && hasTool('pdfinfo');
 const zbar = hasTool('zbarimg');
-if (!poppler) console.warn('certificate render tests skipped: install poppler-utils (pdftotext, pdffonts, pdftoppm, pdfinfo)');
+if (!poppler)
+  console.warn('certificate render tests skipped: install poppler-utils (pdftotext, pdffonts, pdftoppm, pdfinfo)');
 if (!zbar) console.warn('QR decode tests skipped: install zbar-tools (zbarimg)');
 
 /** pdftotext breaks lines where the layout wraps; compare without whitespace. */
@@ -70,7 +71,16 @@ describe.skipIf(!poppler)('certificate rendering with real poppler tools', () =>
   it('household: members with relation, long member lists break pages and keep every member', async () => {
     const short = writePdf(dir, 'hh.pdf', await renderCertificate('household', householdData(4), { hallKey: key }));
     const text = squash(pdfText(short));
-    for (const expected of ['户籍核验证明', '110101009876', '与户主关系', '张伟', '户主', '王芳', '配偶', '110101********1003']) {
+    for (const expected of [
+      '户籍核验证明',
+      '110101009876',
+      '与户主关系',
+      '张伟',
+      '户主',
+      '王芳',
+      '配偶',
+      '110101********1003',
+    ]) {
       expect(text).toContain(squash(expected));
     }
     expectCjkSubset(short);
@@ -89,8 +99,17 @@ describe.skipIf(!poppler)('certificate rendering with real poppler tools', () =>
   });
 
   it('long addresses wrap inside the page instead of running off it', async () => {
-    const address = '示范市东城区和平里街道青年沟村某某路某某胡同甲12号院3号楼2单元501室（原青年沟村第三生产队旧址东侧，靠近村委会）';
-    const file = writePdf(dir, 'addr.pdf', await renderCertificate('clean-energy', cleanEnergyData({ holder: { name: '王建国', idNumberMasked: '110101********0013', address } }), { hallKey: key }));
+    const address =
+      '示范市东城区和平里街道青年沟村某某路某某胡同甲12号院3号楼2单元501室（原青年沟村第三生产队旧址东侧，靠近村委会）';
+    const file = writePdf(
+      dir,
+      'addr.pdf',
+      await renderCertificate(
+        'clean-energy',
+        cleanEnergyData({ holder: { name: '王建国', idNumberMasked: '110101********0013', address } }),
+        { hallKey: key },
+      ),
+    );
     expect(squash(pdfText(file))).toContain(squash(address));
     // -bbox gives word boxes; every box must lie inside the page width.
     const { execFileSync } = await import('node:child_process');
@@ -107,7 +126,15 @@ describe.skipIf(!poppler)('certificate rendering with real poppler tools', () =>
     expect(info).toMatch(/Page size:\s+242\.6\d* x 153\.0\d* pts/);
     expect(pageCount(file)).toBe(2);
     const text = squash(pdfText(file));
-    for (const expected of ['老年人优待证', '赵桂兰', '女', '1948-06-15', '1101012025000009', '示范市东城区政务服务中心', 'SC-20250301-000009']) {
+    for (const expected of [
+      '老年人优待证',
+      '赵桂兰',
+      '女',
+      '1948-06-15',
+      '1101012025000009',
+      '示范市东城区政务服务中心',
+      'SC-20250301-000009',
+    ]) {
       expect(text).toContain(squash(expected));
     }
     expectCjkSubset(file);
@@ -120,7 +147,16 @@ describe.skipIf(!poppler)('certificate rendering with real poppler tools', () =>
     const file = writePdf(
       dir,
       'train.pdf',
-      await renderCertificate('household', householdData(60, { training: true, reprint: true, dataAsOf: '2025-02-28T22:10:00Z', override: { by: '周主任', reason: '系统维护' } }), { hallKey: key }),
+      await renderCertificate(
+        'household',
+        householdData(60, {
+          training: true,
+          reprint: true,
+          dataAsOf: '2025-02-28T22:10:00Z',
+          override: { by: '周主任', reason: '系统维护' },
+        }),
+        { hallKey: key },
+      ),
     );
     const pages = pageCount(file);
     const text = pdfText(file, true);
@@ -134,8 +170,14 @@ describe.skipIf(!poppler)('certificate rendering with real poppler tools', () =>
     expect(flat).toContain('Dataasof2025-03-0106:10');
     expect(flat).toContain('周主任');
 
-    const card = writePdf(dir, 'sc-train.pdf', await renderCertificate('senior-card', seniorCardData({ training: true }), { hallKey: key }));
-    const cardPages = pdfText(card, true).split('\f').filter((p) => p.trim());
+    const card = writePdf(
+      dir,
+      'sc-train.pdf',
+      await renderCertificate('senior-card', seniorCardData({ training: true }), { hallKey: key }),
+    );
+    const cardPages = pdfText(card, true)
+      .split('\f')
+      .filter((p) => p.trim());
     expect(cardPages).toHaveLength(2);
     for (const page of cardPages) expect(squash(page)).toContain('TRAINING/培训样本');
   });
@@ -148,7 +190,11 @@ describe.skipIf(!poppler)('certificate rendering with real poppler tools', () =>
     expect(decodeQr(file, 1)).toEqual([embedded]);
     expect(verifyDocument(pdf, [toTrustedKey(key, '东城')]).status).toBe('valid');
 
-    const card = writePdf(dir, 'qr-card.pdf', await renderCertificate('senior-card', seniorCardData(), { hallKey: key }));
+    const card = writePdf(
+      dir,
+      'qr-card.pdf',
+      await renderCertificate('senior-card', seniorCardData(), { hallKey: key }),
+    );
     expect(decodeQr(card, 2, 200)).toHaveLength(1);
   });
 });

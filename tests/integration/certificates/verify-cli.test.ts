@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractPayload, generateHallKey, hallKeyExport, loadOrCreateHallKey, renderCertificate, toTrustedKey } from '../../../electron/services/certificates';
+import {
+  extractPayload,
+  generateHallKey,
+  hallKeyExport,
+  loadOrCreateHallKey,
+  renderCertificate,
+  toTrustedKey,
+} from '../../../electron/services/certificates';
 import { cleanEnergyData } from '../../helpers/certificates';
 import { tmp, writePdf } from './tools';
 
@@ -12,7 +19,11 @@ const tsx = join(root, 'node_modules/.bin/tsx');
 function verify(args: string[], env: Record<string, string> = {}): { code: number | null; out: string } {
   const base = { ...process.env };
   delete base.COUNTER_CONFIG; // a newcomer's shell: training mode, no config
-  const r = spawnSync(tsx, ['electron/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...base, ...env } });
+  const r = spawnSync(tsx, ['electron/cli/verify.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...base, ...env },
+  });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -77,7 +88,11 @@ describe('npm run verify (electron/cli/verify.ts)', () => {
     const data = tmp();
     // What the app does at start: the hall key under <data>/keys; nobody writes trusted-hall-keys.json.
     const own = loadOrCreateHallKey(join(data, 'keys'), 'TRAIN01');
-    const pdf = writePdf(data, 'training.pdf', await renderCertificate('clean-energy', cleanEnergyData({ training: true }), { hallKey: own }));
+    const pdf = writePdf(
+      data,
+      'training.pdf',
+      await renderCertificate('clean-energy', cleanEnergyData({ training: true }), { hallKey: own }),
+    );
     const r = verify([pdf], { COUNTER_DATA_DIR: data });
     expect(r.out).not.toContain('CERT_TRUSTED_KEYS_INVALID');
     expect(r.out.split('\n')[0]).toBe('VALID 有效 · TRAINING 培训');
@@ -88,7 +103,11 @@ describe('npm run verify (electron/cli/verify.ts)', () => {
   it('elsewhere, the key file an admin exported is what --keys takes; with nothing to trust it says how to get one', async () => {
     const terminal = tmp();
     const own = loadOrCreateHallKey(join(terminal, 'keys'), 'H220202');
-    const pdf = writePdf(terminal, 'cert.pdf', await renderCertificate('clean-energy', cleanEnergyData(), { hallKey: own }));
+    const pdf = writePdf(
+      terminal,
+      'cert.pdf',
+      await renderCertificate('clean-energy', cleanEnergyData(), { hallKey: own }),
+    );
     const exported = hallKeyExport(toTrustedKey(own, '示范市西城区政务服务中心'));
     const verifierHome = tmp();
     const file = join(verifierHome, exported.filename);

@@ -32,11 +32,23 @@ describe('case state derived, not stored', () => {
 
   it('the view says what the clerk may do: nothing to print before the item, blocked until a supervisor approves', async () => {
     const c = await placeAndWait(core, '刘海');
-    expect(c.can).toMatchObject({ chooseItem: true, preview: false, print: false, override: false, reprint: false, void: false });
+    expect(c.can).toMatchObject({
+      chooseItem: true,
+      preview: false,
+      print: false,
+      override: false,
+      reprint: false,
+      void: false,
+    });
     const chosen = (await call('case.chooseItem', { caseId: c.caseId, itemCode: 'clean-energy-check' })) as CaseView;
     expect(chosen.blocking.length).toBeGreaterThan(0);
     expect(chosen.can).toMatchObject({ chooseItem: true, preview: true, print: false, override: true });
-    const ok = (await call('case.override', { caseId: c.caseId, supervisorId: 'demo-supervisor', password: 'training-123', reason: '已核实纸质宅基地证明' })) as CaseView;
+    const ok = (await call('case.override', {
+      caseId: c.caseId,
+      supervisorId: 'demo-supervisor',
+      password: 'training-123',
+      reason: '已核实纸质宅基地证明',
+    })) as CaseView;
     // The approval is for this item: the item is fixed and printing is allowed.
     expect(ok.can).toMatchObject({ chooseItem: false, print: true, override: false });
     const done = jobState(core, c.caseId, 'completed');
@@ -45,12 +57,17 @@ describe('case state derived, not stored', () => {
     await removeCard(core);
   });
 
-  it('a supervisor\'s approval and the failed checks survive a restart', async () => {
+  it("a supervisor's approval and the failed checks survive a restart", async () => {
     const c = await placeAndWait(core, '刘海');
     const chosen = (await call('case.chooseItem', { caseId: c.caseId, itemCode: 'clean-energy-check' })) as CaseView;
     const blocking = chosen.blocking;
     expect(blocking.length).toBeGreaterThan(0);
-    await call('case.override', { caseId: c.caseId, supervisorId: 'demo-supervisor', password: 'training-123', reason: '现场核实' });
+    await call('case.override', {
+      caseId: c.caseId,
+      supervisorId: 'demo-supervisor',
+      password: 'training-123',
+      reason: '现场核实',
+    });
     const done = jobState(core, c.caseId, 'completed');
     await call('case.print', { caseId: c.caseId });
     await done;

@@ -37,7 +37,16 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     direct = new CupsBackend({ server: cups.cupsServer });
     const dir = mkdtempSync(join(tmpdir(), 'counter-double-'));
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'DUP01', name: '重复打印演练大厅' }, counter: 'D-01', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret }, printer: { backend: 'cups', a4: cups.queue } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        mode: 'training',
+        hall: { id: 'DUP01', name: '重复打印演练大厅' },
+        counter: 'D-01',
+        registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
+        printer: { backend: 'cups', a4: cups.queue },
+      }),
+    );
     env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: proxy.server };
   }, 90_000);
   afterEach(async () => {
@@ -73,7 +82,9 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
 
   /** lpstat -o straight at cupsd (not through the proxy): the jobs it has not finished. */
   async function unfinished(): Promise<string> {
-    return (await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })).stdout.trim();
+    return (
+      await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })
+    ).stdout.trim();
   }
 
   /** F9 with cupsd's answer held back; resolves once cupsd has the job (the window of the issue). */
@@ -114,7 +125,9 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     const out = await printedFor(mine!.serial!);
     expect(out.documents - before, `documents for ${mine!.serial}`).toBe(1);
     expect(out.completedJobs).toBe(1);
-    await until('the case completed', async () => (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId));
+    await until('the case completed', async () =>
+      (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId),
+    );
     h2.proc.kill('SIGKILL');
   }, 90_000);
 
@@ -130,7 +143,9 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     expect(h2.output()).toMatch(/still at the spooler; tracking them again/);
     const out = await printedFor(c.serial ?? '');
     expect(out.documents - before).toBe(1);
-    await until('the adopted job completed the case', async () => (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId));
+    await until('the adopted job completed the case', async () =>
+      (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId),
+    );
     h2.proc.kill('SIGKILL');
   }, 90_000);
 
@@ -138,12 +153,15 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     const h = await boot();
     const c = await readyCase(h, '张建国');
     const before = (await cups.documents()).length;
-    const first = (await (await printIntoTheWindow(h, c.caseId))) as { ok: boolean; error?: { code: string } };
+    const first = (await await printIntoTheWindow(h, c.caseId)) as { ok: boolean; error?: { code: string } };
     expect(first.ok, 'the print call fails once the IPP answer times out').toBe(false);
     proxy.drop();
     // The status monitor's polls were stalled too: let it see the queue again, as a clerk would wait for the status bar.
     await new Promise((r) => setTimeout(r, 3500));
-    await until('the status bar shows the queue again', async () => (await h.callOk('status.get')).printer?.printer === cups.queue);
+    await until(
+      'the status bar shows the queue again',
+      async () => (await h.callOk('status.get')).printer?.printer === cups.queue,
+    );
     const retried = await h.call('case.retryPrint', { caseId: c.caseId });
     expect(retried.ok, JSON.stringify(retried)).toBe(true);
     const serial = (retried as { value: CaseView }).value.serial!;

@@ -16,7 +16,13 @@ describe('manual entry refuses impossible dates and ID numbers before any regist
   let valid: { idNumber: string; name: string };
 
   const open = (args: Record<string, string>) =>
-    dispatch({ core, host: 'web' }, 'case.openManual', { name: valid.name, validTo: '2035-06-30', reason: '证件芯片损坏', idNumber: valid.idNumber, ...args }) as Promise<ApiResult<CaseView>>;
+    dispatch({ core, host: 'web' }, 'case.openManual', {
+      name: valid.name,
+      validTo: '2035-06-30',
+      reason: '证件芯片损坏',
+      idNumber: valid.idNumber,
+      ...args,
+    }) as Promise<ApiResult<CaseView>>;
 
   async function settled(caseId: string): Promise<CaseView> {
     for (let i = 0; i < 300; i++) {
@@ -28,8 +34,15 @@ describe('manual entry refuses impossible dates and ID numbers before any regist
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, appKey: 'manual-app', appSecret: 'manual-secret', adminSecret: 'manual-admin' });
-    ({ core } = await makeCore({ boot: { registry: { url: sandbox.url, appKey: 'manual-app', appSecret: 'manual-secret' } } }));
+    sandbox = await startSandbox({
+      port: 0,
+      appKey: 'manual-app',
+      appSecret: 'manual-secret',
+      adminSecret: 'manual-admin',
+    });
+    ({ core } = await makeCore({
+      boot: { registry: { url: sandbox.url, appKey: 'manual-app', appSecret: 'manual-secret' } },
+    }));
     const r = sandbox.demoResidents().find((d) => /^\d{17}[\dX]$/.test(d.idNumber))!;
     valid = { idNumber: r.idNumber, name: r.name };
   }, 60_000);
@@ -46,7 +59,8 @@ describe('manual entry refuses impossible dates and ID numbers before any regist
     expect(sandbox.usage.forHolder(valid.idNumber).length).toBeGreaterThan(0);
     const longTerm = await open({ validTo: '长期' });
     expect(longTerm.ok).toBe(true);
-    if (longTerm.ok) expect((await dispatch({ core, host: 'web' }, 'case.close', { caseId: longTerm.value.caseId })).ok).toBe(true);
+    if (longTerm.ok)
+      expect((await dispatch({ core, host: 'web' }, 'case.close', { caseId: longTerm.value.caseId })).ok).toBe(true);
   });
 
   const cases: { args: Record<string, string>; code: string; field: string }[] = [
@@ -68,11 +82,14 @@ describe('manual entry refuses impossible dates and ID numbers before any regist
       const r = await open(c.args);
       expect.soft(r.ok, `${JSON.stringify(c.args)} was accepted`).toBe(false);
       if (r.ok) continue;
-      expect.soft({ code: r.error.code, field: r.error.field }, JSON.stringify(c.args)).toEqual({ code: c.code, field: c.field });
+      expect
+        .soft({ code: r.error.code, field: r.error.field }, JSON.stringify(c.args))
+        .toEqual({ code: c.code, field: c.field });
     }
     await new Promise((res) => setTimeout(res, 500));
     expect.soft(sandbox.usage.all().length - before, 'registry requests made for refused entries').toBe(0);
-    for (const n of ['110102199902300016', '000000000000000001', '110102300001010015']) expect.soft(sandbox.usage.forHolder(n)).toEqual([]);
+    for (const n of ['110102199902300016', '000000000000000001', '110102300001010015'])
+      expect.soft(sandbox.usage.forHolder(n)).toEqual([]);
     expect(await dispatch({ core, host: 'web' }, 'case.current', {})).toEqual(current);
   });
 });

@@ -25,7 +25,16 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     cups = await startVirtualPrinter();
     const dir = mkdtempSync(join(tmpdir(), 'counter-restart-'));
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ mode: 'training', hall: { id: 'KILL01', name: '重启演练大厅' }, counter: 'K-01', registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret }, printer: { backend: 'cups', a4: cups.queue } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        mode: 'training',
+        hall: { id: 'KILL01', name: '重启演练大厅' },
+        counter: 'K-01',
+        registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
+        printer: { backend: 'cups', a4: cups.queue },
+      }),
+    );
     env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: cups.cupsServer };
   }, 90_000);
   afterAll(async () => {
@@ -54,14 +63,19 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
 
   /** Jobs the private cupsd has not finished yet (lpstat -o lists only those). */
   async function unfinishedJobs(): Promise<string> {
-    return (await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })).stdout.trim();
+    return (
+      await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })
+    ).stdout.trim();
   }
 
   async function printWhilePaused(h: Host, name: string): Promise<string> {
     const c = await readyCase(h, name);
     await cups.pause();
     const printed = await h.callOk('case.print', { caseId: c.caseId });
-    await until('the stopped printer reported', async () => (await h.callOk('case.current'))?.job?.code === 'PRINTER_STOPPED');
+    await until(
+      'the stopped printer reported',
+      async () => (await h.callOk('case.current'))?.job?.code === 'PRINTER_STOPPED',
+    );
     return printed.serial!;
   }
 
@@ -71,7 +85,10 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     h.proc.kill('SIGKILL');
     const before = (await cups.documents()).length;
     await cups.resume();
-    await until('CUPS finished the queued job', async () => (await cups.documents()).length > before && (await unfinishedJobs()) === '');
+    await until(
+      'CUPS finished the queued job',
+      async () => (await cups.documents()).length > before && (await unfinishedJobs()) === '',
+    );
     const h2 = await boot();
     const pending = await h2.callOk('case.interrupted');
     expect(pending.map((p) => p.serial)).not.toContain(serial);
@@ -93,7 +110,9 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     });
     expect(mine.job?.state).toBe('error');
     await cups.resume();
-    await until('the tracked job completed', async () => (await h2.callOk('case.interrupted')).every((p) => p.serial !== serial));
+    await until('the tracked job completed', async () =>
+      (await h2.callOk('case.interrupted')).every((p) => p.serial !== serial),
+    );
     expect((await cups.documents()).length).toBe(before + 1);
   });
 
@@ -101,7 +120,10 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     const h = await boot();
     const c = await readyCase(h, '郭春梅');
     await cups.reject();
-    expect(await h.call('case.print', { caseId: c.caseId })).toMatchObject({ ok: false, error: { code: 'PRINTER_NOT_ACCEPTING' } });
+    expect(await h.call('case.print', { caseId: c.caseId })).toMatchObject({
+      ok: false,
+      error: { code: 'PRINTER_NOT_ACCEPTING' },
+    });
     h.proc.kill('SIGKILL');
     await cups.accept();
     const h2 = await boot();
@@ -111,6 +133,8 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     const before = (await cups.documents()).length;
     await h2.callOk('case.retryPrint', { caseId: c.caseId });
     await until('the retried job reached the printer', async () => (await cups.documents()).length > before);
-    await until('case completed', async () => (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId));
+    await until('case completed', async () =>
+      (await h2.callOk('case.interrupted')).every((p) => p.caseId !== c.caseId),
+    );
   });
 });

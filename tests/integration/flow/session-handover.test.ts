@@ -29,18 +29,43 @@ describe('a case does not outlive its clerk', () => {
     const r = await call('auth.signIn', { userId, password });
     if (!r.ok) throw new Error(`sign-in as ${userId}: ${r.error.code}`);
   }
-  const casesOf = (clerk: string) => (core.db.prepare('SELECT id FROM cases WHERE clerk_id = ? ORDER BY card_read_at').all(clerk) as { id: string }[]).map((r) => r.id);
-  const fetchesBy = (actor: string) => (core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registry-fetch' AND actor = ?").get(actor) as { n: number }).n;
-  const personalEvents = () => events.filter((e) => (e.name === 'case.changed' && e.payload !== null) || e.name === 'card.placed');
+  const casesOf = (clerk: string) =>
+    (
+      core.db.prepare('SELECT id FROM cases WHERE clerk_id = ? ORDER BY card_read_at').all(clerk) as { id: string }[]
+    ).map((r) => r.id);
+  const fetchesBy = (actor: string) =>
+    (
+      core.db
+        .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'registry-fetch' AND actor = ?")
+        .get(actor) as { n: number }
+    ).n;
+  const personalEvents = () =>
+    events.filter((e) => (e.name === 'case.changed' && e.payload !== null) || e.name === 'card.placed');
   const settle = () => new Promise((r) => setTimeout(r, 400));
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     ({ core } = await makeCore({ boot: { registry: sandbox } }));
-    for (const [id, roles] of [['h.clerk2', ['clerk']], ['h.admin', ['admin']], ['h.super', ['supervisor']]] as const) {
-      insertAccount(core.db, { id, displayName: id, roles: [...roles], password: await hashPassword(PASSWORD, KDF), mustChange: false });
+    for (const [id, roles] of [
+      ['h.clerk2', ['clerk']],
+      ['h.admin', ['admin']],
+      ['h.super', ['supervisor']],
+    ] as const) {
+      insertAccount(core.db, {
+        id,
+        displayName: id,
+        roles: [...roles],
+        password: await hashPassword(PASSWORD, KDF),
+        mustChange: false,
+      });
     }
-    insertAccount(core.db, { id: 'h.new', displayName: 'h.new', roles: ['clerk'], password: await hashPassword(PASSWORD, KDF), mustChange: true });
+    insertAccount(core.db, {
+      id: 'h.new',
+      displayName: 'h.new',
+      roles: ['clerk'],
+      password: await hashPassword(PASSWORD, KDF),
+      mustChange: true,
+    });
     core.bus.onAny((name, payload) => events.push({ name, payload }));
   });
   afterAll(async () => {
@@ -112,12 +137,14 @@ describe('a case does not outlive its clerk', () => {
       events.length = 0;
       await new Promise((r) => setTimeout(r, 1500));
       expect(personalEvents().filter((e) => e.name === 'case.changed')).toEqual([]);
-      expect((await call('case.current'))).toMatchObject({ ok: true, value: null });
+      expect(await call('case.current')).toMatchObject({ ok: true, value: null });
       expect(casesOf('h.super')).toEqual([]);
       // The fetch is on record under the clerk whose case it was, not whoever is signed in when it lands.
       expect(fetchesBy('h.super')).toBe(0);
       const caseId = casesOf('demo-clerk').at(-1)!;
-      const fetchOf = () => core.db.prepare("SELECT actor FROM audit_log WHERE action = 'registry-fetch' AND case_id = ?").get(caseId) as { actor: string } | undefined;
+      const fetchOf = () =>
+        core.db.prepare("SELECT actor FROM audit_log WHERE action = 'registry-fetch' AND case_id = ?").get(caseId) as
+          { actor: string } | undefined;
       for (let i = 0; i < 100 && !fetchOf(); i++) await new Promise((r) => setTimeout(r, 100));
       expect(fetchOf()?.actor).toBe('demo-clerk');
     } finally {

@@ -17,21 +17,71 @@ export function rng(seed: number) {
 export type Rng = ReturnType<typeof rng>;
 
 const STRINGS = [
-  '', ' ', 'a', 'clerk', 'admin', 'f.clerk', 'f.admin', 'demo-admin', '2024-01-01', '2024-02-30', '9999-99-99', '110101199003071234',
-  'x'.repeat(300), '\u0000', '\ud800', '<script>alert(1)</script>', "'; DROP TABLE audit_log; --", '../../etc/passwd', '%E0%A4%A',
-  '__proto__', 'constructor', '{"a":1}', '张三', '🙂', 'NaN', '-1', 'true', 'null', 'csv', 'json', 'Correct-horse-9',
+  '',
+  ' ',
+  'a',
+  'clerk',
+  'admin',
+  'f.clerk',
+  'f.admin',
+  'demo-admin',
+  '2024-01-01',
+  '2024-02-30',
+  '9999-99-99',
+  '110101199003071234',
+  'x'.repeat(300),
+  '\u0000',
+  '\ud800',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE audit_log; --",
+  '../../etc/passwd',
+  '%E0%A4%A',
+  '__proto__',
+  'constructor',
+  '{"a":1}',
+  '张三',
+  '🙂',
+  'NaN',
+  '-1',
+  'true',
+  'null',
+  'csv',
+  'json',
+  'Correct-horse-9',
 ];
-const KEYS = ['__proto__', 'constructor', 'prototype', 'userId', 'password', 'roles', 'caseId', 'idNumber', 'reason', 'from', 'to', 'format', 'pdf', 'x'];
+const KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'userId',
+  'password',
+  'roles',
+  'caseId',
+  'idNumber',
+  'reason',
+  'from',
+  'to',
+  'format',
+  'pdf',
+  'x',
+];
 
 export function randomValue(r: Rng, depth = 0): unknown {
   switch (r.int(depth > 2 ? 6 : 9)) {
-    case 0: return null;
-    case 1: return r.pick([0, -1, 1, 2 ** 53, -0, 1.5, Number.MAX_VALUE, 1e-300]);
-    case 2: return r.next() < 0.5;
-    case 3: return r.pick(STRINGS);
-    case 4: return String.fromCharCode(...Array.from({ length: r.int(40) }, () => r.int(0xffff)));
-    case 5: return undefined;
-    case 6: return Array.from({ length: r.int(4) }, () => randomValue(r, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return r.pick([0, -1, 1, 2 ** 53, -0, 1.5, Number.MAX_VALUE, 1e-300]);
+    case 2:
+      return r.next() < 0.5;
+    case 3:
+      return r.pick(STRINGS);
+    case 4:
+      return String.fromCharCode(...Array.from({ length: r.int(40) }, () => r.int(0xffff)));
+    case 5:
+      return undefined;
+    case 6:
+      return Array.from({ length: r.int(4) }, () => randomValue(r, depth + 1));
     default: {
       const o: Record<string, unknown> = {};
       for (let i = r.int(4); i > 0; i--) o[r.pick(KEYS)] = randomValue(r, depth + 1);
@@ -52,17 +102,31 @@ export function sample(s: AnySchema, r: Rng, depth = 0): unknown {
       for (const [k, v] of Object.entries(s.shape ?? {})) o[k] = sample(v as AnySchema, r, depth + 1);
       return o;
     }
-    case 'union': return sample(r.pick(def.options as AnySchema[]), r, depth + 1);
-    case 'enum': return r.pick(Object.values(def.entries as Record<string, string>));
-    case 'literal': return r.pick(def.values as unknown[]);
-    case 'array': return Array.from({ length: 1 + r.int(2) }, () => sample(def.element as AnySchema, r, depth + 1));
-    case 'boolean': return r.next() < 0.5;
-    case 'number': return r.int(100);
-    case 'string': return r.pick(STRINGS);
-    case 'optional': case 'default': case 'nullable': case 'readonly': case 'catch': case 'prefault':
+    case 'union':
+      return sample(r.pick(def.options as AnySchema[]), r, depth + 1);
+    case 'enum':
+      return r.pick(Object.values(def.entries as Record<string, string>));
+    case 'literal':
+      return r.pick(def.values as unknown[]);
+    case 'array':
+      return Array.from({ length: 1 + r.int(2) }, () => sample(def.element as AnySchema, r, depth + 1));
+    case 'boolean':
+      return r.next() < 0.5;
+    case 'number':
+      return r.int(100);
+    case 'string':
+      return r.pick(STRINGS);
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'readonly':
+    case 'catch':
+    case 'prefault':
       return r.next() < 0.2 ? undefined : sample(def.innerType as AnySchema, r, depth + 1);
-    case 'pipe': return sample(def.in as AnySchema, r, depth + 1);
-    default: return randomValue(r, depth);
+    case 'pipe':
+      return sample(def.in as AnySchema, r, depth + 1);
+    default:
+      return randomValue(r, depth);
   }
 }
 
@@ -73,10 +137,17 @@ export function mutate(v: unknown, r: Rng): unknown {
     const keys = Object.keys(o);
     const k = keys.length ? r.pick(keys) : 'x';
     switch (r.int(4)) {
-      case 0: delete o[k]; break;
-      case 1: o[r.pick(KEYS)] = randomValue(r); break;
-      case 2: o[k] = randomValue(r); break;
-      default: o[k] = mutate(o[k], r);
+      case 0:
+        delete o[k];
+        break;
+      case 1:
+        o[r.pick(KEYS)] = randomValue(r);
+        break;
+      case 2:
+        o[k] = randomValue(r);
+        break;
+      default:
+        o[k] = mutate(o[k], r);
     }
     return o;
   }

@@ -47,7 +47,9 @@ async function ensure(role: Role | null): Promise<void> {
   if (s && s.userId === id && !s.locked && !s.mustChangePassword) return;
   if (s) await dispatch({ core: w.core, host: 'web' }, 'auth.signOut', {});
   w.core.db
-    .prepare('UPDATE accounts SET password = ?, roles = ?, must_change = 0, disabled = 0, failed_count = 0, next_attempt_at = 0 WHERE id = ?')
+    .prepare(
+      'UPDATE accounts SET password = ?, roles = ?, must_change = 0, disabled = 0, failed_count = 0, next_attempt_at = 0 WHERE id = ?',
+    )
     .run(hash, JSON.stringify([role]), id);
   resetSignInLimits(w.core);
   const r = await dispatch({ core: w.core, host: 'web' }, 'auth.signIn', { userId: id, password: PASSWORD });
@@ -56,12 +58,17 @@ async function ensure(role: Role | null): Promise<void> {
 
 function check(op: string, r: unknown, problems: string[], input?: unknown): void {
   const res = r as ApiResult<unknown>;
-  if (!res || typeof res !== 'object' || typeof res.ok !== 'boolean') return void problems.push(`${op}: not a result: ${JSON.stringify(r)?.slice(0, 100)}`);
+  if (!res || typeof res !== 'object' || typeof res.ok !== 'boolean')
+    return void problems.push(`${op}: not a result: ${JSON.stringify(r)?.slice(0, 100)}`);
   if (res.ok) return;
   const { code, message } = res.error ?? {};
-  if (typeof code !== 'string' || !CODE.test(code) || typeof message !== 'string') return void problems.push(`${op}: untyped error ${JSON.stringify(res.error)}`);
+  if (typeof code !== 'string' || !CODE.test(code) || typeof message !== 'string')
+    return void problems.push(`${op}: untyped error ${JSON.stringify(res.error)}`);
   // INTERNAL means a bug let an untyped error through (a RangeError, a TypeError): the caller deserves a typed code.
-  if (code === 'INTERNAL') problems.push(`${op}: INTERNAL${GENERIC_INTERNAL.test(message) ? '' : ` with details: ${message}`} for ${JSON.stringify(input)?.slice(0, 120)}`);
+  if (code === 'INTERNAL')
+    problems.push(
+      `${op}: INTERNAL${GENERIC_INTERNAL.test(message) ? '' : ` with details: ${message}`} for ${JSON.stringify(input)?.slice(0, 120)}`,
+    );
   if (LEAK.test(message)) problems.push(`${op}: ${code} leaks internals: ${message.slice(0, 200)}`);
 }
 
@@ -82,7 +89,12 @@ describe('API fuzz', () => {
       for (const op of ops) {
         if (capped.has(op)) continue;
         const spec = operations[op];
-        const input = r.next() < 0.25 ? randomValue(r) : r.next() < 0.5 ? sample(spec.input as never, r) : mutate(sample(spec.input as never, r), r);
+        const input =
+          r.next() < 0.25
+            ? randomValue(r)
+            : r.next() < 0.5
+              ? sample(spec.input as never, r)
+              : mutate(sample(spec.input as never, r), r);
         const t0 = performance.now();
         let res: unknown;
         try {
@@ -96,16 +108,28 @@ describe('API fuzz', () => {
         calls.set(op, n);
         total++;
         check(op, res, problems, input);
-        if (!(res as ApiResult<unknown>).ok && (res as { error: { code: string } }).error.code === 'INTERNAL') internals.set(op, (internals.get(op) ?? 0) + 1);
+        if (!(res as ApiResult<unknown>).ok && (res as { error: { code: string } }).error.code === 'INTERNAL')
+          internals.set(op, (internals.get(op) ?? 0) + 1);
         if (n >= SLOW_CAP && !capped.has(op) && time.get(op)! / n > 2) {
           capped.add(op);
-          console.log(`fuzz: ${op} capped at ${n} calls: ${(time.get(op)! / n).toFixed(1)} ms per call (it does real work: hashing, PDF, export)`);
+          console.log(
+            `fuzz: ${op} capped at ${n} calls: ${(time.get(op)! / n).toFixed(1)} ms per call (it does real work: hashing, PDF, export)`,
+          );
         }
-        if (w.core.session?.userId !== (role ? `f.${role}` : undefined) || w.core.session?.locked || w.core.session?.mustChangePassword) await ensure(role);
+        if (
+          w.core.session?.userId !== (role ? `f.${role}` : undefined) ||
+          w.core.session?.locked ||
+          w.core.session?.mustChangePassword
+        )
+          await ensure(role);
       }
     }
-    if (internals.size) console.log(`fuzz: INTERNAL (generic message) per operation: ${JSON.stringify(Object.fromEntries(internals))}`);
-    const slowest = [...time].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([o, t]) => `${o} ${(t / 1000).toFixed(1)}s`);
+    if (internals.size)
+      console.log(`fuzz: INTERNAL (generic message) per operation: ${JSON.stringify(Object.fromEntries(internals))}`);
+    const slowest = [...time]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([o, t]) => `${o} ${(t / 1000).toFixed(1)}s`);
     console.log(`fuzz: ${total} calls over ${ops.length} operations; most time in ${slowest.join(', ')}`);
     expect(problems.slice(0, 20), REPLAY).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(TOTAL);
@@ -118,7 +142,14 @@ describe('API fuzz', () => {
     for (let i = 0; i < 1500; i++) {
       if (i % 300 === 0) await ensure(ROLES[(i / 300) % ROLES.length]!);
       const op = r.pick(ops);
-      const body = r.next() < 0.1 ? '{"unterminated' : JSON.stringify(r.next() < 0.5 ? randomValue(r) : sample(((operations as unknown as Record<string, { input: never }>)[op]?.input ?? ({} as never)), r)) ?? '';
+      const body =
+        r.next() < 0.1
+          ? '{"unterminated'
+          : (JSON.stringify(
+              r.next() < 0.5
+                ? randomValue(r)
+                : sample((operations as unknown as Record<string, { input: never }>)[op]?.input ?? ({} as never), r),
+            ) ?? '');
       const res = await w.raw({
         method: 'POST',
         path: `/api/${op.startsWith('%') ? op : encodeURIComponent(op)}`,
@@ -143,15 +174,30 @@ describe('API fuzz', () => {
     try {
       wireReader(t.core);
       await t.addAccount('t.clerk', ['clerk']);
-      const signIn = await dispatch({ core: t.core, host: 'web' }, 'auth.signIn', { userId: 't.clerk', password: PASSWORD });
+      const signIn = await dispatch({ core: t.core, host: 'web' }, 'auth.signIn', {
+        userId: 't.clerk',
+        password: PASSWORD,
+      });
       expect(signIn.ok).toBe(true);
       const r = rng(SEED ^ 0x7a7a);
-      const ids = [...t.core.services.reader!.demoCards().map((c) => c.id), 'nope', '__proto__', 'constructor', 'toString', ''];
+      const ids = [
+        ...t.core.services.reader!.demoCards().map((c) => c.id),
+        'nope',
+        '__proto__',
+        'constructor',
+        'toString',
+        '',
+      ];
       const ops = (Object.keys(operations) as OpName[]).filter((o) => o.startsWith('training.'));
       const problems: string[] = [];
       for (let i = 0; i < 3000; i++) {
         const op = r.pick(ops);
-        const input = r.next() < 0.5 ? { id: r.pick(ids) } : r.next() < 0.5 ? sample(operations[op].input as never, r) : mutate(sample(operations[op].input as never, r), r);
+        const input =
+          r.next() < 0.5
+            ? { id: r.pick(ids) }
+            : r.next() < 0.5
+              ? sample(operations[op].input as never, r)
+              : mutate(sample(operations[op].input as never, r), r);
         check(op, await dispatch({ core: t.core, host: 'web' }, op, input), problems, input);
       }
       expect(problems.slice(0, 20), REPLAY).toEqual([]);

@@ -19,10 +19,18 @@ afterAll(() => w.close());
 /** Collects the event names the SSE stream delivers. */
 function listen(): { events: string[]; close(): void } {
   const events: string[] = [];
-  const req = request({ host: '127.0.0.1', port: w.host.port, path: '/api/events', agent: false, headers: { Host: `127.0.0.1:${w.host.port}`, Authorization: `Bearer ${w.host.secret}` } }, (res) =>
-    res.on('data', (d: Buffer) => {
-      for (const m of d.toString().matchAll(/^event: (\S+)$/gm)) events.push(m[1]!);
-    }),
+  const req = request(
+    {
+      host: '127.0.0.1',
+      port: w.host.port,
+      path: '/api/events',
+      agent: false,
+      headers: { Host: `127.0.0.1:${w.host.port}`, Authorization: `Bearer ${w.host.secret}` },
+    },
+    (res) =>
+      res.on('data', (d: Buffer) => {
+        for (const m of d.toString().matchAll(/^event: (\S+)$/gm)) events.push(m[1]!);
+      }),
   );
   req.end();
   return { events, close: () => req.destroy() };
@@ -44,7 +52,9 @@ describe('idle lock over HTTP', () => {
     now += 30_000 + SERVER_LOCK_GRACE_MS + 1;
     expect(body(await w.api('audit.verify', {})).error?.code).toBe('SESSION_LOCKED');
     card();
-    expect(body(await w.api('audit.export', { from: '2024-01-01', to: '2024-01-01', format: 'json' })).error?.code).toBe('SESSION_LOCKED');
+    expect(
+      body(await w.api('audit.export', { from: '2024-01-01', to: '2024-01-01', format: 'json' })).error?.code,
+    ).toBe('SESSION_LOCKED');
     expect(body(await w.api('auth.unlock', { password: 'not-it' })).error?.code).toBe('AUTH_INVALID_CREDENTIALS');
     expect(body(await w.api('auth.unlock', { password: PASSWORD })).ok).toBe(true);
     card();

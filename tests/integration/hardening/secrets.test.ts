@@ -22,7 +22,16 @@ beforeAll(async () => {
   for (const m of ['log', 'error', 'warn', 'info', 'debug'] as const) {
     vi.spyOn(console, m).mockImplementation((...a: unknown[]) => void consoleLines.push(a.map(String).join(' ')));
   }
-  w = await startWeb({ config: { registry: { url: 'https://registry.example.gov.cn/api', appKey: 'app-key-1', appSecret: APP_SECRET, timeoutMs: 3000 } } });
+  w = await startWeb({
+    config: {
+      registry: {
+        url: 'https://registry.example.gov.cn/api',
+        appKey: 'app-key-1',
+        appSecret: APP_SECRET,
+        timeoutMs: 3000,
+      },
+    },
+  });
   w.core.bus.onAny((name, payload) => seen.push(`${name} ${JSON.stringify(payload)}`));
   await w.addAccount('li.na', ['clerk', 'supervisor'], { password: PASSWORD });
   const steps: [string, unknown][] = [

@@ -30,7 +30,8 @@ describe('training.toggleCard with an id that is not a demo card', () => {
     for (const id of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const r = await dispatch({ core, host: 'web' }, 'training.toggleCard', { id });
       expect(r.ok, id).toBe(false);
-      if (!r.ok) expect({ code: r.error.code, field: r.error.field }, id).toEqual({ code: 'INVALID_ARGUMENT', field: 'id' });
+      if (!r.ok)
+        expect({ code: r.error.code, field: r.error.field }, id).toEqual({ code: 'INVALID_ARGUMENT', field: 'id' });
     }
     expect(logged.filter((l) => /RangeError|failed:/.test(l))).toEqual([]);
     expect(await dispatch({ core, host: 'web' }, 'training.cards', {})).toEqual(before);

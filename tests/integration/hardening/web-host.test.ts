@@ -34,7 +34,12 @@ describe('web host hardening', () => {
 
   it('refuses a body over 1 MB with 413', async () => {
     const body = JSON.stringify({ userId: 'x', password: 'a'.repeat(1_100_000) });
-    const r = await w.raw({ method: 'POST', path: '/api/auth.signIn', headers: { Authorization: `Bearer ${w.host.secret}`, 'Content-Type': 'application/json' }, body });
+    const r = await w.raw({
+      method: 'POST',
+      path: '/api/auth.signIn',
+      headers: { Authorization: `Bearer ${w.host.secret}`, 'Content-Type': 'application/json' },
+      body,
+    });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.text)).toMatchObject({ ok: false, error: { code: 'INVALID_BODY_TOO_LARGE' } });
   });
@@ -46,7 +51,14 @@ describe('web host hardening', () => {
 
   it('rate-limits sign-in attempts per terminal over HTTP', async () => {
     const codes: string[] = [];
-    for (let i = 0; i < 20; i++) codes.push((JSON.parse((await w.api('auth.signIn', { userId: 'c1', password: `guess-${i}` })).text) as { error: { code: string } }).error.code);
+    for (let i = 0; i < 20; i++)
+      codes.push(
+        (
+          JSON.parse((await w.api('auth.signIn', { userId: 'c1', password: `guess-${i}` })).text) as {
+            error: { code: string };
+          }
+        ).error.code,
+      );
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('AUTH_INVALID_CREDENTIALS'));
     expect(codes.slice(5).every((c) => c === 'AUTH_THROTTLED' || c === 'AUTH_RATE_LIMITED')).toBe(true);
   });
@@ -54,13 +66,28 @@ describe('web host hardening', () => {
   it('puts no stack trace or internals in any error response', async () => {
     const auth = { Authorization: `Bearer ${w.host.secret}` };
     const cases = [
-      { method: 'POST', path: '/api/auth.signIn', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"userId":' },
+      {
+        method: 'POST',
+        path: '/api/auth.signIn',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: '{"userId":',
+      },
       { method: 'POST', path: '/api/auth.signIn', headers: { ...auth, 'Content-Type': 'text/plain' }, body: 'x' },
       { method: 'GET', path: '/api/auth.signIn', headers: auth },
       { method: 'POST', path: '/api/no.such.op', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' },
       { method: 'POST', path: '/api/%E0%A4%A', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{}' },
-      { method: 'POST', path: '/api/auth.signIn', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"__proto__":{"admin":true},"userId":1}' },
-      { method: 'POST', path: '/api/audit.export', headers: { ...auth, 'Content-Type': 'application/json' }, body: '[]' },
+      {
+        method: 'POST',
+        path: '/api/auth.signIn',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: '{"__proto__":{"admin":true},"userId":1}',
+      },
+      {
+        method: 'POST',
+        path: '/api/audit.export',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: '[]',
+      },
       { method: 'GET', path: '/..%2f..%2fetc%2fpasswd' },
       { method: 'GET', path: '/%00' },
       { method: 'GET', path: '/%E0%A4%A' },

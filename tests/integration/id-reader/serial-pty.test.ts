@@ -30,15 +30,34 @@ describe.skipIf(!hasSocat)('serial reader over a real pty pair with the sim-peer
   it('reads a placed card, goes disconnected when the line is unplugged, recovers when it is back', async () => {
     pty = await startPtyPair(dir);
     peer = await startPeer(pty.b);
-    m = new ReaderManager({ source: 'serial', device: pty.a, pollIntervalMs: 20, commandTimeoutMs: 300, readTimeoutMs: 1000, backoffInitialMs: 50, backoffMaxMs: 200, logger: silentLogger });
+    m = new ReaderManager({
+      source: 'serial',
+      device: pty.a,
+      pollIntervalMs: 20,
+      commandTimeoutMs: 300,
+      readTimeoutMs: 1000,
+      backoffInitialMs: 50,
+      backoffMaxMs: 200,
+      logger: silentLogger,
+    });
     const states: string[] = [];
     m.on('status', (s) => states.push(s.state));
     m.start();
-    const [connected] = await waitForEvent<[ReaderStatus]>(m, 'status', (s: ReaderStatus) => s.state === 'connected', 10_000);
+    const [connected] = await waitForEvent<[ReaderStatus]>(
+      m,
+      'status',
+      (s: ReaderStatus) => s.state === 'connected',
+      10_000,
+    );
     expect(connected.reader).toMatchObject({ kind: 'serial', id: `serial:${pty.a}` });
     expect(await peer.send('place resident-wang')).toBe('ok place resident-wang');
     const [read] = await waitForEvent<[CardRead]>(m, 'card-placed', undefined, 10_000);
-    expect(read.card).toMatchObject({ name: '王晓明', number: '110108198503120038', sex: { code: '1' }, nation: { code: '01' } });
+    expect(read.card).toMatchObject({
+      name: '王晓明',
+      number: '110108198503120038',
+      sex: { code: '1' },
+      nation: { code: '01' },
+    });
     expect(read.photo.length).toBe(1024);
 
     await peer.send('remove');
@@ -65,7 +84,16 @@ describe.skipIf(!hasSocat)('serial reader over a real pty pair with the sim-peer
     await peer?.stop();
     if (!pty || pty.proc.exitCode !== null) pty = await startPtyPair(dir);
     peer = await startPeer(pty.b);
-    m = new ReaderManager({ source: 'serial', device: pty.a, pollIntervalMs: 20, commandTimeoutMs: 100, reopenAfterFailures: 3, backoffInitialMs: 50, backoffMaxMs: 200, logger: silentLogger });
+    m = new ReaderManager({
+      source: 'serial',
+      device: pty.a,
+      pollIntervalMs: 20,
+      commandTimeoutMs: 100,
+      reopenAfterFailures: 3,
+      backoffInitialMs: 50,
+      backoffMaxMs: 200,
+      logger: silentLogger,
+    });
     m.start();
     await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'connected', 10_000);
     const gone = waitForEvent<[ReaderStatus]>(m, 'status', (s: ReaderStatus) => s.state === 'disconnected', 10_000);

@@ -42,7 +42,9 @@ describe('training boot: the outbox points at the sandbox department', () => {
     expect(core.services.outbox).toBeDefined();
     await signIn('demo-clerk');
     const outbox = core.services.outbox as Outbox;
-    const { caseId } = commitCaseWithSubmission(core.db, core.services.cipher!, outbox, { clerk: { id: 'demo-clerk' } });
+    const { caseId } = commitCaseWithSubmission(core.db, core.services.cipher!, outbox, {
+      clerk: { id: 'demo-clerk' },
+    });
     const first = await call<CaseSubmissionsView>('submissions.forCase', { caseId });
     expect(first.completion).toBe('pending');
     const t0 = Date.now();
@@ -62,7 +64,11 @@ describe('training boot: the outbox points at the sandbox department', () => {
   it('"my submissions" lists what needs action; only the clerk and a supervisor see a case\'s submissions', async () => {
     await signIn('demo-clerk');
     const outbox = core.services.outbox as Outbox;
-    const { caseId } = commitCaseWithSubmission(core.db, core.services.cipher!, outbox, { clerk: { id: 'demo-clerk' }, itemName: '困难残疾人生活补贴', form: {} });
+    const { caseId } = commitCaseWithSubmission(core.db, core.services.cipher!, outbox, {
+      clerk: { id: 'demo-clerk' },
+      itemName: '困难残疾人生活补贴',
+      form: {},
+    });
     let mine: SubmissionView[] = [];
     const t0 = Date.now();
     while (!mine.some((m) => m.caseId === caseId && m.needsAction) && Date.now() - t0 < 15_000) {
@@ -79,7 +85,9 @@ describe('training boot: the outbox points at the sandbox department', () => {
     expect((await call<CaseSubmissionsView>('submissions.forCase', { caseId })).submissions).toHaveLength(1);
     await signIn('demo-clerk');
     expect((await call<SubmissionView>('submissions.markHandled', { id: sub.id })).needsAction).toBe(false);
-    expect((await call<SubmissionView[]>('submissions.mine', { onlyNeedsAction: true })).map((m) => m.caseId)).not.toContain(caseId);
+    expect(
+      (await call<SubmissionView[]>('submissions.mine', { onlyNeedsAction: true })).map((m) => m.caseId),
+    ).not.toContain(caseId);
   }, 30_000);
 });
 
@@ -87,9 +95,26 @@ describe('production boot without a department', () => {
   it('keeps the outbox running and says submissions wait for a department', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'outbox-boot-prod-'));
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ mode: 'production', hall: { id: 'P01', name: '测试大厅' }, counter: 'P-01', printer: { backend: 'virtual' }, reader: { kind: 'keyboard' } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        mode: 'production',
+        hall: { id: 'P01', name: '测试大厅' },
+        counter: 'P-01',
+        printer: { backend: 'virtual' },
+        reader: { kind: 'keyboard' },
+      }),
+    );
     const log: string[] = [];
-    const core = await bootCore({ host: 'web', version: 'test', env: { ...process.env, COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') }, launchSandbox: () => { throw new Error('no sandbox in production'); }, log: (l) => log.push(l) });
+    const core = await bootCore({
+      host: 'web',
+      version: 'test',
+      env: { ...process.env, COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') },
+      launchSandbox: () => {
+        throw new Error('no sandbox in production');
+      },
+      log: (l) => log.push(l),
+    });
     try {
       expect(core.services.outbox).toBeDefined();
       expect(log.join('\n')).toMatch(/outbox: no department configured/);

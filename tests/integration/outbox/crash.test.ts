@@ -17,7 +17,7 @@ const LANES = 3; // each with its own database and department, killed in paralle
 const KILLS_PER_LANE = 18;
 const KEY = randomBytes(32);
 const seed = testSeed('outbox-crash');
-    const random = rng(seed);
+const random = rng(seed);
 
 /** What the department does during one run: the issue's down, slow and 500, plus a lost answer. */
 const FAULTS: Array<[string, DepartmentFaultsInput]> = [
@@ -34,7 +34,16 @@ const dir = mkdtempSync(join(tmpdir(), 'outbox-crash-'));
 // starts then costs ~0.1 s instead of tsx's ~0.6 s of CPU on a shared machine.
 const BUNDLE = join(ROOT, 'node_modules', '.cache', `outbox-crash-worker-${process.pid}.cjs`);
 beforeAll(async () => {
-  await build({ entryPoints: [WORKER], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: BUNDLE, external: ['better-sqlite3'], logLevel: 'error' });
+  await build({
+    entryPoints: [WORKER],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: BUNDLE,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -111,7 +120,9 @@ describe('outbox survives SIGKILL between case commit and department acknowledge
       const kills = lanes.reduce((s, l) => s + l.kills, 0);
       const inFlight = lanes.reduce((s, l) => s + l.killedInFlight, 0);
       const answered = lanes.reduce((s, l) => s + l.killedAnswered, 0);
-      console.log(`[outbox-crash] seed ${seed}: ${kills} kills, ${inFlight} with a request on the wire, ${answered} between the answer and its record; faults ${[...new Set(lanes.flatMap((l) => [...l.faultsSeen]))].join(', ')}`);
+      console.log(
+        `[outbox-crash] seed ${seed}: ${kills} kills, ${inFlight} with a request on the wire, ${answered} between the answer and its record; faults ${[...new Set(lanes.flatMap((l) => [...l.faultsSeen]))].join(', ')}`,
+      );
       expect(kills, `seed ${seed}`).toBeGreaterThanOrEqual(50);
       expect(inFlight, `seed ${seed}: no kill landed with a request on the wire`).toBeGreaterThan(0);
 
@@ -120,22 +131,37 @@ describe('outbox survives SIGKILL between case commit and department acknowledge
         const db = openDatabase(l.file);
         try {
           expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-          const rows = db.prepare("SELECT key, state, case_id FROM outbox WHERE kind = 'submission'").all() as Array<{ key: string; state: string; case_id: string }>;
+          const rows = db.prepare("SELECT key, state, case_id FROM outbox WHERE kind = 'submission'").all() as Array<{
+            key: string;
+            state: string;
+            case_id: string;
+          }>;
           const inDb = new Map(rows.map((r) => [r.key, r]));
           // Nothing acknowledged as committed is lost, and its case committed with it.
           for (const k of l.committed) expect(inDb.has(k), `seed ${seed}: committed ${k} missing`).toBe(true);
           const caseOf = db.prepare('SELECT count(*) FROM cases WHERE id = ?').pluck();
-          for (const r of rows) expect(caseOf.get(r.case_id), `seed ${seed}: message ${r.key} without its case`).toBe(1);
+          for (const r of rows)
+            expect(caseOf.get(r.case_id), `seed ${seed}: message ${r.key} without its case`).toBe(1);
           // …and the other way round: no case committed without the submission it owes.
-          expect(db.prepare('SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id)').pluck().get(), `seed ${seed}`).toBe(0);
+          expect(
+            db
+              .prepare('SELECT count(*) FROM cases c WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id)')
+              .pluck()
+              .get(),
+            `seed ${seed}`,
+          ).toBe(0);
           // After the clean drain every message is delivered.
-          expect(rows.filter((r) => r.state !== 'delivered').map((r) => r.key), `seed ${seed}`).toEqual([]);
+          expect(
+            rows.filter((r) => r.state !== 'delivered').map((r) => r.key),
+            `seed ${seed}`,
+          ).toEqual([]);
           const at = await received(depts[i]!.url);
           const atDept = new Map(at.submissions.map((s) => [s.submissionId, s]));
           // Exactly once as the department sees it: one record per message, none unknown to the terminal.
           expect(at.submissions.length, `seed ${seed}`).toBe(rows.length);
           expect(at.totals.created, `seed ${seed}`).toBe(rows.length);
-          for (const r of rows) expect(atDept.has(r.key), `seed ${seed}: ${r.key} never reached the department`).toBe(true);
+          for (const r of rows)
+            expect(atDept.has(r.key), `seed ${seed}: ${r.key} never reached the department`).toBe(true);
           expect(at.totals.conflicts, `seed ${seed}`).toBe(0);
           duplicatesAbsorbed += at.totals.duplicates ?? 0;
         } finally {

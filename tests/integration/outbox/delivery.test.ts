@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseCompletion, caseSubmissions, markHandled, mySubmissions, submission, type OutboxRow } from '../../../electron/services/outbox';
+import {
+  caseCompletion,
+  caseSubmissions,
+  markHandled,
+  mySubmissions,
+  submission,
+  type OutboxRow,
+} from '../../../electron/services/outbox';
 import type { SandboxHandle } from '../../../sandbox/server';
 import { received, setDepartment, startDepartment } from '../../helpers/outbox/department';
 import { commitCaseWithSubmission, outboxFor, PERSON, tempDb } from '../../helpers/outbox/driver';
@@ -8,14 +15,31 @@ import { commitCaseWithSubmission, outboxFor, PERSON, tempDb } from '../../helpe
 const FAST = {
   default: { decision: 'approved', afterMs: 150, reason: { zh: '予以批准', en: 'approved' } },
   rules: [
-    { name: 'more', match: { itemNameIncludes: '补贴', formFieldMissing: 'bankAccount' }, decision: 'more-info', afterMs: 100, reason: { zh: '请补充银行账户', en: 'add the bank account' } },
-    { name: 'no', match: { formFieldEquals: { field: 'incomeAboveLine', value: true } }, decision: 'rejected', afterMs: 100, reason: { zh: '收入高于标准', en: 'income above line' } },
+    {
+      name: 'more',
+      match: { itemNameIncludes: '补贴', formFieldMissing: 'bankAccount' },
+      decision: 'more-info',
+      afterMs: 100,
+      reason: { zh: '请补充银行账户', en: 'add the bank account' },
+    },
+    {
+      name: 'no',
+      match: { formFieldEquals: { field: 'incomeAboveLine', value: true } },
+      decision: 'rejected',
+      afterMs: 100,
+      reason: { zh: '收入高于标准', en: 'income above line' },
+    },
   ],
 };
 
 const SUB = {
-  department: 'DMCAB01', itemCode: 'X-DB', itemName: '大病救助', hall: { id: 'H1', name: '中心' }, counter: 'C1',
-  clerk: { id: 'k1' }, applicant: { idNumber: PERSON.idNumber, name: PERSON.name },
+  department: 'DMCAB01',
+  itemCode: 'X-DB',
+  itemName: '大病救助',
+  hall: { id: 'H1', name: '中心' },
+  counter: 'C1',
+  clerk: { id: 'k1' },
+  applicant: { idNumber: PERSON.idNumber, name: PERSON.name },
 };
 
 let dept: SandboxHandle;
@@ -47,7 +71,14 @@ describe('outbox delivery to the department', () => {
     const v = caseSubmissions(db, cipher, caseId);
     expect(v.completion).toBe('completed');
     expect(v.submissions).toHaveLength(1);
-    expect(v.submissions[0]).toMatchObject({ delivery: 'delivered', status: 'approved', final: true, needsAction: false, attempts: 1, receiver: 'DMCAB01' });
+    expect(v.submissions[0]).toMatchObject({
+      delivery: 'delivered',
+      status: 'approved',
+      final: true,
+      needsAction: false,
+      attempts: 1,
+      receiver: 'DMCAB01',
+    });
     expect(v.submissions[0]!.reason?.zh).toBe('予以批准');
     expect(v.submissions[0]!.receiptId).toMatch(/^DEPT-/);
     expect(changes.map((c) => c.remoteState)).toEqual(['accepted', 'approved']);
@@ -116,7 +147,11 @@ describe('outbox delivery to the department', () => {
     const yes = commitCaseWithSubmission(db, cipher, ob);
     // Another clerk's submission never shows in this clerk's list.
     commitCaseWithSubmission(db, cipher, ob, { clerk: { id: 'k2' }, form: { incomeAboveLine: true } });
-    await until(() => ['more-info', 'rejected', 'approved'].every((st, i) => caseSubmissions(db, cipher, [more, no, yes][i]!.caseId).submissions[0]!.status === st));
+    await until(() =>
+      ['more-info', 'rejected', 'approved'].every(
+        (st, i) => caseSubmissions(db, cipher, [more, no, yes][i]!.caseId).submissions[0]!.status === st,
+      ),
+    );
     await ob.stop();
     const mine = mySubmissions(db, cipher, 'k1');
     expect(mine.map((m) => [m.caseId, m.status, m.needsAction])).toEqual([
@@ -161,7 +196,15 @@ describe('outbox delivery to the department', () => {
     expect(await ob.drain(5000, 'final')).toBe(true);
     await ob.stop();
     db.close();
-    const bytes = Buffer.concat([file, `${file}-wal`].map((f) => { try { return readFileSync(f); } catch { return Buffer.alloc(0); } }));
+    const bytes = Buffer.concat(
+      [file, `${file}-wal`].map((f) => {
+        try {
+          return readFileSync(f);
+        } catch {
+          return Buffer.alloc(0);
+        }
+      }),
+    );
     for (const secret of [PERSON.idNumber, PERSON.name, '6222020200112233445', '重大疾病', '予以批准']) {
       expect(bytes.includes(Buffer.from(secret, 'utf8')), secret).toBe(false);
     }
@@ -173,10 +216,22 @@ describe('outbox delivery, refusals', () => {
     const { db, cipher } = tempDb();
     const ob = outboxFor(db, cipher, dept.url);
     ob.start();
-    db.transaction(() => ob.enqueue(db, { kind: 'submission', receiver: 'department:DMCAB01', key: 'hand-made-key-1', clerkId: 'k1', payload: { submissionId: 'hand-made-key-1' } }))();
+    db.transaction(() =>
+      ob.enqueue(db, {
+        kind: 'submission',
+        receiver: 'department:DMCAB01',
+        key: 'hand-made-key-1',
+        clerkId: 'k1',
+        payload: { submissionId: 'hand-made-key-1' },
+      }),
+    )();
     await until(() => (db.prepare('SELECT state FROM outbox').pluck().get() as string) === 'dead');
     await ob.stop();
-    expect(mySubmissions(db, cipher, 'k1')[0]).toMatchObject({ delivery: 'dead', lastError: 'OUTBOX_REFUSED', attempts: 1 });
+    expect(mySubmissions(db, cipher, 'k1')[0]).toMatchObject({
+      delivery: 'dead',
+      lastError: 'OUTBOX_REFUSED',
+      attempts: 1,
+    });
   });
 
   it('holds a message for a receiver family nobody registered, without losing it', async () => {
@@ -184,9 +239,13 @@ describe('outbox delivery, refusals', () => {
     const ob = outboxFor(db, cipher, dept.url);
     ob.start();
     ob.enqueue(db, { kind: 'rating', receiver: 'rating:haocha', key: 'rating-case-1', payload: { level: 5 } });
-    await until(() => (db.prepare('SELECT last_error FROM outbox').pluck().get() as string | null) === 'OUTBOX_RECEIVER_UNKNOWN');
+    await until(
+      () => (db.prepare('SELECT last_error FROM outbox').pluck().get() as string | null) === 'OUTBOX_RECEIVER_UNKNOWN',
+    );
     let got = '';
-    ob.register('rating', { deliver: async (m) => ((got = m.body), { state: 'received', remoteId: 'R1', final: false }) });
+    ob.register('rating', {
+      deliver: async (m) => ((got = m.body), { state: 'received', remoteId: 'R1', final: false }),
+    });
     // A later issue's receiver: registering wakes the outbox, but the message waits for its next due time.
     db.prepare('UPDATE outbox SET next_attempt_at = 0').run();
     ob.kick();
@@ -194,7 +253,11 @@ describe('outbox delivery, refusals', () => {
     await ob.stop();
     expect(JSON.parse(got)).toEqual({ level: 5 });
     // No poll() on that receiver: taking the message is its final word.
-    expect(db.prepare('SELECT state, final, remote_id FROM outbox').get()).toEqual({ state: 'delivered', final: 1, remote_id: 'R1' });
+    expect(db.prepare('SELECT state, final, remote_id FROM outbox').get()).toEqual({
+      state: 'delivered',
+      final: 1,
+      remote_id: 'R1',
+    });
   });
 });
 
@@ -206,7 +269,9 @@ describe('outbox delivery, a failing database', () => {
     const ob = outboxFor(db, cipher, dept.url, { now: () => Date.now() + offset, log: (l) => log.push(l) });
     const { key } = commitCaseWithSubmission(db, cipher, ob);
     // The acknowledgement cannot be written (as with a full disk).
-    db.exec("CREATE TEMP TRIGGER no_ack BEFORE UPDATE OF state ON outbox WHEN NEW.state = 'delivered' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+    db.exec(
+      "CREATE TEMP TRIGGER no_ack BEFORE UPDATE OF state ON outbox WHEN NEW.state = 'delivered' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+    );
     ob.start();
     await until(() => log.some((l) => /could not be recorded/.test(l)));
     await new Promise((r) => setTimeout(r, 500));

@@ -14,17 +14,44 @@ afterAll(() => dept.close());
 
 const body = (id: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
-    submissionId: id, department: 'DMCAB01', itemCode: 'X-1', itemName: '大病救助', caseNumber: 'case-1',
-    hall: { id: 'H1', name: '中心' }, counter: 'C1', clerk: { id: 'k1' }, applicant: { idNumber: '110903196803120017', name: '张三' },
-    form: {}, submittedAt: '2026-12-01T08:00:00.000Z', ...extra,
+    submissionId: id,
+    department: 'DMCAB01',
+    itemCode: 'X-1',
+    itemName: '大病救助',
+    caseNumber: 'case-1',
+    hall: { id: 'H1', name: '中心' },
+    counter: 'C1',
+    clerk: { id: 'k1' },
+    applicant: { idNumber: '110903196803120017', name: '张三' },
+    form: {},
+    submittedAt: '2026-12-01T08:00:00.000Z',
+    ...extra,
   });
 
-async function call(method: 'GET' | 'POST', path: string, b?: string, headers: Record<string, string> = {}, secret = APP.appSecret) {
-  const h = signedHeaders({ appKey: APP.appKey, appSecret: secret, method, pathAndQuery: path, ...(b ? { body: b } : {}), now: clock });
-  const r = await fetch(new URL(path, dept.url), { method, headers: { ...h, ...headers, 'content-type': 'application/json' }, body: b });
+async function call(
+  method: 'GET' | 'POST',
+  path: string,
+  b?: string,
+  headers: Record<string, string> = {},
+  secret = APP.appSecret,
+) {
+  const h = signedHeaders({
+    appKey: APP.appKey,
+    appSecret: secret,
+    method,
+    pathAndQuery: path,
+    ...(b ? { body: b } : {}),
+    now: clock,
+  });
+  const r = await fetch(new URL(path, dept.url), {
+    method,
+    headers: { ...h, ...headers, 'content-type': 'application/json' },
+    body: b,
+  });
   return { status: r.status, json: (await r.json()) as Record<string, unknown> };
 }
-const post = (id: string, b = body(id), secret?: string) => call('POST', DEPT_PATH, b, { 'idempotency-key': id }, secret);
+const post = (id: string, b = body(id), secret?: string) =>
+  call('POST', DEPT_PATH, b, { 'idempotency-key': id }, secret);
 
 describe('sandbox department (部门业务系统)', () => {
   it('refuses unsigned or wrongly signed calls', async () => {
@@ -49,7 +76,9 @@ describe('sandbox department (部门业务系统)', () => {
 
   it('refuses a body that breaks the schema, or a key that differs from the id', async () => {
     expect((await post('sub-bad-00001', JSON.stringify({ submissionId: 'sub-bad-00001' }))).status).toBe(422);
-    expect((await call('POST', DEPT_PATH, body('sub-bad-00002'), { 'idempotency-key': 'other-key-123' })).status).toBe(400);
+    expect((await call('POST', DEPT_PATH, body('sub-bad-00002'), { 'idempotency-key': 'other-key-123' })).status).toBe(
+      400,
+    );
   });
 
   it('decides after the delay by rules of thumb: 大病救助 approved in seconds, an allowance without bank account needs more information', async () => {
@@ -87,9 +116,15 @@ describe('sandbox department (部门业务系统)', () => {
   });
 
   it('takes new rules at run time, validated', async () => {
-    await setDepartment(dept.url, { rules: { default: { decision: 'rejected', afterMs: 0, reason: { zh: '不予受理', en: 'refused' } }, rules: [] } });
+    await setDepartment(dept.url, {
+      rules: { default: { decision: 'rejected', afterMs: 0, reason: { zh: '不予受理', en: 'refused' } }, rules: [] },
+    });
     expect((await post('sub-rules-001')).json.status).toBe('rejected');
-    const bad = await fetch(new URL('admin/department', dept.url), { method: 'POST', headers: { 'x-admin-secret': APP.adminSecret }, body: JSON.stringify({ rules: { default: {} } }) });
+    const bad = await fetch(new URL('admin/department', dept.url), {
+      method: 'POST',
+      headers: { 'x-admin-secret': APP.adminSecret },
+      body: JSON.stringify({ rules: { default: {} } }),
+    });
     expect(bad.status).toBe(400);
   });
 });

@@ -29,7 +29,8 @@ describe.skipIf(skip !== null)('CUPS backend against cupsd + ippeveprinter', () 
     await vp?.stop();
   });
 
-  const statuses = (id: string) => events.filter((e) => e.id === id).map((e) => (e.error ? `${e.status}:${e.error.code}` : e.status));
+  const statuses = (id: string) =>
+    events.filter((e) => e.id === id).map((e) => (e.error ? `${e.status}:${e.error.code}` : e.status));
 
   it('lists the queue with its IPP state', async () => {
     const snap = await readPrinters(backend);
@@ -101,7 +102,9 @@ describe.skipIf(skip !== null)('CUPS backend against cupsd + ippeveprinter', () 
   });
 
   it('reports an unknown queue as PRINTER_NOT_FOUND', async () => {
-    await expect(manager.print({ printer: 'No_Such_Queue', title: 'x', pdf })).rejects.toMatchObject({ code: 'PRINTER_NOT_FOUND' });
+    await expect(manager.print({ printer: 'No_Such_Queue', title: 'x', pdf })).rejects.toMatchObject({
+      code: 'PRINTER_NOT_FOUND',
+    });
   });
 
   it('reports a vanished device as PRINTER_OFFLINE with the job pending, and a retry prints', async () => {
@@ -119,7 +122,11 @@ describe.skipIf(skip !== null)('CUPS backend against cupsd + ippeveprinter', () 
     const again = await manager.retry(h.id);
     expect(again.attempt).toBe(2);
     expect(again.spoolJobId).not.toBe(h.spoolJobId);
-    const done = await manager.waitFor(h.id, (e) => e.attempt === 2 && (e.status === 'completed' || e.error?.terminal === true), 20_000);
+    const done = await manager.waitFor(
+      h.id,
+      (e) => e.attempt === 2 && (e.status === 'completed' || e.error?.terminal === true),
+      20_000,
+    );
     expect(done.status).toBe('completed');
     // The first attempt was cancelled, so the document must not print twice.
     expect((await backend.getJob(vp.queue, h.spoolJobId)).state).toBe('canceled');

@@ -1,9 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../resources/sandbox/demo-residents.json';
-import { createRegistryClient, RegistryError, type RegistryClient, type RegistryClientOptions } from '../../../electron/services/registry';
+import {
+  createRegistryClient,
+  RegistryError,
+  type RegistryClient,
+  type RegistryClientOptions,
+} from '../../../electron/services/registry';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
-const USAGE = { organisation: '示范市政务服务中心', clerk: 'C007 王芳', itemName: '清洁能源（煤改电）户核验', itemCode: 'QJNY-001', caseNumber: 'T-2026-0001', reason: '核验户籍与房屋权属' };
+const USAGE = {
+  organisation: '示范市政务服务中心',
+  clerk: 'C007 王芳',
+  itemName: '清洁能源（煤改电）户核验',
+  itemCode: 'QJNY-001',
+  caseNumber: 'T-2026-0001',
+  reason: '核验户籍与房屋权属',
+};
 const idOf = (name: string): string => demo.find((d) => d.name === name)!.idNumber;
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -21,7 +33,13 @@ describe('registry client against the sandbox over loopback', () => {
   let sb: TestSandbox;
   const clients: RegistryClient[] = [];
   const client = (o: Partial<RegistryClientOptions> = {}): RegistryClient => {
-    const c = createRegistryClient({ baseUrl: sb.url, appKey: sb.appKey, appSecret: sb.appSecret, retries: { max: 1, baseDelayMs: 5 }, ...o });
+    const c = createRegistryClient({
+      baseUrl: sb.url,
+      appKey: sb.appKey,
+      appSecret: sb.appSecret,
+      retries: { max: 1, baseDelayMs: 5 },
+      ...o,
+    });
     clients.push(c);
     return c;
   };
@@ -80,7 +98,16 @@ describe('registry client against the sandbox over loopback', () => {
     const [rogue] = await c.search(idOf('吴敏'), USAGE, ['111001']);
     const r = await c.get(rogue!.identifier, USAGE);
     expect(r.verification).toMatchObject({ state: 'unverified', reason: 'unknown-issuer' });
-    expect((await c.trustList()).map((i) => i.issuerCode).sort()).toEqual(['DMCAB01', 'DMDPF01', 'DMEDU01', 'DMHLT01', 'DMHRS01', 'DMMIB01', 'DMNRB01', 'DMPSB01']);
+    expect((await c.trustList()).map((i) => i.issuerCode).sort()).toEqual([
+      'DMCAB01',
+      'DMDPF01',
+      'DMEDU01',
+      'DMHLT01',
+      'DMHRS01',
+      'DMMIB01',
+      'DMNRB01',
+      'DMPSB01',
+    ]);
   });
 
   it('fault switches: broken signature and unknown issuer on any license', async () => {
@@ -106,7 +133,9 @@ describe('registry client against the sandbox over loopback', () => {
     }
     expect(wrong.state()).toBe('closed'); // a refusal proves the registry is up
     expect(await codeOf(client().search(idOf('张建国'), { ...USAGE, clerk: '' }))).toBe('USAGE_INCOMPLETE');
-    expect(await codeOf(client().get('1.2.156.3005.2.111001.DMPSB01.1000000.001.0', USAGE))).toBe('REGISTRY_BAD_IDENTIFIER');
+    expect(await codeOf(client().get('1.2.156.3005.2.111001.DMPSB01.1000000.001.0', USAGE))).toBe(
+      'REGISTRY_BAD_IDENTIFIER',
+    );
   });
 
   it('malformed, oversized and truncated answers become typed errors', async () => {
@@ -124,7 +153,11 @@ describe('registry client against the sandbox over loopback', () => {
   });
 
   it('down and slow registry: timeouts, the breaker opens, fails fast, then recovers', async () => {
-    const c = client({ timeouts: { connectMs: 500, totalMs: 300 }, retries: { max: 0 }, breaker: { failureThreshold: 3, cooldownMs: 400 } });
+    const c = client({
+      timeouts: { connectMs: 500, totalMs: 300 },
+      retries: { max: 0 },
+      breaker: { failureThreshold: 3, cooldownMs: 400 },
+    });
     const states: string[] = [];
     c.onState((s) => states.push(s));
     await sb.setFaults({ latencyMs: 1000 });
@@ -168,8 +201,21 @@ describe('registry client against the sandbox over loopback', () => {
     const records = (await c.usageRecords(holder, usage)).filter((r) => r.caseNumber === 'T-USAGE-42');
     expect(records).toHaveLength(1 + items.length);
     for (const r of records) {
-      expect(r).toMatchObject({ organisation: usage.organisation, clerk: 'C009 李强', itemName: usage.itemName, itemCode: usage.itemCode, reason: usage.reason, status: 200, appKey: sb.appKey });
+      expect(r).toMatchObject({
+        organisation: usage.organisation,
+        clerk: 'C009 李强',
+        itemName: usage.itemName,
+        itemCode: usage.itemCode,
+        reason: usage.reason,
+        status: 200,
+        appKey: sb.appKey,
+      });
     }
-    expect(records.filter((r) => r.identifier).map((r) => r.identifier).sort()).toEqual(items.map((i) => i.identifier).sort());
+    expect(
+      records
+        .filter((r) => r.identifier)
+        .map((r) => r.identifier)
+        .sort(),
+    ).toEqual(items.map((i) => i.identifier).sort());
   });
 });

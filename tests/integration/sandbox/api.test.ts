@@ -3,7 +3,14 @@ import demo from '../../../resources/sandbox/demo-residents.json';
 import { signedHeaders } from '../../../protocol/request-auth';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
-const USAGE = { organisation: '示范市政务服务中心', clerk: 'C001', itemName: '老年人优待证办理', itemCode: 'LNYD-01', caseNumber: 'S-1', reason: '核验年龄' };
+const USAGE = {
+  organisation: '示范市政务服务中心',
+  clerk: 'C001',
+  itemName: '老年人优待证办理',
+  itemCode: 'LNYD-01',
+  caseNumber: 'S-1',
+  reason: '核验年龄',
+};
 const holder = demo[0]!.idNumber;
 
 describe('sandbox CLI and API authentication (child process)', () => {
@@ -20,7 +27,14 @@ describe('sandbox CLI and API authentication (child process)', () => {
     return { status: res.status, body: (await res.json()) as { code?: string; message?: string; items?: unknown[] } };
   };
   const sign = (o: Partial<Parameters<typeof signedHeaders>[0]> = {}, path = `/v1/licenses?holderCode=${holder}`) =>
-    signedHeaders({ appKey: sb.appKey, appSecret: sb.appSecret, method: 'GET', pathAndQuery: path, usage: USAGE, ...o });
+    signedHeaders({
+      appKey: sb.appKey,
+      appSecret: sb.appSecret,
+      method: 'GET',
+      pathAndQuery: path,
+      usage: USAGE,
+      ...o,
+    });
 
   it('started from the CLI on a free port with credentials from the environment', async () => {
     expect(sb.pid).toBeGreaterThan(0);

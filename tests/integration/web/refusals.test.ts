@@ -9,13 +9,22 @@ interface Reply {
   body: string;
 }
 
-function send(h: WebHost, path: string, headers: Record<string, string>, body?: string, method = 'POST'): Promise<Reply> {
+function send(
+  h: WebHost,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+  method = 'POST',
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: h.port, path, method, headers: { Host: `127.0.0.1:${h.port}`, ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: h.port, path, method, headers: { Host: `127.0.0.1:${h.port}`, ...headers } },
+      (res) => {
+        let data = '';
+        res.on('data', (c: Buffer) => (data += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -81,7 +90,13 @@ describe('web host refusals', () => {
   });
 
   it('never sends CORS headers, even to a preflight', async () => {
-    const pre = await send(h, '/api/app.info', { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' }, undefined, 'OPTIONS');
+    const pre = await send(
+      h,
+      '/api/app.info',
+      { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'POST' },
+      undefined,
+      'OPTIONS',
+    );
     expect(pre.status).toBeGreaterThanOrEqual(400);
     const ok = await send(h, '/api/app.info', auth, '{}');
     for (const r of [pre, ok]) {
@@ -116,12 +131,32 @@ describe('web host refusals', () => {
   });
 
   it('takes only application/json, with optional parameters, as a JSON body (415 otherwise)', async () => {
-    const type = async (t: string) => (await send(h, '/api/app.info', { Authorization: `Bearer ${h.secret}`, 'Content-Type': t }, '{}')).status;
-    for (const t of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset=UTF-8', 'application/json ; charset="utf-8"']) expect.soft(await type(t), t).toBe(200);
-    for (const t of ['application/jsonx', 'application/json-patch+json', 'application/json5', 'application/jsonp; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=application/json']) {
+    const type = async (t: string) =>
+      (await send(h, '/api/app.info', { Authorization: `Bearer ${h.secret}`, 'Content-Type': t }, '{}')).status;
+    for (const t of [
+      'application/json',
+      'application/json; charset=utf-8',
+      'Application/JSON;charset=UTF-8',
+      'application/json ; charset="utf-8"',
+    ])
+      expect.soft(await type(t), t).toBe(200);
+    for (const t of [
+      'application/jsonx',
+      'application/json-patch+json',
+      'application/json5',
+      'application/jsonp; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=application/json',
+    ]) {
       expect.soft(await type(t), t).toBe(415);
     }
-    const r = await send(h, '/api/app.info', { Authorization: `Bearer ${h.secret}`, 'Content-Type': 'application/jsonx' }, '{}');
+    const r = await send(
+      h,
+      '/api/app.info',
+      { Authorization: `Bearer ${h.secret}`, 'Content-Type': 'application/jsonx' },
+      '{}',
+    );
     expect(JSON.parse(r.body).error.code).toBe('INVALID_CONTENT_TYPE');
   });
 });

@@ -15,11 +15,14 @@ if (skip) console.warn(`web-font build test skipped: ${skip}`);
 
 function get(h: WebFixture, path: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((res, rej) => {
-    const req = request({ host: '127.0.0.1', port: h.host.port, path, headers: { Host: `127.0.0.1:${h.host.port}` } }, (r) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: h.host.port, path, headers: { Host: `127.0.0.1:${h.host.port}` } },
+      (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => res({ status: r.statusCode ?? 0, headers: r.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', rej);
     req.end();
   });
@@ -32,7 +35,7 @@ describe.skipIf(!!skip)('the CJK web font in the renderer build', () => {
   });
   afterAll(() => h?.close());
 
-  it('index.html links the slices\' stylesheet, and each slice is a woff2 served from the terminal itself', async () => {
+  it("index.html links the slices' stylesheet, and each slice is a woff2 served from the terminal itself", async () => {
     const html = readFileSync(join(OUT, 'index.html'), 'utf8');
     const css = /href="\.\/(assets\/cjk-[0-9a-f]+\.css)"/.exec(html)?.[1];
     expect(css, 'index.html links no CJK font stylesheet').toBeTruthy();

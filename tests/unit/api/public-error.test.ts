@@ -9,12 +9,25 @@ import { RegistryError } from '../../../electron/services/registry/errors';
 
 describe('toApiError', () => {
   it('a domain error keeps its code, parameters and field', () => {
-    expect(toApiError(new PrintError('PRINTER_NOT_FOUND', { params: { printer: 'HP_A4' }, detail: 'gone' }))).toMatchObject({ code: 'PRINTER_NOT_FOUND', params: { printer: 'HP_A4' } });
-    expect(toApiError(new CaseError('CASE_INPUT_INVALID', 'name is required.', 'name'))).toMatchObject({ code: 'CASE_INPUT_INVALID', field: 'name' });
-    expect(toApiError(new AppError('AUTH_THROTTLED', 'wait', { params: { seconds: 30 } }))).toMatchObject({ code: 'AUTH_THROTTLED', params: { seconds: 30 } });
-    expect(toApiError(new ReaderError('REPLY_STATUS', 'sw3', { sw3: 0x41 }))).toMatchObject({ code: 'REPLY_STATUS', params: { sw3: '41' } });
+    expect(
+      toApiError(new PrintError('PRINTER_NOT_FOUND', { params: { printer: 'HP_A4' }, detail: 'gone' })),
+    ).toMatchObject({ code: 'PRINTER_NOT_FOUND', params: { printer: 'HP_A4' } });
+    expect(toApiError(new CaseError('CASE_INPUT_INVALID', 'name is required.', 'name'))).toMatchObject({
+      code: 'CASE_INPUT_INVALID',
+      field: 'name',
+    });
+    expect(toApiError(new AppError('AUTH_THROTTLED', 'wait', { params: { seconds: 30 } }))).toMatchObject({
+      code: 'AUTH_THROTTLED',
+      params: { seconds: 30 },
+    });
+    expect(toApiError(new ReaderError('REPLY_STATUS', 'sw3', { sw3: 0x41 }))).toMatchObject({
+      code: 'REPLY_STATUS',
+      params: { sw3: '41' },
+    });
     expect(toApiError(new RegistryError('REGISTRY_TIMEOUT', 'slow'))).toMatchObject({ code: 'REGISTRY_TIMEOUT' });
-    expect(toApiError(new LicenseError(cacheTooOld('104001', '2026-01-01T00:00:00Z', 30 * 3_600_000, 24 * 3_600_000)))).toMatchObject({
+    expect(
+      toApiError(new LicenseError(cacheTooOld('104001', '2026-01-01T00:00:00Z', 30 * 3_600_000, 24 * 3_600_000))),
+    ).toMatchObject({
       code: 'CACHE_TOO_OLD',
       params: { type: '104001', ageHours: 30, maxAgeHours: 24 },
     });
@@ -38,7 +51,9 @@ describe('toApiError', () => {
   });
 
   it('parameters cross only as strings and numbers', () => {
-    const e = new AppError('CATALOG_ITEM_NOT_FOUND', 'x', { params: { code: 'qjny', leak: { stack: 'at …' } as never } });
+    const e = new AppError('CATALOG_ITEM_NOT_FOUND', 'x', {
+      params: { code: 'qjny', leak: { stack: 'at …' } as never },
+    });
     expect(toApiError(e).params).toEqual({ code: 'qjny' });
   });
 });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { appendAudit, configureAudit, createAuditSigner, sealAad, signHead, verifyChain } from '../../../electron/services/audit';
+import {
+  appendAudit,
+  configureAudit,
+  createAuditSigner,
+  sealAad,
+  signHead,
+  verifyChain,
+} from '../../../electron/services/audit';
 import { canonicalEntry, entryHash } from '../../../electron/services/audit/chain';
 import { createCipher } from '../../../electron/services/crypto';
 import { openDatabase } from '../../../electron/services/db/open';
@@ -16,8 +23,13 @@ describe('audit chain', () => {
   it('links entries by SM3 and verifies', () => {
     const db = fresh();
     configureAudit(db, { signer, checkpointEvery: 3 });
-    for (let i = 0; i < 7; i++) appendAudit(db, { action: 'card-read', actor: 'c1', caseId: `case-${i}`, detail: { n: i } });
-    const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as { seq: number; prev_hash: string; hash: string }[];
+    for (let i = 0; i < 7; i++)
+      appendAudit(db, { action: 'card-read', actor: 'c1', caseId: `case-${i}`, detail: { n: i } });
+    const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as {
+      seq: number;
+      prev_hash: string;
+      hash: string;
+    }[];
     expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(rows[0]!.prev_hash).toBe('0'.repeat(64));
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
@@ -29,7 +41,18 @@ describe('audit chain', () => {
   });
 
   it('the canonical form is position-sensitive and unambiguous', () => {
-    const base = { seq: 1, at: 't', actor: 'a', action: 'x', subject: null, item_code: null, case_id: null, purpose: 'p|q', detail: null, detail_sealed: null };
+    const base = {
+      seq: 1,
+      at: 't',
+      actor: 'a',
+      action: 'x',
+      subject: null,
+      item_code: null,
+      case_id: null,
+      purpose: 'p|q',
+      detail: null,
+      detail_sealed: null,
+    };
     expect(canonicalEntry(base)).not.toBe(canonicalEntry({ ...base, actor: 'a","x', action: '' }));
   });
 
@@ -39,7 +62,9 @@ describe('audit chain', () => {
     expect(() => db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() =>
-      db.prepare("INSERT INTO audit_log(seq, at, action, prev_hash, hash) VALUES (5, 't', 'x', ?, 'h')").run('0'.repeat(64)),
+      db
+        .prepare("INSERT INTO audit_log(seq, at, action, prev_hash, hash) VALUES (5, 't', 'x', ?, 'h')")
+        .run('0'.repeat(64)),
     ).toThrow(/extend the chain/);
     signHead(db, signer);
     expect(() => db.prepare('DELETE FROM audit_checkpoint').run()).toThrow(/append-only/);
@@ -49,12 +74,25 @@ describe('audit chain', () => {
     const db = fresh();
     const cipher = createCipher(randomBytes(32));
     configureAudit(db, { cipher, signer });
-    expect(() => appendAudit(fresh(), { action: 'card-read', actor: 'c', personal: { name: 'x' } })).toThrow(expect.objectContaining({ code: 'AUDIT_NO_CIPHER' }));
-    const seq = appendAudit(db, { action: 'card-read', actor: 'c1', subject: cipher.keyedHash('x'), personal: { name: '张三', id: '110101199003071234' } });
-    const row = db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as { detail_sealed: Buffer; detail: string | null };
+    expect(() => appendAudit(fresh(), { action: 'card-read', actor: 'c', personal: { name: 'x' } })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_NO_CIPHER' }),
+    );
+    const seq = appendAudit(db, {
+      action: 'card-read',
+      actor: 'c1',
+      subject: cipher.keyedHash('x'),
+      personal: { name: '张三', id: '110101199003071234' },
+    });
+    const row = db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as {
+      detail_sealed: Buffer;
+      detail: string | null;
+    };
     expect(row.detail).toBeNull();
     expect(row.detail_sealed.toString('latin1')).not.toContain('110101');
-    expect(JSON.parse(cipher.open(row.detail_sealed, sealAad(seq)).toString())).toEqual({ name: '张三', id: '110101199003071234' });
+    expect(JSON.parse(cipher.open(row.detail_sealed, sealAad(seq)).toString())).toEqual({
+      name: '张三',
+      id: '110101199003071234',
+    });
     expect(() => cipher.open(row.detail_sealed, sealAad(seq + 1))).toThrow();
     expect(verifyChain(db).ok).toBe(true);
   });
@@ -74,8 +112,12 @@ describe('audit chain', () => {
 
   it('rejects oversized or missing fields with AUDIT_INVALID_ENTRY', () => {
     const db = fresh();
-    expect(() => appendAudit(db, { action: '', actor: null })).toThrow(expect.objectContaining({ code: 'AUDIT_INVALID_ENTRY' }));
-    expect(() => appendAudit(db, { action: 'x', actor: null, purpose: 'p'.repeat(500) })).toThrow(expect.objectContaining({ code: 'AUDIT_INVALID_ENTRY' }));
+    expect(() => appendAudit(db, { action: '', actor: null })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_ENTRY' }),
+    );
+    expect(() => appendAudit(db, { action: 'x', actor: null, purpose: 'p'.repeat(500) })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_ENTRY' }),
+    );
   });
 
   it('detects a chain rebuilt with another key through the trusted public key', () => {
@@ -84,7 +126,11 @@ describe('audit chain', () => {
     configureAudit(db, { signer: other });
     appendAudit(db, { action: 'x', actor: null });
     signHead(db, other);
-    expect(verifyChain(db, signer.publicKey)).toMatchObject({ ok: false, seq: 1, reason: expect.stringMatching(/not this terminal/) });
+    expect(verifyChain(db, signer.publicKey)).toMatchObject({
+      ok: false,
+      seq: 1,
+      reason: expect.stringMatching(/not this terminal/),
+    });
   });
 
   it('finds the empty log of a new database intact, with nothing signed yet', () => {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit, auditCipher, auditSubject, registerCaseLookup, startAudit, verifyAuditSignature } from '../../../electron/services/audit';
+import {
+  appendAudit,
+  auditCipher,
+  auditSubject,
+  registerCaseLookup,
+  startAudit,
+  verifyAuditSignature,
+} from '../../../electron/services/audit';
 import { exportBody, type SignedExport } from '../../../electron/services/audit/export';
 import { sm3Hex } from '../../../electron/services/audit/sm3';
 import { makeCore, type Fixture } from '../../helpers/core';
@@ -32,8 +39,14 @@ describe('audit export', () => {
     expect(verifyAuditSignature(sm3Hex(exportBody(doc)), doc.signature, startAudit(f.core).publicKey)).toBe(true);
     doc.entries[0]!.actor = 'someone-else';
     expect(verifyAuditSignature(sm3Hex(exportBody(doc)), doc.signature, doc.publicKey)).toBe(false);
-    expect(await f.call('audit.export', { from: '2024-02-30', to: '2024-03-01', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'AUDIT_RANGE_INVALID' } });
-    expect(await f.call('audit.export', { from: '2020-01-01', to: '2024-03-01', format: 'csv' })).toMatchObject({ ok: false, error: { code: 'AUDIT_RANGE_INVALID' } });
+    expect(await f.call('audit.export', { from: '2024-02-30', to: '2024-03-01', format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUDIT_RANGE_INVALID' },
+    });
+    expect(await f.call('audit.export', { from: '2020-01-01', to: '2024-03-01', format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUDIT_RANGE_INVALID' },
+    });
   });
 });
 
@@ -44,14 +57,38 @@ describe('citizen slip (who looked at my data)', () => {
     await f.signInAs('c1');
     const cipher = auditCipher(f.core)!;
     const me = auditSubject(cipher, '110101199003071234');
-    appendAudit(f.core.db, { action: 'registry-fetch', actor: 'c0', subject: me, itemCode: 'coal-to-electricity', purpose: 'household check', caseId: 'k1' });
-    appendAudit(f.core.db, { action: 'registry-fetch', actor: 'c0', subject: auditSubject(cipher, '110101199003070000'), purpose: 'other person' });
-    const r = await f.call('audit.citizenSlip', { idNumber: '110101199003071234x'.slice(0, 18), reason: 'citizen asked at counter', pdf: true });
+    appendAudit(f.core.db, {
+      action: 'registry-fetch',
+      actor: 'c0',
+      subject: me,
+      itemCode: 'coal-to-electricity',
+      purpose: 'household check',
+      caseId: 'k1',
+    });
+    appendAudit(f.core.db, {
+      action: 'registry-fetch',
+      actor: 'c0',
+      subject: auditSubject(cipher, '110101199003070000'),
+      purpose: 'other person',
+    });
+    const r = await f.call('audit.citizenSlip', {
+      idNumber: '110101199003071234x'.slice(0, 18),
+      reason: 'citizen asked at counter',
+      pdf: true,
+    });
     expect(r.ok).toBe(true);
     const v = (r as { value: { rows: { clerk: string; purpose: string }[]; pdfBase64?: string } }).value;
-    expect(v.rows).toEqual([expect.objectContaining({ clerk: 'c0', purpose: 'household check', action: 'registry-fetch' })]);
-    expect(Buffer.from(v.pdfBase64 ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');
-    const logged = f.core.db.prepare("SELECT actor, subject, purpose FROM audit_log WHERE action = 'citizen-slip'").get();
+    expect(v.rows).toEqual([
+      expect.objectContaining({ clerk: 'c0', purpose: 'household check', action: 'registry-fetch' }),
+    ]);
+    expect(
+      Buffer.from(v.pdfBase64 ?? '', 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const logged = f.core.db
+      .prepare("SELECT actor, subject, purpose FROM audit_log WHERE action = 'citizen-slip'")
+      .get();
     expect(logged).toEqual({ actor: 'c1', subject: me, purpose: 'citizen asked at counter' });
     expect(JSON.stringify(f.core.db.prepare('SELECT * FROM audit_log').all())).not.toContain('110101199003071234');
   });
@@ -61,12 +98,29 @@ describe('citizen slip (who looked at my data)', () => {
     await f.addAccount('c1', ['clerk']);
     await f.signInAs('c1');
     const me = auditSubject(auditCipher(f.core)!, '110101199003071234');
-    const cases: Record<string, { state: string; clerkId: string }> = { open1: { state: 'open', clerkId: 'c1' }, done1: { state: 'completed', clerkId: 'c1' }, theirs: { state: 'open', clerkId: 'c9' } };
-    registerCaseLookup(f.core, (id) => (cases[id] ? { caseId: id, subject: me, itemCode: 'item-1', ...cases[id]! } : null));
-    expect(await f.call('audit.citizenSlip', { idNumber: '110101199003071234', reason: 'asked at counter' })).toMatchObject({ ok: false, error: { code: 'AUDIT_CASE_REQUIRED' } });
-    expect(await f.call('audit.citizenSlip', { caseId: 'nope' })).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } });
-    expect(await f.call('audit.citizenSlip', { caseId: 'done1' })).toMatchObject({ ok: false, error: { code: 'CASE_NOT_OPEN' } });
-    expect(await f.call('audit.citizenSlip', { caseId: 'theirs' })).toMatchObject({ ok: false, error: { code: 'CASE_NOT_YOURS' } });
+    const cases: Record<string, { state: string; clerkId: string }> = {
+      open1: { state: 'open', clerkId: 'c1' },
+      done1: { state: 'completed', clerkId: 'c1' },
+      theirs: { state: 'open', clerkId: 'c9' },
+    };
+    registerCaseLookup(f.core, (id) =>
+      cases[id] ? { caseId: id, subject: me, itemCode: 'item-1', ...cases[id]! } : null,
+    );
+    expect(
+      await f.call('audit.citizenSlip', { idNumber: '110101199003071234', reason: 'asked at counter' }),
+    ).toMatchObject({ ok: false, error: { code: 'AUDIT_CASE_REQUIRED' } });
+    expect(await f.call('audit.citizenSlip', { caseId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_NOT_FOUND' },
+    });
+    expect(await f.call('audit.citizenSlip', { caseId: 'done1' })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_NOT_OPEN' },
+    });
+    expect(await f.call('audit.citizenSlip', { caseId: 'theirs' })).toMatchObject({
+      ok: false,
+      error: { code: 'CASE_NOT_YOURS' },
+    });
     expect(await f.call('audit.citizenSlip', { caseId: 'open1' })).toMatchObject({ ok: true, value: { rows: [] } });
   });
 });

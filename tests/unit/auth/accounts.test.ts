@@ -9,7 +9,8 @@ afterEach(async () => {
   f = undefined;
 });
 
-const actions = (fx: Fixture) => (fx.core.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
+const actions = (fx: Fixture) =>
+  (fx.core.db.prepare('SELECT action FROM audit_log ORDER BY seq').all() as { action: string }[]).map((r) => r.action);
 
 describe('first run and training accounts', () => {
   it('production starts with no accounts and asks for the administrator; no default password signs in', async () => {
@@ -17,9 +18,16 @@ describe('first run and training accounts', () => {
     const st = await f.call('auth.setupStatus');
     expect(st).toMatchObject({ ok: true, value: { needsSetup: true, training: false, session: null } });
     expect(st.ok && 'demoPassword' in (st.value as object)).toBe(false);
-    for (const [u, p] of [['admin', 'admin'], ['demo-admin', DEMO_PASSWORD], ['admin', '123456']] as const) {
+    for (const [u, p] of [
+      ['admin', 'admin'],
+      ['demo-admin', DEMO_PASSWORD],
+      ['admin', '123456'],
+    ] as const) {
       resetSignInLimits(f.core);
-      expect(await f.call('auth.signIn', { userId: u, password: p })).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID_CREDENTIALS' } });
+      expect(await f.call('auth.signIn', { userId: u, password: p })).toMatchObject({
+        ok: false,
+        error: { code: 'AUTH_INVALID_CREDENTIALS' },
+      });
     }
     const events: (SessionInfo | null)[] = [];
     f.core.bus.onAny((n, p) => n === 'session.changed' && events.push(p as SessionInfo | null));
@@ -28,11 +36,16 @@ describe('first run and training accounts', () => {
     expect(events.at(-1)).toMatchObject({ userId: 'chief' });
     await f.call('auth.signOut');
     expect(events.at(-1)).toBeNull();
-    expect(await f.call('auth.setupAdmin', { userId: 'other', displayName: 'x', password: 'Admin-pass-77' })).toMatchObject({
+    expect(
+      await f.call('auth.setupAdmin', { userId: 'other', displayName: 'x', password: 'Admin-pass-77' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'AUTH_SETUP_DONE' },
     });
-    expect((await f.call('auth.setupStatus')).ok && ((await f.call('auth.setupStatus')) as { value: { needsSetup: boolean } }).value.needsSetup).toBe(false);
+    expect(
+      (await f.call('auth.setupStatus')).ok &&
+        ((await f.call('auth.setupStatus')) as { value: { needsSetup: boolean } }).value.needsSetup,
+    ).toBe(false);
     expect(actions(f)).toEqual(expect.arrayContaining(['sign-in-failed', 'setup', 'sign-out']));
   });
 
@@ -48,8 +61,17 @@ describe('first run and training accounts', () => {
     const { Core } = await import('../../../electron/services/core/core');
     const { trainingConfig } = await import('../../../electron/services/config/schema');
     const { dispatch } = await import('../../../electron/api/dispatch');
-    const prod = new Core({ config: { ...trainingConfig, mode: 'production' }, dataDir: dir, host: 'web', version: 't', log: () => {} });
-    const p = await dispatch({ core: prod, host: 'web' }, 'auth.signIn', { userId: 'demo-admin', password: DEMO_PASSWORD });
+    const prod = new Core({
+      config: { ...trainingConfig, mode: 'production' },
+      dataDir: dir,
+      host: 'web',
+      version: 't',
+      log: () => {},
+    });
+    const p = await dispatch({ core: prod, host: 'web' }, 'auth.signIn', {
+      userId: 'demo-admin',
+      password: DEMO_PASSWORD,
+    });
     expect(p).toMatchObject({ ok: false, error: { code: 'AUTH_DEMO_ACCOUNT' } });
     await prod.close();
     f = { ...f, close: async () => {} };
@@ -72,10 +94,15 @@ describe('sign-in', () => {
     resetSignInLimits(f.core);
     // Even the right password waits now: the account is delayed, not only the terminal.
     const delayed = await f.call('auth.signIn', { userId: 'li.na', password: PASSWORD });
-    expect(delayed).toMatchObject({ ok: false, error: { code: 'AUTH_THROTTLED', message: expect.stringMatching(/wait 5 s/) } });
+    expect(delayed).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_THROTTLED', message: expect.stringMatching(/wait 5 s/) },
+    });
     now += 5_001;
     expect(await f.call('auth.signIn', { userId: 'li.na', password: PASSWORD })).toMatchObject({ ok: true });
-    const failures = f.core.db.prepare("SELECT count(*) n FROM audit_log WHERE action = 'sign-in-failed'").get() as { n: number };
+    const failures = f.core.db.prepare("SELECT count(*) n FROM audit_log WHERE action = 'sign-in-failed'").get() as {
+      n: number;
+    };
     expect(failures.n).toBe(6);
   });
 
@@ -94,16 +121,28 @@ describe('sign-in', () => {
     f = await makeCore();
     await f.addAccount('boss', ['admin']);
     await f.signInAs('boss');
-    const c = await f.call('accounts.create', { userId: 'zhao.lei', displayName: '赵磊', roles: ['clerk'], temporaryPassword: 'Temp-pass-123' });
+    const c = await f.call('accounts.create', {
+      userId: 'zhao.lei',
+      displayName: '赵磊',
+      roles: ['clerk'],
+      temporaryPassword: 'Temp-pass-123',
+    });
     expect(c).toMatchObject({ ok: true, value: { userId: 'zhao.lei', mustChangePassword: true } });
     await f.signInAs('zhao.lei', 'Temp-pass-123');
     expect(f.core.session).toMatchObject({ mustChangePassword: true });
-    expect(await f.call('accounts.list')).toMatchObject({ ok: false, error: { code: 'AUTH_PASSWORD_CHANGE_REQUIRED' } });
-    expect(await f.call('audit.citizenSlip', { idNumber: '110101199003071234', reason: 'asked at counter' })).toMatchObject({
+    expect(await f.call('accounts.list')).toMatchObject({
       ok: false,
       error: { code: 'AUTH_PASSWORD_CHANGE_REQUIRED' },
     });
-    expect(await f.call('auth.changePassword', { currentPassword: 'Temp-pass-123', newPassword: 'Temp-pass-123' })).toMatchObject({
+    expect(
+      await f.call('audit.citizenSlip', { idNumber: '110101199003071234', reason: 'asked at counter' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_PASSWORD_CHANGE_REQUIRED' },
+    });
+    expect(
+      await f.call('auth.changePassword', { currentPassword: 'Temp-pass-123', newPassword: 'Temp-pass-123' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'AUTH_PASSWORD_REUSED' },
     });
@@ -117,12 +156,33 @@ describe('sign-in', () => {
     await f.addAccount('boss', ['admin']);
     await f.addAccount('clerk1', ['clerk']);
     await f.signInAs('boss');
-    expect(await f.call('accounts.setRoles', { userId: 'boss', roles: ['clerk'] })).toMatchObject({ ok: false, error: { code: 'AUTH_SELF_CHANGE' } });
-    expect(await f.call('accounts.disable', { userId: 'boss', disabled: true })).toMatchObject({ ok: false, error: { code: 'AUTH_SELF_CHANGE' } });
-    expect(await f.call('accounts.setRoles', { userId: 'clerk1', roles: ['station'] })).toMatchObject({ ok: true, value: { roles: ['station'] } });
-    expect(await f.call('accounts.disable', { userId: 'clerk1', disabled: true })).toMatchObject({ ok: true, value: { disabled: true } });
-    expect(await f.call('accounts.resetPassword', { userId: 'clerk1', temporaryPassword: 'Reset-pass-9' })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
-    expect(await f.call('accounts.create', { userId: 'demo-x', displayName: 'x', roles: ['clerk'], temporaryPassword: 'Reset-pass-9' })).toMatchObject({
+    expect(await f.call('accounts.setRoles', { userId: 'boss', roles: ['clerk'] })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_SELF_CHANGE' },
+    });
+    expect(await f.call('accounts.disable', { userId: 'boss', disabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_SELF_CHANGE' },
+    });
+    expect(await f.call('accounts.setRoles', { userId: 'clerk1', roles: ['station'] })).toMatchObject({
+      ok: true,
+      value: { roles: ['station'] },
+    });
+    expect(await f.call('accounts.disable', { userId: 'clerk1', disabled: true })).toMatchObject({
+      ok: true,
+      value: { disabled: true },
+    });
+    expect(
+      await f.call('accounts.resetPassword', { userId: 'clerk1', temporaryPassword: 'Reset-pass-9' }),
+    ).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    expect(
+      await f.call('accounts.create', {
+        userId: 'demo-x',
+        displayName: 'x',
+        roles: ['clerk'],
+        temporaryPassword: 'Reset-pass-9',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'AUTH_INVALID_ACCOUNT_ID' },
     });
@@ -132,7 +192,9 @@ describe('sign-in', () => {
       () => expect.fail('a disabled account signed in'),
       (e: Error) => expect(e.message).toMatch(/AUTH_ACCOUNT_DISABLED/),
     );
-    const changes = f.core.db.prepare("SELECT detail FROM audit_log WHERE action = 'account-change' AND actor = 'boss'").all() as { detail: string }[];
+    const changes = f.core.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'account-change' AND actor = 'boss'")
+      .all() as { detail: string }[];
     expect(changes.map((c) => JSON.parse(c.detail).op)).toEqual(['set-roles', 'disable', 'reset-password']);
   });
 

@@ -11,9 +11,18 @@ describe('dispatch when the accounts/audit service cannot start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'counter-badkey-'));
     writeFileSync(join(dir, 'audit-sign.key'), 'ab'.repeat(32));
     chmodSync(join(dir, 'audit-sign.key'), 0o644);
-    const core = new Core({ config: { ...trainingConfig, mode: 'production' }, dataDir: dir, host: 'web', version: 't', log: () => {} });
+    const core = new Core({
+      config: { ...trainingConfig, mode: 'production' },
+      dataDir: dir,
+      host: 'web',
+      version: 't',
+      log: () => {},
+    });
     const r = await dispatch({ core, host: 'web' }, 'auth.signIn', { userId: 'a', password: 'b' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'KEY_FILE_PERMISSIONS', message: expect.stringContaining('chmod 600') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'KEY_FILE_PERMISSIONS', message: expect.stringContaining('chmod 600') },
+    });
     await core.close();
   });
 });

@@ -30,12 +30,22 @@ describe('idle lock (server side)', () => {
       expect(await f.callAny(op, {})).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
     }
     expect(await f.call('status.get')).toMatchObject({ ok: true });
-    expect(await f.call('auth.signIn', { userId: 'clerk1', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
-    expect(await f.call('auth.unlock', { password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'AUTH_INVALID_CREDENTIALS' } });
+    expect(await f.call('auth.signIn', { userId: 'clerk1', password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_LOCKED' },
+    });
+    expect(await f.call('auth.unlock', { password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { code: 'AUTH_INVALID_CREDENTIALS' },
+    });
     expect(f.core.session?.locked).toBe(true);
     expect(await f.call('auth.unlock', { password: PASSWORD })).toMatchObject({ ok: true, value: { locked: false } });
     expect((await f.call('audit.verify')).ok).toBe(true);
-    const log = (f.core.db.prepare("SELECT action, detail FROM audit_log WHERE action IN ('lock','unlock','unlock-failed') ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+    const log = (
+      f.core.db
+        .prepare("SELECT action, detail FROM audit_log WHERE action IN ('lock','unlock','unlock-failed') ORDER BY seq")
+        .all() as { action: string }[]
+    ).map((r) => r.action);
     expect(log).toEqual(['lock', 'unlock-failed', 'unlock']);
   });
 

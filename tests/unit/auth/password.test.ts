@@ -21,7 +21,9 @@ describe('password hashing', () => {
 
   it('enforces the policy with an actionable code', () => {
     for (const weak of ['short1', 'onlyletters', '12345678901', 'zhangwei-2024x']) {
-      expect(() => checkPasswordPolicy(weak, 'zhangwei'), weak).toThrow(expect.objectContaining({ code: 'AUTH_WEAK_PASSWORD' }));
+      expect(() => checkPasswordPolicy(weak, 'zhangwei'), weak).toThrow(
+        expect.objectContaining({ code: 'AUTH_WEAK_PASSWORD' }),
+      );
     }
     expect(() => checkPasswordPolicy('Window-3-spring', 'zhangwei')).not.toThrow();
     expect(() => checkPasswordPolicy('a long passphrase only letters', 'zhangwei')).not.toThrow();

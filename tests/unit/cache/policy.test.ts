@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CACHE_POLICY_FILE, loadCachePolicy, maxAgeMs, parseCachePolicy, retentionMs, ruleFor } from '../../../electron/services/cache/policy';
+import {
+  CACHE_POLICY_FILE,
+  loadCachePolicy,
+  maxAgeMs,
+  parseCachePolicy,
+  retentionMs,
+  ruleFor,
+} from '../../../electron/services/cache/policy';
 import { CacheError } from '../../../electron/services/cache/errors';
 import { tempDir } from '../../helpers/licenses';
 
@@ -10,7 +17,9 @@ const resources = resolve(__dirname, '../../../resources');
 describe('cache policy', () => {
   it('ships a valid policy covering every license type', () => {
     const policy = loadCachePolicy(join(resources, CACHE_POLICY_FILE));
-    const { types } = JSON.parse(readFileSync(join(resources, 'registry/license-types.json'), 'utf8')) as { types: { code: string }[] };
+    const { types } = JSON.parse(readFileSync(join(resources, 'registry/license-types.json'), 'utf8')) as {
+      types: { code: string }[];
+    };
     for (const t of types) expect(policy.types[t.code], `type ${t.code}`).toBeDefined();
     expect(ruleFor(policy, '111001').maxAgeHours).toBe(72);
     expect(ruleFor(policy, '111002').maxAgeHours).toBe(24);
@@ -21,13 +30,20 @@ describe('cache policy', () => {
   });
 
   it('rejects a policy that would purge data before it may stop being served', () => {
-    const bad = { default: { maxAgeHours: 24, retentionDays: 7 }, types: { '111002': { maxAgeHours: 240, retentionDays: 1 } } };
+    const bad = {
+      default: { maxAgeHours: 24, retentionDays: 7 },
+      types: { '111002': { maxAgeHours: 240, retentionDays: 1 } },
+    };
     expect(() => parseCachePolicy(bad)).toThrow(CacheError);
     expect(() => parseCachePolicy(bad)).toThrow(/types\.111002.*retentionDays must cover maxAgeHours/);
   });
 
   it('rejects missing defaults, negative ages and bad type codes with CACHE_POLICY_INVALID', () => {
-    for (const bad of [{ types: {} }, { default: { maxAgeHours: -1, retentionDays: 7 }, types: {} }, { default: { maxAgeHours: 1, retentionDays: 7 }, types: { abc: { maxAgeHours: 1, retentionDays: 1 } } }]) {
+    for (const bad of [
+      { types: {} },
+      { default: { maxAgeHours: -1, retentionDays: 7 }, types: {} },
+      { default: { maxAgeHours: 1, retentionDays: 7 }, types: { abc: { maxAgeHours: 1, retentionDays: 1 } } },
+    ]) {
       try {
         parseCachePolicy(bad);
         throw new Error('accepted an invalid policy');

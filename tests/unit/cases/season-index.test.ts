@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chooseItem, issueCertificate, issuedForAddress, issuedLookup, licensesUsedFrom, openCase, recordChecks, voidCase } from '../../../electron/services/cases';
+import {
+  chooseItem,
+  issueCertificate,
+  issuedForAddress,
+  issuedLookup,
+  licensesUsedFrom,
+  openCase,
+  recordChecks,
+  voidCase,
+} from '../../../electron/services/cases';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
 import { evaluate } from '../../../electron/services/rules';
 import { baseFacts, HEAD, SPOUSE, tempDb, testCipher, type TempDb } from '../../helpers/cases/fixtures';
@@ -13,11 +22,27 @@ afterEach(() => t.close());
 
 /** One whole clean-energy case through the real rules, with the "issued this season" lookup wired to the db. */
 function runCase(person: { name: string; idNumber: string }, now: Date) {
-  const { id } = openCase(t.db, cipher, { hallId: 'H1', counterId: 'C1', clerkId: 'k', source: 'card', person, cardReadAt: now });
+  const { id } = openCase(t.db, cipher, {
+    hallId: 'H1',
+    counterId: 'C1',
+    clerkId: 'k',
+    source: 'card',
+    person,
+    cardReadAt: now,
+  });
   chooseItem(t.db, id, item.code, now);
-  const facts = baseFacts({ card: { ...baseFacts().card, ...person }, now, issuedForAddress: issuedLookup(t.db, cipher, item.code, id) });
+  const facts = baseFacts({
+    card: { ...baseFacts().card, ...person },
+    now,
+    issuedForAddress: issuedLookup(t.db, cipher, item.code, id),
+  });
   const ev = evaluate(item, facts);
-  recordChecks(t.db, cipher, id, { licensesUsed: licensesUsedFrom(facts.licenses), checks: ev.checks, seasonIndex: ev.seasonIndex, at: now });
+  recordChecks(t.db, cipher, id, {
+    licensesUsed: licensesUsedFrom(facts.licenses),
+    checks: ev.checks,
+    seasonIndex: ev.seasonIndex,
+    at: now,
+  });
   return { id, ev };
 }
 
@@ -45,13 +70,29 @@ describe('once per address and heating season', () => {
   it('does not count checks that never led to a certificate, or other items', () => {
     runCase(HEAD, new Date(2025, 10, 20)); // checked, never issued
     expect(runCase(SPOUSE, new Date(2025, 10, 21)).ev.eligible).toBe(true);
-    expect(issuedForAddress(t.db, cipher, 'household-verification', '示范市青山区柳河镇东庄村18号', '2025-11-01', '2026-03-31')).toEqual([]);
+    expect(
+      issuedForAddress(
+        t.db,
+        cipher,
+        'household-verification',
+        '示范市青山区柳河镇东庄村18号',
+        '2025-11-01',
+        '2026-03-31',
+      ),
+    ).toEqual([]);
   });
 
   it('stores the address only as a keyed hash', () => {
     const first = runCase(HEAD, new Date(2025, 10, 20));
     issueCertificate(t.db, cipher, first.id);
-    const row = t.db.prepare('SELECT address_hash, season_start, season_end FROM issued_index').get() as Record<string, string>;
-    expect(row).toEqual({ address_hash: cipher.keyedHash('示范市青山区柳河镇东庄村18号'), season_start: '2025-11-01', season_end: '2026-03-31' });
+    const row = t.db.prepare('SELECT address_hash, season_start, season_end FROM issued_index').get() as Record<
+      string,
+      string
+    >;
+    expect(row).toEqual({
+      address_hash: cipher.keyedHash('示范市青山区柳河镇东庄村18号'),
+      season_start: '2025-11-01',
+      season_end: '2026-03-31',
+    });
   });
 });

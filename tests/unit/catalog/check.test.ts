@@ -15,17 +15,26 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A catalog folder with these items and, beside it, a templates folder holding only `templates`. */
-function catalogWith(items: Record<string, unknown>[], templates = ['household', 'senior-card', 'clean-energy']): string {
+function catalogWith(
+  items: Record<string, unknown>[],
+  templates = ['household', 'senior-card', 'clean-energy'],
+): string {
   const root = mkdtempSync(join(tmpdir(), 'catalog-check-'));
   dirs.push(root);
   mkdirSync(join(root, 'catalog', 'items'), { recursive: true });
   mkdirSync(join(root, 'templates'));
-  for (const t of templates) copyFileSync(join(ROOT, 'resources/templates', `${t}.json`), join(root, 'templates', `${t}.json`));
+  for (const t of templates)
+    copyFileSync(join(ROOT, 'resources/templates', `${t}.json`), join(root, 'templates', `${t}.json`));
   items.forEach((it, i) => writeFileSync(join(root, 'catalog', 'items', `${i}.json`), JSON.stringify(it)));
   return join(root, 'catalog');
 }
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/catalog.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) =>
+  spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'electron/cli/catalog.ts'), ...args],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
 
 describe('npm run catalog -- check', () => {
   it('passes on the shipped catalog', () => {
@@ -38,7 +47,10 @@ describe('npm run catalog -- check', () => {
 
   it('fails, listing every problem with its file, on a bad catalog', () => {
     const care = read('severe-disability-care-allowance.json');
-    const dir = catalogWith([{ ...care, colour: 'red' }, { ...care, code: 'x2', itemCode: '110900-X-0002', evidence: { licenses: [{ type: '111002', required: true }] } }]);
+    const dir = catalogWith([
+      { ...care, colour: 'red' },
+      { ...care, code: 'x2', itemCode: '110900-X-0002', evidence: { licenses: [{ type: '111002', required: true }] } },
+    ]);
     const r = cli('check', '--dir', dir);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/0\.json.*colour/);
@@ -55,7 +67,8 @@ describe('catalog check: each kind of mistake is caught', () => {
   const care = read('severe-disability-care-allowance.json');
   const clean = read('clean-energy.json');
   const senior = read('senior-card.json');
-  const problems = (item: Record<string, unknown>, templates?: string[]) => readCatalog(catalogWith([item], templates)).problems.join('\n');
+  const problems = (item: Record<string, unknown>, templates?: string[]) =>
+    readCatalog(catalogWith([item], templates)).problems.join('\n');
 
   it('the shipped items as they are have none', () => {
     expect(problems(care)).toBe('');
@@ -65,25 +78,175 @@ describe('catalog check: each kind of mistake is caught', () => {
 
   it.each<[string, () => Record<string, unknown>, RegExp]>([
     ['an unknown field', () => ({ ...care, colour: 'red' }), /colour/],
-    ['an unknown field in a rule', () => ({ ...care, rules: [...care.rules, { id: 'x', kind: 'card-valid', colour: 1 }] }), /rules\.\d+.*colour|Unrecognized/],
-    ['an unknown license type', () => ({ ...care, evidence: { licenses: [...care.evidence.licenses, { type: '999999', required: false }] } }), /unknown license type 999999/],
-    ['an expression reading a license the item does not fetch', () => ({ ...care, evidence: { licenses: [{ type: '111002', required: true }] } }), /reads license type 114001/],
-    ['a sentence template reading a license the item does not fetch', () => ({ ...care, rules: care.rules.map((r: Json) => (r.kind === 'expr' ? { ...r, passed: { zh: '{{lic.low_income.monthlyAmount}}', en: 'x' } } : r)) }), /reads license type 115001/],
-    ['a built-in rule reading a license the item does not fetch', () => ({ ...care, evidence: { licenses: [{ type: '114001', required: true }] }, form: undefined, outputs: care.outputs }), /reads license type 111002/],
-    ['a program not declared as an evidence source', () => ({ ...clean, evidence: { licenses: clean.evidence.licenses } }), /program "clean-energy".*not an evidence source/],
-    ['earlier cases not declared as an evidence source', () => ({ ...care, rules: [...care.rules, { id: 'once', kind: 'expr', label: { zh: '甲', en: 'a' }, when: 'size(cases) == 0', passed: { zh: '甲', en: 'a' }, failed: { zh: '乙', en: 'b' } }] }), /reads `cases`/],
-    ['an expression naming an unknown field', () => ({ ...care, rules: [...care.rules, { id: 'g', kind: 'expr', label: { zh: '甲', en: 'a' }, when: "lic.disability.colour == ''", passed: { zh: '甲', en: 'a' }, failed: { zh: '乙', en: 'b' } }] }), /no field "colour"/],
-    ['an expression reading a param the item does not set', () => ({ ...care, rules: [...care.rules, { id: 'p', kind: 'expr', label: { zh: '甲', en: 'a' }, when: 'card.age >= params.minAge', passed: { zh: '甲', en: 'a' }, failed: { zh: '乙', en: 'b' } }] }), /params\.minAge/],
-    ['a form field without a source', () => ({ ...care, form: { fields: [{ ...care.form.fields[0], source: [] }] } }), /form\.fields\.0\.source/],
-    ['a form field from a license the item does not fetch', () => ({ ...care, form: { fields: [...care.form.fields, { key: 'pension', label: { zh: '养老金', en: 'Pension' }, type: 'number', source: [{ from: 'license', type: '116002', field: 'monthlyAmount' }] }] } }), /source license type 116002/],
-    ['a form field from an unknown hall default', () => ({ ...care, form: { fields: [...care.form.fields, { key: 'hallX', label: { zh: '甲', en: 'a' }, type: 'text', source: [{ from: 'hall', key: 'nope' }] }] } }), /hall default "nope"/],
-    ['a select field without options', () => ({ ...care, form: { fields: [...care.form.fields, { key: 'pick', label: { zh: '甲', en: 'a' }, type: 'select', source: [{ from: 'clerk' }] }] } }), /select field needs options/],
+    [
+      'an unknown field in a rule',
+      () => ({ ...care, rules: [...care.rules, { id: 'x', kind: 'card-valid', colour: 1 }] }),
+      /rules\.\d+.*colour|Unrecognized/,
+    ],
+    [
+      'an unknown license type',
+      () => ({ ...care, evidence: { licenses: [...care.evidence.licenses, { type: '999999', required: false }] } }),
+      /unknown license type 999999/,
+    ],
+    [
+      'an expression reading a license the item does not fetch',
+      () => ({ ...care, evidence: { licenses: [{ type: '111002', required: true }] } }),
+      /reads license type 114001/,
+    ],
+    [
+      'a sentence template reading a license the item does not fetch',
+      () => ({
+        ...care,
+        rules: care.rules.map((r: Json) =>
+          r.kind === 'expr' ? { ...r, passed: { zh: '{{lic.low_income.monthlyAmount}}', en: 'x' } } : r,
+        ),
+      }),
+      /reads license type 115001/,
+    ],
+    [
+      'a built-in rule reading a license the item does not fetch',
+      () => ({
+        ...care,
+        evidence: { licenses: [{ type: '114001', required: true }] },
+        form: undefined,
+        outputs: care.outputs,
+      }),
+      /reads license type 111002/,
+    ],
+    [
+      'a program not declared as an evidence source',
+      () => ({ ...clean, evidence: { licenses: clean.evidence.licenses } }),
+      /program "clean-energy".*not an evidence source/,
+    ],
+    [
+      'earlier cases not declared as an evidence source',
+      () => ({
+        ...care,
+        rules: [
+          ...care.rules,
+          {
+            id: 'once',
+            kind: 'expr',
+            label: { zh: '甲', en: 'a' },
+            when: 'size(cases) == 0',
+            passed: { zh: '甲', en: 'a' },
+            failed: { zh: '乙', en: 'b' },
+          },
+        ],
+      }),
+      /reads `cases`/,
+    ],
+    [
+      'an expression naming an unknown field',
+      () => ({
+        ...care,
+        rules: [
+          ...care.rules,
+          {
+            id: 'g',
+            kind: 'expr',
+            label: { zh: '甲', en: 'a' },
+            when: "lic.disability.colour == ''",
+            passed: { zh: '甲', en: 'a' },
+            failed: { zh: '乙', en: 'b' },
+          },
+        ],
+      }),
+      /no field "colour"/,
+    ],
+    [
+      'an expression reading a param the item does not set',
+      () => ({
+        ...care,
+        rules: [
+          ...care.rules,
+          {
+            id: 'p',
+            kind: 'expr',
+            label: { zh: '甲', en: 'a' },
+            when: 'card.age >= params.minAge',
+            passed: { zh: '甲', en: 'a' },
+            failed: { zh: '乙', en: 'b' },
+          },
+        ],
+      }),
+      /params\.minAge/,
+    ],
+    [
+      'a form field without a source',
+      () => ({ ...care, form: { fields: [{ ...care.form.fields[0], source: [] }] } }),
+      /form\.fields\.0\.source/,
+    ],
+    [
+      'a form field from a license the item does not fetch',
+      () => ({
+        ...care,
+        form: {
+          fields: [
+            ...care.form.fields,
+            {
+              key: 'pension',
+              label: { zh: '养老金', en: 'Pension' },
+              type: 'number',
+              source: [{ from: 'license', type: '116002', field: 'monthlyAmount' }],
+            },
+          ],
+        },
+      }),
+      /source license type 116002/,
+    ],
+    [
+      'a form field from an unknown hall default',
+      () => ({
+        ...care,
+        form: {
+          fields: [
+            ...care.form.fields,
+            { key: 'hallX', label: { zh: '甲', en: 'a' }, type: 'text', source: [{ from: 'hall', key: 'nope' }] },
+          ],
+        },
+      }),
+      /hall default "nope"/,
+    ],
+    [
+      'a select field without options',
+      () => ({
+        ...care,
+        form: {
+          fields: [
+            ...care.form.fields,
+            { key: 'pick', label: { zh: '甲', en: 'a' }, type: 'select', source: [{ from: 'clerk' }] },
+          ],
+        },
+      }),
+      /select field needs options/,
+    ],
     ['an application without a form', () => ({ ...care, form: undefined }), /an application needs a form/],
     ['an unknown department', () => ({ ...care, department: 'MOON' }), /unknown department "MOON"/],
-    ['an unknown receiving department', () => ({ ...care, outputs: [{ kind: 'application', departments: ['MOON'] }, care.outputs[1]] }), /outputs\.0\.departments\.0/],
-    ['a missing template', () => ({ ...clean, outputs: [{ ...clean.outputs[0], template: 'no-such-template' }] }), /template "no-such-template" is not in/],
-    ['an exemption by a license the item does not fetch', () => ({ ...care, exempts: [{ name: { zh: '结婚证', en: 'Marriage' }, license: '115003' }] }), /exempts\.0/],
-    ['a photo from a license the item does not fetch', () => ({ ...senior, evidence: { licenses: [{ type: '115002', required: false }] }, rules: senior.rules.filter((r: Json) => r.id !== 'resident-id-license') }), /photo comes from license type 111001/],
+    [
+      'an unknown receiving department',
+      () => ({ ...care, outputs: [{ kind: 'application', departments: ['MOON'] }, care.outputs[1]] }),
+      /outputs\.0\.departments\.0/,
+    ],
+    [
+      'a missing template',
+      () => ({ ...clean, outputs: [{ ...clean.outputs[0], template: 'no-such-template' }] }),
+      /template "no-such-template" is not in/,
+    ],
+    [
+      'an exemption by a license the item does not fetch',
+      () => ({ ...care, exempts: [{ name: { zh: '结婚证', en: 'Marriage' }, license: '115003' }] }),
+      /exempts\.0/,
+    ],
+    [
+      'a photo from a license the item does not fetch',
+      () => ({
+        ...senior,
+        evidence: { licenses: [{ type: '115002', required: false }] },
+        rules: senior.rules.filter((r: Json) => r.id !== 'resident-id-license'),
+      }),
+      /photo comes from license type 111001/,
+    ],
   ])('%s', (_what, make, pattern) => {
     expect(problems(make())).toMatch(pattern);
   });

@@ -32,15 +32,25 @@ describe('loadCatalog', () => {
   it('loads the shipped items, the first three with their templates, pages and params', () => {
     const c = loadCatalog(shipped);
     expect(c.items.length).toBeGreaterThanOrEqual(40);
-    expect(c.items.map((i) => i.code)).toEqual(expect.arrayContaining(['clean-energy-check', 'household-verification', 'senior-card']));
+    expect(c.items.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['clean-energy-check', 'household-verification', 'senior-card']),
+    );
     const senior = getItem(c, 'senior-card');
-    expect(senior).toMatchObject({ department: 'CAB', params: { seniorAge: 60 }, photo: { type: '111001', field: 'photo' } });
+    expect(senior).toMatchObject({
+      department: 'CAB',
+      params: { seniorAge: 60 },
+      photo: { type: '111001', field: 'photo' },
+    });
     expect(printedOf(senior)).toMatchObject({ kind: 'card', template: 'senior-card', page: 'card' });
     expect(getItem(c, 'clean-energy-check').initials).toEqual(expect.arrayContaining(['qjny', 'qjnymgdzhhyzm']));
     expect(getItem(c, 'household-verification').licenses).toEqual([{ type: '111002', required: true }]);
-    expect(getItem(c, 'clean-energy-check').evidence.sources).toEqual([{ kind: 'program-areas', program: 'clean-energy' }]);
+    expect(getItem(c, 'clean-energy-check').evidence.sources).toEqual([
+      { kind: 'program-areas', program: 'clean-energy' },
+    ]);
     // Defaults from the schema are applied at load.
-    expect(getItem(c, 'clean-energy-check').rules.find((r) => r.kind === 'property-at-address')).toMatchObject({ types: ['113001', '113002'] });
+    expect(getItem(c, 'clean-energy-check').rules.find((r) => r.kind === 'property-at-address')).toMatchObject({
+      types: ['113001', '113002'],
+    });
     expect(c.departments.get('DPF')?.names.zh).toBe('示范市残疾人联合会');
   });
 
@@ -70,13 +80,104 @@ describe('loadCatalog', () => {
 
   it.each([
     ['an unknown rule kind', { rules: [{ id: 'x', kind: 'moon-phase' }] }, /rules\.0/],
-    ['a rule reading an unlisted license', { rules: [{ id: 'p', kind: 'expr', label: { zh: '甲', en: 'a' }, when: "lic.resident_id.photo != ''", passed: { zh: '甲', en: 'a' }, failed: { zh: '乙', en: 'b' } }] }, /reads license type 111001/],
-    ['an unknown license type', { evidence: { licenses: [{ type: '999999', required: true }, { type: '111002', required: true }] } }, /unknown license type 999999/],
-    ['duplicate rule ids', { rules: [{ id: 'a', kind: 'card-valid' }, { id: 'a', kind: 'card-valid' }], outputs: [{ kind: 'certificate', template: 'household', result: (base.outputs as Array<{ result: unknown }>)[0]!.result }] }, /used twice/],
-    ['an age rule without its param', { rules: [{ id: 'a', kind: 'expr', label: { zh: '甲', en: 'a' }, when: 'card.age >= params.seniorAge', passed: { zh: '甲', en: 'a' }, failed: { zh: '乙', en: 'b' } }], outputs: [{ kind: 'certificate', template: 'household', result: (base.outputs as Array<{ result: unknown }>)[0]!.result }], params: {} }, /params\.seniorAge/],
-    ['a fact referring to a missing rule', { outputs: [{ kind: 'certificate', template: 'household', facts: [{ key: 'x', from: 'check-detail', check: 'ghost', label: { zh: '甲', en: 'x' } }], result: (base.outputs as Array<{ result: unknown }>)[0]!.result }] }, /ghost/],
+    [
+      'a rule reading an unlisted license',
+      {
+        rules: [
+          {
+            id: 'p',
+            kind: 'expr',
+            label: { zh: '甲', en: 'a' },
+            when: "lic.resident_id.photo != ''",
+            passed: { zh: '甲', en: 'a' },
+            failed: { zh: '乙', en: 'b' },
+          },
+        ],
+      },
+      /reads license type 111001/,
+    ],
+    [
+      'an unknown license type',
+      {
+        evidence: {
+          licenses: [
+            { type: '999999', required: true },
+            { type: '111002', required: true },
+          ],
+        },
+      },
+      /unknown license type 999999/,
+    ],
+    [
+      'duplicate rule ids',
+      {
+        rules: [
+          { id: 'a', kind: 'card-valid' },
+          { id: 'a', kind: 'card-valid' },
+        ],
+        outputs: [
+          {
+            kind: 'certificate',
+            template: 'household',
+            result: (base.outputs as Array<{ result: unknown }>)[0]!.result,
+          },
+        ],
+      },
+      /used twice/,
+    ],
+    [
+      'an age rule without its param',
+      {
+        rules: [
+          {
+            id: 'a',
+            kind: 'expr',
+            label: { zh: '甲', en: 'a' },
+            when: 'card.age >= params.seniorAge',
+            passed: { zh: '甲', en: 'a' },
+            failed: { zh: '乙', en: 'b' },
+          },
+        ],
+        outputs: [
+          {
+            kind: 'certificate',
+            template: 'household',
+            result: (base.outputs as Array<{ result: unknown }>)[0]!.result,
+          },
+        ],
+        params: {},
+      },
+      /params\.seniorAge/,
+    ],
+    [
+      'a fact referring to a missing rule',
+      {
+        outputs: [
+          {
+            kind: 'certificate',
+            template: 'household',
+            facts: [{ key: 'x', from: 'check-detail', check: 'ghost', label: { zh: '甲', en: 'x' } }],
+            result: (base.outputs as Array<{ result: unknown }>)[0]!.result,
+          },
+        ],
+      },
+      /ghost/,
+    ],
     ['hand-typed initials', { initials: ['hj'] }, /initials|Unrecognized/],
-    ['a bad page size', { outputs: [{ kind: 'certificate', template: 'household', page: 'A5', result: (base.outputs as Array<{ result: unknown }>)[0]!.result }] }, /page/],
+    [
+      'a bad page size',
+      {
+        outputs: [
+          {
+            kind: 'certificate',
+            template: 'household',
+            page: 'A5',
+            result: (base.outputs as Array<{ result: unknown }>)[0]!.result,
+          },
+        ],
+      },
+      /page/,
+    ],
     ['an unknown field', { colour: 'red' }, /colour|Unrecognized/],
   ])('rejects %s with CATALOG_INVALID naming the file and path', (_what, patch, pattern) => {
     const dir = catalogWith([{ ...base, ...patch }]);

@@ -3,7 +3,9 @@ import { buildCatalog, loadCatalog, pinyinOf, searchItems } from '../../../elect
 
 const full = loadCatalog();
 // The first three items on their own, so the ranking rules can be read off a short list.
-const catalog = buildCatalog(full.items.filter((i) => ['clean-energy-check', 'household-verification', 'senior-card'].includes(i.code)));
+const catalog = buildCatalog(
+  full.items.filter((i) => ['clean-energy-check', 'household-verification', 'senior-card'].includes(i.code)),
+);
 const codes = (q: string, ranking = {}, c = catalog) => searchItems(c, q, ranking).map((h) => h.item.code);
 
 describe('pinyin keys', () => {
@@ -47,20 +49,39 @@ describe('searchItems', () => {
   });
 
   it('ranks eligible items, then the clerk’s frequent ones, then match quality', () => {
-    expect(codes('household', { eligible: ['household-verification'] })).toEqual(['household-verification', 'clean-energy-check']);
+    expect(codes('household', { eligible: ['household-verification'] })).toEqual([
+      'household-verification',
+      'clean-energy-check',
+    ]);
     expect(codes('', {})).toEqual(['clean-energy-check', 'household-verification', 'senior-card']);
-    expect(codes('', { usage: { 'senior-card': 3, 'household-verification': 5 } })).toEqual(['household-verification', 'senior-card', 'clean-energy-check']);
-    expect(codes('', { eligible: ['senior-card'], usage: { 'household-verification': 5 } })).toEqual(['senior-card', 'household-verification', 'clean-energy-check']);
+    expect(codes('', { usage: { 'senior-card': 3, 'household-verification': 5 } })).toEqual([
+      'household-verification',
+      'senior-card',
+      'clean-energy-check',
+    ]);
+    expect(codes('', { eligible: ['senior-card'], usage: { 'household-verification': 5 } })).toEqual([
+      'senior-card',
+      'household-verification',
+      'clean-energy-check',
+    ]);
     expect(searchItems(catalog, '', { limit: 1 })).toHaveLength(1);
   });
 
   it('filters by department and by keyword over the whole catalog', () => {
     const dpf = codes('', { department: 'DPF' }, full);
-    expect(dpf).toEqual(expect.arrayContaining(['severe-disability-care-allowance', 'hardship-disability-living-allowance', 'disability-verification']));
+    expect(dpf).toEqual(
+      expect.arrayContaining([
+        'severe-disability-care-allowance',
+        'hardship-disability-living-allowance',
+        'disability-verification',
+      ]),
+    );
     expect(dpf.every((c) => full.byCode.get(c)!.department === 'DPF')).toBe(true);
     expect(codes('zdcj', { department: 'CAB' }, full)).toEqual([]);
     expect(codes('zdcjrhlbt', {}, full)[0]).toBe('severe-disability-care-allowance');
-    expect(codes('', { keyword: '低保' }, full)).toEqual(expect.arrayContaining(['low-income-verification', 'serious-illness-aid']));
+    expect(codes('', { keyword: '低保' }, full)).toEqual(
+      expect.arrayContaining(['low-income-verification', 'serious-illness-aid']),
+    );
     expect(codes('', { keyword: '低保' }, full)).not.toContain('senior-card');
     // The frequent item of this clerk first among the many allowances.
     expect(codes('补贴', { usage: { 'heating-subsidy': 4 } }, full)[0]).toBe('heating-subsidy');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { extractPayload, generateHallKey, renderCertificate, toTrustedKey, verifyPayload } from '../../../electron/services/certificates';
+import {
+  extractPayload,
+  generateHallKey,
+  renderCertificate,
+  toTrustedKey,
+  verifyPayload,
+} from '../../../electron/services/certificates';
 import { cleanEnergyData } from '../../helpers/certificates';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -20,31 +26,44 @@ describe('QR payload decoding is strict: any changed character is caught', () =>
   const payloads: string[] = [];
 
   it('real certificate payloads are valid, and their lengths cover every base64 tail', async () => {
-    for (const hallKey of halls) payloads.push(extractPayload(await renderCertificate('clean-energy', cleanEnergyData(), { hallKey })) as string);
+    for (const hallKey of halls)
+      payloads.push(extractPayload(await renderCertificate('clean-energy', cleanEnergyData(), { hallKey })) as string);
     for (const p of payloads) expect(verifyPayload(p, trusted).status).toBe('valid');
     expect(new Set(payloads.map((p) => Buffer.from(p.slice(4), 'base64url').length % 3))).toEqual(new Set([0, 1, 2]));
   });
 
-  it.each([0, 1, 2])('flipping any one character of payload %i gives TAMPERED or malformed (UNKNOWN KEY only where the key id itself changed)', (n) => {
-    const payload = payloads[n]!;
-    const keyId = verifyPayload(payload, trusted).fields!.keyId;
-    const wrong: string[] = [];
-    const check = (mutated: string, where: string) => {
-      const r = verifyPayload(mutated, trusted);
-      const ok = r.status === 'tampered' || r.status === 'malformed' || (r.status === 'unknown-key' && r.fields?.keyId !== keyId);
-      if (!ok) wrong.push(`${where}: ${r.status}`);
-    };
-    for (let i = 0; i < payload.length; i++) check(flipAt(payload, i), `char ${i} (${payload[i]} -> ${flipAt(payload, i)[i]})`);
-    // The last character carries the unused low bits: every other letter there must fail too.
-    const last = payload.length - 1;
-    for (const c of B64URL) if (c !== payload[last]) check(flipAt(payload, last, c), `last char -> ${c}`);
-    expect(wrong).toEqual([]);
-  });
+  it.each([0, 1, 2])(
+    'flipping any one character of payload %i gives TAMPERED or malformed (UNKNOWN KEY only where the key id itself changed)',
+    (n) => {
+      const payload = payloads[n]!;
+      const keyId = verifyPayload(payload, trusted).fields!.keyId;
+      const wrong: string[] = [];
+      const check = (mutated: string, where: string) => {
+        const r = verifyPayload(mutated, trusted);
+        const ok =
+          r.status === 'tampered' ||
+          r.status === 'malformed' ||
+          (r.status === 'unknown-key' && r.fields?.keyId !== keyId);
+        if (!ok) wrong.push(`${where}: ${r.status}`);
+      };
+      for (let i = 0; i < payload.length; i++)
+        check(flipAt(payload, i), `char ${i} (${payload[i]} -> ${flipAt(payload, i)[i]})`);
+      // The last character carries the unused low bits: every other letter there must fail too.
+      const last = payload.length - 1;
+      for (const c of B64URL) if (c !== payload[last]) check(flipAt(payload, last, c), `last char -> ${c}`);
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it('padding, whitespace inside and standard-alphabet spellings are malformed, not re-read', () => {
     const payload = payloads[1]!;
     const body = payload.slice(4);
-    for (const bad of [`${payload}=`, `${payload}==`, `CT1.${body.slice(0, 40)} ${body.slice(40)}`, `CT1.${body.replace(/-/g, '+').replace(/_/g, '/')}`]) {
+    for (const bad of [
+      `${payload}=`,
+      `${payload}==`,
+      `CT1.${body.slice(0, 40)} ${body.slice(40)}`,
+      `CT1.${body.replace(/-/g, '+').replace(/_/g, '/')}`,
+    ]) {
       if (bad === payload) continue;
       expect(verifyPayload(bad, trusted).status, bad.slice(-10)).toBe('malformed');
     }

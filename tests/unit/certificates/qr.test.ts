@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { generateHallKey, signPayload, toTrustedKey, verifyPayload, type QrFields } from '../../../electron/services/certificates';
+import {
+  generateHallKey,
+  signPayload,
+  toTrustedKey,
+  verifyPayload,
+  type QrFields,
+} from '../../../electron/services/certificates';
 import { qrVersion } from '../../../electron/services/certificates/render/qr-draw';
 
 const hallA = generateHallKey('H110101');
@@ -64,7 +70,16 @@ describe('signed QR payload', () => {
   });
 
   it('garbage, wrong prefix, truncation and trailing bytes are malformed', () => {
-    for (const bad of ['', 'hello', 'CT1.', 'CT1.!!!', 'CT2.' + payload.slice(4), payload.slice(0, 60), payload + 'AAAA', 'https://example.com/?CT1.x']) {
+    for (const bad of [
+      '',
+      'hello',
+      'CT1.',
+      'CT1.!!!',
+      'CT2.' + payload.slice(4),
+      payload.slice(0, 60),
+      payload + 'AAAA',
+      'https://example.com/?CT1.x',
+    ]) {
       const r = verifyPayload(bad, trusted);
       expect(r.status, bad.slice(0, 20)).toBe('malformed');
       expect(r.reason).toBeTruthy();

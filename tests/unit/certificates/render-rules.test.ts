@@ -60,7 +60,10 @@ describe('rendering rules', () => {
     const pdf = await renderCertificate('household', householdData(3), { hallKey: key });
     const payload = extractPayload(pdf);
     expect(payload && verifyPayload(payload, trusted).status).toBe('valid');
-    expect(JSON.parse(extractFactsJson(pdf) ?? 'null')).toMatchObject({ serial: 'HH-20250301-000077', hall: 'H110101' });
+    expect(JSON.parse(extractFactsJson(pdf) ?? 'null')).toMatchObject({
+      serial: 'HH-20250301-000077',
+      hall: 'H110101',
+    });
     expect(verifyDocument(pdf, trusted)).toMatchObject({ status: 'valid', factsMatch: true });
   });
 
@@ -87,16 +90,30 @@ describe('rendering rules', () => {
     const payload = signCertificate(cleanEnergyData(), key);
     const reprint = await renderCertificate('clean-energy', cleanEnergyData({ reprint: true }), { payload });
     expect(extractPayload(reprint)).toBe(payload);
-    expect(await codeOf(renderCertificate('clean-energy', cleanEnergyData({ result: '改过的结论' }), { payload }))).toBe('CERT_PAYLOAD_MISMATCH');
-    expect(await codeOf(renderCertificate('clean-energy', cleanEnergyData(), { payload: 'CT1.garbage' }))).toBe('CERT_PAYLOAD_MISMATCH');
+    expect(
+      await codeOf(renderCertificate('clean-energy', cleanEnergyData({ result: '改过的结论' }), { payload })),
+    ).toBe('CERT_PAYLOAD_MISMATCH');
+    expect(await codeOf(renderCertificate('clean-energy', cleanEnergyData(), { payload: 'CT1.garbage' }))).toBe(
+      'CERT_PAYLOAD_MISMATCH',
+    );
   });
 
   it('refuses to print without a signer, with bad data, or with a bad or missing photo', async () => {
     expect(await codeOf(renderCertificate('clean-energy', cleanEnergyData()))).toBe('CERT_NO_SIGNER');
-    expect(await codeOf(renderCertificate('clean-energy', cleanEnergyData({ issuedAt: 'yesterday' }), { hallKey: key }))).toBe('CERT_DATA_INVALID');
-    expect(await codeOf(renderCertificate('clean-energy', cleanEnergyData({ serial: 'bad serial!' }), { hallKey: key }))).toBe('CERT_DATA_INVALID');
-    expect(await codeOf(renderCertificate('senior-card', seniorCardData({ photo: Buffer.from('GIF89a....') }), { hallKey: key }))).toBe('CERT_PHOTO_INVALID');
-    expect(await codeOf(renderCertificate('senior-card', seniorCardData({ photo: undefined }), { hallKey: key }))).toBe('CERT_PHOTO_INVALID');
+    expect(
+      await codeOf(renderCertificate('clean-energy', cleanEnergyData({ issuedAt: 'yesterday' }), { hallKey: key })),
+    ).toBe('CERT_DATA_INVALID');
+    expect(
+      await codeOf(renderCertificate('clean-energy', cleanEnergyData({ serial: 'bad serial!' }), { hallKey: key })),
+    ).toBe('CERT_DATA_INVALID');
+    expect(
+      await codeOf(
+        renderCertificate('senior-card', seniorCardData({ photo: Buffer.from('GIF89a....') }), { hallKey: key }),
+      ),
+    ).toBe('CERT_PHOTO_INVALID');
+    expect(await codeOf(renderCertificate('senior-card', seniorCardData({ photo: undefined }), { hallKey: key }))).toBe(
+      'CERT_PHOTO_INVALID',
+    );
     // A photo is optional where the template does not require one.
     expect((await renderCertificate('clean-energy', cleanEnergyData(), { hallKey: key })).length).toBeGreaterThan(1000);
   });

@@ -11,13 +11,26 @@ describe('certificate words', () => {
     const w = documentWords();
     expect(w.training.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(w.training.en).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(both(w.override, { by: '王主管', reason: '纸质材料已核' }, '  ')).toBe('经主管 王主管 特批（理由：纸质材料已核）  Supervisor override by 王主管');
-    expect(both(w.pageFooter, { serial: 'BJ-1', page: 1, pages: 2 }, '  ')).toBe('证明编号 BJ-1    第 1 / 2 页  Page 1 of 2');
+    expect(both(w.override, { by: '王主管', reason: '纸质材料已核' }, '  ')).toBe(
+      '经主管 王主管 特批（理由：纸质材料已核）  Supervisor override by 王主管',
+    );
+    expect(both(w.pageFooter, { serial: 'BJ-1', page: 1, pages: 2 }, '  ')).toBe(
+      '证明编号 BJ-1    第 1 / 2 页  Page 1 of 2',
+    );
   });
 
   it("the citizen's access slip has its words, the people-facing actions among them", () => {
     const w = slipWords();
-    for (const a of ['card-read', 'registry-fetch', 'cache-read', 'certificate-issue', 'print', 'reprint', 'void', 'override']) {
+    for (const a of [
+      'card-read',
+      'registry-fetch',
+      'cache-read',
+      'certificate-issue',
+      'print',
+      'reprint',
+      'void',
+      'override',
+    ]) {
       expect(w.actions[a]?.zh, a).toMatch(/[\u4e00-\u9fff]/);
       expect(w.actions[a]?.en, a).toMatch(/^[A-Z]/);
     }

@@ -18,7 +18,9 @@ function codeOf(fn: () => unknown): string {
 
 describe('createCipher', () => {
   it('round-trips strings, buffers and empty input', () => {
-    expect(c.open(c.seal('张伟明 360426199101010071', 'row:1'), 'row:1').toString('utf8')).toBe('张伟明 360426199101010071');
+    expect(c.open(c.seal('张伟明 360426199101010071', 'row:1'), 'row:1').toString('utf8')).toBe(
+      '张伟明 360426199101010071',
+    );
     const bin = randomBytes(3000);
     expect(c.open(c.seal(bin, 'row:2'), 'row:2').equals(bin)).toBe(true);
     expect(c.open(c.seal('', 'row:3'), 'row:3').length).toBe(0);

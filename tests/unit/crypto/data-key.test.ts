@@ -3,7 +3,12 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { loadOrCreateDataKey, RAW_KEY_FILE, WRAPPED_KEY_FILE, type KeyWrapper } from '../../../electron/services/crypto/data-key';
+import {
+  loadOrCreateDataKey,
+  RAW_KEY_FILE,
+  WRAPPED_KEY_FILE,
+  type KeyWrapper,
+} from '../../../electron/services/crypto/data-key';
 import { CryptoError } from '../../../electron/services/crypto/errors';
 import { createPrivateFileOnce } from '../../../electron/services/crypto/key-file';
 import { tempDir } from '../../helpers/licenses';
@@ -93,7 +98,7 @@ describe('loadOrCreateDataKey (web host key file)', () => {
     expect(codeOf(() => loadOrCreateDataKey(dir)).code).toBe('KEY_FILE_NOT_REGULAR');
   });
 
-  it('keeps the first writer\'s key when another process created it meanwhile', () => {
+  it("keeps the first writer's key when another process created it meanwhile", () => {
     const dir = newDir();
     const first = loadOrCreateDataKey(dir);
     const file = join(dir, RAW_KEY_FILE);

@@ -10,13 +10,15 @@ describe('004 accounts', () => {
 
   it('stores an account with safe defaults', () => {
     insert.run('li.na', '李娜', '["clerk"]', 'scrypt$15$8$1$s$h');
-    expect(db.prepare('SELECT must_change, disabled, demo, failed_count, next_attempt_at FROM accounts').get()).toEqual({
-      must_change: 0,
-      disabled: 0,
-      demo: 0,
-      failed_count: 0,
-      next_attempt_at: 0,
-    });
+    expect(db.prepare('SELECT must_change, disabled, demo, failed_count, next_attempt_at FROM accounts').get()).toEqual(
+      {
+        must_change: 0,
+        disabled: 0,
+        demo: 0,
+        failed_count: 0,
+        next_attempt_at: 0,
+      },
+    );
   });
 
   it('refuses duplicate ids, empty role lists and non-JSON roles', () => {

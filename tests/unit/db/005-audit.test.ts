@@ -21,7 +21,9 @@ describe('005 audit', () => {
   it('refuses UPDATE and DELETE on entries and checkpoints', () => {
     expect(() => db.prepare("UPDATE audit_log SET action = 'y'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_log WHERE seq = 2').run()).toThrow(/append-only/);
-    db.prepare("INSERT INTO audit_checkpoint(seq, hash, at, public_key, signature) VALUES (2, 'h2', 't', 'k', 's')").run();
+    db.prepare(
+      "INSERT INTO audit_checkpoint(seq, hash, at, public_key, signature) VALUES (2, 'h2', 't', 'k', 's')",
+    ).run();
     expect(() => db.prepare("UPDATE audit_checkpoint SET hash = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit_checkpoint').run()).toThrow(/append-only/);
   });

@@ -13,6 +13,9 @@ describe('migration 006 (print send under way)', () => {
     expect(migrate(db, migrations, 6)).toBe(6);
     const cols = (db.prepare('PRAGMA table_info(cases)').all() as { name: string }[]).map((c) => c.name);
     expect(cols).toEqual(expect.arrayContaining(['send_started_at', 'send_printer']));
-    expect(db.prepare("SELECT send_started_at, send_printer FROM cases WHERE id = 'c1'").get()).toEqual({ send_started_at: null, send_printer: null });
+    expect(db.prepare("SELECT send_started_at, send_printer FROM cases WHERE id = 'c1'").get()).toEqual({
+      send_started_at: null,
+      send_printer: null,
+    });
   });
 });

@@ -25,11 +25,19 @@ describe('007 outbox', () => {
   });
 
   it('never re-points a message, and never drops one still owed', () => {
-    expect(() => db.prepare("UPDATE outbox SET key = 'other-key-1' WHERE receiver = 'department:A'").run()).toThrow(/keeps its kind/);
-    expect(() => db.prepare("UPDATE outbox SET case_id = 'c2' WHERE receiver = 'department:A'").run()).toThrow(/keeps its kind/);
-    expect(() => db.prepare("UPDATE outbox SET seq = 9 WHERE receiver = 'department:A'").run()).toThrow(/keeps its kind/);
+    expect(() => db.prepare("UPDATE outbox SET key = 'other-key-1' WHERE receiver = 'department:A'").run()).toThrow(
+      /keeps its kind/,
+    );
+    expect(() => db.prepare("UPDATE outbox SET case_id = 'c2' WHERE receiver = 'department:A'").run()).toThrow(
+      /keeps its kind/,
+    );
+    expect(() => db.prepare("UPDATE outbox SET seq = 9 WHERE receiver = 'department:A'").run()).toThrow(
+      /keeps its kind/,
+    );
     expect(() => db.prepare("DELETE FROM outbox WHERE receiver = 'department:A'").run()).toThrow(/cannot be deleted/);
-    db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = 't', final = 1 WHERE receiver = 'department:A'").run();
+    db.prepare(
+      "UPDATE outbox SET state = 'delivered', delivered_at = 't', final = 1 WHERE receiver = 'department:A'",
+    ).run();
     db.prepare("DELETE FROM outbox WHERE receiver = 'department:A'").run();
     expect(db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(1);
   });

@@ -34,7 +34,17 @@ describe('migrations', () => {
 
   it('rolls back a failing migration together with its version bump', () => {
     const db = new Database(':memory:');
-    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', up: (d: Database.Database) => { d.exec('CREATE TABLE x(a)'); throw new Error('boom'); } }];
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        up: (d: Database.Database) => {
+          d.exec('CREATE TABLE x(a)');
+          throw new Error('boom');
+        },
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare("SELECT count(*) c FROM sqlite_master WHERE name='x'").get()).toEqual({ c: 0 });

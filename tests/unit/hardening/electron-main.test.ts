@@ -57,7 +57,11 @@ vi.mock('electron', async () => {
     safeStorage: { isEncryptionAvailable: () => false },
     shell: { openExternal: vi.fn() },
     // The training registry is not under test here; main.ts logs that it did not start and goes on.
-    utilityProcess: { fork: () => { throw new Error('no utility processes in this unit test'); } },
+    utilityProcess: {
+      fork: () => {
+        throw new Error('no utility processes in this unit test');
+      },
+    },
   };
   return { ...mod, default: mod };
 });
@@ -88,12 +92,22 @@ describe('electron/main.ts wiring', () => {
     const nav = { preventDefault: vi.fn() };
     later.emit('will-navigate', nav, 'https://evil.example/');
     expect(nav.preventDefault).toHaveBeenCalled();
-    expect((later.openHandler as (d: { url: string }) => unknown)({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect((later.openHandler as (d: { url: string }) => unknown)({ url: 'https://evil.example/' })).toEqual({
+      action: 'deny',
+    });
 
     const invoke = m.ipc['counter:invoke']!;
-    expect(await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect(await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_ORIGIN' },
+    });
     expect(await invoke({ senderFrame: null }, 'app.info', {})).toMatchObject({ ok: false });
-    expect(await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'app.info', {})).toMatchObject({ ok: true, value: { host: 'desktop' } });
-    expect(await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    expect(await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'app.info', {})).toMatchObject({
+      ok: true,
+      value: { host: 'desktop' },
+    });
+    expect(
+      await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'accounts.list', {}),
+    ).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
   });
 });

@@ -44,7 +44,8 @@ describe('error texts', () => {
         // A value the clerk types as printed on the card (“长期”) may stand quoted in an English text.
         else expect(text.replace(/“[^”]*”/g, ''), code).not.toMatch(CJK);
         const allowed = new Set([...uses[0]!.params, 'field']);
-        for (const p of placeholders(text)) expect(allowed.has(p), `${lang} errors.${code} uses {{${p}}}, which the code does not send`).toBe(true);
+        for (const p of placeholders(text))
+          expect(allowed.has(p), `${lang} errors.${code} uses {{${p}}}, which the code does not send`).toBe(true);
       }
     });
 
@@ -52,7 +53,8 @@ describe('error texts', () => {
       for (const [code, text] of Object.entries(strings.auth.errors as Record<string, string>)) {
         expect(isErrorCode(code), `auth.errors.${code} is not a code any table knows`).toBe(true);
         const allowed = new Set([...(codes.get(code)?.[0]?.params ?? []), 'field']);
-        for (const p of placeholders(text)) expect(allowed.has(p), `${lang} auth.errors.${code} uses {{${p}}}`).toBe(true);
+        for (const p of placeholders(text))
+          expect(allowed.has(p), `${lang} auth.errors.${code} uses {{${p}}}`).toBe(true);
       }
     });
   }
@@ -60,7 +62,10 @@ describe('error texts', () => {
   it('every card warning (CardView.warnings) has a text in both languages', () => {
     for (const [lang, strings] of Object.entries(LANGS)) {
       const texts = strings.cardWarning as Record<string, string | undefined>;
-      expect(CARD_WARNINGS.filter((c) => !texts[c]), `card warnings with no ${lang} text`).toEqual([]);
+      expect(
+        CARD_WARNINGS.filter((c) => !texts[c]),
+        `card warnings with no ${lang} text`,
+      ).toEqual([]);
     }
   });
 
@@ -68,7 +73,11 @@ describe('error texts', () => {
     for (const [code, uses] of codes) {
       for (const p of uses[0]!.params) {
         if (p === 'field') continue;
-        for (const [lang, strings] of Object.entries(LANGS)) expect(placeholders((strings.errors as Record<string, string>)[code]!), `${lang} errors.${code} drops {{${p}}}`).toContain(p);
+        for (const [lang, strings] of Object.entries(LANGS))
+          expect(
+            placeholders((strings.errors as Record<string, string>)[code]!),
+            `${lang} errors.${code} drops {{${p}}}`,
+          ).toContain(p);
       }
     }
   });

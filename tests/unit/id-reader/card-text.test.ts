@@ -21,20 +21,47 @@ describe('card text decoding from hand-built layouts', () => {
   it('resident ID card', () => {
     const c = decodeCardText(
       block([
-        [0, '张三'], [30, '1'], [32, '01'], [36, '19910101'], [52, '江西省某县示例路1号'], [122, '360426199101010071'],
-        [158, '某县公安局'], [188, '20200101'], [204, '20400101'],
+        [0, '张三'],
+        [30, '1'],
+        [32, '01'],
+        [36, '19910101'],
+        [52, '江西省某县示例路1号'],
+        [122, '360426199101010071'],
+        [158, '某县公安局'],
+        [188, '20200101'],
+        [204, '20400101'],
       ]),
       NOW,
     );
     expect(c).toEqual({
-      kind: 'resident', name: '张三', sex: { code: '1', label: '男', labelEn: 'Male' }, nation: { code: '01', label: '汉', labelEn: 'Han' },
-      birth: '1991-01-01', address: '江西省某县示例路1号', number: '360426199101010071', authority: '某县公安局',
-      validFrom: '2020-01-01', validTo: '2040-01-01', extra: {}, warnings: [],
+      kind: 'resident',
+      name: '张三',
+      sex: { code: '1', label: '男', labelEn: 'Male' },
+      nation: { code: '01', label: '汉', labelEn: 'Han' },
+      birth: '1991-01-01',
+      address: '江西省某县示例路1号',
+      number: '360426199101010071',
+      authority: '某县公安局',
+      validFrom: '2020-01-01',
+      validTo: '2040-01-01',
+      extra: {},
+      warnings: [],
     });
   });
 
   it('resident card valid long-term (长期)', () => {
-    const c = decodeCardText(block([[0, '李四'], [30, '2'], [32, '05'], [36, '19910101'], [122, '360426199101010071'], [188, '20100101'], [204, '长期']]), NOW);
+    const c = decodeCardText(
+      block([
+        [0, '李四'],
+        [30, '2'],
+        [32, '05'],
+        [36, '19910101'],
+        [122, '360426199101010071'],
+        [188, '20100101'],
+        [204, '长期'],
+      ]),
+      NOW,
+    );
     expect(c.validTo).toBe('long-term');
     expect(c.nation?.label).toBe('维吾尔');
     expect(c.warnings.map((w) => w.code)).toEqual(['SEX_MISMATCH']);
@@ -42,41 +69,116 @@ describe('card text decoding from hand-built layouts', () => {
 
   it("HK/Macao/Taiwan permit ('J')", () => {
     const c = decodeCardText(
-      block([[0, '陈嘉欣'], [30, '2'], [36, '19920815'], [122, '810000199208150027'], [158, '某市公安局'], [188, '20230510'], [204, '20280510'], [220, 'H60000001'], [238, '01'], [248, 'J']]),
+      block([
+        [0, '陈嘉欣'],
+        [30, '2'],
+        [36, '19920815'],
+        [122, '810000199208150027'],
+        [158, '某市公安局'],
+        [188, '20230510'],
+        [204, '20280510'],
+        [220, 'H60000001'],
+        [238, '01'],
+        [248, 'J'],
+      ]),
       NOW,
     );
-    expect(c).toMatchObject({ kind: 'hmt_permit', name: '陈嘉欣', number: '810000199208150027', extra: { passNumber: 'H60000001', issueCount: '01' }, warnings: [] });
+    expect(c).toMatchObject({
+      kind: 'hmt_permit',
+      name: '陈嘉欣',
+      number: '810000199208150027',
+      extra: { passNumber: 'H60000001', issueCount: '01' },
+      warnings: [],
+    });
     expect(c.nation).toBeUndefined();
   });
 
   it("foreign permanent resident 2017 ('I')", () => {
     const c = decodeCardText(
-      block([[0, 'SMITH, JOHN'], [120, '1'], [122, 'CAN110075061301'], [152, 'CAN'], [158, '史约翰'], [188, '20190401'], [204, '20290401'], [220, '19750613'], [236, '05'], [240, '1500'], [248, 'I']]),
+      block([
+        [0, 'SMITH, JOHN'],
+        [120, '1'],
+        [122, 'CAN110075061301'],
+        [152, 'CAN'],
+        [158, '史约翰'],
+        [188, '20190401'],
+        [204, '20290401'],
+        [220, '19750613'],
+        [236, '05'],
+        [240, '1500'],
+        [248, 'I'],
+      ]),
       NOW,
     );
     expect(c).toMatchObject({
-      kind: 'foreign_2017', name: '史约翰', nameEn: 'SMITH, JOHN', birth: '1975-06-13', number: 'CAN110075061301',
-      extra: { nationality: 'CAN', cardVersion: '05', authorityCode: '1500' }, warnings: [],
+      kind: 'foreign_2017',
+      name: '史约翰',
+      nameEn: 'SMITH, JOHN',
+      birth: '1975-06-13',
+      number: 'CAN110075061301',
+      extra: { nationality: 'CAN', cardVersion: '05', authorityCode: '1500' },
+      warnings: [],
     });
   });
 
   it("foreign permanent resident 2023 ('Y') joins the English name overflow", () => {
     const c = decodeCardText(
-      block([[0, '玛丽亚'], [30, '2'], [32, '00'], [36, '19900228'], [52, 'GARCIA LOPEZ, MARIA FERNANDA EXAMP'], [122, '911724199002280022'], [188, '20240301'], [204, '20340301'], [220, 'LE TEST'], [242, 'ESP'], [248, 'Y']]),
+      block([
+        [0, '玛丽亚'],
+        [30, '2'],
+        [32, '00'],
+        [36, '19900228'],
+        [52, 'GARCIA LOPEZ, MARIA FERNANDA EXAMP'],
+        [122, '911724199002280022'],
+        [188, '20240301'],
+        [204, '20340301'],
+        [220, 'LE TEST'],
+        [242, 'ESP'],
+        [248, 'Y'],
+      ]),
       NOW,
     );
-    expect(c).toMatchObject({ kind: 'foreign_2023', name: '玛丽亚', nameEn: 'GARCIA LOPEZ, MARIA FERNANDA EXAMPLE TEST', extra: { nationality: 'ESP', renewalCount: '00' }, warnings: [] });
+    expect(c).toMatchObject({
+      kind: 'foreign_2023',
+      name: '玛丽亚',
+      nameEn: 'GARCIA LOPEZ, MARIA FERNANDA EXAMPLE TEST',
+      extra: { nationality: 'ESP', renewalCount: '00' },
+      warnings: [],
+    });
   });
 
   it('uses the English name when a foreign card has no Chinese name', () => {
-    const c = decodeCardText(block([[0, 'DOE, JANE'], [120, '2'], [122, 'USA110090010101'], [220, '19900101'], [188, '20200101'], [204, '20300101'], [248, 'I']]), NOW);
+    const c = decodeCardText(
+      block([
+        [0, 'DOE, JANE'],
+        [120, '2'],
+        [122, 'USA110090010101'],
+        [220, '19900101'],
+        [188, '20200101'],
+        [204, '20300101'],
+        [248, 'I'],
+      ]),
+      NOW,
+    );
     expect(c.name).toBe('DOE, JANE');
   });
 });
 
 describe('card validation warnings (never a throw)', () => {
-  const base: CardFields = { kind: 'resident', name: '张三', sex: '1', nation: '01', birth: '1991-01-01', address: 'x', number: '360426199101010071', authority: 'y', validFrom: '2020-01-01', validTo: '2040-01-01' };
-  const codes = (f: Partial<CardFields>, now = NOW) => decodeCardText(encodeCardText({ ...base, ...f }), now).warnings.map((w) => w.code);
+  const base: CardFields = {
+    kind: 'resident',
+    name: '张三',
+    sex: '1',
+    nation: '01',
+    birth: '1991-01-01',
+    address: 'x',
+    number: '360426199101010071',
+    authority: 'y',
+    validFrom: '2020-01-01',
+    validTo: '2040-01-01',
+  };
+  const codes = (f: Partial<CardFields>, now = NOW) =>
+    decodeCardText(encodeCardText({ ...base, ...f }), now).warnings.map((w) => w.code);
 
   it('expired and not-yet-valid depend on the injected now', () => {
     expect(codes({ validTo: '2026-05-31' })).toEqual(['EXPIRED']);
@@ -104,7 +206,9 @@ describe('card validation warnings (never a throw)', () => {
 describe('encoder and demo cards', () => {
   it('every built-in demo card round-trips, has a valid number and only the expected warnings', () => {
     const cards = parseDemoCards(BUILTIN_DEMO_CARDS);
-    expect(new Set(cards.map((c) => c.fields.kind))).toEqual(new Set(['resident', 'hmt_permit', 'foreign_2017', 'foreign_2023']));
+    expect(new Set(cards.map((c) => c.fields.kind))).toEqual(
+      new Set(['resident', 'hmt_permit', 'foreign_2017', 'foreign_2023']),
+    );
     for (const d of cards) {
       const c = decodeCardText(encodeCardText(d.fields), NOW);
       expect(c.kind).toBe(d.fields.kind);
@@ -116,8 +220,12 @@ describe('encoder and demo cards', () => {
     }
   });
   it('refuses fields longer than the layout and bad card lists with CARD_INPUT_INVALID', () => {
-    expect(() => encodeCardText({ ...BUILTIN_DEMO_CARDS[0]!, sex: '1', name: '一二三四五六七八九十一二三四五六' } as CardFields)).toThrow(expect.objectContaining({ code: 'CARD_INPUT_INVALID' }));
-    expect(() => parseDemoCards([{ id: 'x', name: 'a' }])).toThrow(expect.objectContaining({ code: 'CARD_INPUT_INVALID' }));
+    expect(() =>
+      encodeCardText({ ...BUILTIN_DEMO_CARDS[0]!, sex: '1', name: '一二三四五六七八九十一二三四五六' } as CardFields),
+    ).toThrow(expect.objectContaining({ code: 'CARD_INPUT_INVALID' }));
+    expect(() => parseDemoCards([{ id: 'x', name: 'a' }])).toThrow(
+      expect.objectContaining({ code: 'CARD_INPUT_INVALID' }),
+    );
     expect(() => parseDemoCards([BUILTIN_DEMO_CARDS[0], BUILTIN_DEMO_CARDS[0]])).toThrow(/twice/);
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, encodeCommand, encodeResponse, fromHex, parseCommandBody, parseResponseBody, toHex, commandName, type CommandName } from '../../../native/id-reader/frame/codec';
+import {
+  COMMANDS,
+  encodeCommand,
+  encodeResponse,
+  fromHex,
+  parseCommandBody,
+  parseResponseBody,
+  toHex,
+  commandName,
+  type CommandName,
+} from '../../../native/id-reader/frame/codec';
 import { FrameDecoder } from '../../../native/id-reader/frame/decoder';
 import { listSw3Statuses, sw3Status } from '../../../native/id-reader/frame/status';
 import { ReaderError } from '../../../native/id-reader/errors';
@@ -65,8 +75,14 @@ describe('frame codec: every command', () => {
 
 describe('SW3 status table', () => {
   it('has every status code of docs/reader-protocol.md with zh and en text', () => {
-    const codes = [0x90, 0x9f, 0x10, 0x11, 0x21, 0x23, 0x24, 0x31, 0x32, 0x33, 0x40, 0x41, 0x47, 0x60, 0x66, 0x80, 0x81, 0x91, 0xff];
-    expect(listSw3Statuses().map((s) => s.sw3).sort()).toEqual([...codes].sort());
+    const codes = [
+      0x90, 0x9f, 0x10, 0x11, 0x21, 0x23, 0x24, 0x31, 0x32, 0x33, 0x40, 0x41, 0x47, 0x60, 0x66, 0x80, 0x81, 0x91, 0xff,
+    ];
+    expect(
+      listSw3Statuses()
+        .map((s) => s.sw3)
+        .sort(),
+    ).toEqual([...codes].sort());
     for (const c of codes) {
       const s = sw3Status(c);
       expect(s.key).not.toBe('unknown');

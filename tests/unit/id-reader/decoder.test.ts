@@ -3,12 +3,17 @@ import { encodeCommand, encodeResponse, fromHex, toHex } from '../../../native/i
 import { FrameDecoder, type DecodeEvent } from '../../../native/id-reader/frame/decoder';
 import { randomBytes, randomChunks, rng } from '../../helpers/rng';
 
-const frames = (ev: DecodeEvent[]) => ev.filter((e) => e.type === 'frame').map((e) => toHex((e as { body: Uint8Array }).body));
-const errors = (ev: DecodeEvent[]) => ev.filter((e) => e.type === 'error').map((e) => (e as { error: { code: string } }).error.code);
+const frames = (ev: DecodeEvent[]) =>
+  ev.filter((e) => e.type === 'frame').map((e) => toHex((e as { body: Uint8Array }).body));
+const errors = (ev: DecodeEvent[]) =>
+  ev.filter((e) => e.type === 'error').map((e) => (e as { error: { code: string } }).error.code);
 
 const FIND_OK = encodeResponse(0x9f, new Uint8Array(4));
 const NO_CARD = encodeResponse(0x80);
-const BIG = encodeResponse(0x90, Uint8Array.from({ length: 1284 }, (_, i) => (i * 7) & 0xff));
+const BIG = encodeResponse(
+  0x90,
+  Uint8Array.from({ length: 1284 }, (_, i) => (i * 7) & 0xff),
+);
 
 describe('FrameDecoder', () => {
   it('reassembles a frame split byte by byte and at every boundary', () => {

@@ -107,13 +107,19 @@ describe(`fuzz (seed ${SEED}; replay with TEST_SEED=${SEED})`, () => {
           for (let i = 0; i < 80; i++) parts.push(mutate(r));
           fed += 80;
         }
-        if (r() < 0.8) parts.push(commandName(cmd, para) === 'findCard' && r() < 0.5 ? encodeResponse(0x9f, new Uint8Array(4)) : good);
+        if (r() < 0.8)
+          parts.push(
+            commandName(cmd, para) === 'findCard' && r() < 0.5 ? encodeResponse(0x9f, new Uint8Array(4)) : good,
+          );
         const chunks = randomChunks(r, Buffer.concat(parts), 700);
         setImmediate(() => chunks.forEach((c) => this.isOpen && this.emit('data', c)));
       }
     }
     const m = new ReaderManager({
-      discover: async () => ({ candidates: [{ id: 'fuzz', kind: 'simulator', label: 'fuzz', create: () => new FuzzTransport() }], problems: [] }),
+      discover: async () => ({
+        candidates: [{ id: 'fuzz', kind: 'simulator', label: 'fuzz', create: () => new FuzzTransport() }],
+        problems: [],
+      }),
       pollIntervalMs: 0,
       commandTimeoutMs: 5,
       readTimeoutMs: 5,

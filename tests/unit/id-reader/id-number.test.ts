@@ -20,7 +20,9 @@ describe('GB 11643 check digit', () => {
     expect(idCheckDigit('abc')).toBeUndefined();
   });
   it('accepts a lower-case x', () => {
-    const first = Array.from({ length: 1000 }, (_, i) => `1101011990010${String(i).padStart(4, '0')}`).find((f) => idCheckDigit(f) === 'X')!;
+    const first = Array.from({ length: 1000 }, (_, i) => `1101011990010${String(i).padStart(4, '0')}`).find(
+      (f) => idCheckDigit(f) === 'X',
+    )!;
     expect(isValidIdNumber(`${first}x`)).toBe(true);
   });
   it('extracts birth date and sex', () => {
@@ -33,11 +35,18 @@ describe('GB 11643 check digit', () => {
 describe('keyboard-mode input', () => {
   it('accepts a typed number with Enter, spaces and full-width digits', () => {
     expect(parseKeyboardIdInput('360426199101010071\r\n')).toEqual({ ok: true, number: '360426199101010071' });
-    expect(parseKeyboardIdInput(' ３６０４２６１９９１０１０１００７１ ')).toEqual({ ok: true, number: '360426199101010071' });
+    expect(parseKeyboardIdInput(' ３６０４２６１９９１０１０１００７１ ')).toEqual({
+      ok: true,
+      number: '360426199101010071',
+    });
   });
   it('returns typed codes for empty, malformed and misread input', () => {
     expect(parseKeyboardIdInput('\r\n')).toMatchObject({ ok: false, code: 'EMPTY' });
     expect(parseKeyboardIdInput('36042619910101')).toMatchObject({ ok: false, code: 'BAD_FORMAT' });
-    expect(parseKeyboardIdInput('360426199101010072')).toMatchObject({ ok: false, code: 'BAD_CHECK_DIGIT', expected: '1' });
+    expect(parseKeyboardIdInput('360426199101010072')).toMatchObject({
+      ok: false,
+      code: 'BAD_CHECK_DIGIT',
+      expected: '1',
+    });
   });
 });

@@ -14,7 +14,17 @@ afterEach(async () => {
 
 function setup(simOpts: ConstructorParameters<typeof Simulator>[0] = {}, cfg: ReaderManagerConfig = {}) {
   const sim = new Simulator(simOpts);
-  const m = new ReaderManager({ simulator: sim, pollIntervalMs: 5, commandTimeoutMs: 100, readTimeoutMs: 200, backoffInitialMs: 10, backoffMaxMs: 40, logger: silentLogger, now: () => new Date(2026, 5, 1), ...cfg });
+  const m = new ReaderManager({
+    simulator: sim,
+    pollIntervalMs: 5,
+    commandTimeoutMs: 100,
+    readTimeoutMs: 200,
+    backoffInitialMs: 10,
+    backoffMaxMs: 40,
+    logger: silentLogger,
+    now: () => new Date(2026, 5, 1),
+    ...cfg,
+  });
   managers.push(m);
   const log: string[] = [];
   const states: ReaderStatus[] = [];
@@ -111,7 +121,11 @@ describe('ReaderManager over the in-process simulator', () => {
     await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'disconnected');
     expect(log).toContain('removed:disconnected');
     // Failed reopen attempts keep it 'disconnected' (with the reason), not 'unavailable'.
-    await waitForEvent(m, 'status', (s: ReaderStatus) => s.state === 'disconnected' && s.code === 'TRANSPORT_OPEN_FAILED');
+    await waitForEvent(
+      m,
+      'status',
+      (s: ReaderStatus) => s.state === 'disconnected' && s.code === 'TRANSPORT_OPEN_FAILED',
+    );
     sim.replug();
     await waitForEvent(m, 'card-placed');
     expect(m.status.state).toBe('connected');
@@ -141,7 +155,13 @@ describe('ReaderManager over the in-process simulator', () => {
     const { SimulatorTransport } = await import('../../../native/id-reader/sim/sim-transport');
     let attempts = 0;
     const m = new ReaderManager({
-      discover: async () => ({ candidates: ++attempts < 4 ? [] : [{ id: 's', kind: 'simulator', label: 'sim', create: () => new SimulatorTransport(sim) }], problems: [] }),
+      discover: async () => ({
+        candidates:
+          ++attempts < 4
+            ? []
+            : [{ id: 's', kind: 'simulator', label: 'sim', create: () => new SimulatorTransport(sim) }],
+        problems: [],
+      }),
       backoffInitialMs: 5,
       backoffMaxMs: 10,
       logger: silentLogger,
@@ -180,8 +200,19 @@ describe('ReaderManager over the in-process simulator', () => {
     const simB = new Simulator();
     simB.place('hmt-chen');
     const { SimulatorTransport } = await import('../../../native/id-reader/sim/sim-transport');
-    const cand = (id: string, sim: Simulator) => ({ id, kind: 'simulator' as const, label: `Sim ${id}`, path: `/dev/${id}`, create: () => new SimulatorTransport(sim) });
-    const m = new ReaderManager({ device: '/dev/b', discover: async () => ({ candidates: [cand('a', simA), cand('b', simB)], problems: [] }), pollIntervalMs: 5, logger: silentLogger });
+    const cand = (id: string, sim: Simulator) => ({
+      id,
+      kind: 'simulator' as const,
+      label: `Sim ${id}`,
+      path: `/dev/${id}`,
+      create: () => new SimulatorTransport(sim),
+    });
+    const m = new ReaderManager({
+      device: '/dev/b',
+      discover: async () => ({ candidates: [cand('a', simA), cand('b', simB)], problems: [] }),
+      pollIntervalMs: 5,
+      logger: silentLogger,
+    });
     managers.push(m);
     m.start();
     const [r] = await waitForEvent<[CardRead]>(m, 'card-placed');

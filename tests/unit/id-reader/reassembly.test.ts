@@ -20,7 +20,10 @@ describe('Reassembler', () => {
     expect(hex(r.push(pad(Uint8Array.from([0, 0, 0, ...ok]))))).toEqual([toHex(ok)]);
   });
   it('joins a header split anywhere and continuation reports that carry no header', () => {
-    const big = encodeResponse(0x90, Uint8Array.from({ length: 1284 }, (_, i) => (i * 7) & 0xff));
+    const big = encodeResponse(
+      0x90,
+      Uint8Array.from({ length: 1284 }, (_, i) => (i * 7) & 0xff),
+    );
     expect(big.length).toBe(1295);
     for (const at of [1, 3, 5, 6, 7, 8]) {
       const r = new Reassembler();
@@ -43,7 +46,11 @@ describe('Reassembler', () => {
   });
   it('passes a header with an impossible LEN on as is, without waiting for its body', () => {
     const r = new Reassembler();
-    expect(hex(r.push(Uint8Array.from([0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff, 1, 2])))).toEqual(['AA AA AA 96 69 FF FF', '01', '02']);
+    expect(hex(r.push(Uint8Array.from([0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff, 1, 2])))).toEqual([
+      'AA AA AA 96 69 FF FF',
+      '01',
+      '02',
+    ]);
     expect(r.refused).toBe(1);
   });
   it('reports a frame cut off when reset, and nothing when idle', () => {

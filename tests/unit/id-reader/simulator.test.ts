@@ -62,9 +62,22 @@ describe('Simulator', () => {
     const sim = new Simulator();
     expect(sim.listDemoCards().map((c) => c.id)).toEqual(BUILTIN_DEMO_CARDS.map((c) => c.id));
     sim.place('resident-wang');
-    sim.setCards([{ id: 'r1', name: '测试甲', sex: '1', nation: '01', birth: '1990-01-01', number: '110101199001010016', validFrom: '2020-01-01', validTo: '2040-01-01' }]);
+    sim.setCards([
+      {
+        id: 'r1',
+        name: '测试甲',
+        sex: '1',
+        nation: '01',
+        birth: '1990-01-01',
+        number: '110101199001010016',
+        validFrom: '2020-01-01',
+        validTo: '2040-01-01',
+      },
+    ]);
     expect(sim.placed).toBeUndefined();
-    expect(sim.listDemoCards()).toEqual([{ id: 'r1', label: '测试甲 (resident)', kind: 'resident', name: '测试甲', number: '110101199001010016' }]);
+    expect(sim.listDemoCards()).toEqual([
+      { id: 'r1', label: '测试甲 (resident)', kind: 'resident', name: '测试甲', number: '110101199001010016' },
+    ]);
     expect(() => sim.place('resident-wang')).toThrow(/No demo card/);
     expect(() => sim.setCards([{ id: 'bad' }])).toThrow(expect.objectContaining({ code: 'CARD_INPUT_INVALID' }));
   });

@@ -1,4 +1,13 @@
-import type { CatalogEntry, FetchedLicense, LicenseRecord, ProgramArea, Registry, TrustedIssuer, UsageContext, VerificationState } from '../../../electron/services/registry/types';
+import type {
+  CatalogEntry,
+  FetchedLicense,
+  LicenseRecord,
+  ProgramArea,
+  Registry,
+  TrustedIssuer,
+  UsageContext,
+  VerificationState,
+} from '../../../electron/services/registry/types';
 import { VERIFIED } from '../../helpers/licenses';
 
 type Mode = 'up' | 'down' | 'hang';
@@ -21,7 +30,8 @@ export class FakeRegistry implements Registry {
   }
 
   private async fail(mode: Mode): Promise<void> {
-    if (mode === 'down') throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' });
+    if (mode === 'down')
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8443'), { code: 'ECONNREFUSED' });
     if (mode === 'hang') await new Promise(() => {});
   }
 
@@ -30,7 +40,15 @@ export class FakeRegistry implements Registry {
     await this.fail(this.mode);
     return (this.holders.get(holderCode) ?? [])
       .filter((l) => !typeCodes || typeCodes.includes(l.certificateType))
-      .map((l) => ({ identifier: l.identifier, certificateType: l.certificateType, certificateName: l.certificateName, certificateNumber: l.certificateNumber, issueDept: l.issueDept, issueDeptCode: l.issueDeptCode, certificateValidateEnd: l.certificateValidateEnd }));
+      .map((l) => ({
+        identifier: l.identifier,
+        certificateType: l.certificateType,
+        certificateName: l.certificateName,
+        certificateNumber: l.certificateNumber,
+        issueDept: l.issueDept,
+        issueDeptCode: l.issueDeptCode,
+        certificateValidateEnd: l.certificateValidateEnd,
+      }));
   }
 
   async get(identifier: string, _usage: UsageContext): Promise<FetchedLicense> {
@@ -42,9 +60,15 @@ export class FakeRegistry implements Registry {
       const m = this.getMode.get(identifier) ?? this.mode;
       if (m !== 'wrong') await this.fail(m);
       const all = [...this.holders.values()].flat();
-      const lic = m === 'wrong' ? all.find((l) => l.identifier !== identifier) : all.find((l) => l.identifier === identifier);
+      const lic =
+        m === 'wrong' ? all.find((l) => l.identifier !== identifier) : all.find((l) => l.identifier === identifier);
       if (!lic) throw Object.assign(new Error(`no license ${identifier}`), { code: 'NOT_FOUND' });
-      return { license: lic, verification: this.states.get(lic.identifier)!, fetchedAt: new Date().toISOString(), source: 'registry' };
+      return {
+        license: lic,
+        verification: this.states.get(lic.identifier)!,
+        fetchedAt: new Date().toISOString(),
+        source: 'registry',
+      };
     } finally {
       this.inFlight--;
     }

@@ -28,7 +28,8 @@ afterEach(() => {
   t.cleanup();
 });
 
-const service = (o: Partial<LicenseServiceOptions> = {}) => new LicenseService({ registry, db, cipher, policy: POLICY, timeoutMs: 200, now: () => clock, ...o });
+const service = (o: Partial<LicenseServiceOptions> = {}) =>
+  new LicenseService({ registry, db, cipher, policy: POLICY, timeoutMs: 200, now: () => clock, ...o });
 const codes = (errs: { code: string }[]) => errs.map((e) => e.code).sort();
 
 describe('LicenseService online', () => {
@@ -65,7 +66,8 @@ describe('LicenseService online', () => {
     await s.fetchForHolder(PEOPLE.zhang.id, USAGE, [HH]);
     await s.fetchForHolder(PEOPLE.li.id, USAGE, [HH]);
     registry.mode = 'down';
-    for (const p of [PEOPLE.zhang, PEOPLE.li]) expect((await s.fetchForHolder(p.id, USAGE, [HH])).licenses).toHaveLength(1);
+    for (const p of [PEOPLE.zhang, PEOPLE.li])
+      expect((await s.fetchForHolder(p.id, USAGE, [HH])).licenses).toHaveLength(1);
     expect((await s.fetchForHolder(PEOPLE.wang.id, USAGE, [HH])).licenses).toHaveLength(0);
   });
 
@@ -76,7 +78,10 @@ describe('LicenseService online', () => {
     putLicense(db, cipher, fetched(re, hoursAgo(10, clock)), [PEOPLE.zhang.id]);
     registry.getMode.set(re.identifier, 'down');
     const r = await service().fetchForHolder(PEOPLE.zhang.id, USAGE, [HH, RE]);
-    expect(r.licenses.map((l) => [l.license.certificateType, l.source]).sort()).toEqual([[HH, 'registry'], [RE, 'cache']]);
+    expect(r.licenses.map((l) => [l.license.certificateType, l.source]).sort()).toEqual([
+      [HH, 'registry'],
+      [RE, 'cache'],
+    ]);
     expect(r.missing).toEqual([]);
     expect(r.errors).toEqual([expect.objectContaining({ code: 'REGISTRY_UNAVAILABLE', typeCode: RE })]);
   });
@@ -98,7 +103,9 @@ describe('LicenseService online', () => {
     const r = await service({ isUnreachable: () => false }).fetchForHolder(PEOPLE.zhang.id, USAGE, [HH]);
     expect(r.licenses).toEqual([]);
     expect(r.online).toBe(true);
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'REGISTRY_FAILED', message: expect.stringContaining('ECONNREFUSED') })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({ code: 'REGISTRY_FAILED', message: expect.stringContaining('ECONNREFUSED') }),
+    ]);
   });
 });
 
@@ -111,7 +118,9 @@ describe('LicenseService offline', () => {
     const r = await service().fetchForHolder(PEOPLE.zhang.id, USAGE, [HH]);
     expect(r.online).toBe(false);
     expect(r.offlineSince).toBe(clock.toISOString());
-    expect(r.licenses).toEqual([{ license: hh, verification: fetched(hh).verification, fetchedAt: at.toISOString(), source: 'cache' }]);
+    expect(r.licenses).toEqual([
+      { license: hh, verification: fetched(hh).verification, fetchedAt: at.toISOString(), source: 'cache' },
+    ]);
     expect(r.missing).toEqual([]);
     expect(codes(r.errors)).toEqual(['REGISTRY_UNAVAILABLE']);
   });
@@ -144,7 +153,10 @@ describe('LicenseService offline', () => {
     expect(r.licenses.map((l) => l.license.certificateType)).toEqual([RE]);
     expect(r.missing).toEqual([HH]);
     const tooOld = r.errors.find((e) => e.code === 'CACHE_TOO_OLD')!;
-    expect(tooOld).toMatchObject({ typeCode: HH, details: { ageHours: 30, maxAgeHours: 24, fetchedAt: hoursAgo(30, clock).toISOString() } });
+    expect(tooOld).toMatchObject({
+      typeCode: HH,
+      details: { ageHours: 30, maxAgeHours: 24, fetchedAt: hoursAgo(30, clock).toISOString() },
+    });
     expect(tooOld.message).toMatch(/30 h old.*at most 24 h.*Reconnect.*paper document/);
   });
 
@@ -169,7 +181,9 @@ describe('LicenseService offline', () => {
   it('reports a tampered cache entry as an error, not as data', async () => {
     putLicense(db, cipher, fetched(license(HH, PEOPLE.zhang), hoursAgo(1, clock)), [PEOPLE.zhang.id]);
     const { blob } = db.prepare('SELECT blob FROM license_cache').get() as { blob: Buffer };
-    db.prepare('UPDATE license_cache SET blob = ?').run(Buffer.concat([blob.subarray(0, 20), Buffer.alloc(blob.length - 20)]));
+    db.prepare('UPDATE license_cache SET blob = ?').run(
+      Buffer.concat([blob.subarray(0, 20), Buffer.alloc(blob.length - 20)]),
+    );
     registry.mode = 'down';
     const r = await service().fetchForHolder(PEOPLE.zhang.id, USAGE, [HH]);
     expect(r.licenses).toEqual([]);

@@ -28,7 +28,10 @@ describe('import boundaries', () => {
     ['protocol/x.ts', "import { AppError } from '../electron/services/errors'; AppError;"],
     ['protocol/x.ts', "import { a } from '../native/id-reader'; a;"],
     // the sandbox imports only protocol/, resources/ and itself
-    ['sandbox/x.ts', "import type { LicenseRecord } from '../electron/services/registry/types'; export type X = LicenseRecord;"],
+    [
+      'sandbox/x.ts',
+      "import type { LicenseRecord } from '../electron/services/registry/types'; export type X = LicenseRecord;",
+    ],
     ['sandbox/generator/x.ts', "import { a } from '../../native/id-reader'; a;"],
     ['sandbox/x.ts', "import { a } from '../tests/helpers/core'; a;"],
     // npm scripts never import app code or electron

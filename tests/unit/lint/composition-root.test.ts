@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /**
@@ -21,7 +23,9 @@ describe('the composition root stays the only registry of services', () => {
   });
 
   it('no service is reached through a cast', () => {
-    const found = files.filter((f) => /services\.\w+\s+as\s/.test(readFileSync(f, 'utf8'))).map((f) => relative(ROOT, f));
+    const found = files
+      .filter((f) => /services\.\w+\s+as\s/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(ROOT, f));
     expect(found).toEqual([]);
   });
 

@@ -26,7 +26,13 @@ describe('receivers', () => {
     };
     const ob = new Outbox({ db, cipher, receivers: { hall }, backoff: { baseMs: 2, maxMs: 10 }, random });
     ob.start();
-    for (let i = 0; i < 40; i++) ob.enqueue(db, { kind: 'hall-event', receiver: 'hall:main', key: `event-${String(i).padStart(4, '0')}`, payload: { i } });
+    for (let i = 0; i < 40; i++)
+      ob.enqueue(db, {
+        kind: 'hall-event',
+        receiver: 'hall:main',
+        key: `event-${String(i).padStart(4, '0')}`,
+        payload: { i },
+      });
     expect(await ob.drain(10_000), `seed ${seed}`).toBe(true);
     await ob.stop();
     expect(got, `seed ${seed}`).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
@@ -48,7 +54,13 @@ describe('receivers', () => {
     };
     const ob = new Outbox({ db, cipher, receivers: { rating: ratings }, concurrency: 4 });
     ob.start();
-    for (let i = 0; i < 12; i++) ob.enqueue(db, { kind: 'rating', receiver: 'rating:haocha', key: `rating-${String(i).padStart(4, '0')}`, payload: { i } });
+    for (let i = 0; i < 12; i++)
+      ob.enqueue(db, {
+        kind: 'rating',
+        receiver: 'rating:haocha',
+        key: `rating-${String(i).padStart(4, '0')}`,
+        payload: { i },
+      });
     expect(await ob.drain(5000)).toBe(true);
     await ob.stop();
     expect(maxInFlight).toBe(4);

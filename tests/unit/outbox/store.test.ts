@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { enqueue, getMessage, markHandled, openPayload, OutboxError, purgeOutbox, submission } from '../../../electron/services/outbox';
+import {
+  enqueue,
+  getMessage,
+  markHandled,
+  openPayload,
+  OutboxError,
+  purgeOutbox,
+  submission,
+} from '../../../electron/services/outbox';
 import { tempDb } from '../../helpers/outbox/driver';
 
-const base = { kind: 'submission', receiver: 'department:DMCAB01', key: 'case-1.DMCAB01.1', caseId: 'case-1', payload: { b: 2, a: '张三' } };
+const base = {
+  kind: 'submission',
+  receiver: 'department:DMCAB01',
+  key: 'case-1.DMCAB01.1',
+  caseId: 'case-1',
+  payload: { b: 2, a: '张三' },
+};
 
 describe('outbox store', () => {
-  it('enqueues in the caller\'s transaction: a rollback leaves no message', () => {
+  it("enqueues in the caller's transaction: a rollback leaves no message", () => {
     const { db, cipher } = tempDb();
     expect(() =>
       db.transaction(() => {
@@ -37,14 +51,16 @@ describe('outbox store', () => {
     expect(() => openPayload(db, cipher, { ...row, key: 'case-2.DMCAB01.1' })).toThrow(/cannot be decrypted/);
   });
 
-  it('numbers each receiver\'s messages 1, 2, 3 and never reuses a number, even after retention deletes', () => {
+  it("numbers each receiver's messages 1, 2, 3 and never reuses a number, even after retention deletes", () => {
     const { db, cipher } = tempDb();
     const seqOf = (id: number) => getMessage(db, id).seq;
     const a = enqueue(db, cipher, { ...base, key: 'seq-key-0001' });
     const b = enqueue(db, cipher, { ...base, key: 'seq-key-0002' });
     const other = enqueue(db, cipher, { ...base, receiver: 'hall:main', key: 'seq-key-0001' });
     expect([seqOf(a.id), seqOf(b.id), seqOf(other.id)]).toEqual([1, 2, 1]);
-    db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = 't', final = 1 WHERE receiver = 'department:DMCAB01'").run();
+    db.prepare(
+      "UPDATE outbox SET state = 'delivered', delivered_at = 't', final = 1 WHERE receiver = 'department:DMCAB01'",
+    ).run();
     db.prepare("DELETE FROM outbox WHERE receiver = 'department:DMCAB01'").run();
     expect(seqOf(enqueue(db, cipher, { ...base, key: 'seq-key-0003' }).id)).toBe(3);
   });
@@ -54,7 +70,12 @@ describe('outbox store', () => {
     const day = 86_400_000;
     const t0 = Date.parse('2026-01-01T00:00:00Z');
     const mk = (key: string) => enqueue(db, cipher, { ...base, key }, t0).id;
-    const [pending, undecided, decided, dead] = ['ret-pending-1', 'ret-undecided', 'ret-decided-1', 'ret-deadmsg-1'].map(mk);
+    const [pending, undecided, decided, dead] = [
+      'ret-pending-1',
+      'ret-undecided',
+      'ret-decided-1',
+      'ret-deadmsg-1',
+    ].map(mk);
     db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = 't' WHERE id IN (?, ?)").run(undecided, decided);
     db.prepare('UPDATE outbox SET final = 1 WHERE id = ?').run(decided);
     db.prepare("UPDATE outbox SET state = 'dead', last_error = 'OUTBOX_REFUSED' WHERE id = ?").run(dead);
@@ -67,20 +88,34 @@ describe('outbox store', () => {
 
   it('checks its input with named fields', () => {
     const { db, cipher } = tempDb();
-    expect(() => enqueue(db, cipher, { ...base, receiver: 'DMCAB01' })).toThrow(expect.objectContaining({ code: 'OUTBOX_INPUT_INVALID', field: 'receiver' }));
+    expect(() => enqueue(db, cipher, { ...base, receiver: 'DMCAB01' })).toThrow(
+      expect.objectContaining({ code: 'OUTBOX_INPUT_INVALID', field: 'receiver' }),
+    );
     expect(() => enqueue(db, cipher, { ...base, key: 'short' })).toThrow(expect.objectContaining({ field: 'key' }));
-    expect(() => enqueue(db, cipher, { ...base, kind: 'Sub mission' })).toThrow(expect.objectContaining({ field: 'kind' }));
+    expect(() => enqueue(db, cipher, { ...base, kind: 'Sub mission' })).toThrow(
+      expect.objectContaining({ field: 'kind' }),
+    );
   });
 
   it('builds a submission checked against the department schema, keyed by its case', () => {
     const input = {
-      caseId: 'c0ffee00-0000-4000-8000-000000000001', department: 'DMCAB01', itemCode: 'X', itemName: '大病救助',
-      hall: { id: 'H1', name: '中心' }, counter: 'C1', clerk: { id: 'k1' }, applicant: { idNumber: '110903196803120017', name: '张三' },
+      caseId: 'c0ffee00-0000-4000-8000-000000000001',
+      department: 'DMCAB01',
+      itemCode: 'X',
+      itemName: '大病救助',
+      hall: { id: 'H1', name: '中心' },
+      counter: 'C1',
+      clerk: { id: 'k1' },
+      applicant: { idNumber: '110903196803120017', name: '张三' },
     };
     const ok = submission(input);
     expect(ok.key).toBe('c0ffee00-0000-4000-8000-000000000001.DMCAB01.1');
     expect(ok.receiver).toBe('department:DMCAB01');
-    expect(() => submission({ ...input, applicant: { idNumber: '', name: '' } })).toThrow(expect.objectContaining({ code: 'OUTBOX_INPUT_INVALID', field: 'applicant.idNumber' }));
-    expect(() => submission({ ...input, department: 'no spaces allowed' })).toThrow(expect.objectContaining({ code: 'OUTBOX_INPUT_INVALID' }));
+    expect(() => submission({ ...input, applicant: { idNumber: '', name: '' } })).toThrow(
+      expect.objectContaining({ code: 'OUTBOX_INPUT_INVALID', field: 'applicant.idNumber' }),
+    );
+    expect(() => submission({ ...input, department: 'no spaces allowed' })).toThrow(
+      expect.objectContaining({ code: 'OUTBOX_INPUT_INVALID' }),
+    );
   });
 });

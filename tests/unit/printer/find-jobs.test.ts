@@ -15,7 +15,9 @@ const spooler = (jobs: JobSummary[]) => ({ findJobs: async () => jobs });
 describe('finding a certificate at the spooler by its serial', () => {
   it('nothing, or only cancelled/aborted jobs: it may be sent again', async () => {
     expect(await findAtSpooler(spooler([]), 'S-1')).toEqual({ duplicates: [] });
-    expect(await findAtSpooler(spooler([job('3', 'canceled'), job('4', 'aborted')]), 'S-1')).toEqual({ duplicates: [] });
+    expect(await findAtSpooler(spooler([job('3', 'canceled'), job('4', 'aborted')]), 'S-1')).toEqual({
+      duplicates: [],
+    });
   });
 
   it('a held job is followed (the newest), older held copies are duplicates to cancel', async () => {
@@ -50,7 +52,16 @@ describe('finding a certificate at the spooler by its serial', () => {
       const s = decodePowershellArgs(args);
       scripts.push(s);
       if (s.includes('Get-Printer | ForEach-Object')) {
-        return { code: 0, stderr: '', stdout: JSON.stringify({ jobs: [{ Id: '7', Printer: 'HP 柜台', Document: 'H1-C1-2026-000001~counter-abc.pdf', Status: 'Paused' }, { Id: '8', Printer: 'HP 柜台', Document: 'H1-C1-2026-000001~counter-def.pdf', Status: 'Printed' }] }) };
+        return {
+          code: 0,
+          stderr: '',
+          stdout: JSON.stringify({
+            jobs: [
+              { Id: '7', Printer: 'HP 柜台', Document: 'H1-C1-2026-000001~counter-abc.pdf', Status: 'Paused' },
+              { Id: '8', Printer: 'HP 柜台', Document: 'H1-C1-2026-000001~counter-def.pdf', Status: 'Printed' },
+            ],
+          }),
+        };
       }
       return { code: 0, stderr: '', stdout: JSON.stringify({ jobId: '7' }) };
     };

@@ -2,11 +2,26 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PrintError, PrintManager, VirtualBackend, VIRTUAL_PRINTER_NAME, type JobSnapshot, type PrinterBackend, type PrintJobEvent, type SubmitRequest } from '../../../native/printer';
+import {
+  PrintError,
+  PrintManager,
+  VirtualBackend,
+  VIRTUAL_PRINTER_NAME,
+  type JobSnapshot,
+  type PrinterBackend,
+  type PrintJobEvent,
+  type SubmitRequest,
+} from '../../../native/printer';
 import { makeTestPdf } from '../../helpers/printer/pdf';
 
-const printer = (reasons: string[] = [], state: 'idle' | 'processing' | 'stopped' = 'processing') =>
-  ({ name: 'P', state, accepting: true, reasons, isDefault: true, mediaSupported: [] });
+const printer = (reasons: string[] = [], state: 'idle' | 'processing' | 'stopped' = 'processing') => ({
+  name: 'P',
+  state,
+  accepting: true,
+  reasons,
+  isDefault: true,
+  mediaSupported: [],
+});
 
 /** Scripted backend: each getJob returns the next snapshot (the last repeats). */
 class Scripted implements PrinterBackend {
@@ -16,9 +31,15 @@ class Scripted implements PrinterBackend {
   failNextSubmit: PrintError | null = null;
   constructor(public snaps: (JobSnapshot | PrintError)[]) {}
   async checkSpooler() {}
-  async listPrinters() { return [printer()]; }
+  async listPrinters() {
+    return [printer()];
+  }
   async submit(req: SubmitRequest) {
-    if (this.failNextSubmit) { const e = this.failNextSubmit; this.failNextSubmit = null; throw e; }
+    if (this.failNextSubmit) {
+      const e = this.failNextSubmit;
+      this.failNextSubmit = null;
+      throw e;
+    }
     this.submits.push(req);
     return { jobId: String(this.submits.length), printer: req.printer };
   }
@@ -27,8 +48,12 @@ class Scripted implements PrinterBackend {
     if (s instanceof PrintError) throw s;
     return s;
   }
-  async cancel(_p: string, id: string) { this.cancels.push(id); }
-  async findJobs() { return []; }
+  async cancel(_p: string, id: string) {
+    this.cancels.push(id);
+  }
+  async findJobs() {
+    return [];
+  }
 }
 
 const managers: PrintManager[] = [];
@@ -122,7 +147,7 @@ describe('PrintManager', () => {
     expect(b.submits).toHaveLength(0);
   });
 
-  it('retry of an adopted job cancels the spooler\'s copy before resubmitting', async () => {
+  it("retry of an adopted job cancels the spooler's copy before resubmitting", async () => {
     const b = new Scripted([{ state: 'pending', reasons: [], printer: printer(['paused'], 'stopped') }]);
     const m = make(b);
     const h = await m.adopt({ printer: 'P', title: 'cert', pdf: await makeTestPdf() }, '41');
@@ -138,7 +163,9 @@ describe('PrintManager', () => {
     b.failNextSubmit = new PrintError('SPOOLER_DOWN', { detail: 'localhost:631: ECONNREFUSED' });
     const m = make(b);
     const ev = collect(m);
-    const err = (await m.print({ printer: 'P', title: 'x', pdf: await makeTestPdf() }).catch((e: unknown) => e)) as PrintError;
+    const err = (await m
+      .print({ printer: 'P', title: 'x', pdf: await makeTestPdf() })
+      .catch((e: unknown) => e)) as PrintError;
     expect(err).toBeInstanceOf(PrintError);
     expect(err.code).toBe('SPOOLER_DOWN');
     expect(show(ev)).toEqual(['error:SPOOLER_DOWN']);
@@ -148,7 +175,9 @@ describe('PrintManager', () => {
 
   it('rejects a non-PDF before it reaches the spooler', async () => {
     const b = new Scripted([{ state: 'completed', reasons: [] }]);
-    await expect(make(b).print({ printer: 'P', title: 'x', pdf: Buffer.from('hello') })).rejects.toMatchObject({ code: 'DOCUMENT_INVALID' });
+    await expect(make(b).print({ printer: 'P', title: 'x', pdf: Buffer.from('hello') })).rejects.toMatchObject({
+      code: 'DOCUMENT_INVALID',
+    });
     expect(b.submits).toHaveLength(0);
   });
 
@@ -162,12 +191,19 @@ describe('PrintManager', () => {
 
 describe('virtual printer (training mode)', () => {
   let dir: string;
-  afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
 
   it('stores the PDF, completes the job and opens it through the host hook', async () => {
     dir = await mkdtemp(join(tmpdir(), 'counter-vprint-'));
     const opened: string[] = [];
-    const b = new VirtualBackend({ dir: join(dir, 'prints'), open: (p) => { opened.push(p); } });
+    const b = new VirtualBackend({
+      dir: join(dir, 'prints'),
+      open: (p) => {
+        opened.push(p);
+      },
+    });
     const m = make(b);
     const ev = collect(m);
     const pdf = await makeTestPdf('培训');

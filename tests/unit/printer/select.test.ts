@@ -4,7 +4,13 @@ import { mediaKeywordFor, mediaMatches, parseMediaKeyword } from '../../../nativ
 import type { PrinterInfo } from '../../../native/printer/types';
 
 const p = (name: string, over: Partial<PrinterInfo> = {}): PrinterInfo => ({
-  name, state: 'idle', accepting: true, reasons: [], isDefault: false, mediaSupported: [], ...over,
+  name,
+  state: 'idle',
+  accepting: true,
+  reasons: [],
+  isDefault: false,
+  mediaSupported: [],
+  ...over,
 });
 const office = p('Office', { isDefault: true, mediaSupported: ['iso_a4_210x297mm', 'na_letter_8.5x11in'] });
 const card = p('Card', { mediaSupported: ['custom_cr80_53.98x85.6mm'] });
@@ -27,28 +33,46 @@ describe('media', () => {
 
 describe('choosePrinter', () => {
   it('uses the configured queue per size', () => {
-    expect(choosePrinter([office, card], 'CR80', { defaults: { CR80: 'Card' } })).toMatchObject({ printer: { name: 'Card' }, reason: 'configured' });
+    expect(choosePrinter([office, card], 'CR80', { defaults: { CR80: 'Card' } })).toMatchObject({
+      printer: { name: 'Card' },
+      reason: 'configured',
+    });
   });
 
   it('reports a configured queue that vanished instead of guessing', () => {
-    expect(choosePrinter([office], 'A4', { defaults: { A4: 'Gone' } })).toEqual({ printer: null, why: 'configured-missing', configured: 'Gone' });
+    expect(choosePrinter([office], 'A4', { defaults: { A4: 'Gone' } })).toEqual({
+      printer: null,
+      why: 'configured-missing',
+      configured: 'Gone',
+    });
   });
 
   it('A4 goes to the system default; cards go to a printer that lists card media', () => {
-    expect(choosePrinter([card, office], 'A4')).toMatchObject({ printer: { name: 'Office' }, reason: 'system-default' });
-    expect(choosePrinter([office, cardInches], 'CR80')).toMatchObject({ printer: { name: 'CardIn' }, reason: 'media-match' });
+    expect(choosePrinter([card, office], 'A4')).toMatchObject({
+      printer: { name: 'Office' },
+      reason: 'system-default',
+    });
+    expect(choosePrinter([office, cardInches], 'CR80')).toMatchObject({
+      printer: { name: 'CardIn' },
+      reason: 'media-match',
+    });
   });
 
   it('never sends cards to a sheet printer unless allowed', () => {
     expect(choosePrinter([office], 'CR80')).toEqual({ printer: null, why: 'no-printer-for-size' });
-    expect(choosePrinter([office], 'CR80', { allowCardOnSheet: true })).toMatchObject({ printer: { name: 'Office' }, reason: 'card-on-sheet' });
+    expect(choosePrinter([office], 'CR80', { allowCardOnSheet: true })).toMatchObject({
+      printer: { name: 'Office' },
+      reason: 'card-on-sheet',
+    });
   });
 
   it('prefers a ready printer over one with a problem, and flags the problem', () => {
     const jammed = p('Jammed', { mediaSupported: ['iso_a4_210x297mm'], reasons: ['media-jam-error'] });
     const ready = p('Ready', { mediaSupported: ['iso_a4_210x297mm'] });
     expect(choosePrinter([jammed, ready], 'A4')).toMatchObject({ printer: { name: 'Ready' } });
-    expect(choosePrinter([jammed], 'A4', { defaults: { A4: 'Jammed' } })).toMatchObject({ problem: { code: 'PRINTER_MEDIA_JAM' } });
+    expect(choosePrinter([jammed], 'A4', { defaults: { A4: 'Jammed' } })).toMatchObject({
+      problem: { code: 'PRINTER_MEDIA_JAM' },
+    });
   });
 
   it('an unknown-media printer is fine for A4, and an empty list says so', () => {

@@ -24,8 +24,24 @@ function fake(answers: (string | ((script: string) => string))[]) {
 
 const printersJson = JSON.stringify({
   printers: [
-    { Name: 'HP LaserJet 柜台', Status: 'Normal', Comment: null, Location: '1号窗口', Driver: 'HP Universal', IsDefault: true, Jobs: 0 },
-    { Name: 'Card', Status: 'PaperOut, Offline', Comment: '', Location: '', Driver: 'Evolis', IsDefault: false, Jobs: 2 },
+    {
+      Name: 'HP LaserJet 柜台',
+      Status: 'Normal',
+      Comment: null,
+      Location: '1号窗口',
+      Driver: 'HP Universal',
+      IsDefault: true,
+      Jobs: 0,
+    },
+    {
+      Name: 'Card',
+      Status: 'PaperOut, Offline',
+      Comment: '',
+      Location: '',
+      Driver: 'Evolis',
+      IsDefault: false,
+      Jobs: 2,
+    },
     { Name: 'Paused one', Status: 'Paused', IsDefault: false },
   ],
 });
@@ -45,15 +61,31 @@ describe('Windows backend (fake PowerShell)', () => {
     expect(f.files[0]).toBe('powershell.exe');
     expect(f.scripts[0]).toContain('Get-Printer');
     expect(f.scripts[0]).toContain("Win32_Printer -Filter 'Default=TRUE'");
-    expect(list[0]).toMatchObject({ name: 'HP LaserJet 柜台', isDefault: true, state: 'idle', reasons: [], location: '1号窗口' });
+    expect(list[0]).toMatchObject({
+      name: 'HP LaserJet 柜台',
+      isDefault: true,
+      state: 'idle',
+      reasons: [],
+      location: '1号窗口',
+    });
     expect(list[1]).toMatchObject({ name: 'Card', reasons: ['media-empty-error', 'offline-error'] });
     expect(list[2]).toMatchObject({ state: 'stopped', reasons: ['paused'] });
   });
 
   it('submits through the PDF command and finds the job id by the staged file token', async () => {
     const f = fake([JSON.stringify({ jobId: '42' })]);
-    const b = new WindowsBackend({ runner: f.runner, pdfCommand: { kind: 'sumatra', path: 'C:\\Tools\\SumatraPDF.exe' }, stagingDir: staging });
-    const res = await b.submit({ printer: "Bob's Printer", title: 't', pdf: await makeTestPdf(), copies: 2, media: 'A4' });
+    const b = new WindowsBackend({
+      runner: f.runner,
+      pdfCommand: { kind: 'sumatra', path: 'C:\\Tools\\SumatraPDF.exe' },
+      stagingDir: staging,
+    });
+    const res = await b.submit({
+      printer: "Bob's Printer",
+      title: 't',
+      pdf: await makeTestPdf(),
+      copies: 2,
+      media: 'A4',
+    });
     expect(res).toEqual({ jobId: '42', printer: "Bob's Printer" });
     const s = f.scripts[0]!;
     expect(s).toContain("$p = 'Bob''s Printer'");
@@ -75,10 +107,19 @@ describe('Windows backend (fake PowerShell)', () => {
   });
 
   it('reads job status flags and the printer with them', async () => {
-    const f = fake([JSON.stringify({ job: { Id: '42', Status: 'Error, Printing, PaperOut', Document: 'counter-x.pdf' }, printer: { Name: 'Card', Status: 'PaperOut' } })]);
+    const f = fake([
+      JSON.stringify({
+        job: { Id: '42', Status: 'Error, Printing, PaperOut', Document: 'counter-x.pdf' },
+        printer: { Name: 'Card', Status: 'PaperOut' },
+      }),
+    ]);
     const snap = await new WindowsBackend({ runner: f.runner }).getJob('Card', '42');
     expect(f.scripts[0]).toContain("[string]$_.Id -eq '42'");
-    expect(snap).toMatchObject({ state: 'processing-stopped', reasons: ['media-empty-error', 'other-error'], printer: { reasons: ['media-empty-error'] } });
+    expect(snap).toMatchObject({
+      state: 'processing-stopped',
+      reasons: ['media-empty-error', 'other-error'],
+      printer: { reasons: ['media-empty-error'] },
+    });
   });
 
   it('maps JobStatus flags', () => {
@@ -92,17 +133,27 @@ describe('Windows backend (fake PowerShell)', () => {
 
   it('turns the script error envelope into typed errors', async () => {
     const spooler = fake([JSON.stringify({ error: 'spooler', message: 'The spooler service is not reachable.' })]);
-    await expect(new WindowsBackend({ runner: spooler.runner }).listPrinters()).rejects.toMatchObject({ code: 'SPOOLER_DOWN' });
+    await expect(new WindowsBackend({ runner: spooler.runner }).listPrinters()).rejects.toMatchObject({
+      code: 'SPOOLER_DOWN',
+    });
     const missing = fake([JSON.stringify({ error: 'not-found', message: 'No MSFT_Printer objects found' })]);
-    await expect(new WindowsBackend({ runner: missing.runner }).getJob('Nope', '1')).rejects.toMatchObject({ code: 'PRINTER_NOT_FOUND' });
+    await expect(new WindowsBackend({ runner: missing.runner }).getJob('Nope', '1')).rejects.toMatchObject({
+      code: 'PRINTER_NOT_FOUND',
+    });
     const garbage = fake(['not json at all']);
-    await expect(new WindowsBackend({ runner: garbage.runner }).listPrinters()).rejects.toMatchObject({ code: 'UNKNOWN' });
+    await expect(new WindowsBackend({ runner: garbage.runner }).listPrinters()).rejects.toMatchObject({
+      code: 'UNKNOWN',
+    });
     const stopped = fake([JSON.stringify({ status: 'Stopped' })]);
-    await expect(new WindowsBackend({ runner: stopped.runner }).checkSpooler()).rejects.toMatchObject({ code: 'SPOOLER_DOWN' });
+    await expect(new WindowsBackend({ runner: stopped.runner }).checkSpooler()).rejects.toMatchObject({
+      code: 'SPOOLER_DOWN',
+    });
   });
 
   it('a runner that cannot start PowerShell means the spooler is unusable', async () => {
-    const runner: CommandRunner = async () => { throw Object.assign(new Error('spawn powershell.exe ENOENT'), { code: 'ENOENT' }); };
+    const runner: CommandRunner = async () => {
+      throw Object.assign(new Error('spawn powershell.exe ENOENT'), { code: 'ENOENT' });
+    };
     await expect(new WindowsBackend({ runner }).listPrinters()).rejects.toMatchObject({ code: 'SPOOLER_DOWN' });
   });
 

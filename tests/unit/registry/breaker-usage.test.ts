@@ -47,7 +47,14 @@ describe('backoff', () => {
 });
 
 describe('usage elements', () => {
-  const full = { organisation: '示范市政务服务中心', clerk: 'C001 王芳', itemName: '清洁能源户核验', itemCode: 'QJNY-01', caseNumber: 'A-1', reason: '办理核验' };
+  const full = {
+    organisation: '示范市政务服务中心',
+    clerk: 'C001 王芳',
+    itemName: '清洁能源户核验',
+    itemCode: 'QJNY-01',
+    caseNumber: 'A-1',
+    reason: '办理核验',
+  };
 
   it('accepts a complete context and names what is missing', () => {
     expect(() => assertUsage(full)).not.toThrow();

@@ -5,7 +5,9 @@ import { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } from '../..
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, keeps array order, no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: 'x', y: '名' }], c: null } })).toBe('{"a":{"c":null,"d":[3,{"y":"名","z":"x"}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 'x', y: '名' }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[3,{"y":"名","z":"x"}]},"b":1}',
+    );
   });
 
   it('leaves digitalSign out of the signed text', () => {
@@ -53,11 +55,17 @@ describe('SM3 without OpenSSL (Electron ships BoringSSL, which has none)', () =>
     const { sm3Portable } = await import('../../../protocol/sm3');
     const key = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
     for (const input of ['', 'abc', '张建国 110903196803121617', 'x'.repeat(1000)]) {
-      expect(sm3Portable.digest(input).toString('hex'), input).toBe(createHash('sm3').update(input, 'utf8').digest('hex'));
-      expect(sm3Portable.hmac(key, input).toString('hex'), input).toBe(createHmac('sm3', key).update(input, 'utf8').digest('hex'));
+      expect(sm3Portable.digest(input).toString('hex'), input).toBe(
+        createHash('sm3').update(input, 'utf8').digest('hex'),
+      );
+      expect(sm3Portable.hmac(key, input).toString('hex'), input).toBe(
+        createHmac('sm3', key).update(input, 'utf8').digest('hex'),
+      );
     }
     // The standard's own example: SM3("abc").
-    expect(sm3Portable.digest('abc').toString('hex')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(sm3Portable.digest('abc').toString('hex')).toBe(
+      '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+    );
     expect(sm3Portable.digest(Buffer.from('a'), 'bc').toString('hex')).toBe(sm3Portable.digest('abc').toString('hex'));
   });
 });

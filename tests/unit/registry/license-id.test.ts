@@ -20,7 +20,12 @@ describe('ISO 7064 MOD 37,36', () => {
 
   it('catches a single changed character and an adjacent swap', () => {
     const id = buildLicenseId({ typeCode: '111001', issuerCode: 'DMPSB01', serial: '2430599', version: '001' });
-    expect(parseLicenseId(id)).toEqual({ typeCode: '111001', issuerCode: 'DMPSB01', serial: '2430599', version: '001' });
+    expect(parseLicenseId(id)).toEqual({
+      typeCode: '111001',
+      issuerCode: 'DMPSB01',
+      serial: '2430599',
+      version: '001',
+    });
     expect(parseLicenseId(id.replace('2430599', '2430598'))).toBeNull();
     expect(parseLicenseId(id.replace('2430599', '2430959'))).toBeNull();
   });
@@ -34,8 +39,12 @@ describe('license identifiers', () => {
   });
 
   it('refuses malformed parts', () => {
-    expect(() => buildLicenseId({ typeCode: '111001', issuerCode: 'dm-psb', serial: '1', version: '001' })).toThrow(/issuerCode/);
-    expect(() => buildLicenseId({ typeCode: '111001', issuerCode: 'DMPSB01', serial: '1', version: '1' })).toThrow(/version/);
+    expect(() => buildLicenseId({ typeCode: '111001', issuerCode: 'dm-psb', serial: '1', version: '001' })).toThrow(
+      /issuerCode/,
+    );
+    expect(() => buildLicenseId({ typeCode: '111001', issuerCode: 'DMPSB01', serial: '1', version: '1' })).toThrow(
+      /version/,
+    );
     expect(parseLicenseId('1.2.156.3005.2.111001.DMPSB01.1000000.001')).toBeNull();
     expect(parseLicenseId('not an id')).toBeNull();
   });

@@ -14,7 +14,9 @@ const KEY = '04' + 'A1'.repeat(64);
 
 describe('loadPinnedIssuers', () => {
   it('reads issuer codes and keys (case-insensitive hex)', () => {
-    const m = loadPinnedIssuers(file('ok.json', JSON.stringify([{ issuerCode: 'DMPSB01', publicKey: KEY, name: '示范市公安局' }])));
+    const m = loadPinnedIssuers(
+      file('ok.json', JSON.stringify([{ issuerCode: 'DMPSB01', publicKey: KEY, name: '示范市公安局' }])),
+    );
     expect([...m]).toEqual([['DMPSB01', KEY.toLowerCase()]]);
   });
 
@@ -22,7 +24,10 @@ describe('loadPinnedIssuers', () => {
     const cases = [
       [join(dir, 'missing.json'), /cannot read .*missing\.json/],
       [file('bad.json', '{not json'), /cannot read .*bad\.json as JSON/],
-      [file('key.json', JSON.stringify([{ issuerCode: 'X', publicKey: '04abcd' }])), /entry 0\.publicKey: an uncompressed SM2 public key/],
+      [
+        file('key.json', JSON.stringify([{ issuerCode: 'X', publicKey: '04abcd' }])),
+        /entry 0\.publicKey: an uncompressed SM2 public key/,
+      ],
       [file('empty.json', '[]'), /bad|too small|>=1|at least/i],
     ] as const;
     for (const [path, why] of cases) {

@@ -4,11 +4,20 @@ import { TrustStore } from '../../../electron/services/registry/trust';
 import type { TrustedIssuer } from '../../../electron/services/registry/types';
 
 const keys = [sm2.generateKeyPairHex().publicKey, sm2.generateKeyPairHex().publicKey];
-const issuer = (code: string, publicKey = keys[0]!): TrustedIssuer => ({ issuerCode: code, name: code, publicKey, validFrom: '2020-01-01', validTo: '2099-12-31' });
+const issuer = (code: string, publicKey = keys[0]!): TrustedIssuer => ({
+  issuerCode: code,
+  name: code,
+  publicKey,
+  validFrom: '2020-01-01',
+  validTo: '2099-12-31',
+});
 
 /** `p`, or a failure if it has not settled within a second (a store that waited would hang here). */
 function within<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('did not answer at once')), 1000))]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error('did not answer at once')), 1000)),
+  ]);
 }
 
 /** A registry whose answers the test releases one at a time, with a clock the test moves. */
@@ -116,7 +125,10 @@ describe('TrustStore', () => {
     const refused: string[] = [];
     let answered = false;
     const store = new TrustStore({
-      pinned: new Map([['A', keys[0]!.toUpperCase()], ['B', keys[0]!]]),
+      pinned: new Map([
+        ['A', keys[0]!.toUpperCase()],
+        ['B', keys[0]!],
+      ]),
       onRefused: (i) => refused.push(i.issuerCode),
       load: async () => ((answered = true), [issuer('A'), issuer('B', keys[1]), issuer('C')]),
     });

@@ -48,14 +48,25 @@ describe('rule address-in-program', () => {
     expect(check(rule, baseFacts({ licenses: [], missing: ['111002'] })).result).toBe('unknown');
   });
 
-  it("ignores a register that does not list the applicant", () => {
-    const other = license('111002', { name: '某', idNumber: '110903199001010011' }, 'H2', { address: '示范市青山区柳河镇东庄村2号', areaCode: '110903001001', headIdNumber: '110903199001010011', members: [] });
-    const c = check(rule, baseFacts({ licenses: [verified(other)], card: { ...baseFacts().card, idNumber: HEAD.idNumber } }));
+  it('ignores a register that does not list the applicant', () => {
+    const other = license('111002', { name: '某', idNumber: '110903199001010011' }, 'H2', {
+      address: '示范市青山区柳河镇东庄村2号',
+      areaCode: '110903001001',
+      headIdNumber: '110903199001010011',
+      members: [],
+    });
+    const c = check(
+      rule,
+      baseFacts({ licenses: [verified(other)], card: { ...baseFacts().card, idNumber: HEAD.idNumber } }),
+    );
     expect(c.result).toBe('unknown');
   });
 
   it('carries asOf from a cached register', () => {
-    const c = check(rule, baseFacts({ licenses: [verified(householdRegister(), 'cache', '2025-11-01T00:00:00.000Z')] }));
+    const c = check(
+      rule,
+      baseFacts({ licenses: [verified(householdRegister(), 'cache', '2025-11-01T00:00:00.000Z')] }),
+    );
     expect(c.source?.asOf).toBe('2025-11-01T00:00:00.000Z');
   });
 });

@@ -36,14 +36,38 @@ describe('heating season 11-01..03-31', () => {
     expect(season(2024, 2, 29)).toEqual({ start: '2023-11-01', end: '2024-03-31', current: true });
   });
   it('a season ending 02-29 ends on 02-28 in common years', () => {
-    expect(seasonFor(new Date(2025, 2, 1), '11-01', '02-29')).toEqual({ start: '2025-11-01', end: '2026-02-28', current: false });
-    expect(seasonFor(new Date(2024, 1, 29), '11-01', '02-29')).toEqual({ start: '2023-11-01', end: '2024-02-29', current: true });
-    expect(seasonFor(new Date(2025, 1, 28), '11-01', '02-29')).toEqual({ start: '2024-11-01', end: '2025-02-28', current: true });
+    expect(seasonFor(new Date(2025, 2, 1), '11-01', '02-29')).toEqual({
+      start: '2025-11-01',
+      end: '2026-02-28',
+      current: false,
+    });
+    expect(seasonFor(new Date(2024, 1, 29), '11-01', '02-29')).toEqual({
+      start: '2023-11-01',
+      end: '2024-02-29',
+      current: true,
+    });
+    expect(seasonFor(new Date(2025, 1, 28), '11-01', '02-29')).toEqual({
+      start: '2024-11-01',
+      end: '2025-02-28',
+      current: true,
+    });
   });
   it('handles a season inside one calendar year', () => {
-    expect(seasonFor(new Date(2025, 5, 15), '06-01', '08-31')).toEqual({ start: '2025-06-01', end: '2025-08-31', current: true });
-    expect(seasonFor(new Date(2025, 8, 1), '06-01', '08-31')).toEqual({ start: '2026-06-01', end: '2026-08-31', current: false });
-    expect(seasonFor(new Date(2025, 0, 1), '06-01', '08-31')).toEqual({ start: '2025-06-01', end: '2025-08-31', current: false });
+    expect(seasonFor(new Date(2025, 5, 15), '06-01', '08-31')).toEqual({
+      start: '2025-06-01',
+      end: '2025-08-31',
+      current: true,
+    });
+    expect(seasonFor(new Date(2025, 8, 1), '06-01', '08-31')).toEqual({
+      start: '2026-06-01',
+      end: '2026-08-31',
+      current: false,
+    });
+    expect(seasonFor(new Date(2025, 0, 1), '06-01', '08-31')).toEqual({
+      start: '2025-06-01',
+      end: '2025-08-31',
+      current: false,
+    });
   });
 });
 

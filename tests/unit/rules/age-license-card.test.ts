@@ -40,7 +40,10 @@ describe('senior age (expression card.age >= params.seniorAge)', () => {
 
   it('fills the sentence and detail templates with the values', () => {
     const c = check(age, onDay('1960-01-01', new Date(2025, 5, 1)), { seniorAge: 60 });
-    expect(c.sentence).toEqual({ zh: '申请人出生于 1960-01-01，现年 65 周岁，已满 60 周岁。', en: 'The applicant was born on 1960-01-01 and is 65, at least 60.' });
+    expect(c.sentence).toEqual({
+      zh: '申请人出生于 1960-01-01，现年 65 周岁，已满 60 周岁。',
+      en: 'The applicant was born on 1960-01-01 and is 65, at least 60.',
+    });
     expect(c.detail).toEqual({ zh: '65 周岁', en: '65' });
   });
 });
@@ -63,8 +66,13 @@ describe("resident-ID license with a photo (expression lic.resident_id.photo != 
   it('is unknown when unverified, missing or on registry error; asOf when cached', () => {
     expect(check(rule, baseFacts({ licenses: [unverified(residentId())] })).result).toBe('unknown');
     expect(check(rule, baseFacts({ licenses: [], missing: ['111001'] })).result).toBe('unknown');
-    expect(check(rule, baseFacts({ licenses: [], errors: [{ typeCode: '111001', code: 'REGISTRY_TIMEOUT', message: 't' }] })).result).toBe('unknown');
-    expect(check(rule, baseFacts({ licenses: [verified(residentId(), 'cache', '2025-11-19T00:00:00.000Z')] })).source?.asOf).toBe('2025-11-19T00:00:00.000Z');
+    expect(
+      check(rule, baseFacts({ licenses: [], errors: [{ typeCode: '111001', code: 'REGISTRY_TIMEOUT', message: 't' }] }))
+        .result,
+    ).toBe('unknown');
+    expect(
+      check(rule, baseFacts({ licenses: [verified(residentId(), 'cache', '2025-11-19T00:00:00.000Z')] })).source?.asOf,
+    ).toBe('2025-11-19T00:00:00.000Z');
   });
 });
 

@@ -2,8 +2,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getItem, loadCatalog, printedOf } from '../../../electron/services/catalog';
 import { certificateDataSchema } from '../../../electron/services/certificates/types';
-import { certificateChecks, certificateFacts, certificatePhoto, evaluate, evaluators, followUpFetches } from '../../../electron/services/rules';
-import { baseFacts, HEAD, homestead, householdRegister, residentId, SPOUSE, verified } from '../../helpers/cases/fixtures';
+import {
+  certificateChecks,
+  certificateFacts,
+  certificatePhoto,
+  evaluate,
+  evaluators,
+  followUpFetches,
+} from '../../../electron/services/rules';
+import {
+  baseFacts,
+  HEAD,
+  homestead,
+  householdRegister,
+  residentId,
+  SPOUSE,
+  verified,
+} from '../../helpers/cases/fixtures';
 
 const catalog = loadCatalog(join(__dirname, '../../../resources/catalog'));
 const spouse = { ...baseFacts().card, idNumber: SPOUSE.idNumber, name: SPOUSE.name };
@@ -25,10 +40,26 @@ describe('evaluating the shipped items', () => {
     expect(ev.seasonIndex?.seasonStart).toBe('2025-11-01');
 
     const facts2 = certificateFacts(item, facts, ev.checks);
-    expect(facts2.map((f) => f.key)).toEqual(['householdNumber', 'householdType', 'address', 'headName', 'members', 'propertyCertificate', 'programArea', 'season']);
+    expect(facts2.map((f) => f.key)).toEqual([
+      'householdNumber',
+      'householdType',
+      'address',
+      'headName',
+      'members',
+      'propertyCertificate',
+      'programArea',
+      'season',
+    ]);
     const members = facts2.find((f) => f.key === 'members')!.value;
-    expect(members).toMatchObject({ rows: [{ name: HEAD.name, relation: '户主', idNumber: '110903********1617' }, { name: SPOUSE.name, relation: '配偶', idNumber: '110903********3348' }] });
-    expect(facts2.find((f) => f.key === 'propertyCertificate')?.value).toBe('农村宅基地使用权证 京(2010)青山集建字第00018号（示范市规划和自然资源委员会）');
+    expect(members).toMatchObject({
+      rows: [
+        { name: HEAD.name, relation: '户主', idNumber: '110903********1617' },
+        { name: SPOUSE.name, relation: '配偶', idNumber: '110903********3348' },
+      ],
+    });
+    expect(facts2.find((f) => f.key === 'propertyCertificate')?.value).toBe(
+      '农村宅基地使用权证 京(2010)青山集建字第00018号（示范市规划和自然资源委员会）',
+    );
 
     // What the rules produce is what the certificate renderer accepts.
     const doc = certificateDataSchema.safeParse({
@@ -79,14 +110,24 @@ describe('evaluating the shipped items', () => {
     const ev = evaluate(item, facts, { seniorAge: 55 });
     expect(ev.eligible).toBe(true);
     const f = certificateFacts(item, facts, ev.checks, { serial: 'TRAIN01-T-01-2025-000009' });
-    expect(f).toContainEqual({ key: 'cardNumber', label: '卡号', labelEn: 'Card No.', value: 'TRAIN01-T-01-2025-000009' });
+    expect(f).toContainEqual({
+      key: 'cardNumber',
+      label: '卡号',
+      labelEn: 'Card No.',
+      value: 'TRAIN01-T-01-2025-000009',
+    });
     expect(f.find((x) => x.key === 'age')?.value).toBe('57 周岁');
   });
 
   it('an evaluator bug makes that check unknown instead of hiding the others', () => {
     const table = evaluators as unknown as Record<string, { label: unknown; evaluate: () => never }>;
     const original = table['card-valid']!;
-    table['card-valid'] = { label: original.label, evaluate: () => { throw new TypeError('boom'); } };
+    table['card-valid'] = {
+      label: original.label,
+      evaluate: () => {
+        throw new TypeError('boom');
+      },
+    };
     try {
       const ev = evaluate(getItem(catalog, 'household-verification'), baseFacts());
       expect(ev.checks.map((c) => c.result)).toEqual(['unknown', 'passed']);
@@ -97,12 +138,22 @@ describe('evaluating the shipped items', () => {
   });
 
   it('refuses facts without a valid time', () => {
-    expect(() => evaluate(getItem(catalog, 'household-verification'), baseFacts({ now: new Date('x') }))).toThrow(/RULE_FACTS_INVALID|valid current time/);
+    expect(() => evaluate(getItem(catalog, 'household-verification'), baseFacts({ now: new Date('x') }))).toThrow(
+      /RULE_FACTS_INVALID|valid current time/,
+    );
   });
 
   it('only verified licenses reach the certificate facts', () => {
     const item = getItem(catalog, 'household-verification');
-    const facts = baseFacts({ licenses: [{ ...verified(householdRegister()), verification: { state: 'unverified', reason: 'bad-signature', message: 'x' } }, verified(homestead())] });
+    const facts = baseFacts({
+      licenses: [
+        {
+          ...verified(householdRegister()),
+          verification: { state: 'unverified', reason: 'bad-signature', message: 'x' },
+        },
+        verified(homestead()),
+      ],
+    });
     expect(certificateFacts(item, facts, []).find((x) => x.key === 'householdNumber')?.value).toBe('—');
   });
 });
@@ -125,7 +176,9 @@ describe('certificatePhoto', () => {
 describe('followUpFetches', () => {
   it('names the other household members to search for property licenses', () => {
     const facts = baseFacts({ card: spouse, licenses: [verified(householdRegister())] });
-    expect(followUpFetches(getItem(catalog, 'clean-energy-check'), facts)).toEqual([{ idNumber: HEAD.idNumber, typeCodes: ['113001', '113002'] }]);
+    expect(followUpFetches(getItem(catalog, 'clean-energy-check'), facts)).toEqual([
+      { idNumber: HEAD.idNumber, typeCodes: ['113001', '113002'] },
+    ]);
   });
   it('asks for nothing when no rule needs it or the register is not usable', () => {
     expect(followUpFetches(getItem(catalog, 'household-verification'), baseFacts())).toEqual([]);

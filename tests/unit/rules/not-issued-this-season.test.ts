@@ -10,7 +10,14 @@ describe('rule not-issued-this-season', () => {
   it('asks about the normalised household address and the current season, and passes when none was issued', () => {
     const calls: string[][] = [];
     const reg = householdRegister('示范市青山区柳河镇东庄村１８號');
-    const c = check(rule, baseFacts({ licenses: [verified(reg)], now: new Date(2026, 0, 15), issuedForAddress: (...a) => (calls.push(a), []) }));
+    const c = check(
+      rule,
+      baseFacts({
+        licenses: [verified(reg)],
+        now: new Date(2026, 0, 15),
+        issuedForAddress: (...a) => (calls.push(a), []),
+      }),
+    );
     expect(c.result).toBe('passed');
     expect(calls).toEqual([['示范市青山区柳河镇东庄村18号', '2025-11-01', '2026-03-31']]);
     expect(c.detail?.zh).toBe('2025-11-01 至 2026-03-31');
@@ -35,19 +42,32 @@ describe('rule not-issued-this-season', () => {
   });
 
   it('is unknown when the issue records cannot be read', () => {
-    const c = check(rule, baseFacts({ issuedForAddress: () => { throw new Error('SQLITE_BUSY'); } }));
+    const c = check(
+      rule,
+      baseFacts({
+        issuedForAddress: () => {
+          throw new Error('SQLITE_BUSY');
+        },
+      }),
+    );
     expect(c.result).toBe('unknown');
     expect(c.sentence.zh).toContain('无法核对本季是否已开具');
   });
 
   it('is unknown without a verified household register', () => {
     expect(check(rule, baseFacts({ licenses: [unverified(householdRegister())] })).result).toBe('unknown');
-    expect(check(rule, baseFacts({ licenses: [], errors: [{ code: 'REGISTRY_UNAVAILABLE', message: 'x' }] })).result).toBe('unknown');
+    expect(
+      check(rule, baseFacts({ licenses: [], errors: [{ code: 'REGISTRY_UNAVAILABLE', message: 'x' }] })).result,
+    ).toBe('unknown');
   });
 
   it('hands the season index key to the case layer', () => {
     const parsed = ruleSchema.parse({ id: 'season', ...rule });
     const ev = evaluate({ code: 'x', rules: [parsed], params: {} }, baseFacts());
-    expect(ev.seasonIndex).toEqual({ addressKey: '示范市青山区柳河镇东庄村18号', seasonStart: '2025-11-01', seasonEnd: '2026-03-31' });
+    expect(ev.seasonIndex).toEqual({
+      addressKey: '示范市青山区柳河镇东庄村18号',
+      seasonStart: '2025-11-01',
+      seasonEnd: '2026-03-31',
+    });
   });
 });

@@ -12,12 +12,25 @@ describe('sandbox data for the service items', () => {
   it('pensions: only for residents 60 or over on the anchor, deterministic, shown as license 116002', () => {
     const holders = w.residents.filter((r) => r.pension);
     expect(holders.length).toBeGreaterThan(20);
-    for (const r of holders.filter((x) => !x.demonstrates)) expect(ageOn(r.birth, '2026-07-01')).toBeGreaterThanOrEqual(60);
+    for (const r of holders.filter((x) => !x.demonstrates))
+      expect(ageOn(r.birth, '2026-07-01')).toBeGreaterThanOrEqual(60);
     const again = new SandboxData({ today: TODAY }).world.residents.filter((r) => r.pension).map((r) => r.idNumber);
     expect(again).toEqual(holders.map((r) => r.idNumber));
     const qian = byName('钱秀兰');
     const refs = data.book.refsForHolder(w.residents[qian]!.idNumber).map((r) => data.book.catalog(r).certificateType);
-    expect(refs).toEqual(expect.arrayContaining(['111001', '111002', '113001', '114001', '115001', '115002', '116002', '116001', '117001']));
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        '111001',
+        '111002',
+        '113001',
+        '114001',
+        '115001',
+        '115002',
+        '116002',
+        '116001',
+        '117001',
+      ]),
+    );
     const p = data.book.unsigned({ key: 'pension', index: qian });
     expect(p.surface).toMatchObject({ scheme: '城乡居民基本养老保险', status: '正常领取' });
   });
@@ -41,7 +54,8 @@ describe('sandbox data for the service items', () => {
       expect(JSON.stringify(served.surface), ref.key).not.toBe(JSON.stringify(clean.surface));
     }
     const qian = w.residents[byName('钱秀兰')]!;
-    for (const ref of data.book.refsForHolder(qian.idNumber)) expect(data.license(ref, faults).surface).toEqual(data.book.unsigned(ref).surface);
+    for (const ref of data.book.refsForHolder(qian.idNumber))
+      expect(data.license(ref, faults).surface).toEqual(data.book.unsigned(ref).surface);
   });
 
   it('serves program areas for clean-energy and the programs in places.json, nothing for others', () => {

@@ -10,7 +10,9 @@ import { portraitPng } from '../../../sandbox/generator/portrait';
 
 const TODAY = '2026-11-23';
 const digest = (w: unknown): string =>
-  createHash('sha256').update(JSON.stringify(w, (_k, v: unknown) => (v instanceof Map ? [...v] : v))).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify(w, (_k, v: unknown) => (v instanceof Map ? [...v] : v)))
+    .digest('hex');
 
 describe('generator', () => {
   it('same seed and date -> identical world; another seed -> a different one', () => {
@@ -86,7 +88,9 @@ describe('demo residents', () => {
 
   it('cover every rule', () => {
     expect(areas.has(byName('张建国').areaCode) && holdsPropertyAtHome('张建国')).toBe(true);
-    expect(areas.has(byName('李秀英').areaCode) && holdsPropertyAtHome('李秀英') && byName('李秀英').properties.length === 0).toBe(true);
+    expect(
+      areas.has(byName('李秀英').areaCode) && holdsPropertyAtHome('李秀英') && byName('李秀英').properties.length === 0,
+    ).toBe(true);
     expect(areas.has(byName('郭春梅').areaCode) && holdsPropertyAtHome('郭春梅')).toBe(true);
     expect(areas.has(byName('王志强').areaCode)).toBe(false);
     expect(areas.has(byName('刘海').areaCode) && !holdsPropertyAtHome('刘海')).toBe(true);

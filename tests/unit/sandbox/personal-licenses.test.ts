@@ -19,7 +19,9 @@ const NO_FAULTS = { brokenSignature: false, unknownIssuer: false };
 describe('personal licenses (driving licence, marriage, social security, medical insurance, education, birth)', () => {
   const data = new SandboxData({ residents: 1500, today: TODAY });
   const refs = [...data.book.allRefs()];
-  const trust = new Map<string, TrustEntry>(data.trustList().map((i) => [i.issuerCode, { issuer: i, verifier: createSm2Verifier(i.publicKey) }]));
+  const trust = new Map<string, TrustEntry>(
+    data.trustList().map((i) => [i.issuerCode, { issuer: i, verifier: createSm2Verifier(i.publicKey) }]),
+  );
   const now = Date.parse(`${TODAY}T12:00:00+08:00`);
 
   it('a small generation includes every new type, and each verifies against the trust list (SM2)', () => {
@@ -37,14 +39,17 @@ describe('personal licenses (driving licence, marriage, social security, medical
         expect(l.issueDate <= l.certificateValidateEnd).toBe(true);
         expect(verifyLicense(l, trust, now), l.identifier).toEqual({ state: 'verified', issuer: l.issueDeptCode });
         // Altered after signing: no longer verifies.
-        expect(verifyLicense({ ...l, certificateHolder: `${l.certificateHolder}X` }, trust, now).state).toBe('unverified');
+        expect(verifyLicense({ ...l, certificateHolder: `${l.certificateHolder}X` }, trust, now).state).toBe(
+          'unverified',
+        );
       }
     }
   });
 
   it('the new issuers are in the trust list, with keys of their own', () => {
     const codes = data.trustList().map((i) => i.issuerCode);
-    for (const c of ['DMPSB01', 'DMNRB01', 'DMDPF01', 'DMCAB01', 'DMHRS01', 'DMMIB01', 'DMEDU01', 'DMHLT01']) expect(codes).toContain(c);
+    for (const c of ['DMPSB01', 'DMNRB01', 'DMDPF01', 'DMCAB01', 'DMHRS01', 'DMMIB01', 'DMEDU01', 'DMHLT01'])
+      expect(codes).toContain(c);
     expect(new Set(data.trustList().map((i) => i.publicKey)).size).toBe(codes.length);
   });
 
@@ -58,7 +63,10 @@ describe('personal licenses (driving licence, marriage, social security, medical
       if (ref.key === 'education') expect(ageOn(r.birth, ANCHOR)).toBeGreaterThanOrEqual(21);
       if (ref.key === 'birth_certificate') expect(r.birth >= '1996-01-01').toBe(true);
       if (ref.key === 'marriage') {
-        const spouse = data.book.unsigned({ key: 'marriage', index: w.byId.get(String(l.surface.spouseIdNumber))! }, false);
+        const spouse = data.book.unsigned(
+          { key: 'marriage', index: w.byId.get(String(l.surface.spouseIdNumber))! },
+          false,
+        );
         expect(spouse.surface.spouseIdNumber).toBe(l.certificateHolderCode);
         expect(spouse.certificateNumber).toBe(l.certificateNumber);
         expect(spouse.surface.registered).toBe(l.surface.registered);
@@ -71,7 +79,10 @@ describe('personal licenses (driving licence, marriage, social security, medical
     const first = new Set(data.world.residents.slice(0, data.world.benefitDemo!.resident).map((r) => r.idNumber));
     for (const d of data.demoResidents().filter((x) => first.has(x.idNumber))) {
       const codes = data.book.refsForHolder(d.idNumber).map((x) => data.book.catalog(x).certificateType);
-      expect(codes.every((c) => ORIGINAL_CODES.includes(c)), d.name).toBe(true);
+      expect(
+        codes.every((c) => ORIGINAL_CODES.includes(c)),
+        d.name,
+      ).toBe(true);
     }
   });
 
@@ -88,7 +99,12 @@ describe('personal licenses (driving licence, marriage, social security, medical
       const later = d.world.benefitDemo!;
       for (const ref of d.book.allRefs()) {
         // The benefit demo residents came later, appended after everything this fingerprint covers.
-        const start = ref.key === 'household_register' ? later.household : ref.key === 'real_estate' || ref.key === 'homestead' ? later.property : later.resident;
+        const start =
+          ref.key === 'household_register'
+            ? later.household
+            : ref.key === 'real_estate' || ref.key === 'homestead'
+              ? later.property
+              : later.resident;
         if (codes && ref.index >= start) continue;
         const u = d.book.unsigned(ref, false);
         if (!codes || codes.includes(u.certificateType)) h.update(licenseSigningText(u)).update('\n');
@@ -101,7 +117,9 @@ describe('personal licenses (driving licence, marriage, social security, medical
     expect(digest(before, ORIGINAL_CODES)).toBe('011703f88aba3d05c58dd1e9de12af92780aef9bf81c8e3c59fcd48dec368681');
     // A search with the original type codes returns what it did: the personal types are listed after them.
     for (const r of data.world.residents.slice(0, 300)) {
-      const keys = data.book.refsForHolder(r.idNumber).map((x) => typeOf.get(data.book.catalog(x).certificateType)!.code);
+      const keys = data.book
+        .refsForHolder(r.idNumber)
+        .map((x) => typeOf.get(data.book.catalog(x).certificateType)!.code);
       const firstNew = keys.findIndex((c) => NEW_CODES.includes(c));
       if (firstNew >= 0) expect(keys.slice(firstNew).every((c) => NEW_CODES.includes(c))).toBe(true);
     }

@@ -9,7 +9,10 @@ const TTC = readFileSync(join(__dirname, '../../../resources/fonts/wqy-microhei.
 
 describe('the bundled face, split into web-font slices', () => {
   const face = ttcFace(TTC, 0);
-  const { characterSet, postscriptName } = create(face) as unknown as { characterSet: number[]; postscriptName: string };
+  const { characterSet, postscriptName } = create(face) as unknown as {
+    characterSet: number[];
+    postscriptName: string;
+  };
   const covered = new Set(characterSet);
   const ui = '政务服务柜台终端培训身份证号码校验位不正确';
   const slices = planSlices(covered, ui);
@@ -30,13 +33,16 @@ describe('the bundled face, split into web-font slices', () => {
   });
 
   it('covers every Han character of the face exactly once, rare name characters included', () => {
-    const han = characterSet.filter((cp) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff));
+    const han = characterSet.filter(
+      (cp) => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff),
+    );
     expect(han.length).toBeGreaterThan(20_000);
     const all = slices.flat();
     expect(new Set(all).size).toBe(all.length);
     const inSlices = new Set(all);
     expect(han.filter((cp) => !inSlices.has(cp))).toEqual([]);
-    for (const c of '堃喆昇犇淼焱垚赟龑䶮') if (covered.has(c.codePointAt(0)!)) expect(inSlices.has(c.codePointAt(0)!), c).toBe(true);
+    for (const c of '堃喆昇犇淼焱垚赟龑䶮')
+      if (covered.has(c.codePointAt(0)!)) expect(inSlices.has(c.codePointAt(0)!), c).toBe(true);
   });
 
   it('writes unicode-range with runs merged', () => {

@@ -35,14 +35,17 @@ export class PayloadFormatError extends Error {}
 
 function str(s: string): Buffer {
   const b = Buffer.from(s.normalize('NFC'), 'utf8');
-  if (b.length > 255) throw new PayloadFormatError(`field too long for the QR payload (${b.length} bytes, max 255): ${s.slice(0, 20)}…`);
+  if (b.length > 255)
+    throw new PayloadFormatError(`field too long for the QR payload (${b.length} bytes, max 255): ${s.slice(0, 20)}…`);
   return Buffer.concat([Buffer.from([b.length]), b]);
 }
 
 export function encodeUnsigned(f: QrFields): Buffer {
   const seconds = Math.floor(Date.parse(f.issuedAt) / 1000);
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 0xffffffff) throw new PayloadFormatError(`issuedAt is not a usable instant: ${f.issuedAt}`);
-  if (!/^[0-9a-f]{64}$/.test(f.factsHash)) throw new PayloadFormatError('factsHash must be 64 lower-case hex characters');
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 0xffffffff)
+    throw new PayloadFormatError(`issuedAt is not a usable instant: ${f.issuedAt}`);
+  if (!/^[0-9a-f]{64}$/.test(f.factsHash))
+    throw new PayloadFormatError('factsHash must be 64 lower-case hex characters');
   const time = Buffer.alloc(5);
   time.writeUInt32BE(seconds, 0);
   time[4] = f.training ? 1 : 0;
@@ -96,7 +99,8 @@ export function decode(payload: string): DecodedPayload {
   // Node's decoder ignores the unused low bits of the last character, so several spellings decode
   // to the same bytes; only the canonical one (what assemble writes) is accepted, so that any
   // changed character is reported, never silently read as the original.
-  if (body.toString('base64url') !== b64) throw new PayloadFormatError('payload is not canonical base64url (a character was changed)');
+  if (body.toString('base64url') !== b64)
+    throw new PayloadFormatError('payload is not canonical base64url (a character was changed)');
   const r = new Reader(body);
   const serial = r.str();
   const itemCode = r.str();

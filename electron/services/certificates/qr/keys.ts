@@ -28,7 +28,11 @@ const hallKeyFile = z.object({
   privateKey: z.string().regex(/^[0-9a-f]{64}$/i),
 });
 const trustedKeysFile = z.array(
-  z.object({ keyId: z.string().min(1), publicKey: z.string().regex(/^04[0-9a-f]{128}$/i), hallName: z.string().min(1) }),
+  z.object({
+    keyId: z.string().min(1),
+    publicKey: z.string().regex(/^04[0-9a-f]{128}$/i),
+    hallName: z.string().min(1),
+  }),
 );
 
 /** Hall id plus a short fingerprint, so a rotated key of the same hall gets a new id. */
@@ -39,7 +43,10 @@ export function keyIdFor(hallId: string, publicKey: string): string {
 
 export function generateHallKey(hallId: string): HallKey {
   if (!/^[\w-]{1,32}$/.test(hallId)) {
-    throw new CertificateError('CERT_KEY_FILE_INVALID', `Hall id "${hallId}" cannot name a key; use 1-32 letters, digits, dash or underscore.`);
+    throw new CertificateError(
+      'CERT_KEY_FILE_INVALID',
+      `Hall id "${hallId}" cannot name a key; use 1-32 letters, digits, dash or underscore.`,
+    );
   }
   const { publicKey, privateKey } = sm2.generateKeyPairHex();
   return { keyId: keyIdFor(hallId, publicKey), hallId, publicKey, privateKey };
@@ -60,10 +67,17 @@ function readHallKey(file: string): HallKey {
   try {
     parsed = hallKeyFile.parse(JSON.parse(readFileSync(file, 'utf8')));
   } catch (cause) {
-    throw new CertificateError('CERT_KEY_FILE_INVALID', `Hall key file ${file} is damaged (${(cause as Error).message}). Restore it from backup; a new key needs publishing to verifiers.`, { cause });
+    throw new CertificateError(
+      'CERT_KEY_FILE_INVALID',
+      `Hall key file ${file} is damaged (${(cause as Error).message}). Restore it from backup; a new key needs publishing to verifiers.`,
+      { cause },
+    );
   }
   if (sm2.getPublicKeyFromPrivateKey(parsed.privateKey).toLowerCase() !== parsed.publicKey.toLowerCase()) {
-    throw new CertificateError('CERT_KEY_FILE_INVALID', `Hall key file ${file}: the public key does not belong to the private key. Restore the file from backup.`);
+    throw new CertificateError(
+      'CERT_KEY_FILE_INVALID',
+      `Hall key file ${file}: the public key does not belong to the private key. Restore the file from backup.`,
+    );
   }
   return parsed;
 }
@@ -103,7 +117,10 @@ export function readTrustedKeys(file: string = defaultTrustedKeysPath()): Truste
   }
   const parsed = trustedKeysFile.safeParse(raw);
   if (!parsed.success) {
-    throw new CertificateError('CERT_TRUSTED_KEYS_INVALID', `Trusted hall keys file ${file} is malformed (${describeIssues(parsed.error.issues)}); expected [{keyId, publicKey, hallName}].`);
+    throw new CertificateError(
+      'CERT_TRUSTED_KEYS_INVALID',
+      `Trusted hall keys file ${file} is malformed (${describeIssues(parsed.error.issues)}); expected [{keyId, publicKey, hallName}].`,
+    );
   }
   return parsed.data;
 }

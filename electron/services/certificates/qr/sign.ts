@@ -19,7 +19,12 @@ export interface VerifyResult {
 
 export function signPayload(fields: Omit<QrFields, 'keyId'>, hallKey: HallKey): string {
   const signed = encodeUnsigned({ ...fields, keyId: hallKey.keyId });
-  const sigHex = sm2.doSignature(signed, hallKey.privateKey, { hash: true, der: false, userId: USER_ID, publicKey: hallKey.publicKey });
+  const sigHex = sm2.doSignature(signed, hallKey.privateKey, {
+    hash: true,
+    der: false,
+    userId: USER_ID,
+    publicKey: hallKey.publicKey,
+  });
   return assemble(signed, Buffer.from(sigHex, 'hex'));
 }
 
@@ -35,7 +40,11 @@ export function verifyPayload(payload: string, trustedHallKeys: readonly Trusted
   if (!hall) return { status: 'unknown-key', fields };
   let ok = false;
   try {
-    ok = sm2.doVerifySignature(signed, signature.toString('hex'), hall.publicKey, { hash: true, der: false, userId: USER_ID });
+    ok = sm2.doVerifySignature(signed, signature.toString('hex'), hall.publicKey, {
+      hash: true,
+      der: false,
+      userId: USER_ID,
+    });
   } catch {
     ok = false; // an out-of-range r or s throws in the curve library; that is a bad signature, not a crash
   }

@@ -10,7 +10,11 @@ export function drawWatermark(ctx: RenderContext): void {
   doc.fontSize(w.fontSizePt).fillColor(w.color).fillOpacity(w.opacity);
   const textW = doc.widthOfString(w.text);
   doc.rotate(w.angleDeg, { origin: [width / 2, height / 2] });
-  doc.text(w.text, width / 2 - textW / 2, height / 2 - w.fontSizePt / 2, { lineBreak: false, width: textW + 10, height: w.fontSizePt * 2 });
+  doc.text(w.text, width / 2 - textW / 2, height / 2 - w.fontSizePt / 2, {
+    lineBreak: false,
+    width: textW + 10,
+    height: w.fontSizePt * 2,
+  });
   doc.restore();
 }
 

@@ -32,7 +32,10 @@ const SECTION_GAP = 6;
 function parseData(data: CertificateData): ParsedCertificateData {
   const parsed = certificateDataSchema.safeParse(data);
   if (!parsed.success) {
-    throw new CertificateError('CERT_DATA_INVALID', `Certificate data is incomplete or wrong (${describeIssues(parsed.error.issues)}). This is a bug in the caller; nothing was printed.`);
+    throw new CertificateError(
+      'CERT_DATA_INVALID',
+      `Certificate data is incomplete or wrong (${describeIssues(parsed.error.issues)}). This is a bug in the caller; nothing was printed.`,
+    );
   }
   return parsed.data;
 }
@@ -45,17 +48,39 @@ function drawSection(ctx: RenderContext, s: Section): void {
   }
   const area: Area = areaFor(ctx, s.box);
   switch (s.type) {
-    case 'title': drawTitle(ctx, area, s.sizePt, s.subtitle); break;
-    case 'marks': drawMarks(ctx, area); break;
-    case 'fields': drawFields(ctx, area, s); break;
-    case 'facts': drawFacts(ctx, area, s.heading); break;
-    case 'checks': drawChecks(ctx, area, s.heading); break;
-    case 'result': drawResult(ctx, area, s.heading); break;
-    case 'dataAsOf': drawDataAsOf(ctx, area); break;
-    case 'note': drawNote(ctx, area, s.heading, s.text, s.fontSizePt); break;
-    case 'photo': drawPhoto(ctx, { ...area, h: mm(s.box.h) }, s.required ?? false); break;
-    case 'qr': drawQrBox(ctx, area, s.caption); break;
-    case 'footer': drawFooter(ctx, area, s.heading, s.qrSizeMm); break;
+    case 'title':
+      drawTitle(ctx, area, s.sizePt, s.subtitle);
+      break;
+    case 'marks':
+      drawMarks(ctx, area);
+      break;
+    case 'fields':
+      drawFields(ctx, area, s);
+      break;
+    case 'facts':
+      drawFacts(ctx, area, s.heading);
+      break;
+    case 'checks':
+      drawChecks(ctx, area, s.heading);
+      break;
+    case 'result':
+      drawResult(ctx, area, s.heading);
+      break;
+    case 'dataAsOf':
+      drawDataAsOf(ctx, area);
+      break;
+    case 'note':
+      drawNote(ctx, area, s.heading, s.text, s.fontSizePt);
+      break;
+    case 'photo':
+      drawPhoto(ctx, { ...area, h: mm(s.box.h) }, s.required ?? false);
+      break;
+    case 'qr':
+      drawQrBox(ctx, area, s.caption);
+      break;
+    case 'footer':
+      drawFooter(ctx, area, s.heading, s.qrSizeMm);
+      break;
   }
   if (area.flow && ctx.y > area.y - 0.01) ctx.y += SECTION_GAP;
 }
@@ -72,7 +97,11 @@ export async function renderCertificate(
   let payload = opts.payload;
   if (payload !== undefined) assertPayloadMatches(payload, d);
   else if (opts.hallKey) payload = signParsed(d, opts.hallKey);
-  else throw new CertificateError('CERT_NO_SIGNER', 'No hall key and no signed payload were given, so the certificate QR cannot be signed. Configure the hall key.');
+  else
+    throw new CertificateError(
+      'CERT_NO_SIGNER',
+      'No hall key and no signed payload were given, so the certificate QR cannot be signed. Configure the hall key.',
+    );
 
   const issued = new Date(d.issuedAt);
   const [top, right, bottom, left] = t.page.marginMm.map(mm) as [number, number, number, number];

@@ -23,7 +23,11 @@ export function certificateFont(): FontkitFont {
   try {
     bytes = readFileSync(path);
   } catch (cause) {
-    throw new CertificateError('CERT_FONT_MISSING', `The certificate font ${path} is missing. Reinstall the app; without it Chinese text cannot be printed.`, { cause });
+    throw new CertificateError(
+      'CERT_FONT_MISSING',
+      `The certificate font ${path} is missing. Reinstall the app; without it Chinese text cannot be printed.`,
+      { cause },
+    );
   }
   const font = create(bytes, FONT_FACE);
   cached = { path, font };

@@ -21,7 +21,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** `2025-03-01 10:42` in the hall's zone, independent of the PC's zone setting. */
 export function formatDateTime(iso: string, timeZone: string): string {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 

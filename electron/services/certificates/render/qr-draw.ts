@@ -15,7 +15,11 @@ function encode(payload: string): QRCode.QRCode {
     last = { payload, qr };
     return qr;
   } catch (cause) {
-    throw new CertificateError('CERT_PAYLOAD_TOO_LARGE', `The QR payload (${payload.length} characters) does not fit a QR code; shorten the serial or item code.`, { cause });
+    throw new CertificateError(
+      'CERT_PAYLOAD_TOO_LARGE',
+      `The QR payload (${payload.length} characters) does not fit a QR code; shorten the serial or item code.`,
+      { cause },
+    );
   }
 }
 

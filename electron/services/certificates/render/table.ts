@@ -23,7 +23,8 @@ export function drawTable(ctx: RenderContext, area: Area, spec: TableSpec): numb
   const widths = spec.widths.map((w) => (w / total) * area.w);
   const xs = widths.map((_, i) => area.x + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const inner = (i: number): number => (widths[i] as number) - 2 * PAD;
-  const rowHeight = (cells: Run[][]): number => Math.max(...cells.map((c, i) => cellHeight(ctx, c, inner(i)))) + 2 * PAD;
+  const rowHeight = (cells: Run[][]): number =>
+    Math.max(...cells.map((c, i) => cellHeight(ctx, c, inner(i)))) + 2 * PAD;
   const maxRow = ctx.frame.bottom - ctx.frame.top - 40;
   const start = area.y;
   let y = area.y;

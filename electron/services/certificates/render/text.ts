@@ -51,18 +51,33 @@ export function cellHeight(ctx: RenderContext, runs: readonly Run[], width: numb
  * Draws runs top-down. `maxHeight` clips (with an ellipsis) for fixed boxes such as card fields,
  * which must never push text onto a new page.
  */
-export function drawRuns(ctx: RenderContext, runs: readonly Run[], x: number, y: number, width: number, maxHeight?: number): number {
+export function drawRuns(
+  ctx: RenderContext,
+  runs: readonly Run[],
+  x: number,
+  y: number,
+  width: number,
+  maxHeight?: number,
+): number {
   const { doc } = ctx;
   let cursor = y;
   for (const r of runs) {
     if (!r.text) continue;
     const left = maxHeight === undefined ? undefined : y + maxHeight - cursor;
     if (left !== undefined && left < r.size) break;
-    const opts: PDFKit.Mixins.TextOptions = { ...style(ctx, r), width, height: left, ellipsis: left === undefined ? undefined : '…' };
+    const opts: PDFKit.Mixins.TextOptions = {
+      ...style(ctx, r),
+      width,
+      height: left,
+      ellipsis: left === undefined ? undefined : '…',
+    };
     doc.fillColor(r.color ?? COLORS.text);
     if (r.bold) {
       // The font has no bold face; a thin outline in the fill colour reads as semi-bold on paper.
-      doc.save().lineWidth(r.size * 0.035).strokeColor(r.color ?? COLORS.text);
+      doc
+        .save()
+        .lineWidth(r.size * 0.035)
+        .strokeColor(r.color ?? COLORS.text);
       doc.text(r.text, x, cursor, { ...opts, fill: true, stroke: true });
       doc.restore();
     } else {
@@ -83,7 +98,11 @@ function drawSuffix(ctx: RenderContext, r: Run, x: number, mainBottom: number, w
     // Align baselines: the smaller text starts lower by the difference in ascent.
     const drop = (r.size - s.size) * fontAscent();
     doc.fontSize(s.size).fillColor(s.color ?? COLORS.text);
-    doc.text(s.text, x + mainW + SUFFIX_GAP, top + drop, { width: width - mainW - SUFFIX_GAP, lineBreak: false, height: s.size * 2 });
+    doc.text(s.text, x + mainW + SUFFIX_GAP, top + drop, {
+      width: width - mainW - SUFFIX_GAP,
+      lineBreak: false,
+      height: s.size * 2,
+    });
     return mainBottom;
   }
   doc.fontSize(s.size).fillColor(s.color ?? COLORS.text);

@@ -5,13 +5,18 @@ import { applicantHousehold, noRegisteredAddress } from '../household';
 import type { ProgramArea } from '../../registry/types';
 
 /** A listed code covers itself and, if shorter (a town or district), every area code under it. */
-const covers = (area: ProgramArea, code: string) => code !== '' && (area.areaCode === code || (area.areaCode.length < code.length && code.startsWith(area.areaCode)));
+const covers = (area: ProgramArea, code: string) =>
+  code !== '' && (area.areaCode === code || (area.areaCode.length < code.length && code.startsWith(area.areaCode)));
 
 export const addressInProgram: Evaluator<'address-in-program'> = {
   label: { zh: '地址在实施范围内', en: 'Address in the program area' },
   evaluate(rule, { facts }) {
     const h = applicantHousehold(facts);
-    if (h.state !== 'found') return { result: 'unknown', sentence: noRegisteredAddress({ zh: '是否在实施范围内', en: 'whether it is in the program' }) };
+    if (h.state !== 'found')
+      return {
+        result: 'unknown',
+        sentence: noRegisteredAddress({ zh: '是否在实施范围内', en: 'whether it is in the program' }),
+      };
     const areas = facts.programAreas?.[rule.program];
     if (!areas) {
       return {
@@ -26,7 +31,9 @@ export const addressInProgram: Evaluator<'address-in-program'> = {
     const code = text(h.license.surface.areaCode);
     const norm = normaliseAddress(address);
     // Registers without an area code fall back to the area's name appearing in the address.
-    const hit = areas.find((a) => covers(a, code)) ?? (code === '' ? areas.find((a) => a.name !== '' && norm.includes(normaliseAddress(a.name))) : undefined);
+    const hit =
+      areas.find((a) => covers(a, code)) ??
+      (code === '' ? areas.find((a) => a.name !== '' && norm.includes(normaliseAddress(a.name))) : undefined);
     const note = asOfNote(h.source);
     if (hit) {
       return {

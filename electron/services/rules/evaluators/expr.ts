@@ -18,10 +18,22 @@ function show(v: unknown): string {
 }
 
 function fill(parts: readonly TemplatePart[], b: Bindings): string {
-  return parts.map((p) => (typeof p === 'string' ? p : (() => { const r = p.run(b); return isCelError(r) ? '—' : show(r); })())).join('');
+  return parts
+    .map((p) =>
+      typeof p === 'string'
+        ? p
+        : (() => {
+            const r = p.run(b);
+            return isCelError(r) ? '—' : show(r);
+          })(),
+    )
+    .join('');
 }
 
-const fillBoth = (t: { zh: readonly TemplatePart[]; en: readonly TemplatePart[] }, b: Bindings): Bilingual => ({ zh: fill(t.zh, b), en: fill(t.en, b) });
+const fillBoth = (t: { zh: readonly TemplatePart[]; en: readonly TemplatePart[] }, b: Bindings): Bilingual => ({
+  zh: fill(t.zh, b),
+  en: fill(t.en, b),
+});
 
 /** Bindings shared by every expression rule of one evaluation: licenses are looked up once per case, not per rule. */
 function shared(ctx: EvalContext): { card: Map<string, unknown>; params: Map<string, unknown>; today: string } {
@@ -34,7 +46,10 @@ function unreadable(c: CompiledRule, b: Bindings, why: string): Verdict {
     result: 'unknown',
     sentence: c.unknown
       ? fillBoth(c.unknown, b)
-      : { zh: '核验所需的数据不完整或无法识别，无法得出结论；请核对证件或稍后重试。', en: `The data this check needs is incomplete or unreadable (${why}), so no conclusion could be drawn; check the documents or retry.` },
+      : {
+          zh: '核验所需的数据不完整或无法识别，无法得出结论；请核对证件或稍后重试。',
+          en: `The data this check needs is incomplete or unreadable (${why}), so no conclusion could be drawn; check the documents or retry.`,
+        },
   };
 }
 
@@ -65,14 +80,18 @@ export const exprRule: Evaluator<'expr'> = {
       if (evidence.state !== 'absent') return { result: 'unknown', sentence: unusableSentence(evidence, code) };
       if (rule.absent === 'fail') absent ??= { code, evidence };
     }
-    if (absent) return { result: unusableOutcome(absent.evidence), sentence: unusableSentence(absent.evidence, absent.code) };
+    if (absent)
+      return { result: unusableOutcome(absent.evidence), sentence: unusableSentence(absent.evidence, absent.code) };
     const b: Bindings = { lic, card: base.card, params: base.params, today: base.today };
     if (c.reads.cases) {
       const cases = casesValue(ctx.facts);
       if (!cases) {
         return {
           result: 'unknown',
-          sentence: { zh: '本机的历史办件记录暂时无法读取，无法核对；请重试，仍不行请联系管理员。', en: "This terminal's earlier cases could not be read, so this could not be checked; retry, and call the administrator if it persists." },
+          sentence: {
+            zh: '本机的历史办件记录暂时无法读取，无法核对；请重试，仍不行请联系管理员。',
+            en: "This terminal's earlier cases could not be read, so this could not be checked; retry, and call the administrator if it persists.",
+          },
         };
       }
       b.cases = cases;

@@ -27,8 +27,12 @@ export const householdMember: Evaluator<'household-member'> = {
     const address = text(s.address);
     const id = facts.card.idNumber;
     const isHead = sameId(text(s.headIdNumber), id);
-    const relation = isHead ? '户主' : (rows(s.members).find((m) => sameId(m.idNumber ?? '', id))?.relation ?? '').trim();
-    const rel = relation ? { zh: `，与户主关系为${relation}`, en: ` (relation to the head: ${relation})` } : { zh: '', en: '' };
+    const relation = isHead
+      ? '户主'
+      : (rows(s.members).find((m) => sameId(m.idNumber ?? '', id))?.relation ?? '').trim();
+    const rel = relation
+      ? { zh: `，与户主关系为${relation}`, en: ` (relation to the head: ${relation})` }
+      : { zh: '', en: '' };
     const note = asOfNote(e.source);
     return {
       result: 'passed',

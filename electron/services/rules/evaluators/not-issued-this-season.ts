@@ -8,7 +8,11 @@ export const notIssuedThisSeason: Evaluator<'not-issued-this-season'> = {
   label: { zh: '本季未重复开具', en: 'Not issued this season' },
   evaluate(rule, { facts }) {
     const h = applicantHousehold(facts);
-    if (h.state !== 'found') return { result: 'unknown', sentence: noRegisteredAddress({ zh: '本季是否已开具', en: 'whether one was already issued this season' }) };
+    if (h.state !== 'found')
+      return {
+        result: 'unknown',
+        sentence: noRegisteredAddress({ zh: '本季是否已开具', en: 'whether one was already issued this season' }),
+      };
     const address = text(h.license.surface.address);
     const addressKey = normaliseAddress(address);
     const season = seasonFor(facts.now, rule.season.fromMonthDay, rule.season.toMonthDay);

@@ -4,23 +4,31 @@ import type { Evaluator } from '../evaluator';
 import { applicantHousehold, householdIds, noRegisteredAddress, sameId } from '../household';
 import { licenseTypeName } from '../type-names';
 
-const orList = (codes: readonly string[], lang: 'zh' | 'en') => codes.map((c) => licenseTypeName(c)[lang]).join(lang === 'zh' ? '或' : ' or ');
+const orList = (codes: readonly string[], lang: 'zh' | 'en') =>
+  codes.map((c) => licenseTypeName(c)[lang]).join(lang === 'zh' ? '或' : ' or ');
 
 export const propertyAtAddress: Evaluator<'property-at-address'> = {
   label: { zh: '户籍地址有合法房屋', en: 'Lawful house at the registered address' },
   evaluate(rule, { facts }) {
     const h = applicantHousehold(facts);
-    if (h.state !== 'found') return { result: 'unknown', sentence: noRegisteredAddress({ zh: '房屋权属', en: 'the property title' }) };
+    if (h.state !== 'found')
+      return { result: 'unknown', sentence: noRegisteredAddress({ zh: '房屋权属', en: 'the property title' }) };
     const address = text(h.license.surface.address);
     const scope = rule.ownerScope === 'household' ? householdIds(h.license) : [facts.card.idNumber];
-    const atAddress = facts.licenses.filter((f) => rule.types.includes(f.license.certificateType) && sameAddress(text(f.license.surface.address), address));
+    const atAddress = facts.licenses.filter(
+      (f) => rule.types.includes(f.license.certificateType) && sameAddress(text(f.license.surface.address), address),
+    );
     const verified = atAddress.filter((f) => f.verification.state === 'verified');
-    const ownedInScope = (owners: Array<Record<string, string>>) => owners.some((o) => scope.some((id) => sameId(o.idNumber ?? '', id)));
+    const ownedInScope = (owners: Array<Record<string, string>>) =>
+      owners.some((o) => scope.some((id) => sameId(o.idNumber ?? '', id)));
     const match = verified.find((f) => ownedInScope(rows(f.license.surface.owners)));
     if (match) {
       const l = match.license;
       const source = sourceOf(match);
-      const owners = rows(l.surface.owners).map((o) => o.name).filter(Boolean).join('、');
+      const owners = rows(l.surface.owners)
+        .map((o) => o.name)
+        .filter(Boolean)
+        .join('、');
       const note = asOfNote(source);
       return {
         result: 'passed',
@@ -33,7 +41,10 @@ export const propertyAtAddress: Evaluator<'property-at-address'> = {
     }
     const foreign = verified[0];
     if (foreign) {
-      const who = rule.ownerScope === 'household' ? { zh: '申请人户内成员', en: "a member of the applicant's household" } : { zh: '申请人本人', en: 'the applicant' };
+      const who =
+        rule.ownerScope === 'household'
+          ? { zh: '申请人户内成员', en: "a member of the applicant's household" }
+          : { zh: '申请人本人', en: 'the applicant' };
       return {
         result: 'failed',
         source: sourceOf(foreign),
@@ -44,11 +55,18 @@ export const propertyAtAddress: Evaluator<'property-at-address'> = {
       };
     }
     const unverified = atAddress[0];
-    if (unverified) return { result: 'unknown', sentence: unusableSentence({ state: 'unverified', fetched: unverified }, unverified.license.certificateType) };
+    if (unverified)
+      return {
+        result: 'unknown',
+        sentence: unusableSentence({ state: 'unverified', fetched: unverified }, unverified.license.certificateType),
+      };
     const unavailable = rule.types.find((t) => problemFor(facts, t) || facts.missing?.includes(t));
     if (unavailable) {
       const problem = problemFor(facts, unavailable);
-      return { result: 'unknown', sentence: unusableSentence({ state: 'unavailable', ...(problem ? { problem } : {}) }, unavailable) };
+      return {
+        result: 'unknown',
+        sentence: unusableSentence({ state: 'unavailable', ...(problem ? { problem } : {}) }, unavailable),
+      };
     }
     return {
       result: 'failed',

@@ -22,11 +22,17 @@ export function licenseValue(l: LicenseRecord): Map<string, unknown> {
 /** The applicant's own license of a type: the register that lists them, a title they own, else one they hold. */
 function own(facts: RuleFacts, key: string): (l: LicenseRecord) => boolean {
   if (key === 'household_register') return (l) => listsPerson(l, facts.card.idNumber);
-  return (l) => sameId(l.certificateHolderCode, facts.card.idNumber) || rows(l.surface.owners).some((o) => sameId(o.idNumber ?? '', facts.card.idNumber));
+  return (l) =>
+    sameId(l.certificateHolderCode, facts.card.idNumber) ||
+    rows(l.surface.owners).some((o) => sameId(o.idNumber ?? '', facts.card.idNumber));
 }
 
 /** The evidence of one license key, looked up once per evaluation (memo) however many rules read it. */
-export function licenseEvidence(facts: RuleFacts, key: string, memo?: Record<string, unknown>): { code: string; evidence: Evidence } {
+export function licenseEvidence(
+  facts: RuleFacts,
+  key: string,
+  memo?: Record<string, unknown>,
+): { code: string; evidence: Evidence } {
   const m = memo as { licenseEvidence?: Map<string, { code: string; evidence: Evidence }> } | undefined;
   const hit = m?.licenseEvidence?.get(key);
   if (hit) return hit;
@@ -57,6 +63,14 @@ export function cardValue(facts: RuleFacts): Map<string, unknown> {
   return m;
 }
 
-export const casesValue = (facts: RuleFacts): unknown[] | undefined => facts.earlierCases?.map((c) => new Map<string, unknown>([['item', c.itemCode], ['state', c.state], ['day', c.day]]));
+export const casesValue = (facts: RuleFacts): unknown[] | undefined =>
+  facts.earlierCases?.map(
+    (c) =>
+      new Map<string, unknown>([
+        ['item', c.itemCode],
+        ['state', c.state],
+        ['day', c.day],
+      ]),
+  );
 
 export type { FetchedLicense };

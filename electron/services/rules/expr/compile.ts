@@ -24,7 +24,20 @@ const emptyReads = (): Reads => ({ licenses: new Set(), card: new Set(), params:
 class ExprProblem extends Error {}
 
 /** CEL's standard functions an item may use (operators aside), and this product's date functions. */
-const FUNCTIONS = new Set(['size', 'int', 'uint', 'double', 'string', 'bool', 'dyn', 'matches', 'contains', 'startsWith', 'endsWith', ...EXTRA_FUNCTIONS]);
+const FUNCTIONS = new Set([
+  'size',
+  'int',
+  'uint',
+  'double',
+  'string',
+  'bool',
+  'dyn',
+  'matches',
+  'contains',
+  'startsWith',
+  'endsWith',
+  ...EXTRA_FUNCTIONS,
+]);
 
 /** The chain a.b.c as ['a','b','c'] when it starts at an identifier, else undefined. */
 function chain(e: Expr): string[] | undefined {
@@ -56,7 +69,10 @@ function walk(e: Expr | undefined, locals: ReadonlySet<string>, reads: Reads): v
         reads.cases = true;
         return;
       }
-      if ((ROOTS as readonly string[]).includes(n)) throw new ExprProblem(`"${n}" must be followed by a field, e.g. ${n === 'lic' ? 'lic.disability.grade' : `${n}.x`}`);
+      if ((ROOTS as readonly string[]).includes(n))
+        throw new ExprProblem(
+          `"${n}" must be followed by a field, e.g. ${n === 'lic' ? 'lic.disability.grade' : `${n}.x`}`,
+        );
       throw new ExprProblem(`unknown name "${n}"; an expression can read only ${ROOTS.join(', ')}`);
     }
     case 'selectExpr': {
@@ -64,11 +80,14 @@ function walk(e: Expr | undefined, locals: ReadonlySet<string>, reads: Reads): v
       if (c && !locals.has(c[0]!) && (c[0] === 'lic' || c[0] === 'card' || c[0] === 'params')) {
         if (c[0] === 'lic') {
           const info = licenseKeyType(c[1]!);
-          if (!info) throw new ExprProblem(`unknown license "${c[1]}"; use a key from resources/registry/license-types.json`);
-          if (c[2] !== undefined && !info.fields.has(c[2])) throw new ExprProblem(`license ${c[1]} has no field "${c[2]}" (fields: ${[...info.fields].join(', ')})`);
+          if (!info)
+            throw new ExprProblem(`unknown license "${c[1]}"; use a key from resources/registry/license-types.json`);
+          if (c[2] !== undefined && !info.fields.has(c[2]))
+            throw new ExprProblem(`license ${c[1]} has no field "${c[2]}" (fields: ${[...info.fields].join(', ')})`);
           reads.licenses.add(c[1]!);
         } else if (c[0] === 'card') {
-          if (!(CARD_FIELDS as readonly string[]).includes(c[1]!)) throw new ExprProblem(`the card has no field "${c[1]}" (fields: ${CARD_FIELDS.join(', ')})`);
+          if (!(CARD_FIELDS as readonly string[]).includes(c[1]!))
+            throw new ExprProblem(`the card has no field "${c[1]}" (fields: ${CARD_FIELDS.join(', ')})`);
           reads.card.add(c[1]!);
         } else {
           reads.params.add(c[1]!);
@@ -80,11 +99,14 @@ function walk(e: Expr | undefined, locals: ReadonlySet<string>, reads: Reads): v
     }
     case 'callExpr': {
       const { function: fn, target, args } = k.value;
-      if (!/^[_@!-]/.test(fn) && !FUNCTIONS.has(fn)) throw new ExprProblem(`unknown function "${fn}"; an expression may call ${[...FUNCTIONS].join(', ')}`);
+      if (!/^[_@!-]/.test(fn) && !FUNCTIONS.has(fn))
+        throw new ExprProblem(`unknown function "${fn}"; an expression may call ${[...FUNCTIONS].join(', ')}`);
       if (fn === '_[_]') {
         const c = args[0] ? chain(args[0]) : undefined;
         if (c && !locals.has(c[0]!) && ['lic', 'card', 'params'].includes(c[0]!) && c.length <= 2) {
-          throw new ExprProblem(`write ${c[0]}.name rather than ${c.join('.')}[…], so what the rule reads is known before it runs`);
+          throw new ExprProblem(
+            `write ${c[0]}.name rather than ${c.join('.')}[…], so what the rule reads is known before it runs`,
+          );
         }
       }
       walk(target, locals, reads);
@@ -126,7 +148,8 @@ function pathExpr(source: string): CompiledExpr {
   const reads = emptyReads();
   // A select chain checked exactly as walk() checks one.
   let e: Expr = { exprKind: { case: 'identExpr', value: { name: parts[0]! } } } as unknown as Expr;
-  for (const field of parts.slice(1)) e = { exprKind: { case: 'selectExpr', value: { operand: e, field, testOnly: false } } } as unknown as Expr;
+  for (const field of parts.slice(1))
+    e = { exprKind: { case: 'selectExpr', value: { operand: e, field, testOnly: false } } } as unknown as Expr;
   walk(e, new Set(), reads);
   return {
     source,
@@ -159,7 +182,10 @@ export function compileExpr(source: string, where: string): CompiledExpr {
     compiled.set(source, out);
     return out;
   } catch (e) {
-    throw new RuleError('RULE_EXPR_INVALID', `The expression of ${where} is invalid (${e instanceof Error ? e.message : String(e)}): ${source}; fix it in resources/catalog.`);
+    throw new RuleError(
+      'RULE_EXPR_INVALID',
+      `The expression of ${where} is invalid (${e instanceof Error ? e.message : String(e)}): ${source}; fix it in resources/catalog.`,
+    );
   }
 }
 
@@ -187,6 +213,7 @@ export function mergeReads(into: Reads, from: Reads): Reads {
   return into;
 }
 
-export const templateReads = (parts: readonly TemplatePart[]): Reads => parts.reduce((r, p) => (typeof p === 'string' ? r : mergeReads(r, p.reads)), emptyReads());
+export const templateReads = (parts: readonly TemplatePart[]): Reads =>
+  parts.reduce((r, p) => (typeof p === 'string' ? r : mergeReads(r, p.reads)), emptyReads());
 
 export { emptyReads, isCelError };

@@ -20,7 +20,9 @@ export const exprEnv = celEnv({
       if (!a || !b) throw new Error('years_between needs two dates (YYYY-MM-DD)');
       return BigInt(ageOn(a, b));
     }),
-    celFunc('days_between', [CelScalar.STRING, CelScalar.STRING], CelScalar.INT, (from, to) => BigInt(Math.round((dayMs(to) - dayMs(from)) / DAY_MS))),
+    celFunc('days_between', [CelScalar.STRING, CelScalar.STRING], CelScalar.INT, (from, to) =>
+      BigInt(Math.round((dayMs(to) - dayMs(from)) / DAY_MS)),
+    ),
     celFunc('add_years', [CelScalar.STRING, CelScalar.INT], CelScalar.STRING, (day, years) => {
       const d = parseDay(day);
       if (!d) throw new Error('add_years needs a date (YYYY-MM-DD)');

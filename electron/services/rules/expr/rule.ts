@@ -18,7 +18,10 @@ export interface CompiledRule {
 const cache = new WeakMap<ExprRule, CompiledRule>();
 
 export function compileRule(rule: ExprRule, where = `rule "${rule.id}"`): CompiledRule {
-  const both = (t: { zh: string; en: string }, part: string): Both => ({ zh: compileTemplate(t.zh, `${where} ${part}.zh`), en: compileTemplate(t.en, `${where} ${part}.en`) });
+  const both = (t: { zh: string; en: string }, part: string): Both => ({
+    zh: compileTemplate(t.zh, `${where} ${part}.zh`),
+    en: compileTemplate(t.en, `${where} ${part}.en`),
+  });
   const when = compileExpr(rule.when, where);
   return {
     when,

@@ -7,7 +7,11 @@ import { labelRuns, type Run } from '../text';
 import { drawHeading } from './heading';
 import { both } from '../../words';
 
-const COLOR: Record<CertificateCheck['result'], string> = { passed: COLORS.passed, failed: COLORS.failed, unknown: COLORS.unknown };
+const COLOR: Record<CertificateCheck['result'], string> = {
+  passed: COLORS.passed,
+  failed: COLORS.failed,
+  unknown: COLORS.unknown,
+};
 
 /** Each check with its result and the license it rests on (type, number, issuer, data time). */
 export function drawChecks(ctx: RenderContext, area: Area, heading: Bilingual | undefined): number {
@@ -23,7 +27,15 @@ export function drawChecks(ctx: RenderContext, area: Area, heading: Bilingual | 
           { text: c.source.typeName, size: small, bold: true },
           { text: `${both(w.sourceNumber)} ${c.source.number}`, size: small * 0.95 },
           { text: `${both(w.sourceIssuer)} ${c.source.issuer}`, size: small * 0.95 },
-          ...(c.source.asOf ? [{ text: `${both(w.sourceAsOf)} ${formatLooseDate(c.source.asOf, ctx.timeZone)}`, size: small * 0.9, color: COLORS.muted }] : []),
+          ...(c.source.asOf
+            ? [
+                {
+                  text: `${both(w.sourceAsOf)} ${formatLooseDate(c.source.asOf, ctx.timeZone)}`,
+                  size: small * 0.9,
+                  color: COLORS.muted,
+                },
+              ]
+            : []),
         ]
       : [{ text: '—', size: small, color: COLORS.muted }];
     return [

@@ -29,7 +29,12 @@ export function drawFields(
   }
   drawHeading(ctx, area, s.heading, size * 3);
   const labelW = mm(s.labelWidthMm ?? 38);
-  return drawTable(ctx, area, { widths: [labelW, Math.max(area.w - labelW, 1)], rows, grid: false, pad: Math.min(3, size * 0.3) });
+  return drawTable(ctx, area, {
+    widths: [labelW, Math.max(area.w - labelW, 1)],
+    rows,
+    grid: false,
+    pad: Math.min(3, size * 0.3),
+  });
 }
 
 /** The ordered fact list; table-valued facts (members, owners) become their own sub-tables. */
@@ -59,7 +64,11 @@ function drawSubTable(ctx: RenderContext, area: Area, fact: Fact, table: FactTab
   const caption: Run[] = labelRuns(fact.label, fact.labelEn, size * 0.9);
   const header = table.columns.map((c) => labelRuns(c.label, c.labelEn, size * 0.85, true));
   const rows = table.rows.map((r) => table.columns.map((c) => [{ text: r[c.key] ?? '', size: size * 0.95 }] as Run[]));
-  if (rows.length === 0) rows.push([[{ text: both(ctx.words.none, {}, ''), size, color: COLORS.muted }], ...table.columns.slice(1).map(() => [] as Run[])]);
+  if (rows.length === 0)
+    rows.push([
+      [{ text: both(ctx.words.none, {}, ''), size, color: COLORS.muted }],
+      ...table.columns.slice(1).map(() => [] as Run[]),
+    ]);
   const sub: Area = { ...area, y: area.y + 4 };
   if (area.flow) ctx.y = sub.y;
   const captionH = cellHeight(ctx, caption, sub.w);

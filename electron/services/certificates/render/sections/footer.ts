@@ -8,7 +8,12 @@ import { drawHeading } from './heading';
 import { both, type Words } from '../../words';
 
 /** Serial, hall, counter, clerk and time on the left; the signed QR on the right. Kept on one page. */
-export function drawFooter(ctx: RenderContext, area: Area, heading: Bilingual | undefined, qrSizeMm: number | undefined): number {
+export function drawFooter(
+  ctx: RenderContext,
+  area: Area,
+  heading: Bilingual | undefined,
+  qrSizeMm: number | undefined,
+): number {
   const { d } = ctx;
   const size = ctx.t.fontSizePt * 0.95;
   const qr = mm(qrSizeMm ?? 30);
@@ -37,7 +42,13 @@ export function drawFooter(ctx: RenderContext, area: Area, heading: Bilingual | 
   });
   const qx = area.x + area.w - qr;
   drawQr(ctx.doc, ctx.payload, qx, y0 + 2, qr);
-  drawRuns(ctx, [{ text: both(ctx.words.scanToVerify), size: captionSize, color: COLORS.muted, align: 'center' }], qx - 10, y0 + 2 + qr, qr + 20);
+  drawRuns(
+    ctx,
+    [{ text: both(ctx.words.scanToVerify), size: captionSize, color: COLORS.muted, align: 'center' }],
+    qx - 10,
+    y0 + 2 + qr,
+    qr + 20,
+  );
   const bottom = y0 + 4 + height;
   if (area.flow) ctx.y = bottom;
   return bottom;

@@ -9,11 +9,18 @@ export function drawHeading(ctx: RenderContext, area: Area, heading: Bilingual |
     return;
   }
   const size = ctx.t.fontSizePt * 1.1;
-  const runs: Run[] = [{ text: heading.en ? `${heading.zh}  ${heading.en}` : heading.zh, size, bold: true, color: ctx.t.accentColor }];
+  const runs: Run[] = [
+    { text: heading.en ? `${heading.zh}  ${heading.en}` : heading.zh, size, bold: true, color: ctx.t.accentColor },
+  ];
   const h = cellHeight(ctx, runs, area.w) + 4;
   const y = ensureSpace(ctx, area, h + 2 + keepWith);
   drawRuns(ctx, runs, area.x, y, area.w);
-  ctx.doc.moveTo(area.x, y + h - 2).lineTo(area.x + area.w, y + h - 2).lineWidth(0.8).strokeColor(ctx.t.accentColor).stroke();
+  ctx.doc
+    .moveTo(area.x, y + h - 2)
+    .lineTo(area.x + area.w, y + h - 2)
+    .lineWidth(0.8)
+    .strokeColor(ctx.t.accentColor)
+    .stroke();
   area.y = y + h + 2;
   if (area.flow) ctx.y = area.y;
 }

@@ -7,7 +7,12 @@ import { resolveValue } from '../values';
 import { both, wordIn } from '../../words';
 import type { ValueRef } from '../../template-schema';
 
-export function drawTitle(ctx: RenderContext, area: Area, sizePt: number | undefined, subtitle: ValueRef | undefined): number {
+export function drawTitle(
+  ctx: RenderContext,
+  area: Area,
+  sizePt: number | undefined,
+  subtitle: ValueRef | undefined,
+): number {
   const size = sizePt ?? ctx.t.fontSizePt * 2;
   const runs: Run[] = [
     { text: ctx.t.title.zh, size, bold: true, align: 'center' },
@@ -27,7 +32,8 @@ export function drawMarks(ctx: RenderContext, area: Area): number {
   if (d.training) notices.push(both(w.training));
   if (d.reprint) notices.push(both(w.reprint));
   const runs: Run[] = [];
-  if (notices.length) runs.push({ text: notices.join('  ·  '), size, bold: true, color: COLORS.failed, align: 'center' });
+  if (notices.length)
+    runs.push({ text: notices.join('  ·  '), size, bold: true, color: COLORS.failed, align: 'center' });
   if (d.override) {
     runs.push({
       text: both(w.override, { by: d.override.by, reason: d.override.reason }, '  '),
@@ -39,7 +45,13 @@ export function drawMarks(ctx: RenderContext, area: Area): number {
   return drawBlock(ctx, area, runs);
 }
 
-export function drawNote(ctx: RenderContext, area: Area, heading: Bilingual | undefined, text: Bilingual, sizePt: number | undefined): number {
+export function drawNote(
+  ctx: RenderContext,
+  area: Area,
+  heading: Bilingual | undefined,
+  text: Bilingual,
+  sizePt: number | undefined,
+): number {
   drawHeading(ctx, area, heading, ctx.t.fontSizePt * 2);
   const size = sizePt ?? ctx.t.fontSizePt * 0.85;
   const runs: Run[] = [{ text: text.zh, size, color: COLORS.muted }];
