@@ -27,7 +27,7 @@ import {
   recordChecks,
   voidCase,
 } from '../../../electron/services/cases';
-import { rng } from './seed';
+import { rng } from '../rng';
 
 const [file, mode] = process.argv.slice(2);
 if (!file || !process.env.CASE_TEST_KEY) {

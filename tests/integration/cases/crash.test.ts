@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getCase, listInterrupted } from '../../../electron/services/cases';
 import { createCipher } from '../../../electron/services/crypto';
 import { openDatabase } from '../../../electron/services/db/open';
-import { rng, testSeed } from '../../helpers/cases/seed';
+import { rng, testSeed } from '../../helpers/rng';
 
 const ROOT = resolve(__dirname, '../../..');
 const WORKER = join(ROOT, 'tests/helpers/cases/crash-worker.ts');
@@ -17,8 +17,7 @@ const KEY = randomBytes(32);
 const RANK = { open: 0, item: 1, checked: 2, accepted: 3, sending: 4, job: 5, completed: 6 } as const;
 // Kill points (and the worker's answer delays) come from one seed; TEST_SEED replays them. The
 // kill lands on the same schedule; where that falls in the worker still depends on the machine.
-const SEED = testSeed();
-console.log(`case crash test: seed ${SEED} (replay with TEST_SEED=${SEED})`);
+const SEED = testSeed('case crash test');
 type Step = keyof typeof RANK | 'voided';
 
 interface Ack {

@@ -6,6 +6,7 @@ import { hashPassword, resetSignInLimits } from '../../../electron/services/acco
 import { wireReader } from '../../../electron/services/wiring/reader';
 import { FAST_KDF, PASSWORD, makeCore } from '../../helpers/core';
 import { mutate, randomValue, rng, sample } from './fuzz-gen';
+import { testSeed } from '../../helpers/rng';
 import { LEAK, startWeb, type WebFixture } from '../../helpers/web';
 
 /**
@@ -14,8 +15,8 @@ import { LEAK, startWeb, type WebFixture } from '../../helpers/web';
  * typed ok/error value: nothing thrown out of dispatch, no INTERNAL carrying internals, no 500.
  * Runs over a fresh temp data dir with no reader, printer or registry attached.
  */
-// TEST_SEED replays a run (FUZZ_SEED is the older name for the same).
-const SEED = Number(process.env.TEST_SEED ?? process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+// TEST_SEED replays a run.
+const SEED = testSeed('API fuzz');
 const REPLAY = `replay with TEST_SEED=${SEED}`;
 const TOTAL = 100_000;
 const GENERIC_INTERNAL = /^An internal error occurred; the details were logged/;
