@@ -108,13 +108,16 @@ export async function verify(pool: Pool, req: IncomingMessage, body: string, now
       }),
     );
     if (!safeEqualHex(expected, h(HEADER.signature))) return { ok: false, reason: 'bad-signature' };
-    const ins = await pool
-      .query(
-        'INSERT INTO seen_nonces (terminal_id, nonce, seen_at) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM seen_nonces WHERE terminal_id = $1 AND nonce = $2)',
-        [terminalId, nonce, now],
-      )
-      .catch(() => ({ rowCount: 0 }));
-    if (ins.rowCount !== 1) return { ok: false, reason: 'replayed' };
+    try {
+      await pool.query('INSERT INTO seen_nonces (terminal_id, nonce, seen_at) VALUES ($1, $2, $3)', [
+        terminalId,
+        nonce,
+        now,
+      ]);
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') return { ok: false, reason: 'replayed' };
+      throw e;
+    }
     return { ok: true, terminalId };
   }
 }

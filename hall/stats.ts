@@ -46,7 +46,7 @@ export async function stats(pool: Pool, q: StatsQuery): Promise<StatsRow[]> {
     `SELECT ${g} AS k, SUM(accepted) AS accepted, SUM(completed) AS completed, SUM(voided) AS voided,
             SUM(submitted) AS submitted, SUM(approved) AS approved, SUM(rejected) AS rejected,
             SUM(rated_bad) AS rated_bad, SUM(rated_good) AS rated_good
-       FROM stat_hour WHERE ${where} GROUP BY ${g} ORDER BY 1`,
+       FROM stat_hour WHERE ${where} ${q.by === 'total' ? 'HAVING COUNT(*) > 0' : `GROUP BY ${g} ORDER BY 1`}`,
     params,
   );
   return r.rows.map((x) => {
