@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hallClient, pairWithHall, type HallClient } from '../../../electron/services/hall/client';
 import { hallCaseEvent } from '../../../electron/services/hall/events';
 import { hallReceiver } from '../../../electron/services/hall/receiver';
+import { outboxPeek } from '../../../electron/services/hall/peek';
 import { Outbox } from '../../../electron/services/outbox';
 import type { HallCaseEvent } from '../../../protocol/hall-wire';
 import { terminalDay } from '../../helpers/hall/events';
@@ -49,7 +50,7 @@ it(`every event arrives exactly once across ${KILLS} SIGKILLs of the hall`, { ti
   const outbox = new Outbox({ db, cipher, receivers: {}, backoff: { baseMs: 20, maxMs: 300 } });
   outbox.register(
     'hall',
-    hallReceiver(() => client),
+    hallReceiver(() => client, outboxPeek(db, cipher)),
   );
   outbox.start();
   const { events } = terminalDay(r, 'K', 60, Date.parse('2026-12-01T00:00:00+08:00'), ['k1', 'k2']);
