@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
  * as the `postgres` system user (created when missing), so every parent of the folder must be
  * traversable by that user: we add "x" for others where missing (no read, no listing).
  */
-export async function startEmbedded(dataDir: string): Promise<EmbeddedDb> {
+export async function startEmbedded(dataDir: string, fixedPort?: number): Promise<EmbeddedDb> {
   const dir = join(resolve(dataDir), 'pg');
   await mkdir(dataDir, { recursive: true });
   if (process.getuid?.() === 0) {
@@ -43,7 +43,7 @@ export async function startEmbedded(dataDir: string): Promise<EmbeddedDb> {
   const pwFile = join(dataDir, 'pg-password');
   const password = existsSync(pwFile) ? (await readFile(pwFile, 'utf8')).trim() : randomBytes(18).toString('base64url');
   if (!existsSync(pwFile)) await writeFile(pwFile, password, { mode: 0o600 });
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
