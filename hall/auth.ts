@@ -1,0 +1,128 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Pool } from 'pg';
+import { HEADER, MAX_CLOCK_SKEW_MS, hmacHex, safeEqualHex, sha256Hex, stringToSign } from '../protocol/request-auth';
+
+const CODE_TTL_MS = 10 * 60_000;
+const hashCode = (code: string) => createHash('sha256').update(code.trim()).digest('hex');
+
+/** A one-time pairing code, 8 digits, shown on the hall server's console; only its hash is stored. */
+export async function newPairingCode(pool: Pool): Promise<string> {
+  const code = String(randomInt(10_000_000, 100_000_000));
+  await pool.query('INSERT INTO pairing_codes (code_hash, expires_at) VALUES ($1, $2)', [
+    hashCode(code),
+    new Date(Date.now() + CODE_TTL_MS),
+  ]);
+  return code;
+}
+
+/** Spends a code (once, before it expires) on a new terminal and returns its id and secret. */
+export async function pair(
+  pool: Pool,
+  code: string,
+  name: string,
+): Promise<{ terminalId: string; secret: string } | null> {
+  const terminalId = `t-${randomBytes(8).toString('hex')}`;
+  const secret = randomBytes(32).toString('hex');
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const r = await client.query(
+      'UPDATE pairing_codes SET used_at = CURRENT_TIMESTAMP, terminal_id = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $3',
+      [hashCode(code), terminalId, new Date()],
+    );
+    if (r.rowCount !== 1) {
+      await client.query('ROLLBACK');
+      return null;
+    }
+    await client.query('INSERT INTO terminals (id, name, secret) VALUES ($1, $2, $3)', [
+      terminalId,
+      name.slice(0, 100),
+      secret,
+    ]);
+    await client.query('COMMIT');
+    return { terminalId, secret };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export async function revoke(pool: Pool, terminalId: string): Promise<boolean> {
+  const r = await pool.query(
+    'UPDATE terminals SET revoked_at = CURRENT_TIMESTAMP WHERE id = $1 AND revoked_at IS NULL',
+    [terminalId],
+  );
+  return r.rowCount === 1;
+}
+
+export type AuthResult = { ok: true; terminalId: string } | { ok: false; reason: string };
+
+/**
+ * Checks a signed call: known, not revoked terminal; fresh timestamp; correct HMAC over the same
+ * string as registry calls; a nonce never seen before from this terminal (the INSERT's primary key
+ * makes a replay fail even when two copies arrive at once). Refusals are logged.
+ */
+export async function verify(pool: Pool, req: IncomingMessage, body: string, now = Date.now()): Promise<AuthResult> {
+  const h = (n: string) => String(req.headers[n] ?? '');
+  const terminalId = h(HEADER.appKey);
+  const result = await check();
+  if (!result.ok) {
+    await pool.query(
+      'INSERT INTO auth_refusals (terminal_id, reason, method, path, remote) VALUES ($1, $2, $3, $4, $5)',
+      [
+        terminalId.slice(0, 40) || null,
+        result.reason,
+        (req.method ?? '').slice(0, 10),
+        (req.url ?? '').slice(0, 200),
+        req.socket.remoteAddress ?? null,
+      ],
+    );
+  }
+  return result;
+
+  async function check(): Promise<AuthResult> {
+    const row = (
+      await pool.query<{ secret: string; revoked_at: Date | null }>(
+        'SELECT secret, revoked_at FROM terminals WHERE id = $1',
+        [terminalId],
+      )
+    ).rows[0];
+    if (!row) return { ok: false, reason: 'unknown-terminal' };
+    if (row.revoked_at) return { ok: false, reason: 'revoked' };
+    const ts = Number(h(HEADER.timestamp));
+    if (!Number.isFinite(ts) || Math.abs(now - ts) > MAX_CLOCK_SKEW_MS) return { ok: false, reason: 'clock-skew' };
+    const nonce = h(HEADER.nonce);
+    if (!/^[0-9a-f]{16,64}$/.test(nonce)) return { ok: false, reason: 'bad-nonce' };
+    const expected = hmacHex(
+      row.secret,
+      stringToSign({
+        method: req.method ?? '',
+        pathAndQuery: req.url ?? '',
+        timestamp: h(HEADER.timestamp),
+        nonce,
+        bodySha256: sha256Hex(body),
+        usageValues: ['', '', '', '', '', ''],
+      }),
+    );
+    if (!safeEqualHex(expected, h(HEADER.signature))) return { ok: false, reason: 'bad-signature' };
+    try {
+      await pool.query('INSERT INTO seen_nonces (terminal_id, nonce, seen_at) VALUES ($1, $2, $3)', [
+        terminalId,
+        nonce,
+        now,
+      ]);
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') return { ok: false, reason: 'replayed' };
+      throw e;
+    }
+    return { ok: true, terminalId };
+  }
+}
+
+/** Nonces older than the clock window can't be replayed anyway (the timestamp check refuses them). */
+export async function pruneNonces(pool: Pool, now = Date.now()): Promise<void> {
+  await pool.query('DELETE FROM seen_nonces WHERE seen_at < $1', [now - 2 * MAX_CLOCK_SKEW_MS]);
+}

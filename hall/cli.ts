@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { newPairingCode, revoke } from './auth';
+import { startEmbedded } from './db/embedded';
+import { startHall } from './server';
+
+/**
+ * `npm run hall [-- --revoke <terminalId>]`. DATABASE_URL points at the production PostgreSQL;
+ * without it an embedded PostgreSQL runs with its data in HALL_DATA_DIR (default ./hall-data).
+ * Prints "Hall server ready: <url>" and a one-time pairing code.
+ */
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.HALL_DATA_DIR ?? 'hall-data');
+  await mkdir(dataDir, { recursive: true });
+  const keyFile = join(dataDir, 'data-key');
+  // The data key stays beside the hall, never in PostgreSQL: a database dump alone opens nothing.
+  if (!existsSync(keyFile)) await writeFile(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const dataKey = Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'hex');
+  const embedded = process.env.DATABASE_URL ? null : await startEmbedded(dataDir);
+  const hall = await startHall({
+    databaseUrl: process.env.DATABASE_URL ?? embedded!.url,
+    dataKey,
+    port: Number(process.env.HALL_PORT ?? 0),
+  });
+  const stop = async () => {
+    await hall.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  const i = process.argv.indexOf('--revoke');
+  if (i > 0) {
+    console.log((await revoke(hall.pool, process.argv[i + 1] ?? '')) ? 'revoked' : 'no such active terminal');
+    return stop();
+  }
+  console.log(`Hall server ready: ${hall.url}`);
+  console.log(`Pairing code (one use, 10 min): ${await newPairingCode(hall.pool)}`);
+}
+
+main().catch((e: unknown) => {
+  console.error('hall server failed to start:', (e as Error).message);
+  process.exit(1);
+});

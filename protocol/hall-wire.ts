@@ -1,0 +1,72 @@
+/**
+ * The wire between a terminal and the hall server (hall/README.md). Calls after pairing are signed
+ * like registry calls (protocol/request-auth.ts): X-App-Key is the terminal id, the secret is the
+ * one the hall gave at pairing. No body ever carries an ID number, a name or a clerk's password.
+ */
+export const HALL_PATH = {
+  pair: '/v1/pair',
+  events: '/v1/events',
+  stats: '/v1/stats',
+  poolPut: '/v1/pool/put',
+  poolRead: '/v1/pool/read',
+  poolReads: '/v1/pool/reads',
+} as const;
+
+export const CASE_EVENT_TYPES = [
+  'opened',
+  'checked',
+  'issued',
+  'printed',
+  'submitted',
+  'decided',
+  'voided',
+  'rated',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+/** One case event; ids and codes only. `at` is the terminal's clock, ms since the epoch. */
+export interface HallCaseEvent {
+  type: CaseEventType;
+  caseId: string;
+  at: number;
+  clerkId: string;
+  window: string;
+  itemCode: string;
+  /** decided: the department's final word. */
+  decision?: 'approved' | 'rejected';
+  /** rated: 1 (very bad) … 5 (very good), 好差评's five grades. */
+  rating?: number;
+}
+
+/** The terminal's audit chain head, so the hall can later show that a terminal's log was not cut. */
+export interface HallAuditHead {
+  type: 'audit-head';
+  at: number;
+  head: string;
+  count: number;
+}
+
+export type HallEventBody = HallCaseEvent | HallAuditHead;
+
+/** One outbox message as it travels: seq is the terminal's per-receiver sequence (1, 2, 3…). */
+export interface HallEventEnvelope {
+  seq: number;
+  key: string;
+  body: HallEventBody;
+}
+
+export interface PairRequest {
+  code: string;
+  name: string;
+}
+export interface PairResponse {
+  terminalId: string;
+  secret: string;
+}
+
+export interface EventsResponse {
+  /** Highest seq the hall holds for this terminal, after this call. */
+  lastSeq: number;
+  accepted: number;
+  duplicates: number;
+}
