@@ -1,6 +1,6 @@
 import { idNumberBirth } from '../../../protocol/id-number';
 import type { CatalogItem } from '../catalog/schema';
-import type { LicenseService } from '../licenses';
+import type { FetchResult, LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
 import { evaluate, type CheckResult } from '../rules';
 import type { RowInput } from './mapping';
@@ -16,22 +16,16 @@ export type BatchItem = Pick<CatalogItem, 'code' | 'rules' | 'params' | 'license
 
 export const batchRules = (item: BatchItem) => item.rules.filter((r) => !CARD_ONLY.has(r.kind));
 
-/**
- * Checks one applicant exactly as the counter does: the same fetch (the item's license types,
- * registry first, then the cache) and the same evaluate(); only the card comes from the list.
- */
-export async function checkRow(
-  licenses: Pick<LicenseService, 'fetchForHolder'>,
+/** What a fetch delivered for one person, per-person (FetchResult) or from the batch endpoint. */
+export type Delivered = Pick<FetchResult, 'licenses' | 'missing' | 'errors'>;
+
+/** The item's rules over one person's licenses; only the card comes from the list. */
+export function evaluateRow(
   item: BatchItem,
   input: RowInput,
-  usage: UsageContext,
+  r: Delivered,
   now: Date,
-): Promise<{ outcome: RowOutcome; checks: CheckResult[] }> {
-  const r = await licenses.fetchForHolder(
-    input.idNumber,
-    usage,
-    item.licenses.map((l) => l.type),
-  );
+): { outcome: RowOutcome; checks: CheckResult[] } {
   const ev = evaluate(
     { code: item.code, params: item.params, rules: batchRules(item) },
     {
@@ -43,6 +37,7 @@ export async function checkRow(
         kind: 'resident',
       },
       licenses: r.licenses,
+      // As at the counter: only an undelivered type with an error is "could not check".
       missing: r.missing.filter((t) => r.errors.some((e) => e.typeCode === t || e.typeCode === undefined)),
       errors: r.errors,
       now,
@@ -55,4 +50,20 @@ export async function checkRow(
       ? 'unknown'
       : 'passed';
   return { outcome, checks: ev.checks };
+}
+
+/** Checks one applicant exactly as the counter does: the same fetch (registry first, then the cache) and rules. */
+export async function checkRow(
+  licenses: Pick<LicenseService, 'fetchForHolder'>,
+  item: BatchItem,
+  input: RowInput,
+  usage: UsageContext,
+  now: Date,
+): Promise<{ outcome: RowOutcome; checks: CheckResult[] }> {
+  const r = await licenses.fetchForHolder(
+    input.idNumber,
+    usage,
+    item.licenses.map((l) => l.type),
+  );
+  return evaluateRow(item, input, r, now);
 }

@@ -3,9 +3,10 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
-import { checkRow, type BatchItem } from './check-row';
+import type { RegistryClient } from '../registry';
+import { checkRow, evaluateRow, type BatchItem } from './check-row';
 import { BatchError } from './errors';
-import { readRow } from './mapping';
+import { readRow, type RowInput } from './mapping';
 import { readList } from './source';
 import { doneSeqs, getJob, putRow, setJobState } from './store';
 
@@ -26,8 +27,18 @@ export interface RunnerDeps {
   item: BatchItem;
   /** Who and where: the organisation and the clerk of every usage record. */
   who: Pick<UsageContext, 'organisation' | 'clerk'>;
+  /** The registry's batch endpoint (RegistryClient.batchLicenses); without it, or when it fails, per-person calls. */
+  batch?: Pick<RegistryClient, 'batchLicenses'>;
+  /** Holders per batch call (the sandbox takes up to 100). */
+  batchSize?: number;
+  /** Calls (batch or per-person chunks) in flight at once; the registry client's own limiter caps sockets. */
   concurrency?: number;
   now?: () => Date;
+}
+
+interface Pending {
+  seq: number;
+  input: RowInput;
 }
 
 const localDay = (d: Date) =>
@@ -45,7 +56,7 @@ async function countLines(path: string): Promise<number> {
  * killed run resumes from the rows with no record. Every registry call carries the job's
  * reason, its item and the job id as the case number (the batch number).
  */
-export class BatchRunner extends EventEmitter<{ progress: [BatchProgress] }> {
+export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallback: [reason: string] }> {
   private paused = false;
   private cancelled = false;
   private stopping = false;
@@ -110,6 +121,55 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress] }> {
       void p.finally(() => inflight.delete(p));
     };
     let firstError: unknown;
+    const size = this.d.batch ? (this.d.batchSize ?? 50) : 1;
+    const types = this.d.item.licenses.map((l) => l.type);
+    const pending: Pending[] = [];
+    let batchOff = !this.d.batch;
+    const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>) => {
+      putRow(db, cipher, jobId, {
+        seq: p.seq,
+        outcome: res.outcome,
+        failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+        input: p.input,
+        checks: res.checks,
+      });
+      count++;
+      fresh++;
+      if (count % every === 0) tick();
+    };
+    /** One chunk: the batch endpoint while it answers; per-person calls from its first failure on. */
+    const flush = async (rows: Pending[]): Promise<void> => {
+      if (!batchOff) {
+        try {
+          const got = await this.d.batch!.batchLicenses(
+            rows.map((p) => ({ holderCode: p.input.idNumber, key: String(p.seq) })),
+            usage,
+            types,
+          );
+          rows.forEach((p, i) => {
+            const licenses = got[i]!.licenses;
+            const have = new Set(licenses.map((l) => l.license.certificateType));
+            // The registry answered for this holder: a type not delivered is "has none".
+            save(
+              p,
+              evaluateRow(
+                this.d.item,
+                p.input,
+                { licenses, missing: types.filter((t) => !have.has(t)), errors: [] },
+                now,
+              ),
+            );
+          });
+          return;
+        } catch (e) {
+          if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
+          batchOff = true;
+        }
+      }
+      await Promise.all(
+        rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => save(p, res))),
+      );
+    };
     const every = Math.max(1, Math.floor(total / 200));
 
     for await (const r of readList(job.source)) {
@@ -131,27 +191,14 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress] }> {
         fresh++;
         continue;
       }
-      while (inflight.size >= limit) await Promise.race(inflight);
-      record(
-        checkRow(this.d.licenses, this.d.item, row.input, usage, now).then(
-          (res) => {
-            putRow(db, cipher, jobId, {
-              seq: r.line,
-              outcome: res.outcome,
-              failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-              input: row.input,
-              checks: res.checks,
-            });
-            count++;
-            fresh++;
-            if (count % every === 0) tick();
-          },
-          (e: unknown) => {
-            firstError ??= e;
-          },
-        ),
-      );
+      pending.push({ seq: r.line, input: row.input });
+      if (pending.length >= size) {
+        while (inflight.size >= limit) await Promise.race(inflight);
+        record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
+      }
     }
+    if (pending.length > 0 && !firstError)
+      record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
     await Promise.all(inflight);
     tick();
     if (firstError) {

@@ -106,4 +106,53 @@ describe('batch check of a list against the sandbox registry', () => {
     const raw = f.core.db.prepare('SELECT input FROM batch_rows').pluck().all() as Buffer[];
     expect(raw.some((b) => b.includes(Buffer.from(people[0]!.idNumber)))).toBe(false);
   });
+
+  const newJob = (id: string) =>
+    createJob(f.core.db, f.core.services.cipher!, {
+      id,
+      itemCode: item.code,
+      reason: '老年人优待证批量资格核验',
+      clerkId: 'S001',
+      source: csv,
+      mapping: { name: 1, idNumber: 2 },
+    });
+  const outcomes = (job: string) =>
+    listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 }).map((r) => [r.seq, r.outcome, r.failedChecks]);
+
+  it('uses the batch endpoint when offered: one usage record per row key, the same answers as per-person calls', async () => {
+    newJob('PL-2026-0002');
+    const batch = new BatchRunner({ ...deps(), batch: f.core.services.registry!, batchSize: 7 });
+    const fellBack: string[] = [];
+    batch.on('fallback', (m) => fellBack.push(m));
+    expect(await batch.run('PL-2026-0002')).toBe('done');
+    expect(fellBack).toEqual([]);
+    const recs = sb.usage.all().filter((u) => u.caseNumber === 'PL-2026-0002' && u.key !== undefined);
+    expect(recs.map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
+    expect(new Set(recs.map((r) => r.key)).size).toBe(recs.length);
+    expect(searches('PL-2026-0002')).toEqual([]);
+    expect(outcomes('PL-2026-0002')).toEqual(outcomes('PL-2026-0001'));
+  });
+
+  it('falls back to per-person calls when the batch endpoint goes down mid-run', async () => {
+    newJob('PL-2026-0003');
+    const batch = new BatchRunner({ ...deps(), batch: f.core.services.registry!, batchSize: 5, concurrency: 1 });
+    const fellBack: string[] = [];
+    batch.on('fallback', (m) => fellBack.push(m));
+    batch.on('progress', (p) => {
+      if (p.done >= 5) sb.setFaults({ batchDown: true });
+    });
+    try {
+      expect(await batch.run('PL-2026-0003')).toBe('done');
+    } finally {
+      sb.setFaults({});
+    }
+    expect(fellBack).toHaveLength(1);
+    const viaBatch = sb.usage.all().filter((u) => u.caseNumber === 'PL-2026-0003' && u.key !== undefined);
+    const single = searches('PL-2026-0003');
+    expect(viaBatch.length).toBeGreaterThanOrEqual(5);
+    expect(single.length).toBeGreaterThan(0);
+    // Every applicant used exactly once, through one path or the other.
+    expect([...viaBatch, ...single].map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
+    expect(outcomes('PL-2026-0003')).toEqual(outcomes('PL-2026-0001'));
+  });
 });
