@@ -4,3 +4,4 @@ export { createJob, getJob, listRows, countRows, type BatchJob, type StoredRow, 
 export { BatchRunner, type BatchProgress, type RunnerDeps } from './runner';
 export { checkRow, batchRules, type BatchItem } from './check-row';
 export { BatchError, BATCH_ERRORS, type BatchErrorCode } from './errors';
+export { writeBatchXlsx } from './report-xlsx';

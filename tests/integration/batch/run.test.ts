@@ -2,7 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../resources/sandbox/demo-residents.json';
-import { BatchRunner, countRows, createJob, listRows, type BatchItem } from '../../../electron/services/batch';
+import ExcelJS from 'exceljs';
+import {
+  BatchRunner,
+  batchRules,
+  countRows,
+  createJob,
+  listRows,
+  writeBatchXlsx,
+  type BatchItem,
+} from '../../../electron/services/batch';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
 import { makeCore, type Fixture } from '../../helpers/core';
@@ -154,5 +163,27 @@ describe('batch check of a list against the sandbox registry', () => {
     // Every applicant used exactly once, through one path or the other.
     expect([...viaBatch, ...single].map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
     expect(outcomes('PL-2026-0003')).toEqual(outcomes('PL-2026-0001'));
+  });
+
+  it('writes the XLSX report: a summary, a sheet per condition, the bad rows, no full ID number', async () => {
+    const out = join(f.dir, 'report.xlsx');
+    await writeBatchXlsx(f.core.db, f.core.services.cipher!, 'PL-2026-0001', item, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('汇总');
+    expect(names.at(-1)).toBe('输入有误');
+    expect(names).toHaveLength(batchRules(item).length + 2);
+    const counts = countRows(f.core.db, 'PL-2026-0001');
+    const sum = wb.getWorksheet('汇总')!;
+    expect(sum.getRow(2).values).toEqual([undefined, '通过', counts.passed]);
+    expect(sum.getRow(5).values).toEqual([undefined, '输入有误（未核验）', 3]);
+    const age = wb.getWorksheet('已达老年人优待年龄')!;
+    expect(age.rowCount).toBe(people.length + 1);
+    expect(wb.getWorksheet('输入有误')!.rowCount).toBe(4);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.value)))));
+    for (const p of people) expect(cells.some((c) => c.includes(p.idNumber))).toBe(false);
+    expect(cells.some((c) => c.includes('居民身份证'))).toBe(true);
   });
 });
