@@ -25,7 +25,7 @@ function writeList(path: string, n: number): void {
   writeFileSync(path, lines.join('\n') + '\n');
 }
 
-async function measure(name: string, rows: number, viaBatch: boolean): Promise<BenchResult> {
+async function measure(name: string, rows: number, viaBatch: boolean, rss = false): Promise<BenchResult> {
   const sb = await startTestSandbox({ child: true });
   await sb.setFaults({ latencyMs: 20 });
   const f = await makeCore({ boot: { registry: sb } });
@@ -50,14 +50,25 @@ async function measure(name: string, rows: number, viaBatch: boolean): Promise<B
       item,
       who: { organisation: 'bench', clerk: 'bench' },
     });
+    let fellBack = '';
+    runner.on('fallback', (why) => (fellBack = `; fell back to per-person calls: ${why.slice(0, 120)}`));
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
     const t0 = performance.now();
-    await runner.run('BENCH-1');
+    await runner.run('BENCH-1').finally(() => clearInterval(sampler));
     const secs = (performance.now() - t0) / 1000;
+    if (rss)
+      return {
+        name,
+        value: Math.round(peak / 2 ** 20),
+        unit: 'MB',
+        note: `peak RSS of the terminal process over ${rows} rows (${Math.round(rows / secs)} people/s); sandbox in its own process${fellBack}`,
+      };
     return {
       name,
       value: Math.round(rows / secs),
       unit: 'people/s',
-      note: `${rows} rows, senior-card (${item.rules.length - 1} conditions), sandbox +20 ms`,
+      note: `${rows} rows, senior-card (${item.rules.length - 1} conditions), sandbox +20 ms${fellBack}`,
     };
   } finally {
     await f.close();
@@ -67,6 +78,7 @@ async function measure(name: string, rows: number, viaBatch: boolean): Promise<B
 
 export const groups: BenchGroup[] = [
   { names: ['batch.people_per_s'], run: async () => [await measure('batch.people_per_s', 5000, true)] },
+  { names: ['batch.rss_mb'], run: async () => [await measure('batch.rss_mb', 100_000, true, true)] },
   {
     names: ['batch.people_per_s_single'],
     run: async () => [await measure('batch.people_per_s_single', 1000, false)],
