@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
+import { appendAudit, auditSubject } from '../audit';
 import type { RegistryClient } from '../registry';
 import { checkRow, evaluateRow, type BatchItem } from './check-row';
 import { BatchError } from './errors';
@@ -125,14 +126,26 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
     const types = this.d.item.licenses.map((l) => l.type);
     const pending: Pending[] = [];
     let batchOff = !this.d.batch;
-    const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>) => {
-      putRow(db, cipher, jobId, {
-        seq: p.seq,
-        outcome: res.outcome,
-        failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-        input: p.input,
-        checks: res.checks,
-      });
+    // The row and the audit entry of its registry use commit together: one is never without the other.
+    const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>, via: 'batch' | 'single') => {
+      db.transaction(() => {
+        putRow(db, cipher, jobId, {
+          seq: p.seq,
+          outcome: res.outcome,
+          failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+          input: p.input,
+          checks: res.checks,
+        });
+        appendAudit(db, {
+          action: 'batch-check',
+          actor: job.clerkId,
+          subject: auditSubject(cipher, p.input.idNumber),
+          itemCode: this.d.item.code,
+          caseId: jobId,
+          purpose: job.reason,
+          detail: { seq: p.seq, via, outcome: res.outcome },
+        });
+      })();
       count++;
       fresh++;
       if (count % every === 0) tick();
@@ -158,6 +171,7 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
                 { licenses, missing: types.filter((t) => !have.has(t)), errors: [] },
                 now,
               ),
+              'batch',
             );
           });
           return;
@@ -167,7 +181,9 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
         }
       }
       await Promise.all(
-        rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => save(p, res))),
+        rows.map((p) =>
+          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => save(p, res, 'single')),
+        ),
       );
     };
     const every = Math.max(1, Math.floor(total / 200));

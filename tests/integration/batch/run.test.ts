@@ -111,6 +111,12 @@ describe('batch check of a list against the sandbox registry', () => {
       const lic = row.checks!.find((c) => c.id === 'resident-id-license');
       if (lic?.result === 'passed') expect(lic.source?.typeCode).toBe('111001');
     }
+    // Every registry use is in the local audit log too, under the batch number and its reason.
+    const audited = f.core.db
+      .prepare("SELECT purpose, item_code FROM audit_log WHERE action = 'batch-check' AND case_id = ?")
+      .all(job);
+    expect(audited).toHaveLength(people.length);
+    expect(audited[0]).toEqual({ purpose: '老年人优待证批量资格核验', item_code: 'senior-card' });
     // Nothing readable about a person in the database file.
     const raw = f.core.db.prepare('SELECT input FROM batch_rows').pluck().all() as Buffer[];
     expect(raw.some((b) => b.includes(Buffer.from(people[0]!.idNumber)))).toBe(false);
