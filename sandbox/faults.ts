@@ -24,6 +24,8 @@ export const faultsSchema = z
     brokenSignature: z.boolean().default(false),
     /** Serve every license signed by an issuer missing from the trust list. */
     unknownIssuer: z.boolean().default(false),
+    /** The batch endpoint alone is down (the connection is dropped); per-person calls still answer. */
+    batchDown: z.boolean().default(false),
   })
   .strict();
 

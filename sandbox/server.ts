@@ -7,6 +7,10 @@ import { SandboxData } from './data';
 import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults';
 import type { DemoResident } from './generator/demo';
 import { UsageLog, type UsageRecord } from './usage-log';
+import { batchLicenses, BatchInputError } from './batch';
+
+/** Thrown to drop the connection without an answer (a fault that hits one endpoint only). */
+class DropConnection extends Error {}
 import type { UsageContext } from '../protocol/registry-types';
 
 /** Training values, documented in sandbox/README.md. They protect synthetic data only; never use them for a real registry. */
@@ -80,6 +84,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const apps = new Map([[appKey, appSecret]]);
   const nonces = new NonceStore();
   const usage = new UsageLog();
+  const batchSeen = new Set<string>();
   let faults: Faults = faultsSchema.parse(opts.faults ?? {});
   const department = new SandboxDepartment(apps, now, opts.department);
 
@@ -114,6 +119,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       const refs = data.book.refsForHolder(holderCode);
       const items = refs.map((r) => data.book.catalog(r)).filter((c) => !types || types.includes(c.certificateType));
       return { items };
+    }
+    if (path === '/v1/batch/licenses') {
+      if (faults.batchDown) throw new DropConnection();
+      try {
+        return batchLicenses(url, { ...record, ...u }, data, faults, usage, batchSeen);
+      } catch (e) {
+        if (e instanceof BatchInputError) throw new ApiError(400, 'PARAM_INVALID', e.message);
+        throw e;
+      }
     }
     const m = /^\/v1\/licenses\/([^/]+)$/.exec(path);
     if (m) {
@@ -207,6 +221,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       try {
         out = await api(req, url, body, record);
       } catch (e) {
+        if (e instanceof DropConnection) return void req.socket.destroy();
         const err =
           e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox registry.');
         status = err.status;

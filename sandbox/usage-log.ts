@@ -9,6 +9,8 @@ export interface UsageRecord extends UsageContext {
   status: number;
   holderCode?: string;
   identifier?: string;
+  /** The caller's row key on the batch endpoint: one record per (app, case, key), a replay adds none. */
+  key?: string;
 }
 
 /** Ring buffer: the sandbox may run for days in training mode, so the log is bounded. */

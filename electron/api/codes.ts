@@ -2,6 +2,7 @@ import { READER_ERRORS } from '../../native/id-reader/errors';
 import { PRINT_ERRORS } from '../../native/printer/errors';
 import { AUTH_ERRORS } from '../services/accounts/errors';
 import { AUDIT_ERRORS } from '../services/audit/errors';
+import { BATCH_ERRORS } from '../services/batch/errors';
 import { CACHE_ERRORS } from '../services/cache/errors';
 import { CASE_ERRORS } from '../services/cases/errors';
 import { CATALOG_ERRORS } from '../services/catalog/errors';
@@ -51,6 +52,7 @@ export const ERROR_TABLES = {
   app: APP_ERRORS,
   auth: AUTH_ERRORS,
   audit: AUDIT_ERRORS,
+  batch: BATCH_ERRORS,
   cache: CACHE_ERRORS,
   cases: CASE_ERRORS,
   catalog: CATALOG_ERRORS,

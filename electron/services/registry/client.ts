@@ -9,6 +9,7 @@ import { ConcurrencyLimiter } from './limiter';
 import { signedHeaders } from '../../../protocol/request-auth';
 import {
   areasAnswer,
+  batchAnswer,
   errorAnswer,
   getAnswer,
   issuersAnswer,
@@ -68,6 +69,17 @@ export interface RegistryClient extends Registry {
   usageRecords(holderCode: string, usage: UsageContext): Promise<UsageRecord[]>;
   /** Forces a trust list refresh (e.g. after an administrator says a key was rotated). */
   refreshTrustList(): Promise<TrustedIssuer[]>;
+  /**
+   * The licenses of many holders in one call (the registry's batch endpoint), each verified as
+   * get() does. `key` is the caller's row key: the registry records one use per key and case
+   * number, so a resumed batch never counts a row twice. Throws when the endpoint is not offered
+   * or does not answer; the caller then falls back to per-person calls.
+   */
+  batchLicenses(
+    holders: ReadonlyArray<{ holderCode: string; key: string }>,
+    usage: UsageContext,
+    typeCodes?: string[],
+  ): Promise<Array<{ holderCode: string; key: string; licenses: FetchedLicense[] }>>;
   /** Frees keep-alive sockets. */
   close(): void;
 }
@@ -239,6 +251,46 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
         fetchedAt: new Date(now()).toISOString(),
         source: 'registry',
       };
+    },
+
+    async batchLicenses(holders, usage, typeCodes) {
+      assertUsage(usage);
+      const a = await call({
+        method: 'GET',
+        path: 'batch/licenses',
+        query: {
+          holders: holders.map((h) => h.holderCode).join(','),
+          keys: holders.map((h) => h.key).join(','),
+          types: typeCodes?.length ? typeCodes.join(',') : undefined,
+        },
+        usage,
+        schema: batchAnswer,
+        what: 'batch license search',
+      });
+      if (a.results.length !== holders.length || a.results.some((r, i) => r.key !== holders[i]!.key))
+        throw new RegistryError(
+          'REGISTRY_MALFORMED',
+          'The registry answered a batch call with other rows than were asked; the answer was discarded. Tell the administrator.',
+        );
+      const fetchedAt = new Date(now()).toISOString();
+      return Promise.all(
+        a.results.map(async (r) => ({
+          holderCode: r.holderCode,
+          key: r.key,
+          licenses: await Promise.all(
+            r.licenses.map(async (l) => {
+              const license = l as LicenseRecord;
+              const entries = await trust.forSigner(license.digitalSign.signer);
+              return {
+                license,
+                verification: verifyLicense(license, entries, now()),
+                fetchedAt,
+                source: 'registry' as const,
+              };
+            }),
+          ),
+        })),
+      );
     },
 
     async trustList(): Promise<TrustedIssuer[]> {

@@ -87,3 +87,11 @@ export const errorAnswer = z.object({ code: z.string().max(64), message: z.strin
 
 export type UsageRecord = z.infer<typeof usageRecordSchema>;
 export type LicenseTypeInfo = z.infer<typeof licenseTypeSchema>;
+
+/** The batch endpoint: one entry per holder asked, in order, each with the caller's row key. */
+export const batchAnswer = z.object({
+  max: z.number().int().min(1).max(10_000),
+  results: z
+    .array(z.object({ holderCode: z.string(), key: z.string(), licenses: z.array(licenseSchema).max(100) }))
+    .max(10_000),
+});

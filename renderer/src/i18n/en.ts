@@ -477,6 +477,13 @@ export const en: Strings = {
       "Counter {{counter}} has used up this year's certificate serials; the administrator assigns another counter id.",
     CASE_DATA_UNREADABLE: 'The case data cannot be decrypted (wrong key or damaged data); tell the administrator.',
     CASE_SERVICE_UNAVAILABLE: 'The case service did not start; see the status bar and restart the terminal.',
+    BATCH_FORMAT: 'The list format ({{ext}}) is not supported; save it as .csv (UTF-8) or .xlsx and import it again.',
+    BATCH_UNREADABLE:
+      'The list cannot be read after line {{line}}; check that the file is complete and import it again.',
+    BATCH_EMPTY: 'The list has no header line; the first line must name the columns.',
+    BATCH_MAPPING: 'The column mapping is incomplete: choose a column for "{{field}}".',
+    BATCH_NOT_FOUND: 'This batch check was not found; refresh the list.',
+    BATCH_STATE: 'This batch check is "{{state}}" and cannot do that now.',
     CATALOG_READ_FAILED: 'The service catalog cannot be read; reinstall the app or restore the catalog.',
     CATALOG_INVALID: 'A service item file is invalid; the administrator fixes it and restarts the app.',
     CATALOG_EMPTY: 'The service catalog is empty; reinstall the app or restore the catalog.',

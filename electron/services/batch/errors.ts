@@ -1,0 +1,22 @@
+import { AppError, type ErrorParams } from '../errors';
+
+export type BatchErrorCode =
+  'BATCH_FORMAT' | 'BATCH_UNREADABLE' | 'BATCH_EMPTY' | 'BATCH_MAPPING' | 'BATCH_NOT_FOUND' | 'BATCH_STATE';
+
+/** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
+export const BATCH_ERRORS = {
+  BATCH_FORMAT: ['ext'],
+  BATCH_UNREADABLE: ['line'],
+  BATCH_EMPTY: [],
+  BATCH_MAPPING: ['field'],
+  BATCH_NOT_FOUND: [],
+  BATCH_STATE: ['state'],
+} as const satisfies Record<BatchErrorCode, readonly string[]>;
+
+export class BatchError extends AppError {
+  declare readonly code: BatchErrorCode;
+  constructor(code: BatchErrorCode, message: string, params?: ErrorParams) {
+    super(code, message, params ? { params } : undefined);
+    this.name = 'BatchError';
+  }
+}

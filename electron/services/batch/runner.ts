@@ -1,0 +1,228 @@
+import { EventEmitter } from 'node:events';
+import type Database from 'better-sqlite3';
+import type { RecordCipher } from '../crypto/cipher';
+import type { LicenseService } from '../licenses';
+import type { UsageContext } from '../registry/types';
+import { appendAudit, auditSubject } from '../audit';
+import type { RegistryClient } from '../registry';
+import { checkRow, evaluateRow, type BatchItem } from './check-row';
+import { BatchError } from './errors';
+import { readRow, type RowInput } from './mapping';
+import { readList } from './source';
+import { doneSeqs, getJob, putRow, setJobState } from './store';
+
+export interface BatchProgress {
+  job: string;
+  done: number;
+  total: number;
+  /** Rows per second over this run (rows skipped on resume not counted). */
+  rate: number;
+  /** Seconds left at that rate; undefined until a rate is known. */
+  etaS?: number;
+}
+
+export interface RunnerDeps {
+  db: Database.Database;
+  cipher: RecordCipher;
+  licenses: Pick<LicenseService, 'fetchForHolder'>;
+  item: BatchItem;
+  /** Who and where: the organisation and the clerk of every usage record. */
+  who: Pick<UsageContext, 'organisation' | 'clerk'>;
+  /** The registry's batch endpoint (RegistryClient.batchLicenses); without it, or when it fails, per-person calls. */
+  batch?: Pick<RegistryClient, 'batchLicenses'>;
+  /** Holders per batch call (the sandbox takes up to 100). */
+  batchSize?: number;
+  /** Calls (batch or per-person chunks) in flight at once; the registry client's own limiter caps sockets. */
+  concurrency?: number;
+  now?: () => Date;
+}
+
+interface Pending {
+  seq: number;
+  input: RowInput;
+}
+
+const localDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+async function countLines(path: string): Promise<number> {
+  let n = 0;
+  for await (const r of readList(path)) if (!('header' in r)) n++;
+  return n;
+}
+
+/**
+ * Runs one job over its list, streaming: at most `concurrency` rows are in flight and each is
+ * committed on its own as soon as it is checked, so memory does not grow with the list and a
+ * killed run resumes from the rows with no record. Every registry call carries the job's
+ * reason, its item and the job id as the case number (the batch number).
+ */
+export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallback: [reason: string] }> {
+  private paused = false;
+  private cancelled = false;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly d: RunnerDeps) {
+    super();
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+  resume(): void {
+    this.paused = false;
+    this.wake?.();
+  }
+  /** Ends this run after the rows in flight, leaving the job paused: what a shutdown does. */
+  stop(): void {
+    this.stopping = true;
+    this.wake?.();
+  }
+  cancel(): void {
+    this.cancelled = true;
+    this.wake?.();
+  }
+
+  async run(jobId: string): Promise<'done' | 'paused' | 'cancelled'> {
+    const { db, cipher } = this.d;
+    const job = getJob(db, cipher, jobId);
+    if (job.state === 'done' || job.state === 'cancelled')
+      throw new BatchError('BATCH_STATE', `Batch ${jobId} is ${job.state}; start a new one.`, { state: job.state });
+    const total = job.total ?? (await countLines(job.source));
+    setJobState(db, jobId, 'running', total);
+    const done = doneSeqs(db, jobId);
+    const usage: UsageContext = {
+      ...this.d.who,
+      itemName: this.d.item.names.zh,
+      itemCode: this.d.item.code,
+      caseNumber: jobId,
+      reason: job.reason,
+    };
+    const now = (this.d.now ?? (() => new Date()))();
+    const today = localDay(now);
+    const seen = new Set<string>();
+    const limit = this.d.concurrency ?? 8;
+    const inflight = new Set<Promise<void>>();
+    const started = Date.now();
+    let count = done.size;
+    let fresh = 0;
+    const tick = () => {
+      const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
+      this.emit('progress', {
+        job: jobId,
+        done: count,
+        total,
+        rate,
+        ...(rate > 0 ? { etaS: (total - count) / rate } : {}),
+      });
+    };
+    const record = (p: Promise<void>) => {
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+    };
+    let firstError: unknown;
+    const size = this.d.batch ? (this.d.batchSize ?? 50) : 1;
+    const types = this.d.item.licenses.map((l) => l.type);
+    const pending: Pending[] = [];
+    let batchOff = !this.d.batch;
+    // The row and the audit entry of its registry use commit together: one is never without the other.
+    const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>, via: 'batch' | 'single') => {
+      db.transaction(() => {
+        putRow(db, cipher, jobId, {
+          seq: p.seq,
+          outcome: res.outcome,
+          failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+          input: p.input,
+          checks: res.checks,
+        });
+        appendAudit(db, {
+          action: 'batch-check',
+          actor: job.clerkId,
+          subject: auditSubject(cipher, p.input.idNumber),
+          itemCode: this.d.item.code,
+          caseId: jobId,
+          purpose: job.reason,
+          detail: { seq: p.seq, via, outcome: res.outcome },
+        });
+      })();
+      count++;
+      fresh++;
+      if (count % every === 0) tick();
+    };
+    /** One chunk: the batch endpoint while it answers; per-person calls from its first failure on. */
+    const flush = async (rows: Pending[]): Promise<void> => {
+      if (!batchOff) {
+        try {
+          const got = await this.d.batch!.batchLicenses(
+            rows.map((p) => ({ holderCode: p.input.idNumber, key: String(p.seq) })),
+            usage,
+            types,
+          );
+          rows.forEach((p, i) => {
+            const licenses = got[i]!.licenses;
+            const have = new Set(licenses.map((l) => l.license.certificateType));
+            // The registry answered for this holder: a type not delivered is "has none".
+            save(
+              p,
+              evaluateRow(
+                this.d.item,
+                p.input,
+                { licenses, missing: types.filter((t) => !have.has(t)), errors: [] },
+                now,
+              ),
+              'batch',
+            );
+          });
+          return;
+        } catch (e) {
+          if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
+          batchOff = true;
+        }
+      }
+      await Promise.all(
+        rows.map((p) =>
+          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => save(p, res, 'single')),
+        ),
+      );
+    };
+    const every = Math.max(1, Math.floor(total / 200));
+
+    for await (const r of readList(job.source)) {
+      if ('header' in r) continue;
+      // Every line goes through readRow, done or not, so duplicates are judged the same on resume.
+      const row = readRow(r.cells, job.mapping, seen, today);
+      if (done.has(r.line)) continue;
+      while (this.paused && !this.cancelled && !this.stopping) await new Promise<void>((res) => (this.wake = res));
+      if (this.cancelled || this.stopping || firstError) break;
+      if (!row.ok) {
+        putRow(db, cipher, jobId, {
+          seq: r.line,
+          outcome: 'bad-input',
+          problem: row.problem,
+          failedChecks: [],
+          input: row.input,
+        });
+        count++;
+        fresh++;
+        continue;
+      }
+      pending.push({ seq: r.line, input: row.input });
+      if (pending.length >= size) {
+        while (inflight.size >= limit) await Promise.race(inflight);
+        record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
+      }
+    }
+    if (pending.length > 0 && !firstError)
+      record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
+    await Promise.all(inflight);
+    tick();
+    if (firstError) {
+      setJobState(db, jobId, 'paused');
+      throw firstError;
+    }
+    const end = this.cancelled ? 'cancelled' : count >= total ? 'done' : 'paused';
+    setJobState(db, jobId, end);
+    return end;
+  }
+}

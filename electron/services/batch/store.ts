@@ -1,0 +1,153 @@
+import type Database from 'better-sqlite3';
+import type { RecordCipher } from '../crypto/cipher';
+import type { CheckResult } from '../rules';
+import { BatchError } from './errors';
+import type { ColumnMapping, InputProblem, RowInput } from './mapping';
+
+export type JobState = 'ready' | 'running' | 'paused' | 'cancelled' | 'done';
+export type RowOutcome = 'passed' | 'failed' | 'unknown' | 'bad-input';
+
+export interface BatchJob {
+  id: string;
+  itemCode: string;
+  reason: string;
+  clerkId: string;
+  /** The imported file's path; sealed in the row, since a file name may carry a name. */
+  source: string;
+  mapping: ColumnMapping;
+  state: JobState;
+  total: number | null;
+  createdAt: string;
+}
+
+export interface StoredRow {
+  seq: number;
+  outcome: RowOutcome;
+  problem?: InputProblem;
+  failedChecks: string[];
+  input: RowInput;
+  checks?: CheckResult[];
+}
+
+const aad = (job: string, seq: number | 'job', col: string) => `batch_rows/v1|${job}|${seq}|${col}`;
+
+export function createJob(
+  db: Database.Database,
+  cipher: RecordCipher,
+  j: Omit<BatchJob, 'state' | 'total' | 'createdAt'>,
+): void {
+  db.prepare(
+    'INSERT INTO batch_jobs(id, item_code, reason, clerk_id, source, mapping, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    j.id,
+    j.itemCode,
+    j.reason,
+    j.clerkId,
+    cipher.seal(j.source, aad(j.id, 'job', 'source')),
+    JSON.stringify(j.mapping),
+    new Date().toISOString(),
+  );
+}
+
+interface JobRow {
+  id: string;
+  item_code: string;
+  reason: string;
+  clerk_id: string;
+  source: Buffer;
+  mapping: string;
+  state: JobState;
+  total: number | null;
+  created_at: string;
+}
+
+export function getJob(db: Database.Database, cipher: RecordCipher, id: string): BatchJob {
+  const r = db.prepare('SELECT * FROM batch_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  if (!r) throw new BatchError('BATCH_NOT_FOUND', `There is no batch check "${id}"; refresh the list.`);
+  return {
+    id: r.id,
+    itemCode: r.item_code,
+    reason: r.reason,
+    clerkId: r.clerk_id,
+    source: cipher.open(r.source, aad(r.id, 'job', 'source')).toString('utf8'),
+    mapping: JSON.parse(r.mapping) as ColumnMapping,
+    state: r.state,
+    total: r.total,
+    createdAt: r.created_at,
+  };
+}
+
+export function setJobState(db: Database.Database, id: string, state: JobState, total?: number): void {
+  const finished = state === 'done' || state === 'cancelled' ? new Date().toISOString() : null;
+  db.prepare('UPDATE batch_jobs SET state = ?, finished_at = ?, total = coalesce(?, total) WHERE id = ?').run(
+    state,
+    finished,
+    total ?? null,
+    id,
+  );
+}
+
+/** The lines already recorded: a resumed run skips exactly these. */
+export function doneSeqs(db: Database.Database, id: string): Set<number> {
+  return new Set(db.prepare('SELECT seq FROM batch_rows WHERE job_id = ?').pluck().all(id) as number[]);
+}
+
+export function putRow(db: Database.Database, cipher: RecordCipher, job: string, row: StoredRow): void {
+  db.prepare(
+    'INSERT INTO batch_rows(job_id, seq, outcome, problem, failed_checks, input, checks, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    job,
+    row.seq,
+    row.outcome,
+    row.problem ?? null,
+    row.failedChecks.join(','),
+    cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
+    row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
+    new Date().toISOString(),
+  );
+}
+
+interface RowRow {
+  seq: number;
+  outcome: RowOutcome;
+  problem: InputProblem | null;
+  failed_checks: string;
+  input: Buffer;
+  checks: Buffer | null;
+}
+
+/** A page of rows for the on-screen detail, optionally only one outcome. */
+export function listRows(
+  db: Database.Database,
+  cipher: RecordCipher,
+  job: string,
+  o: { outcome?: RowOutcome; offset?: number; limit?: number } = {},
+): StoredRow[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM batch_rows WHERE job_id = ? ${o.outcome ? 'AND outcome = ?' : ''} ORDER BY seq LIMIT ? OFFSET ?`,
+    )
+    .all(...[job, ...(o.outcome ? [o.outcome] : []), o.limit ?? 100, o.offset ?? 0]) as RowRow[];
+  return rows.map((r) => ({
+    seq: r.seq,
+    outcome: r.outcome,
+    ...(r.problem ? { problem: r.problem } : {}),
+    failedChecks: r.failed_checks ? r.failed_checks.split(',') : [],
+    input: JSON.parse(cipher.open(r.input, aad(job, r.seq, 'input')).toString('utf8')) as RowInput,
+    ...(r.checks
+      ? { checks: JSON.parse(cipher.open(r.checks, aad(job, r.seq, 'checks')).toString('utf8')) as CheckResult[] }
+      : {}),
+  }));
+}
+
+export function countRows(db: Database.Database, job: string): Record<RowOutcome, number> {
+  const out: Record<RowOutcome, number> = { passed: 0, failed: 0, unknown: 0, 'bad-input': 0 };
+  const rows = db
+    .prepare('SELECT outcome, count(*) AS n FROM batch_rows WHERE job_id = ? GROUP BY outcome')
+    .all(job) as Array<{
+    outcome: RowOutcome;
+    n: number;
+  }>;
+  for (const r of rows) out[r.outcome] = r.n;
+  return out;
+}

@@ -1,0 +1,48 @@
+import type { LicenseRecord } from '../protocol/registry-types';
+import type { SandboxData } from './data';
+import type { Faults } from './faults';
+import type { UsageLog, UsageRecord } from './usage-log';
+
+/** Most holders one batch call may carry; the client reads it from the answer's `max`. */
+export const BATCH_MAX = 100;
+
+export class BatchInputError extends Error {}
+
+/**
+ * GET /v1/batch/licenses?holders=a,b&keys=k1,k2&types=t1,t2: the licenses of up to BATCH_MAX
+ * holders in one signed call, each license signed by its issuer as on the single get. Each holder
+ * gets its own usage record carrying the caller's row key; a key already recorded for this app and
+ * case number is a replay (a client resuming after a crash) and adds no second record.
+ */
+export function batchLicenses(
+  url: URL,
+  base: Partial<UsageRecord>,
+  data: SandboxData,
+  faults: Faults,
+  usage: UsageLog,
+  seen: Set<string>,
+): { max: number; results: Array<{ holderCode: string; key: string; licenses: LicenseRecord[] }> } {
+  const holders = (url.searchParams.get('holders') ?? '').split(',').filter(Boolean);
+  const keys = (url.searchParams.get('keys') ?? '').split(',');
+  if (holders.length === 0)
+    throw new BatchInputError('Query parameter holders (comma-separated ID numbers) is missing.');
+  if (holders.length > BATCH_MAX)
+    throw new BatchInputError(`At most ${BATCH_MAX} holders per call; got ${holders.length}.`);
+  if (keys.length !== holders.length || keys.some((k) => !/^[\w.:-]{1,64}$/.test(k)))
+    throw new BatchInputError('Query parameter keys must give one row key (1-64 of [A-Za-z0-9_.:-]) per holder.');
+  const types = url.searchParams.get('types')?.split(',').filter(Boolean);
+  const results = holders.map((holderCode, i) => {
+    const key = keys[i]!;
+    const once = `${base.appKey}|${base.caseNumber}|${key}`;
+    if (!seen.has(once)) {
+      seen.add(once);
+      usage.add({ ...(base as UsageRecord), holderCode, key, status: 200 });
+    }
+    const licenses = data.book
+      .refsForHolder(holderCode)
+      .filter((r) => !types || types.includes(data.book.catalog(r).certificateType))
+      .map((r) => data.license(r, faults));
+    return { holderCode, key, licenses };
+  });
+  return { max: BATCH_MAX, results };
+}

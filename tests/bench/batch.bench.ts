@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import demo from '../../resources/sandbox/demo-residents.json';
+import { idCheckDigit } from '../../protocol/id-number';
+import { BatchRunner, createJob } from '../../electron/services/batch';
+import { getItem, loadCatalog } from '../../electron/services/catalog';
+import { makeCore } from '../helpers/core';
+import { startTestSandbox } from '../helpers/sandbox';
+import type { BenchGroup, BenchResult } from './types';
+
+/**
+ * A list of `n` applicants: the demo residents (who hold licenses, so verification is measured)
+ * and made-up valid numbers (the registry answers "none") in turn.
+ */
+function writeList(path: string, n: number): void {
+  const residents = demo.filter((d) => d.cardKind === 'resident');
+  const lines = ['姓名,身份证号码'];
+  for (let i = 0; i < n; i++) {
+    if (i < residents.length) lines.push(`${residents[i]!.name},${residents[i]!.idNumber}`);
+    else {
+      const first = `110901${1930 + (i % 80)}0${1 + (i % 9)}1${i % 9}${String(i % 1000).padStart(3, '0')}`;
+      lines.push(`居民${i},${first}${idCheckDigit(first)}`);
+    }
+  }
+  writeFileSync(path, lines.join('\n') + '\n');
+}
+
+async function measure(name: string, rows: number, viaBatch: boolean, rss = false): Promise<BenchResult> {
+  const sb = await startTestSandbox({ child: true });
+  await sb.setFaults({ latencyMs: 20 });
+  const f = await makeCore({ boot: { registry: sb } });
+  try {
+    const list = join(f.dir, 'list.csv');
+    writeList(list, rows);
+    const item = getItem(loadCatalog(), 'senior-card');
+    createJob(f.core.db, f.core.services.cipher!, {
+      id: 'BENCH-1',
+      itemCode: item.code,
+      reason: '基准测试',
+      clerkId: 'bench',
+      source: list,
+      mapping: { name: 0, idNumber: 1 },
+    });
+    const runner = new BatchRunner({
+      db: f.core.db,
+      cipher: f.core.services.cipher!,
+      licenses: f.core.services.licenses!,
+      ...(viaBatch ? { batch: f.core.services.registry!, batchSize: 100 } : {}),
+      concurrency: 8,
+      item,
+      who: { organisation: 'bench', clerk: 'bench' },
+    });
+    let fellBack = '';
+    runner.on('fallback', (why) => (fellBack = `; fell back to per-person calls: ${why.slice(0, 120)}`));
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+    const t0 = performance.now();
+    await runner.run('BENCH-1').finally(() => clearInterval(sampler));
+    const secs = (performance.now() - t0) / 1000;
+    if (rss)
+      return {
+        name,
+        value: Math.round(peak / 2 ** 20),
+        unit: 'MB',
+        note: `peak RSS of the terminal process over ${rows} rows (${Math.round(rows / secs)} people/s); sandbox in its own process${fellBack}`,
+      };
+    return {
+      name,
+      value: Math.round(rows / secs),
+      unit: 'people/s',
+      note: `${rows} rows, senior-card (${item.rules.length - 1} conditions), sandbox +20 ms${fellBack}`,
+    };
+  } finally {
+    await f.close();
+    await sb.stop();
+  }
+}
+
+export const groups: BenchGroup[] = [
+  { names: ['batch.people_per_s'], run: async () => [await measure('batch.people_per_s', 5000, true)] },
+  { names: ['batch.rss_mb'], run: async () => [await measure('batch.rss_mb', 100_000, true, true)] },
+  {
+    names: ['batch.people_per_s_single'],
+    run: async () => [await measure('batch.people_per_s_single', 1000, false)],
+  },
+];

@@ -1,0 +1,195 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import demo from '../../../resources/sandbox/demo-residents.json';
+import ExcelJS from 'exceljs';
+import {
+  BatchRunner,
+  batchRules,
+  countRows,
+  createJob,
+  listRows,
+  writeBatchXlsx,
+  type BatchItem,
+} from '../../../electron/services/batch';
+import { getItem, loadCatalog } from '../../../electron/services/catalog';
+import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
+import { makeCore, type Fixture } from '../../helpers/core';
+
+const TODAY = '2026-11-23';
+const WHO = { organisation: '示范市政务服务中心', clerk: 'S001 批量核验' };
+
+/** Senior age from the birth date alone, written apart from the rules so the test can disagree with them. */
+const ageOn = (birth: string, day: string) =>
+  Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
+
+describe('batch check of a list against the sandbox registry', () => {
+  let sb: SandboxHandle;
+  let f: Fixture;
+  let item: BatchItem;
+  let csv: string;
+  const people = demo.filter((d) => d.cardKind === 'resident');
+
+  beforeAll(async () => {
+    sb = await startSandbox({
+      port: 0,
+      today: TODAY,
+      appKey: 'batch-app',
+      appSecret: 'batch-secret',
+      adminSecret: 'a',
+    });
+    f = await makeCore({ boot: { registry: { url: sb.url, appKey: 'batch-app', appSecret: 'batch-secret' } } });
+    item = getItem(loadCatalog(), 'senior-card');
+    csv = join(f.dir, 'list.csv');
+    const lines = ['备注,姓名,身份证号码'];
+    for (const p of people) lines.push(`x,${p.name},${p.idNumber}`);
+    lines.push(`dup,${people[0]!.name},${people[0]!.idNumber}`); // duplicate
+    lines.push('bad,某人,110101198001010054'); // check digit wrong
+    lines.push('short,某人'); // no ID column
+    writeFileSync(csv, lines.join('\n') + '\n');
+  }, 90_000);
+  afterAll(async () => {
+    await f?.close();
+    await sb?.close();
+  });
+
+  const deps = () => ({
+    db: f.core.db,
+    cipher: f.core.services.cipher!,
+    licenses: f.core.services.licenses!,
+    item,
+    who: WHO,
+    concurrency: 4,
+    now: () => new Date(`${TODAY}T10:00:00`),
+  });
+  const searches = (job: string) => sb.usage.all().filter((u) => u.caseNumber === job && u.path === '/v1/licenses');
+
+  it('gives every row its answer, lists bad rows, and resumes a stopped run without checking a row again', async () => {
+    const job = 'PL-2026-0001';
+    createJob(f.core.db, f.core.services.cipher!, {
+      id: job,
+      itemCode: item.code,
+      reason: '老年人优待证批量资格核验',
+      clerkId: 'S001',
+      source: csv,
+      mapping: { name: 1, idNumber: 2 },
+    });
+    const first = new BatchRunner(deps());
+    first.on('progress', (p) => {
+      if (p.done >= 5) first.stop();
+    });
+    expect(await first.run(job)).toBe('paused');
+    const partial = Object.values(countRows(f.core.db, job)).reduce((a, b) => a + b, 0);
+    expect(partial).toBeGreaterThanOrEqual(5);
+    expect(partial).toBeLessThan(people.length);
+
+    const second = new BatchRunner(deps());
+    const progress: Array<{ done: number; total: number; rate: number }> = [];
+    second.on('progress', (p) => progress.push(p));
+    expect(await second.run(job)).toBe('done');
+    expect(progress.at(-1)).toMatchObject({ done: people.length + 3, total: people.length + 3 });
+    expect(progress.at(-1)!.rate).toBeGreaterThan(0);
+
+    // The registry's own usage log: one search per applicant, none twice, none missing, each bound to the batch.
+    const recs = searches(job);
+    expect(recs.map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
+    for (const r of recs) expect(r).toMatchObject({ reason: '老年人优待证批量资格核验', itemCode: 'senior-card' });
+
+    const rows = listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 });
+    expect(rows).toHaveLength(people.length + 3);
+    expect(rows.filter((r) => r.outcome === 'bad-input').map((r) => r.problem)).toEqual([
+      'duplicate',
+      'id-malformed',
+      'missing-column',
+    ]);
+    for (const p of people) {
+      const row = rows.find((r) => r.input.idNumber === p.idNumber)!;
+      const age = row.checks!.find((c) => c.id === 'senior-age')!;
+      expect(age.result, p.name).toBe(ageOn(p.birth, TODAY) >= 60 ? 'passed' : 'failed');
+      // The card-only rule has no place in a list; the license rule names the license relied on.
+      expect(row.checks!.some((c) => c.kind === 'card-valid')).toBe(false);
+      const lic = row.checks!.find((c) => c.id === 'resident-id-license');
+      if (lic?.result === 'passed') expect(lic.source?.typeCode).toBe('111001');
+    }
+    // Every registry use is in the local audit log too, under the batch number and its reason.
+    const audited = f.core.db
+      .prepare("SELECT purpose, item_code FROM audit_log WHERE action = 'batch-check' AND case_id = ?")
+      .all(job);
+    expect(audited).toHaveLength(people.length);
+    expect(audited[0]).toEqual({ purpose: '老年人优待证批量资格核验', item_code: 'senior-card' });
+    // Nothing readable about a person in the database file.
+    const raw = f.core.db.prepare('SELECT input FROM batch_rows').pluck().all() as Buffer[];
+    expect(raw.some((b) => b.includes(Buffer.from(people[0]!.idNumber)))).toBe(false);
+  });
+
+  const newJob = (id: string) =>
+    createJob(f.core.db, f.core.services.cipher!, {
+      id,
+      itemCode: item.code,
+      reason: '老年人优待证批量资格核验',
+      clerkId: 'S001',
+      source: csv,
+      mapping: { name: 1, idNumber: 2 },
+    });
+  const outcomes = (job: string) =>
+    listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 }).map((r) => [r.seq, r.outcome, r.failedChecks]);
+
+  it('uses the batch endpoint when offered: one usage record per row key, the same answers as per-person calls', async () => {
+    newJob('PL-2026-0002');
+    const batch = new BatchRunner({ ...deps(), batch: f.core.services.registry!, batchSize: 7 });
+    const fellBack: string[] = [];
+    batch.on('fallback', (m) => fellBack.push(m));
+    expect(await batch.run('PL-2026-0002')).toBe('done');
+    expect(fellBack).toEqual([]);
+    const recs = sb.usage.all().filter((u) => u.caseNumber === 'PL-2026-0002' && u.key !== undefined);
+    expect(recs.map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
+    expect(new Set(recs.map((r) => r.key)).size).toBe(recs.length);
+    expect(searches('PL-2026-0002')).toEqual([]);
+    expect(outcomes('PL-2026-0002')).toEqual(outcomes('PL-2026-0001'));
+  });
+
+  it('falls back to per-person calls when the batch endpoint goes down mid-run', async () => {
+    newJob('PL-2026-0003');
+    const batch = new BatchRunner({ ...deps(), batch: f.core.services.registry!, batchSize: 5, concurrency: 1 });
+    const fellBack: string[] = [];
+    batch.on('fallback', (m) => fellBack.push(m));
+    batch.on('progress', (p) => {
+      if (p.done >= 5) sb.setFaults({ batchDown: true });
+    });
+    try {
+      expect(await batch.run('PL-2026-0003')).toBe('done');
+    } finally {
+      sb.setFaults({});
+    }
+    expect(fellBack).toHaveLength(1);
+    const viaBatch = sb.usage.all().filter((u) => u.caseNumber === 'PL-2026-0003' && u.key !== undefined);
+    const single = searches('PL-2026-0003');
+    expect(viaBatch.length).toBeGreaterThanOrEqual(5);
+    expect(single.length).toBeGreaterThan(0);
+    // Every applicant used exactly once, through one path or the other.
+    expect([...viaBatch, ...single].map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
+    expect(outcomes('PL-2026-0003')).toEqual(outcomes('PL-2026-0001'));
+  });
+
+  it('writes the XLSX report: a summary, a sheet per condition, the bad rows, no full ID number', async () => {
+    const out = join(f.dir, 'report.xlsx');
+    await writeBatchXlsx(f.core.db, f.core.services.cipher!, 'PL-2026-0001', item, out);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('汇总');
+    expect(names.at(-1)).toBe('输入有误');
+    expect(names).toHaveLength(batchRules(item).length + 2);
+    const counts = countRows(f.core.db, 'PL-2026-0001');
+    const sum = wb.getWorksheet('汇总')!;
+    expect(sum.getRow(2).values).toEqual([undefined, '通过', counts.passed]);
+    expect(sum.getRow(5).values).toEqual([undefined, '输入有误（未核验）', 3]);
+    const age = wb.getWorksheet('已达老年人优待年龄')!;
+    expect(age.rowCount).toBe(people.length + 1);
+    expect(wb.getWorksheet('输入有误')!.rowCount).toBe(4);
+    const cells: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.value)))));
+    for (const p of people) expect(cells.some((c) => c.includes(p.idNumber))).toBe(false);
+    expect(cells.some((c) => c.includes('居民身份证'))).toBe(true);
+  });
+});
