@@ -5,6 +5,7 @@ import type * as T from './types';
 import type * as A from './auth-types';
 import * as S from './auth-schemas';
 import * as O from './outbox-schemas';
+import type { CitizenView } from '../services/citizen/types';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -154,6 +155,9 @@ export const operations = {
     ['clerk'],
     "Who accessed this citizen's data (inside their open case)",
   ),
+
+  // --- the citizen's screen (its own secret; these and nothing else) ---
+  'citizen.view': op<CitizenView>()(empty, 'citizen', 'What the citizen-facing screen shows now (masked)'),
 } as const;
 
 export const events = {
@@ -168,6 +172,8 @@ export const events = {
   'case.changed': ev<T.CaseView | null>(),
   /** A submission was delivered, retried or decided. */
   'submission.changed': ev<T.SubmissionView>(),
+  /** The citizen's screen changed; the only event the citizen's stream carries. */
+  'citizen.changed': ev<CitizenView>(),
 } as const;
 
 export type Operations = typeof operations;

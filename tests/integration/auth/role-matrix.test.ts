@@ -71,6 +71,8 @@ const MATRIX: Record<OpName, string> = {
   'accounts.setRoles': '....x',
   'accounts.disable': '....x',
   'accounts.resetPassword': '....x',
+  // Only the citizen's screen, with its own secret (tests/integration/web/citizen-secret.test.ts).
+  'citizen.view': '.....',
 };
 
 let f: Fixture;

@@ -1,0 +1,40 @@
+import type { Bilingual } from '../../api/types';
+
+/** The five levels of GB/T 39734-2020, best first; 4 and 5 are the bad ratings that need a reason. */
+export const RATING_LEVELS = [1, 2, 3, 4, 5] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+export const BAD_LEVELS: readonly RatingLevel[] = [4, 5];
+export const SUB_RATINGS = ['efficiency', 'competence', 'attitude'] as const;
+export type SubRating = (typeof SUB_RATINGS)[number];
+
+/** What the citizen's screen shows; built from the clerk's case, never from the clerk's page. */
+export interface CitizenView {
+  rev: number;
+  state: 'idle' | 'case' | 'rating';
+  counter: {
+    hall: string;
+    window: string;
+    clerk?: { name: string; staffNo?: string; photo?: string };
+  };
+  case?: {
+    /** The citizen's name with all but the first and last character hidden. */
+    name: string;
+    numberMasked: string;
+    item?: { code: string; names: Bilingual };
+    checks: { label: Bilingual; sentence: Bilingual; result: 'passed' | 'failed' | 'unknown' }[];
+    /** 免提交: materials the citizen did not have to bring, from the item's `exempts`. */
+    exempts: Bilingual[];
+    /** The certificate is ready to confirm (generated or printed). */
+    confirm: boolean;
+  };
+  /** Present while a rating is asked for: the case it is about and when the prompt gives up. */
+  rating?: { caseId: string; until: string };
+}
+
+export interface RatingInput {
+  caseId: string;
+  level: RatingLevel;
+  sub: Record<SubRating, RatingLevel>;
+  reasons: string[];
+  text?: string;
+}
