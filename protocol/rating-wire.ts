@@ -32,3 +32,9 @@ export const ratingWire = z
       ctx.addIssue({ code: 'custom', path: ['subEvaluations'], message: 'sub-ratings go with a level' });
   });
 export type RatingWire = z.infer<typeof ratingWire>;
+
+/** Where the platform takes ratings, and the header that carries the terminal's idempotency key. */
+export const RATING_PATH = '/haocha/v1/evaluations';
+/** The platform's answer: its own id for the rating, and whether this call created it. */
+export const ratingAnswer = z.object({ evaluationId: z.string().min(1).max(64), receivedAt: z.string() }).strict();
+export type RatingAnswer = z.infer<typeof ratingAnswer>;

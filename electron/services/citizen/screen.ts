@@ -1,4 +1,5 @@
 import type { Core } from '../core/core';
+import { RatingPrompt } from './prompt';
 import { citizenView, type CounterInfo } from './view';
 import type { CitizenView } from './types';
 
@@ -23,8 +24,20 @@ export class CitizenScreen {
   private rev = 0;
   private rating: CitizenView['rating'] | null = null;
   private readonly off: (() => void)[] = [];
+  readonly prompt: RatingPrompt;
 
-  constructor(private readonly core: Core) {
+  constructor(
+    private readonly core: Core,
+    ratingTimeoutMs?: number,
+  ) {
+    this.prompt = new RatingPrompt(
+      core,
+      (r) => {
+        this.rating = r;
+        this.push();
+      },
+      ratingTimeoutMs,
+    );
     this.off.push(
       core.bus.onAny((name) => {
         if (name === 'case.changed' || name === 'session.changed') this.push();
@@ -38,18 +51,8 @@ export class CitizenScreen {
     return citizenView(++this.rev, counter, c.session, c.services.desk?.current() ?? null, this.rating);
   }
 
-  /** F8: ask the citizen for a rating until `until`; after that the case counts as not rated. */
-  askRating(caseId: string, until: Date): void {
-    this.rating = { caseId, until: until.toISOString() };
-    this.push();
-  }
-
-  endRating(): void {
-    this.rating = null;
-    this.push();
-  }
-
   stop(): void {
+    this.prompt.cancel();
     for (const f of this.off.splice(0)) f();
   }
 

@@ -38,3 +38,38 @@ export interface RatingInput {
   reasons: string[];
   text?: string;
 }
+
+/** What the clerk's page may know of a rating: whether there is one, never the score. */
+export interface RatingStateView {
+  state: 'none' | 'asked' | 'rated' | 'not-rated';
+}
+
+export interface FollowUpView {
+  kind: 'verify' | 'rectify' | 'callback' | 'close';
+  note: string;
+  by: string;
+  at: string;
+}
+
+/** One bad rating on the supervisor's list. */
+export interface BadRatingView {
+  id: number;
+  caseId: string;
+  itemCode: string;
+  itemName: string;
+  clerk: { staffNo: string; name: string };
+  level: 4 | 5;
+  reasons: string[];
+  text: string;
+  ratedAt: string;
+  deadline: string;
+  overdue: boolean;
+  closed: boolean;
+  followUps: FollowUpView[];
+}
+
+export interface BadRatingsView {
+  ratings: BadRatingView[];
+  byClerk: { staffNo: string; name: string; count: number }[];
+  byItem: { itemCode: string; itemName: string; count: number }[];
+}

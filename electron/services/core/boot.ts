@@ -7,7 +7,7 @@ import { wireDataKey } from '../wiring/data-key';
 import { wireResources } from '../wiring/resources';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
-import { CitizenScreen } from '../citizen/screen';
+import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
 import { wireRegistry } from '../wiring/registry';
@@ -53,9 +53,9 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
-  await step(core, 'citizen screen', () => {
-    core.services.citizen = new CitizenScreen(core);
-  });
+  await step(core, 'citizen screen', () =>
+    wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
+  );
   return core;
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import { canonicalJson } from '../../../protocol/canonical';
 import { sm3Hex } from '../../../protocol/sm3';
 import type { Signature } from '../../../native/signature-pad/types';
@@ -19,6 +20,6 @@ export function bindSignature(signature: Signature, documentData: unknown, at: D
 /** A signature is drawn only onto the document it was given for; anything else is refused. */
 export function signatureFor(bound: BoundSignature, documentData: unknown): Signature {
   if (bound.documentHash !== documentHash(documentData))
-    throw new Error('SIGNATURE_OTHER_DOCUMENT: this signature was given for another document');
+    throw new AppError('SIGNATURE_OTHER_DOCUMENT', 'This signature was given for another document.');
   return bound.signature;
 }

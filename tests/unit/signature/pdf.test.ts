@@ -28,7 +28,7 @@ describe('signature on a PDF', () => {
   it('is bound to the document it signs and refused for another', () => {
     const b = bindSignature(sig, { caseId: 'c1', form: { a: 1, b: 2 } }, new Date(0));
     expect(signatureFor(b, { form: { b: 2, a: 1 }, caseId: 'c1' })).toBe(sig); // canonical: key order is no change
-    expect(() => signatureFor(b, { caseId: 'c2', form: { a: 1, b: 2 } })).toThrow(/SIGNATURE_OTHER_DOCUMENT/);
+    expect(() => signatureFor(b, { caseId: 'c2', form: { a: 1, b: 2 } })).toThrow(/another document/);
   });
 
   it('draws ink inside the box and nowhere else (pdftoppm)', async () => {
