@@ -24,7 +24,7 @@ export interface CitizenView {
     checks: { label: Bilingual; sentence: Bilingual; result: 'passed' | 'failed' | 'unknown' }[];
     /** 免提交: materials the citizen did not have to bring, from the item's `exempts`. */
     exempts: Bilingual[];
-    /** The certificate is ready to confirm (generated or printed). */
+    /** The document is ready to confirm and sign (checks allow it, or it was generated). */
     confirm: boolean;
   };
   /** Present while a rating is asked for: the case it is about and when the prompt gives up. */

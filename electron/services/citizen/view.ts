@@ -39,7 +39,8 @@ export function citizenView(
         : {}),
       checks: current.checks.map((c) => ({ label: c.label, sentence: c.sentence, result: c.result })),
       exempts: current.item?.exempts ?? [],
-      confirm: !!current.timings.generatedAt,
+      // Ready to confirm and sign once the chosen item's checks allow the document (or it was made).
+      confirm: !!current.item && (current.eligible || !!current.timings.generatedAt),
     },
   };
 }
