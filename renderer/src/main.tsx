@@ -12,6 +12,12 @@ const problem = connectionProblem();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {problem ? <NoConnection error={problem} /> : location.pathname === '/citizen' ? <CitizenApp /> : <App />}
+    {problem ? (
+      <NoConnection error={problem} />
+    ) : location.pathname === '/citizen' || location.search === '?citizen' ? (
+      <CitizenApp />
+    ) : (
+      <App />
+    )}
   </StrictMode>,
 );
