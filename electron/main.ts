@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, safeStorage, shell } from 'electron';
+import { openCitizenWindow } from './desktop/citizen-window';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from './api/contract';
@@ -30,16 +31,31 @@ function safeStorageWrap(): KeyWrap | undefined {
 }
 
 let core: Core | undefined;
+/** The citizen-facing window's contents id: its calls are the citizen's (citizen operations only). */
+let citizenContents: number | undefined;
 
 async function createWindow(): Promise<void> {
   const win = new BrowserWindow(windowOptions(join(__dirname, '../preload/preload.js')));
   hardenContents(win.webContents, (url) => void shell.openExternal(url));
   const off = core!.bus.onAny((name, payload) => {
+    if (name === 'citizen.changed') return;
     if (!win.isDestroyed() && eventVisible(name, core!.session)) win.webContents.send(IPC_EVENT, name, payload);
   });
   win.on('closed', off);
   win.once('ready-to-show', () => win.show());
   await win.loadFile(join(__dirname, '../renderer/index.html'));
+  const citizen = openCitizenWindow(
+    join(__dirname, '../preload/preload.js'),
+    join(__dirname, '../renderer/index.html'),
+  );
+  citizenContents = citizen.webContents.id;
+  const offCitizen = core!.bus.onAny((name, payload) => {
+    if (name === 'citizen.changed' && !citizen.isDestroyed()) citizen.webContents.send(IPC_EVENT, name, payload);
+  });
+  citizen.on('closed', () => {
+    offCitizen();
+    citizenContents = undefined;
+  });
 }
 
 function start(): void {
@@ -71,7 +87,8 @@ function start(): void {
         // Only our own page may call in; a frame from anywhere else is refused.
         if (!event.senderFrame?.url.startsWith('file://'))
           return { ok: false, error: { code: 'FORBIDDEN_ORIGIN', message: 'Refused.' } };
-        return dispatch({ core: core!, host: 'desktop' }, String(name), args);
+        const caller = event.sender.id === citizenContents ? 'citizen' : 'clerk';
+        return dispatch({ core: core!, host: 'desktop', caller }, String(name), args);
       });
       await createWindow();
     })

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     launchSandbox: nodeSandboxLauncher(__dirname, resolve(findResourcesDir(), '..')),
   });
   const host = await startWebHost({ core, rendererDir: dir, port });
+  // Printed before the ready line, so whoever waits for that line already has this one.
+  console.log(`Citizen screen: ${host.citizenUrl}`);
   console.log(`Counter terminal ready: ${host.url}`);
   const stop = () => {
     void host

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import typesJson from '../resources/registry/license-types.json';
 import { ApiError, NonceStore, authenticate, readUsage } from './auth';
 import { SandboxDepartment, type DepartmentOptions } from './department/api';
+import { SandboxRatings } from './haocha/api';
 import { SandboxData } from './data';
 import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults';
 import type { DemoResident } from './generator/demo';
@@ -47,6 +48,8 @@ export interface SandboxHandle {
   setFaults(f: FaultsInput): Faults;
   demoResidents(): DemoResident[];
   department: SandboxDepartment;
+  /** The 好差评 platform (/haocha/v1). */
+  ratings: SandboxRatings;
   close(): Promise<void>;
 }
 
@@ -87,6 +90,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const batchSeen = new Set<string>();
   let faults: Faults = faultsSchema.parse(opts.faults ?? {});
   const department = new SandboxDepartment(apps, now, opts.department);
+  const ratings = new SandboxRatings(apps, now);
 
   const api = async (req: IncomingMessage, url: URL, body: Buffer, record: Partial<UsageRecord>): Promise<unknown> => {
     record.appKey = authenticate(req, body, apps, nonces, now());
@@ -149,6 +153,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (given !== adminSecret)
       return send(res, 401, { code: 'ADMIN_REFUSED', message: 'X-Admin-Secret missing or wrong.' });
     if (url.pathname.startsWith('/admin/department')) return department.admin(req, res, url, body, send);
+    if (url.pathname === '/admin/ratings/received' && req.method === 'GET')
+      return send(res, 200, { totals: ratings.totals, ratings: ratings.received() });
     if (url.pathname !== '/admin/faults')
       return send(res, 404, { code: 'NO_ROUTE', message: `No admin API at ${url.pathname}.` });
     if (req.method === 'GET') return send(res, 200, { faults });
@@ -206,6 +212,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (url.pathname === '/healthz') return send(res, 200, { ok: true });
       // The department has its own faults: the registry can be down while the department answers, and the reverse.
       if (url.pathname.startsWith('/dept/')) return department.handle(req, res, url, body, send);
+      if (url.pathname.startsWith('/haocha/')) return ratings.handle(req, res, url, body, send);
       if (faults.down) return void req.socket.destroy();
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
@@ -260,6 +267,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     setFaults: (f) => (faults = faultsSchema.parse(f)),
     demoResidents: () => data.demoResidents(),
     department,
+    ratings,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -7,6 +7,7 @@ import { CACHE_ERRORS } from '../services/cache/errors';
 import { CASE_ERRORS } from '../services/cases/errors';
 import { CATALOG_ERRORS } from '../services/catalog/errors';
 import { CERT_ERRORS } from '../services/certificates/errors';
+import { CITIZEN_ERRORS } from '../services/citizen/errors';
 import { CRYPTO_ERRORS } from '../services/crypto/errors';
 import { LICENSE_ERRORS } from '../services/licenses/errors';
 import { OUTBOX_ERRORS } from '../services/outbox/errors';
@@ -57,6 +58,7 @@ export const ERROR_TABLES = {
   cases: CASE_ERRORS,
   catalog: CATALOG_ERRORS,
   certificates: CERT_ERRORS,
+  citizen: CITIZEN_ERRORS,
   crypto: CRYPTO_ERRORS,
   licenses: LICENSE_ERRORS,
   outbox: OUTBOX_ERRORS,

@@ -5,6 +5,8 @@ import type * as T from './types';
 import type * as A from './auth-types';
 import * as S from './auth-schemas';
 import * as O from './outbox-schemas';
+import type * as R from '../services/citizen/types';
+import * as Z from './citizen-schemas';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -154,6 +156,36 @@ export const operations = {
     ['clerk'],
     "Who accessed this citizen's data (inside their open case)",
   ),
+
+  // --- the citizen's screen (its own secret; these and nothing else) ---
+  'citizen.view': op<R.CitizenView>()(empty, 'citizen', 'What the citizen-facing screen shows now (masked)'),
+  'citizen.rate': op<{ recorded: true }>()(
+    Z.rateInput,
+    'citizen',
+    'The citizen rates the case they were asked about (好差评); bad ratings need reasons',
+  ),
+
+  // --- ratings (好差评): the clerk asks, the supervisor follows bad ones up ---
+  'case.askRating': op<{ until: string }>()(
+    C.caseRef,
+    ['clerk', 'station'],
+    "F8: ask the citizen's screen for a rating of this case; unanswered, it is recorded as not rated",
+  ),
+  'case.ratingState': op<R.RatingStateView>()(
+    C.caseRef,
+    ['clerk', 'station', 'supervisor'],
+    'Whether the case was rated (never the score)',
+  ),
+  'ratings.bad': op<R.BadRatingsView>()(
+    empty,
+    ['supervisor'],
+    'Bad ratings with deadlines and follow-ups, and counts per clerk and item',
+  ),
+  'ratings.followUp': op<R.BadRatingView>()(
+    Z.followUpInput,
+    ['supervisor'],
+    'Record a follow-up (核实, 整改, 回访) or close a bad rating',
+  ),
 } as const;
 
 export const events = {
@@ -168,6 +200,8 @@ export const events = {
   'case.changed': ev<T.CaseView | null>(),
   /** A submission was delivered, retried or decided. */
   'submission.changed': ev<T.SubmissionView>(),
+  /** The citizen's screen changed; the only event the citizen's stream carries. */
+  'citizen.changed': ev<R.CitizenView>(),
 } as const;
 
 export type Operations = typeof operations;

@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import type { Role } from './types';
 
-/** Who may call an operation: anyone (no sign-in), any signed-in user, or the listed roles. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
+/**
+ * Who may call an operation: anyone (no sign-in), any signed-in user, the listed roles, or only the
+ * citizen's screen ('citizen': its own capability secret, and nothing else is open to it).
+ */
+export type Access = 'public' | 'signed-in' | 'citizen' | readonly Role[];
 
 export interface OpSpec<I extends z.ZodType, R> {
   input: I;

@@ -8,7 +8,20 @@ import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/types';
 import type { ApiResult, SessionInfo } from './types';
 
-function allowed(access: Access, session: SessionInfo | null): ApiResult<never> | null {
+const citizenOnly = (citizen: boolean): ApiResult<never> => ({
+  ok: false,
+  error: {
+    code: 'AUTH_FORBIDDEN',
+    message: citizen
+      ? "The citizen's screen may call only its own operations."
+      : "Only the citizen's screen calls this.",
+  },
+});
+
+function allowed(access: Access, session: SessionInfo | null, citizen: boolean): ApiResult<never> | null {
+  // The citizen's secret opens the citizen operations and nothing else, whatever the session; and
+  // the clerk's page cannot call them (a clerk must not rate on the citizen's behalf).
+  if (citizen || access === 'citizen') return citizen && access === 'citizen' ? null : citizenOnly(citizen);
   if (access === 'public') return null;
   if (!session) return { ok: false, error: { code: 'AUTH_REQUIRED', message: 'Sign in first.' } };
   if (access === 'signed-in') return null;
@@ -64,7 +77,12 @@ export async function dispatch(ctx: HandlerContext, name: string, raw: unknown):
   } catch (err) {
     return failure(ctx, name, err);
   }
-  const denied = sessionGate(name, ctx.core.session) ?? allowed(spec.access, ctx.core.session);
+  const citizen = ctx.caller === 'citizen';
+  // The citizen operations answer (with nothing personal) whatever the clerk's session state.
+  const denied =
+    citizen || spec.access === 'citizen'
+      ? allowed(spec.access, ctx.core.session, citizen)
+      : (sessionGate(name, ctx.core.session) ?? allowed(spec.access, ctx.core.session, false));
   if (denied) return denied;
   const parsed = spec.input.safeParse(raw ?? {});
   if (!parsed.success) return invalid(parsed.error);

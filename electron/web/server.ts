@@ -15,6 +15,8 @@ export interface WebHostOptions {
   port?: number;
   /** Tests pass a fixed secret; a launch makes a fresh one. */
   secret?: string;
+  /** The citizen screen's own secret (citizen operations only); a launch makes a fresh one. */
+  citizenSecret?: string;
   maxBodyBytes?: number;
 }
 
@@ -22,7 +24,10 @@ export interface WebHost {
   server: Server;
   port: number;
   secret: string;
+  citizenSecret: string;
   url: string;
+  /** The citizen-facing page, for a second monitor or a touch screen on this PC. */
+  citizenUrl: string;
   close(): Promise<void>;
 }
 
@@ -55,14 +60,17 @@ function refuse(res: ServerResponse, r: Refusal): void {
 async function handleApi(
   o: WebHostOptions,
   port: number,
-  secret: string,
+  secrets: { clerk: string; citizen: string },
   req: IncomingMessage,
   res: ServerResponse,
   path: string,
 ): Promise<void> {
-  const refusal = checkOrigin(req, port) ?? checkSecret(req, secret);
+  // Which secret was shown decides the caller; the citizen's opens only the citizen operations.
+  const citizen = checkSecret(req, secrets.citizen) === null;
+  const refusal = checkOrigin(req, port) ?? (citizen ? null : checkSecret(req, secrets.clerk));
   if (refusal) return refuse(res, refusal);
-  if (path === '/api/events' && req.method === 'GET') return openEventStream(o.core, req, res);
+  if (path === '/api/events' && req.method === 'GET')
+    return openEventStream(o.core, req, res, citizen ? 'citizen' : 'clerk');
   if (req.method !== 'POST')
     return sendJson(res, 405, { ok: false, error: { code: 'METHOD', message: 'Use POST for API operations.' } });
   if (!isJsonType(req.headers['content-type'])) {
@@ -93,13 +101,15 @@ async function handleApi(
       error: { code: 'UNKNOWN_OPERATION', message: 'The operation name is not valid.' },
     });
   }
-  const result = await dispatch({ core: o.core, host: 'web' }, name, args);
+  const result = await dispatch({ core: o.core, host: 'web', caller: citizen ? 'citizen' : 'clerk' }, name, args);
   sendJson(res, 200, result);
 }
 
 /** The same API as the desktop, over HTTP on 127.0.0.1 only, guarded by a per-launch secret. */
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const secret = o.secret ?? randomBytes(24).toString('base64url');
+  const citizenSecret = o.citizenSecret ?? randomBytes(24).toString('base64url');
+  if (citizenSecret === secret) throw new Error('The citizen secret must differ from the terminal secret.');
   let port = o.port ?? 0;
   const server = createServer((req, res) => {
     secureHeaders(res);
@@ -107,7 +117,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     if (hostRefusal) return refuse(res, hostRefusal);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) {
-      handleApi(o, port, secret, req, res, path).catch((err: unknown) => {
+      handleApi(o, port, { clerk: secret, citizen: citizenSecret }, req, res, path).catch((err: unknown) => {
         o.core.log(`web host request failed: ${err instanceof Error ? err.message : String(err)}`);
         if (!res.headersSent)
           sendJson(res, 500, {
@@ -118,7 +128,9 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       });
       return;
     }
-    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(o.rendererDir, path, res)) return;
+    // /citizen is the same single-page bundle; the page picks the citizen screen from its path.
+    const file = path === '/citizen' ? '/' : path;
+    if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(o.rendererDir, file, res)) return;
     sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'Not found.' } });
   });
   server.headersTimeout = 10_000;
@@ -132,7 +144,9 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     server,
     port,
     secret,
+    citizenSecret,
     url: `http://127.0.0.1:${port}/#secret=${secret}`,
+    citizenUrl: `http://127.0.0.1:${port}/citizen#secret=${citizenSecret}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

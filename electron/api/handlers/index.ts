@@ -3,6 +3,7 @@ import { auditHandlers } from './audit';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { certificateHandlers } from './certificates';
+import { citizenHandlers } from './citizen';
 import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
 import type { HandlerTable } from './types';
@@ -14,6 +15,7 @@ export const handlers: HandlerTable = {
   ...auditHandlers,
   ...caseHandlers,
   ...certificateHandlers,
+  ...citizenHandlers,
   ...outboxHandlers,
   ...trainingHandlers,
 };

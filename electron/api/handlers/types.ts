@@ -4,6 +4,8 @@ import type { OpName, OpParsed, OpResult } from '../contract';
 export interface HandlerContext {
   core: Core;
   host: 'desktop' | 'web';
+  /** Who holds the channel: the clerk's page (default) or the citizen's screen. */
+  caller?: 'clerk' | 'citizen';
 }
 
 export type Handler<K extends OpName> = (ctx: HandlerContext, input: OpParsed<K>) => Promise<OpResult<K>> | OpResult<K>;

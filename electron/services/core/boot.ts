@@ -7,6 +7,7 @@ import { wireDataKey } from '../wiring/data-key';
 import { wireResources } from '../wiring/resources';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
+import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
 import { wireRegistry } from '../wiring/registry';
@@ -52,6 +53,9 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
+  await step(core, 'citizen screen', () =>
+    wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
+  );
   return core;
 }
 

@@ -3,6 +3,7 @@ import type { AccountsContext } from '../accounts/context';
 import type { CaseLookup } from '../audit/purpose';
 import type { AuditSigner } from '../audit/signing-key';
 import type { RecordCipher } from '../crypto';
+import type { CitizenScreen } from '../citizen/screen';
 import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
@@ -37,6 +38,8 @@ export interface Services {
   desk?: CounterDesk;
   /** The one outbox for everything that leaves after a case (wiring/outbox.ts). */
   outbox?: Outbox;
+  /** The citizen-facing screen's live view (citizen/screen.ts). */
+  citizen?: CitizenScreen;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

@@ -419,6 +419,12 @@ export const en: Strings = {
     OUTBOX_CONFLICT:
       'The department already holds this submission with other content; it was not sent again. Tell the administrator.',
     OUTBOX_MALFORMED: 'The department system gave an unexpected answer; the submission is sent again automatically.',
+    RATING_ALREADY: 'This case has already been rated; each service is rated once.',
+    RATING_NOT_ASKED: 'No case is waiting for a rating now.',
+    RATING_REASON_REQUIRED:
+      'For “dissatisfied” or “very dissatisfied”, choose at least one reason and add a few words.',
+    SIGNATURE_OTHER_DOCUMENT:
+      'This signature was given for another document and cannot be used here; please sign again.',
     INVALID_ARGUMENT: 'Invalid input ({{field}}); check it and try again.',
     UNKNOWN_OPERATION: 'The terminal does not know this operation ({{name}}); update the app.',
     APP_TRAINING_ONLY: 'The training panel is available in training mode only.',

@@ -71,6 +71,13 @@ const MATRIX: Record<OpName, string> = {
   'accounts.setRoles': '....x',
   'accounts.disable': '....x',
   'accounts.resetPassword': '....x',
+  // Only the citizen's screen, with its own secret (tests/integration/web/citizen-secret.test.ts).
+  'citizen.view': '.....',
+  'citizen.rate': '.....',
+  'case.askRating': CASE_WORK,
+  'case.ratingState': CASE_AFTER,
+  'ratings.bad': '...x.',
+  'ratings.followUp': '...x.',
 };
 
 let f: Fixture;

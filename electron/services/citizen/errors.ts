@@ -1,0 +1,11 @@
+/** Codes of the citizen's screen, ratings and signatures; the renderer words each (errors.<CODE>). */
+export const CITIZEN_ERRORS = {
+  /** One rating per case (一次一评). */
+  RATING_ALREADY: [],
+  /** The citizen tapped a rating while none is asked for (the clerk has not pressed F8, or it timed out). */
+  RATING_NOT_ASKED: [],
+  /** 不满意 / 非常不满意 need at least one reason and a few words. */
+  RATING_REASON_REQUIRED: [],
+  /** A signature given for one document was offered for another. */
+  SIGNATURE_OTHER_DOCUMENT: [],
+} as const satisfies Record<string, readonly string[]>;

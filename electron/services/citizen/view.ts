@@ -1,0 +1,46 @@
+import type { CaseView, SessionInfo } from '../../api/types';
+import { maskName } from './mask';
+import type { CitizenView } from './types';
+
+export interface CounterInfo {
+  hall: string;
+  window: string;
+  clerk?: { name: string; staffNo?: string; photo?: string };
+}
+
+/**
+ * Pure: what the citizen may see of the counter now. Nothing while the clerk's screen is locked or
+ * nobody is signed in; only masked details of the open case otherwise.
+ */
+export function citizenView(
+  rev: number,
+  counter: CounterInfo,
+  session: SessionInfo | null,
+  current: CaseView | null,
+  rating: CitizenView['rating'] | null,
+): CitizenView {
+  const usable = !!session && !session.locked && !session.mustChangePassword;
+  const base: CitizenView = {
+    rev,
+    state: 'idle',
+    counter: usable ? counter : { hall: counter.hall, window: counter.window },
+  };
+  if (!usable) return base;
+  if (rating) return { ...base, state: 'rating', rating };
+  if (!current || current.state === 'voided') return base;
+  return {
+    ...base,
+    state: 'case',
+    case: {
+      name: maskName(current.card.name),
+      numberMasked: current.card.numberMasked,
+      ...(current.item
+        ? { item: { code: current.item.itemCode ?? current.item.code, names: current.item.names } }
+        : {}),
+      checks: current.checks.map((c) => ({ label: c.label, sentence: c.sentence, result: c.result })),
+      exempts: current.item?.exempts ?? [],
+      // Ready to confirm and sign once the chosen item's checks allow the document (or it was made).
+      confirm: !!current.item && (current.eligible || !!current.timings.generatedAt),
+    },
+  };
+}
