@@ -6,9 +6,10 @@ import { m004 } from './004-accounts';
 import { m005 } from './005-audit';
 import { m006 } from './006-print-send';
 import { m007 } from './007-outbox';
+import { m008 } from './008-data-pool';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
  * never edit a migration that has shipped. Each migration has a test in tests/unit/db/.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008];
