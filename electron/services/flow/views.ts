@@ -135,6 +135,8 @@ export function caseView(
         : {}),
     ...(rec?.voided ? { voidReason: rec.voided.reason } : {}),
     ...(live.override ? { override: live.override } : {}),
+    ...(live.form ? { form: live.form } : {}),
+    ...(live.application ? { application: live.application } : {}),
     timings: {
       cardReadAt: rec?.times.cardReadAt ?? live.openedAt.toISOString(),
       ...(rec?.times.itemChosenAt ? { itemChosenAt: rec.times.itemChosenAt } : {}),

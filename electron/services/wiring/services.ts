@@ -6,6 +6,7 @@ import type { RecordCipher } from '../crypto';
 import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
+import type { DataPool } from '../pool';
 import type { PrintingService } from '../printing/service';
 import type { RegistryClient } from '../registry';
 import type { ReaderService } from '../reader/service';
@@ -37,6 +38,8 @@ export interface Services {
   desk?: CounterDesk;
   /** The one outbox for everything that leaves after a case (wiring/outbox.ts). */
   outbox?: Outbox;
+  /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
+  pool?: DataPool;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

@@ -369,6 +369,10 @@ export const en: Strings = {
     CASE_INPUT_INVALID: 'Invalid input ({{field}}); check it and try again.',
     CASE_NO_DOCUMENT: 'No certificate has been issued in this case yet; choose the item and press F9.',
     CASE_NOT_PRINTED: 'Only a printed certificate can be reprinted; for a failed print use Retry.',
+    CASE_FORM_INVALID: 'The form field "{{field}}" is not right ({{problem}}); correct it and submit again.',
+    CASE_NO_APPLICATION: 'This item has no application form.',
+    CASE_ALREADY_APPLIED:
+      'The application of this case was already submitted; for a new one press F8 and read the card again.',
     CASE_NOT_BLOCKED: 'Every check passed; no approval is needed.',
     CASE_NOT_OPEN:
       'This case is finished, so personal data cannot be requested in it; read the card again for a new case.',

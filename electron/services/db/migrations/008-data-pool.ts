@@ -8,6 +8,10 @@ import type { Migration } from '../migrate';
  * audit log uses), `value` is sealed with the record cipher (aad `pool/v1|<subject>|<key>`), so a
  * value cannot be moved to another person or key. `expires_at` comes from the item's
  * retentionDays; reads ignore expired rows and `purgeExpired` deletes them.
+ *
+ * `case_application` is the application of a case (items whose outputs include one): the form as
+ * the clerk confirmed it, sealed (aad `application/v1|<case_id>|form`), one per case. It is written
+ * in the same transaction as the case's outbox submissions and the pool values.
  */
 export const m008: Migration = {
   version: 8,
@@ -26,6 +30,14 @@ export const m008: Migration = {
         PRIMARY KEY (subject, key)
       ) WITHOUT ROWID;
       CREATE INDEX data_pool_expiry ON data_pool(expires_at);
+      CREATE TABLE case_application (
+        case_id TEXT PRIMARY KEY REFERENCES cases(id),
+        item_code TEXT NOT NULL,
+        form BLOB NOT NULL,
+        departments TEXT NOT NULL,
+        submitted_by TEXT NOT NULL,
+        submitted_at TEXT NOT NULL
+      );
     `);
   },
 };
