@@ -223,7 +223,7 @@ export interface FormFieldView {
 
 export interface FormView {
   fields: FormFieldView[];
-  /** Fields left for the clerk to type (no source had a value). */
+  /** Required fields left for the clerk to type (no source had a value). */
   toType: number;
   /** The values as confirmed by the clerk, once the application is submitted. */
   submitted?: { at: string; by: string };

@@ -52,6 +52,8 @@ export function submitApplication(
 ): StoredApplication {
   const app = item.outputs.find((o) => o.kind === 'application');
   if (!app) throw new AppError('CASE_NO_APPLICATION', 'This item has no application form.');
+  // Card and license values are evidence: the server's own, whatever the page sent for them.
+  values = { ...values, ...Object.fromEntries(form.fields.filter((f) => f.locked).map((f) => [f.key, f.value])) };
   const problems = validateForm(form.fields, values);
   if (problems.length) {
     const p = problems[0]!;

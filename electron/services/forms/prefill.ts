@@ -66,5 +66,6 @@ export function prefill(form: Form, i: PrefillInput): FormView {
     ...(f.options ? { options: f.options } : {}),
     ...fill(f, i),
   }));
-  return { fields, toType: fields.filter((f) => f.source === 'clerk').length };
+  // Optional fields left empty are not counted: the clerk skips them with Enter.
+  return { fields, toType: fields.filter((f) => f.source === 'clerk' && f.required).length };
 }

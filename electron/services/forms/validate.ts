@@ -3,20 +3,19 @@ import type { FormFieldView } from './types';
 
 export interface FieldProblem {
   key: string;
-  problem: 'required' | 'pattern' | 'maxLength' | 'number' | 'range' | 'option' | 'idNumber' | 'date' | 'locked';
+  problem: 'required' | 'pattern' | 'maxLength' | 'number' | 'range' | 'option' | 'idNumber' | 'date';
 }
 
 /**
  * The item's form schema applied to what the clerk confirmed. The renderer applies the same rules
- * as antd Form rules; this is the one that counts. Card and license values are evidence, so a
- * changed one is refused (the clerk corrects the source, not the form).
+ * as antd Form rules; this is the one that counts. Call it with the locked (evidence) values
+ * already taken from the server's form, never from the page.
  */
 export function validateForm(fields: readonly FormFieldView[], values: Record<string, string>): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const f of fields) {
     const v = (values[f.key] ?? '').trim();
-    if (f.locked && v !== f.value) out.push({ key: f.key, problem: 'locked' });
-    else if (!v) {
+    if (!v) {
       if (f.required) out.push({ key: f.key, problem: 'required' });
     } else if (f.maxLength && v.length > f.maxLength) out.push({ key: f.key, problem: 'maxLength' });
     else if (f.pattern && !new RegExp(`^(?:${f.pattern})$`, 'u').test(v)) out.push({ key: f.key, problem: 'pattern' });

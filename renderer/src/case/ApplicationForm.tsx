@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, FormFieldView, PrefillSource } from '../../../electron/api/types';
 
@@ -32,9 +32,21 @@ export function ApplicationForm({
   const fields = useMemo(() => c.form?.fields ?? [], [c.form]);
   const done = !!c.application;
   const initial = useMemo(() => Object.fromEntries(fields.map((f) => [f.key, f.value])), [fields]);
-  const firstEmpty = fields.find((f) => !f.locked && !f.value)?.key;
+  const firstEmpty = fields.find((f) => !f.locked && !f.value && f.required)?.key;
   useEffect(() => form.setFieldsValue(initial), [form, initial]);
-  useEffect(() => formRef?.(() => form.submit()), [form, formRef]);
+  // A block body: returning the setter's value would make it this effect's cleanup (and submit).
+  useEffect(() => {
+    formRef?.(() => form.submit());
+  }, [form, formRef]);
+  const box = useRef<HTMLDivElement>(null);
+  // Focus the first field left to type once the form is editable (not while the item is being chosen).
+  useEffect(() => {
+    if (done || busy) return;
+    // Nothing left to type: the form itself holds the focus, never the submit button (the Enter
+    // that chose the item would press it); F9 is the clerk's confirmation.
+    if (firstEmpty) box.current?.querySelector<HTMLElement>(`[data-testid="field-${firstEmpty}"]`)?.focus();
+    else box.current?.focus();
+  }, [done, busy, firstEmpty]);
   const label = (f: FormFieldView) => (
     <Space size={4}>
       <span>{i18n.language === 'en' ? f.label.en : f.label.zh}</span>
@@ -49,7 +61,7 @@ export function ApplicationForm({
     </Space>
   );
   return (
-    <div data-testid="application-form">
+    <div data-testid="application-form" ref={box} tabIndex={-1} style={{ outline: 'none' }}>
       <Typography.Text type="secondary" data-testid="to-type">
         {t('appForm.toType', { count: c.form?.toType ?? 0 })}
       </Typography.Text>
@@ -88,7 +100,6 @@ export function ApplicationForm({
             ) : (
               <Input
                 readOnly={f.locked}
-                autoFocus={f.key === firstEmpty}
                 inputMode={
                   f.type === 'phone' || f.type === 'bankAccount' || f.type === 'number' ? 'numeric' : undefined
                 }
@@ -101,10 +112,9 @@ export function ApplicationForm({
                     ),
                   ];
                   const i = inputs.indexOf(e.currentTarget);
-                  if (i >= 0 && i < inputs.length - 1) {
-                    e.preventDefault();
-                    inputs[i + 1]!.focus();
-                  }
+                  e.preventDefault();
+                  if (i >= 0 && i < inputs.length - 1) inputs[i + 1]!.focus();
+                  else form.submit();
                 }}
               />
             )}
@@ -113,7 +123,7 @@ export function ApplicationForm({
         {!done && (
           <Button
             type="primary"
-            htmlType="submit"
+            onClick={() => form.submit()}
             disabled={!c.can.apply || busy}
             data-testid="apply-button"
             title="F9"

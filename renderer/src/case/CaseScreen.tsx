@@ -43,10 +43,17 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
   );
 
   const submitForm = useRef<() => void>(() => undefined);
+  const setSubmit = useCallback((s: () => void) => {
+    submitForm.current = s;
+  }, []);
   const hasForm = !!c.form;
   const apply = useCallback(
-    (values: Record<string, string>) => void run(() => call('case.apply', { caseId: c.caseId, values })),
-    [c.caseId, run],
+    (values: Record<string, string>) => {
+      // One submission per case: a second Enter/F9 while the first is on its way does nothing.
+      if (busy || !c.can.apply) return;
+      void run(() => call('case.apply', { caseId: c.caseId, values }));
+    },
+    [c.caseId, c.can.apply, busy, run],
   );
   const printReceipt = useCallback(() => {
     setDialog(null);
@@ -115,9 +122,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
           ) : (
             <>
               <Checklist c={c} onOverride={() => setDialog('override')} />
-              {hasForm && (
-                <ApplicationForm c={c} busy={busy} onSubmit={apply} formRef={(s) => (submitForm.current = s)} />
-              )}
+              {hasForm && <ApplicationForm c={c} busy={busy} onSubmit={apply} formRef={setSubmit} />}
               {c.application && (
                 <Space style={{ marginTop: 12 }}>
                   <Button onClick={() => setDialog('receipt')} data-testid="view-receipt">
