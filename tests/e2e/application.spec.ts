@@ -86,7 +86,8 @@ test('a returning resident: care allowance form prefilled, approved while the cl
   const subs = page.getByTestId('case-submissions');
   await expect(subs).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('case-completion')).toHaveText(/办结|已办结/, { timeout: 40_000 });
-  await page.screenshot({ path: `${shots}/31-application-submissions.png` });
+  await subs.scrollIntoViewIfNeeded();
+  await subs.screenshot({ path: `${shots}/31-application-submissions.png` });
 
   await page.getByTestId('print-receipt').click();
   await expect
