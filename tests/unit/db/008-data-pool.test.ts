@@ -22,4 +22,12 @@ describe('008 data pool', () => {
     expect(() => insert.run(subject, '', '2026-01-01', '2027-01-01')).toThrow(/CHECK/);
     expect(() => insert.run(subject, 'bank', '2026-01-01', '2025-01-01')).toThrow(/CHECK/);
   });
+
+  it('keeps one application per case', () => {
+    const put = db.prepare(
+      "INSERT INTO case_application(case_id, item_code, form, departments, submitted_by, submitted_at) VALUES ('c1', 'i', x'00', '[]', 'u', 't')",
+    );
+    put.run();
+    expect(() => put.run()).toThrow(/UNIQUE|PRIMARY/);
+  });
 });
