@@ -23,7 +23,15 @@ describe('008 data pool', () => {
     expect(() => insert.run(subject, 'bank', '2026-01-01', '2025-01-01')).toThrow(/CHECK/);
   });
 
-  it('keeps one application per case', () => {
+  it('keeps one application per case, of a case that exists', () => {
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO case_application(case_id, item_code, form, departments, submitted_by, submitted_at) VALUES ('none', 'i', x'00', '[]', 'u', 't')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.pragma('foreign_keys = OFF');
     const put = db.prepare(
       "INSERT INTO case_application(case_id, item_code, form, departments, submitted_by, submitted_at) VALUES ('c1', 'i', x'00', '[]', 'u', 't')",
     );
