@@ -64,6 +64,20 @@ export const openManualInput = z
   .strict();
 export const searchItemsInput = z.object({ query: z.string().max(40).default(''), caseId: id.optional() }).strict();
 export const chooseItemInput = z.object({ caseId: id, itemCode: z.string().min(1).max(40) }).strict();
+/** The form as the clerk confirmed it: field key -> typed or prefilled value (the item's form schema checks it). */
+export const applyInput = z
+  .object({
+    caseId: id,
+    values: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/), z.string().max(500))
+      .refine((v) => Object.keys(v).length <= 100),
+  })
+  .strict();
+/** A signature as the citizen screen's pad gives it: strokes of points in 0..1 of the `signature` box. */
+const strokes = z.array(z.array(z.object({ x: z.number(), y: z.number() }).strict()).max(2000)).max(200);
+export const applicationDocInput = z
+  .object({ caseId: id, kind: z.enum(['application', 'receipt']), strokes: strokes.optional() })
+  .strict();
 export const printInput = z.object({ caseId: id, printer: z.string().max(128).optional() }).strict();
 export const reasonInput = z.object({ caseId: id, reason }).strict();
 export const verifyInput = z.object({ payload: z.string().trim().min(1).max(4000) }).strict();

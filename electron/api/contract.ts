@@ -70,6 +70,21 @@ export const operations = {
     ['clerk', 'station', 'supervisor'],
     'Void the certificate, with a reason',
   ),
+  'case.apply': op<T.CaseView>()(
+    C.applyInput,
+    ['clerk', 'station'],
+    'Submit the application form: stored, sent to each department through the outbox, values kept for the next case',
+  ),
+  'case.applicationDocument': op<T.PreviewView>()(
+    C.applicationDocInput,
+    ['clerk', 'station'],
+    'The application as a PDF for the citizen (signature box), or the 受理回执',
+  ),
+  'case.printApplicationDocument': op<T.CaseView>()(
+    C.applicationDocInput,
+    ['clerk', 'station'],
+    'Print the receipt or the citizen copy of the application',
+  ),
   'case.interrupted': op<T.CaseView[]>()(empty, 'signed-in', 'Prints interrupted by a crash, to finish or void'),
   'printers.list': op<T.PrinterView[]>()(empty, 'signed-in', 'Printers with their state, to send a job elsewhere'),
   'cert.verify': op<T.VerifyView>()(C.verifyInput, 'public', 'Check a certificate QR payload offline'),

@@ -196,6 +196,44 @@ export interface CheckView {
 export type CaseState = 'open' | 'accepted' | 'completed' | 'voided';
 
 /** What the signed-in clerk may do with a case now; the page shows its buttons from this. */
+// --- application forms (services/forms): the item's form prefilled, each value marked by its source ---
+
+/** Where a prefilled value came from; the case screen marks each field with it. */
+export type PrefillSource = 'card' | 'license' | 'case' | 'hall' | 'clerk';
+
+export interface FormFieldView {
+  key: string;
+  label: Bilingual;
+  type: 'text' | 'number' | 'date' | 'phone' | 'idNumber' | 'select' | 'bankAccount' | 'address';
+  required: boolean;
+  pattern?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  options?: { value: string; label: Bilingual }[];
+  /** The prefilled value, '' when the clerk types it. */
+  value: string;
+  /** 'clerk' when no source had a value. */
+  source: PrefillSource;
+  /** Which license, which earlier case: shown beside the mark. */
+  from?: Bilingual;
+  /** Card and license values are evidence: the clerk may not retype them. */
+  locked: boolean;
+}
+
+export interface FormView {
+  fields: FormFieldView[];
+  /** Required fields left for the clerk to type (no source had a value). */
+  toType: number;
+  /** The values as confirmed by the clerk, once the application is submitted. */
+  submitted?: { at: string; by: string };
+}
+
+export interface ApplicationView {
+  submittedAt: string;
+  departments: { id: string; names: Bilingual }[];
+}
+
 export interface CaseActions {
   chooseItem: boolean;
   preview: boolean;
@@ -204,6 +242,8 @@ export interface CaseActions {
   retry: boolean;
   reprint: boolean;
   void: boolean;
+  /** Submit the item's application form (items with an application output). */
+  apply: boolean;
 }
 
 export interface CaseView {
@@ -227,6 +267,10 @@ export interface CaseView {
   voidReason?: string;
   /** A supervisor let a blocked case be issued; the certificate says so. */
   override?: { by: string; byName: string; reason: string };
+  /** The item's application form, prefilled; absent for items without one. */
+  form?: FormView;
+  /** Set once the application is submitted (its submissions: submissions.forCase). */
+  application?: ApplicationView;
   timings: {
     cardReadAt: string;
     itemChosenAt?: string;

@@ -18,6 +18,9 @@ type CaseOps =
   | 'case.reprint'
   | 'case.void'
   | 'case.interrupted'
+  | 'case.apply'
+  | 'case.applicationDocument'
+  | 'case.printApplicationDocument'
   | 'cert.verify'
   | 'printers.list';
 
@@ -45,6 +48,15 @@ export const caseHandlers: HandlerSlice<CaseOps> = {
   'case.retryPrint': (ctx, { caseId, printer }) => desk(ctx).retryPrint(caseId, printer),
   'case.reprint': (ctx, { caseId, reason }) => desk(ctx).reprint(caseId, reason),
   'case.void': (ctx, { caseId, reason }) => desk(ctx).voidCase(caseId, reason),
+  'case.apply': (ctx, { caseId, values }) => (requireOpenCase(ctx.core, caseId), desk(ctx).apply(caseId, values)),
+  'case.applicationDocument': (ctx, { caseId, kind, strokes }) => (
+    requireOpenCase(ctx.core, caseId),
+    desk(ctx).applicationDocument(caseId, kind, strokes ? { strokes } : undefined)
+  ),
+  'case.printApplicationDocument': (ctx, { caseId, kind }) => (
+    requireOpenCase(ctx.core, caseId),
+    desk(ctx).printApplicationDocument(caseId, kind)
+  ),
   'case.interrupted': (ctx) => (ctx.core.services.desk ? desk(ctx).interrupted() : []),
   'printers.list': async (ctx) => {
     const printing = ctx.core.services.printing;

@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = [
   'override',
   'export',
   'citizen-slip',
+  'pool-read',
+  'pool-write',
+  'application-submit',
   'settings-change',
   'shutdown',
 ] as const;

@@ -30,5 +30,6 @@ export function caseActions(live: LiveCase, rec: CaseRecord | undefined): CaseAc
     retry: (state === 'accepted' && !live.job) || (live.job?.state === 'error' && state !== 'voided'),
     reprint: canStep(state, 'reprint'),
     void: !!rec?.serial && canStep(state, 'void'),
+    apply: open && fetched && chosen && !!live.form && !live.application && !blocked(live),
   };
 }

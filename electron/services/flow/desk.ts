@@ -35,6 +35,9 @@ import { restoredLive } from './restore';
 import { auditCase } from './audit';
 import { mayHandleCases } from '../accounts/roles';
 import { getAccount } from '../accounts/store';
+import { submitApplication } from './application';
+import { applicationView, renderApplicationDocument, type ApplicationDocument } from './application-docs';
+import type { SignatureInput } from '../forms';
 
 /** What is stored with the serial: enough to print the identical certificate again. */
 export interface StoredDocument {
@@ -80,6 +83,60 @@ export class CounterDesk extends CaseFlow {
       }
       if (live) this.publish(caseId);
     });
+  }
+
+  /**
+   * The clerk confirms the application form: the application, one submission per department
+   * (outbox) and the pool values commit in one transaction; then the citizen's copy and the
+   * receipt can be rendered and printed from what was stored.
+   */
+  async apply(caseId: string, values: Record<string, string>): Promise<CaseView> {
+    const live = this.need(caseId);
+    await live.fetch;
+    this.ready(live);
+    const item = getItem(this.dd.catalog, live.itemCode!);
+    if (!live.form) throw new AppError('CASE_NO_APPLICATION', 'This item has no application form.');
+    const stored = submitApplication(this.applicationDeps(), live, item, live.form, values);
+    live.application = applicationView(this.dd.catalog, stored);
+    live.form = {
+      ...live.form,
+      fields: live.form.fields.map((f) => ({ ...f, value: stored.values[f.key] ?? f.value })),
+      submitted: { at: stored.submittedAt, by: stored.submittedBy },
+    };
+    return this.publish(caseId);
+  }
+
+  /** The application (signature drawn into its `signature` box when given) or the receipt, as a PDF. */
+  async applicationDocument(
+    caseId: string,
+    kind: ApplicationDocument,
+    signature?: SignatureInput,
+  ): Promise<PreviewView> {
+    this.need(caseId);
+    const { pdf } = await renderApplicationDocument(this.dd, caseId, kind, signature);
+    return {
+      pdfBase64: pdf.toString('base64'),
+      pages: (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length,
+    };
+  }
+
+  /** Prints the receipt (or the citizen's copy) on the A4 printer; these carry no serial. */
+  async printApplicationDocument(caseId: string, kind: ApplicationDocument): Promise<CaseView> {
+    const live = this.held(caseId);
+    const printing = this.printing();
+    if (!printing)
+      throw new AppError('PRINTER_UNAVAILABLE', 'No printer is available; connect one and print the receipt again.');
+    const { pdf } = await renderApplicationDocument(this.dd, caseId, kind);
+    const handle = await printing.manager.print({
+      printer: this.pickPrinter(printing, 'A4'),
+      title: `${caseId} ${kind === 'receipt' ? '受理回执' : '申请表'}`,
+      pdf,
+      media: 'A4',
+    });
+    auditCase(this.core, this.dd.cipher, live, 'print', {
+      detail: { document: kind, printer: handle.printer, job: handle.id },
+    });
+    return this.publish(caseId);
   }
 
   private printing(): PrintingService | undefined {

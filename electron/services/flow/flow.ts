@@ -24,6 +24,8 @@ import type { LiveCase } from './live';
 import { photoOf } from './certificate';
 import { usageFor } from './usage';
 import { caseView, itemView } from './views';
+import type { DataPool } from '../pool';
+import { formFor, type ApplicationDeps } from './application';
 
 export interface FlowDeps {
   core: Core;
@@ -31,6 +33,10 @@ export interface FlowDeps {
   cipher: RecordCipher;
   /** The card on the reader now, if any: a clerk who signs in while it lies there gets a case for it. */
   cardOnReader?: () => CurrentCard | null;
+  /** Values confirmed in earlier cases (services/pool); without it forms are prefilled from card, licenses and hall only. */
+  pool?: DataPool;
+  /** resources/catalog/hall-defaults.json, for form fields whose source is the hall. */
+  hallDefaults?: Record<string, string>;
 }
 
 const DAY = 86_400_000;
@@ -397,7 +403,18 @@ export class CaseFlow {
     });
     live.itemCode = item.code;
     live.evaluation = evaluation;
+    live.form = formFor(this.applicationDeps(), live, item, this.facts(live, item));
     return this.publish(caseId);
+  }
+
+  protected applicationDeps(): ApplicationDeps {
+    return {
+      core: this.core,
+      cipher: this.d.cipher,
+      ...(this.d.pool ? { pool: this.d.pool } : {}),
+      hall: this.d.hallDefaults ?? {},
+      itemName: (code) => this.d.catalog.byCode.get(code)?.names.zh ?? code,
+    };
   }
 
   /** Keeps the last few cases in memory; older ones live on in the database only. */

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../api/types';
+import type { ApplicationView, CaseView, FormView } from '../../api/types';
 import type { Card } from '../../../native/id-reader';
 import type { FetchResult } from '../licenses';
 import type { ProgramArea } from '../registry/types';
@@ -26,4 +26,7 @@ export interface LiveCase {
   photo?: string;
   override?: { by: string; byName: string; reason: string };
   job?: CaseView['job'];
+  /** The item's form, prefilled once when the item is chosen (the pool read is audited once). */
+  form?: FormView;
+  application?: ApplicationView;
 }

@@ -135,6 +135,16 @@ export function caseView(
         : {}),
     ...(rec?.voided ? { voidReason: rec.voided.reason } : {}),
     ...(live.override ? { override: live.override } : {}),
+    ...(live.form
+      ? {
+          form: {
+            ...live.form,
+            // The full ID number never reaches the page; the server keeps it for the application.
+            fields: live.form.fields.map((f) => (f.type === 'idNumber' ? { ...f, value: maskIdNumber(f.value) } : f)),
+          },
+        }
+      : {}),
+    ...(live.application ? { application: live.application } : {}),
     timings: {
       cardReadAt: rec?.times.cardReadAt ?? live.openedAt.toISOString(),
       ...(rec?.times.itemChosenAt ? { itemChosenAt: rec.times.itemChosenAt } : {}),

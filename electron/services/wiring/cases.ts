@@ -7,12 +7,17 @@ import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, toTrusted
 import { accountsOf } from '../accounts';
 import type { Core } from '../core/core';
 import { CounterDesk } from '../flow/desk';
+import { readHallDefaults } from '../forms';
+import { purgeExpiredPool, sqlitePool } from '../pool';
 
 /** The case flow: catalog, the hall's signing key for QR codes, and the card-read trigger. */
 export async function wireCases(core: Core): Promise<void> {
   const cipher = core.services.cipher;
   if (!cipher) return;
   const catalog = loadCatalog(join(core.resourcesDir, 'catalog'));
+  const pool = sqlitePool(core, cipher);
+  core.services.pool = pool;
+  purgeExpiredPool(core);
   const hallKey = loadOrCreateHallKey(join(core.opts.dataDir, 'keys'), core.config.hall.id);
   const own = toTrustedKey(hallKey, core.config.hall.name);
   const trustedFile = process.env.COUNTER_TRUSTED_KEYS ?? defaultTrustedKeysPath();
@@ -24,6 +29,8 @@ export async function wireCases(core: Core): Promise<void> {
     hallKey,
     trusted,
     cardOnReader: () => core.services.reader?.card() ?? null,
+    pool,
+    hallDefaults: readHallDefaults(join(core.resourcesDir, 'catalog')),
   });
   core.services.desk = desk;
   registerCaseLookup(core, (caseId) => {

@@ -7,6 +7,7 @@ import type { CitizenScreen } from '../citizen/screen';
 import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
+import type { DataPool } from '../pool';
 import type { PrintingService } from '../printing/service';
 import type { RegistryClient } from '../registry';
 import type { ReaderService } from '../reader/service';
@@ -40,6 +41,8 @@ export interface Services {
   outbox?: Outbox;
   /** The citizen-facing screen's live view (citizen/screen.ts). */
   citizen?: CitizenScreen;
+  /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
+  pool?: DataPool;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

@@ -1,12 +1,14 @@
 import { Button, Card, Col, Row, Space, message } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
 import { CitizenSlipButton } from '../auth/CitizenSlip';
 import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
+import { ApplicationForm } from './ApplicationForm';
 import { CaseSubmissions } from './CaseSubmissions';
+import { DocumentModal } from './DocumentModal';
 import { Checklist } from './Checklist';
 import { ItemPicker } from './ItemPicker';
 import { JobPanel } from './JobPanel';
@@ -15,7 +17,7 @@ import { PreviewModal } from './PreviewModal';
 import { ReasonDialog } from './ReasonDialog';
 import { ResidentPanel } from './ResidentPanel';
 
-type Dialog = null | 'preview' | 'void' | 'reprint' | 'override';
+type Dialog = null | 'preview' | 'void' | 'reprint' | 'override' | 'receipt' | 'application';
 
 /** One citizen's case: resident, item, checks, preview, print (F9) and the job's progress. */
 export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseView | null) => void }) {
@@ -40,11 +42,34 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
     [onChange],
   );
 
+  const submitForm = useRef<() => void>(() => undefined);
+  const setSubmit = useCallback((s: () => void) => {
+    submitForm.current = s;
+  }, []);
+  const hasForm = !!c.form;
+  const apply = useCallback(
+    (values: Record<string, string>) => {
+      // One submission per case: a second Enter/F9 while the first is on its way does nothing.
+      if (busy || !c.can.apply) return;
+      void run(() => call('case.apply', { caseId: c.caseId, values }));
+    },
+    [c.caseId, c.can.apply, busy, run],
+  );
+  const printReceipt = useCallback(() => {
+    setDialog(null);
+    void run(() => call('case.printApplicationDocument', { caseId: c.caseId, kind: 'receipt' }));
+  }, [c.caseId, run]);
+
   const print = useCallback(() => {
+    // An item with an application form: F9 submits the form (the server checks it again).
+    if (hasForm) {
+      if (c.can.apply) submitForm.current();
+      return;
+    }
     if (!canPrint) return;
     setDialog(null);
     void run(() => call('case.print', { caseId: c.caseId }));
-  }, [canPrint, c.caseId, run]);
+  }, [canPrint, c.caseId, run, hasForm, c.can.apply]);
 
   const next = useCallback(
     () => void run(async () => (await call('case.close', { caseId: c.caseId }), null)),
@@ -97,25 +122,41 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
           ) : (
             <>
               <Checklist c={c} onOverride={() => setDialog('override')} />
-              <Space style={{ marginTop: 16 }}>
-                <Button
-                  onClick={() => setDialog('preview')}
-                  disabled={busy || !c.can.preview}
-                  title="F4"
-                  data-testid="preview-button"
-                >
-                  {t('case.preview')}
-                </Button>
-                <Button
-                  type="primary"
-                  onClick={print}
-                  disabled={!canPrint || busy}
-                  title="F9"
-                  data-testid="print-button"
-                >
-                  {t('case.print')}
-                </Button>
-              </Space>
+              {hasForm && <ApplicationForm c={c} busy={busy} onSubmit={apply} formRef={setSubmit} />}
+              {c.application && (
+                <Space style={{ marginTop: 12 }}>
+                  <Button onClick={() => setDialog('receipt')} data-testid="view-receipt">
+                    {t('appForm.viewReceipt')}
+                  </Button>
+                  <Button type="primary" onClick={printReceipt} disabled={busy} data-testid="print-receipt">
+                    {t('appForm.printReceipt')}
+                  </Button>
+                  <Button onClick={() => setDialog('application')} data-testid="view-application">
+                    {t('appForm.viewApplication')}
+                  </Button>
+                </Space>
+              )}
+              {!hasForm && (
+                <Space style={{ marginTop: 16 }}>
+                  <Button
+                    onClick={() => setDialog('preview')}
+                    disabled={busy || !c.can.preview}
+                    title="F4"
+                    data-testid="preview-button"
+                  >
+                    {t('case.preview')}
+                  </Button>
+                  <Button
+                    type="primary"
+                    onClick={print}
+                    disabled={!canPrint || busy}
+                    title="F9"
+                    data-testid="print-button"
+                  >
+                    {t('case.print')}
+                  </Button>
+                </Space>
+              )}
               <JobPanel
                 c={c}
                 onRetry={(printer) =>
@@ -132,6 +173,9 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
       {/* Dialogs mount when opened, so a card read renders only what is on screen. */}
       {dialog === 'preview' && (
         <PreviewModal caseId={c.caseId} open onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />
+      )}
+      {(dialog === 'receipt' || dialog === 'application') && (
+        <DocumentModal caseId={c.caseId} kind={dialog} onClose={() => setDialog(null)} onPrint={printReceipt} />
       )}
       {dialog === 'override' && (
         <OverrideDialog caseId={c.caseId} open onClose={() => setDialog(null)} onDone={onChange} />

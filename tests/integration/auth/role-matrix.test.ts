@@ -53,6 +53,9 @@ const MATRIX: Record<OpName, string> = {
   'case.openManual': CASE_WORK,
   'case.chooseItem': CASE_WORK,
   'case.preview': CASE_WORK,
+  'case.apply': CASE_WORK,
+  'case.applicationDocument': CASE_WORK,
+  'case.printApplicationDocument': CASE_WORK,
   'case.print': CASE_WORK,
   'case.override': CASE_AFTER, // the clerk's session asks; the supervisor's own password is checked inside
   'case.retryPrint': CASE_AFTER,

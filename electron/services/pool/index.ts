@@ -1,0 +1,2 @@
+export type { DataPool, PooledValue, PoolWrite } from './types';
+export { sqlitePool, purgeExpiredPool } from './sqlite';
