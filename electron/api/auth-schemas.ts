@@ -15,7 +15,13 @@ export const accountId = z
 // Bounded so a huge body cannot make scrypt hash megabytes.
 const password = z.string().min(1).max(256);
 const newPassword = z.string().min(8, 'at least 8 characters').max(256);
-const displayName = z.string().trim().min(1).max(64);
+// No control characters: a NUL would also cut the name short where SQLite measures it.
+const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((v) => !/\p{Cc}/u.test(v), 'no control characters');
 const roles = z.array(role).min(1).max(4);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 

@@ -16,8 +16,10 @@ const m = vi.hoisted(() => {
   const appEvents = new EE();
   const windows: { options: Record<string, unknown>; contents: EventEmitter & Record<string, unknown> }[] = [];
   const ipc: Record<string, (...a: unknown[]) => unknown> = {};
+  let nextId = 1;
   const makeContents = () => {
     const c = new EE() as EventEmitter & Record<string, unknown>;
+    c.id = nextId++;
     c.setWindowOpenHandler = (fn: unknown) => (c.openHandler = fn);
     c.send = () => {};
     return c;
@@ -56,6 +58,11 @@ vi.mock('electron', async () => {
     ipcMain: { handle: (ch: string, fn: (...a: unknown[]) => unknown) => (m.ipc[ch] = fn) },
     safeStorage: { isEncryptionAvailable: () => false },
     shell: { openExternal: vi.fn() },
+    // One display: the citizen window opens as a movable window beside the clerk's.
+    screen: {
+      getAllDisplays: () => [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }],
+      getPrimaryDisplay: () => ({ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }),
+    },
     // The training registry is not under test here; main.ts logs that it did not start and goes on.
     utilityProcess: {
       fork: () => {
@@ -72,11 +79,14 @@ describe('electron/main.ts wiring', () => {
     process.env.COUNTER_CONFIG = '';
     (process as { resourcesPath?: string }).resourcesPath = process.env.COUNTER_DATA_DIR;
     await import('../../../electron/main');
-    await vi.waitFor(() => expect(m.windows.length).toBe(1), { timeout: 10_000 });
-
-    const prefs = m.windows[0]!.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    // The clerk's window and the citizen's; both get the secure options.
+    await vi.waitFor(() => expect(m.windows.length).toBe(2), { timeout: 10_000 });
+    for (const w of m.windows) {
+      const prefs = w.options.webPreferences as Record<string, unknown>;
+      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    }
     expect(m.windows[0]!.options.show).toBe(false);
+    expect(m.windows[1]!.options).toMatchObject({ kiosk: false, movable: true });
 
     const cb = vi.fn();
     (m.fake!.handlers.request as (...a: unknown[]) => void)({}, 'media', cb);
@@ -97,17 +107,37 @@ describe('electron/main.ts wiring', () => {
     });
 
     const invoke = m.ipc['counter:invoke']!;
-    expect(await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.info', {})).toMatchObject({
+    expect(
+      await invoke({ sender: m.windows[0]!.contents, senderFrame: { url: 'https://evil.example/' } }, 'app.info', {}),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN_ORIGIN' },
     });
-    expect(await invoke({ senderFrame: null }, 'app.info', {})).toMatchObject({ ok: false });
-    expect(await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'app.info', {})).toMatchObject({
+    expect(await invoke({ sender: m.windows[0]!.contents, senderFrame: null }, 'app.info', {})).toMatchObject({
+      ok: false,
+    });
+    expect(
+      await invoke(
+        { sender: m.windows[0]!.contents, senderFrame: { url: 'file:///app/renderer/index.html' } },
+        'app.info',
+        {},
+      ),
+    ).toMatchObject({
       ok: true,
       value: { host: 'desktop' },
     });
     expect(
-      await invoke({ senderFrame: { url: 'file:///app/renderer/index.html' } }, 'accounts.list', {}),
+      await invoke(
+        { sender: m.windows[0]!.contents, senderFrame: { url: 'file:///app/renderer/index.html' } },
+        'accounts.list',
+        {},
+      ),
     ).toMatchObject({ ok: false, error: { code: 'AUTH_REQUIRED' } });
+    // The citizen window's calls are the citizen's: no clerk operation, whatever is signed in.
+    const citizen = { senderFrame: { url: 'file:///app/renderer/index.html' }, sender: m.windows[1]!.contents };
+    expect(await invoke(citizen, 'auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).toMatchObject({
+      ok: false,
+    });
+    expect(await invoke(citizen, 'citizen.view', {})).toMatchObject({ ok: true });
   });
 });
