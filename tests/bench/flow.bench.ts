@@ -1,5 +1,5 @@
 import type { CaseView } from '../../electron/api/types';
-import type { CounterDesk } from '../../electron/services/flow/desk';
+import type { CaseFlow } from '../../electron/services/flow';
 import { makeCore } from '../helpers/core';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../helpers/printer/virtual-printer';
 import { startTestSandbox } from '../helpers/sandbox';
@@ -25,7 +25,7 @@ async function cardToJob(): Promise<{ p95: number; p50: number; breakdown: strin
   }
   const f = await makeCore({ boot: { registry: sandbox, ...(cups ? { printerQueue: cups.queue } : {}) } });
   const { core, callOk: call } = f;
-  const desk = core.services.desk as CounterDesk;
+  const desk = core.services.desk as CaseFlow;
   const reader = core.services.reader!;
   reader.simulator!.setLatency({ find: 30, select: 30, read: 800 });
   const passing = reader.demoCards().filter((c) => ['张建国', '郭春梅'].includes(c.name));

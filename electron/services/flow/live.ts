@@ -3,6 +3,7 @@ import type { Card } from '../../../native/id-reader';
 import type { FetchResult } from '../licenses';
 import type { ProgramArea } from '../registry/types';
 import type { Evaluation } from '../rules';
+import type { OutputKind } from './outputs/types';
 
 /** What the flow keeps in memory for a case while the citizen is at the counter. */
 export interface LiveCase {
@@ -26,6 +27,8 @@ export interface LiveCase {
   photo?: string;
   override?: { by: string; byName: string; reason: string };
   job?: CaseView['job'];
+  /** Which of the item's outputs `job` prints (a certificate, or an application's receipt). */
+  jobOutput?: OutputKind;
   /** The item's form, prefilled once when the item is chosen (the pool read is audited once). */
   form?: FormView;
   application?: ApplicationView;

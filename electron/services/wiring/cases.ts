@@ -6,7 +6,7 @@ import { loadCatalog } from '../catalog';
 import { defaultTrustedKeysPath, loadOrCreateHallKey, readTrustedKeys, toTrustedKey } from '../certificates';
 import { accountsOf } from '../accounts';
 import type { Core } from '../core/core';
-import { CounterDesk } from '../flow/desk';
+import { CaseFlow } from '../flow';
 import { readHallDefaults } from '../forms';
 import { purgeExpiredPool, sqlitePool } from '../pool';
 
@@ -22,7 +22,7 @@ export async function wireCases(core: Core): Promise<void> {
   const own = toTrustedKey(hallKey, core.config.hall.name);
   const trustedFile = process.env.COUNTER_TRUSTED_KEYS ?? defaultTrustedKeysPath();
   const trusted = () => [own, ...(existsSync(trustedFile) ? readTrustedKeys(trustedFile) : [])];
-  const desk = new CounterDesk({
+  const desk = new CaseFlow({
     core,
     catalog,
     cipher,

@@ -4,7 +4,7 @@ import type { CaseLookup } from '../audit/purpose';
 import type { AuditSigner } from '../audit/signing-key';
 import type { RecordCipher } from '../crypto';
 import type { CitizenScreen } from '../citizen/screen';
-import type { CounterDesk } from '../flow/desk';
+import type { CaseFlow } from '../flow';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
 import type { DataPool } from '../pool';
@@ -35,8 +35,8 @@ export interface Services {
   licenses?: LicenseService;
   reader?: ReaderService;
   printing?: PrintingService;
-  /** The counter's case flow: card -> item -> checks -> print (flow/desk.ts). */
-  desk?: CounterDesk;
+  /** The counter's case flow: card -> item -> checks -> print (services/flow). */
+  desk?: CaseFlow;
   /** The one outbox for everything that leaves after a case (wiring/outbox.ts). */
   outbox?: Outbox;
   /** The citizen-facing screen's live view (citizen/screen.ts). */

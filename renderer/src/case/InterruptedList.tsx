@@ -38,18 +38,24 @@ export function InterruptedList({ onOpen }: { onOpen: (c: CaseView) => void }) {
           renderItem={(c) => (
             <List.Item
               actions={[
-                <Button key="open" size="small" onClick={() => onOpen(c)} data-testid={`interrupted-${c.serial}`}>
+                <Button
+                  key="open"
+                  size="small"
+                  onClick={() => onOpen(c)}
+                  data-testid={`interrupted-${c.serial ?? c.caseId}`}
+                >
                   {t('interrupted.open')}
                 </Button>,
               ]}
             >
-              {c.serial} · {c.card.name} · {c.item ? (i18n.language === 'en' ? c.item.names.en : c.item.names.zh) : ''}{' '}
-              · {c.timings.generatedAt ? new Date(c.timings.generatedAt).toLocaleString('zh-CN') : ''}
+              {c.serial ?? c.caseId} · {c.card.name} ·{' '}
+              {c.item ? (i18n.language === 'en' ? c.item.names.en : c.item.names.zh) : ''} ·{' '}
+              {c.timings.generatedAt ? new Date(c.timings.generatedAt).toLocaleString('zh-CN') : ''}
               {c.job && (
                 <Tag
                   style={{ marginLeft: 8 }}
                   color={c.job.state === 'error' ? 'red' : 'blue'}
-                  data-testid={`interrupted-job-${c.serial}`}
+                  data-testid={`interrupted-job-${c.serial ?? c.caseId}`}
                 >
                   {t(`job.${c.job.state}`)}
                   {c.job.state === 'error' && c.job.code
