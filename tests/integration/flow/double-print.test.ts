@@ -1,18 +1,13 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '../../../electron/api/types';
 import { CupsBackend } from '../../../native/printer/cups/backend';
-import { startHostProcess, type HostProcess as Host } from '../../helpers/host-process';
+import { bootSignedIn, hostEnv, readyCase, unfinishedJobs } from '../../helpers/host-case';
+import type { HostProcess as Host } from '../../helpers/host-process';
 import { until } from '../../helpers/until';
 import { startStallProxy, type StallProxy } from '../../helpers/printer/stall-proxy';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
-const run = promisify(execFile);
 const skip = printerTestSkipReason();
 if (skip) console.warn(`double-print (stalled spooler) tests skipped: ${skip}`);
 
@@ -35,19 +30,13 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     cups = await startVirtualPrinter();
     proxy = await startStallProxy(Number(cups.cupsServer.split(':')[1]));
     direct = new CupsBackend({ server: cups.cupsServer });
-    const dir = mkdtempSync(join(tmpdir(), 'counter-double-'));
-    const config = join(dir, 'config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        mode: 'training',
-        hall: { id: 'DUP01', name: '重复打印演练大厅' },
-        counter: 'D-01',
-        registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
-        printer: { backend: 'cups', a4: cups.queue },
-      }),
-    );
-    env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: proxy.server };
+    env = hostEnv({
+      sandbox,
+      cups,
+      hall: { id: 'DUP01', name: '重复打印演练大厅' },
+      counter: 'D-01',
+      cupsServer: proxy.server,
+    });
   }, 90_000);
   afterEach(async () => {
     proxy?.drop();
@@ -61,31 +50,8 @@ describe.skipIf(!!skip)('a send whose answer is lost is found at the spooler by 
     await sandbox?.stop();
   });
 
-  async function boot(): Promise<Host> {
-    const h = await startHostProcess(env, { from: 'source' });
-    hosts.push(h);
-    expect((await h.call('auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).ok).toBe(true);
-    return h;
-  }
-
-  async function readyCase(h: Host, name: string): Promise<CaseView> {
-    const cards = await h.callOk('training.cards');
-    await h.call('training.toggleCard', { id: cards.cards.find((c) => c.name === name)!.id });
-    const c = await until('case with licenses', async () => {
-      const v = await h.callOk('case.current');
-      return v?.card.name === name && v.registry.state === 'done' ? v : null;
-    });
-    const chosen = await h.call('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
-    expect(chosen.ok, JSON.stringify(chosen)).toBe(true);
-    return c;
-  }
-
-  /** lpstat -o straight at cupsd (not through the proxy): the jobs it has not finished. */
-  async function unfinished(): Promise<string> {
-    return (
-      await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })
-    ).stdout.trim();
-  }
+  const boot = () => bootSignedIn(env, hosts);
+  const unfinished = () => unfinishedJobs(cups);
 
   /** F9 with cupsd's answer held back; resolves once cupsd has the job (the window of the issue). */
   async function printIntoTheWindow(h: Host, caseId: string): Promise<Promise<unknown>> {

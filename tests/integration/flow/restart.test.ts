@@ -1,16 +1,10 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseView } from '../../../electron/api/types';
-import { startHostProcess, type HostProcess as Host } from '../../helpers/host-process';
+import { bootSignedIn, hostEnv, readyCase, unfinishedJobs } from '../../helpers/host-case';
+import type { HostProcess as Host } from '../../helpers/host-process';
 import { until } from '../../helpers/until';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
-const run = promisify(execFile);
 const skip = printerTestSkipReason();
 if (skip) console.warn(`restart + CUPS flow tests skipped: ${skip}`);
 
@@ -23,19 +17,7 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
   beforeAll(async () => {
     sandbox = await startTestSandbox();
     cups = await startVirtualPrinter();
-    const dir = mkdtempSync(join(tmpdir(), 'counter-restart-'));
-    const config = join(dir, 'config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        mode: 'training',
-        hall: { id: 'KILL01', name: '重启演练大厅' },
-        counter: 'K-01',
-        registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
-        printer: { backend: 'cups', a4: cups.queue },
-      }),
-    );
-    env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data'), CUPS_SERVER: cups.cupsServer };
+    env = hostEnv({ sandbox, cups, hall: { id: 'KILL01', name: '重启演练大厅' }, counter: 'K-01' });
   }, 90_000);
   afterAll(async () => {
     for (const h of hosts) h.proc.kill('SIGKILL');
@@ -43,30 +25,7 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     await sandbox?.stop();
   });
 
-  async function boot(): Promise<Host> {
-    const h = await startHostProcess(env, { from: 'source' });
-    hosts.push(h);
-    expect((await h.call('auth.signIn', { userId: 'demo-clerk', password: 'training-123' })).ok).toBe(true);
-    return h;
-  }
-
-  async function readyCase(h: Host, name: string): Promise<CaseView> {
-    const cards = await h.callOk('training.cards');
-    await h.call('training.toggleCard', { id: cards.cards.find((c) => c.name === name)!.id });
-    const c = await until('case with licenses', async () => {
-      const v = await h.callOk('case.current');
-      return v?.card.name === name && v.registry.state === 'done' ? v : null;
-    });
-    await h.callOk('case.chooseItem', { caseId: c.caseId, itemCode: 'household-verification' });
-    return c;
-  }
-
-  /** Jobs the private cupsd has not finished yet (lpstat -o lists only those). */
-  async function unfinishedJobs(): Promise<string> {
-    return (
-      await run('lpstat', ['-o', cups.queue], { env: { ...process.env, CUPS_SERVER: cups.cupsServer } })
-    ).stdout.trim();
-  }
+  const boot = () => bootSignedIn(env, hosts);
 
   async function printWhilePaused(h: Host, name: string): Promise<string> {
     const c = await readyCase(h, name);
@@ -87,7 +46,7 @@ describe.skipIf(!!skip)('a host killed mid-print, through a real CUPS queue', ()
     await cups.resume();
     await until(
       'CUPS finished the queued job',
-      async () => (await cups.documents()).length > before && (await unfinishedJobs()) === '',
+      async () => (await cups.documents()).length > before && (await unfinishedJobs(cups)) === '',
     );
     const h2 = await boot();
     const pending = await h2.callOk('case.interrupted');
