@@ -46,7 +46,16 @@ export function checkView(c: CheckResult): CheckView {
 const ID_LIKE = /^\d{17}[\dXx]$/;
 const safeNumber = (n: string): string => (ID_LIKE.test(n) ? maskIdNumber(n) : n);
 
+/**
+ * The licenses on screen: before an item is chosen every one fetched; after, only the evidence
+ * the item declares, so the clerk sees what the checks read and nothing else of the citizen's.
+ */
 function licenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
+  const shown = new Set(wanted);
+  return allLicenseViews(live, wanted).filter((l) => shown.has(l.typeCode));
+}
+
+function allLicenseViews(live: LiveCase, wanted: readonly string[]): LicenseView[] {
   const r = live.result;
   if (!r)
     return wanted.map((t) => ({
@@ -115,7 +124,7 @@ export function caseView(
         .filter((e) => !e.typeCode)
         .map((e) => ({ code: e.code, message: e.message, ...(e.params ? { params: e.params } : {}) })),
     },
-    licenses: licenseViews(live, wanted),
+    licenses: licenseViews(live, item ? item.licenses.map((l) => l.type) : wanted),
     ...(item ? { item: itemView(item) } : {}),
     checks: checks.map(checkView),
     eligible: live.evaluation?.eligible ?? false,

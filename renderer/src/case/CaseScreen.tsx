@@ -8,12 +8,11 @@ import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { ApplicationForm } from './ApplicationForm';
 import { CaseSubmissions } from './CaseSubmissions';
-import { DocumentModal } from './DocumentModal';
 import { Checklist } from './Checklist';
 import { ItemPicker } from './ItemPicker';
 import { JobPanel } from './JobPanel';
 import { OverrideDialog } from './OverrideDialog';
-import { PreviewModal } from './PreviewModal';
+import { PdfModal } from './PdfModal';
 import { ReasonDialog } from './ReasonDialog';
 import { ResidentPanel } from './ResidentPanel';
 
@@ -59,6 +58,16 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
     setDialog(null);
     void run(() => call('case.printApplicationDocument', { caseId: c.caseId, kind: 'receipt' }));
   }, [c.caseId, run]);
+
+  const loadPreview = useCallback(() => call('case.preview', { caseId: c.caseId }), [c.caseId]);
+  const loadReceipt = useCallback(
+    () => call('case.applicationDocument', { caseId: c.caseId, kind: 'receipt' }),
+    [c.caseId],
+  );
+  const loadApplication = useCallback(
+    () => call('case.applicationDocument', { caseId: c.caseId, kind: 'application' }),
+    [c.caseId],
+  );
 
   const print = useCallback(() => {
     // An item with an application form: F9 submits the form (the server checks it again).
@@ -172,10 +181,26 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
       </Col>
       {/* Dialogs mount when opened, so a card read renders only what is on screen. */}
       {dialog === 'preview' && (
-        <PreviewModal caseId={c.caseId} open onClose={() => setDialog(null)} onPrint={print} canPrint={canPrint} />
+        <PdfModal
+          title={t('preview.title')}
+          load={loadPreview}
+          printText={t('preview.print')}
+          onPrint={print}
+          onClose={() => setDialog(null)}
+          print={canPrint ? 'enabled' : 'disabled'}
+          testId="preview"
+        />
       )}
       {(dialog === 'receipt' || dialog === 'application') && (
-        <DocumentModal caseId={c.caseId} kind={dialog} onClose={() => setDialog(null)} onPrint={printReceipt} />
+        <PdfModal
+          title={t(dialog === 'receipt' ? 'appForm.receiptTitle' : 'appForm.applicationTitle')}
+          load={dialog === 'receipt' ? loadReceipt : loadApplication}
+          printText={t('appForm.printReceipt')}
+          onPrint={printReceipt}
+          onClose={() => setDialog(null)}
+          print={dialog === 'receipt' ? 'enabled' : 'hidden'}
+          testId="document"
+        />
       )}
       {dialog === 'override' && (
         <OverrideDialog caseId={c.caseId} open onClose={() => setDialog(null)} onDone={onChange} />

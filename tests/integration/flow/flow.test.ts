@@ -35,6 +35,10 @@ describe('the counter flow, end to end in one core (sandbox registry, simulated 
     ).toEqual(['111001', '111002', '113002']);
     const chosen = (await call('case.chooseItem', { caseId: c.caseId, itemCode: 'clean-energy-check' })) as CaseView;
     expect(chosen.checks.map((k) => k.result)).toEqual(['passed', 'passed', 'passed', 'passed', 'passed']);
+    // Once the item is chosen the screen lists only the evidence it declares.
+    const declared = ['111002', '113001', '113002'];
+    expect(chosen.licenses.map((l) => l.typeCode).filter((t) => !declared.includes(t))).toEqual([]);
+    expect(chosen.licenses.find((l) => l.typeCode === '113002')?.state).toBe('verified');
     const completed = jobState(core, c.caseId, 'completed');
     const printed = (await call('case.print', { caseId: c.caseId })) as CaseView;
     expect(printed.serial).toMatch(/^BENCH01-B-01-\d{4}-000001$/);
