@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import type { CaseView, PreviewView } from '../../api/types';
-import { getItem } from '../catalog';
+import { getItem, printedOf } from '../catalog';
 import type { SignatureInput } from '../forms';
 import { ready } from './choose';
 import type { FlowContext } from './context';
@@ -18,8 +18,8 @@ export async function printCertificate(ctx: FlowContext, caseId: string, printer
   await live.fetch;
   ready(live);
   const item = getItem(ctx.d.catalog, live.itemCode!);
-  const kind = printedKind(item);
-  if (!kind) throw new AppError('CASE_NO_DOCUMENT', OUTPUTS.certificate.texts.noDocument);
+  // An item without a certificate or card says so (CATALOG_NO_CERTIFICATE); its receipt prints on its own button.
+  const kind = printedKind(item) ?? printedOf(item).kind;
   // Issuing again (a double F9) returns the stored serial without building a document: read back then.
   const issued = await OUTPUTS[kind].issue(ctx, live, item, kind);
   return sendStored(ctx, caseId, kind, { printer, issued });
@@ -36,8 +36,7 @@ export async function previewOf(
   await live.fetch;
   const item = ctx.item(live);
   if (!item) throw new AppError('CASE_NO_ITEM', 'Choose the service item first.');
-  const k = kind === 'printed' ? printedKind(item) : kind;
-  if (!k) throw new AppError('CASE_NO_DOCUMENT', OUTPUTS.certificate.texts.noDocument);
+  const k = kind === 'printed' ? (printedKind(item) ?? printedOf(item).kind) : kind;
   return asPreview(await OUTPUTS[k].preview(ctx, live, k, signature));
 }
 
