@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, FormFieldView } from '../../../electron/api/types';
 import type { Core } from '../../../electron/services/core/core';
 import { makeCore, type Fixture } from '../../helpers/core';
-import { placeAndWait, removeCard } from '../../helpers/flow-steps';
+import { jobState, placeAndWait, removeCard } from '../../helpers/flow-steps';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const CARE = 'severe-disability-care-allowance';
@@ -87,6 +87,39 @@ describe('an application: form prefilled by source, submitted to departments wit
     expect(reads.n).toBe(1);
     const sealed = core.db.prepare('SELECT value FROM data_pool').all() as { value: Buffer }[];
     for (const r of sealed) expect(r.value.toString('latin1')).not.toContain(typed.bankAccount);
+    await f.callOk('case.close', { caseId: c.caseId });
+    await removeCard(core);
+  });
+
+  it('the receipt is stored and titled before the spooler; a press while it prints sends nothing; after, a copy', async () => {
+    const opened = await placeAndWait(core, '钱秀兰');
+    const c = await f.callOk('case.chooseItem', { caseId: opened.caseId, itemCode: CARE });
+    const values = Object.fromEntries(c.form!.fields.map((x) => [x.key, x.value]));
+    await f.callOk('case.apply', { caseId: c.caseId, values: { ...values, ...typed } });
+    const done = jobState(core, c.caseId, 'completed');
+    const first = await f.callOk('case.printApplicationDocument', { caseId: c.caseId, kind: 'receipt' });
+    const row = () =>
+      core.db
+        .prepare('SELECT title, print_job_id, send_started_at, job_completed_at FROM case_documents WHERE case_id = ?')
+        .get(c.caseId) as {
+        title: string;
+        print_job_id: string | null;
+        send_started_at: string | null;
+        job_completed_at: string | null;
+      };
+    expect(row()).toMatchObject({ title: `${c.caseId} 受理回执`, send_started_at: null });
+    expect(row().print_job_id).toBeTruthy();
+    // A second press while the first job is on its way is the same job, not a second receipt.
+    const again = await f.callOk('case.printApplicationDocument', { caseId: c.caseId, kind: 'receipt' });
+    expect(again.job?.jobId).toBe(first.job?.jobId);
+    await done;
+    expect(row().job_completed_at).toBeTruthy();
+    const copy = await f.callOk('case.printApplicationDocument', { caseId: c.caseId, kind: 'receipt' });
+    expect(copy.job?.jobId).not.toBe(first.job?.jobId);
+    const prints = core.db
+      .prepare("SELECT detail FROM audit_log WHERE action = 'print' AND case_id = ? ORDER BY seq")
+      .all(c.caseId) as { detail: string }[];
+    expect(prints.map((p) => (JSON.parse(p.detail) as { document: string }).document)).toEqual(['receipt', 'receipt']);
     await f.callOk('case.close', { caseId: c.caseId });
     await removeCard(core);
   });
