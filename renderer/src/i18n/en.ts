@@ -442,6 +442,10 @@ export const en: Strings = {
     OUTBOX_CONFLICT:
       'The department already holds this submission with other content; it was not sent again. Tell the administrator.',
     OUTBOX_MALFORMED: 'The department system gave an unexpected answer; the submission is sent again automatically.',
+    HALL_PAIRING_REFUSED: 'The hall refused the pairing code: it is wrong, already used or older than 10 minutes. Ask for a new code at the hall server.',
+    HALL_UNREACHABLE: 'The hall server does not answer. Check its address and that it is running; the terminal keeps working and sends what it owes later.',
+    HALL_NOT_PAIRED: 'This terminal is not paired with a hall. An administrator pairs it under Hall → Link.',
+    HALL_REFUSED: 'The hall refused this terminal ({{reason}}). It may have been revoked; an administrator pairs it again.',
     RATING_ALREADY: 'This case has already been rated; each service is rated once.',
     RATING_NOT_ASKED: 'No case is waiting for a rating now.',
     RATING_REASON_REQUIRED:
