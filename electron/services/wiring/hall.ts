@@ -18,7 +18,8 @@ export function wireHall(core: Core, launchHall?: HallLauncher): void {
   if (!cipher || !outbox) return;
   const hall = new HallService(core, cipher, outbox);
   core.services.hall = hall;
-  const forThisPairing = (receiver: string) => (receiver === hall.receiver() ? hall.client() : null);
+  const forThisPairing = (receiver: string) =>
+    receiver === `hallpool:${hall.credentials()?.terminalId}` ? hall.client() : null;
   const events = hallReceiver(() => hall.client(), outboxPeek(core.db, cipher));
   outbox.register('hall', {
     ordered: true,
