@@ -224,7 +224,7 @@ export const operations = {
     ['supervisor'],
     "Who read whose shared pool data at the hall (never the data)",
   ),
-  'hall.prefillSource': op<H.PrefillSource | null>()(
+  'hall.prefillSource': op<H.HallPrefillSource | null>()(
     C.caseRef,
     ['clerk', 'station', 'supervisor'],
     "Where this case's form prefill came from: the hall, or this terminal only (and why)",

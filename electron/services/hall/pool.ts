@@ -5,8 +5,7 @@ import type { RecordCipher } from '../crypto';
 import { poolKeys } from '../forms';
 import type { DataPool, PooledValue, PoolWrite } from '../pool';
 import { personHash } from './person';
-import type { PrefillSource } from './types';
-
+import type { HallPrefillSource } from './types';
 
 const HALL_ITEM = 'HALL';
 /** The clerk is waiting at the item's choice: the hall gets this long, then the terminal's own pool serves. */
@@ -21,8 +20,8 @@ const PREFETCH_MS = 1500;
  */
 export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool, catalog: Catalog) {
   const fetched = new Map<string, Map<string, PooledValue>>();
-  const sources = new Map<string, PrefillSource>();
-  const remember = (caseId: string, s: PrefillSource) => {
+  const sources = new Map<string, HallPrefillSource>();
+  const remember = (caseId: string, s: HallPrefillSource) => {
     sources.set(caseId, s);
     // Only the cases at the counter matter; keep the maps small.
     if (sources.size > 50) sources.delete(sources.keys().next().value!);
@@ -105,7 +104,7 @@ export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool,
     pool,
     prefetch,
     /** What the form of this case says about its prefill (null: no pool keys, nothing asked). */
-    sourceOf: (caseId: string): PrefillSource | null => sources.get(caseId) ?? null,
+    sourceOf: (caseId: string): HallPrefillSource | null => sources.get(caseId) ?? null,
   };
 }
 export type HallAwarePool = ReturnType<typeof hallAwarePool>;

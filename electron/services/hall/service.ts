@@ -14,7 +14,6 @@ const TAIL_MS = 150;
 /** Decisions arrive on outbox rows, not in the audit log: looked for every this many ticks. */
 const DECISION_TICKS = 13;
 
-
 /**
  * The terminal's link to its hall server: pairing, the sealed credentials (migration 011), the
  * signed client, and the audit tailer that turns case steps into hall events in the outbox.

@@ -12,7 +12,7 @@ export interface HallLinkState {
 }
 
 /** Where a case's prefill came from, for the form's notice. */
-export type PrefillSource =
+export type HallPrefillSource =
   { source: 'hall'; found: number } | { source: 'local'; reason: 'unpaired' | 'unreachable' | 'refused' | 'no-key' };
 
 /** One row of a hall statistics table (hall/stats.ts), as the screen gets it. */

@@ -53,7 +53,11 @@ async function as<T>(t: WebFixture, user: string, password: string, fn: () => Pr
 }
 
 /** Over the web host's HTTP API, as the renderer calls it. */
-async function http(t: WebFixture, op: string, body: unknown): Promise<{ ok: boolean; value?: unknown; code?: string }> {
+async function http(
+  t: WebFixture,
+  op: string,
+  body: unknown,
+): Promise<{ ok: boolean; value?: unknown; code?: string }> {
   const r = await t.api(op, body);
   const j = JSON.parse(r.text) as { ok: boolean; value?: unknown; error?: { code: string } };
   return { ok: j.ok, value: j.value, code: j.error?.code };
@@ -161,7 +165,7 @@ describe('three terminals, one hall', () => {
     expect(Number((await hall.pool.query('SELECT count(*) n FROM sync_gaps')).rows[0].n)).toBe(0);
   });
 
-  it("a clerk sees only their own numbers for today, whatever they ask", async () => {
+  it('a clerk sees only their own numbers for today, whatever they ask', async () => {
     const b = terms[1]!;
     const v = await b.callOk('hall.stats', { from: '2026-01-01', to: '2026-12-31', by: 'clerk' });
     expect(v.scope).toMatchObject({ from: today(), to: today(), clerk: 'demo-clerk', hallWide: false });
