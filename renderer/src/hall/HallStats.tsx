@@ -145,7 +145,7 @@ export function HallStats({ supervisor }: { supervisor: boolean }) {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('hallStats.perDay')} extra={exportButton('day')}>
-            <Chart option={lineOver(t, data.day, false)} testId="hall-chart-day" />
+            <Chart option={lineOver(t, data.day, false, range)} testId="hall-chart-day" />
           </Card>
         </Col>
       </Row>

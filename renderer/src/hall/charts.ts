@@ -8,8 +8,13 @@ const GREY = '#9e9e9e';
 const BLUE = '#1565c0';
 
 /** Accepted and completed over time (hours of today, or days of the range). */
-export function lineOver(t: TFunction, rows: HallStatsRow[], hours: boolean): ChartOption {
-  const keys = hours ? Array.from({ length: 24 }, (_, h) => String(h)) : rows.map((r) => r.key);
+export function lineOver(
+  t: TFunction,
+  rows: HallStatsRow[],
+  hours: boolean,
+  range?: { from: string; to: string },
+): ChartOption {
+  const keys = hours ? Array.from({ length: 24 }, (_, h) => String(h)) : range ? daysOf(range) : rows.map((r) => r.key);
   const by = new Map(rows.map((r) => [r.key, r]));
   return {
     tooltip: { trigger: 'axis' },
@@ -85,4 +90,12 @@ export function handlingBars(t: TFunction, rows: HallHandlingRow[], name: (k: st
       { name: 'P90', type: 'bar', data: rows.map((r) => min(r.p90Ms)), color: RED },
     ],
   };
+}
+
+/** Every day of a range (at most a year shown), so a quiet day is a zero and not a gap. */
+function daysOf({ from, to }: { from: string; to: string }): string[] {
+  const out: string[] = [];
+  for (let d = Date.parse(from + 'T00:00:00Z'); d <= Date.parse(to + 'T00:00:00Z') && out.length < 366; d += 86_400_000)
+    out.push(new Date(d).toISOString().slice(0, 10));
+  return out;
 }
