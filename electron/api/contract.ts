@@ -205,8 +205,12 @@ export const operations = {
   ),
 
   // --- the hall server (issue 13, terminal side): pairing, statistics, shared pool audit ---
-  'hall.link': op<H.HallLinkState>()(empty, ['admin', 'supervisor'], 'Whether this terminal is paired with a hall, and its sync'),
-  'hall.pair': op<H.HallLinkState>()(HS.pairInput, ['admin'], "Pair with a hall server by its URL and one-time code"),
+  'hall.link': op<H.HallLinkState>()(
+    empty,
+    ['admin', 'supervisor'],
+    'Whether this terminal is paired with a hall, and its sync',
+  ),
+  'hall.pair': op<H.HallLinkState>()(HS.pairInput, ['admin'], 'Pair with a hall server by its URL and one-time code'),
   'hall.unpair': op<H.HallLinkState>()(empty, ['admin'], 'Forget the hall pairing (the hall may revoke it too)'),
   'hall.stats': op<H.HallStatsView>()(
     HS.statsInput,
@@ -218,11 +222,15 @@ export const operations = {
     ['clerk', 'station', 'supervisor'],
     'Bad ratings open and overdue (this terminal; a clerk their own)',
   ),
-  'hall.export': op<H.HallExportFile>()(HS.exportInput, ['clerk', 'station', 'supervisor'], 'A statistics table as XLSX'),
+  'hall.export': op<H.HallExportFile>()(
+    HS.exportInput,
+    ['clerk', 'station', 'supervisor'],
+    'A statistics table as XLSX',
+  ),
   'hall.poolReads': op<H.HallPoolReadRow[]>()(
     HS.poolReadsInput,
     ['supervisor'],
-    "Who read whose shared pool data at the hall (never the data)",
+    'Who read whose shared pool data at the hall (never the data)',
   ),
   'hall.prefillSource': op<H.HallPrefillSource | null>()(
     C.caseRef,

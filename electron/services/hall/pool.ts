@@ -10,6 +10,8 @@ import type { HallPrefillSource } from './types';
 const HALL_ITEM = 'HALL';
 /** The clerk is waiting at the item's choice: the hall gets this long, then the terminal's own pool serves. */
 const PREFETCH_MS = 1500;
+/** After the hall failed to answer, the next clerks are not made to wait for it again this long. */
+const BACKOFF_MS = 30_000;
 
 /**
  * The data pool with the hall behind it. `prefetch` (before the item's form is built) asks the hall
@@ -20,6 +22,7 @@ const PREFETCH_MS = 1500;
  */
 export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool, catalog: Catalog) {
   const fetched = new Map<string, Map<string, PooledValue>>();
+  let downUntil = 0;
   const sources = new Map<string, HallPrefillSource>();
   const remember = (caseId: string, s: HallPrefillSource) => {
     sources.set(caseId, s);
@@ -37,6 +40,7 @@ export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool,
     const item = catalog.byCode.get(itemCode);
     const keys = item?.form ? poolKeys(item.form) : [];
     if (!keys.length) return;
+    if (Date.now() < downUntil) return remember(caseId, { source: 'local', reason: 'unreachable' });
     const rec = getCase(core.db, cipher, caseId);
     if (rec.source !== 'card' && !(rec.source === 'manual' && rec.manualReason)) return;
     try {
@@ -62,6 +66,7 @@ export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool,
       remember(caseId, { source: 'hall', found: m.size });
     } catch (e) {
       const refused = (e as { status?: number }).status === 401;
+      if (!refused) downUntil = Date.now() + BACKOFF_MS;
       remember(caseId, { source: 'local', reason: refused ? 'refused' : 'unreachable' });
     }
   }
