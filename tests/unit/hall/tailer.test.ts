@@ -34,7 +34,7 @@ function caseWithSteps(
 
 const bodies = (db: Db, cipher: ReturnType<typeof tempDb>['cipher']) =>
   (
-    db.prepare('SELECT id, receiver, key, seq FROM outbox ORDER BY seq').all() as {
+    db.prepare("SELECT id, receiver, key, seq FROM outbox WHERE kind = 'hall-event' ORDER BY seq").all() as {
       id: number;
       receiver: string;
       key: string;
@@ -92,5 +92,44 @@ describe('the audit tailer', () => {
     ).toEqual(['printed', 'audit-head']);
     const seqs = (db.prepare('SELECT seq FROM outbox ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+  });
+
+  it("sends a rating in the hall's scale and one decision per case once every submission is final", () => {
+    const { db, cipher } = tempDb();
+    const ok = (d: Db, m: OutboxMessageInput) => enqueue(d, cipher, m);
+    const id = caseWithSteps(db, cipher, [['application-submit']]);
+    for (const dept of ['DPF', 'CAB'])
+      enqueue(db, cipher, {
+        kind: 'submission',
+        receiver: `department:${dept}`,
+        key: `${id}.${dept}.1`,
+        caseId: id,
+        payload: {},
+      });
+    const decide = (dept: string, state: string) =>
+      db
+        .prepare(
+          "UPDATE outbox SET state = 'delivered', delivered_at = 't', remote_state = ?, final = 1, remote_at = '2026-12-01T03:00:00.000Z' WHERE key = ?",
+        )
+        .run(state, `${id}.${dept}.1`);
+    tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok });
+    decide('DPF', 'approved');
+    tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok }); // one still open: no decision yet
+    expect(bodies(db, cipher).map((x) => x.type)).toEqual(['opened', 'checked', 'submitted', 'audit-head']);
+    decide('CAB', 'rejected');
+    tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok });
+    tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok });
+    const decided = bodies(db, cipher).filter((x) => x.type === 'decided');
+    expect(decided).toEqual([
+      expect.objectContaining({ caseId: id, decision: 'rejected', at: Date.parse('2026-12-01T03:00:00Z') }),
+    ]);
+
+    // 好差评 level 5 (very dissatisfied) is the hall's 1 (very bad).
+    db.prepare(
+      "INSERT INTO ratings(case_id, item_code, clerk_id, level, bad, rated_at, deadline, record, record_hash) VALUES (?, 'senior-card', 'k.wang', 5, 1, 't', '2026-12-08', '{}', ?)",
+    ).run(id, 'a'.repeat(64));
+    appendAudit(db, { action: 'rating', actor: 'citizen-screen', caseId: id, itemCode: 'senior-card' });
+    tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok });
+    expect(bodies(db, cipher).find((x) => x.type === 'rated')).toMatchObject({ rating: 1, clerkId: 'k.wang' });
   });
 });
