@@ -59,3 +59,26 @@ it.skipIf(!existsSync(BUILT))(
   },
   200_000,
 );
+
+it.skipIf(!existsSync(BUILT))(
+  'a SIGKILLed terminal still takes its training hall and PostgreSQL down',
+  async () => {
+    const k = await startHostProcess({ COUNTER_TRAINING_HALL: '1' });
+    const hallDir = join(k.dataDir, 'training-hall');
+    await k.callOk('auth.signIn', { userId: 'demo-admin', password: 'training-123' });
+    const link = await until(
+      'the training hall paired',
+      async () => {
+        const s = await k.callOk('hall.link', {});
+        return s.paired ? s : null;
+      },
+      { timeoutMs: 120_000, stepMs: 500 },
+    );
+    expect(running(join(hallDir, 'pg'))).toBe(true);
+    k.proc.kill('SIGKILL');
+    // The hall child sees its stdin close and stops PostgreSQL itself.
+    await until('PostgreSQL of the training hall stopped', () => !running(join(hallDir, 'pg')), { timeoutMs: 30_000 });
+    await expect(fetch(link.url!, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+  },
+  200_000,
+);
