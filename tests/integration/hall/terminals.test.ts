@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, FormFieldView } from '../../../electron/api/types';
 import type { HallStatsRow } from '../../../electron/services/hall/types';
@@ -214,5 +216,51 @@ describe('three terminals, one hall', () => {
     await removeCard(c3.core);
     const refused = await hall.pool.query('SELECT count(*) n FROM auth_refusals WHERE terminal_id = $1', [id]);
     expect(Number(refused.rows[0].n)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a terminal's signed call replayed byte for byte is refused and logged", async () => {
+    const a = terms[0]!;
+    // A recording proxy on loopback between terminal A and the hall: what an eavesdropper on the hall LAN would have.
+    const seen: { method: string; url: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+        void fetch(hall.url + req.url, {
+          method: req.method,
+          headers: req.headers as Record<string, string>,
+          body: body.length ? body : undefined,
+        }).then(async (r) => {
+          res.writeHead(r.status, { 'content-type': 'application/json' });
+          res.end(Buffer.from(await r.arrayBuffer()));
+        });
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const viaProxy = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      expect(await a.core.services.hall!.retarget(viaProxy)).toBe(true);
+      await as(a, 'demo-supervisor', 'training-123', () =>
+        a.callOk('hall.stats', { from: today(), to: today(), by: 'item' }),
+      );
+      const call = seen.find((x) => x.url.startsWith('/v1/stats'))!;
+      expect(call).toBeTruthy();
+      const again = await fetch(hall.url + call.url, {
+        method: call.method,
+        headers: call.headers as Record<string, string>,
+      });
+      expect(again.status).toBe(401);
+      expect(await again.json()).toMatchObject({ code: 'HALL_UNAUTHORISED', params: { reason: 'replayed' } });
+      const logged = await hall.pool.query(
+        "SELECT count(*) n FROM auth_refusals WHERE reason = 'replayed' AND terminal_id = $1",
+        [a.core.services.hall!.credentials()!.terminalId],
+      );
+      expect(Number(logged.rows[0].n)).toBe(1);
+    } finally {
+      await a.core.services.hall!.retarget(hall.url);
+      await new Promise((r) => proxy.close(r));
+    }
   });
 });
