@@ -34,8 +34,19 @@ async function ok<T>(p: ReturnType<typeof api>): Promise<T> {
 
 test('the supervisor sees hall statistics with charts; a clerk sees their own today', async ({ page, host }) => {
   test.setTimeout(120_000);
+  // The administrator pairs the terminal in its own dialog: a wrong code first, then the hall's.
   await ok(api(host, 'auth.signIn', { userId: 'demo-admin', password: 'training-123' }));
-  await ok(api(host, 'hall.pair', { url: hall.url, code: await newPairingCode(hall.pool) }));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('hall-link-open').click();
+  await page.getByTestId('hall-url').fill(hall.url);
+  await page.getByTestId('hall-code').fill('12345678');
+  await page.getByTestId('hall-pair').click();
+  await expect(page.getByTestId('hall-link-error')).toContainText('refused the pairing code');
+  await page.getByTestId('hall-code').fill(await newPairingCode(hall.pool));
+  await page.getByTestId('hall-pair').click();
+  await expect(page.getByTestId('hall-link-state')).toContainText(hall.url);
+  await page.screenshot({ path: 'test-results/screens/hall-link-paired.png' });
   await ok(api(host, 'auth.signOut'));
 
   // A real case at this terminal: card, item, print.
@@ -79,7 +90,6 @@ test('the supervisor sees hall statistics with charts; a clerk sees their own to
   page.on('pageerror', (e) => console.log('[pageerror]', e.message));
   await page.setViewportSize({ width: 1500, height: 1100 });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('hall-stats-open').click();
   // The screen's chunk (ECharts) loads on first open.
   await expect(page.getByTestId('hall-stats')).toBeVisible({ timeout: 20_000 });
