@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -262,5 +264,31 @@ describe('three terminals, one hall', () => {
       await a.core.services.hall!.retarget(hall.url);
       await new Promise((r) => proxy.close(r));
     }
+  });
+
+  it("after the session, PostgreSQL's files hold no resident's name, ID number or confirmed value", async () => {
+    const people = ['钱秀兰', '张建国', '赵桂兰'];
+    const cards = terms[0]!.core.services.reader!.demoCards().filter((c) => people.includes(c.name));
+    expect(cards).toHaveLength(3);
+    const secrets = [...people, ...cards.map((c) => c.number), typed.bankAccount, typed.phone];
+    const needles = secrets.flatMap((x) => [Buffer.from(x, 'utf8'), Buffer.from(x, 'utf16le')]);
+    const control = Buffer.from(CARE, 'utf8'); // item codes are stored plain: a scan that reads nothing can't pass
+    await hall.pool.query('CHECKPOINT');
+    const hits: string[] = [];
+    let controlSeen = false;
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else {
+          const bytes = readFileSync(p);
+          for (const n of needles) if (bytes.includes(n)) hits.push(`${p}: ${n.toString('utf8')}`);
+          if (bytes.includes(control)) controlSeen = true;
+        }
+      }
+    };
+    walk(pgs.db.dir);
+    expect(controlSeen).toBe(true);
+    expect(hits).toEqual([]);
   });
 });
