@@ -14,6 +14,7 @@ export default defineConfig({
           main: resolve(__dirname, 'electron/main.ts'),
           'web-host': resolve(__dirname, 'electron/web-host.ts'),
           sandbox: resolve(__dirname, 'sandbox/cli.ts'),
+          hall: resolve(__dirname, 'hall/cli.ts'),
         },
       },
     },

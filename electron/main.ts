@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { IPC_EVENT, IPC_INVOKE } from './api/contract';
 import { dispatch } from './api/dispatch';
 import { utilitySandboxLauncher } from './desktop/sandbox';
+import { utilityHallLauncher } from './desktop/hall';
 import { hardenContents, hardenSession, windowOptions } from './desktop/security';
 import { eventVisible } from './services/accounts/gate';
 import { bootCore, type KeyWrap } from './services/core/boot';
@@ -82,6 +83,7 @@ function start(): void {
         nativeBinding: electronSqliteBinding(),
         keyWrap: safeStorageWrap(),
         launchSandbox: utilitySandboxLauncher,
+        launchHall: utilityHallLauncher,
       });
       ipcMain.handle(IPC_INVOKE, (event, name: unknown, args: unknown) => {
         // Only our own page may call in; a frame from anywhere else is refused.

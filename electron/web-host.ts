@@ -5,6 +5,7 @@ import { AppError } from './api/errors';
 import { bootCore } from './services/core/boot';
 import { findResourcesDir } from './services/core/resources';
 import { nodeSandboxLauncher } from './services/training/sandbox-child';
+import { nodeHallLauncher } from './services/training/hall-child';
 import { startWebHost } from './web/server';
 
 /** The renderer build sits in out/renderer whether we run from source (tsx) or from the bundle. */
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     host: 'web',
     version: version(),
     launchSandbox: nodeSandboxLauncher(__dirname, resolve(findResourcesDir(), '..')),
+    launchHall: nodeHallLauncher(__dirname, resolve(findResourcesDir(), '..')),
   });
   const host = await startWebHost({ core, rendererDir: dir, port });
   // Printed before the ready line, so whoever waits for that line already has this one.

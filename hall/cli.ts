@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const dataKey = Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'hex');
   const embedded = process.env.DATABASE_URL ? null : await startEmbedded(dataDir);
   const hall = await startHall({
-    databaseUrl: process.env.DATABASE_URL ?? embedded!.url,
+    databaseUrl: process.env.DATABASE_URL || embedded!.url,
     dataKey,
     port: Number(process.env.HALL_PORT ?? 0),
   });
@@ -31,6 +31,11 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
+  // A terminal's training child: its parent's death (even SIGKILL) closes stdin, and the hall stops PostgreSQL.
+  if (process.env.HALL_EXIT_WITH_STDIN === '1') {
+    process.stdin.on('end', () => void stop());
+    process.stdin.resume();
+  }
   const i = process.argv.indexOf('--revoke');
   if (i > 0) {
     console.log((await revoke(hall.pool, process.argv[i + 1] ?? '')) ? 'revoked' : 'no such active terminal');

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -51,6 +52,8 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
   pool.on('error', (e) => console.error('[hall] idle database client:', e.message));
   await migrate(pool);
   const s = sealer(o.dataKey);
+  // Given to each terminal at pairing: derived, so the data key itself never leaves the hall.
+  const personKey = createHmac('sha256', o.dataKey).update('hall-person-hash/v1').digest('hex');
   const tz = o.tzOffsetMin ?? 480;
   const prune = setInterval(() => void pruneNonces(pool).catch(() => undefined), 60_000);
   prune.unref();
@@ -78,7 +81,7 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
         );
         return send(res, 401, { code: 'HALL_PAIRING_REFUSED' });
       }
-      return send(res, 200, r);
+      return send(res, 200, { ...r, personKey });
     }
     const auth = await verify(pool, req, body);
     if (!auth.ok) return send(res, 401, { code: 'HALL_UNAUTHORISED', params: { reason: auth.reason } });

@@ -62,6 +62,11 @@ export interface PairRequest {
 export interface PairResponse {
   terminalId: string;
   secret: string;
+  /**
+   * Hall-wide key (hex) for the pool's person hash, HMAC-SHA256(key, ID number): the same person
+   * hashes alike at every terminal of the hall, and the hall itself never sees the number.
+   */
+  personKey?: string;
 }
 
 export interface EventsResponse {

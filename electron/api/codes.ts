@@ -9,6 +9,7 @@ import { CATALOG_ERRORS } from '../services/catalog/errors';
 import { CERT_ERRORS } from '../services/certificates/errors';
 import { CITIZEN_ERRORS } from '../services/citizen/errors';
 import { CRYPTO_ERRORS } from '../services/crypto/errors';
+import { HALL_ERRORS } from '../services/hall/errors';
 import { LICENSE_ERRORS } from '../services/licenses/errors';
 import { OUTBOX_ERRORS } from '../services/outbox/errors';
 import { REGISTRY_ERRORS } from '../services/registry/errors';
@@ -60,6 +61,7 @@ export const ERROR_TABLES = {
   certificates: CERT_ERRORS,
   citizen: CITIZEN_ERRORS,
   crypto: CRYPTO_ERRORS,
+  hall: HALL_ERRORS,
   licenses: LICENSE_ERRORS,
   outbox: OUTBOX_ERRORS,
   registry: REGISTRY_ERRORS,

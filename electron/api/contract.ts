@@ -7,6 +7,8 @@ import * as S from './auth-schemas';
 import * as O from './outbox-schemas';
 import type * as R from '../services/citizen/types';
 import * as Z from './citizen-schemas';
+import type * as H from '../services/hall/types';
+import * as HS from './hall-schemas';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -200,6 +202,40 @@ export const operations = {
     Z.followUpInput,
     ['supervisor'],
     'Record a follow-up (核实, 整改, 回访) or close a bad rating',
+  ),
+
+  // --- the hall server (issue 13, terminal side): pairing, statistics, shared pool audit ---
+  'hall.link': op<H.HallLinkState>()(
+    empty,
+    ['admin', 'supervisor'],
+    'Whether this terminal is paired with a hall, and its sync',
+  ),
+  'hall.pair': op<H.HallLinkState>()(HS.pairInput, ['admin'], 'Pair with a hall server by its URL and one-time code'),
+  'hall.unpair': op<H.HallLinkState>()(empty, ['admin'], 'Forget the hall pairing (the hall may revoke it too)'),
+  'hall.stats': op<H.HallStatsView>()(
+    HS.statsInput,
+    ['clerk', 'station', 'supervisor'],
+    "Hall statistics: a supervisor's as asked, a clerk's own numbers for today",
+  ),
+  'hall.badRatings': op<H.LocalBadRatings>()(
+    empty,
+    ['clerk', 'station', 'supervisor'],
+    'Bad ratings open and overdue (this terminal; a clerk their own)',
+  ),
+  'hall.export': op<H.HallExportFile>()(
+    HS.exportInput,
+    ['clerk', 'station', 'supervisor'],
+    'A statistics table as XLSX',
+  ),
+  'hall.poolReads': op<H.HallPoolReadRow[]>()(
+    HS.poolReadsInput,
+    ['supervisor'],
+    'Who read whose shared pool data at the hall (never the data)',
+  ),
+  'hall.prefillSource': op<H.HallPrefillSource | null>()(
+    C.caseRef,
+    ['clerk', 'station', 'supervisor'],
+    "Where this case's form prefill came from: the hall, or this terminal only (and why)",
   ),
 } as const;
 

@@ -351,3 +351,15 @@ export interface CaseSubmissionsView {
   completion: 'no-submissions' | 'pending' | 'completed';
   submissions: SubmissionView[];
 }
+
+// --- the hall server (issue 13): what the statistics screen and the hall link show ---
+export type {
+  HallExportFile,
+  HallHandlingRow,
+  HallLinkState,
+  HallPoolReadRow,
+  HallStatsRow,
+  HallStatsView,
+  LocalBadRatings,
+  HallPrefillSource,
+} from '../services/hall/types';

@@ -40,6 +40,8 @@ export interface BootOptions {
   /** A CUPS queue to print to (with CUPS_SERVER set in the environment), else the virtual printer. */
   printerQueue?: string;
   hallId?: string;
+  /** The window (counter) number; B-01 by default. */
+  counter?: string;
 }
 
 export interface CoreOptions {
@@ -115,7 +117,7 @@ function writeBootConfig(dir: string, b: BootOptions): string {
     JSON.stringify({
       mode: 'training',
       hall: { id: b.hallId ?? 'BENCH01', name: '基准测试大厅' },
-      counter: 'B-01',
+      counter: b.counter ?? 'B-01',
       registry: { url: b.registry.url, appKey: b.registry.appKey, appSecret: b.registry.appSecret, timeoutMs: 3000 },
       printer: b.printerQueue ? { backend: 'cups', a4: b.printerQueue } : { backend: 'virtual' },
     }),

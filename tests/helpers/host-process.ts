@@ -49,7 +49,15 @@ export async function startHostProcess(
   }
   const proc = spawn(process.execPath, argv, {
     cwd: ROOT,
-    env: { ...process.env, COUNTER_CONFIG: '', ...extra, ...env, COUNTER_DATA_DIR: dataDir },
+    // No training hall (embedded PostgreSQL) unless a test asks for one: COUNTER_TRAINING_HALL=1.
+    env: {
+      ...process.env,
+      COUNTER_CONFIG: '',
+      COUNTER_TRAINING_HALL: '0',
+      ...extra,
+      ...env,
+      COUNTER_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const ready = awaitReadyLine(proc, o.from === 'source' ? 60_000 : 30_000);

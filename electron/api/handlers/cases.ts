@@ -35,10 +35,12 @@ export const caseHandlers: HandlerSlice<CaseOps> = {
   },
   'items.search': (ctx, { query, caseId }) => desk(ctx).search(query, caseId),
   // Purpose binding: personal data only inside the clerk's own case for the citizen at the counter.
-  'case.chooseItem': (ctx, { caseId, itemCode }) => (
-    requireOpenCase(ctx.core, caseId),
-    desk(ctx).chooseItem(caseId, itemCode)
-  ),
+  'case.chooseItem': async (ctx, { caseId, itemCode }) => {
+    requireOpenCase(ctx.core, caseId);
+    // The hall's pool values for this person and item, asked before the form is prefilled (bounded wait).
+    await ctx.core.services.hallPool?.prefetch(caseId, itemCode);
+    return desk(ctx).chooseItem(caseId, itemCode);
+  },
   'case.override': (ctx, { caseId, supervisorId, password, reason }) => (
     requireOpenCase(ctx.core, caseId),
     desk(ctx).override(caseId, supervisorId, password, reason)

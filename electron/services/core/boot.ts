@@ -2,11 +2,13 @@ import type { AppInfo } from '../../api/types';
 import { loadConfig } from '../config/load';
 import { Core } from './core';
 import type { SandboxLauncher } from '../training/sandbox-child';
+import type { HallLauncher } from '../training/hall-child';
 import { wireAccountsAndAudit } from '../wiring/accounts';
 import { wireDataKey } from '../wiring/data-key';
 import { wireResources } from '../wiring/resources';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
+import { wireHall } from '../wiring/hall';
 import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
@@ -26,6 +28,8 @@ export interface BootOptions {
   keyWrap?: KeyWrap;
   /** How to start the training sandbox registry as a child (node fork, or Electron utilityProcess). */
   launchSandbox: SandboxLauncher;
+  /** Training: how to start a hall server as a child (paired by itself); none, no training hall. */
+  launchHall?: HallLauncher;
   log?: (line: string) => void;
 }
 
@@ -53,6 +57,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
+  await step(core, 'hall', () => wireHall(core, o.launchHall));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

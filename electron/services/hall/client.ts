@@ -5,6 +5,8 @@ export interface HallCredentials {
   url: string;
   terminalId: string;
   secret: string;
+  /** Hall-wide key for the person hash of the shared pool (the same at every terminal of the hall). */
+  personKey?: string;
 }
 
 /** A refusal or failure from the hall; `retryable` tells the outbox whether the same bytes may succeed later. */
@@ -29,7 +31,12 @@ export async function pairWithHall(url: string, code: string, name: string): Pro
   });
   const body = (await res.json()) as PairResponse & { code?: string };
   if (!res.ok) throw new HallCallError(body.code ?? 'HALL_PAIRING_REFUSED', res.status, false);
-  return { url, terminalId: body.terminalId, secret: body.secret };
+  return {
+    url,
+    terminalId: body.terminalId,
+    secret: body.secret,
+    ...(body.personKey ? { personKey: body.personKey } : {}),
+  };
 }
 
 /** Signed calls to the hall (HMAC, the registry's scheme); the terminal's secret never leaves the header signature. */

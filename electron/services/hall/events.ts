@@ -1,17 +1,20 @@
 import type { HallAuditHead, HallCaseEvent } from '../../../protocol/hall-wire';
 import type { OutboxMessageInput } from '../outbox/types';
 
-/** The one hall receiver of a terminal; the outbox numbers its messages 1, 2, 3… */
+/**
+ * The default hall receiver; a paired terminal uses `hall:<terminalId>` (hallReceiverName) so a new
+ * pairing starts at seq 1 at its new hall. The outbox numbers each receiver's messages 1, 2, 3…
+ */
 export const HALL_RECEIVER = 'hall:main';
 
 /**
  * A case event for the hall, to enqueue in the same transaction as the case step it reports (the
  * flow owns that call). Ids and codes only: the hall's statistics need no personal data.
  */
-export function hallCaseEvent(ev: HallCaseEvent): OutboxMessageInput {
+export function hallCaseEvent(ev: HallCaseEvent, receiver = HALL_RECEIVER): OutboxMessageInput {
   return {
     kind: 'hall-event',
-    receiver: HALL_RECEIVER,
+    receiver,
     // A case has each step once, except ratings and decisions that may repeat: `at` keeps them apart.
     key: `hall.${ev.caseId}.${ev.type}.${ev.at}`,
     caseId: ev.caseId,
@@ -21,11 +24,13 @@ export function hallCaseEvent(ev: HallCaseEvent): OutboxMessageInput {
   };
 }
 
-export function hallAuditHead(h: Omit<HallAuditHead, 'type'>): OutboxMessageInput {
+export function hallAuditHead(h: Omit<HallAuditHead, 'type'>, receiver = HALL_RECEIVER): OutboxMessageInput {
   return {
     kind: 'hall-event',
-    receiver: HALL_RECEIVER,
+    receiver,
     key: `hall.audit.${h.count}`,
     payload: { type: 'audit-head', ...h },
   };
 }
+
+export const hallReceiverName = (terminalId: string) => `hall:${terminalId}`;

@@ -9,14 +9,18 @@ import type { Core } from '../core/core';
 import { CaseFlow } from '../flow';
 import { readHallDefaults } from '../forms';
 import { purgeExpiredPool, sqlitePool } from '../pool';
+import { hallAwarePool } from '../hall/pool';
 
 /** The case flow: catalog, the hall's signing key for QR codes, and the card-read trigger. */
 export async function wireCases(core: Core): Promise<void> {
   const cipher = core.services.cipher;
   if (!cipher) return;
   const catalog = loadCatalog(join(core.resourcesDir, 'catalog'));
-  const pool = sqlitePool(core, cipher);
+  // The hall (when paired) extends the terminal's own pool; the flow sees one DataPool.
+  const hallPool = hallAwarePool(core, cipher, sqlitePool(core, cipher), catalog);
+  const pool = hallPool.pool;
   core.services.pool = pool;
+  core.services.hallPool = hallPool;
   purgeExpiredPool(core);
   const hallKey = loadOrCreateHallKey(join(core.opts.dataDir, 'keys'), core.config.hall.id);
   const own = toTrustedKey(hallKey, core.config.hall.name);

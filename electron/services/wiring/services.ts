@@ -8,6 +8,9 @@ import type { CaseFlow } from '../flow';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
 import type { DataPool } from '../pool';
+import type { HallService } from '../hall/service';
+import type { HallAwarePool } from '../hall/pool';
+import type { HallProcess } from '../training/hall-child';
 import type { PrintingService } from '../printing/service';
 import type { RegistryClient } from '../registry';
 import type { ReaderService } from '../reader/service';
@@ -43,6 +46,12 @@ export interface Services {
   citizen?: CitizenScreen;
   /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
   pool?: DataPool;
+  /** The link to the hall server: pairing, the audit tailer, the signed client (services/hall). */
+  hall?: HallService;
+  /** The pool with the hall behind it: prefetch before the item's form, and where prefill came from. */
+  hallPool?: HallAwarePool;
+  /** Training only: the hall server started as a child process. */
+  hallChild?: HallProcess;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

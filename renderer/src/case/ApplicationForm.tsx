@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Select, Space, Tag, Typography } from 'antd
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, FormFieldView, PrefillSource } from '../../../electron/api/types';
+import { PoolNotice } from '../hall/PoolNotice';
 
 const SOURCE_COLOR: Record<PrefillSource, string> = {
   card: 'blue',
@@ -65,6 +66,7 @@ export function ApplicationForm({
       <Typography.Text type="secondary" data-testid="to-type">
         {t('appForm.toType', { count: c.form?.toType ?? 0 })}
       </Typography.Text>
+      {!done && <PoolNotice caseId={c.caseId} form={c.form} />}
       <Form
         form={form}
         layout="horizontal"

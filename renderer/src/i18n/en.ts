@@ -364,6 +364,63 @@ export const en: Strings = {
     ruleBelow: 'the rule below',
     ruleInView: 'the rule shown in Reader devices',
   },
+  hallStats: {
+    title: 'Hall statistics',
+    mine: 'My numbers today',
+    ownToday: 'Only your own numbers for {{day}}',
+    refresh: 'Refresh',
+    accepted: 'Accepted',
+    completed: 'Completed',
+    rate: 'Completion rate',
+    voided: 'Voided',
+    pending: 'Pending',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    badOpen: 'Bad ratings open (this terminal)',
+    badOverdue: 'Bad ratings overdue (this terminal)',
+    ratedGood: 'Good',
+    ratedBad: 'Bad',
+    notRated: 'Not rated',
+    perHour: 'Per hour, today',
+    perDay: 'Per day',
+    per: { window: 'Window', clerk: 'Clerk', item: 'Item' },
+    handling: 'Handling time',
+    median: 'Median',
+    minutes: 'min',
+    cases: 'Cases',
+    satisfaction: 'Satisfaction',
+    poolReads: 'Shared pool reads',
+    readAt: 'When',
+    terminal: 'Terminal',
+    case: 'Case',
+    person: 'Person (hash)',
+    fields: 'Fields',
+  },
+  hallLink: {
+    title: 'Hall link',
+    notPaired:
+      "This terminal is not paired with a hall server. Enter the hall server's address and the one-time code its console shows.",
+    url: 'Hall server address',
+    code: 'Pairing code',
+    pair: 'Pair',
+    paired: 'Paired with the hall',
+    terminal: 'Terminal id',
+    pairedAt: 'Paired',
+    pending: 'Events waiting',
+    lastError: 'Last error',
+    unpair: 'Unpair',
+    unpairConfirm: 'This terminal will stop sending to the hall. Unpair?',
+  },
+  hallPool: {
+    fromHall: "Earlier cases' values come from the hall's shared pool ({{count}} found).",
+    local_unpaired: 'Not linked to a hall: earlier values come from this terminal only.',
+    local_unreachable:
+      "The hall server can't be reached: earlier values come from this terminal only; another window's may be missing.",
+    local_refused:
+      'The hall refused this terminal: earlier values come from this terminal only. Call the administrator.',
+    'local_no-key':
+      'This pairing has no shared pool key: earlier values come from this terminal only. The administrator pairs again.',
+  },
   lang: { switchTo: '中文', current: 'English' },
   errors: {
     CASE_BLOCKED:
@@ -442,6 +499,13 @@ export const en: Strings = {
     OUTBOX_CONFLICT:
       'The department already holds this submission with other content; it was not sent again. Tell the administrator.',
     OUTBOX_MALFORMED: 'The department system gave an unexpected answer; the submission is sent again automatically.',
+    HALL_PAIRING_REFUSED:
+      'The hall refused the pairing code: it is wrong, already used or older than 10 minutes. Ask for a new code at the hall server.',
+    HALL_UNREACHABLE:
+      'The hall server does not answer. Check its address and that it is running; the terminal keeps working and sends what it owes later.',
+    HALL_NOT_PAIRED: 'This terminal is not paired with a hall. An administrator pairs it under Hall → Link.',
+    HALL_REFUSED:
+      'The hall refused this terminal ({{reason}}). It may have been revoked; an administrator pairs it again.',
     RATING_ALREADY: 'This case has already been rated; each service is rated once.',
     RATING_NOT_ASKED: 'No case is waiting for a rating now.',
     RATING_REASON_REQUIRED:

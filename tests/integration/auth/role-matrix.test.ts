@@ -81,6 +81,15 @@ const MATRIX: Record<OpName, string> = {
   'case.ratingState': CASE_AFTER,
   'ratings.bad': '...x.',
   'ratings.followUp': '...x.',
+  // The hall (issue 13): an admin pairs; statistics for a clerk are their own today (scope.ts).
+  'hall.link': '...xx',
+  'hall.pair': '....x',
+  'hall.unpair': '....x',
+  'hall.stats': '.xxx.',
+  'hall.badRatings': '.xxx.',
+  'hall.export': '.xxx.',
+  'hall.poolReads': '...x.', // who read whose pool data: the supervisor, nobody browses values
+  'hall.prefillSource': CASE_AFTER,
 };
 
 let f: Fixture;

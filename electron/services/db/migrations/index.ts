@@ -9,10 +9,24 @@ import { m007 } from './007-outbox';
 import { m008 } from './008-data-pool';
 import { m009 } from './009-citizen';
 import { m010 } from './010-batch';
+import { m011 } from './011-hall-link';
 import { m016 } from './016-case-documents';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
  * never edit a migration that has shipped. Each migration has a test in tests/unit/db/.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m016];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m016,
+];
