@@ -7,6 +7,8 @@ import * as S from './auth-schemas';
 import * as O from './outbox-schemas';
 import type * as R from '../services/citizen/types';
 import * as Z from './citizen-schemas';
+import * as W from './worklist-schemas';
+import type * as WT from '../services/worklist/types';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -200,6 +202,42 @@ export const operations = {
     Z.followUpInput,
     ['supervisor'],
     'Record a follow-up (核实, 整改, 回访) or close a bad rating',
+  ),
+
+  // --- worklists (主动服务, services/worklist): the station's proactive work, a task per person ---
+  'worklist.programmes': op<WT.ProgrammeView[]>()(empty, ['station'], 'The programmes a worklist can start from'),
+  'worklist.list': op<WT.WorklistSummary[]>()(empty, ['station'], "This station's worklists with their progress"),
+  'worklist.start': op<WT.WorklistSummary>()(
+    W.startInput,
+    ['station'],
+    "Start a worklist from a programme for the station's area; the registry is asked for its people",
+  ),
+  'worklist.resume': op<WT.WorklistSummary>()(
+    W.worklistRef,
+    ['station'],
+    'Ask the registry again for a worklist whose build failed; only the people still missing are added',
+  ),
+  'worklist.view': op<WT.WorklistView>()(W.viewInput, ['station'], 'A worklist and its tasks, filtered and paged'),
+  'worklist.step': op<WT.TaskView>()(
+    W.stepInput,
+    ['station'],
+    'Record a contact (reached, not reached, declined) or the confirmation',
+  ),
+  'worklist.assign': op<WT.TaskView[]>()(W.assignInput, ['station'], 'Give tasks to a member of the station staff'),
+  'worklist.output': op<WT.TaskView>()(
+    W.outputInput,
+    ['station'],
+    'Make the output without the citizen at the counter: print the card or submit the application',
+  ),
+  'worklist.deliver': op<WT.TaskView>()(
+    W.deliverInput,
+    ['station'],
+    'Mark delivered (by whom, when), with the signature when one was drawn',
+  ),
+  'worklist.export': op<{ fileName: string; xlsxBase64: string }>()(
+    W.worklistRef,
+    ['station'],
+    'The worklist as XLSX (masked ID numbers)',
   ),
 } as const;
 

@@ -6,6 +6,7 @@ import { certificateHandlers } from './certificates';
 import { citizenHandlers } from './citizen';
 import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
+import { worklistHandlers } from './worklists';
 import type { HandlerTable } from './types';
 
 /** The whole table; the type makes a missing handler for any contract operation a compile error. */
@@ -18,4 +19,5 @@ export const handlers: HandlerTable = {
   ...citizenHandlers,
   ...outboxHandlers,
   ...trainingHandlers,
+  ...worklistHandlers,
 };

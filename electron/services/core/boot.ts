@@ -11,6 +11,7 @@ import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
 import { wireRegistry } from '../wiring/registry';
+import { wireWorklists } from '../wiring/worklists';
 
 /** Wraps the data key with an OS facility (Electron safeStorage on the desktop). */
 export interface KeyWrap {
@@ -53,6 +54,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
+  await step(core, 'worklists', () => wireWorklists(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

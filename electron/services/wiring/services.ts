@@ -12,6 +12,7 @@ import type { PrintingService } from '../printing/service';
 import type { RegistryClient } from '../registry';
 import type { ReaderService } from '../reader/service';
 import type { SandboxProcess } from '../training/sandbox-child';
+import type { WorklistService } from '../worklist/service';
 
 /**
  * The composition root: every service boot starts, named and typed, on `core.services`. Boot
@@ -43,6 +44,8 @@ export interface Services {
   citizen?: CitizenScreen;
   /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
   pool?: DataPool;
+  /** Station worklists from programmes (worklist/service.ts). */
+  worklists?: WorklistService;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

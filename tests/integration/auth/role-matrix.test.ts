@@ -81,6 +81,17 @@ const MATRIX: Record<OpName, string> = {
   'case.ratingState': CASE_AFTER,
   'ratings.bad': '...x.',
   'ratings.followUp': '...x.',
+  // worklists (主动服务): station staff only; a counter clerk has no worklists
+  'worklist.programmes': '..x..',
+  'worklist.list': '..x..',
+  'worklist.start': '..x..',
+  'worklist.resume': '..x..',
+  'worklist.view': '..x..',
+  'worklist.step': '..x..',
+  'worklist.assign': '..x..',
+  'worklist.output': '..x..',
+  'worklist.deliver': '..x..',
+  'worklist.export': '..x..',
 };
 
 let f: Fixture;
