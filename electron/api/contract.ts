@@ -8,7 +8,6 @@ import * as O from './outbox-schemas';
 import type * as R from '../services/citizen/types';
 import * as Z from './citizen-schemas';
 import * as W from './worklist-schemas';
-import type * as WT from '../services/worklist/types';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -205,31 +204,31 @@ export const operations = {
   ),
 
   // --- worklists (主动服务, services/worklist): the station's proactive work, a task per person ---
-  'worklist.programmes': op<WT.ProgrammeView[]>()(empty, ['station'], 'The programmes a worklist can start from'),
-  'worklist.list': op<WT.WorklistSummary[]>()(empty, ['station'], "This station's worklists with their progress"),
-  'worklist.start': op<WT.WorklistSummary>()(
+  'worklist.programmes': op<T.ProgrammeView[]>()(empty, ['station'], 'The programmes a worklist can start from'),
+  'worklist.list': op<T.WorklistSummary[]>()(empty, ['station'], "This station's worklists with their progress"),
+  'worklist.start': op<T.WorklistSummary>()(
     W.startInput,
     ['station'],
     "Start a worklist from a programme for the station's area; the registry is asked for its people",
   ),
-  'worklist.resume': op<WT.WorklistSummary>()(
+  'worklist.resume': op<T.WorklistSummary>()(
     W.worklistRef,
     ['station'],
     'Ask the registry again for a worklist whose build failed; only the people still missing are added',
   ),
-  'worklist.view': op<WT.WorklistView>()(W.viewInput, ['station'], 'A worklist and its tasks, filtered and paged'),
-  'worklist.step': op<WT.TaskView>()(
+  'worklist.view': op<T.WorklistView>()(W.viewInput, ['station'], 'A worklist and its tasks, filtered and paged'),
+  'worklist.step': op<T.TaskView>()(
     W.stepInput,
     ['station'],
     'Record a contact (reached, not reached, declined) or the confirmation',
   ),
-  'worklist.assign': op<WT.TaskView[]>()(W.assignInput, ['station'], 'Give tasks to a member of the station staff'),
-  'worklist.output': op<WT.TaskView>()(
+  'worklist.assign': op<T.TaskView[]>()(W.assignInput, ['station'], 'Give tasks to a member of the station staff'),
+  'worklist.output': op<T.TaskView>()(
     W.outputInput,
     ['station'],
     'Make the output without the citizen at the counter: print the card or submit the application',
   ),
-  'worklist.deliver': op<WT.TaskView>()(
+  'worklist.deliver': op<T.TaskView>()(
     W.deliverInput,
     ['station'],
     'Mark delivered (by whom, when), with the signature when one was drawn',
