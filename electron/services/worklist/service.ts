@@ -28,8 +28,8 @@ import { programmeView, summaryOf, taskView } from './views';
 
 /**
  * The hook for a signature on delivery: the signing service (services/signature, built beside
- * this) hands over what the citizen drew; the worklist keeps its SM3/SHA-256 digest on the task
- * and the image in the audit entry's sealed part, so the delivery record can vouch for it.
+ * this) hands over the PNG the citizen drew; the task and the worklist-deliver audit entry keep
+ * its SHA-256 digest, so the delivery record vouches for the image wherever the image is kept.
  */
 export interface DeliverySignature {
   /** PNG of the drawn signature, base64. */

@@ -1,13 +1,7 @@
 import { Alert, Button, Card, Form, InputNumber, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  ProgrammeView,
-  TaskState,
-  TaskView,
-  WorklistSummary,
-  WorklistView,
-} from '../../../electron/api/types';
+import type { ProgrammeView, TaskState, TaskView, WorklistSummary, WorklistView } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
 import { base64Bytes, download } from '../auth/download';
 import { errorText } from '../i18n';

@@ -16,4 +16,17 @@ import { m012 } from './012-worklists';
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
  * never edit a migration that has shipped. Each migration has a test in tests/unit/db/.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+];
