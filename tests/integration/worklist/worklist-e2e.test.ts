@@ -180,6 +180,16 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     const qian = careView.tasks.find((t) => t.name === '钱秀兰');
     expect(qian?.facts.map((x) => x.value)).toEqual(['一级']);
     expect(qian?.address).toBeUndefined(); // no visit: no address
+    // Reached at home, she confirms and gives a phone and an account: the application goes to the outbox.
+    await f.callOk('worklist.step', { taskId: qian!.id, step: 'reached' });
+    await f.callOk('worklist.step', { taskId: qian!.id, step: 'confirm' });
+    const made = await f.callOk('worklist.output', {
+      taskId: qian!.id,
+      values: { phone: '13912345678', bank: '示范市农商银行', bankAccount: '6230123412341234' },
+    });
+    expect(made.state).toBe('output-made');
+    const subs = await f.callOk('submissions.forCase', { caseId: made.caseId! });
+    expect(subs.submissions.length).toBeGreaterThan(0);
     const old = await f.callOk('worklist.start', { programme: 'longevity-80', area: '110901001' });
     const oldView = await f.callOk('worklist.view', { id: old.id });
     expect(oldView.tasks.map((t) => t.name)).toContain('吴寿山');
