@@ -179,10 +179,21 @@ export class WorklistService {
     const desk: CounterDesk = need(this.core.services.desk, 'The case service');
     let caseId = t.case_id ?? undefined;
     try {
+      // A retry reuses the task's case while this terminal still holds it; after a restart it opens a new one.
+      let chosen = false;
+      if (caseId) {
+        try {
+          chosen = !!desk.view(caseId).item;
+        } catch {
+          caseId = undefined;
+        }
+      }
       if (!caseId) {
         const reason = `${reasonOf(p)}（工单 ${worklist} 第 ${t.seq} 项；申请人不在柜台，信息与照片取自电子证照）`;
         caseId = desk.openManual(t.person.idNumber, t.person.name, '', reason).caseId;
         updateTask(this.core.db, taskId, { case_id: caseId });
+      }
+      if (!chosen) {
         await desk.cardFromRegistry(caseId);
         await desk.chooseItem(caseId, p.item);
       }

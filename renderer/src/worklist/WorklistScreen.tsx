@@ -38,7 +38,13 @@ const KEYS: Record<string, TaskView['can'][number]> = {
   'Alt+S': 'deliver',
 };
 
-const problem = (e: unknown) => (e instanceof ApiCallError ? errorText(e.error) : String(e));
+/** An output that could not be made names its cause's code: worded too, so staff see why (a blocked check, no printer). */
+function problem(e: unknown): string {
+  if (!(e instanceof ApiCallError)) return String(e);
+  const cause = e.error.code === 'WORKLIST_OUTPUT_FAILED' ? e.error.params?.reason : undefined;
+  const text = errorText(e.error);
+  return typeof cause === 'string' ? `${text} ${errorText({ code: cause })}` : text;
+}
 
 /** The station's worklists: start one from a programme, work through its tasks, export it. */
 export function WorklistScreen({ onClose }: { onClose: () => void }) {

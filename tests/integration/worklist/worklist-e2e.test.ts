@@ -190,6 +190,19 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     expect(made.state).toBe('output-made');
     const subs = await f.callOk('submissions.forCase', { caseId: made.caseId! });
     expect(subs.submissions.length).toBeGreaterThan(0);
+    // 邓伟's licenses all fail verification: the checks block, the task stays confirmed with the cause.
+    const deng = careView.tasks.find((t) => t.name === '邓伟')!;
+    await f.callOk('worklist.step', { taskId: deng.id, step: 'reached' });
+    await f.callOk('worklist.step', { taskId: deng.id, step: 'confirm' });
+    const blocked = await f.call('worklist.output', { taskId: deng.id, values: { phone: '13912345678' } });
+    expect(blocked.ok).toBe(false);
+    if (!blocked.ok) {
+      expect(blocked.error.code).toBe('WORKLIST_OUTPUT_FAILED');
+      expect(blocked.error.params?.reason).toBe('CASE_BLOCKED');
+    }
+    const after = (await f.callOk('worklist.view', { id: care.id })).tasks.find((t) => t.id === deng.id)!;
+    expect(after.state).toBe('confirmed');
+    expect(after.caseId).toBeTruthy();
     const old = await f.callOk('worklist.start', { programme: 'longevity-80', area: '110901001' });
     const oldView = await f.callOk('worklist.view', { id: old.id });
     expect(oldView.tasks.map((t) => t.name)).toContain('吴寿山');
