@@ -26,6 +26,10 @@ export const faultsSchema = z
     unknownIssuer: z.boolean().default(false),
     /** The batch endpoint alone is down (the connection is dropped); per-person calls still answer. */
     batchDown: z.boolean().default(false),
+    /** The population query alone is down (the connection is dropped). */
+    populationDown: z.boolean().default(false),
+    /** The population query over-shares: every person comes back with a full address and a phone number nobody asked for. */
+    populationOvershare: z.boolean().default(false),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults
 import type { DemoResident } from './generator/demo';
 import { UsageLog, type UsageRecord } from './usage-log';
 import { batchLicenses, BatchInputError } from './batch';
+import { populationPage, PopulationInputError } from './population';
 
 /** Thrown to drop the connection without an answer (a fault that hits one endpoint only). */
 class DropConnection extends Error {}
@@ -123,6 +124,24 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       const refs = data.book.refsForHolder(holderCode);
       const items = refs.map((r) => data.book.catalog(r)).filter((c) => !types || types.includes(c.certificateType));
       return { items };
+    }
+    if (path === '/v1/population') {
+      if (faults.populationDown) throw new DropConnection();
+      try {
+        const page = populationPage(url, data);
+        // Each person answered is a use of their data, visible to them under /v1/usage like a license fetch.
+        for (const p of page.people)
+          usage.add({ ...(record as UsageRecord), ...u, holderCode: p.idNumber, status: 200 });
+        if (faults.populationOvershare)
+          return {
+            ...page,
+            people: page.people.map((p) => ({ ...p, address: '示范市某路1号', phone: '13800000000' })),
+          };
+        return page;
+      } catch (e) {
+        if (e instanceof PopulationInputError) throw new ApiError(400, 'PARAM_INVALID', e.message);
+        throw e;
+      }
     }
     if (path === '/v1/batch/licenses') {
       if (faults.batchDown) throw new DropConnection();

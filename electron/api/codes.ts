@@ -14,6 +14,7 @@ import { LICENSE_ERRORS } from '../services/licenses/errors';
 import { OUTBOX_ERRORS } from '../services/outbox/errors';
 import { REGISTRY_ERRORS } from '../services/registry/errors';
 import { RULE_ERRORS } from '../services/rules/errors';
+import { WORKLIST_ERRORS } from '../services/worklist/errors';
 
 /**
  * The codes of the hosts, the dispatcher and the web transport (both ends), and of start-up.
@@ -66,6 +67,7 @@ export const ERROR_TABLES = {
   outbox: OUTBOX_ERRORS,
   registry: REGISTRY_ERRORS,
   rules: RULE_ERRORS,
+  worklist: WORKLIST_ERRORS,
   reader: READER_ERRORS,
   printer: PRINT_ERRORS,
 } as const;

@@ -9,6 +9,7 @@ import type * as R from '../services/citizen/types';
 import * as Z from './citizen-schemas';
 import type * as H from '../services/hall/types';
 import * as HS from './hall-schemas';
+import * as W from './worklist-schemas';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -236,6 +237,42 @@ export const operations = {
     C.caseRef,
     ['clerk', 'station', 'supervisor'],
     "Where this case's form prefill came from: the hall, or this terminal only (and why)",
+  ),
+
+  // --- worklists (主动服务, services/worklist): the station's proactive work, a task per person ---
+  'worklist.programmes': op<T.ProgrammeView[]>()(empty, ['station'], 'The programmes a worklist can start from'),
+  'worklist.list': op<T.WorklistSummary[]>()(empty, ['station'], "This station's worklists with their progress"),
+  'worklist.start': op<T.WorklistSummary>()(
+    W.startInput,
+    ['station'],
+    "Start a worklist from a programme for the station's area; the registry is asked for its people",
+  ),
+  'worklist.resume': op<T.WorklistSummary>()(
+    W.worklistRef,
+    ['station'],
+    'Ask the registry again for a worklist whose build failed; only the people still missing are added',
+  ),
+  'worklist.view': op<T.WorklistView>()(W.viewInput, ['station'], 'A worklist and its tasks, filtered and paged'),
+  'worklist.step': op<T.TaskView>()(
+    W.stepInput,
+    ['station'],
+    'Record a contact (reached, not reached, declined) or the confirmation',
+  ),
+  'worklist.assign': op<T.TaskView[]>()(W.assignInput, ['station'], 'Give tasks to a member of the station staff'),
+  'worklist.output': op<T.TaskView>()(
+    W.outputInput,
+    ['station'],
+    'Make the output without the citizen at the counter: print the card or submit the application',
+  ),
+  'worklist.deliver': op<T.TaskView>()(
+    W.deliverInput,
+    ['station'],
+    'Mark delivered (by whom, when), with the signature when one was drawn',
+  ),
+  'worklist.export': op<{ fileName: string; xlsxBase64: string }>()(
+    W.worklistRef,
+    ['station'],
+    'The worklist as XLSX (masked ID numbers)',
   ),
 } as const;
 

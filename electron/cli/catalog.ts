@@ -5,7 +5,8 @@
  * compile) and lists every problem; exit 0 only when there are none. `list` prints the items.
  */
 import { resolve } from 'node:path';
-import { CatalogError, deriveItem, readCatalog } from '../services/catalog';
+import { buildCatalog, CatalogError, deriveItem, readCatalog } from '../services/catalog';
+import { readProgrammes } from '../services/worklist/programmes';
 
 const USAGE = 'usage: npm run catalog -- check [--dir <catalog folder>] | list [--dir <catalog folder>]';
 
@@ -38,6 +39,16 @@ function main(argv: string[]): number {
         `${item.code}\t${item.itemCode}\t${item.department}\t${item.outputs.map((o) => o.kind).join('+')}\t${item.names.zh}\t${item.initials.join(',')}`,
       );
   }
+  // Programmes (resources/programmes, beside the catalog) name items, so they are checked against these.
+  let programmes = 0;
+  if (!c.problems.length) {
+    const p = readProgrammes(
+      buildCatalog(c.items.map(deriveItem), c.files, c.departments),
+      resolve(c.dir, '..', 'programmes'),
+    );
+    programmes = p.programmes.length;
+    c.problems.push(...p.problems.map((x) => `Programme ${x}`));
+  }
   if (c.problems.length) {
     for (const p of c.problems) console.error(`✗ ${p}`);
     console.error(`${c.problems.length} problem(s) in ${c.dir}`);
@@ -46,7 +57,7 @@ function main(argv: string[]): number {
   const printed = c.items.filter((i) => i.outputs.some((o) => o.kind === 'certificate' || o.kind === 'card')).length;
   const exprs = c.items.reduce((n, i) => n + i.rules.filter((r) => r.kind === 'expr').length, 0);
   console.log(
-    `catalog ok: ${c.items.length} items (${printed} printed at the counter, ${c.items.length - printed} applications), ${exprs} expression rules, in ${c.dir}`,
+    `catalog ok: ${c.items.length} items (${printed} printed at the counter, ${c.items.length - printed} applications), ${exprs} expression rules, in ${c.dir}; ${programmes} programmes`,
   );
   return 0;
 }

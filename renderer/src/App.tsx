@@ -66,7 +66,14 @@ export function App() {
         </Layout.Header>
         <Layout.Content className="app-content">
           <AuthGate>
-            {(session) => <WorkArea key={session.userId} training={info?.mode === 'training'} cases={session.cases} />}
+            {(session) => (
+              <WorkArea
+                key={session.userId}
+                training={info?.mode === 'training'}
+                cases={session.cases}
+                station={session.roles.includes('station')}
+              />
+            )}
           </AuthGate>
         </Layout.Content>
         <Layout.Footer className="app-footer">

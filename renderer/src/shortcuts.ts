@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 
 /** Every shortcut the app binds, listed once so the F1 overlay can never drift from the bindings. */
-export const SHORTCUTS = ['F1', 'F4', 'F6', 'F7', 'F8', 'F9', 'Alt+L', 'Escape'] as const;
+export const SHORTCUTS = ['F1', 'F4', 'F6', 'F7', 'F8', 'F9', 'Alt+L', 'Alt+W', 'Escape'] as const;
 export type Shortcut = (typeof SHORTCUTS)[number];
 
 function keyName(e: KeyboardEvent): string {

@@ -243,6 +243,27 @@ export function addBenefitDemoResidents(b: WorldBuilder, seed: string): { grantP
     }),
   );
   grants.push({ index: heIdx, keys: ['social_security_card'] });
+
+  // Proactive programmes (worklists): someone turning 80 soon, for the high-age allowance. Their
+  // birth date follows the reference date, as 陈德福's does for 65; a stream of its own again.
+  const turning80 = addDays(addYears(today, -80), 20);
+  b.withStream(new Prng(`${seed}\u0000${BENEFIT_DEMO_STREAM}\u0000proactive`), () =>
+    household(
+      '幸福社区',
+      21,
+      [
+        {
+          name: '吴寿山',
+          sex: '男',
+          birth: turning80,
+          relation: '户主',
+          demonstrates: `aged 79 on the reference date ${today}, turns 80 on ${addYears(turning80, 80)}: high-age allowance worklist; birth date follows the reference date`,
+        },
+      ],
+      1,
+      301,
+    ),
+  );
   w.benefitDemo = start;
 
   return {

@@ -39,6 +39,8 @@ export interface BootOptions {
   registry: { url: string; appKey: string; appSecret: string };
   /** A CUPS queue to print to (with CUPS_SERVER set in the environment), else the virtual printer. */
   printerQueue?: string;
+  /** A CUPS queue for CR80 cards (senior cards); without it cards go where the printer service picks. */
+  cardQueue?: string;
   hallId?: string;
   /** The window (counter) number; B-01 by default. */
   counter?: string;
@@ -119,7 +121,9 @@ function writeBootConfig(dir: string, b: BootOptions): string {
       hall: { id: b.hallId ?? 'BENCH01', name: '基准测试大厅' },
       counter: b.counter ?? 'B-01',
       registry: { url: b.registry.url, appKey: b.registry.appKey, appSecret: b.registry.appSecret, timeoutMs: 3000 },
-      printer: b.printerQueue ? { backend: 'cups', a4: b.printerQueue } : { backend: 'virtual' },
+      printer: b.printerQueue
+        ? { backend: 'cups', a4: b.printerQueue, ...(b.cardQueue ? { card: b.cardQueue } : {}) }
+        : { backend: 'virtual' },
     }),
   );
   return file;

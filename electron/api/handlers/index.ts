@@ -7,6 +7,7 @@ import { citizenHandlers } from './citizen';
 import { hallHandlers } from './hall';
 import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
+import { worklistHandlers } from './worklists';
 import type { HandlerTable } from './types';
 
 /** The whole table; the type makes a missing handler for any contract operation a compile error. */
@@ -20,4 +21,5 @@ export const handlers: HandlerTable = {
   ...hallHandlers,
   ...outboxHandlers,
   ...trainingHandlers,
+  ...worklistHandlers,
 };

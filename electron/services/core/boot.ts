@@ -13,6 +13,7 @@ import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
 import { wireRegistry } from '../wiring/registry';
+import { wireWorklists } from '../wiring/worklists';
 
 /** Wraps the data key with an OS facility (Electron safeStorage on the desktop). */
 export interface KeyWrap {
@@ -58,6 +59,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
   await step(core, 'hall', () => wireHall(core, o.launchHall));
+  await step(core, 'worklists', () => wireWorklists(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

@@ -8,7 +8,7 @@ import type { ApplicationDocument } from './application-docs';
 import { choose, searchFor } from './choose';
 import { FlowContext } from './context';
 import type { FlowDeps } from './deps';
-import { manualCard, openFor } from './intake';
+import { cardFromRegistry, manualCard, openFor } from './intake';
 import { apply, previewOf, printCertificate } from './issue';
 import { followJobs } from './print/events';
 import { interrupted, reconcile } from './print/reconcile';
@@ -52,6 +52,11 @@ export class CaseFlow {
 
   openManual(idNumber: string, name: string, validTo: string, reason: string): CaseView {
     return openFor(this.ctx, manualCard(idNumber, name, validTo), 'manual', reason);
+  }
+
+  /** A worklist task's case: the card's validity from the registry's resident-ID license. */
+  cardFromRegistry(caseId: string): Promise<void> {
+    return cardFromRegistry(this.ctx, caseId);
   }
 
   view(caseId: string): CaseView {

@@ -125,3 +125,22 @@ async function prefetch(ctx: FlowContext, live: LiveCase): Promise<void> {
   }
   if (ctx.book.peek(live.id)) ctx.publish(live.id);
 }
+
+/**
+ * For a worklist task (services/worklist): the case was opened without the card at the counter,
+ * so the card's validity is taken from the verified resident-ID license the registry holds for
+ * that person, once the fetch is in. Without one the date stays empty and card-valid is unknown.
+ */
+export async function cardFromRegistry(ctx: FlowContext, caseId: string): Promise<void> {
+  const live = ctx.book.need(caseId);
+  await live.fetch;
+  const own = live.result?.licenses.find(
+    (l) =>
+      l.license.certificateType === '111001' &&
+      l.verification.state === 'verified' &&
+      l.license.certificateHolderCode === live.card.number,
+  );
+  const validTo = own?.license.surface.validTo;
+  if (typeof validTo === 'string' && validTo)
+    live.card = { ...live.card, validTo: /^(长期|long[- ]?term)$/i.test(validTo) ? 'long-term' : validTo };
+}

@@ -32,6 +32,7 @@ import type {
   UsageContext,
 } from './types';
 import { backoffDelay, sleep } from './backoff';
+import { populationPage, type PopulationQuery, type PopulationAnswer } from './population';
 
 export interface RegistryClientOptions {
   /** e.g. http://127.0.0.1:4100/ ; the API lives under <baseUrl>/v1/. */
@@ -80,11 +81,17 @@ export interface RegistryClient extends Registry {
     usage: UsageContext,
     typeCodes?: string[],
   ): Promise<Array<{ holderCode: string; key: string; licenses: FetchedLicense[] }>>;
+  /**
+   * One page of the population query for a proactive programme (protocol/population-wire.ts).
+   * The answer is checked at the boundary: a person with a field that was not asked for, an
+   * invalid ID number or more people than the page size is refused as REGISTRY_MALFORMED.
+   */
+  population(query: PopulationQuery, usage: UsageContext): Promise<PopulationAnswer>;
   /** Frees keep-alive sockets. */
   close(): void;
 }
 
-interface CallSpec<T> {
+export interface CallSpec<T> {
   method: 'GET' | 'POST';
   path: string;
   query?: Record<string, string | undefined>;
@@ -292,6 +299,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
         })),
       );
     },
+
+    population: (query, usage) => populationPage(call, query, usage),
 
     async trustList(): Promise<TrustedIssuer[]> {
       return [...(await trust.get()).values()].map((e) => e.issuer);

@@ -15,6 +15,7 @@ import type { PrintingService } from '../printing/service';
 import type { RegistryClient } from '../registry';
 import type { ReaderService } from '../reader/service';
 import type { SandboxProcess } from '../training/sandbox-child';
+import type { WorklistService } from '../worklist/service';
 
 /**
  * The composition root: every service boot starts, named and typed, on `core.services`. Boot
@@ -52,6 +53,8 @@ export interface Services {
   hallPool?: HallAwarePool;
   /** Training only: the hall server started as a child process. */
   hallChild?: HallProcess;
+  /** Station worklists from programmes (worklist/service.ts). */
+  worklists?: WorklistService;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

@@ -11,19 +11,37 @@ import { useCase } from '../case/useCase';
 import { VerifyDialog } from '../case/VerifyDialog';
 import { useShortcuts } from '../shortcuts';
 import { TrainingPanel } from '../training/TrainingPanel';
+import { WorklistScreen } from '../worklist/WorklistScreen';
 
 /**
  * The main area: idle until a card is placed (or a number is typed in), then the case screen. A
  * session whose role handles no cases (an administrator) gets neither, and asks for no case.
  */
-export function WorkArea({ training, cases }: { training: boolean; cases: SessionInfo['cases'] }) {
+export function WorkArea({
+  training,
+  cases,
+  station = false,
+}: {
+  training: boolean;
+  cases: SessionInfo['cases'];
+  /** Station staff also have worklists (主动服务), Alt+W. */
+  station?: boolean;
+}) {
   const { t } = useTranslation();
   const { current, set } = useCase(!!cases);
   const [dialog, setDialog] = useState<null | 'manual' | 'verify'>(null);
+  const [worklists, setWorklists] = useState(false);
   // Typing a number in opens a case: only for the roles that open them (a supervisor finishes cases).
   const opens = cases === 'open';
   useShortcuts(
-    useMemo(() => ({ ...(opens ? { F6: () => setDialog('manual') } : {}), F7: () => setDialog('verify') }), [opens]),
+    useMemo(
+      () => ({
+        ...(opens ? { F6: () => setDialog('manual') } : {}),
+        F7: () => setDialog('verify'),
+        ...(station ? { 'Alt+W': () => setWorklists((w) => !w) } : {}),
+      }),
+      [opens, station],
+    ),
   );
   const idle = (
     <>
@@ -43,6 +61,11 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
             <Button onClick={() => setDialog('verify')} title="F7" data-testid="verify-open">
               {t('verify.title')}
             </Button>
+            {station && (
+              <Button onClick={() => setWorklists(true)} title="Alt+W" data-testid="worklists-open">
+                {t('worklist.title')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -64,7 +87,13 @@ export function WorkArea({ training, cases }: { training: boolean; cases: Sessio
   }
   return (
     <div className="work-area" data-testid="work-area">
-      {current ? <CaseScreen c={current} onChange={set} /> : idle}
+      {station && worklists ? (
+        <WorklistScreen onClose={() => setWorklists(false)} />
+      ) : current ? (
+        <CaseScreen c={current} onChange={set} />
+      ) : (
+        idle
+      )}
       {training && <TrainingPanel />}
       {opens && <ManualOpenDialog open={dialog === 'manual'} onClose={() => setDialog(null)} onOpened={set} />}
       <VerifyDialog open={dialog === 'verify'} onClose={() => setDialog(null)} />

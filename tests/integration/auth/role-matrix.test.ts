@@ -90,6 +90,17 @@ const MATRIX: Record<OpName, string> = {
   'hall.export': '.xxx.',
   'hall.poolReads': '...x.', // who read whose pool data: the supervisor, nobody browses values
   'hall.prefillSource': CASE_AFTER,
+  // worklists (主动服务): station staff only; a counter clerk has no worklists
+  'worklist.programmes': '..x..',
+  'worklist.list': '..x..',
+  'worklist.start': '..x..',
+  'worklist.resume': '..x..',
+  'worklist.view': '..x..',
+  'worklist.step': '..x..',
+  'worklist.assign': '..x..',
+  'worklist.output': '..x..',
+  'worklist.deliver': '..x..',
+  'worklist.export': '..x..',
 };
 
 let f: Fixture;

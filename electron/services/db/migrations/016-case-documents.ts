@@ -11,7 +11,7 @@ import type { Migration } from '../migrate';
  * flow branch this is version 11; whoever merges it after 011-015 sets version 16.
  */
 export const m016: Migration = {
-  version: 12,
+  version: 13,
   name: 'case-documents',
   up(db) {
     db.exec(`

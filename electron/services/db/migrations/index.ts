@@ -10,6 +10,7 @@ import { m008 } from './008-data-pool';
 import { m009 } from './009-citizen';
 import { m010 } from './010-batch';
 import { m011 } from './011-hall-link';
+import { m012 } from './012-worklists';
 import { m016 } from './016-case-documents';
 
 /**
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   m009,
   m010,
   m011,
+  m012,
   m016,
 ];

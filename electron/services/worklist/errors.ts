@@ -1,0 +1,32 @@
+import { AppError, type ErrorParams } from '../errors';
+
+export type WorklistErrorCode =
+  | 'WORKLIST_PROGRAMME_INVALID'
+  | 'WORKLIST_PROGRAMME_NOT_FOUND'
+  | 'WORKLIST_NOT_FOUND'
+  | 'WORKLIST_TASK_NOT_FOUND'
+  | 'WORKLIST_TASK_STEP'
+  | 'WORKLIST_NOT_ASSIGNABLE'
+  | 'WORKLIST_NO_AREA'
+  | 'WORKLIST_OUTPUT_FAILED';
+
+/** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
+export const WORKLIST_ERRORS = {
+  WORKLIST_PROGRAMME_INVALID: [],
+  WORKLIST_PROGRAMME_NOT_FOUND: ['code'],
+  WORKLIST_NOT_FOUND: ['id'],
+  WORKLIST_TASK_NOT_FOUND: ['id'],
+  /** A step the task's state does not allow (e.g. deliver before the output was made). */
+  WORKLIST_TASK_STEP: ['state', 'step'],
+  WORKLIST_NOT_ASSIGNABLE: ['user'],
+  WORKLIST_NO_AREA: [],
+  WORKLIST_OUTPUT_FAILED: ['reason'],
+} as const satisfies Record<WorklistErrorCode, readonly string[]>;
+
+export class WorklistError extends AppError {
+  declare readonly code: WorklistErrorCode;
+  constructor(code: WorklistErrorCode, message: string, params?: ErrorParams) {
+    super(code, message, params ? { params } : undefined);
+    this.name = 'WorklistError';
+  }
+}

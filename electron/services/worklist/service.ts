@@ -1,0 +1,275 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../errors';
+import { listAccounts } from '../accounts/store';
+import type { Catalog } from '../catalog';
+import type { Core } from '../core/core';
+import type { RecordCipher } from '../crypto';
+import type { CaseFlow } from '../flow';
+import { need } from '../wiring/services';
+import { auditWorklist } from './audit';
+import { fillWorklist, reasonOf, startWorklist, type StartOptions } from './build';
+import { WorklistError } from './errors';
+import { worklistXlsx } from './export-xlsx';
+import { getProgramme, loadProgrammes, type Programme } from './programmes';
+import { nextState, type Step } from './steps';
+import {
+  addStep,
+  countTasks,
+  getTask,
+  getWorklist,
+  listTasks,
+  listWorklists,
+  updateTask,
+  type StoredTask,
+  type TaskFilter,
+} from './store';
+import type { ProgrammeView, TaskView, WorklistSummary, WorklistView } from './types';
+import { programmeView, summaryOf, taskView } from './views';
+
+/**
+ * The hook for a signature on delivery: the signing service (services/signature, built beside
+ * this) hands over the PNG the citizen drew; the task and the worklist-deliver audit entry keep
+ * its SHA-256 digest, so the delivery record vouches for the image wherever the image is kept.
+ */
+export interface DeliverySignature {
+  /** PNG of the drawn signature, base64. */
+  pngBase64: string;
+}
+
+export interface WorklistDeps {
+  core: Core;
+  cipher: RecordCipher;
+  catalog: Catalog;
+  /** resources/programmes by default. */
+  programmesDir?: string;
+}
+
+/** Station work that goes out to people: worklists from programmes, a task per person (README.md). */
+export class WorklistService {
+  readonly programmes: readonly Programme[];
+
+  constructor(private readonly d: WorklistDeps) {
+    this.programmes = loadProgrammes(d.catalog, d.programmesDir);
+  }
+
+  private get core(): Core {
+    return this.d.core;
+  }
+
+  private programmeOf(code: string): Programme | undefined {
+    return this.programmes.find((p) => p.code === code);
+  }
+
+  private who(): string {
+    return this.core.session?.userId ?? 'unknown';
+  }
+
+  listProgrammes(): ProgrammeView[] {
+    return this.programmes.map(programmeView);
+  }
+
+  /** Starts a worklist and asks the registry for its people; a registry failure leaves it failed, with what was found. */
+  async start(programme: string, o: StartOptions): Promise<WorklistSummary> {
+    const p = getProgramme(this.programmes, programme);
+    if (!/^\d{6}(\d{3}){0,2}$/.test(o.area))
+      throw new WorklistError('WORKLIST_NO_AREA', 'The station area must be an area code of 6, 9 or 12 digits.');
+    const registry = need(this.core.services.registry, 'The registry');
+    const deps = { core: this.core, cipher: this.d.cipher, registry };
+    const id = startWorklist(deps, p, o);
+    const w = getWorklist(this.core.db, id);
+    await fillWorklist(deps, p, { id, area: w.area, asOf: w.as_of, withinDays: w.within_days });
+    return this.summary(id);
+  }
+
+  /** Asks the registry again for a worklist whose build failed; only the people still missing are added. */
+  async resume(id: string): Promise<WorklistSummary> {
+    const w = getWorklist(this.core.db, id);
+    const p = getProgramme(this.programmes, w.programme);
+    const registry = need(this.core.services.registry, 'The registry');
+    await fillWorklist({ core: this.core, cipher: this.d.cipher, registry }, p, {
+      id,
+      area: w.area,
+      asOf: w.as_of,
+      withinDays: w.within_days,
+    });
+    return this.summary(id);
+  }
+
+  summary(id: string): WorklistSummary {
+    const w = getWorklist(this.core.db, id);
+    return summaryOf(this.core.db, w, this.programmeOf(w.programme));
+  }
+
+  list(): WorklistSummary[] {
+    return listWorklists(this.core.db).map((w) => summaryOf(this.core.db, w, this.programmeOf(w.programme)));
+  }
+
+  view(id: string, f: TaskFilter = {}): WorklistView {
+    const w = getWorklist(this.core.db, id);
+    const p = this.programmeOf(w.programme);
+    const tasks = listTasks(this.core.db, this.d.cipher, id, f).map((t) => taskView(this.core.db, t, p));
+    return { ...summaryOf(this.core.db, w, p), tasks, matched: countTasks(this.core.db, id, f) };
+  }
+
+  private task(taskId: number): { t: StoredTask; p: Programme; worklist: string } {
+    const t = getTask(this.core.db, this.d.cipher, taskId);
+    const w = getWorklist(this.core.db, t.worklist_id);
+    return { t, p: getProgramme(this.programmes, w.programme), worklist: w.id };
+  }
+
+  private taskOut(taskId: number): TaskView {
+    const { t, p } = this.task(taskId);
+    return taskView(this.core.db, t, p);
+  }
+
+  /** Contacted (reached / not reached / declined) or confirmed: a step on record and in the audit log. */
+  step(
+    taskId: number,
+    step: Extract<Step, 'reached' | 'not-reached' | 'declined' | 'confirm'>,
+    note?: string,
+  ): TaskView {
+    const { t, p, worklist } = this.task(taskId);
+    const to = nextState(t.state, step);
+    this.core.db.transaction(() => {
+      updateTask(this.core.db, taskId, { state: to });
+      addStep(this.core.db, taskId, step, this.who(), note);
+      auditWorklist(this.core, this.d.cipher, step === 'confirm' ? 'worklist-confirm' : 'worklist-contact', {
+        worklist,
+        itemCode: p.item,
+        purpose: reasonOf(p),
+        idNumber: t.person.idNumber,
+        detail: { task: t.seq, step },
+      });
+    })();
+    return this.taskOut(taskId);
+  }
+
+  /** Gives tasks to a member of the station's staff (an account with the station role). */
+  assign(taskIds: number[], userId: string): TaskView[] {
+    const staff = listAccounts(this.core.db).find((a) => a.id === userId && !a.disabled);
+    if (!staff || !staff.roles.includes('station'))
+      throw new WorklistError('WORKLIST_NOT_ASSIGNABLE', `${userId} is not station staff.`, { user: userId });
+    this.core.db.transaction(() => {
+      for (const id of taskIds) {
+        const { t, p, worklist } = this.task(id);
+        updateTask(this.core.db, id, { assigned_to: userId });
+        addStep(this.core.db, id, 'assign', this.who(), userId);
+        auditWorklist(this.core, this.d.cipher, 'worklist-assign', {
+          worklist,
+          itemCode: p.item,
+          purpose: reasonOf(p),
+          idNumber: t.person.idNumber,
+          detail: { task: t.seq, to: userId },
+        });
+      }
+    })();
+    return taskIds.map((id) => this.taskOut(id));
+  }
+
+  /**
+   * The output, made without the citizen at the counter: a case is opened for the person (the
+   * manual reason names the worklist and task), their licenses are fetched under that case as at
+   * the counter, the item's checks run, and then the card is printed through the desk's print
+   * path (registry photo, serial, spooler) or the application submitted through the outbox.
+   * A blocked check or a printer fault leaves the task confirmed, to be tried again.
+   */
+  async output(taskId: number, values: Record<string, string> = {}): Promise<TaskView> {
+    const { t, p, worklist } = this.task(taskId);
+    nextState(t.state, 'output');
+    const desk: CaseFlow = need(this.core.services.desk, 'The case service');
+    let caseId = t.case_id ?? undefined;
+    try {
+      // A retry reuses the task's case while this terminal still holds it; after a restart it opens a new one.
+      let chosen = false;
+      if (caseId) {
+        try {
+          chosen = !!desk.view(caseId).item;
+        } catch {
+          caseId = undefined;
+        }
+      }
+      if (!caseId) {
+        const reason = `${reasonOf(p)}（工单 ${worklist} 第 ${t.seq} 项；申请人不在柜台，信息与照片取自电子证照）`;
+        caseId = desk.openManual(t.person.idNumber, t.person.name, '', reason).caseId;
+        updateTask(this.core.db, taskId, { case_id: caseId });
+      }
+      if (!chosen) {
+        await desk.cardFromRegistry(caseId);
+        await desk.chooseItem(caseId, p.item);
+      }
+      let ref: string;
+      if (p.output === 'card') {
+        const v = await desk.print(caseId);
+        ref = v.serial ?? caseId;
+      } else {
+        const form = desk.view(caseId).form;
+        const filled = Object.fromEntries((form?.fields ?? []).map((f) => [f.key, f.value]));
+        await desk.apply(caseId, { ...filled, ...values });
+        ref = caseId;
+      }
+      this.core.db.transaction(() => {
+        updateTask(this.core.db, taskId, { state: 'output-made', output_ref: ref });
+        addStep(this.core.db, taskId, 'output', this.who(), ref);
+        auditWorklist(this.core, this.d.cipher, 'worklist-output', {
+          worklist,
+          itemCode: p.item,
+          purpose: reasonOf(p),
+          idNumber: t.person.idNumber,
+          caseId,
+          detail: { task: t.seq, output: p.output, ref },
+        });
+      })();
+    } catch (e) {
+      const reason = e instanceof AppError ? e.code : 'INTERNAL';
+      throw new WorklistError(
+        'WORKLIST_OUTPUT_FAILED',
+        `The output of task ${t.seq} could not be made: ${e instanceof Error ? e.message : String(e)}`,
+        { reason },
+      );
+    } finally {
+      if (caseId && desk.isCurrent(caseId)) desk.close(caseId);
+    }
+    return this.taskOut(taskId);
+  }
+
+  /** Delivered: by whom and when, with the citizen's signature when one was drawn. */
+  deliver(taskId: number, o: { by?: string; note?: string; signature?: DeliverySignature } = {}): TaskView {
+    const { t, p, worklist } = this.task(taskId);
+    nextState(t.state, 'deliver');
+    const by = o.by ?? this.who();
+    const digest = o.signature
+      ? createHash('sha256').update(Buffer.from(o.signature.pngBase64, 'base64')).digest('hex')
+      : undefined;
+    this.core.db.transaction(() => {
+      updateTask(this.core.db, taskId, {
+        state: 'delivered',
+        delivered_by: by,
+        delivered_at: new Date().toISOString(),
+        ...(digest ? { signature: digest } : {}),
+      });
+      addStep(this.core.db, taskId, 'deliver', this.who(), o.note);
+      auditWorklist(this.core, this.d.cipher, 'worklist-deliver', {
+        worklist,
+        itemCode: p.item,
+        purpose: reasonOf(p),
+        idNumber: t.person.idNumber,
+        ...(t.case_id ? { caseId: t.case_id } : {}),
+        detail: { task: t.seq, by, ...(digest ? { signature: digest } : {}) },
+      });
+    })();
+    return this.taskOut(taskId);
+  }
+
+  async exportXlsx(id: string): Promise<{ fileName: string; xlsxBase64: string }> {
+    const w = getWorklist(this.core.db, id);
+    const p = this.programmeOf(w.programme);
+    const buf = await worklistXlsx(this.core.db, this.d.cipher, w, p);
+    auditWorklist(this.core, this.d.cipher, 'worklist-export', {
+      worklist: id,
+      itemCode: w.item_code,
+      purpose: p ? reasonOf(p) : w.programme,
+      detail: { tasks: countTasks(this.core.db, id), bytes: buf.length },
+    });
+    return { fileName: `${id}.xlsx`, xlsxBase64: buf.toString('base64') };
+  }
+}
