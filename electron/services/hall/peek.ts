@@ -1,7 +1,8 @@
 import type { Db } from '../db/open';
-import type { HallEventBody } from '../../../protocol/hall-wire';
+import type { HallEventBody, HallEventEnvelope } from '../../../protocol/hall-wire';
 import { openPayload, type OutboxCipher } from '../outbox';
-import type { PeekAfter } from './receiver';
+/** Up to `limit` queued hall messages after `seq` for one receiver, opened (a catch-up batch). */
+export type PeekAfter = (receiver: string, seq: number, limit: number) => HallEventEnvelope[];
 
 /** Reads the pending hall messages queued behind `seq` straight from the outbox table (read-only). */
 export function outboxPeek(db: Db, cipher: OutboxCipher): PeekAfter {

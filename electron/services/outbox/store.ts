@@ -266,6 +266,46 @@ export function markDelivered(
   })();
 }
 
+/**
+ * An ordered receiver's head and the pending messages queued right behind it, up to `limit`, as
+ * long as their seq runs on without a hole (a hole is a message that is not pending: refused).
+ */
+export function pendingRun(db: Db, head: OutboxRow, limit: number): OutboxRow[] {
+  const rows = selectRows(
+    db,
+    `receiver = ? AND state = 'pending' AND seq >= ? ORDER BY seq LIMIT ?`,
+    head.receiver,
+    head.seq,
+    limit,
+  );
+  const run: OutboxRow[] = [];
+  for (const r of rows) {
+    if (run.length === 0 ? r.id !== head.id : r.seq !== run[run.length - 1]!.seq + 1) break;
+    run.push(r);
+  }
+  return run;
+}
+
+/** A delivered run, all in one transaction (one commit, not one per message). */
+export function markDeliveredMany(
+  db: Db,
+  cipher: OutboxCipher,
+  rows: readonly OutboxRow[],
+  statuses: readonly RemoteStatus[],
+  now: number,
+  nextPollAt: number | null,
+): void {
+  const at = new Date(now).toISOString();
+  const mark = db.prepare(
+    `UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`,
+  );
+  db.transaction(() => {
+    rows.forEach((row, i) => {
+      if (mark.run(at, row.id).changes) writeRemote(db, cipher, row, statuses[i]!, nextPollAt);
+    });
+  })();
+}
+
 export function markRetry(db: Db, row: OutboxRow, code: string, nextAttemptAt: number): void {
   db.prepare(
     `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
