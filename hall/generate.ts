@@ -1,12 +1,14 @@
 import pg from 'pg';
+import { MONTH_ROLLUP } from './db/migrations/004-stat-day';
 
 /** Bumped whenever the generated data changes shape, so a cached bench dataset is rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 const COUNTS = (src: string) => `COUNT(*), SUM(completed), SUM(voided), SUM(submitted), SUM(approved), SUM(rejected),
   SUM(CASE WHEN ${src} = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN ${src} = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN ${src} = 3 THEN 1 ELSE 0 END),
   SUM(CASE WHEN ${src} = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN ${src} = 5 THEN 1 ELSE 0 END)`;
-const COUNT_COLS = 'accepted, completed, voided, submitted, approved, rejected, rated_1, rated_2, rated_3, rated_4, rated_5';
+const COUNT_COLS =
+  'accepted, completed, voided, submitted, approved, rejected, rated_1, rated_2, rated_3, rated_4, rated_5';
 const BUCKET =
   'CASE WHEN handling_ms < 1000 THEN 0 ELSE LEAST(200, 1 + CAST(FLOOR(LN(handling_ms / 1000.0) / LN(1.1)) AS INTEGER)) END';
 
@@ -82,6 +84,7 @@ export async function generateYear(
          FROM gen GROUP BY terminal_id, d, hour, window_no, clerk_id, item_code`,
     );
     for (const [dim, key] of [
+      ['t', "'*'"],
       ['h', 'CAST(hour AS VARCHAR(2))'],
       ['w', 'window_no'],
       ['c', 'clerk_id'],
@@ -90,13 +93,15 @@ export async function generateYear(
       await step(
         `stat_day ${dim}`,
         `INSERT INTO stat_day (dim, day, k, ${COUNT_COLS})
-         SELECT '${dim}', DATE '${year}-01-01' + d, ${key}, ${COUNTS('rating')} FROM gen GROUP BY d, ${key}`,
+         SELECT '${dim}', DATE '${year}-01-01' + d, ${key}, ${COUNTS('rating')} FROM gen
+          GROUP BY d${dim === 't' ? '' : `, ${key}`}`,
       );
     await step(
       'stat_day_handling',
       `INSERT INTO stat_day_handling (day, item_code, bucket, n)
        SELECT DATE '${year}-01-01' + d, item_code, ${BUCKET}, COUNT(*) FROM gen GROUP BY d, item_code, ${BUCKET}`,
     );
+    await step('month rollups', MONTH_ROLLUP);
     await step(
       'last_seq',
       `UPDATE terminals SET last_seq = (SELECT COALESCE(MAX(seq), 0) FROM events WHERE terminal_id = terminals.id) WHERE id LIKE 'g%'`,

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { quantile } from './histogram';
+import { splitRange } from './range';
 
 export type StatsBy = 'total' | 'hour' | 'day' | 'window' | 'clerk' | 'item';
 export interface StatsQuery {
@@ -29,15 +30,20 @@ const SUMS = `SUM(accepted) AS accepted, SUM(completed) AS completed, SUM(voided
   SUM(approved) AS approved, SUM(rejected) AS rejected, SUM(rated_1) AS r1, SUM(rated_2) AS r2, SUM(rated_3) AS r3,
   SUM(rated_4) AS r4, SUM(rated_5) AS r5`;
 
-/** Hall-wide screens read `stat_day`: (dimension, day, key) rows, ~days × keys, never cases or events. */
-const DAY_VIEW: Record<StatsBy, { dim: string; key: string; order: string }> = {
-  total: { dim: 'i', key: "'all'", order: '' },
-  hour: { dim: 'h', key: 'k', order: 'ORDER BY CAST(k AS INTEGER)' },
-  day: { dim: 'i', key: "TO_CHAR(day, 'YYYY-MM-DD')", order: 'ORDER BY 1' },
-  window: { dim: 'w', key: 'k', order: 'ORDER BY 1' },
-  clerk: { dim: 'c', key: 'k', order: 'ORDER BY 1' },
-  item: { dim: 'i', key: 'k', order: 'ORDER BY 1' },
+/**
+ * Hall-wide screens read `stat_month` for the whole months of the range and `stat_day` for the days
+ * at its ends ((dimension, period, key) rows: ~(months + days) × keys), never cases or events.
+ */
+const DAY_VIEW: Record<StatsBy, { dim: string; order: string }> = {
+  total: { dim: 't', order: '' },
+  hour: { dim: 'h', order: 'ORDER BY CAST(k AS INTEGER)' },
+  day: { dim: 't', order: '' },
+  window: { dim: 'w', order: 'ORDER BY 1' },
+  clerk: { dim: 'c', order: 'ORDER BY 1' },
+  item: { dim: 'i', order: 'ORDER BY 1' },
 };
+const COUNTER_COLS =
+  'accepted, completed, voided, submitted, approved, rejected, rated_1, rated_2, rated_3, rated_4, rated_5';
 /** A clerk's own view (today, by scope) reads their `stat_hour` rows through the (clerk_id, day) index. */
 const HOUR_VIEW: Record<StatsBy, { key: string; order: string }> = {
   total: { key: "'all'", order: '' },
@@ -64,11 +70,32 @@ export async function stats(pool: Pool, q: StatsQuery): Promise<StatsRow[]> {
     sql = `SELECT ${v.key} AS k, ${SUMS} FROM stat_hour WHERE clerk_id = $3 AND day BETWEEN $1 AND $2
            ${total ? 'HAVING COUNT(*) > 0' : `GROUP BY ${v.key} ${v.order}`}`;
     params = [q.from, q.to, q.clerkId];
+  } else if (q.by === 'day') {
+    sql = `SELECT TO_CHAR(day, 'YYYY-MM-DD') AS k, ${SUMS} FROM stat_day WHERE dim = 't' AND day BETWEEN $1 AND $2
+           GROUP BY day ORDER BY day`;
+    params = [q.from, q.to];
   } else {
+    // Whole months from stat_month, the days at the ends from stat_day.
     const v = DAY_VIEW[q.by];
-    sql = `SELECT ${v.key} AS k, ${SUMS} FROM stat_day WHERE dim = $3 AND day BETWEEN $1 AND $2
-           ${total ? 'HAVING COUNT(*) > 0' : `GROUP BY ${v.key} ${v.order}`}`;
-    params = [q.from, q.to, v.dim];
+    const { days, months } = splitRange(q.from, q.to);
+    params = [v.dim];
+    const parts: string[] = [];
+    for (const [a, b] of days) {
+      params.push(a, b);
+      parts.push(
+        `SELECT k, ${COUNTER_COLS} FROM stat_day WHERE dim = $1 AND day BETWEEN $${params.length - 1} AND $${params.length}`,
+      );
+    }
+    if (months) {
+      params.push(months[0], months[1]);
+      parts.push(
+        `SELECT k, ${COUNTER_COLS} FROM stat_month WHERE dim = $1 AND month BETWEEN $${params.length - 1} AND $${params.length}`,
+      );
+    }
+    if (!parts.length) return [];
+    const key = total ? "'all'" : 'k';
+    sql = `SELECT ${key} AS k, ${SUMS} FROM (${parts.join(' UNION ALL ')}) x
+           ${total ? 'HAVING COUNT(*) > 0' : `GROUP BY k ${v.order}`}`;
   }
   const r = await pool.query(sql, params);
   return r.rows.map((x) => {
@@ -99,7 +126,7 @@ export interface HandlingRow {
 }
 
 /**
- * Card placed → printed or submitted, per item. Hall-wide: from the per-day histograms (within 10 %
+ * Card placed → printed or submitted, per item. Hall-wide: from the per-month and per-day histograms (within 10 %
  * of the exact value, see histogram.ts). A clerk's own view (a day's few cases, by the (clerk_id,
  * opened_day) index): exact, over their cases.
  */
@@ -121,10 +148,25 @@ export async function handling(pool: Pool, q: { from: string; to: string; clerkI
       p90Ms: Math.round(Number(x.p90)),
     }));
   }
+  const { days, months } = splitRange(q.from, q.to);
+  const params: string[] = [];
+  const parts: string[] = [];
+  for (const [a, b] of days) {
+    params.push(a, b);
+    parts.push(
+      `SELECT item_code, bucket, n FROM stat_day_handling WHERE day BETWEEN $${params.length - 1} AND $${params.length}`,
+    );
+  }
+  if (months) {
+    params.push(months[0], months[1]);
+    parts.push(
+      `SELECT item_code, bucket, n FROM stat_month_handling WHERE month BETWEEN $${params.length - 1} AND $${params.length}`,
+    );
+  }
+  if (!parts.length) return [];
   const r = await pool.query<{ item_code: string; bucket: number; n: string }>(
-    `SELECT item_code, bucket, SUM(n) AS n FROM stat_day_handling WHERE day BETWEEN $1 AND $2
-      GROUP BY item_code, bucket`,
-    [q.from, q.to],
+    `SELECT item_code, bucket, SUM(n) AS n FROM (${parts.join(' UNION ALL ')}) x GROUP BY item_code, bucket`,
+    params,
   );
   const per = new Map<string, Map<number, number>>();
   for (const x of r.rows) {

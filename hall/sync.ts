@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient } from 'pg';
 import {
   CASE_EVENT_TYPES,
   type HallCaseEvent,
@@ -174,12 +174,15 @@ async function store(c: PoolClient, terminalId: string, fresh: HallEventEnvelope
         x.rating,
       ]),
   );
-  for (const x of all.filter((y) => !y.isNew && y.dirty))
-    await c.query(
-      'UPDATE cases SET done_ms = $3, handling_ms = $4, completed = $5, voided = $6, rating = $7 WHERE terminal_id = $1 AND case_id = $2',
-      [terminalId, x.caseId, x.doneMs, x.handlingMs, x.completed, x.voided, x.rating],
+  const num = (v: number | null) => (v === null ? 'NULL' : String(Math.trunc(v)));
+  // Cases opened in an earlier batch, sent along with the aggregate updates (one round trip).
+  const caseUpdates = all
+    .filter((y) => !y.isNew && y.dirty)
+    .map(
+      (x) =>
+        `UPDATE cases SET done_ms = ${num(x.doneMs)}, handling_ms = ${num(x.handlingMs)}, completed = ${num(x.completed)}, voided = ${num(x.voided)}, rating = ${num(x.rating)} WHERE terminal_id = ${escapeLiteral(terminalId)} AND case_id = ${escapeLiteral(x.caseId)}`,
     );
-  await agg.flush(c);
+  await agg.flush(c, caseUpdates);
   if (head)
     await c.query('UPDATE terminals SET audit_head = $2, audit_head_seq = $3 WHERE id = $1', [
       terminalId,

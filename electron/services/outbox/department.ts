@@ -63,26 +63,30 @@ export function departmentReceiver(o: DepartmentReceiverOptions): Receiver {
       ...extra,
       ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     };
-    const { status, json } = await deliveryCall(f, { url, method, headers, body, timeoutMs: e.timeoutMs ?? 5000 }, {
-      system: 'The department system',
-      conflict:
-        'The department already holds this submission id with other content; it was not sent again. Tell the administrator.',
-      refused: (st, code) =>
-        `The department refused the submission (${st} ${code}); check the credentials and the item's form, then send it again.`,
-      special: (st, code) => {
-        // A clock out of step is fixed by fixing the clock, not by changing the message: keep trying.
-        if (st === 401 && code === 'CLOCK_SKEW')
-          return new DeliveryError(
-            'OUTBOX_REFUSED',
-            'The department refused the terminal clock (more than 5 minutes off); set the clock, delivery resumes by itself.',
-            true,
-            401,
-          );
-        if (st === 404 && method === 'GET')
-          return new DeliveryError('OUTBOX_REFUSED', 'The department does not know this submission.', true, 404);
-        return undefined;
+    const { status, json } = await deliveryCall(
+      f,
+      { url, method, headers, body, timeoutMs: e.timeoutMs ?? 5000 },
+      {
+        system: 'The department system',
+        conflict:
+          'The department already holds this submission id with other content; it was not sent again. Tell the administrator.',
+        refused: (st, code) =>
+          `The department refused the submission (${st} ${code}); check the credentials and the item's form, then send it again.`,
+        special: (st, code) => {
+          // A clock out of step is fixed by fixing the clock, not by changing the message: keep trying.
+          if (st === 401 && code === 'CLOCK_SKEW')
+            return new DeliveryError(
+              'OUTBOX_REFUSED',
+              'The department refused the terminal clock (more than 5 minutes off); set the clock, delivery resumes by itself.',
+              true,
+              401,
+            );
+          if (st === 404 && method === 'GET')
+            return new DeliveryError('OUTBOX_REFUSED', 'The department does not know this submission.', true, 404);
+          return undefined;
+        },
       },
-    });
+    );
     const parsed = submissionAnswerSchema.safeParse(json);
     if (!parsed.success) throw malformed('The department system', status);
     return parsed.data;

@@ -58,7 +58,12 @@ export async function deliveryCall(
         );
   }
   if (text.length > MAX_ANSWER)
-    throw new DeliveryError('OUTBOX_MALFORMED', `${w.system} sent an oversized answer; retried later.`, true, res.status);
+    throw new DeliveryError(
+      'OUTBOX_MALFORMED',
+      `${w.system} sent an oversized answer; retried later.`,
+      true,
+      res.status,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -84,5 +89,10 @@ export async function deliveryCall(
 
 /** A 2xx answer whose body is not what the far end's wire says. */
 export function malformed(system: string, status?: number): DeliveryError {
-  return new DeliveryError('OUTBOX_MALFORMED', `${system} answered in an unexpected form; retried later.`, true, status);
+  return new DeliveryError(
+    'OUTBOX_MALFORMED',
+    `${system} answered in an unexpected form; retried later.`,
+    true,
+    status,
+  );
 }

@@ -42,6 +42,7 @@ export class Outbox {
   private readonly holdUntil = new Map<number, number>();
   private readonly work = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
+  private kickQueued = false;
   private running = false;
   private readonly o: Required<
     Pick<OutboxOptions, 'backoff' | 'pollMs' | 'pollMaxMs' | 'concurrency' | 'random' | 'now' | 'log'>
@@ -74,7 +75,15 @@ export class Outbox {
    */
   enqueue(db: Db, m: OutboxMessageInput): { id: number; created: boolean } {
     const r = store.enqueue(db, this.o.cipher, m, this.o.now());
-    setImmediate(() => this.kick());
+    // One kick for a whole burst: a transaction enqueueing thousands (a day's events) must not
+    // queue thousands of queue scans behind it.
+    if (!this.kickQueued) {
+      this.kickQueued = true;
+      setImmediate(() => {
+        this.kickQueued = false;
+        this.kick();
+      });
+    }
     return r;
   }
 
@@ -240,7 +249,13 @@ export class Outbox {
     const msgs: OutboxDelivery[] = [];
     for (const row of rows) {
       try {
-        msgs.push({ receiver: row.receiver, key: row.key, seq: row.seq, kind: row.kind, body: store.openPayload(this.o.db, this.o.cipher, row) });
+        msgs.push({
+          receiver: row.receiver,
+          key: row.key,
+          seq: row.seq,
+          kind: row.kind,
+          body: store.openPayload(this.o.db, this.o.cipher, row),
+        });
       } catch {
         break; // An unreadable payload goes alone (deliverOne records why); the run stops before it.
       }
@@ -256,7 +271,9 @@ export class Outbox {
         throw new DeliveryError('OUTBOX_MALFORMED', `${answers.length} answers for ${run.length} messages`, true);
     } catch (err) {
       if (err instanceof DeliveryError && !err.retryable) {
-        this.o.log(`outbox: ${head.receiver} refused a run of ${run.length} from seq ${head.seq} (${err.code}); sending them one by one`);
+        this.o.log(
+          `outbox: ${head.receiver} refused a run of ${run.length} from seq ${head.seq} (${err.code}); sending them one by one`,
+        );
         this.single.set(head.receiver, head.id);
         store.markRetry(this.o.db, head, err.code, now());
       } else {

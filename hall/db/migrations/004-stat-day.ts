@@ -12,6 +12,16 @@ const COUNTERS = `accepted INTEGER NOT NULL DEFAULT 0,
   rated_4 INTEGER NOT NULL DEFAULT 0,
   rated_5 INTEGER NOT NULL DEFAULT 0`;
 
+const MONTH = "CAST(TO_CHAR(day, 'YYYY-MM') || '-01' AS DATE)";
+const SUM_COUNTERS =
+  'SUM(accepted), SUM(completed), SUM(voided), SUM(submitted), SUM(approved), SUM(rejected), SUM(rated_1), SUM(rated_2), SUM(rated_3), SUM(rated_4), SUM(rated_5)';
+/** The month tables as sums of the day tables (the backfill here, the generator for the bench). */
+export const MONTH_ROLLUP = `
+INSERT INTO stat_month (dim, month, k, accepted, completed, voided, submitted, approved, rejected, rated_1, rated_2, rated_3, rated_4, rated_5)
+SELECT dim, ${MONTH}, k, ${SUM_COUNTERS} FROM stat_day GROUP BY dim, ${MONTH}, k;
+INSERT INTO stat_month_handling (month, item_code, bucket, n)
+SELECT ${MONTH}, item_code, bucket, SUM(n) FROM stat_day_handling GROUP BY ${MONTH}, item_code, bucket;`;
+
 /** Hall-local hour of a case's opening, for the backfill (the hall's default zone, UTC+8). */
 const HOUR = 'CAST(MOD((opened_ms + 28800000) / 3600000, 24) AS VARCHAR(2))';
 /** Handling-time bucket, the same formula as hall/histogram.ts (10 % wide, from 1 s). */
@@ -33,10 +43,13 @@ SELECT '${dim}', day, k, SUM(a), SUM(c), SUM(v), SUM(s), SUM(ap), SUM(rj), SUM(r
 
 /**
  * Day-level aggregates, so no statistics screen reads rows per case: `stat_day` holds one row per
- * hall-local day and key of each dimension (h: hour of day, w: window, c: clerk, i: item), with
+ * hall-local day and key of each dimension (t: the day's total, key '*'; h: hour of day, w: window, c: clerk, i: item), with
  * the satisfaction grades counted one by one; `stat_day_handling` holds a histogram of handling
  * times per day and item (10 %-wide buckets), so a median or p90 over a month reads ~days × items
- * × buckets rows instead of sorting the month's cases. Both are written in the ingest transaction.
+ * × buckets rows instead of sorting the month's cases. `stat_month` and `stat_month_handling` are
+ * the same by calendar month, so a range of whole months (a year: 12 rows per key) reads those and
+ * only the days at its ends from the day tables. All are written in the ingest transaction, by one
+ * writer at a time: the one row of `stat_writer` is the lock (see hall/aggregates.ts).
  * `stat_hour` (per terminal, hour, window, clerk, item) stays for a clerk's own view of today and
  * gains the grades. Existing rows are backfilled; grades from before this migration come from
  * each case's latest rating.
@@ -52,6 +65,22 @@ CREATE TABLE stat_day (
   ${COUNTERS},
   PRIMARY KEY (dim, day, k)
 );
+CREATE TABLE stat_writer (id SMALLINT PRIMARY KEY);
+INSERT INTO stat_writer (id) VALUES (1);
+CREATE TABLE stat_month (
+  dim CHAR(1) NOT NULL,
+  month DATE NOT NULL,
+  k VARCHAR(64) NOT NULL,
+  ${COUNTERS},
+  PRIMARY KEY (dim, month, k)
+);
+CREATE TABLE stat_month_handling (
+  month DATE NOT NULL,
+  item_code VARCHAR(64) NOT NULL,
+  bucket SMALLINT NOT NULL,
+  n INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, item_code, bucket)
+);
 CREATE TABLE stat_day_handling (
   day DATE NOT NULL,
   item_code VARCHAR(64) NOT NULL,
@@ -65,6 +94,7 @@ ALTER TABLE stat_hour ADD COLUMN rated_3 INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stat_hour ADD COLUMN rated_4 INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stat_hour ADD COLUMN rated_5 INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX cases_clerk_day ON cases (clerk_id, opened_day);
+${backfill('t', "'*'", "'*'")}
 ${backfill('h', 'CAST(hour AS VARCHAR(2))', HOUR)}
 ${backfill('w', 'window_no', 'window_no')}
 ${backfill('c', 'clerk_id', 'clerk_id')}
@@ -72,5 +102,6 @@ ${backfill('i', 'item_code', 'item_code')}
 INSERT INTO stat_day_handling (day, item_code, bucket, n)
 SELECT opened_day, item_code, ${BUCKET}, COUNT(*) FROM cases WHERE handling_ms IS NOT NULL
  GROUP BY opened_day, item_code, ${BUCKET};
+${MONTH_ROLLUP}
 `,
 };

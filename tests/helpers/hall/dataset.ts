@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -10,7 +11,7 @@ const ROOT = resolve(__dirname, '../../..');
 
 /**
  * A generated district year on an embedded PostgreSQL, built once and kept under
- * `.data/bench/hall-<cases>-g<generator>-m<migrations>/` (git-ignored) for the next bench run. A
+ * `.data/bench/hall-<cases>-g<generator>-m<hash of the migrations>/` (git-ignored) for the next bench run. A
  * folder without its `ready.json` (a run killed mid-build) is thrown away and built again.
  */
 export async function districtYear(
@@ -19,7 +20,10 @@ export async function districtYear(
 ): Promise<{ db: EmbeddedDb; url: string; built: boolean; buildS: number }> {
   const dir = join(
     process.env.HALL_BENCH_DATA ?? join(ROOT, '.data', 'bench'),
-    `hall-${cases}-g${GENERATOR_VERSION}-m${MIGRATIONS.length}`,
+    `hall-${cases}-g${GENERATOR_VERSION}-m${createHash('sha256')
+      .update(MIGRATIONS.map((m) => m.sql).join('\n'))
+      .digest('hex')
+      .slice(0, 8)}`,
   );
   const marker = join(dir, 'ready.json');
   const ready = existsSync(marker);
