@@ -4,7 +4,7 @@ import { startHall } from '../../hall/server';
 import { handling, stats } from '../../hall/stats';
 import { hallClient, pairWithHall } from '../../electron/services/hall/client';
 import { hallCaseEvent } from '../../electron/services/hall/events';
-import { hallReceiver } from '../../electron/services/hall/receiver';
+import { HALL_BATCH, hallReceiver } from '../../electron/services/hall/receiver';
 import { Outbox } from '../../electron/services/outbox';
 import type { HallCaseEvent } from '../../protocol/hall-wire';
 import { districtYear } from '../helpers/hall/dataset';
@@ -131,7 +131,7 @@ export const groups: BenchGroup[] = [
             name: 'hall.catchup_events_per_s',
             value: Math.round(perS),
             unit: 'events/s',
-            note: `${day.length} events of a terminal's day queued offline, through the outbox (batches of up to 500, one SQLite commit per batch) into the ${CASES}-case hall`,
+            note: `${day.length} events of a terminal's day queued offline, through the outbox (runs of up to ${HALL_BATCH} per call, one SQLite commit per run) into the ${CASES}-case hall`,
           },
         ];
       } finally {

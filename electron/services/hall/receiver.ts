@@ -4,8 +4,8 @@ import type { OutboxDelivery, Receiver, RemoteStatus } from '../outbox/types';
 import { HallCallError, type HallClient } from './client';
 import type { PeekAfter } from './peek';
 
-/** Events per call when catching up: ~100 KB bodies, one hall transaction, one outbox commit. */
-export const HALL_BATCH = 500;
+/** Events per call when catching up: ~250 KB bodies, one hall transaction, one outbox commit. */
+export const HALL_BATCH = 1000;
 
 /**
  * The outbox's `hall` receiver family: ordered, so the hall gets each terminal's events in seq

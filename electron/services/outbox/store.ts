@@ -312,13 +312,27 @@ export function markDeliveredMany(
   nextPollAt: number | null,
 ): void {
   const at = new Date(now).toISOString();
+  // One statement per message (state and the receiver's word together), one commit for the run.
   const mark = prep(
     db,
-    `UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`,
+    `UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL,
+       remote_id = coalesce(?, remote_id), remote_state = ?, remote_at = ?, final = ?, next_poll_at = ?, poll_failures = 0,
+       remote_reason = coalesce(?, remote_reason)
+     WHERE id = ? AND state = 'pending'`,
   );
   db.transaction(() => {
     rows.forEach((row, i) => {
-      if (mark.run(at, row.id).changes) writeRemote(db, cipher, row, statuses[i]!, nextPollAt);
+      const s = statuses[i]!;
+      mark.run(
+        at,
+        s.remoteId ?? null,
+        s.state,
+        s.at ?? at,
+        s.final ? 1 : 0,
+        s.final ? null : nextPollAt,
+        s.reason ? cipher.seal(JSON.stringify(s.reason), aad(row.receiver, row.key, 'remote_reason')) : null,
+        row.id,
+      );
     });
   })();
 }
