@@ -136,7 +136,7 @@ describe('hall sync under faults', () => {
       const hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
       const creds = await pairWithHall(hall.url, await newPairingCode(hall.pool), 'T');
       const dbFile = join(mkdtempSync(join(tmpdir(), 'hall-term-')), 'counter.db');
-      const CASES = 250;
+      const CASES = 150;
       const env = {
         ...process.env,
         TERM_DB: dbFile,
@@ -168,7 +168,7 @@ describe('hall sync under faults', () => {
           stepMs: 10,
         });
         queued.push(Number(/terminal ready (\d+)/.exec(t.out())![1]));
-        await sleep(20 + Math.floor(r() * 250));
+        await sleep(10 + Math.floor(r() * 150));
         await kill(t.proc);
         expect(t.out(), `seed ${seed}`).not.toContain('ENQUEUE FAILED');
       }
