@@ -97,21 +97,31 @@ export const groups: BenchGroup[] = [
           }
           lags.push(performance.now() - t);
         }
-        online = false;
-        // A terminal's day of cases (opened, checked, then printed, submitted and decided, or
-        // voided; half rated), about OFFLINE events in all.
-        const day = terminalDay(rng(1), `B${run}`, Math.round(OFFLINE / 4.6), Date.now() - 12 * 3600_000, [
-          `kb${run}`,
-          `kc${run}`,
-        ]).events;
-        db.transaction(() => {
-          for (const e of day) outbox.enqueue(db, hallCaseEvent(e.body as HallCaseEvent));
-        })();
-        const c0 = performance.now();
-        online = true;
-        outbox.kick();
-        if (!(await outbox.drain(300_000))) throw new Error('catch-up did not finish in 5 min');
-        const perS = day.length / ((performance.now() - c0) / 1000);
+        // Three days offline, each caught up at the next connection; the median is the figure.
+        const rates: number[] = [];
+        let events = 0;
+        for (let round = 0; round < 3; round++) {
+          online = false;
+          // A terminal's day of cases (opened, checked, then printed, submitted and decided, or
+          // voided; half rated), about OFFLINE events in all.
+          const day = terminalDay(
+            rng(round + 1),
+            `B${run}d${round}`,
+            Math.round(OFFLINE / 4.6),
+            Date.now() - 12 * 3600_000,
+            [`kb${run}`, `kc${run}`],
+          ).events;
+          events = day.length;
+          db.transaction(() => {
+            for (const e of day) outbox.enqueue(db, hallCaseEvent(e.body as HallCaseEvent));
+          })();
+          const c0 = performance.now();
+          online = true;
+          outbox.kick();
+          if (!(await outbox.drain(300_000))) throw new Error('catch-up did not finish in 5 min');
+          rates.push(day.length / ((performance.now() - c0) / 1000));
+        }
+        const perS = [...rates].sort((x, y) => x - y)[1]!;
         await outbox.stop();
         db.close();
         return [
@@ -131,7 +141,7 @@ export const groups: BenchGroup[] = [
             name: 'hall.catchup_events_per_s',
             value: Math.round(perS),
             unit: 'events/s',
-            note: `${day.length} events of a terminal's day queued offline, through the outbox (runs of up to ${HALL_BATCH} per call, one SQLite commit per run) into the ${CASES}-case hall`,
+            note: `median of 3 days offline (${rates.map((x) => Math.round(x)).join(', ')}), each ~${events} events of a terminal's day queued offline, through the outbox (runs of up to ${HALL_BATCH} per call, one SQLite commit per run) into the ${CASES}-case hall`,
           },
         ];
       } finally {
