@@ -83,7 +83,21 @@ describe('hall sync under faults', () => {
     };
     let hall: HallProcess = await startHallProcess(env, 30_000, hallBundle);
     const creds = await pairWithHall(hall.url, hall.pairingCode, 'T');
-    const client: HallClient = hallClient(creds, 1000);
+    const direct: HallClient = hallClient(creds, 1000);
+    // Counts calls on the wire, to tell where each kill landed.
+    let onWire = 0;
+    const client: HallClient = {
+      ...direct,
+      sendEvents: async (ev) => {
+        onWire++;
+        try {
+          return await direct.sendEvents(ev);
+        } finally {
+          onWire--;
+        }
+      },
+    };
+    const landed = { onWire: 0, owed: 0, idle: 0 };
     const { db, cipher } = tempDb();
     const outbox = new Outbox({ db, cipher, receivers: {}, backoff: { baseMs: 20, maxMs: 200 } });
     outbox.register(
@@ -107,7 +121,11 @@ describe('hall sync under faults', () => {
     for (let i = 0; i < HALL_KILLS; i++) {
       // Some events queue while it is up, some while it is down; the kill lands anywhere in sync.
       enqueueSome(Math.floor(per / 2));
-      await sleep(Math.floor(r() * 150));
+      // Mostly while a call is on the wire (the hall mid-transaction or answering), else anywhere.
+      if (r() < 0.7) await until('a call on the wire', () => onWire > 0, { timeoutMs: 1000, stepMs: 2 }).catch(() => 0);
+      await sleep(Math.floor(r() * (onWire > 0 ? 30 : 150)));
+      const owed = db.prepare("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").pluck().get() as number;
+      landed[onWire > 0 ? 'onWire' : owed > 0 ? 'owed' : 'idle'] += 1;
       await sigkill(hall);
       enqueueSome(per - Math.floor(per / 2));
       hall = await startHallProcess(env, 30_000, hallBundle).catch((e: unknown) => {
@@ -121,6 +139,8 @@ describe('hall sync under faults', () => {
       stepMs: 100,
     });
     await expectExactlyOnce(pool, creds.terminalId, keys);
+    console.info(`hall kills: ${JSON.stringify(landed)} (on the wire / events owed, none in flight / nothing owed)`);
+    expect(landed.onWire, `seed ${seed}`).toBeGreaterThanOrEqual(HALL_KILLS / 3);
     const accepted = (await pool.query('SELECT SUM(accepted) AS n FROM stat_day WHERE dim = $1', ['t'])).rows[0].n;
     expect(Number(accepted)).toBe(100);
     await outbox.stop();
