@@ -36,7 +36,10 @@ export class Outbox {
   private readonly polling = new Set<number>();
   /** Ordered receivers with a message on the wire, so one never has two. */
   private readonly busy = new Set<string>();
-  /** Ordered receivers whose last run was refused: their head (by id) goes alone, to find the bad one. */
+  /**
+   * Ordered receivers whose last run was refused → the last seq of that run: up to there messages
+   * go one by one, so the bad one is found and refused alone; after it, runs again.
+   */
   private readonly single = new Map<string, number>();
   /** Messages whose outcome could not be recorded, held back until then (ms). */
   private readonly holdUntil = new Map<number, number>();
@@ -138,9 +141,10 @@ export class Outbox {
         const receiver = this.receivers.get(familyOf(r.receiver));
         if (receiver?.ordered) this.busy.add(r.receiver);
         const batched = !!receiver?.ordered && !!receiver.deliverBatch && (receiver.batch ?? 1) > 1;
-        if (this.single.get(r.receiver) !== r.id) this.single.delete(r.receiver);
+        const alone = (this.single.get(r.receiver) ?? 0) >= r.seq;
+        if (!alone) this.single.delete(r.receiver);
         launched.push(
-          (batched && !this.single.has(r.receiver) ? this.deliverRun(r, receiver) : this.deliverOne(r))
+          (batched && !alone ? this.deliverRun(r, receiver) : this.deliverOne(r))
             .catch((err: unknown) => this.failed('deliver', r, err))
             .finally(() => {
               this.inFlight.delete(r.id);
@@ -242,7 +246,7 @@ export class Outbox {
   /**
    * An ordered receiver's head with the run queued behind it, in one call (catching up after a day
    * offline is then a few hundred calls, not tens of thousands, and one commit per run). A failed
-   * run is retried whole from its head; a refused one is taken apart: the head goes alone next.
+   * run is retried whole from its head; a refused one is taken apart: its messages go one by one.
    */
   private async deliverRun(head: OutboxRow, receiver: Receiver): Promise<void> {
     const rows = store.pendingRun(this.o.db, head, receiver.batch ?? 1);
@@ -274,7 +278,7 @@ export class Outbox {
         this.o.log(
           `outbox: ${head.receiver} refused a run of ${run.length} from seq ${head.seq} (${err.code}); sending them one by one`,
         );
-        this.single.set(head.receiver, head.id);
+        this.single.set(head.receiver, run[run.length - 1]!.seq);
         store.markRetry(this.o.db, head, err.code, now());
       } else {
         const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';

@@ -80,7 +80,7 @@ export interface Receiver {
    * (consecutive seq, all pending) in one call, and answers one status per message, in order. The
    * outbox marks them delivered together in one transaction; a failure retries the whole run from
    * its head (so the far end must be idempotent by seq, as it is for single messages); a refusal
-   * (not retryable) sends the head alone next, so one bad message is found and refused by itself.
+   * (not retryable) sends that run one by one, so one bad message is found and refused by itself.
    */
   batch?: number;
   deliverBatch?(msgs: OutboxDelivery[]): Promise<RemoteStatus[]>;
