@@ -27,7 +27,10 @@ export function startHallProcess(
   });
   let out = '';
   return new Promise((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`hall did not start within ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL'); // not left running behind a failed test
+      rej(new Error(`hall did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const on = (b: Buffer) => {
       out += b.toString();
       const url = /Hall server ready: (\S+)/.exec(out)?.[1];

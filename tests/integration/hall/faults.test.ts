@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,12 @@ beforeAll(async () => {
   ]);
 });
 let restartedPg: Awaited<ReturnType<typeof startEmbedded>> | undefined;
+// Every process a test starts, so a failing test leaves none running.
+const children = new Set<ChildProcess>();
+const track = <T extends { proc: ChildProcess }>(p: T): T => (children.add(p.proc), p);
 afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const f of [hallBundle, terminalBundle]) if (f) rmSync(f, { force: true });
   await restartedPg?.stop().catch(() => undefined);
   await pgs?.stop();
 });
@@ -81,7 +86,7 @@ describe('hall sync under faults', () => {
       HALL_DATA_DIR: mkdtempSync(join(tmpdir(), 'hall-data-')),
       HALL_PORT: String(await freePort()),
     };
-    let hall: HallProcess = await startHallProcess(env, 30_000, hallBundle);
+    let hall: HallProcess = track(await startHallProcess(env, 30_000, hallBundle));
     const creds = await pairWithHall(hall.url, hall.pairingCode, 'T');
     const direct: HallClient = hallClient(creds, 1000);
     // Counts calls on the wire, to tell where each kill landed.
@@ -128,7 +133,7 @@ describe('hall sync under faults', () => {
       landed[onWire > 0 ? 'onWire' : owed > 0 ? 'owed' : 'idle'] += 1;
       await sigkill(hall);
       enqueueSome(per - Math.floor(per / 2));
-      hall = await startHallProcess(env, 30_000, hallBundle).catch((e: unknown) => {
+      hall = await startHallProcess(env, 30_000, hallBundle).then(track, (e: unknown) => {
         throw new Error(`restart ${i}: ${(e as Error).message}`);
       });
     }
@@ -172,6 +177,7 @@ describe('hall sync under faults', () => {
         let out = '';
         proc.stdout.on('data', (b: Buffer) => (out += b.toString()));
         proc.stderr.on('data', (b: Buffer) => (out += b.toString()));
+        children.add(proc);
         return { proc, out: () => out };
       };
       const kill = (p: ChildProcess) =>
@@ -225,10 +231,8 @@ describe('hall sync under faults', () => {
     const client = hallClient({ ...creds, url: proxy.url }, 1000);
     const { db, cipher } = tempDb();
     const outbox = new Outbox({ db, cipher, receivers: {}, backoff: { baseMs: 20, maxMs: 200 } });
-    outbox.register(
-      'hall',
-      hallReceiver(() => client),
-    );
+    // Short runs (4), so the faults meet many calls, both single events and runs.
+    outbox.register('hall', { ...hallReceiver(() => client), batch: 4 });
     outbox.start();
     const { events } = terminalDay(r, 'X', 120, DAY_START, ['k1']);
     const keys = events.map((e) => hallCaseEvent(e.body as HallCaseEvent).key);
