@@ -1,16 +1,13 @@
-import type { Pool, PoolClient } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient } from 'pg';
 import {
   CASE_EVENT_TYPES,
   type HallCaseEvent,
   type HallEventEnvelope,
   type EventsResponse,
 } from '../protocol/hall-wire';
+import { Aggregates, dayHour, type Bucketed } from './aggregates';
 
-/** Hall-local day and hour of a terminal timestamp (the hall's zone, China by default: UTC+8). */
-export function dayHour(atMs: number, tzOffsetMin: number): { day: string; hour: number } {
-  const d = new Date(atMs + tzOffsetMin * 60_000);
-  return { day: d.toISOString().slice(0, 10), hour: d.getUTCHours() };
-}
+export { dayHour } from './aggregates';
 
 export class SyncError extends Error {
   constructor(
@@ -21,21 +18,54 @@ export class SyncError extends Error {
   }
 }
 
-type Counter = 'accepted' | 'completed' | 'voided' | 'submitted' | 'approved' | 'rejected' | 'rated_bad' | 'rated_good';
-interface CaseRow {
-  item_code: string;
-  clerk_id: string;
-  window_no: string;
-  opened_ms: string;
-  done_ms: string | null;
+/** A case as the hall keeps it, loaded once per batch and written back at its end. */
+interface CaseState extends Bucketed {
+  caseId: string;
+  openedDay: string;
+  doneMs: number | null;
+  handlingMs: number | null;
   completed: number;
+  voided: number;
+  rating: number | null;
+  isNew: boolean;
+  dirty: boolean;
+}
+
+/** The most rows one multi-row INSERT carries (PostgreSQL allows 65,535 parameters). */
+const ROWS_PER_INSERT = 500;
+
+function validCaseEvent(b: HallCaseEvent): boolean {
+  return (
+    CASE_EVENT_TYPES.includes(b.type) &&
+    [b.caseId, b.clerkId, b.window, b.itemCode].every((s) => typeof s === 'string' && s.length > 0 && s.length <= 64) &&
+    Number.isSafeInteger(b.at) &&
+    (b.type !== 'rated' || (Number.isInteger(b.rating) && b.rating! >= 1 && b.rating! <= 5)) &&
+    (b.type !== 'decided' || b.decision === 'approved' || b.decision === 'rejected')
+  );
+}
+
+function checkShape(env: HallEventEnvelope): void {
+  const b = env?.body;
+  const ok =
+    Number.isSafeInteger(env?.seq) &&
+    env.seq > 0 &&
+    typeof env.key === 'string' &&
+    env.key.length > 0 &&
+    env.key.length <= 200 &&
+    !!b &&
+    typeof b === 'object' &&
+    (b.type === 'audit-head'
+      ? Number.isSafeInteger(b.at) && Number.isSafeInteger(b.count) && typeof b.head === 'string'
+      : validCaseEvent(b));
+  if (!ok) throw new SyncError('HALL_BAD_EVENT', { seq: Number.isSafeInteger(env?.seq) ? env.seq : -1 });
 }
 
 /**
- * Stores a terminal's events exactly once and in order. The terminal row is locked for the batch,
- * so concurrent deliveries from one terminal serialise; a seq already held is a duplicate (same
- * key → answered as before, other key → conflict), a jump past last_seq+1 is a gap: recorded and
- * refused, so nothing after it is stored out of order.
+ * Stores a terminal's events exactly once and in order, with their case rows and aggregates, in
+ * one transaction. The terminal row is locked for the batch, so concurrent deliveries from one
+ * terminal serialise; a seq already held is a duplicate (same key → answered as before, other key
+ * → conflict); a jump past last_seq+1 is a gap: what came before it is stored, the gap is recorded
+ * and refused, so nothing after it is stored out of order.
  */
 export async function ingest(
   pool: Pool,
@@ -43,42 +73,52 @@ export async function ingest(
   batch: HallEventEnvelope[],
   tzOffsetMin: number,
 ): Promise<EventsResponse> {
+  if (!Array.isArray(batch)) throw new SyncError('HALL_BAD_EVENT', { seq: -1 });
+  batch.forEach(checkShape);
   const client = await pool.connect();
-  let accepted = 0;
-  let duplicates = 0;
   try {
     await client.query('BEGIN');
     const t = await client.query<{ last_seq: string }>('SELECT last_seq FROM terminals WHERE id = $1 FOR UPDATE', [
       terminalId,
     ]);
-    let last = Number(t.rows[0]!.last_seq);
+    const last = Number(t.rows[0]!.last_seq);
+    const fresh: HallEventEnvelope[] = [];
+    const older: HallEventEnvelope[] = [];
+    let next = last;
+    let gap: { expected: number; got: number } | null = null;
     for (const env of [...batch].sort((a, b) => a.seq - b.seq)) {
-      if (env.seq <= last) {
-        const k = await client.query<{ msg_key: string }>(
-          'SELECT msg_key FROM events WHERE terminal_id = $1 AND seq = $2',
-          [terminalId, env.seq],
-        );
-        if (k.rows[0] && k.rows[0].msg_key !== env.key) throw new SyncError('HALL_KEY_CONFLICT', { seq: env.seq });
-        duplicates += 1;
-        continue;
+      if (env.seq <= last) older.push(env);
+      else if (env.seq <= next) {
+        // The same seq twice in one batch.
+        if (fresh[env.seq - last - 1]!.key !== env.key) throw new SyncError('HALL_KEY_CONFLICT', { seq: env.seq });
+      } else if (env.seq === next + 1) {
+        fresh.push(env);
+        next = env.seq;
+      } else {
+        gap = { expected: next + 1, got: env.seq };
+        break;
       }
-      if (env.seq !== last + 1) {
-        await client.query('INSERT INTO sync_gaps (terminal_id, expected, got) VALUES ($1, $2, $3)', [
-          terminalId,
-          last + 1,
-          env.seq,
-        ]);
-        await client.query('UPDATE terminals SET last_seq = $2 WHERE id = $1', [terminalId, last]);
-        await client.query('COMMIT');
-        throw new SyncError('HALL_SEQ_GAP', { expected: last + 1, got: env.seq });
-      }
-      await apply(client, terminalId, env, tzOffsetMin);
-      last = env.seq;
-      accepted += 1;
     }
-    await client.query('UPDATE terminals SET last_seq = $2 WHERE id = $1', [terminalId, last]);
+    if (older.length) {
+      const held = await client.query<{ seq: string; msg_key: string }>(
+        'SELECT seq, msg_key FROM events WHERE terminal_id = $1 AND seq = ANY($2)',
+        [terminalId, older.map((e) => e.seq)],
+      );
+      const keys = new Map(held.rows.map((r) => [Number(r.seq), r.msg_key]));
+      for (const e of older)
+        if (keys.has(e.seq) && keys.get(e.seq) !== e.key) throw new SyncError('HALL_KEY_CONFLICT', { seq: e.seq });
+    }
+    await store(client, terminalId, fresh, tzOffsetMin);
+    await client.query('UPDATE terminals SET last_seq = $2 WHERE id = $1', [terminalId, next]);
+    if (gap)
+      await client.query('INSERT INTO sync_gaps (terminal_id, expected, got) VALUES ($1, $2, $3)', [
+        terminalId,
+        gap.expected,
+        gap.got,
+      ]);
     await client.query('COMMIT');
-    return { lastSeq: last, accepted, duplicates };
+    if (gap) throw new SyncError('HALL_SEQ_GAP', gap);
+    return { lastSeq: next, accepted: fresh.length, duplicates: batch.length - fresh.length };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -87,104 +127,162 @@ export async function ingest(
   }
 }
 
-function validCaseEvent(b: HallCaseEvent): boolean {
-  return (
-    CASE_EVENT_TYPES.includes(b.type) &&
-    [b.caseId, b.clerkId, b.window, b.itemCode].every((s) => typeof s === 'string' && s.length > 0 && s.length <= 64) &&
-    Number.isSafeInteger(b.at)
+/** The new events of a batch: event rows, case rows and aggregates, a few statements per batch. */
+async function store(c: PoolClient, terminalId: string, fresh: HallEventEnvelope[], tz: number): Promise<void> {
+  if (!fresh.length) return;
+  const now = Date.now();
+  await insertRows(
+    c,
+    'events (terminal_id, seq, msg_key, kind, case_id, at_ms, received_ms, body)',
+    fresh.map((e) => [
+      terminalId,
+      e.seq,
+      e.key,
+      e.body.type,
+      e.body.type === 'audit-head' ? null : e.body.caseId,
+      e.body.at,
+      now,
+      JSON.stringify(e.body),
+    ]),
   );
-}
-
-async function apply(c: PoolClient, terminalId: string, env: HallEventEnvelope, tz: number): Promise<void> {
-  const b = env.body;
-  if (typeof env.key !== 'string' || env.key.length > 200 || !b || typeof b !== 'object')
-    throw new SyncError('HALL_BAD_EVENT', { seq: env.seq });
-  const caseId = b.type === 'audit-head' ? null : b.caseId;
-  if (b.type !== 'audit-head' && !validCaseEvent(b)) throw new SyncError('HALL_BAD_EVENT', { seq: env.seq });
-  await c.query(
-    'INSERT INTO events (terminal_id, seq, msg_key, kind, case_id, at_ms, received_ms, body) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
-    [terminalId, env.seq, env.key, b.type, caseId, b.at, Date.now(), JSON.stringify(b)],
+  const caseIds = [...new Set(fresh.flatMap((e) => (e.body.type === 'audit-head' ? [] : [e.body.caseId])))];
+  const cases = await loadCases(c, terminalId, caseIds);
+  const agg = new Aggregates(terminalId, tz);
+  let head: { head: string; count: number } | null = null;
+  for (const e of fresh) {
+    if (e.body.type === 'audit-head') head = { head: e.body.head.slice(0, 128), count: e.body.count };
+    else apply(cases, agg, e.body, tz);
+  }
+  const all = [...cases.values()];
+  await insertRows(
+    c,
+    'cases (terminal_id, case_id, item_code, clerk_id, window_no, opened_day, opened_ms, done_ms, handling_ms, completed, voided, rating)',
+    all
+      .filter((x) => x.isNew)
+      .map((x) => [
+        terminalId,
+        x.caseId,
+        x.itemCode,
+        x.clerkId,
+        x.windowNo,
+        x.openedDay,
+        x.openedMs,
+        x.doneMs,
+        x.handlingMs,
+        x.completed,
+        x.voided,
+        x.rating,
+      ]),
   );
-  if (b.type === 'audit-head') {
+  const num = (v: number | null) => (v === null ? 'NULL' : String(Math.trunc(v)));
+  // Cases opened in an earlier batch, sent along with the aggregate updates (one round trip).
+  const caseUpdates = all
+    .filter((y) => !y.isNew && y.dirty)
+    .map(
+      (x) =>
+        `UPDATE cases SET done_ms = ${num(x.doneMs)}, handling_ms = ${num(x.handlingMs)}, completed = ${num(x.completed)}, voided = ${num(x.voided)}, rating = ${num(x.rating)} WHERE terminal_id = ${escapeLiteral(terminalId)} AND case_id = ${escapeLiteral(x.caseId)}`,
+    );
+  await agg.flush(c, caseUpdates);
+  if (head)
     await c.query('UPDATE terminals SET audit_head = $2, audit_head_seq = $3 WHERE id = $1', [
       terminalId,
-      String(b.head).slice(0, 128),
-      b.count,
+      head.head,
+      head.count,
     ]);
-    return;
+}
+
+async function insertRows(c: PoolClient, into: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const w = chunk[0]!.length;
+    const tuples = chunk.map((_, r) => `(${Array.from({ length: w }, (_, k) => `$${r * w + k + 1}`).join(', ')})`);
+    await c.query(`INSERT INTO ${into} VALUES ${tuples.join(', ')}`, chunk.flat());
   }
-  let row = (
-    await c.query<CaseRow>(
-      'SELECT item_code, clerk_id, window_no, opened_ms, done_ms, completed FROM cases WHERE terminal_id = $1 AND case_id = $2',
-      [terminalId, b.caseId],
-    )
-  ).rows[0];
+}
+
+async function loadCases(c: PoolClient, terminalId: string, ids: string[]): Promise<Map<string, CaseState>> {
+  const m = new Map<string, CaseState>();
+  if (!ids.length) return m;
+  const r = await c.query(
+    `SELECT case_id, item_code, clerk_id, window_no, TO_CHAR(opened_day, 'YYYY-MM-DD') AS opened_day, opened_ms, done_ms,
+            handling_ms, completed, voided, rating
+       FROM cases WHERE terminal_id = $1 AND case_id = ANY($2)`,
+    [terminalId, ids],
+  );
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  for (const x of r.rows)
+    m.set(x.case_id, {
+      caseId: x.case_id,
+      itemCode: x.item_code,
+      clerkId: x.clerk_id,
+      windowNo: x.window_no,
+      openedDay: x.opened_day,
+      openedMs: Number(x.opened_ms),
+      doneMs: num(x.done_ms),
+      handlingMs: num(x.handling_ms),
+      completed: Number(x.completed),
+      voided: Number(x.voided),
+      rating: num(x.rating),
+      isNew: false,
+      dirty: false,
+    });
+  return m;
+}
+
+function apply(cases: Map<string, CaseState>, agg: Aggregates, b: HallCaseEvent, tz: number): void {
+  let row = cases.get(b.caseId);
   if (!row) {
     // A case whose "opened" the hall never saw (opened before pairing) starts at its first event.
-    await c.query(
-      'INSERT INTO cases (terminal_id, case_id, item_code, clerk_id, window_no, opened_day, opened_ms) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [terminalId, b.caseId, b.itemCode, b.clerkId, b.window, dayHour(b.at, tz).day, b.at],
-    );
     row = {
-      item_code: b.itemCode,
-      clerk_id: b.clerkId,
-      window_no: b.window,
-      opened_ms: String(b.at),
-      done_ms: null,
+      caseId: b.caseId,
+      itemCode: b.itemCode,
+      clerkId: b.clerkId,
+      windowNo: b.window,
+      openedDay: dayHour(b.at, tz).day,
+      openedMs: b.at,
+      doneMs: null,
+      handlingMs: null,
       completed: 0,
+      voided: 0,
+      rating: null,
+      isNew: true,
+      dirty: true,
     };
-    await bump(c, terminalId, row, tz, 'accepted');
+    cases.set(b.caseId, row);
+    agg.bump(row, 'accepted');
   }
-  const set = (sql: string, params: unknown[]) =>
-    c.query(`UPDATE cases SET ${sql} WHERE terminal_id = $1 AND case_id = $2`, [terminalId, b.caseId, ...params]);
-  const finish = async (complete: boolean) => {
-    if (row.done_ms === null && (b.type === 'printed' || b.type === 'submitted')) {
-      await set('done_ms = $3, handling_ms = $4', [b.at, b.at - Number(row.opened_ms)]);
-      row.done_ms = String(b.at);
+  const r = row;
+  const finish = (complete: boolean) => {
+    if (r.doneMs === null && (b.type === 'printed' || b.type === 'submitted')) {
+      r.doneMs = b.at;
+      r.handlingMs = b.at - r.openedMs;
+      r.dirty = true;
+      agg.handling(r, r.handlingMs);
     }
-    if (complete && !row.completed) {
-      await set('completed = 1', []);
-      row.completed = 1;
-      await bump(c, terminalId, row, tz, 'completed');
+    if (complete && !r.completed) {
+      r.completed = 1;
+      r.dirty = true;
+      agg.bump(r, 'completed');
     }
   };
   switch (b.type) {
     case 'printed':
       return finish(true);
     case 'submitted':
-      await finish(false);
-      return bump(c, terminalId, row, tz, 'submitted');
+      finish(false);
+      return agg.bump(r, 'submitted');
     case 'decided':
-      await bump(c, terminalId, row, tz, b.decision === 'approved' ? 'approved' : 'rejected');
+      agg.bump(r, b.decision === 'approved' ? 'approved' : 'rejected');
       return finish(true);
     case 'voided':
-      await set('voided = 1', []);
-      return bump(c, terminalId, row, tz, 'voided');
+      r.voided = 1;
+      r.dirty = true;
+      return agg.bump(r, 'voided');
     case 'rated':
-      await set('rating = $3', [b.rating ?? null]);
-      return bump(c, terminalId, row, tz, (b.rating ?? 5) <= 2 ? 'rated_bad' : 'rated_good');
+      r.rating = b.rating!;
+      r.dirty = true;
+      return agg.bump(r, 'rated', b.rating);
     default:
       return;
   }
-}
-
-/** Counts land in the case's own bucket (its opening hour, window, clerk, item), so rates are per cohort. */
-async function bump(
-  c: PoolClient,
-  terminalId: string,
-  row: Pick<CaseRow, 'item_code' | 'clerk_id' | 'window_no' | 'opened_ms'>,
-  tz: number,
-  col: Counter,
-): Promise<void> {
-  const { day, hour } = dayHour(Number(row.opened_ms), tz);
-  const key = [terminalId, day, hour, row.window_no, row.clerk_id, row.item_code];
-  const u = await c.query(
-    `UPDATE stat_hour SET ${col} = ${col} + 1 WHERE terminal_id = $1 AND day = $2 AND hour = $3 AND window_no = $4 AND clerk_id = $5 AND item_code = $6`,
-    key,
-  );
-  if (u.rowCount === 0)
-    await c.query(
-      `INSERT INTO stat_hour (terminal_id, day, hour, window_no, clerk_id, item_code, ${col}) VALUES ($1,$2,$3,$4,$5,$6,1)`,
-      key,
-    );
 }

@@ -1,7 +1,7 @@
 import { IDEMPOTENCY_HEADER } from '../../../protocol/department-wire';
 import { signedHeaders } from '../../../protocol/request-auth';
 import { RATING_PATH, ratingAnswer } from '../../../protocol/rating-wire';
-import { DeliveryError, type Receiver } from '../outbox';
+import { deliveryCall, malformed, type Receiver } from '../outbox';
 
 export interface RatingEndpoint {
   url: string;
@@ -30,58 +30,18 @@ export function ratingReceiver(e: RatingEndpoint, f: typeof fetch = fetch): Rece
         [IDEMPOTENCY_HEADER]: msg.key,
         'content-type': 'application/json; charset=utf-8',
       };
-      let res: Response;
-      let text: string;
-      try {
-        res = await f(url, {
-          method: 'POST',
-          headers,
-          body: msg.body,
-          signal: AbortSignal.timeout(e.timeoutMs ?? 5000),
-        });
-        text = await res.text();
-      } catch {
-        throw new DeliveryError(
-          'OUTBOX_UNREACHABLE',
-          `The rating platform at ${url.host} could not be reached; retried.`,
-          true,
-        );
-      }
-      if (res.status >= 500 || [408, 425, 429].includes(res.status))
-        throw new DeliveryError(
-          'OUTBOX_SERVER_ERROR',
-          `The rating platform answered ${res.status}; retried.`,
-          true,
-          res.status,
-        );
-      if (res.status === 409)
-        throw new DeliveryError(
-          'OUTBOX_CONFLICT',
-          'The rating platform already holds a rating for this case.',
-          false,
-          409,
-        );
-      if (res.status < 200 || res.status >= 300)
-        throw new DeliveryError(
-          'OUTBOX_REFUSED',
-          `The rating platform refused the rating (${res.status}).`,
-          false,
-          res.status,
-        );
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
+      // The HTTP → DeliveryError sorting is the outbox's, shared with the department receiver.
+      const { status, json } = await deliveryCall(
+        f,
+        { url, method: 'POST', headers, body: msg.body, timeoutMs: e.timeoutMs ?? 5000 },
+        {
+          system: 'The rating platform',
+          conflict: 'The rating platform already holds a rating for this case.',
+          refused: (st) => `The rating platform refused the rating (${st}).`,
+        },
+      );
       const a = ratingAnswer.safeParse(json);
-      if (!a.success)
-        throw new DeliveryError(
-          'OUTBOX_MALFORMED',
-          'The rating platform answered in an unexpected form; retried.',
-          true,
-          res.status,
-        );
+      if (!a.success) throw malformed('The rating platform', status);
       return { remoteId: a.data.evaluationId, state: 'received', at: a.data.receivedAt, final: true };
     },
   };

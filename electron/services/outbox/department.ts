@@ -7,6 +7,7 @@ import {
   type SubmissionAnswer,
 } from '../../../protocol/department-wire';
 import { DeliveryError } from './errors';
+import { deliveryCall, malformed } from './http';
 import type { Receiver, RemoteStatus } from './types';
 
 export interface DepartmentEndpoint {
@@ -23,7 +24,6 @@ export interface DepartmentReceiverOptions {
   fetchImpl?: typeof fetch;
 }
 
-const MAX_ANSWER = 256 * 1024;
 const codeOf = (receiver: string) => receiver.slice(receiver.indexOf(':') + 1);
 
 function toStatus(a: SubmissionAnswer): RemoteStatus {
@@ -63,81 +63,32 @@ export function departmentReceiver(o: DepartmentReceiverOptions): Receiver {
       ...extra,
       ...(body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     };
-    const timeoutMs = e.timeoutMs ?? 5000;
-    let res: Response;
-    let text: string;
-    try {
-      res = await f(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-      text = await res.text();
-    } catch (err) {
-      const timeout = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
-      throw timeout
-        ? new DeliveryError(
-            'OUTBOX_TIMEOUT',
-            `The department system at ${url.host} did not answer within ${timeoutMs} ms; it is retried automatically.`,
-            true,
-          )
-        : new DeliveryError(
-            'OUTBOX_UNREACHABLE',
-            `The department system at ${url.host} could not be reached; it is retried automatically.`,
-            true,
-          );
-    }
-    if (text.length > MAX_ANSWER)
-      throw new DeliveryError(
-        'OUTBOX_MALFORMED',
-        'The department system sent an oversized answer; retried later.',
-        true,
-        res.status,
-      );
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    const code = (json as { code?: unknown } | undefined)?.code;
-    if (res.status >= 500 || [408, 425, 429].includes(res.status)) {
-      throw new DeliveryError(
-        'OUTBOX_SERVER_ERROR',
-        `The department system answered ${res.status}; it is retried automatically.`,
-        true,
-        res.status,
-      );
-    }
-    // A clock out of step is fixed by fixing the clock, not by changing the message: keep trying.
-    if (res.status === 401 && code === 'CLOCK_SKEW')
-      throw new DeliveryError(
-        'OUTBOX_REFUSED',
-        'The department refused the terminal clock (more than 5 minutes off); set the clock, delivery resumes by itself.',
-        true,
-        401,
-      );
-    if (res.status === 409)
-      throw new DeliveryError(
-        'OUTBOX_CONFLICT',
-        'The department already holds this submission id with other content; it was not sent again. Tell the administrator.',
-        false,
-        409,
-      );
-    if (res.status === 404 && method === 'GET')
-      throw new DeliveryError('OUTBOX_REFUSED', 'The department does not know this submission.', true, 404);
-    if (res.status < 200 || res.status >= 300) {
-      throw new DeliveryError(
-        'OUTBOX_REFUSED',
-        `The department refused the submission (${res.status} ${typeof code === 'string' ? code : ''}); check the credentials and the item's form, then send it again.`,
-        false,
-        res.status,
-      );
-    }
+    const { status, json } = await deliveryCall(
+      f,
+      { url, method, headers, body, timeoutMs: e.timeoutMs ?? 5000 },
+      {
+        system: 'The department system',
+        conflict:
+          'The department already holds this submission id with other content; it was not sent again. Tell the administrator.',
+        refused: (st, code) =>
+          `The department refused the submission (${st} ${code}); check the credentials and the item's form, then send it again.`,
+        special: (st, code) => {
+          // A clock out of step is fixed by fixing the clock, not by changing the message: keep trying.
+          if (st === 401 && code === 'CLOCK_SKEW')
+            return new DeliveryError(
+              'OUTBOX_REFUSED',
+              'The department refused the terminal clock (more than 5 minutes off); set the clock, delivery resumes by itself.',
+              true,
+              401,
+            );
+          if (st === 404 && method === 'GET')
+            return new DeliveryError('OUTBOX_REFUSED', 'The department does not know this submission.', true, 404);
+          return undefined;
+        },
+      },
+    );
     const parsed = submissionAnswerSchema.safeParse(json);
-    if (!parsed.success)
-      throw new DeliveryError(
-        'OUTBOX_MALFORMED',
-        'The department system answered in an unexpected form; retried later.',
-        true,
-        res.status,
-      );
+    if (!parsed.success) throw malformed('The department system', status);
     return parsed.data;
   }
 

@@ -10,5 +10,6 @@ export {
 } from '../../../protocol/department-wire';
 export { retryDelay, DELIVERY_BACKOFF, type BackoffPolicy } from './backoff';
 export { OutboxError, DeliveryError, type OutboxErrorCode } from './errors';
-export type { OutboxMessageInput, OutboxRow, Receiver, RemoteStatus, OutboxCipher } from './types';
+export type { OutboxMessageInput, OutboxRow, Receiver, RemoteStatus, OutboxCipher, OutboxDelivery } from './types';
 export { submission, type SubmissionInput } from './submission';
+export { deliveryCall, malformed, type DeliveryHttpCall, type DeliveryWording } from './http';

@@ -2,7 +2,7 @@ import type { Db } from '../db/open';
 import { DELIVERY_BACKOFF, retryDelay, type BackoffPolicy } from './backoff';
 import { DeliveryError, OutboxError } from './errors';
 import * as store from './store';
-import type { OutboxCipher, OutboxMessageInput, OutboxRow, Receiver, RemoteStatus } from './types';
+import type { OutboxCipher, OutboxDelivery, OutboxMessageInput, OutboxRow, Receiver, RemoteStatus } from './types';
 
 export interface OutboxOptions {
   db: Db;
@@ -36,10 +36,16 @@ export class Outbox {
   private readonly polling = new Set<number>();
   /** Ordered receivers with a message on the wire, so one never has two. */
   private readonly busy = new Set<string>();
+  /**
+   * Ordered receivers whose last run was refused → the last seq of that run: up to there messages
+   * go one by one, so the bad one is found and refused alone; after it, runs again.
+   */
+  private readonly single = new Map<string, number>();
   /** Messages whose outcome could not be recorded, held back until then (ms). */
   private readonly holdUntil = new Map<number, number>();
   private readonly work = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
+  private kickQueued = false;
   private running = false;
   private readonly o: Required<
     Pick<OutboxOptions, 'backoff' | 'pollMs' | 'pollMaxMs' | 'concurrency' | 'random' | 'now' | 'log'>
@@ -72,7 +78,15 @@ export class Outbox {
    */
   enqueue(db: Db, m: OutboxMessageInput): { id: number; created: boolean } {
     const r = store.enqueue(db, this.o.cipher, m, this.o.now());
-    setImmediate(() => this.kick());
+    // One kick for a whole burst: a transaction enqueueing thousands (a day's events) must not
+    // queue thousands of queue scans behind it.
+    if (!this.kickQueued) {
+      this.kickQueued = true;
+      setImmediate(() => {
+        this.kickQueued = false;
+        this.kick();
+      });
+    }
     return r;
   }
 
@@ -124,9 +138,13 @@ export class Outbox {
       )) {
         if (this.busy.has(r.receiver)) continue;
         this.inFlight.add(r.id);
-        if (this.receivers.get(familyOf(r.receiver))?.ordered) this.busy.add(r.receiver);
+        const receiver = this.receivers.get(familyOf(r.receiver));
+        if (receiver?.ordered) this.busy.add(r.receiver);
+        const batched = !!receiver?.ordered && !!receiver.deliverBatch && (receiver.batch ?? 1) > 1;
+        const alone = (this.single.get(r.receiver) ?? 0) >= r.seq;
+        if (!alone) this.single.delete(r.receiver);
         launched.push(
-          this.deliverOne(r)
+          (batched && !alone ? this.deliverRun(r, receiver) : this.deliverOne(r))
             .catch((err: unknown) => this.failed('deliver', r, err))
             .finally(() => {
               this.inFlight.delete(r.id);
@@ -223,6 +241,57 @@ export class Outbox {
       receiver.poll && !status.final ? now() + this.o.pollMs : null,
     );
     this.changed(row.id);
+  }
+
+  /**
+   * An ordered receiver's head with the run queued behind it, in one call (catching up after a day
+   * offline is then a few hundred calls, not tens of thousands, and one commit per run). A failed
+   * run is retried whole from its head; a refused one is taken apart: its messages go one by one.
+   */
+  private async deliverRun(head: OutboxRow, receiver: Receiver): Promise<void> {
+    const rows = store.pendingRun(this.o.db, head, receiver.batch ?? 1);
+    const msgs: OutboxDelivery[] = [];
+    for (const row of rows) {
+      try {
+        msgs.push({
+          receiver: row.receiver,
+          key: row.key,
+          seq: row.seq,
+          kind: row.kind,
+          body: store.openPayload(this.o.db, this.o.cipher, row),
+        });
+      } catch {
+        break; // An unreadable payload goes alone (deliverOne records why); the run stops before it.
+      }
+    }
+    if (msgs.length <= 1) return this.deliverOne(head);
+    const run = rows.slice(0, msgs.length);
+    for (const r of run) this.inFlight.add(r.id);
+    const now = () => this.o.now();
+    let answers: RemoteStatus[];
+    try {
+      answers = await receiver.deliverBatch!(msgs);
+      if (answers.length !== run.length)
+        throw new DeliveryError('OUTBOX_MALFORMED', `${answers.length} answers for ${run.length} messages`, true);
+    } catch (err) {
+      if (err instanceof DeliveryError && !err.retryable) {
+        this.o.log(
+          `outbox: ${head.receiver} refused a run of ${run.length} from seq ${head.seq} (${err.code}); sending them one by one`,
+        );
+        this.single.set(head.receiver, run[run.length - 1]!.seq);
+        store.markRetry(this.o.db, head, err.code, now());
+      } else {
+        const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';
+        store.markRetry(this.o.db, head, code, now() + retryDelay(head.attempts, this.o.backoff, this.o.random));
+      }
+      return this.changed(head.id);
+    } finally {
+      for (const r of run) if (r.id !== head.id) this.inFlight.delete(r.id);
+    }
+    const statuses = answers.map((a) => (receiver.poll ? a : { ...a, final: true }));
+    const pollAt = receiver.poll ? now() + this.o.pollMs : null;
+    store.markDeliveredMany(this.o.db, this.o.cipher, run, statuses, now(), pollAt);
+    for (const r of run) this.changed(r.id);
   }
 
   private async pollOne(row: OutboxRow): Promise<void> {

@@ -1,7 +1,22 @@
 import type { Db } from '../db/open';
+import type { Statement } from 'better-sqlite3';
 import { canonicalJson } from '../../../protocol/canonical';
 import { OutboxError } from './errors';
 import type { OutboxCipher, OutboxMessageInput, OutboxRow, RemoteStatus } from './types';
+
+/**
+ * Prepared statements per database, by SQL text: preparing costs more than running these small
+ * statements, and a catch-up touches each once per message. (Each text is used with one mode,
+ * plucked or not, everywhere.)
+ */
+const prepared = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+function prep(db: Db, sql: string): Statement<unknown[]> {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let st = m.get(sql);
+  if (!st) m.set(sql, (st = db.prepare(sql)));
+  return st;
+}
 
 const aad = (receiver: string, key: string, column: 'payload' | 'remote_reason') =>
   `outbox/v1|${receiver}|${key}|${column}`;
@@ -134,18 +149,18 @@ const toRow = (r: RawRow): OutboxRow => ({
 });
 
 export function getMessage(db: Db, id: number): OutboxRow {
-  const r = db.prepare(`SELECT ${COLS} FROM outbox WHERE id = ?`).get(id) as RawRow | undefined;
+  const r = prep(db, `SELECT ${COLS} FROM outbox WHERE id = ?`).get(id) as RawRow | undefined;
   if (!r) throw new OutboxError('OUTBOX_NOT_FOUND', `no outbox message ${id}`);
   return toRow(r);
 }
 
 export function selectRows(db: Db, where: string, ...params: unknown[]): OutboxRow[] {
-  return (db.prepare(`SELECT ${COLS} FROM outbox WHERE ${where}`).all(...params) as RawRow[]).map(toRow);
+  return (prep(db, `SELECT ${COLS} FROM outbox WHERE ${where}`).all(...params) as RawRow[]).map(toRow);
 }
 
 /** The exact body to send: the same bytes on every attempt, so the receiver's duplicate check holds. */
 export function openPayload(db: Db, cipher: OutboxCipher, row: Pick<OutboxRow, 'id' | 'receiver' | 'key'>): string {
-  const blob = db.prepare('SELECT payload FROM outbox WHERE id = ?').pluck().get(row.id) as Buffer;
+  const blob = prep(db, 'SELECT payload FROM outbox WHERE id = ?').pluck().get(row.id) as Buffer;
   try {
     return cipher.open(blob, aad(row.receiver, row.key, 'payload')).toString('utf8');
   } catch {
@@ -161,7 +176,7 @@ export function openReason(
   cipher: OutboxCipher,
   row: Pick<OutboxRow, 'id' | 'receiver' | 'key'>,
 ): { zh: string; en: string } | undefined {
-  const blob = db.prepare('SELECT remote_reason FROM outbox WHERE id = ?').pluck().get(row.id) as Buffer | null;
+  const blob = prep(db, 'SELECT remote_reason FROM outbox WHERE id = ?').pluck().get(row.id) as Buffer | null;
   if (!blob) return undefined;
   try {
     return JSON.parse(cipher.open(blob, aad(row.receiver, row.key, 'remote_reason')).toString('utf8')) as {
@@ -234,7 +249,8 @@ export function nextDue(db: Db, ordered: readonly string[] = []): number | null 
 }
 
 function writeRemote(db: Db, cipher: OutboxCipher, row: OutboxRow, s: RemoteStatus, nextPollAt: number | null): void {
-  db.prepare(
+  prep(
+    db,
     `UPDATE outbox SET remote_id = coalesce(?, remote_id), remote_state = ?, remote_at = ?, final = ?, next_poll_at = ?, poll_failures = 0,
        remote_reason = coalesce(?, remote_reason) WHERE id = ?`,
   ).run(
@@ -266,14 +282,71 @@ export function markDelivered(
   })();
 }
 
+/**
+ * An ordered receiver's head and the pending messages queued right behind it, up to `limit`, as
+ * long as their seq runs on without a hole (a hole is a message that is not pending: refused).
+ */
+export function pendingRun(db: Db, head: OutboxRow, limit: number): OutboxRow[] {
+  const rows = selectRows(
+    db,
+    `receiver = ? AND state = 'pending' AND seq >= ? ORDER BY seq LIMIT ?`,
+    head.receiver,
+    head.seq,
+    limit,
+  );
+  const run: OutboxRow[] = [];
+  for (const r of rows) {
+    if (run.length === 0 ? r.id !== head.id : r.seq !== run[run.length - 1]!.seq + 1) break;
+    run.push(r);
+  }
+  return run;
+}
+
+/** A delivered run, all in one transaction (one commit, not one per message). */
+export function markDeliveredMany(
+  db: Db,
+  cipher: OutboxCipher,
+  rows: readonly OutboxRow[],
+  statuses: readonly RemoteStatus[],
+  now: number,
+  nextPollAt: number | null,
+): void {
+  const at = new Date(now).toISOString();
+  // One statement per message (state and the receiver's word together), one commit for the run.
+  const mark = prep(
+    db,
+    `UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL,
+       remote_id = coalesce(?, remote_id), remote_state = ?, remote_at = ?, final = ?, next_poll_at = ?, poll_failures = 0,
+       remote_reason = coalesce(?, remote_reason)
+     WHERE id = ? AND state = 'pending'`,
+  );
+  db.transaction(() => {
+    rows.forEach((row, i) => {
+      const s = statuses[i]!;
+      mark.run(
+        at,
+        s.remoteId ?? null,
+        s.state,
+        s.at ?? at,
+        s.final ? 1 : 0,
+        s.final ? null : nextPollAt,
+        s.reason ? cipher.seal(JSON.stringify(s.reason), aad(row.receiver, row.key, 'remote_reason')) : null,
+        row.id,
+      );
+    });
+  })();
+}
+
 export function markRetry(db: Db, row: OutboxRow, code: string, nextAttemptAt: number): void {
-  db.prepare(
+  prep(
+    db,
     `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ? AND state = 'pending'`,
   ).run(code, nextAttemptAt, row.id);
 }
 
 export function markDead(db: Db, row: OutboxRow, code: string): void {
-  db.prepare(
+  prep(
+    db,
     `UPDATE outbox SET state = 'dead', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'`,
   ).run(code, row.id);
 }
@@ -285,13 +358,13 @@ export function recordPoll(
   s: RemoteStatus,
   nextPollAt: number | null,
 ): boolean {
-  const before = db.prepare('SELECT remote_state FROM outbox WHERE id = ?').pluck().get(row.id) as string | null;
+  const before = prep(db, 'SELECT remote_state FROM outbox WHERE id = ?').pluck().get(row.id) as string | null;
   writeRemote(db, cipher, row, s, nextPollAt);
   return before !== s.state;
 }
 
 export function markPollFailed(db: Db, row: OutboxRow, nextPollAt: number): void {
-  db.prepare('UPDATE outbox SET poll_failures = poll_failures + 1, next_poll_at = ? WHERE id = ?').run(
+  prep(db, 'UPDATE outbox SET poll_failures = poll_failures + 1, next_poll_at = ? WHERE id = ?').run(
     nextPollAt,
     row.id,
   );
@@ -317,7 +390,7 @@ export function markHandled(db: Db, id: number, now = Date.now()): void {
 export function purgeOutbox(db: Db, days: number, now = Date.now()): { purged: number } {
   const cutoff = new Date(now - days * 86_400_000).toISOString();
   return {
-    purged: db.prepare("DELETE FROM outbox WHERE state <> 'pending' AND final = 1 AND created_at < ?").run(cutoff)
+    purged: prep(db, "DELETE FROM outbox WHERE state <> 'pending' AND final = 1 AND created_at < ?").run(cutoff)
       .changes,
   };
 }

@@ -60,12 +60,29 @@ export interface RemoteStatus {
  * One receiver family. deliver() must be idempotent on (receiver, key) at the far end: it is
  * called again after any crash or lost answer. poll() exists for kinds with a later decision.
  */
+export interface OutboxDelivery {
+  receiver: string;
+  key: string;
+  seq: number;
+  kind: string;
+  body: string;
+}
+
 export interface Receiver {
   /**
    * One message at a time per receiver, in seq order; a message being retried holds back the later
    * ones (the hall's event log needs order). Unordered receivers get up to `concurrency` at once.
    */
   ordered?: boolean;
-  deliver(msg: { receiver: string; key: string; seq: number; kind: string; body: string }): Promise<RemoteStatus>;
+  deliver(msg: OutboxDelivery): Promise<RemoteStatus>;
+  /**
+   * Ordered receivers only: takes the head and up to `batch − 1` messages queued right behind it
+   * (consecutive seq, all pending) in one call, and answers one status per message, in order. The
+   * outbox marks them delivered together in one transaction; a failure retries the whole run from
+   * its head (so the far end must be idempotent by seq, as it is for single messages); a refusal
+   * (not retryable) sends that run one by one, so one bad message is found and refused by itself.
+   */
+  batch?: number;
+  deliverBatch?(msgs: OutboxDelivery[]): Promise<RemoteStatus[]>;
   poll?(msg: { receiver: string; key: string; kind: string; remoteId: string | null }): Promise<RemoteStatus>;
 }

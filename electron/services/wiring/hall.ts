@@ -1,7 +1,6 @@
 import type { Core } from '../core/core';
 import { DeliveryError } from '../outbox';
 import { hallReceiver } from '../hall/receiver';
-import { outboxPeek } from '../hall/peek';
 import { hallPoolReceiver } from '../hall/pool-receiver';
 import { HallService } from '../hall/service';
 import { join } from 'node:path';
@@ -20,14 +19,15 @@ export function wireHall(core: Core, launchHall?: HallLauncher): void {
   core.services.hall = hall;
   const forThisPairing = (receiver: string) =>
     receiver === `hallpool:${hall.credentials()?.terminalId}` ? hall.client() : null;
-  const events = hallReceiver(() => hall.client(), outboxPeek(core.db, cipher));
+  const events = hallReceiver(() => hall.client());
+  const earlier = (receiver: string) => !!hall.receiver() && receiver !== hall.receiver();
+  const refused = () => new DeliveryError('OUTBOX_REFUSED', 'queued for an earlier pairing', false);
+  // Batched like the bare receiver (catch-up speed), but a run of an earlier pairing is refused.
   outbox.register('hall', {
-    ordered: true,
-    deliver(msg) {
-      if (hall.receiver() && msg.receiver !== hall.receiver())
-        return Promise.reject(new DeliveryError('OUTBOX_REFUSED', 'queued for an earlier pairing', false));
-      return events.deliver(msg);
-    },
+    ...events,
+    deliver: (msg) => (earlier(msg.receiver) ? Promise.reject(refused()) : events.deliver(msg)),
+    deliverBatch: (msgs) =>
+      msgs.some((m) => earlier(m.receiver)) ? Promise.reject(refused()) : events.deliverBatch!(msgs),
   });
   outbox.register('hallpool', hallPoolReceiver(forThisPairing));
   hall.start();

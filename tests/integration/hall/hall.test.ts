@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders } from '../../../protocol/request-auth';
 import { HALL_PATH } from '../../../protocol/hall-wire';
@@ -148,10 +146,8 @@ describe('sync and statistics', () => {
 });
 
 describe('shared data pool', () => {
-  it('reads across terminals are audited; PostgreSQL files hold no readable name or ID number', async () => {
-    // A control: a plain value the scan must find, so a scan that reads nothing can't pass.
-    const control = `control-${randomBytes(6).toString('hex')}`;
-    const a = hallClient(await pairNew(control));
+  it('reads across terminals are audited', async () => {
+    const a = hallClient(await pairNew('A'));
     const b = hallClient(await pairNew('B'));
     const idNumber = '11010519491231002X';
     const name = '张三丰测试';
@@ -180,23 +176,6 @@ describe('shared data pool', () => {
       person_hash: personHash,
     });
 
-    await hall.pool.query('CHECKPOINT');
-    const needles = [idNumber, name, '测试路1号'].flatMap((s) => [Buffer.from(s, 'utf8'), Buffer.from(s, 'utf16le')]);
-    const hits: string[] = [];
-    let controlSeen = false;
-    const walk = (d: string) => {
-      for (const f of readdirSync(d)) {
-        const p = join(d, f);
-        if (statSync(p).isDirectory()) walk(p);
-        else {
-          const bytes = readFileSync(p);
-          for (const n of needles) if (bytes.includes(n)) hits.push(p);
-          if (bytes.includes(control)) controlSeen = true;
-        }
-      }
-    };
-    walk(pgs.db.dir);
-    expect(controlSeen).toBe(true);
-    expect(hits).toEqual([]);
+    // The byte scan of the PostgreSQL files after a whole session: personal-data.test.ts.
   });
 });

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { MIGRATIONS } from '../../../hall/db/migrations';
+import { bucketOf } from '../../../hall/histogram';
 import { startTestPg } from '../../helpers/hall/pg';
 
 // One test per hall migration, on a real PostgreSQL: each applies alone on top of the previous
@@ -60,6 +61,44 @@ describe('hall migrations', () => {
       "INSERT INTO pool_reads (at_ms, terminal_id, clerk_id, case_id, item_code, person_hash, fields) VALUES (1, 't1', 'u1', 'c1', 'I1', 'ab', 'address')",
     );
     expect((await pool.query('SELECT COUNT(*) AS n FROM pool_reads')).rows[0].n).toBe('1');
+    await pool.end();
+  });
+
+  it('004 stat-day: backfills day and month aggregates and histograms from the rows before it', async () => {
+    const pool = await poolAt(3);
+    // Two cases on 2026-02-28 at 09:xx hall time (UTC+8), one rated 1, one handled in 5 min.
+    const at = Date.parse('2026-02-28T09:10:00+08:00');
+    await pool.query(
+      `INSERT INTO cases (terminal_id, case_id, item_code, clerk_id, window_no, opened_day, opened_ms, done_ms, handling_ms, completed, voided, rating)
+       VALUES ('t1', 'c1', 'I1', 'k1', 'W1', '2026-02-28', $1, $2, 300000, 1, 0, 1), ('t1', 'c2', 'I1', 'k2', 'W1', '2026-02-28', $1, NULL, NULL, 0, 1, NULL)`,
+      [at, at + 300_000],
+    );
+    await pool.query(
+      `INSERT INTO stat_hour (terminal_id, day, hour, window_no, clerk_id, item_code, accepted, completed, voided, rated_bad)
+       VALUES ('t1', '2026-02-28', 9, 'W1', 'k1', 'I1', 1, 1, 0, 1), ('t1', '2026-02-28', 9, 'W1', 'k2', 'I1', 1, 0, 1, 0)`,
+    );
+    expect(await migrate(pool, 4)).toEqual([4]);
+    const day = await pool.query(
+      "SELECT dim, k, accepted, completed, voided, rated_1 FROM stat_day WHERE day = '2026-02-28' ORDER BY dim, k",
+    );
+    expect(day.rows.map((r) => [r.dim, r.k, r.accepted, r.completed, r.voided, r.rated_1])).toEqual([
+      ['c', 'k1', 1, 1, 0, 1],
+      ['c', 'k2', 1, 0, 1, 0],
+      ['h', '9', 2, 1, 1, 1],
+      ['i', 'I1', 2, 1, 1, 1],
+      ['t', '*', 2, 1, 1, 1],
+      ['w', 'W1', 2, 1, 1, 1],
+    ]);
+    const month = await pool.query("SELECT dim, k, accepted FROM stat_month WHERE month = '2026-02-01' AND dim = 't'");
+    expect(month.rows).toEqual([{ dim: 't', k: '*', accepted: 2 }]);
+    const hist = await pool.query('SELECT day, item_code, bucket, n FROM stat_day_handling');
+    expect(hist.rows.map((r) => [r.item_code, r.bucket, r.n])).toEqual([['I1', bucketOf(300_000), 1]]);
+    expect((await pool.query('SELECT COUNT(*) AS n FROM stat_month_handling')).rows[0].n).toBe('1');
+    // The writer lock row, and one row per (dim, day, key).
+    expect((await pool.query('SELECT id FROM stat_writer')).rows).toEqual([{ id: 1 }]);
+    await expect(pool.query("INSERT INTO stat_day (dim, day, k) VALUES ('t', '2026-02-28', '*')")).rejects.toThrow(
+      /duplicate key/,
+    );
     await pool.end();
   });
 });
