@@ -34,6 +34,11 @@ export interface RunnerDeps {
   batchSize?: number;
   /** Calls (batch or per-person chunks) in flight at once; the registry client's own limiter caps sockets. */
   concurrency?: number;
+  /**
+   * After the batch endpoint fails, how long the run stays on per-person calls before it tries the
+   * endpoint again with the next chunk (the probe); a probe that fails waits as long again.
+   */
+  probeMs?: number;
   now?: () => Date;
 }
 
@@ -57,7 +62,13 @@ async function countLines(path: string): Promise<number> {
  * killed run resumes from the rows with no record. Every registry call carries the job's
  * reason, its item and the job id as the case number (the batch number).
  */
-export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallback: [reason: string] }> {
+export class BatchRunner extends EventEmitter<{
+  progress: [BatchProgress];
+  /** The batch endpoint failed: per-person calls until a probe succeeds. */
+  fallback: [reason: string];
+  /** A probe of the batch endpoint succeeded: chunks go through it again. */
+  restored: [];
+}> {
   private paused = false;
   private cancelled = false;
   private stopping = false;
@@ -125,7 +136,12 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
     const size = this.d.batch ? (this.d.batchSize ?? 50) : 1;
     const types = this.d.item.licenses.map((l) => l.type);
     const pending: Pending[] = [];
-    let batchOff = !this.d.batch;
+    // The batch endpoint: on while it answers; after a failure off until `retryAt`, when one chunk
+    // (never two at once) probes it again. A failure mid-run is a bad minute, not the rest of the run.
+    const probeMs = this.d.probeMs ?? 5_000;
+    let batchOff = false;
+    let retryAt = 0;
+    let probing = false;
     // The row and the audit entry of its registry use commit together: one is never without the other.
     const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>, via: 'batch' | 'single') => {
       db.transaction(() => {
@@ -150,15 +166,31 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
       fresh++;
       if (count % every === 0) tick();
     };
-    /** One chunk: the batch endpoint while it answers; per-person calls from its first failure on. */
+    /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
     const flush = async (rows: Pending[]): Promise<void> => {
-      if (!batchOff) {
+      const probe = batchOff && !probing && Date.now() >= retryAt;
+      if (this.d.batch && (!batchOff || probe)) {
+        if (probe) probing = true;
+        let got: Awaited<ReturnType<RegistryClient['batchLicenses']>> | undefined;
         try {
-          const got = await this.d.batch!.batchLicenses(
+          got = await this.d.batch.batchLicenses(
             rows.map((p) => ({ holderCode: p.input.idNumber, key: String(p.seq) })),
             usage,
             types,
           );
+        } catch (e) {
+          if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
+          batchOff = true;
+          retryAt = Date.now() + probeMs;
+        } finally {
+          if (probe) probing = false;
+        }
+        if (got) {
+          if (probe) {
+            batchOff = false;
+            this.emit('restored');
+          }
+          // Outside the try: a failure to save is not the endpoint's, and must not check the rows again.
           rows.forEach((p, i) => {
             const licenses = got[i]!.licenses;
             const have = new Set(licenses.map((l) => l.license.certificateType));
@@ -175,9 +207,6 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
             );
           });
           return;
-        } catch (e) {
-          if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
-          batchOff = true;
         }
       }
       await Promise.all(

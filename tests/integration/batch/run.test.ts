@@ -148,27 +148,82 @@ describe('batch check of a list against the sandbox registry', () => {
     expect(outcomes('PL-2026-0002')).toEqual(outcomes('PL-2026-0001'));
   });
 
-  it('falls back to per-person calls when the batch endpoint goes down mid-run', async () => {
+  it('falls back to per-person calls when the batch endpoint goes down mid-run, and goes back once it answers', async () => {
     newJob('PL-2026-0003');
-    const batch = new BatchRunner({ ...deps(), batch: f.core.services.registry!, batchSize: 5, concurrency: 1 });
-    const fellBack: string[] = [];
-    batch.on('fallback', (m) => fellBack.push(m));
+    // probeMs 0: the chunk after the failed one probes the endpoint at once.
+    const batch = new BatchRunner({
+      ...deps(),
+      batch: f.core.services.registry!,
+      batchSize: 3,
+      concurrency: 1,
+      probeMs: 0,
+    });
+    const events: string[] = [];
+    let downAt = -1;
+    batch.on('fallback', () => {
+      events.push('fallback');
+      // Up again before the next chunk: its probe must find the endpoint answering.
+      sb.setFaults({});
+    });
+    batch.on('restored', () => events.push('restored'));
     batch.on('progress', (p) => {
-      if (p.done >= 5) sb.setFaults({ batchDown: true });
+      if (p.done >= 5 && downAt < 0) {
+        downAt = p.done;
+        sb.setFaults({ batchDown: true });
+      }
     });
     try {
       expect(await batch.run('PL-2026-0003')).toBe('done');
     } finally {
       sb.setFaults({});
     }
-    expect(fellBack).toHaveLength(1);
+    expect(events).toEqual(['fallback', 'restored']);
     const viaBatch = sb.usage.all().filter((u) => u.caseNumber === 'PL-2026-0003' && u.key !== undefined);
     const single = searches('PL-2026-0003');
-    expect(viaBatch.length).toBeGreaterThanOrEqual(5);
     expect(single.length).toBeGreaterThan(0);
+    expect(single.length).toBeLessThanOrEqual(3);
+    // Rows after the single-call chunk went through the batch endpoint again.
+    const lastSingle = Math.max(...single.map((r) => people.findIndex((p) => p.idNumber === r.holderCode)));
+    expect(viaBatch.some((r) => people.findIndex((p) => p.idNumber === r.holderCode) > lastSingle)).toBe(true);
     // Every applicant used exactly once, through one path or the other.
     expect([...viaBatch, ...single].map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
     expect(outcomes('PL-2026-0003')).toEqual(outcomes('PL-2026-0001'));
+    // Each row's audit entry names the path it took.
+    const via = f.core.db
+      .prepare(
+        "SELECT json_extract(detail, '$.via') AS via FROM audit_log WHERE action = 'batch-check' AND case_id = ?",
+      )
+      .pluck()
+      .all('PL-2026-0003');
+    expect(via.filter((v) => v === 'single')).toHaveLength(single.length);
+  });
+
+  it('stays on per-person calls while the probe finds the endpoint still down', async () => {
+    newJob('PL-2026-0004');
+    const batch = new BatchRunner({
+      ...deps(),
+      batch: f.core.services.registry!,
+      batchSize: 4,
+      concurrency: 1,
+      probeMs: 0,
+    });
+    const events: string[] = [];
+    batch.on('fallback', () => events.push('fallback'));
+    batch.on('restored', () => events.push('restored'));
+    sb.setFaults({ batchDown: true });
+    try {
+      expect(await batch.run('PL-2026-0004')).toBe('done');
+    } finally {
+      sb.setFaults({});
+    }
+    // One fallback, no restore: every failed probe leaves the run where it was, and all rows are answered.
+    expect(events).toEqual(['fallback']);
+    expect(
+      searches('PL-2026-0004')
+        .map((r) => r.holderCode)
+        .sort(),
+    ).toEqual(people.map((p) => p.idNumber).sort());
+    expect(outcomes('PL-2026-0004')).toEqual(outcomes('PL-2026-0001'));
   });
 
   it('writes the XLSX report: a summary, a sheet per condition, the bad rows, no full ID number', async () => {
