@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +10,12 @@ import {
   countRows,
   createJob,
   listRows,
+  renderBatchSummaryPdf,
   writeBatchXlsx,
   type BatchItem,
 } from '../../../electron/services/batch';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
+import { generateHallKey, toTrustedKey, verifyDocument } from '../../../electron/services/certificates';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
 import { makeCore, type Fixture } from '../../helpers/core';
 
@@ -247,4 +250,39 @@ describe('batch check of a list against the sandbox registry', () => {
     for (const p of people) expect(cells.some((c) => c.includes(p.idNumber))).toBe(false);
     expect(cells.some((c) => c.includes('居民身份证'))).toBe(true);
   });
+
+  const poppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdffonts']).status === 0;
+  if (!poppler) console.warn('batch PDF text test skipped: install poppler-utils (pdftotext, pdffonts)');
+  it.skipIf(!poppler)(
+    'writes the PDF summary signed like a certificate, Chinese in an embedded font, no person on it',
+    async () => {
+      const key = generateHallKey('H-BATCH');
+      const who = {
+        hall: { id: 'H-BATCH', name: '示范市政务服务中心' },
+        counter: 'C01',
+        clerk: { id: 'S001', name: '批量核验' },
+        training: false,
+      };
+      const pdf = await renderBatchSummaryPdf(f.core.db, f.core.services.cipher!, 'PL-2026-0001', item, who, key);
+      expect(verifyDocument(pdf, [toTrustedKey(key, who.hall.name)]).status).toBe('valid');
+      const file = join(f.dir, 'summary.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      const counts = countRows(f.core.db, 'PL-2026-0001');
+      expect(text).toContain('批量核验结果汇总');
+      expect(text).toContain('PL-2026-0001');
+      expect(text).toContain(`通过 ${counts.passed}，不通过 ${counts.failed}`);
+      expect(text).toContain('已达老年人优待年龄');
+      expect(text).toContain('身份证号码有误');
+      for (const p of people) {
+        expect(text).not.toContain(p.idNumber);
+        expect(text).not.toContain(p.name);
+      }
+      // Every font embedded: the PDF renders Chinese on a machine with no CJK system font.
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+/);
+      if (process.env.BATCH_PDF_OUT) writeFileSync(process.env.BATCH_PDF_OUT, pdf);
+    },
+  );
 });
