@@ -1,5 +1,6 @@
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
+import { batchHandlers } from './batch';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { certificateHandlers } from './certificates';
@@ -13,6 +14,7 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...authHandlers,
   ...auditHandlers,
+  ...batchHandlers,
   ...caseHandlers,
   ...certificateHandlers,
   ...citizenHandlers,

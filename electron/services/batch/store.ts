@@ -121,13 +121,22 @@ export function listRows(
   db: Database.Database,
   cipher: RecordCipher,
   job: string,
-  o: { outcome?: RowOutcome; offset?: number; limit?: number } = {},
+  o: { outcome?: RowOutcome; offset?: number; limit?: number; fromSeq?: number; toSeq?: number } = {},
 ): StoredRow[] {
+  const range = o.fromSeq !== undefined && o.toSeq !== undefined;
   const rows = db
     .prepare(
-      `SELECT * FROM batch_rows WHERE job_id = ? ${o.outcome ? 'AND outcome = ?' : ''} ORDER BY seq LIMIT ? OFFSET ?`,
+      `SELECT * FROM batch_rows WHERE job_id = ? ${o.outcome ? 'AND outcome = ?' : ''} ${range ? 'AND seq BETWEEN ? AND ?' : ''} ORDER BY seq LIMIT ? OFFSET ?`,
     )
-    .all(...[job, ...(o.outcome ? [o.outcome] : []), o.limit ?? 100, o.offset ?? 0]) as RowRow[];
+    .all(
+      ...[
+        job,
+        ...(o.outcome ? [o.outcome] : []),
+        ...(range ? [o.fromSeq!, o.toSeq!] : []),
+        o.limit ?? 100,
+        o.offset ?? 0,
+      ],
+    ) as RowRow[];
   return rows.map((r) => ({
     seq: r.seq,
     outcome: r.outcome,

@@ -5,6 +5,7 @@ import type { SandboxLauncher } from '../training/sandbox-child';
 import { wireAccountsAndAudit } from '../wiring/accounts';
 import { wireDataKey } from '../wiring/data-key';
 import { wireResources } from '../wiring/resources';
+import { wireBatch } from '../wiring/batch';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
 import { wireCitizen } from '../wiring/citizen';
@@ -53,6 +54,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
+  await step(core, 'batch checks', () => wireBatch(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );
