@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReaderDevicesButton } from '../components/ReaderDevices';
 import type { SessionInfo } from '../../../electron/api/types';
 import { AccountsAdmin } from './AccountsAdmin';
+import { BatchButton } from '../batch/BatchButton';
 import { AuditTools } from './AuditTools';
 import { HallKeyExport } from './HallKeyExport';
 import { ChangePassword } from './ChangePassword';
@@ -47,6 +48,7 @@ export function AuthGate({ children }: { children: ReactNode | ((session: Sessio
             {session.roles.includes('admin') && <HallKeyExport />}
             {session.roles.includes('admin') && <ReaderDevicesButton />}
             <AuditTools session={session} />
+            <BatchButton session={session} />
           </>
         }
       />
