@@ -91,8 +91,8 @@ export function MapStep({
         title={() => t('batch.previewTitle')}
         columns={[
           { title: t('batch.line'), dataIndex: 'line', width: 70 },
-          { title: t('batch.colName'), dataIndex: 'name' },
-          { title: t('batch.colIdNumber'), dataIndex: 'idNumberMasked' },
+          { title: t('batch.name'), dataIndex: 'name' },
+          { title: t('batch.idNumber'), dataIndex: 'idNumberMasked' },
           {
             title: t('batch.input'),
             render: (_, r) =>

@@ -129,8 +129,8 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
         }}
         columns={[
           { title: t('batch.line'), dataIndex: 'seq', width: 70 },
-          { title: t('batch.colName'), dataIndex: 'name' },
-          { title: t('batch.colIdNumber'), dataIndex: 'idNumberMasked' },
+          { title: t('batch.name'), dataIndex: 'name' },
+          { title: t('batch.idNumber'), dataIndex: 'idNumberMasked' },
           {
             title: t('batch.outcome'),
             render: (_, r) => (

@@ -328,6 +328,8 @@ export const en: Strings = {
     open: 'Open',
     colIdNumber: 'ID number column',
     colName: 'Name column',
+    name: 'Name',
+    idNumber: 'ID number',
     previewTitle: 'Preview (first 20 lines, read through the chosen columns)',
     line: 'Line',
     input: 'Input',

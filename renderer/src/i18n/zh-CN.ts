@@ -323,6 +323,8 @@ export const zhCN = {
     open: '打开',
     colIdNumber: '身份证号码列',
     colName: '姓名列',
+    name: '姓名',
+    idNumber: '身份证号码',
     previewTitle: '预览（前 20 行，按所选列读取）',
     line: '行号',
     input: '输入',
