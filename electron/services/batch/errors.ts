@@ -8,7 +8,8 @@ export type BatchErrorCode =
   | 'BATCH_NOT_FOUND'
   | 'BATCH_STATE'
   | 'BATCH_TOO_LARGE'
-  | 'BATCH_ITEM';
+  | 'BATCH_ITEM'
+  | 'BATCH_REGISTRY_DOWN';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const BATCH_ERRORS = {
@@ -20,6 +21,7 @@ export const BATCH_ERRORS = {
   BATCH_STATE: ['state'],
   BATCH_TOO_LARGE: ['max'],
   BATCH_ITEM: ['item'],
+  BATCH_REGISTRY_DOWN: ['line'],
 } as const satisfies Record<BatchErrorCode, readonly string[]>;
 
 export class BatchError extends AppError {

@@ -143,7 +143,7 @@ export class BatchRunner extends EventEmitter<{
     let retryAt = 0;
     let probing = false;
     // The row and the audit entry of its registry use commit together: one is never without the other.
-    const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>, via: 'batch' | 'single') => {
+    const save = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
       db.transaction(() => {
         putRow(db, cipher, jobId, {
           seq: p.seq,
@@ -211,7 +211,17 @@ export class BatchRunner extends EventEmitter<{
       }
       await Promise.all(
         rows.map((p) =>
-          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => save(p, res, 'single')),
+          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => {
+            // A batch is not at the counter: nobody waits for this row, so rather than record
+            // "could not check" for the registry's outage, leave it unchecked and pause the run.
+            if (res.unreachable)
+              throw new BatchError(
+                'BATCH_REGISTRY_DOWN',
+                `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
+                { line: p.seq },
+              );
+            save(p, res, 'single');
+          }),
         ),
       );
     };

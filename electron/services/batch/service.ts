@@ -7,6 +7,7 @@ import type { RecordCipher } from '../crypto/cipher';
 import type { LicenseService } from '../licenses';
 import type { RegistryClient } from '../registry';
 import type { UsageContext } from '../registry/types';
+import { AppError } from '../errors';
 import { batchRules } from './check-row';
 import { BatchError } from './errors';
 import type { ColumnMapping } from './mapping';
@@ -45,6 +46,9 @@ export class BatchService {
     string,
     { runner: BatchRunner; last?: BatchProgressView; via: 'batch' | 'single' }
   >();
+
+  /** The last progress of each job run since start-up, with why a run stopped by itself. */
+  private readonly last = new Map<string, BatchProgressView>();
 
   constructor(private readonly d: BatchServiceDeps) {
     d.db.prepare("UPDATE batch_jobs SET state = 'paused' WHERE state = 'running'").run();
@@ -119,7 +123,11 @@ export class BatchService {
       via: this.d.registry ? 'batch' : 'single',
     };
     this.runners.set(id, entry);
-    const emit = (state: BatchProgressView['state'], p?: Omit<BatchProgressView, 'state' | 'via' | 'jobId'>) => {
+    const emit = (
+      state: BatchProgressView['state'],
+      p?: Omit<BatchProgressView, 'state' | 'via' | 'jobId'>,
+      error?: BatchProgressView['error'],
+    ) => {
       const base = p ?? entry.last ?? { done: 0, total: job.total ?? 0, rate: 0 };
       entry.last = {
         jobId: id,
@@ -129,7 +137,9 @@ export class BatchService {
         total: base.total,
         rate: base.rate,
         ...(base.etaS !== undefined ? { etaS: base.etaS } : {}),
+        ...(error ? { error } : {}),
       };
+      this.last.set(id, entry.last);
       this.d.onProgress(entry.last);
     };
     runner.on('progress', (p) => emit(getJob(this.d.db, this.d.cipher, id).state, p));
@@ -149,7 +159,11 @@ export class BatchService {
       })
       .catch((e: unknown) => {
         this.d.log(`batch ${id} stopped: ${e instanceof Error ? e.message : String(e)}`);
-        emit('paused');
+        const app = e instanceof AppError ? e : undefined;
+        emit('paused', undefined, {
+          code: app?.code ?? 'INTERNAL',
+          ...(app?.params ? { params: app.params as Record<string, string | number> } : {}),
+        });
       })
       .finally(() => {
         if (this.runners.get(id) === entry) this.runners.delete(id);
@@ -207,7 +221,7 @@ export class BatchService {
   view(id: string): BatchJobView {
     const job = getJob(this.d.db, this.d.cipher, id);
     const item = this.d.catalog.byCode.get(job.itemCode);
-    const last = this.runners.get(id)?.last;
+    const last = this.runners.get(id)?.last ?? this.last.get(id);
     return {
       id: job.id,
       itemCode: job.itemCode,

@@ -39,6 +39,8 @@ export interface BatchProgressView {
   etaS?: number;
   /** Whether the registry's batch endpoint is in use now or the run fell back to per-person calls. */
   via: 'batch' | 'single';
+  /** Why a run stopped by itself (an AppError code and its parameters, e.g. BATCH_REGISTRY_DOWN). */
+  error?: { code: string; params?: Record<string, string | number> };
 }
 
 export interface BatchJobView {

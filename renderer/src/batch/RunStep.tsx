@@ -1,7 +1,8 @@
-import { Button, Descriptions, Progress, Space, Tag } from 'antd';
+import { Alert, Button, Descriptions, Progress, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../api/client';
+import { errorText } from '../i18n';
 import { batchErrorText, type Job, type Progress as P } from './types';
 
 const clock = (s: number) => {
@@ -57,6 +58,9 @@ export function RunStep({
           {p?.via === 'single' && <Tag color="orange">{t('batch.viaSingle')}</Tag>}
         </Descriptions.Item>
       </Descriptions>
+      {p?.error && job.state === 'paused' && (
+        <Alert type="warning" showIcon title={errorText(p.error)} data-testid="batch-stopped" />
+      )}
       <Progress
         percent={total ? Math.floor((done / total) * 100) : 0}
         status={running ? 'active' : 'normal'}

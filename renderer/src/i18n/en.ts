@@ -556,6 +556,7 @@ export const en: Strings = {
     BATCH_NOT_FOUND: 'This batch check was not found; refresh the list.',
     BATCH_STATE: 'This batch check is "{{state}}" and cannot do that now.',
     BATCH_TOO_LARGE: 'The list file is too large (at most {{max}} bytes); split it into smaller lists and import each.',
+    BATCH_REGISTRY_DOWN: 'The registry did not answer at line {{line}}; the batch check is paused. Resume it once the registry is back.',
     BATCH_ITEM: 'The item "{{item}}" cannot be checked in a batch; choose another item.',
     CATALOG_READ_FAILED: 'The service catalog cannot be read; reinstall the app or restore the catalog.',
     CATALOG_INVALID: 'A service item file is invalid; the administrator fixes it and restarts the app.',

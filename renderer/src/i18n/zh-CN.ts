@@ -518,6 +518,7 @@ export const zhCN = {
     BATCH_NOT_FOUND: '找不到该批量核验任务，请刷新列表。',
     BATCH_STATE: '该批量核验任务当前为“{{state}}”，不能执行此操作。',
     BATCH_TOO_LARGE: '名单文件过大（上限 {{max}} 字节），请拆分为较小的名单后分别导入。',
+    BATCH_REGISTRY_DOWN: '登记机关在第 {{line}} 行时未能答复，批量核验已暂停；请待登记机关恢复后点击“继续”。',
     BATCH_ITEM: '事项“{{item}}”不支持批量核验，请选择其他事项。',
     CATALOG_READ_FAILED: '事项目录无法读取，请重新安装程序或恢复目录文件。',
     CATALOG_INVALID: '事项目录文件有误，请管理员修正后重启程序。',

@@ -9,6 +9,7 @@ import {
   batchRules,
   countRows,
   createJob,
+  getJob,
   listRows,
   renderBatchSummaryPdf,
   writeBatchXlsx,
@@ -228,6 +229,38 @@ describe('batch check of a list against the sandbox registry', () => {
     ).toEqual(people.map((p) => p.idNumber).sort());
     expect(outcomes('PL-2026-0004')).toEqual(outcomes('PL-2026-0001'));
   });
+
+  it('pauses instead of recording "could not check" when the registry stops answering, and resumes', async () => {
+    newJob('PL-2026-0005');
+    const first = new BatchRunner({ ...deps(), concurrency: 1 });
+    first.on('progress', (p) => {
+      if (p.done >= 4) sb.setFaults({ down: true });
+    });
+    let stopped: unknown;
+    try {
+      await first.run('PL-2026-0005');
+    } catch (e) {
+      stopped = e;
+    } finally {
+      sb.setFaults({});
+    }
+    expect(stopped).toMatchObject({ code: 'BATCH_REGISTRY_DOWN' });
+    expect(getJob(f.core.db, f.core.services.cipher!, 'PL-2026-0005').state).toBe('paused');
+    const partial = outcomes('PL-2026-0005');
+    expect(partial.length).toBeLessThan(people.length + 3);
+    // Resumed (after the client's breaker lets calls through again): the same answers as a clean run.
+    for (let i = 0; ; i++) {
+      try {
+        expect(await new BatchRunner(deps()).run('PL-2026-0005')).toBe('done');
+        break;
+      } catch (e) {
+        // The client's breaker stays open for its cooldown (15 s) after the outage.
+        if ((e as { code?: string }).code !== 'BATCH_REGISTRY_DOWN' || i > 40) throw e;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    expect(outcomes('PL-2026-0005')).toEqual(outcomes('PL-2026-0001'));
+  }, 60_000);
 
   it('writes the XLSX report: a summary, a sheet per condition, the bad rows, no full ID number', async () => {
     const out = join(f.dir, 'report.xlsx');
