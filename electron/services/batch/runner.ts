@@ -118,6 +118,7 @@ export class BatchRunner extends EventEmitter<{
     const started = Date.now();
     let count = done.size;
     let fresh = 0;
+    const every = Math.max(1, Math.floor(total / 200));
     const tick = () => {
       const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
       this.emit('progress', {
@@ -143,28 +144,45 @@ export class BatchRunner extends EventEmitter<{
     let retryAt = 0;
     let probing = false;
     // The row and the audit entry of its registry use commit together: one is never without the other.
+    const write = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
+      putRow(db, cipher, jobId, {
+        seq: p.seq,
+        outcome: res.outcome,
+        failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+        input: p.input,
+        checks: res.checks,
+      });
+      appendAudit(db, {
+        action: 'batch-check',
+        actor: job.clerkId,
+        subject: auditSubject(cipher, p.input.idNumber),
+        itemCode: this.d.item.code,
+        caseId: jobId,
+        purpose: job.reason,
+        detail: { seq: p.seq, via, outcome: res.outcome },
+      });
+    };
+    let tickAt = count + every;
+    const counted = (n: number) => {
+      count += n;
+      fresh += n;
+      if (count >= tickAt) {
+        tickAt = count + every;
+        tick();
+      }
+    };
     const save = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
+      db.transaction(() => write(p, res, via))();
+      counted(1);
+    };
+    // A batch answer's rows commit in one transaction: one WAL commit per call instead of per row
+    // (the commits were the run's largest cost). A kill loses the whole chunk, which the registry
+    // then sees again under the same keys, a replay that adds no usage record.
+    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>) => {
       db.transaction(() => {
-        putRow(db, cipher, jobId, {
-          seq: p.seq,
-          outcome: res.outcome,
-          failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-          input: p.input,
-          checks: res.checks,
-        });
-        appendAudit(db, {
-          action: 'batch-check',
-          actor: job.clerkId,
-          subject: auditSubject(cipher, p.input.idNumber),
-          itemCode: this.d.item.code,
-          caseId: jobId,
-          purpose: job.reason,
-          detail: { seq: p.seq, via, outcome: res.outcome },
-        });
+        for (const [p, res] of rows) write(p, res, 'batch');
       })();
-      count++;
-      fresh++;
-      if (count % every === 0) tick();
+      counted(rows.length);
     };
     /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
     const flush = async (rows: Pending[]): Promise<void> => {
@@ -191,21 +209,15 @@ export class BatchRunner extends EventEmitter<{
             this.emit('restored');
           }
           // Outside the try: a failure to save is not the endpoint's, and must not check the rows again.
-          rows.forEach((p, i) => {
-            const licenses = got[i]!.licenses;
-            const have = new Set(licenses.map((l) => l.license.certificateType));
-            // The registry answered for this holder: a type not delivered is "has none".
-            save(
-              p,
-              evaluateRow(
-                this.d.item,
-                p.input,
-                { licenses, missing: types.filter((t) => !have.has(t)), errors: [] },
-                now,
-              ),
-              'batch',
-            );
-          });
+          saveAll(
+            rows.map((p, i) => {
+              const licenses = got[i]!.licenses;
+              const have = new Set(licenses.map((l) => l.license.certificateType));
+              // The registry answered for this holder: a type not delivered is "has none".
+              const delivered = { licenses, missing: types.filter((t) => !have.has(t)), errors: [] };
+              return [p, evaluateRow(this.d.item, p.input, delivered, now)] as const;
+            }),
+          );
           return;
         }
       }
@@ -225,7 +237,6 @@ export class BatchRunner extends EventEmitter<{
         ),
       );
     };
-    const every = Math.max(1, Math.floor(total / 200));
 
     for await (const r of readList(job.source)) {
       if ('header' in r) continue;
@@ -242,8 +253,7 @@ export class BatchRunner extends EventEmitter<{
           failedChecks: [],
           input: row.input,
         });
-        count++;
-        fresh++;
+        counted(1);
         continue;
       }
       pending.push({ seq: r.line, input: row.input });

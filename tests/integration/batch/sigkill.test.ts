@@ -141,5 +141,5 @@ describe('a batch killed with SIGKILL at many points resumes with no row checked
     } finally {
       db.close();
     }
-  }, 300_000);
+  }, 540_000);
 });
