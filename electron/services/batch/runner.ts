@@ -9,7 +9,7 @@ import { checkRow, evaluateRow, type BatchItem } from './check-row';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
 import { readList } from './source';
-import { doneSeqs, getJob, putRow, setJobState } from './store';
+import { doneSeqs, getJob, rowWriter, setJobState } from './store';
 
 export interface BatchProgress {
   job: string;
@@ -118,6 +118,7 @@ export class BatchRunner extends EventEmitter<{
     const started = Date.now();
     let count = done.size;
     let fresh = 0;
+    const putRow = rowWriter(db, cipher, jobId);
     const every = Math.max(1, Math.floor(total / 200));
     const tick = () => {
       const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
@@ -145,7 +146,7 @@ export class BatchRunner extends EventEmitter<{
     let probing = false;
     // The row and the audit entry of its registry use commit together: one is never without the other.
     const write = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
-      putRow(db, cipher, jobId, {
+      putRow({
         seq: p.seq,
         outcome: res.outcome,
         failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
@@ -246,7 +247,7 @@ export class BatchRunner extends EventEmitter<{
       while (this.paused && !this.cancelled && !this.stopping) await new Promise<void>((res) => (this.wake = res));
       if (this.cancelled || this.stopping || firstError) break;
       if (!row.ok) {
-        putRow(db, cipher, jobId, {
+        putRow({
           seq: r.line,
           outcome: 'bad-input',
           problem: row.problem,

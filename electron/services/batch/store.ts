@@ -93,18 +93,25 @@ export function doneSeqs(db: Database.Database, id: string): Set<number> {
 }
 
 export function putRow(db: Database.Database, cipher: RecordCipher, job: string, row: StoredRow): void {
-  db.prepare(
+  rowWriter(db, cipher, job)(row);
+}
+
+/** putRow with its statement prepared once: a run writes thousands of rows (preparing was ~5% of it). */
+export function rowWriter(db: Database.Database, cipher: RecordCipher, job: string): (row: StoredRow) => void {
+  const insert = db.prepare(
     'INSERT INTO batch_rows(job_id, seq, outcome, problem, failed_checks, input, checks, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    job,
-    row.seq,
-    row.outcome,
-    row.problem ?? null,
-    row.failedChecks.join(','),
-    cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
-    row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
-    new Date().toISOString(),
   );
+  return (row) =>
+    insert.run(
+      job,
+      row.seq,
+      row.outcome,
+      row.problem ?? null,
+      row.failedChecks.join(','),
+      cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
+      row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
+      new Date().toISOString(),
+    );
 }
 
 interface RowRow {
