@@ -71,7 +71,7 @@ export function RunStep({
           done,
           total,
           rate: Math.round(p?.rate ?? 0),
-          eta: p?.etaS !== undefined ? clock(p.etaS) : '—',
+          eta: running && p?.etaS !== undefined ? clock(p.etaS) : '—',
         })}
       </span>
       <Space>
