@@ -35,6 +35,8 @@ export interface BatchServiceDeps {
   batchSize?: number;
   concurrency?: number;
   probeMs?: number;
+  /** After a registry outage paused a job, how long until it resumes by itself (default 60 s). */
+  autoResumeMs?: number;
 }
 
 /**
@@ -49,6 +51,8 @@ export class BatchService {
 
   /** The last progress of each job run since start-up, with why a run stopped by itself. */
   private readonly last = new Map<string, BatchProgressView>();
+  /** Jobs paused by a registry outage, waiting to resume by themselves. */
+  private readonly retries = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly d: BatchServiceDeps) {
     d.db.prepare("UPDATE batch_jobs SET state = 'paused' WHERE state = 'running'").run();
@@ -164,13 +168,33 @@ export class BatchService {
           code: app?.code ?? 'INTERNAL',
           ...(app?.params ? { params: app.params as Record<string, string | number> } : {}),
         });
+        // Paused by the registry's outage, not by a person: try again by itself after a while,
+        // so a long list started in the evening is not left half done until someone looks.
+        if (app?.code === 'BATCH_REGISTRY_DOWN') this.retryLater(id, clerkId);
       })
       .finally(() => {
         if (this.runners.get(id) === entry) this.runners.delete(id);
       });
   }
 
+  private retryLater(id: string, clerkId: string): void {
+    const timer = setTimeout(() => {
+      this.retries.delete(id);
+      if (this.runners.has(id) || getJob(this.d.db, this.d.cipher, id).state !== 'paused') return;
+      this.d.log(`batch ${id}: resuming after the registry outage`);
+      this.go(id, clerkId);
+    }, this.d.autoResumeMs ?? 60_000);
+    timer.unref();
+    this.retries.set(id, timer);
+  }
+
+  private noRetry(id: string): void {
+    clearTimeout(this.retries.get(id));
+    this.retries.delete(id);
+  }
+
   pause(id: string): BatchJobView {
+    this.noRetry(id);
     const r = this.runners.get(id);
     if (!r) throw this.stateError(id);
     r.runner.stop();
@@ -178,6 +202,7 @@ export class BatchService {
   }
 
   resume(id: string, clerkId: string): BatchJobView {
+    this.noRetry(id);
     const job = getJob(this.d.db, this.d.cipher, id);
     if (this.runners.has(id)) return this.view(id);
     if (job.state !== 'paused' && job.state !== 'ready') throw this.stateError(id);
@@ -186,6 +211,7 @@ export class BatchService {
   }
 
   cancel(id: string): BatchJobView {
+    this.noRetry(id);
     const r = this.runners.get(id);
     if (r) r.runner.cancel();
     else {
@@ -203,6 +229,7 @@ export class BatchService {
   }
 
   async close(): Promise<void> {
+    for (const id of [...this.retries.keys()]) this.noRetry(id);
     for (const [id, r] of this.runners) {
       r.runner.stop();
       await this.settled(id);

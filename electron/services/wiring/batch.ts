@@ -26,6 +26,7 @@ export function wireBatch(core: Core): void {
     onProgress: (p) => core.bus.emit('batch.progress', p),
     log: (l) => core.log(l),
     ...(process.env.COUNTER_BATCH_PROBE_MS ? { probeMs: Number(process.env.COUNTER_BATCH_PROBE_MS) } : {}),
+    ...(process.env.COUNTER_BATCH_RESUME_MS ? { autoResumeMs: Number(process.env.COUNTER_BATCH_RESUME_MS) } : {}),
   });
   core.services.batch = batch;
   core.onClose(() => batch.close());

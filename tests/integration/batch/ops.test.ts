@@ -25,6 +25,8 @@ describe('batch ops', () => {
   let csv: Buffer = Buffer.alloc(0);
 
   beforeAll(async () => {
+    // A job paused by a registry outage resumes by itself after this long (wiring/batch.ts).
+    process.env.COUNTER_BATCH_RESUME_MS = '1000';
     sb = await startSandbox({ port: 0, appKey: 'ops-app', appSecret: 'ops-secret', adminSecret: 'a' });
     f = await makeCore({ boot: { registry: { url: sb.url, appKey: 'ops-app', appSecret: 'ops-secret' } } });
     f.core.bus.onAny((name: EventName, p) => {
@@ -239,4 +241,43 @@ describe('batch ops', () => {
       sb.setFaults({});
     }
   });
+
+  it('pauses a batch when the registry stops answering, says why, and resumes it by itself once it is back', async () => {
+    await f.signInAs('st1');
+    const rows = ['姓名,身份证号码', ...people.map((p) => `${p.name},${p.idNumber}`)];
+    const up = await upload('e.csv', Buffer.from(rows.join('\n')));
+    sb.setFaults({ down: true });
+    let job;
+    try {
+      job = await f.callOk('batch.start', {
+        uploadId: up.uploadId,
+        itemCode: 'senior-card',
+        reason: '登记机关中断测试',
+        mapping: { name: 0, idNumber: 1 },
+      });
+      const id = job.id;
+      const paused = await until('paused by the outage', async () => {
+        const v = await f.callOk('batch.get', { jobId: id });
+        return v.state === 'paused' && v.progress?.error && v;
+      });
+      expect(paused.progress!.error).toMatchObject({ code: 'BATCH_REGISTRY_DOWN' });
+      // Nothing recorded as "could not check" because of the outage.
+      expect(paused.counts.unknown).toBe(0);
+    } finally {
+      sb.setFaults({});
+    }
+    // Back: the service resumes it (after the client's breaker cooldown, 15 s) and it finishes.
+    const id = job.id;
+    const done = await until(
+      'resumed and done',
+      async () => {
+        const v = await f.callOk('batch.get', { jobId: id });
+        return v.state === 'done' && v;
+      },
+      { timeoutMs: 45_000, stepMs: 250 },
+    );
+    expect(Object.values(done.counts).reduce((a, b) => a + b, 0)).toBe(people.length);
+    const recs = sb.usage.all().filter((u) => u.caseNumber === id && u.holderCode);
+    expect(new Set(recs.map((r) => r.holderCode))).toEqual(new Set(people.map((p) => p.idNumber)));
+  }, 60_000);
 });
