@@ -10,6 +10,8 @@ import * as Z from './citizen-schemas';
 import type * as H from '../services/hall/types';
 import * as HS from './hall-schemas';
 import * as W from './worklist-schemas';
+import type * as B from '../services/batch/view-types';
+import * as BS from './batch-schemas';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -274,6 +276,51 @@ export const operations = {
     ['station'],
     'The worklist as XLSX (masked ID numbers)',
   ),
+
+  // --- batch checks (issue 14 §2): a list of applicants checked against an item's rules ---
+  'batch.items': op<B.BatchItemView[]>()(empty, ['station', 'supervisor'], 'Items a list can be checked against'),
+  'batch.upload': op<B.BatchUploadView>()(
+    BS.uploadInput,
+    ['station', 'supervisor'],
+    'Import a CSV or XLSX list, one chunk at a time (size-capped); the last chunk returns the preview',
+  ),
+  'batch.preview': op<B.BatchPreviewView>()(
+    BS.previewInput,
+    ['station', 'supervisor'],
+    'The first lines read through a column mapping, with their input problems',
+  ),
+  'batch.start': op<B.BatchJobView>()(
+    BS.startInput,
+    ['station', 'supervisor'],
+    'Start checking an imported list against an item, with a reason; a batch number is given',
+  ),
+  'batch.list': op<B.BatchJobView[]>()(empty, ['station', 'supervisor'], 'Batch checks on this terminal, newest first'),
+  'batch.get': op<B.BatchJobView>()(
+    BS.jobRef,
+    ['station', 'supervisor'],
+    'One batch check with its counts and progress',
+  ),
+  'batch.pause': op<B.BatchJobView>()(BS.jobRef, ['station', 'supervisor'], 'Pause a running batch check'),
+  'batch.resume': op<B.BatchJobView>()(
+    BS.jobRef,
+    ['station', 'supervisor'],
+    'Resume a paused batch check; rows already checked are not checked again',
+  ),
+  'batch.cancel': op<B.BatchJobView>()(
+    BS.jobRef,
+    ['station', 'supervisor'],
+    'Cancel a batch check; its rows so far stay',
+  ),
+  'batch.rows': op<B.BatchRowsView>()(
+    BS.rowsInput,
+    ['station', 'supervisor'],
+    'A page of rows, filtered by outcome, input problem or one condition’s result (ID numbers masked)',
+  ),
+  'batch.report': op<B.BatchReportView>()(
+    BS.reportInput,
+    ['station', 'supervisor'],
+    'The report: XLSX (sheet per condition, summary) or the signed PDF summary',
+  ),
 } as const;
 
 export const events = {
@@ -290,6 +337,8 @@ export const events = {
   'submission.changed': ev<T.SubmissionView>(),
   /** The citizen's screen changed; the only event the citizen's stream carries. */
   'citizen.changed': ev<R.CitizenView>(),
+  /** A batch check moved on: rows done, rate and time left, or a new state (batch checks). */
+  'batch.progress': ev<B.BatchProgressView>(),
 } as const;
 
 export type Operations = typeof operations;

@@ -1,5 +1,6 @@
 import { appHandlers } from './app';
 import { auditHandlers } from './audit';
+import { batchHandlers } from './batch';
 import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { certificateHandlers } from './certificates';
@@ -15,6 +16,7 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...authHandlers,
   ...auditHandlers,
+  ...batchHandlers,
   ...caseHandlers,
   ...certificateHandlers,
   ...citizenHandlers,

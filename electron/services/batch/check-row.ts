@@ -52,18 +52,22 @@ export function evaluateRow(
   return { outcome, checks: ev.checks };
 }
 
-/** Checks one applicant exactly as the counter does: the same fetch (registry first, then the cache) and rules. */
+/**
+ * Checks one applicant exactly as the counter does: the same fetch (registry first, then the
+ * cache) and rules. `unreachable`: the registry did not answer and the cache lacked a type, so
+ * the verdict would say "could not check" for a reason that is the registry's, not the person's.
+ */
 export async function checkRow(
   licenses: Pick<LicenseService, 'fetchForHolder'>,
   item: BatchItem,
   input: RowInput,
   usage: UsageContext,
   now: Date,
-): Promise<{ outcome: RowOutcome; checks: CheckResult[] }> {
+): Promise<{ outcome: RowOutcome; checks: CheckResult[]; unreachable: boolean }> {
   const r = await licenses.fetchForHolder(
     input.idNumber,
     usage,
     item.licenses.map((l) => l.type),
   );
-  return evaluateRow(item, input, r, now);
+  return { ...evaluateRow(item, input, r, now), unreachable: !r.online && r.missing.length > 0 };
 }

@@ -1,7 +1,15 @@
 import { AppError, type ErrorParams } from '../errors';
 
 export type BatchErrorCode =
-  'BATCH_FORMAT' | 'BATCH_UNREADABLE' | 'BATCH_EMPTY' | 'BATCH_MAPPING' | 'BATCH_NOT_FOUND' | 'BATCH_STATE';
+  | 'BATCH_FORMAT'
+  | 'BATCH_UNREADABLE'
+  | 'BATCH_EMPTY'
+  | 'BATCH_MAPPING'
+  | 'BATCH_NOT_FOUND'
+  | 'BATCH_STATE'
+  | 'BATCH_TOO_LARGE'
+  | 'BATCH_ITEM'
+  | 'BATCH_REGISTRY_DOWN';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const BATCH_ERRORS = {
@@ -11,6 +19,9 @@ export const BATCH_ERRORS = {
   BATCH_MAPPING: ['field'],
   BATCH_NOT_FOUND: [],
   BATCH_STATE: ['state'],
+  BATCH_TOO_LARGE: ['max'],
+  BATCH_ITEM: ['item'],
+  BATCH_REGISTRY_DOWN: ['line'],
 } as const satisfies Record<BatchErrorCode, readonly string[]>;
 
 export class BatchError extends AppError {

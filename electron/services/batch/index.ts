@@ -5,3 +5,4 @@ export { BatchRunner, type BatchProgress, type RunnerDeps } from './runner';
 export { checkRow, batchRules, type BatchItem } from './check-row';
 export { BatchError, BATCH_ERRORS, type BatchErrorCode } from './errors';
 export { writeBatchXlsx } from './report-xlsx';
+export { renderBatchSummaryPdf, summaryData, type SummaryIssuer } from './report-pdf';

@@ -3,20 +3,10 @@ import ExcelJS from 'exceljs';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
 import { batchRules, type BatchItem } from './check-row';
-import { countRows, listRows, type StoredRow } from './store';
+import { pages, PROBLEM_ZH as PROBLEM, ruleTally } from './report-tally';
+import { countRows } from './store';
 
-const PAGE = 500;
 const RESULT = { passed: '通过', failed: '不通过', unknown: '无法核验' } as const;
-const PROBLEM = { 'missing-column': '缺少列', 'id-malformed': '身份证号码有误', duplicate: '重复' } as const;
-
-/** Every row of the job, a page at a time: the report never holds the whole list. */
-function* pages(db: Database.Database, cipher: RecordCipher, job: string): Generator<StoredRow> {
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = listRows(db, cipher, job, { offset, limit: PAGE });
-    yield* rows;
-    if (rows.length < PAGE) return;
-  }
-}
 
 /** A sentence or license number may carry an ID number (a resident ID card's number is one): mask any. */
 const maskIds = (s: string) => s.replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m));
@@ -40,12 +30,7 @@ export async function writeBatchXlsx(
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const rules = batchRules(item);
   const counts = countRows(db, job);
-  const byRule = new Map(rules.map((r) => [r.id, { failed: 0, unknown: 0 }]));
-  for (const row of pages(db, cipher, job))
-    for (const c of row.checks ?? []) {
-      const b = byRule.get(c.id);
-      if (b && c.result !== 'passed') b[c.result]++;
-    }
+  const byRule = ruleTally(db, cipher, job, item);
 
   const sum = wb.addWorksheet('汇总');
   sum.columns = [{ width: 34 }, { width: 12 }, { width: 12 }];

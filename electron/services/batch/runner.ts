@@ -9,7 +9,7 @@ import { checkRow, evaluateRow, type BatchItem } from './check-row';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
 import { readList } from './source';
-import { doneSeqs, getJob, putRow, setJobState } from './store';
+import { doneSeqs, getJob, rowWriter, setJobState } from './store';
 
 export interface BatchProgress {
   job: string;
@@ -34,6 +34,11 @@ export interface RunnerDeps {
   batchSize?: number;
   /** Calls (batch or per-person chunks) in flight at once; the registry client's own limiter caps sockets. */
   concurrency?: number;
+  /**
+   * After the batch endpoint fails, how long the run stays on per-person calls before it tries the
+   * endpoint again with the next chunk (the probe); a probe that fails waits as long again.
+   */
+  probeMs?: number;
   now?: () => Date;
 }
 
@@ -57,7 +62,13 @@ async function countLines(path: string): Promise<number> {
  * killed run resumes from the rows with no record. Every registry call carries the job's
  * reason, its item and the job id as the case number (the batch number).
  */
-export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallback: [reason: string] }> {
+export class BatchRunner extends EventEmitter<{
+  progress: [BatchProgress];
+  /** The batch endpoint failed: per-person calls until a probe succeeds. */
+  fallback: [reason: string];
+  /** A probe of the batch endpoint succeeded: chunks go through it again. */
+  restored: [];
+}> {
   private paused = false;
   private cancelled = false;
   private stopping = false;
@@ -107,6 +118,8 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
     const started = Date.now();
     let count = done.size;
     let fresh = 0;
+    const putRow = rowWriter(db, cipher, jobId);
+    const every = Math.max(1, Math.floor(total / 200));
     const tick = () => {
       const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
       this.emit('progress', {
@@ -125,68 +138,106 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
     const size = this.d.batch ? (this.d.batchSize ?? 50) : 1;
     const types = this.d.item.licenses.map((l) => l.type);
     const pending: Pending[] = [];
-    let batchOff = !this.d.batch;
+    // The batch endpoint: on while it answers; after a failure off until `retryAt`, when one chunk
+    // (never two at once) probes it again. A failure mid-run is a bad minute, not the rest of the run.
+    const probeMs = this.d.probeMs ?? 5_000;
+    let batchOff = false;
+    let retryAt = 0;
+    let probing = false;
     // The row and the audit entry of its registry use commit together: one is never without the other.
-    const save = (p: Pending, res: Awaited<ReturnType<typeof checkRow>>, via: 'batch' | 'single') => {
-      db.transaction(() => {
-        putRow(db, cipher, jobId, {
-          seq: p.seq,
-          outcome: res.outcome,
-          failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-          input: p.input,
-          checks: res.checks,
-        });
-        appendAudit(db, {
-          action: 'batch-check',
-          actor: job.clerkId,
-          subject: auditSubject(cipher, p.input.idNumber),
-          itemCode: this.d.item.code,
-          caseId: jobId,
-          purpose: job.reason,
-          detail: { seq: p.seq, via, outcome: res.outcome },
-        });
-      })();
-      count++;
-      fresh++;
-      if (count % every === 0) tick();
+    const write = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
+      putRow({
+        seq: p.seq,
+        outcome: res.outcome,
+        failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+        input: p.input,
+        checks: res.checks,
+      });
+      appendAudit(db, {
+        action: 'batch-check',
+        actor: job.clerkId,
+        subject: auditSubject(cipher, p.input.idNumber),
+        itemCode: this.d.item.code,
+        caseId: jobId,
+        purpose: job.reason,
+        detail: { seq: p.seq, via, outcome: res.outcome },
+      });
     };
-    /** One chunk: the batch endpoint while it answers; per-person calls from its first failure on. */
+    let tickAt = count + every;
+    const counted = (n: number) => {
+      count += n;
+      fresh += n;
+      if (count >= tickAt) {
+        tickAt = count + every;
+        tick();
+      }
+    };
+    const save = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
+      db.transaction(() => write(p, res, via))();
+      counted(1);
+    };
+    // A batch answer's rows commit in one transaction: one WAL commit per call instead of per row
+    // (the commits were the run's largest cost). A kill loses the whole chunk, which the registry
+    // then sees again under the same keys, a replay that adds no usage record.
+    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>) => {
+      db.transaction(() => {
+        for (const [p, res] of rows) write(p, res, 'batch');
+      })();
+      counted(rows.length);
+    };
+    /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
     const flush = async (rows: Pending[]): Promise<void> => {
-      if (!batchOff) {
+      const probe = batchOff && !probing && Date.now() >= retryAt;
+      if (this.d.batch && (!batchOff || probe)) {
+        if (probe) probing = true;
+        let got: Awaited<ReturnType<RegistryClient['batchLicenses']>> | undefined;
         try {
-          const got = await this.d.batch!.batchLicenses(
+          got = await this.d.batch.batchLicenses(
             rows.map((p) => ({ holderCode: p.input.idNumber, key: String(p.seq) })),
             usage,
             types,
           );
-          rows.forEach((p, i) => {
-            const licenses = got[i]!.licenses;
-            const have = new Set(licenses.map((l) => l.license.certificateType));
-            // The registry answered for this holder: a type not delivered is "has none".
-            save(
-              p,
-              evaluateRow(
-                this.d.item,
-                p.input,
-                { licenses, missing: types.filter((t) => !have.has(t)), errors: [] },
-                now,
-              ),
-              'batch',
-            );
-          });
-          return;
         } catch (e) {
           if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
           batchOff = true;
+          retryAt = Date.now() + probeMs;
+        } finally {
+          if (probe) probing = false;
+        }
+        if (got) {
+          if (probe) {
+            batchOff = false;
+            this.emit('restored');
+          }
+          // Outside the try: a failure to save is not the endpoint's, and must not check the rows again.
+          saveAll(
+            rows.map((p, i) => {
+              const licenses = got[i]!.licenses;
+              const have = new Set(licenses.map((l) => l.license.certificateType));
+              // The registry answered for this holder: a type not delivered is "has none".
+              const delivered = { licenses, missing: types.filter((t) => !have.has(t)), errors: [] };
+              return [p, evaluateRow(this.d.item, p.input, delivered, now)] as const;
+            }),
+          );
+          return;
         }
       }
       await Promise.all(
         rows.map((p) =>
-          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => save(p, res, 'single')),
+          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => {
+            // A batch is not at the counter: nobody waits for this row, so rather than record
+            // "could not check" for the registry's outage, leave it unchecked and pause the run.
+            if (res.unreachable)
+              throw new BatchError(
+                'BATCH_REGISTRY_DOWN',
+                `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
+                { line: p.seq },
+              );
+            save(p, res, 'single');
+          }),
         ),
       );
     };
-    const every = Math.max(1, Math.floor(total / 200));
 
     for await (const r of readList(job.source)) {
       if ('header' in r) continue;
@@ -196,15 +247,14 @@ export class BatchRunner extends EventEmitter<{ progress: [BatchProgress]; fallb
       while (this.paused && !this.cancelled && !this.stopping) await new Promise<void>((res) => (this.wake = res));
       if (this.cancelled || this.stopping || firstError) break;
       if (!row.ok) {
-        putRow(db, cipher, jobId, {
+        putRow({
           seq: r.line,
           outcome: 'bad-input',
           problem: row.problem,
           failedChecks: [],
           input: row.input,
         });
-        count++;
-        fresh++;
+        counted(1);
         continue;
       }
       pending.push({ seq: r.line, input: row.input });

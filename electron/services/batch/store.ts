@@ -93,18 +93,25 @@ export function doneSeqs(db: Database.Database, id: string): Set<number> {
 }
 
 export function putRow(db: Database.Database, cipher: RecordCipher, job: string, row: StoredRow): void {
-  db.prepare(
+  rowWriter(db, cipher, job)(row);
+}
+
+/** putRow with its statement prepared once: a run writes thousands of rows (preparing was ~5% of it). */
+export function rowWriter(db: Database.Database, cipher: RecordCipher, job: string): (row: StoredRow) => void {
+  const insert = db.prepare(
     'INSERT INTO batch_rows(job_id, seq, outcome, problem, failed_checks, input, checks, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(
-    job,
-    row.seq,
-    row.outcome,
-    row.problem ?? null,
-    row.failedChecks.join(','),
-    cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
-    row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
-    new Date().toISOString(),
   );
+  return (row) =>
+    insert.run(
+      job,
+      row.seq,
+      row.outcome,
+      row.problem ?? null,
+      row.failedChecks.join(','),
+      cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
+      row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
+      new Date().toISOString(),
+    );
 }
 
 interface RowRow {
@@ -121,13 +128,22 @@ export function listRows(
   db: Database.Database,
   cipher: RecordCipher,
   job: string,
-  o: { outcome?: RowOutcome; offset?: number; limit?: number } = {},
+  o: { outcome?: RowOutcome; offset?: number; limit?: number; fromSeq?: number; toSeq?: number } = {},
 ): StoredRow[] {
+  const range = o.fromSeq !== undefined && o.toSeq !== undefined;
   const rows = db
     .prepare(
-      `SELECT * FROM batch_rows WHERE job_id = ? ${o.outcome ? 'AND outcome = ?' : ''} ORDER BY seq LIMIT ? OFFSET ?`,
+      `SELECT * FROM batch_rows WHERE job_id = ? ${o.outcome ? 'AND outcome = ?' : ''} ${range ? 'AND seq BETWEEN ? AND ?' : ''} ORDER BY seq LIMIT ? OFFSET ?`,
     )
-    .all(...[job, ...(o.outcome ? [o.outcome] : []), o.limit ?? 100, o.offset ?? 0]) as RowRow[];
+    .all(
+      ...[
+        job,
+        ...(o.outcome ? [o.outcome] : []),
+        ...(range ? [o.fromSeq!, o.toSeq!] : []),
+        o.limit ?? 100,
+        o.offset ?? 0,
+      ],
+    ) as RowRow[];
   return rows.map((r) => ({
     seq: r.seq,
     outcome: r.outcome,

@@ -6,6 +6,7 @@ import type { HallLauncher } from '../training/hall-child';
 import { wireAccountsAndAudit } from '../wiring/accounts';
 import { wireDataKey } from '../wiring/data-key';
 import { wireResources } from '../wiring/resources';
+import { wireBatch } from '../wiring/batch';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
 import { wireHall } from '../wiring/hall';
@@ -60,6 +61,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'outbox', () => wireOutbox(core));
   await step(core, 'hall', () => wireHall(core, o.launchHall));
   await step(core, 'worklists', () => wireWorklists(core));
+  await step(core, 'batch checks', () => wireBatch(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

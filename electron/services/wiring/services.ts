@@ -3,6 +3,7 @@ import type { AccountsContext } from '../accounts/context';
 import type { CaseLookup } from '../audit/purpose';
 import type { AuditSigner } from '../audit/signing-key';
 import type { RecordCipher } from '../crypto';
+import type { BatchService } from '../batch/service';
 import type { CitizenScreen } from '../citizen/screen';
 import type { CaseFlow } from '../flow';
 import type { LicenseService } from '../licenses';
@@ -55,6 +56,8 @@ export interface Services {
   hallChild?: HallProcess;
   /** Station worklists from programmes (worklist/service.ts). */
   worklists?: WorklistService;
+  /** Batch checks of imported lists (wiring/batch.ts). */
+  batch?: BatchService;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ReaderDevicesButton } from '../components/ReaderDevices';
 import type { SessionInfo } from '../../../electron/api/types';
 import { AccountsAdmin } from './AccountsAdmin';
+import { BatchButton } from '../batch/BatchButton';
 import { AuditTools } from './AuditTools';
 import { HallLinkButton, HallStatsButton } from '../hall/HallButtons';
 import { HallKeyExport } from './HallKeyExport';
@@ -50,6 +51,7 @@ export function AuthGate({ children }: { children: ReactNode | ((session: Sessio
             <AuditTools session={session} />
             <HallStatsButton session={session} />
             {session.roles.includes('admin') && <HallLinkButton />}
+            <BatchButton session={session} />
           </>
         }
       />

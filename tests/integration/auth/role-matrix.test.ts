@@ -26,6 +26,7 @@ const DENIED = new Set(['AUTH_REQUIRED', 'AUTH_FORBIDDEN']);
 const PUBLIC = 'xxxxx';
 const SIGNED_IN = '.xxxx';
 const CASE_WORK = '.xx..'; // handling the citizen at the counter: clerks and station staff (station implies clerk)
+const BATCH = '..xx.'; // lists of applicants: station staff and supervisors
 const CASE_AFTER = '.xxx.'; // after the certificate: a supervisor may retry, reprint, void, approve
 const MATRIX: Record<OpName, string> = {
   'app.info': PUBLIC,
@@ -101,6 +102,18 @@ const MATRIX: Record<OpName, string> = {
   'worklist.output': '..x..',
   'worklist.deliver': '..x..',
   'worklist.export': '..x..',
+  // Batch checks of applicant lists: station staff and supervisors, never a counter clerk alone.
+  'batch.items': BATCH,
+  'batch.upload': BATCH,
+  'batch.preview': BATCH,
+  'batch.start': BATCH,
+  'batch.list': BATCH,
+  'batch.get': BATCH,
+  'batch.pause': BATCH,
+  'batch.resume': BATCH,
+  'batch.cancel': BATCH,
+  'batch.rows': BATCH,
+  'batch.report': BATCH,
 };
 
 let f: Fixture;

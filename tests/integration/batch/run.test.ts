@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,11 +9,14 @@ import {
   batchRules,
   countRows,
   createJob,
+  getJob,
   listRows,
+  renderBatchSummaryPdf,
   writeBatchXlsx,
   type BatchItem,
 } from '../../../electron/services/batch';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
+import { generateHallKey, toTrustedKey, verifyDocument } from '../../../electron/services/certificates';
 import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
 import { makeCore, type Fixture } from '../../helpers/core';
 
@@ -148,28 +152,115 @@ describe('batch check of a list against the sandbox registry', () => {
     expect(outcomes('PL-2026-0002')).toEqual(outcomes('PL-2026-0001'));
   });
 
-  it('falls back to per-person calls when the batch endpoint goes down mid-run', async () => {
+  it('falls back to per-person calls when the batch endpoint goes down mid-run, and goes back once it answers', async () => {
     newJob('PL-2026-0003');
-    const batch = new BatchRunner({ ...deps(), batch: f.core.services.registry!, batchSize: 5, concurrency: 1 });
-    const fellBack: string[] = [];
-    batch.on('fallback', (m) => fellBack.push(m));
+    // probeMs 0: the chunk after the failed one probes the endpoint at once.
+    const batch = new BatchRunner({
+      ...deps(),
+      batch: f.core.services.registry!,
+      batchSize: 3,
+      concurrency: 1,
+      probeMs: 0,
+    });
+    const events: string[] = [];
+    let downAt = -1;
+    batch.on('fallback', () => {
+      events.push('fallback');
+      // Up again before the next chunk: its probe must find the endpoint answering.
+      sb.setFaults({});
+    });
+    batch.on('restored', () => events.push('restored'));
     batch.on('progress', (p) => {
-      if (p.done >= 5) sb.setFaults({ batchDown: true });
+      if (p.done >= 5 && downAt < 0) {
+        downAt = p.done;
+        sb.setFaults({ batchDown: true });
+      }
     });
     try {
       expect(await batch.run('PL-2026-0003')).toBe('done');
     } finally {
       sb.setFaults({});
     }
-    expect(fellBack).toHaveLength(1);
+    expect(events).toEqual(['fallback', 'restored']);
     const viaBatch = sb.usage.all().filter((u) => u.caseNumber === 'PL-2026-0003' && u.key !== undefined);
     const single = searches('PL-2026-0003');
-    expect(viaBatch.length).toBeGreaterThanOrEqual(5);
     expect(single.length).toBeGreaterThan(0);
+    expect(single.length).toBeLessThanOrEqual(3);
+    // Rows after the single-call chunk went through the batch endpoint again.
+    const lastSingle = Math.max(...single.map((r) => people.findIndex((p) => p.idNumber === r.holderCode)));
+    expect(viaBatch.some((r) => people.findIndex((p) => p.idNumber === r.holderCode) > lastSingle)).toBe(true);
     // Every applicant used exactly once, through one path or the other.
     expect([...viaBatch, ...single].map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
     expect(outcomes('PL-2026-0003')).toEqual(outcomes('PL-2026-0001'));
+    // Each row's audit entry names the path it took.
+    const via = f.core.db
+      .prepare(
+        "SELECT json_extract(detail, '$.via') AS via FROM audit_log WHERE action = 'batch-check' AND case_id = ?",
+      )
+      .pluck()
+      .all('PL-2026-0003');
+    expect(via.filter((v) => v === 'single')).toHaveLength(single.length);
   });
+
+  it('stays on per-person calls while the probe finds the endpoint still down', async () => {
+    newJob('PL-2026-0004');
+    const batch = new BatchRunner({
+      ...deps(),
+      batch: f.core.services.registry!,
+      batchSize: 4,
+      concurrency: 1,
+      probeMs: 0,
+    });
+    const events: string[] = [];
+    batch.on('fallback', () => events.push('fallback'));
+    batch.on('restored', () => events.push('restored'));
+    sb.setFaults({ batchDown: true });
+    try {
+      expect(await batch.run('PL-2026-0004')).toBe('done');
+    } finally {
+      sb.setFaults({});
+    }
+    // One fallback, no restore: every failed probe leaves the run where it was, and all rows are answered.
+    expect(events).toEqual(['fallback']);
+    expect(
+      searches('PL-2026-0004')
+        .map((r) => r.holderCode)
+        .sort(),
+    ).toEqual(people.map((p) => p.idNumber).sort());
+    expect(outcomes('PL-2026-0004')).toEqual(outcomes('PL-2026-0001'));
+  });
+
+  it('pauses instead of recording "could not check" when the registry stops answering, and resumes', async () => {
+    newJob('PL-2026-0005');
+    const first = new BatchRunner({ ...deps(), concurrency: 1 });
+    first.on('progress', (p) => {
+      if (p.done >= 4) sb.setFaults({ down: true });
+    });
+    let stopped: unknown;
+    try {
+      await first.run('PL-2026-0005');
+    } catch (e) {
+      stopped = e;
+    } finally {
+      sb.setFaults({});
+    }
+    expect(stopped).toMatchObject({ code: 'BATCH_REGISTRY_DOWN' });
+    expect(getJob(f.core.db, f.core.services.cipher!, 'PL-2026-0005').state).toBe('paused');
+    const partial = outcomes('PL-2026-0005');
+    expect(partial.length).toBeLessThan(people.length + 3);
+    // Resumed (after the client's breaker lets calls through again): the same answers as a clean run.
+    for (let i = 0; ; i++) {
+      try {
+        expect(await new BatchRunner(deps()).run('PL-2026-0005')).toBe('done');
+        break;
+      } catch (e) {
+        // The client's breaker stays open for its cooldown (15 s) after the outage.
+        if ((e as { code?: string }).code !== 'BATCH_REGISTRY_DOWN' || i > 40) throw e;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+    expect(outcomes('PL-2026-0005')).toEqual(outcomes('PL-2026-0001'));
+  }, 60_000);
 
   it('writes the XLSX report: a summary, a sheet per condition, the bad rows, no full ID number', async () => {
     const out = join(f.dir, 'report.xlsx');
@@ -192,4 +283,39 @@ describe('batch check of a list against the sandbox registry', () => {
     for (const p of people) expect(cells.some((c) => c.includes(p.idNumber))).toBe(false);
     expect(cells.some((c) => c.includes('居民身份证'))).toBe(true);
   });
+
+  const poppler = spawnSync('sh', ['-c', 'command -v pdftotext && command -v pdffonts']).status === 0;
+  if (!poppler) console.warn('batch PDF text test skipped: install poppler-utils (pdftotext, pdffonts)');
+  it.skipIf(!poppler)(
+    'writes the PDF summary signed like a certificate, Chinese in an embedded font, no person on it',
+    async () => {
+      const key = generateHallKey('H-BATCH');
+      const who = {
+        hall: { id: 'H-BATCH', name: '示范市政务服务中心' },
+        counter: 'C01',
+        clerk: { id: 'S001', name: '批量核验' },
+        training: false,
+      };
+      const pdf = await renderBatchSummaryPdf(f.core.db, f.core.services.cipher!, 'PL-2026-0001', item, who, key);
+      expect(verifyDocument(pdf, [toTrustedKey(key, who.hall.name)]).status).toBe('valid');
+      const file = join(f.dir, 'summary.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      const counts = countRows(f.core.db, 'PL-2026-0001');
+      expect(text).toContain('批量核验结果汇总');
+      expect(text).toContain('PL-2026-0001');
+      expect(text).toContain(`通过 ${counts.passed}，不通过 ${counts.failed}`);
+      expect(text).toContain('已达老年人优待年龄');
+      expect(text).toContain('身份证号码有误');
+      for (const p of people) {
+        expect(text).not.toContain(p.idNumber);
+        expect(text).not.toContain(p.name);
+      }
+      // Every font embedded: the PDF renders Chinese on a machine with no CJK system font.
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const line of fonts) expect(line).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+/);
+      if (process.env.BATCH_PDF_OUT) writeFileSync(process.env.BATCH_PDF_OUT, pdf);
+    },
+  );
 });

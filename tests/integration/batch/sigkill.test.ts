@@ -126,8 +126,20 @@ describe('a batch killed with SIGKILL at many points resumes with no row checked
       expect(rows).toHaveLength(total);
       expect(rows.filter((x) => x.problem === 'duplicate')).toHaveLength(Math.ceil(ROWS / 97));
       expect(rows.filter((x) => x.problem === 'id-malformed')).toHaveLength(Math.ceil(ROWS / 131));
+      // The local audit log: each checked row's registry use exactly once (it commits with the row).
+      const seqs = db
+        .prepare("SELECT json_extract(detail, '$.seq') FROM audit_log WHERE action = 'batch-check' AND case_id = ?")
+        .pluck()
+        .all(JOB) as number[];
+      expect(seqs).toHaveLength(ROWS);
+      expect(new Set(seqs).size).toBe(ROWS);
+      const checked = db
+        .prepare("SELECT seq FROM batch_rows WHERE job_id = ? AND outcome != 'bad-input' ORDER BY seq")
+        .pluck()
+        .all(JOB) as number[];
+      expect([...seqs].sort((a, b) => a - b)).toEqual(checked);
     } finally {
       db.close();
     }
-  }, 300_000);
+  }, 540_000);
 });

@@ -1,0 +1,93 @@
+import { Alert, Button, Descriptions, Progress, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, subscribe } from '../api/client';
+import { errorText } from '../i18n';
+import { batchErrorText, type Job, type Progress as P } from './types';
+
+const clock = (s: number) => {
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}:${String(Math.round(s % 60)).padStart(2, '0')}` : `${Math.round(s)}s`;
+};
+
+/** Step 3: the run, live from batch.progress: rows done, rate, time left, pause / resume / cancel. */
+export function RunStep({
+  job,
+  onChange,
+  onError,
+}: {
+  job: Job;
+  onChange: (j: Job) => void;
+  onError: (e: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [p, setP] = useState<P | undefined>(job.progress);
+  useEffect(
+    () =>
+      subscribe('batch.progress', (e) => {
+        if (e.jobId !== job.id) return;
+        setP(e);
+        if (e.state !== job.state) void call('batch.get', { jobId: job.id }).then(onChange);
+      }),
+    [job.id, job.state, onChange],
+  );
+  // A short list may finish before the subscription is up: look once more, then every few seconds.
+  useEffect(() => {
+    const look = () =>
+      void call('batch.get', { jobId: job.id })
+        .then((j) => j.state !== job.state && onChange(j))
+        .catch(() => undefined);
+    look();
+    const timer = setInterval(look, 3000);
+    return () => clearInterval(timer);
+  }, [job.id, job.state, onChange]);
+  const act = (op: 'batch.pause' | 'batch.resume' | 'batch.cancel') =>
+    call(op, { jobId: job.id })
+      .then(onChange)
+      .catch((e: unknown) => onError(batchErrorText(e)));
+  const done = p?.done ?? Object.values(job.counts).reduce((a, b) => a + b, 0);
+  const total = p?.total ?? job.total ?? 0;
+  const running = job.state === 'running' || job.state === 'ready';
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="batch-run">
+      <Descriptions size="small" column={3}>
+        <Descriptions.Item label={t('batch.number')}>{job.id}</Descriptions.Item>
+        <Descriptions.Item label={t('batch.reason')}>{job.reason}</Descriptions.Item>
+        <Descriptions.Item label={t('batch.state')}>
+          <Tag data-testid="batch-state">{t(`batch.states.${job.state}`)}</Tag>
+          {p?.via === 'single' && <Tag color="orange">{t('batch.viaSingle')}</Tag>}
+        </Descriptions.Item>
+      </Descriptions>
+      {p?.error && job.state === 'paused' && (
+        <Alert type="warning" showIcon title={errorText(p.error)} data-testid="batch-stopped" />
+      )}
+      <Progress
+        percent={total ? Math.floor((done / total) * 100) : 0}
+        status={running ? 'active' : 'normal'}
+        data-testid="batch-progress"
+      />
+      <span data-testid="batch-rate">
+        {t('batch.progressLine', {
+          done,
+          total,
+          rate: Math.round(p?.rate ?? 0),
+          eta: running && p?.etaS !== undefined ? clock(p.etaS) : '—',
+        })}
+      </span>
+      <Space>
+        {running ? (
+          <Button onClick={() => void act('batch.pause')} data-testid="batch-pause">
+            {t('batch.pause')}
+          </Button>
+        ) : (
+          <Button type="primary" onClick={() => void act('batch.resume')} data-testid="batch-resume">
+            {t('batch.resume')}
+          </Button>
+        )}
+        <Button danger onClick={() => void act('batch.cancel')} data-testid="batch-cancel">
+          {t('batch.cancel')}
+        </Button>
+      </Space>
+    </Space>
+  );
+}
