@@ -10,6 +10,7 @@ import { CERT_ERRORS } from '../services/certificates/errors';
 import { CITIZEN_ERRORS } from '../services/citizen/errors';
 import { CRYPTO_ERRORS } from '../services/crypto/errors';
 import { LICENSE_ERRORS } from '../services/licenses/errors';
+import { MEANS_ERRORS } from '../services/meanstest/errors';
 import { OUTBOX_ERRORS } from '../services/outbox/errors';
 import { REGISTRY_ERRORS } from '../services/registry/errors';
 import { RULE_ERRORS } from '../services/rules/errors';
@@ -61,6 +62,7 @@ export const ERROR_TABLES = {
   citizen: CITIZEN_ERRORS,
   crypto: CRYPTO_ERRORS,
   licenses: LICENSE_ERRORS,
+  meanstest: MEANS_ERRORS,
   outbox: OUTBOX_ERRORS,
   registry: REGISTRY_ERRORS,
   rules: RULE_ERRORS,

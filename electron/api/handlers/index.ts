@@ -4,6 +4,7 @@ import { authHandlers } from './auth';
 import { caseHandlers } from './cases';
 import { certificateHandlers } from './certificates';
 import { citizenHandlers } from './citizen';
+import { meanstestHandlers } from './meanstest';
 import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
 import type { HandlerTable } from './types';
@@ -16,6 +17,7 @@ export const handlers: HandlerTable = {
   ...caseHandlers,
   ...certificateHandlers,
   ...citizenHandlers,
+  ...meanstestHandlers,
   ...outboxHandlers,
   ...trainingHandlers,
 };

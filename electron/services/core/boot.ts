@@ -7,6 +7,7 @@ import { wireDataKey } from '../wiring/data-key';
 import { wireResources } from '../wiring/resources';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
+import { wireMeansTest } from '../wiring/meanstest';
 import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
@@ -53,6 +54,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
+  await step(core, 'means test', () => wireMeansTest(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

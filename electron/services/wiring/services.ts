@@ -6,6 +6,7 @@ import type { RecordCipher } from '../crypto';
 import type { CitizenScreen } from '../citizen/screen';
 import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
+import type { MeansTestService } from '../meanstest';
 import type { Outbox } from '../outbox';
 import type { DataPool } from '../pool';
 import type { PrintingService } from '../printing/service';
@@ -43,6 +44,8 @@ export interface Services {
   citizen?: CitizenScreen;
   /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
   pool?: DataPool;
+  /** The household economic check of means-tested items (services/meanstest). */
+  meanstest?: MeansTestService;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

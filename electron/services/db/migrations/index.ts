@@ -9,9 +9,16 @@ import { m007 } from './007-outbox';
 import { m008 } from './008-data-pool';
 import { m009 } from './009-citizen';
 import { m010 } from './010-batch';
+import { m014 } from './014-meanstest';
+import type { Migration as Reserved } from '../migrate';
+
+// 011-013 are assigned to other branches (hall-terminal, worklists, batch); until they merge, empty
+// stand-ins keep the list dense here. The lead replaces them with the real ones when merging.
+const reserved = (version: number, name: string): Reserved => ({ version, name: `reserved-${name}`, up: () => {} });
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
  * never edit a migration that has shipped. Each migration has a test in tests/unit/db/.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010,
+  reserved(11, 'hall-terminal'), reserved(12, 'worklists'), reserved(13, 'batch'), m014];

@@ -1,0 +1,135 @@
+import { maskIdNumber } from '../../../protocol/id-mask';
+import type { CertificateData, Fact } from '../certificates';
+import type { MeansConfig } from './config';
+import { summarise } from './summary';
+import { CONCLUSION_WORDS, type CheckRun, type ConsentState } from './types';
+
+export const REPORT_TEMPLATE = 'meanstest-report';
+
+const time = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
+const money = (n: number | null): string => (n === null ? '— (未能计算)' : `${n.toFixed(2)} 元`);
+const area = (n: number | null): string => (n === null ? '— (未能计算)' : `${n.toFixed(2)} m²`);
+
+/** 核对报告 serial: MT + run + the case number's letters and digits, within the certificate's 40. */
+export const reportSerial = (run: Pick<CheckRun, 'caseId' | 'runNo'>): string =>
+  `MT${run.runNo}-${run.caseId.replace(/[^A-Za-z0-9-]/g, '')}`.slice(0, 40);
+
+const CONSENT_WORDS = { signed: '屏幕签名', paper: '纸质授权（扫描）', refused: '拒绝' } as const;
+
+/**
+ * The check report as certificate data, so it is rendered, signed (QR with the hall key) and
+ * verified exactly like a certificate: same font embedding, same masking, same offline check.
+ */
+export function reportData(
+  cfg: MeansConfig,
+  run: CheckRun,
+  consents: ReadonlyMap<string, ConsentState>,
+  ctx: {
+    applicant: { name: string; idNumber: string };
+    hall: { id: string; name: string };
+    counter: string;
+    clerk: { id: string; name: string };
+    training: boolean;
+  },
+): CertificateData {
+  const src = (k: string) => cfg.sources.find((s) => s.key === k);
+  const nameOf = (id: string) => run.members.find((m) => m.idNumber === id)?.name ?? '';
+  const f = run.figures;
+  const facts: Fact[] = [
+    { key: 'household', label: '户号', labelEn: 'Household number', value: run.household.number || '—' },
+    { label: '户籍地址', labelEn: 'Registered address', value: run.household.address || '—' },
+    {
+      label: '核对地区与标准',
+      labelEn: 'Area and standard',
+      value: `${run.area.name.zh}：低保标准 ${f.incomeStandard} 元/人·月；核对期间 ${f.months[f.months.length - 1]} 至 ${f.months[0]}（${f.windowMonths} 个月）`,
+    },
+    {
+      label: '共同生活家庭成员',
+      labelEn: 'Members',
+      value: {
+        columns: [
+          { key: 'name', label: '姓名', width: 1 },
+          { key: 'id', label: '公民身份号码', width: 2 },
+          { key: 'relation', label: '关系', width: 0.8 },
+          { key: 'age', label: '年龄', width: 0.6 },
+          { key: 'consent', label: '授权', width: 1.6 },
+        ],
+        rows: run.members.map((m) => {
+          const c = consents.get(m.idNumber);
+          return {
+            name: m.name,
+            id: maskIdNumber(m.idNumber),
+            relation: m.relation,
+            age: String(m.age),
+            consent: !m.adult
+              ? '未成年'
+              : c
+                ? `${CONSENT_WORDS[c.kind]}${c.guardian ? `（监护人${c.guardian.name}）` : ''}`
+                : '—',
+          };
+        }),
+      },
+    },
+    {
+      label: '查询的数据来源与结果',
+      labelEn: 'Sources queried and what they said',
+      value: {
+        columns: [
+          { key: 'member', label: '成员', width: 0.8 },
+          { key: 'source', label: '来源', width: 1.6 },
+          { key: 'time', label: '查询时间 / 数据日期', width: 1.4 },
+          { key: 'found', label: '查询结果', width: 3 },
+          { key: 'license', label: '记录编号', width: 1.6 },
+        ],
+        rows: [...run.findings, ...run.applicantExtra].map((x) => ({
+          member: nameOf(x.member),
+          source: src(x.source)?.issuerZh ?? cfg.medicalBill.nameZh,
+          time: `${time(x.queriedAt)} / ${x.asOf ?? '—'}`,
+          found: (x.summary ?? summarise(cfg, x)).zh,
+          license: x.license?.number ?? '—',
+        })),
+      },
+    },
+    {
+      key: 'income',
+      label: '家庭月人均收入',
+      labelEn: 'Income per person per month',
+      value: `${money(f.incomePerPersonMonth)}（标准 ${f.incomeStandard.toFixed(2)} 元；期间收入合计 ${money(f.incomeTotal)}）`,
+    },
+    {
+      key: 'floor',
+      label: '人均住房建筑面积',
+      labelEn: 'Floor space per person',
+      value: `${area(f.floorSpacePerPerson)}（住房 ${f.homes ?? '—'} 套，合计 ${area(f.floorSpace)}；认定线 ${f.floorSpaceLimitPerPerson.toFixed(2)} m²）`,
+    },
+    {
+      label: '未能取得的数据来源',
+      labelEn: 'Sources missing',
+      value: run.missing.length ? run.missing.map((k) => src(k)?.issuerZh ?? k).join('、') : '无',
+    },
+  ];
+  return {
+    serial: reportSerial(run),
+    itemCode: run.itemCode,
+    holder: { name: ctx.applicant.name, idNumberMasked: maskIdNumber(ctx.applicant.idNumber), address: run.household.address },
+    facts,
+    checks: run.rules.map((r) => {
+      const first = r.sources.find((s) => s.identifier);
+      return {
+        id: r.id,
+        label: r.label.zh,
+        result: r.result,
+        sentence: r.sentence.zh,
+        ...(first?.identifier
+          ? { source: { typeName: r.id, number: first.identifier, issuer: first.issuer ?? '', asOf: run.at } }
+          : {}),
+      };
+    }),
+    result: `核对结论：${CONCLUSION_WORDS[run.conclusion].zh}`,
+    hall: ctx.hall,
+    counter: ctx.counter,
+    clerk: ctx.clerk,
+    issuedAt: run.at,
+    training: ctx.training,
+  };
+}
