@@ -17,11 +17,21 @@ export const meansPaper = z
     /** Why the member did not sign on screen (not at the counter, cannot use the screen…). */
     reason: z.string().trim().min(2).max(200),
     /** SM3/SHA-256 hex of the scanned form, when the scan is attached. */
-    scanHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    scanHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict();
 
-const point = z.object({ x: z.number().finite(), y: z.number().finite(), pressure: z.number().min(0).max(1), t: z.number().optional() }).strict();
+const point = z
+  .object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    pressure: z.number().min(0).max(1),
+    t: z.number().optional(),
+  })
+  .strict();
 export const meansSign = z
   .object({
     caseId,

@@ -19,7 +19,13 @@ type MeansOps =
   | 'means.sign';
 
 /** A document to show, and when asked, to print on the A4 printer (recorded with its hash). */
-async function document(ctx: HandlerContext, caseId: string, kind: string, pdf: Buffer, print?: boolean): Promise<PreviewView> {
+async function document(
+  ctx: HandlerContext,
+  caseId: string,
+  kind: string,
+  pdf: Buffer,
+  print?: boolean,
+): Promise<PreviewView> {
   if (print) {
     const printing = need(ctx.core.services.printing, 'The printer');
     const p = printing.printerFor('A4');
@@ -38,7 +44,8 @@ async function document(ctx: HandlerContext, caseId: string, kind: string, pdf: 
 
 export const meanstestHandlers: HandlerSlice<MeansOps> = {
   'means.view': (ctx, { caseId }) => means(ctx).view(caseId),
-  'means.requestSignature': (ctx, { caseId, member, guardian }) => means(ctx).requestSignature(caseId, member, guardian),
+  'means.requestSignature': (ctx, { caseId, member, guardian }) =>
+    means(ctx).requestSignature(caseId, member, guardian),
   'means.recordPaper': (ctx, { caseId, member, guardian, reason, scanHash }) =>
     means(ctx).recordPaper(caseId, member, reason, guardian, scanHash),
   'means.refuse': (ctx, { caseId, member }) => means(ctx).refuse(caseId, member),

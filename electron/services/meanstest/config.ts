@@ -119,8 +119,15 @@ export function loadMeansConfig(resourcesDir: string): MeansConfig {
   const s = parse(sourcesSchema, join(dir, 'sources.json'));
   const a = parse(areasSchema, join(dir, 'areas.json'));
   const i = parse(itemsSchema, join(dir, 'items.json'));
-  if (!a.areas['']) throw new MeansError('MEANS_CONFIG_INVALID', 'areas.json needs a default area ""', { field: 'areas' });
-  return { sources: s.sources, depositBands: s.depositBands, medicalBill: s.healthCommission, areas: a.areas, items: i.items };
+  if (!a.areas[''])
+    throw new MeansError('MEANS_CONFIG_INVALID', 'areas.json needs a default area ""', { field: 'areas' });
+  return {
+    sources: s.sources,
+    depositBands: s.depositBands,
+    medicalBill: s.healthCommission,
+    areas: a.areas,
+    items: i.items,
+  };
 }
 
 /** The rules of the longest areaCode prefix that has its own entry; '' is the default. */

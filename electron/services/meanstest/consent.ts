@@ -72,10 +72,19 @@ export class ConsentStore {
       .prepare(
         'SELECT member_key, kind, document_hash, record, clerk_id, at FROM meanstest_consents WHERE case_id = ? ORDER BY id',
       )
-      .all(caseId) as Array<{ member_key: string; kind: ConsentKind; document_hash: string; record: Buffer; clerk_id: string; at: string }>;
+      .all(caseId) as Array<{
+      member_key: string;
+      kind: ConsentKind;
+      document_hash: string;
+      record: Buffer;
+      clerk_id: string;
+      at: string;
+    }>;
     const out = new Map<string, ConsentState & { signature?: BoundSignature }>();
     for (const r of rows) {
-      const rec = JSON.parse(this.cipher.open(r.record, aad(caseId, r.member_key, r.at)).toString('utf8')) as ConsentRecord;
+      const rec = JSON.parse(
+        this.cipher.open(r.record, aad(caseId, r.member_key, r.at)).toString('utf8'),
+      ) as ConsentRecord;
       out.set(rec.member.idNumber, {
         member: rec.member.idNumber,
         kind: r.kind,

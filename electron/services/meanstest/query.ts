@@ -23,7 +23,12 @@ export async function querySource(
     if (!entries.length) return { ...base, state: 'none' };
     const got = await registry.get(entries[0]!.identifier, usage);
     const l = got.license;
-    const license = { identifier: l.identifier, number: l.certificateNumber, issuer: l.issueDept, issuerCode: l.issueDeptCode };
+    const license = {
+      identifier: l.identifier,
+      number: l.certificateNumber,
+      issuer: l.issueDept,
+      issuerCode: l.issueDeptCode,
+    };
     const asOf = typeof l.surface.asOf === 'string' ? l.surface.asOf : l.issueDate;
     if (got.verification.state !== 'verified')
       return {
@@ -34,7 +39,13 @@ export async function querySource(
         problem: { code: got.verification.reason, message: got.verification.message },
       };
     if (l.certificateHolderCode !== member.idNumber)
-      return { ...base, state: 'unverified', asOf, license, problem: { code: 'other-holder', message: 'The record names another person.' } };
+      return {
+        ...base,
+        state: 'unverified',
+        asOf,
+        license,
+        problem: { code: 'other-holder', message: 'The record names another person.' },
+      };
     return { ...base, state: 'found', asOf, license, surface: l.surface as Surface };
   } catch (e) {
     const code = typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'ERROR';

@@ -6,7 +6,15 @@ import { CONCLUSION_WORDS, type CheckRun, type ConsentState } from './types';
 
 export const REPORT_TEMPLATE = 'meanstest-report';
 
-const time = (iso: string): string => iso.slice(0, 19).replace('T', ' ');
+const clock = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+/** Query time as the hall's clock shows it; the whole run is one day, printed in the footer. */
+const time = (iso: string): string => clock.format(new Date(iso));
 const money = (n: number | null): string => (n === null ? '— (未能计算)' : `${n.toFixed(2)} 元`);
 const area = (n: number | null): string => (n === null ? '— (未能计算)' : `${n.toFixed(2)} m²`);
 
@@ -77,14 +85,14 @@ export function reportData(
         columns: [
           { key: 'member', label: '成员', width: 0.8 },
           { key: 'source', label: '来源', width: 1.6 },
-          { key: 'time', label: '查询时间 / 数据日期', width: 1.4 },
+          { key: 'time', label: '查询时间（数据日期）', width: 1.4 },
           { key: 'found', label: '查询结果', width: 3 },
           { key: 'license', label: '记录编号', width: 1.6 },
         ],
         rows: [...run.findings, ...run.applicantExtra].map((x) => ({
           member: nameOf(x.member),
           source: src(x.source)?.issuerZh ?? cfg.medicalBill.nameZh,
-          time: `${time(x.queriedAt)} / ${x.asOf ?? '—'}`,
+          time: `${time(x.queriedAt)}（${x.asOf ?? '—'}）`,
           found: (x.summary ?? summarise(cfg, x)).zh,
           license: x.license?.number ?? '—',
         })),
@@ -111,17 +119,22 @@ export function reportData(
   return {
     serial: reportSerial(run),
     itemCode: run.itemCode,
-    holder: { name: ctx.applicant.name, idNumberMasked: maskIdNumber(ctx.applicant.idNumber), address: run.household.address },
+    holder: {
+      name: ctx.applicant.name,
+      idNumberMasked: maskIdNumber(ctx.applicant.idNumber),
+      address: run.household.address,
+    },
     facts,
     checks: run.rules.map((r) => {
       const first = r.sources.find((s) => s.identifier);
+      const typeName = src(first?.source ?? '')?.nameZh ?? cfg.medicalBill.nameZh;
       return {
         id: r.id,
         label: r.label.zh,
         result: r.result,
         sentence: r.sentence.zh,
         ...(first?.identifier
-          ? { source: { typeName: r.id, number: first.identifier, issuer: first.issuer ?? '', asOf: run.at } }
+          ? { source: { typeName, number: first.identifier, issuer: first.issuer ?? '', asOf: run.at } }
           : {}),
       };
     }),

@@ -16,14 +16,18 @@ interface Ctx {
 }
 
 /** Evidence semantics shared by every rule: verified only; no answer → unknown; answered without → failed. */
-function evidence(ctx: Ctx, key: SourceKey): { ok: Finding[]; unknown: Member[]; none: Member[]; refs: RuleOutcome['sources'] } {
+function evidence(
+  ctx: Ctx,
+  key: SourceKey,
+): { ok: Finding[]; unknown: Member[]; none: Member[]; refs: RuleOutcome['sources'] } {
   const ok: Finding[] = [];
   const unknown: Member[] = [];
   const none: Member[] = [];
   const refs: RuleOutcome['sources'] = [];
   for (const m of ctx.members) {
     const f = ctx.by.get(m.idNumber)?.get(key);
-    if (f?.license) refs.push({ source: key, member: m.idNumber, identifier: f.license.number, issuer: f.license.issuer });
+    if (f?.license)
+      refs.push({ source: key, member: m.idNumber, identifier: f.license.number, issuer: f.license.issuer });
     if (!f || f.state === 'error' || f.state === 'unverified') unknown.push(m);
     else if (f.state === 'none') none.push(m);
     else ok.push(f);
@@ -57,7 +61,8 @@ function vehicleRule(ctx: Ctx): RuleOutcome {
   for (const f of ev.ok) {
     const m = ctx.members.find((x) => x.idNumber === f.member)!;
     for (const v of rows(f, 'vehicles')) {
-      if (ex.types.includes(v.type ?? '') || ex.uses.includes(v.use ?? '')) exempt.push(`${m.name}：${v.type}（${v.plate}）`);
+      if (ex.types.includes(v.type ?? '') || ex.uses.includes(v.use ?? ''))
+        exempt.push(`${m.name}：${v.type}（${v.plate}）`);
       else {
         bad.push(`${m.name}名下登记${v.type}（${v.plate}，${v.use}）`);
         badEn.push(`${m.name} has a ${v.type} (${v.plate}, ${v.use})`);
@@ -71,13 +76,15 @@ function vehicleRule(ctx: Ctx): RuleOutcome {
     },
     passed: {
       zh: exempt.length ? `家庭成员名下仅有豁免车辆：${exempt.join('；')}。` : '家庭成员名下均无机动车登记。',
-      en: exempt.length ? `Only exempt vehicles are registered (${exempt.length}).` : 'No member has a vehicle registered.',
+      en: exempt.length
+        ? `Only exempt vehicles are registered (${exempt.length}).`
+        : 'No member has a vehicle registered.',
     },
   });
 }
 
 function businessRule(ctx: Ctx): RuleOutcome {
-  const label = { zh: '家庭成员不是企业法定代表人或实际控制人', en: "No member leads or controls a company" };
+  const label = { zh: '家庭成员不是企业法定代表人或实际控制人', en: 'No member leads or controls a company' };
   const ev = evidence(ctx, 'business');
   const bad: string[] = [];
   const badEn: string[] = [];
@@ -91,7 +98,10 @@ function businessRule(ctx: Ctx): RuleOutcome {
   }
   return settle(ctx, 'business', label, ev, bad.length > 0, {
     failed: { zh: `${bad.join('；')}。`, en: `${badEn.join('; ')}.` },
-    passed: { zh: '市场主体登记中家庭成员均无法定代表人、实际控制人任职。', en: 'No member is a legal representative or controller of a company.' },
+    passed: {
+      zh: '市场主体登记中家庭成员均无法定代表人、实际控制人任职。',
+      en: 'No member is a legal representative or controller of a company.',
+    },
   });
 }
 
@@ -163,14 +173,20 @@ function incomeRule(ctx: Ctx, fig: Figures): RuleOutcome {
         id: 'income',
         label,
         result: 'failed',
-        sentence: { zh: `${head}，高于当地低保标准 ${yuan(std)} 元。`, en: `${headEn}, above the local standard of ${yuan(std)}.` },
+        sentence: {
+          zh: `${head}，高于当地低保标准 ${yuan(std)} 元。`,
+          en: `${headEn}, above the local standard of ${yuan(std)}.`,
+        },
         sources,
       }
     : {
         id: 'income',
         label,
         result: 'passed',
-        sentence: { zh: `${head}，不高于当地低保标准 ${yuan(std)} 元。`, en: `${headEn}, not above the local standard of ${yuan(std)}.` },
+        sentence: {
+          zh: `${head}，不高于当地低保标准 ${yuan(std)} 元。`,
+          en: `${headEn}, not above the local standard of ${yuan(std)}.`,
+        },
         sources,
       };
 }
@@ -256,7 +272,14 @@ export function evaluateHousehold(
     floorSpacePerPerson: null,
     floorSpaceLimitPerPerson: Math.round(area.floorSpacePerPerson * area.floorSpaceMultiple * 100) / 100,
   };
-  const rules = [vehicleRule(ctx), businessRule(ctx), homesRule(ctx, figures), incomeRule(ctx, figures), depositRule(ctx), ...extraRules];
+  const rules = [
+    vehicleRule(ctx),
+    businessRule(ctx),
+    homesRule(ctx, figures),
+    incomeRule(ctx, figures),
+    depositRule(ctx),
+    ...extraRules,
+  ];
   const conclusion: Conclusion = rules.some((r) => r.result === 'failed')
     ? 'ineligible'
     : rules.some((r) => r.result === 'unknown')

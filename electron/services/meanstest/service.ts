@@ -1,7 +1,13 @@
 import type { Db } from '../db/open';
 import type { RecordCipher } from '../crypto';
 import { appendAudit, auditSubject } from '../audit';
-import { certificateFactsHash, maskName, renderCertificate, signCertificate, type CertificateData } from '../certificates';
+import {
+  certificateFactsHash,
+  maskName,
+  renderCertificate,
+  signCertificate,
+  type CertificateData,
+} from '../certificates';
 import type { HallKey } from '../certificates';
 import { canonicalJson } from '../../../protocol/canonical';
 import { sm3Hex } from '../../../protocol/sm3';
@@ -72,7 +78,12 @@ interface StoredRun {
 }
 
 const localDay = (d: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 const runAad = (caseId: string, n: number) => `meanstest_runs|${caseId}|${n}`;
 
 /**
@@ -204,7 +215,10 @@ export class MeansTestService {
       throw new MeansError('MEANS_NO_SIGNATURE_PENDING', 'No signature is being asked for on this screen.');
     const p = this.prepared.get(caseId)!;
     if (hash !== p.hash)
-      throw new MeansError('MEANS_OTHER_DOCUMENT', 'This signature was given for another version of the authorisation.');
+      throw new MeansError(
+        'MEANS_OTHER_DOCUMENT',
+        'This signature was given for another version of the authorisation.',
+      );
     const m = p.hh.members.find((x) => x.idNumber === pend.member)!;
     const g = pend.guardian ? p.hh.members.find((x) => x.idNumber === pend.guardian) : undefined;
     const bound = bindSignature(signature, p.auth, this.now());
@@ -225,7 +239,13 @@ export class MeansTestService {
   }
 
   /** A paper authorisation signed and scanned, with the reason it was not signed on screen. */
-  async recordPaper(caseId: string, ref: number, reason: string, guardianRef?: number, scanHash?: string): Promise<MeansView> {
+  async recordPaper(
+    caseId: string,
+    ref: number,
+    reason: string,
+    guardianRef?: number,
+    scanHash?: string,
+  ): Promise<MeansView> {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
     const g = this.guardianOf(p, ref, guardianRef);
@@ -267,7 +287,12 @@ export class MeansTestService {
   /** The authorisation as printed and kept: signatures drawn into their boxes, paper forms noted. */
   async authorisationPdf(caseId: string): Promise<Buffer> {
     const p = await this.prepare(caseId);
-    return renderAuthorisation(p.auth, this.consents.forCase(caseId), p.hh.members.map((m) => m.idNumber), this.d.training);
+    return renderAuthorisation(
+      p.auth,
+      this.consents.forCase(caseId),
+      p.hh.members.map((m) => m.idNumber),
+      this.d.training,
+    );
   }
 
   /** Refused or missing consent blocks the check; the message names whose. */
@@ -299,21 +324,38 @@ export class MeansTestService {
     const applicantExtra: Finding[] = [];
     const extraRules: RuleOutcome[] = [];
     if (item.applicantLicenses.includes(this.d.cfg.medicalBill.typeCode)) {
-      const f = await querySource(this.d.registry, c.applicant, this.d.cfg.medicalBill.typeCode, 'medical_bill' as SourceKey, usage);
+      const f = await querySource(
+        this.d.registry,
+        c.applicant,
+        this.d.cfg.medicalBill.typeCode,
+        'medical_bill' as SourceKey,
+        usage,
+      );
+      f.summary = summarise(this.d.cfg, f);
       applicantExtra.push(f);
       extraRules.push(this.billRule(f));
     }
     const at = this.now();
     const ev = evaluateHousehold(this.d.cfg, p.area.rules, p.hh.members, findings, this.day(at), extraRules);
     const runNo =
-      ((this.d.db.prepare('SELECT max(run_no) n FROM meanstest_runs WHERE case_id = ?').get(caseId) as { n: number | null }).n ?? 0) + 1;
+      ((
+        this.d.db.prepare('SELECT max(run_no) n FROM meanstest_runs WHERE case_id = ?').get(caseId) as {
+          n: number | null;
+        }
+      ).n ?? 0) + 1;
     const run: CheckRun = {
       caseId,
       runNo,
       at: at.toISOString(),
       clerkId: this.d.clerk()?.id ?? c.clerkId,
       itemCode: code,
-      household: { number: p.hh.number, address: p.hh.address, areaCode: p.hh.areaCode, registerId: p.hh.registerId, ...(p.hh.registerAsOf ? { registerAsOf: p.hh.registerAsOf } : {}) },
+      household: {
+        number: p.hh.number,
+        address: p.hh.address,
+        areaCode: p.hh.areaCode,
+        registerId: p.hh.registerId,
+        ...(p.hh.registerAsOf ? { registerAsOf: p.hh.registerAsOf } : {}),
+      },
       area: { prefix: p.area.prefix, name: p.area.rules.name },
       members: p.hh.members,
       findings,
@@ -332,23 +374,51 @@ export class MeansTestService {
       clerk,
       training: this.d.training,
     });
-    const stored: StoredRun = { run, consents: [...consents].map(([k, v]) => [k, stripSignature(v)]), payload: signCertificate(report, this.d.hallKey), report };
+    const stored: StoredRun = {
+      run,
+      consents: [...consents].map(([k, v]) => [k, stripSignature(v)]),
+      payload: signCertificate(report, this.d.hallKey),
+      report,
+    };
     const json = canonicalJson(stored);
     this.d.db.transaction(() => {
       this.d.db
-        .prepare('INSERT INTO meanstest_runs(case_id, run_no, conclusion, missing, result, result_hash, clerk_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(caseId, runNo, run.conclusion, JSON.stringify(run.missing), this.d.cipher.seal(json, runAad(caseId, runNo)), sm3Hex(json), run.clerkId, run.at);
+        .prepare(
+          'INSERT INTO meanstest_runs(case_id, run_no, conclusion, missing, result, result_hash, clerk_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          caseId,
+          runNo,
+          run.conclusion,
+          JSON.stringify(run.missing),
+          this.d.cipher.seal(json, runAad(caseId, runNo)),
+          sm3Hex(json),
+          run.clerkId,
+          run.at,
+        );
       // Every query, per member and source, in the same transaction as the run it belongs to.
       for (const f of [...findings, ...applicantExtra])
-        this.audit(caseId, 'meanstest-query', f.member, { run: runNo, source: f.source, state: f.state, ...(f.problem ? { problem: f.problem.code } : {}) });
-      this.audit(caseId, 'meanstest-run', c.applicant.idNumber, { run: runNo, conclusion: run.conclusion, missing: run.missing, ms: run.durationMs });
+        this.audit(caseId, 'meanstest-query', f.member, {
+          run: runNo,
+          source: f.source,
+          state: f.state,
+          ...(f.problem ? { problem: f.problem.code } : {}),
+        });
+      this.audit(caseId, 'meanstest-run', c.applicant.idNumber, {
+        run: runNo,
+        conclusion: run.conclusion,
+        missing: run.missing,
+        ms: run.durationMs,
+      });
     })();
     return this.view(caseId);
   }
 
   private billRule(f: Finding): RuleOutcome {
     const label = { zh: '医院诊断及医疗费用结算单', en: "The hospital's diagnosis and bill" };
-    const sources: RuleOutcome['sources'] = f.license ? [{ source: 'medical_bill', member: f.member, identifier: f.license.number, issuer: f.license.issuer }] : [];
+    const sources: RuleOutcome['sources'] = f.license
+      ? [{ source: 'medical_bill', member: f.member, identifier: f.license.number, issuer: f.license.issuer }]
+      : [];
     if (f.state === 'found')
       return {
         id: 'medical-bill',
@@ -361,14 +431,32 @@ export class MeansTestService {
         sources,
       };
     if (f.state === 'none')
-      return { id: 'medical-bill', label, result: 'failed', sentence: { zh: '卫生健康委未查到申请人的住院诊断及费用结算记录。', en: 'The health commission holds no hospital bill for the applicant.' }, sources };
-    return { id: 'medical-bill', label, result: 'unknown', sentence: { zh: '未能取得可用的住院诊断及费用结算记录（未返回或未通过验签）。', en: 'No usable hospital bill (no answer or failed verification).' }, sources };
+      return {
+        id: 'medical-bill',
+        label,
+        result: 'failed',
+        sentence: {
+          zh: '卫生健康委未查到申请人的住院诊断及费用结算记录。',
+          en: 'The health commission holds no hospital bill for the applicant.',
+        },
+        sources,
+      };
+    return {
+      id: 'medical-bill',
+      label,
+      result: 'unknown',
+      sentence: {
+        zh: '未能取得可用的住院诊断及费用结算记录（未返回或未通过验签）。',
+        en: 'No usable hospital bill (no answer or failed verification).',
+      },
+      sources,
+    };
   }
 
   private latest(caseId: string): StoredRun | undefined {
-    const r = this.d.db.prepare('SELECT run_no, result FROM meanstest_runs WHERE case_id = ? ORDER BY run_no DESC LIMIT 1').get(caseId) as
-      | { run_no: number; result: Buffer }
-      | undefined;
+    const r = this.d.db
+      .prepare('SELECT run_no, result FROM meanstest_runs WHERE case_id = ? ORDER BY run_no DESC LIMIT 1')
+      .get(caseId) as { run_no: number; result: Buffer } | undefined;
     if (!r) return undefined;
     return JSON.parse(this.d.cipher.open(r.result, runAad(caseId, r.run_no)).toString('utf8')) as StoredRun;
   }
@@ -413,7 +501,10 @@ export class MeansTestService {
         incomeStandard: f.incomeStandard,
         incomeAboveLine: f.incomePerPersonMonth !== null && f.incomePerPersonMonth > f.incomeStandard,
         floorSpacePerPerson: f.floorSpacePerPerson,
-        failedRules: s.run.rules.filter((r) => r.result === 'failed').map((r) => r.id).join(','),
+        failedRules: s.run.rules
+          .filter((r) => r.result === 'failed')
+          .map((r) => r.id)
+          .join(','),
       },
       // The application's own submission (case.apply) is 1, 2…; the report's are 100 + run.
       seq: 100 + s.run.runNo,
@@ -421,7 +512,11 @@ export class MeansTestService {
     });
     this.d.db.transaction(() => {
       outbox.enqueue(this.d.db, msg);
-      this.audit(caseId, 'meanstest-submit', c.applicant.idNumber, { run: s.run.runNo, key: msg.key, department: item.department });
+      this.audit(caseId, 'meanstest-submit', c.applicant.idNumber, {
+        run: s.run.runNo,
+        key: msg.key,
+        department: item.department,
+      });
     })();
     return this.view(caseId);
   }
@@ -438,14 +533,18 @@ export class MeansTestService {
       return x ? { zh: x.issuerZh, en: x.issuerEn } : { zh: cfg.medicalBill.nameZh, en: cfg.medicalBill.nameEn };
     };
     const sub = this.d.db
-      .prepare("SELECT key, created_at at FROM outbox WHERE case_id = ? AND key LIKE ? ORDER BY id DESC LIMIT 1")
+      .prepare('SELECT key, created_at at FROM outbox WHERE case_id = ? AND key LIKE ? ORDER BY id DESC LIMIT 1')
       .get(caseId, `${caseId}.%.1__`) as { key: string; at: string } | undefined;
     const pend = this.pending?.caseId === caseId ? this.pending : null;
     return {
       caseId,
       itemCode: p.auth.item.code,
       household: { number: p.hh.number, address: p.hh.address },
-      area: { name: p.area.rules.name, incomeStandard: p.area.rules.incomeStandard, windowMonths: p.area.rules.windowMonths },
+      area: {
+        name: p.area.rules.name,
+        incomeStandard: p.area.rules.incomeStandard,
+        windowMonths: p.area.rules.windowMonths,
+      },
       members: p.hh.members.map((m, ref) => {
         const c = consents.get(m.idNumber);
         return {
@@ -456,7 +555,13 @@ export class MeansTestService {
           age: m.age,
           adult: m.adult,
           consent: c
-            ? { kind: c.kind, at: c.at, current: c.documentHash === p.hash, ...(c.guardian ? { guardian: c.guardian.name } : {}), ...(c.paperReason ? { paperReason: c.paperReason } : {}) }
+            ? {
+                kind: c.kind,
+                at: c.at,
+                current: c.documentHash === p.hash,
+                ...(c.guardian ? { guardian: c.guardian.name } : {}),
+                ...(c.paperReason ? { paperReason: c.paperReason } : {}),
+              }
             : null,
         };
       }),
@@ -464,7 +569,13 @@ export class MeansTestService {
       consentRefused: refused.map((m) => m.name),
       documentHash: p.hash,
       ...(pend
-        ? { pending: { ref: refOf(pend.member), name: p.hh.members[refOf(pend.member)]!.name, ...(pend.guardian ? { guardian: p.hh.members[refOf(pend.guardian)]!.name } : {}) } }
+        ? {
+            pending: {
+              ref: refOf(pend.member),
+              name: p.hh.members[refOf(pend.member)]!.name,
+              ...(pend.guardian ? { guardian: p.hh.members[refOf(pend.guardian)]!.name } : {}),
+            },
+          }
         : {}),
       ...(s
         ? {
@@ -476,7 +587,13 @@ export class MeansTestService {
               conclusionWords: CONCLUSION_WORDS[s.run.conclusion],
               missing: s.run.missing.map((k) => ({ key: k, name: sourceName(k) })),
               figures: s.run.figures,
-              rules: s.run.rules.map((r) => ({ id: r.id, label: r.label, result: r.result, sentence: r.sentence, licenses: r.sources.flatMap((x) => (x.identifier ? [x.identifier] : [])) })),
+              rules: s.run.rules.map((r) => ({
+                id: r.id,
+                label: r.label,
+                result: r.result,
+                sentence: r.sentence,
+                licenses: r.sources.flatMap((x) => (x.identifier ? [x.identifier] : [])),
+              })),
               findings: [...s.run.findings, ...s.run.applicantExtra].map((f) => ({
                 ref: refOf(f.member),
                 source: f.source,

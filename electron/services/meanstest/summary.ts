@@ -17,7 +17,10 @@ export function summarise(cfg: MeansConfig, f: Finding): Bilingual {
   if (f.state === 'error')
     return { zh: `未返回（${f.problem?.code ?? '错误'}）`, en: `no answer (${f.problem?.code ?? 'error'})` };
   if (f.state === 'unverified')
-    return { zh: `记录未通过验签（${f.problem?.code ?? ''}）`, en: `record failed verification (${f.problem?.code ?? ''})` };
+    return {
+      zh: `记录未通过验签（${f.problem?.code ?? ''}）`,
+      en: `record failed verification (${f.problem?.code ?? ''})`,
+    };
   if (f.state === 'none') return { zh: '无该人员记录', en: 'no record of this person' };
   switch (f.source) {
     case 'housing_fund': {
@@ -75,5 +78,11 @@ export function summarise(cfg: MeansConfig, f: Finding): Bilingual {
       const b = cfg.depositBands.find((x) => x.band === text(f, 'band'));
       return { zh: `存款余额 ${b?.zh ?? text(f, 'band')}`, en: `deposits ${b?.en ?? text(f, 'band')}` };
     }
+    default:
+      // The applicant's own evidence (大病救助: the hospital bill).
+      return {
+        zh: `${text(f, 'hospital')} ${text(f, 'diagnosis')}，费用 ${text(f, 'total')} 元，自付 ${text(f, 'selfPaid')} 元`,
+        en: `${text(f, 'hospital')}: ${text(f, 'diagnosis')}, bill ${text(f, 'total')}, self-paid ${text(f, 'selfPaid')}`,
+      };
   }
 }

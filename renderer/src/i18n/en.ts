@@ -446,6 +446,20 @@ export const en: Strings = {
     RATING_NOT_ASKED: 'No case is waiting for a rating now.',
     RATING_REASON_REQUIRED:
       'For “dissatisfied” or “very dissatisfied”, choose at least one reason and add a few words.',
+    MEANS_CONSENT_MISSING:
+      'Not yet authorised by: {{names}}. Have them sign on the citizen screen, or scan their paper form with the reason, before any source is queried.',
+    MEANS_CONSENT_REFUSED:
+      '{{names}} refused the check; the household cannot be checked. Explain the consequences to the applicant.',
+    MEANS_NOT_MEANS_ITEM: 'Item {{item}} has no household economic check.',
+    MEANS_NO_HOUSEHOLD: 'No verified household register: the members are not known, so nothing was queried.',
+    MEANS_NO_MEMBER: 'There is no such member in the household register.',
+    MEANS_OTHER_DOCUMENT:
+      'This signature was given for another version of the authorisation; please sign the current one.',
+    MEANS_NO_SIGNATURE_PENDING: 'No authorisation is waiting for a signature.',
+    MEANS_NOT_RUN: 'The household check has not been run yet; run it first.',
+    MEANS_SOURCES_MISSING: 'These sources gave no usable answer: {{sources}}. Re-run when they are back, then submit.',
+    MEANS_CONFIG_INVALID: 'The means-test configuration is invalid ({{field}}); tell the administrator.',
+    MEANS_GUARDIAN_INVALID: 'The guardian must be another adult member of the household.',
     SIGNATURE_OTHER_DOCUMENT:
       'This signature was given for another document and cannot be used here; please sign again.',
     INVALID_ARGUMENT: 'Invalid input ({{field}}); check it and try again.',

@@ -20,5 +20,19 @@ const reserved = (version: number, name: string): Reserved => ({ version, name: 
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
  * never edit a migration that has shipped. Each migration has a test in tests/unit/db/.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010,
-  reserved(11, 'hall-terminal'), reserved(12, 'worklists'), reserved(13, 'batch'), m014];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  reserved(11, 'hall-terminal'),
+  reserved(12, 'worklists'),
+  reserved(13, 'batch'),
+  m014,
+];
