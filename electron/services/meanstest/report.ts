@@ -2,7 +2,7 @@ import { maskIdNumber } from '../../../protocol/id-mask';
 import type { CertificateData, Fact } from '../certificates';
 import type { MeansConfig } from './config';
 import { summarise } from './summary';
-import { CONCLUSION_WORDS, type CheckRun, type ConsentState } from './types';
+import { CONCLUSION_WORDS, type CheckRun, type ConsentState, type Finding } from './types';
 
 export const REPORT_TEMPLATE = 'meanstest-report';
 
@@ -21,6 +21,21 @@ const area = (n: number | null): string => (n === null ? '— (未能计算)' : 
 /** 核对报告 serial: MT + run + the case number's letters and digits, within the certificate's 40. */
 export const reportSerial = (run: Pick<CheckRun, 'caseId' | 'runNo'>): string =>
   `MT${run.runNo}-${run.caseId.replace(/[^A-Za-z0-9-]/g, '')}`.slice(0, 40);
+
+function groupBySource(list: Finding[]): Array<[string, Finding[]]> {
+  const m = new Map<string, Finding[]>();
+  for (const f of list) m.set(f.source, [...(m.get(f.source) ?? []), f]);
+  return [...m];
+}
+
+/** The queries' times (the same second when all answered together) and the data date. */
+function span(list: Finding[]): string {
+  const times = list.map((x) => x.queriedAt).sort();
+  const a = time(times[0]!);
+  const b = time(times[times.length - 1]!);
+  const asOf = [...new Set(list.map((x) => x.asOf ?? '—'))].join('、');
+  return `${a === b ? a : `${a}–${b}`} / ${asOf}`;
+}
 
 const CONSENT_WORDS = { signed: '屏幕签名', paper: '纸质授权（扫描）', refused: '拒绝' } as const;
 
@@ -81,20 +96,20 @@ export function reportData(
     {
       label: '查询的数据来源与结果',
       labelEn: 'Sources queried and what they said',
+      // One row per source (all members were asked at once), each member's answer on its own line.
       value: {
         columns: [
-          { key: 'member', label: '成员', width: 0.8 },
-          { key: 'source', label: '来源', width: 1.6 },
-          { key: 'time', label: '查询时间（数据日期）', width: 1.4 },
-          { key: 'found', label: '查询结果', width: 3 },
-          { key: 'license', label: '记录编号', width: 1.6 },
+          { key: 'source', label: '来源（查询时间 / 数据日期）', width: 1.5 },
+          { key: 'found', label: '各成员查询结果（记录编号）', width: 4 },
         ],
-        rows: [...run.findings, ...run.applicantExtra].map((x) => ({
-          member: nameOf(x.member),
-          source: src(x.source)?.issuerZh ?? cfg.medicalBill.nameZh,
-          time: `${time(x.queriedAt)}（${x.asOf ?? '—'}）`,
-          found: (x.summary ?? summarise(cfg, x)).zh,
-          license: x.license?.number ?? '—',
+        rows: groupBySource([...run.findings, ...run.applicantExtra]).map(([key, list]) => ({
+          source: `${src(key)?.issuerZh ?? cfg.medicalBill.nameZh}（${span(list)}）`,
+          found: list
+            .map(
+              (x) =>
+                `${nameOf(x.member)}：${(x.summary ?? summarise(cfg, x)).zh}${x.license ? `（${x.license.number}）` : ''}`,
+            )
+            .join('\n'),
         })),
       },
     },
