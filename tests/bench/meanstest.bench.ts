@@ -38,7 +38,7 @@ async function consentedCase(f: Fixture, itemCode: string): Promise<{ caseId: st
 async function world(latencyMs: number): Promise<{ sandbox: TestSandbox; f: Fixture; core: Core }> {
   const sandbox = await startTestSandbox({ child: true });
   await sandbox.setEconFaults({ latencyMs });
-  const f = await makeCore({ boot: { registry: sandbox } });
+  const f = await makeCore({ boot: { registry: sandbox, departments: true } });
   return { sandbox, f, core: f.core };
 }
 
@@ -115,16 +115,21 @@ export const groups: BenchGroup[] = [
         const t0 = performance.now();
         // Clerk actions: place the card, choose 大病救助 (type + Enter), 3 consent steps, run, submit.
         const { caseId, actions: consentActions } = await consentedCase(f, 'serious-illness-aid');
+        const tConsented = performance.now();
         const v = await f.callOk('means.run', { caseId });
         await f.core.services.meanstest!.reportPdf(caseId);
         await f.callOk('means.submit', { caseId });
         const submitted = performance.now();
+        let deliveredMs = 0;
         let decidedAt = '';
         let deliveredAt = '';
         for (;;) {
           const s = await f.callOk('submissions.forCase', { caseId });
           const sub = s.submissions[0];
-          if (sub?.deliveredAt) deliveredAt = sub.deliveredAt;
+          if (sub?.deliveredAt && !deliveredAt) {
+            deliveredAt = sub.deliveredAt;
+            deliveredMs = performance.now();
+          }
           if (sub?.final) {
             decidedAt = sub.decidedAt ?? '';
             break;
@@ -132,8 +137,12 @@ export const groups: BenchGroup[] = [
           if (performance.now() - submitted > DELAY + 120_000) throw new Error('no decision within 3 minutes');
           await sleep(100);
         }
-        const total = (performance.now() - t0) / 1000;
-        const machine = total - DELAY / 1000;
+        const seen = performance.now();
+        const total = (seen - t0) / 1000;
+        // The terminal's own work: card read to the submission delivered (the rest is the department's
+        // 60 s and the outbox's polling, which waits for the decision rather than working).
+        const work = (deliveredMs - t0) / 1000;
+        const lag = (seen - deliveredMs) / 1000 - DELAY / 1000;
         const actions = 2 + consentActions + 2;
         const perAction = 1;
         return [
@@ -141,7 +150,7 @@ export const groups: BenchGroup[] = [
             name: 'aid.window_to_decision_s',
             value: Number(total.toFixed(1)),
             unit: 's',
-            note: `card → decision with the department's delay at 60 s; the rest: machine ${machine.toFixed(1)} s (card read, licenses, ${v.members.length}×7 source queries, report, outbox, polling; delivered ${deliveredAt.slice(11, 19)}, decided ${decidedAt.slice(11, 19)}) + ${actions} clerk actions × ${perAction} s = ${(machine + actions * perAction).toFixed(1)} s (target ≤ 10 s); the citizen's own signing is not counted`,
+            note: `card → decision seen, department delay 60 s. Terminal work ${work.toFixed(1)} s (card read and licenses + consents ${((tConsented - t0) / 1000).toFixed(1)} s, ${v.members.length}×7 source queries, report, submit, delivery) + ${actions} clerk actions × ${perAction} s = ${(work + actions * perAction).toFixed(1)} s (target ≤ 10 s); then the decision (delivered ${deliveredAt.slice(11, 19)}, decided ${decidedAt.slice(11, 19)} UTC) was seen ${lag.toFixed(1)} s late by the outbox's polling; the citizen's own signing is not counted`,
           },
         ];
       } finally {

@@ -40,6 +40,8 @@ export interface BootOptions {
   /** A CUPS queue to print to (with CUPS_SERVER set in the environment), else the virtual printer. */
   printerQueue?: string;
   hallId?: string;
+  /** Also send submissions to this registry's department back-office (/dept/v1), as training does with its own sandbox. */
+  departments?: boolean;
 }
 
 export interface CoreOptions {
@@ -118,6 +120,9 @@ function writeBootConfig(dir: string, b: BootOptions): string {
       counter: 'B-01',
       registry: { url: b.registry.url, appKey: b.registry.appKey, appSecret: b.registry.appSecret, timeoutMs: 3000 },
       printer: b.printerQueue ? { backend: 'cups', a4: b.printerQueue } : { backend: 'virtual' },
+      ...(b.departments
+        ? { departments: { url: b.registry.url, appKey: b.registry.appKey, appSecret: b.registry.appSecret } }
+        : {}),
     }),
   );
   return file;

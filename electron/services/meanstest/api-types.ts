@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../api/types';
-import type { SourceKey } from './config';
+import type { SourceKey } from './keys';
 import type { Conclusion, ConsentKind, Figures, Finding, RuleOutcome } from './types';
 
 /** The clerk's view of a case's household check; members are referred to by their index (`ref`). */

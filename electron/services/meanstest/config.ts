@@ -5,16 +5,9 @@ import { MeansError } from './errors';
 
 const bi = z.object({ zh: z.string(), en: z.string() }).strict();
 
-export const SOURCE_KEYS = [
-  'housing_fund',
-  'property',
-  'vehicle',
-  'social_security',
-  'business',
-  'tax',
-  'deposit',
-] as const;
-export type SourceKey = (typeof SOURCE_KEYS)[number];
+import { SOURCE_KEYS, type SourceKey } from './keys';
+
+export { SOURCE_KEYS, type SourceKey };
 
 const sourcesSchema = z
   .object({

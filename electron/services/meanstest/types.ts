@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../api/types';
-import type { SourceKey } from './config';
+import type { SourceKey } from './keys';
 
 /** A member of the verified household register, as the check needs them. */
 export interface Member {

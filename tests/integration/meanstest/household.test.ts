@@ -17,7 +17,7 @@ let sandbox: TestSandbox;
 let f: Fixture;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  f = await makeCore({ boot: { registry: sandbox } });
+  f = await makeCore({ boot: { registry: sandbox, departments: true } });
 }, 60_000);
 afterAll(async () => {
   await f?.close();
