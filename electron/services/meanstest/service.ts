@@ -510,6 +510,8 @@ export class MeansTestService {
       seq: 100 + s.run.runNo,
       submittedAt: this.now(),
     });
+    // Pressing submit again for the same run sends nothing more (the key is the run's).
+    if (this.d.db.prepare('SELECT 1 FROM outbox WHERE key = ?').get(msg.key)) return this.view(caseId);
     this.d.db.transaction(() => {
       outbox.enqueue(this.d.db, msg);
       this.audit(caseId, 'meanstest-submit', c.applicant.idNumber, {

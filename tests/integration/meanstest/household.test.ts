@@ -5,6 +5,7 @@ import { ownHallKeys, verifyDocument } from '../../../electron/services/certific
 import { makeCore, type Fixture } from '../../helpers/core';
 import { placeAndWait, removeCard } from '../../helpers/flow-steps';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { until } from '../../helpers/until';
 import type { MeansView } from '../../../electron/services/meanstest';
 
 /**
@@ -59,6 +60,8 @@ describe('means test: consent first', () => {
       ['孙浩', false],
       ['张桂芝', true],
     ]);
+    // The card read and the item's own checks touched no economic source.
+    expect(econCalls()).toEqual([]);
     const before = econCalls().length;
     const blocked = await f.call('means.run', { caseId });
     expect(blocked.ok).toBe(false);
@@ -157,6 +160,27 @@ describe('means test: each demo household', () => {
     },
     30_000,
   );
+});
+
+describe('means test: to civil affairs', () => {
+  it('sends the report with the application through the outbox; the sandbox department rejects a 不符合 within seconds', async () => {
+    const caseId = await openCase('周建国');
+    await consentAll(caseId);
+    await f.callOk('means.run', { caseId });
+    const v = await f.callOk('means.submit', { caseId });
+    expect(v.submitted?.key).toBe(`${caseId}.CAB.101`);
+    const decided = await until(
+      'the department decides',
+      async () => {
+        const s = await f.callOk('submissions.forCase', { caseId });
+        return s.submissions[0]?.final ? s.submissions[0] : undefined;
+      },
+      { timeoutMs: 20_000, stepMs: 200 },
+    );
+    expect(decided).toMatchObject({ status: 'rejected', reason: { zh: expect.stringContaining('家庭经济状况核对') } });
+    await f.callOk('means.submit', { caseId }); // the same run again: still one submission
+    expect((await f.callOk('submissions.forCase', { caseId })).submissions).toHaveLength(1);
+  }, 40_000);
 });
 
 describe('means test: a source down', () => {
