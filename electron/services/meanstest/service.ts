@@ -3,6 +3,7 @@ import type { RecordCipher } from '../crypto';
 import { appendAudit, auditSubject } from '../audit';
 import {
   certificateFactsHash,
+  certificateFont,
   maskName,
   renderCertificate,
   signCertificate,
@@ -150,6 +151,14 @@ export class MeansTestService {
     );
     const p = { hh, auth, hash: authorisationHash(auth), area };
     this.prepared.set(caseId, p);
+    // The report's font is parsed once per process (about a second cold): do it while the members sign.
+    setImmediate(() => {
+      try {
+        certificateFont();
+      } catch {
+        // A missing font is reported by the render itself.
+      }
+    });
     return p;
   }
 
