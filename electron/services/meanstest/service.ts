@@ -95,6 +95,8 @@ const runAad = (caseId: string, n: number) => `meanstest_runs|${caseId}|${n}`;
 export class MeansTestService {
   readonly consents: ConsentStore;
   private readonly prepared = new Map<string, Prepared>();
+  /** The latest run's report per case, rendered as soon as the run is saved (the clerk looks at it next). */
+  private readonly reports = new Map<string, { runNo: number; pdf: Promise<Buffer> }>();
   private pending: { caseId: string; member: string; guardian?: string } | null = null;
   private readonly now: () => Date;
   private readonly day: (d: Date) => string;
@@ -151,10 +153,12 @@ export class MeansTestService {
     );
     const p = { hh, auth, hash: authorisationHash(auth), area };
     this.prepared.set(caseId, p);
-    // The report's font is parsed once per process (about a second cold): do it while the members sign.
+    // The CJK font and its glyphs are parsed lazily, once per process (seconds cold on a busy PC):
+    // drawing the authorisation once while the members sign warms them for the report.
     setImmediate(() => {
       try {
         certificateFont();
+        void renderAuthorisation(p.auth, new Map(), [], this.d.training).catch(() => undefined);
       } catch {
         // A missing font is reported by the render itself.
       }
@@ -176,8 +180,14 @@ export class MeansTestService {
     return { name: g.name, idNumber: g.idNumber, relation: g.relation };
   }
 
-  private audit(caseId: string, action: string, idNumber: string | null, detail: Record<string, unknown>): void {
-    const c = this.d.seam.caseOf(caseId);
+  /** `c` is the case as looked up once per operation (the seam builds the flow's view, not free). */
+  private audit(
+    c: ReturnType<MeansCaseSeam['caseOf']>,
+    action: string,
+    idNumber: string | null,
+    detail: Record<string, unknown>,
+  ): void {
+    const caseId = c.id;
     appendAudit(this.d.db, {
       action,
       actor: this.d.clerk()?.id ?? c.clerkId,
@@ -231,18 +241,19 @@ export class MeansTestService {
     const m = p.hh.members.find((x) => x.idNumber === pend.member)!;
     const g = pend.guardian ? p.hh.members.find((x) => x.idNumber === pend.guardian) : undefined;
     const bound = bindSignature(signature, p.auth, this.now());
+    const c = this.d.seam.caseOf(caseId);
     this.d.db.transaction(() => {
       this.consents.record({
         caseId,
         member: m,
         kind: 'signed',
         documentHash: p.hash,
-        clerkId: this.d.clerk()?.id ?? this.d.seam.caseOf(caseId).clerkId,
+        clerkId: this.d.clerk()?.id ?? c.clerkId,
         signature: bound,
         ...(g ? { guardian: { name: g.name, idNumber: g.idNumber, relation: g.relation } } : {}),
         at: this.now(),
       });
-      this.audit(caseId, 'meanstest-consent', m.idNumber, { kind: 'signed', guardian: !!g, document: p.hash });
+      this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'signed', guardian: !!g, document: p.hash });
     })();
     this.pending = null;
   }
@@ -258,19 +269,20 @@ export class MeansTestService {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
     const g = this.guardianOf(p, ref, guardianRef);
+    const c = this.d.seam.caseOf(caseId);
     this.d.db.transaction(() => {
       this.consents.record({
         caseId,
         member: m,
         kind: 'paper',
         documentHash: p.hash,
-        clerkId: this.d.clerk()?.id ?? this.d.seam.caseOf(caseId).clerkId,
+        clerkId: this.d.clerk()?.id ?? c.clerkId,
         paperReason: reason,
         ...(g ? { guardian: g } : {}),
         ...(scanHash ? { scanHash } : {}),
         at: this.now(),
       });
-      this.audit(caseId, 'meanstest-consent', m.idNumber, { kind: 'paper', guardian: !!g, document: p.hash });
+      this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'paper', guardian: !!g, document: p.hash });
     })();
     return this.view(caseId);
   }
@@ -278,16 +290,17 @@ export class MeansTestService {
   async refuse(caseId: string, ref: number): Promise<MeansView> {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
+    const c = this.d.seam.caseOf(caseId);
     this.d.db.transaction(() => {
       this.consents.record({
         caseId,
         member: m,
         kind: 'refused',
         documentHash: p.hash,
-        clerkId: this.d.clerk()?.id ?? this.d.seam.caseOf(caseId).clerkId,
+        clerkId: this.d.clerk()?.id ?? c.clerkId,
         at: this.now(),
       });
-      this.audit(caseId, 'meanstest-consent', m.idNumber, { kind: 'refused', document: p.hash });
+      this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'refused', document: p.hash });
     })();
     if (this.pending?.caseId === caseId && this.pending.member === m.idNumber) this.pending = null;
     return this.view(caseId);
@@ -407,19 +420,20 @@ export class MeansTestService {
         );
       // Every query, per member and source, in the same transaction as the run it belongs to.
       for (const f of [...findings, ...applicantExtra])
-        this.audit(caseId, 'meanstest-query', f.member, {
+        this.audit(c, 'meanstest-query', f.member, {
           run: runNo,
           source: f.source,
           state: f.state,
           ...(f.problem ? { problem: f.problem.code } : {}),
         });
-      this.audit(caseId, 'meanstest-run', c.applicant.idNumber, {
+      this.audit(c, 'meanstest-run', c.applicant.idNumber, {
         run: runNo,
         conclusion: run.conclusion,
         missing: run.missing,
         ms: run.durationMs,
       });
     })();
+    void this.renderReport(caseId, stored).catch(() => undefined);
     return this.view(caseId);
   }
 
@@ -474,7 +488,25 @@ export class MeansTestService {
   async reportPdf(caseId: string): Promise<Buffer> {
     const s = this.latest(caseId);
     if (!s) throw new MeansError('MEANS_NOT_RUN', 'The check has not been run for this case yet.');
-    return renderCertificate(REPORT_TEMPLATE, s.report, { payload: s.payload });
+    const hit = this.reports.get(caseId);
+    if (hit?.runNo === s.run.runNo) return hit.pdf;
+    return this.renderReport(caseId, s);
+  }
+
+  /** Renders the latest report afresh (what the benchmark times; a kept render is otherwise reused). */
+  async renderReportNow(caseId: string): Promise<Buffer> {
+    const s = this.latest(caseId);
+    if (!s) throw new MeansError('MEANS_NOT_RUN', 'The check has not been run for this case yet.');
+    return this.renderReport(caseId, s);
+  }
+
+  /** Same data and payload, same bytes: a kept render is the report as printed. */
+  private renderReport(caseId: string, s: StoredRun): Promise<Buffer> {
+    const pdf = renderCertificate(REPORT_TEMPLATE, s.report, { payload: s.payload });
+    this.reports.set(caseId, { runNo: s.run.runNo, pdf });
+    pdf.catch(() => this.reports.delete(caseId));
+    if (this.reports.size > 20) this.reports.delete(this.reports.keys().next().value!);
+    return pdf;
   }
 
   /** The report with the application to civil affairs through the outbox (once per run). */
@@ -523,7 +555,7 @@ export class MeansTestService {
     if (this.d.db.prepare('SELECT 1 FROM outbox WHERE key = ?').get(msg.key)) return this.view(caseId);
     this.d.db.transaction(() => {
       outbox.enqueue(this.d.db, msg);
-      this.audit(caseId, 'meanstest-submit', c.applicant.idNumber, {
+      this.audit(c, 'meanstest-submit', c.applicant.idNumber, {
         run: s.run.runNo,
         key: msg.key,
         department: item.department,
