@@ -75,7 +75,13 @@ test('a household application from card to report, signatures drawn on the citiz
   await expect(panel.getByTestId('means-conclusion')).toHaveText('符合');
   await expect(panel.getByTestId('means-figures')).toContainText('450.00');
   await expect(panel.getByTestId('means-findings').locator('tbody tr')).toHaveCount(28);
-  await panel.screenshot({ path: join(OUT, 'clerk-panel.png') });
+  await panel.screenshot({ path: join(OUT, 'clerk-panel-zh.png') });
+  await page.keyboard.press('Alt+L');
+  await expect(panel.getByTestId('means-conclusion')).toHaveText('Eligible');
+  await expect(panel).toContainText('Household economic check');
+  await panel.screenshot({ path: join(OUT, 'clerk-panel-en.png') });
+  await page.keyboard.press('Alt+L');
+  await expect(panel.getByTestId('means-conclusion')).toHaveText('符合');
 
   await panel.getByTestId('means-view-report').click();
   await expect(page.getByTestId('means-document')).toHaveAttribute('data-ready', 'yes');
