@@ -140,6 +140,12 @@ export class MeansTestService {
     const { c, code } = this.item(caseId);
     const register = await this.d.seam.householdRegister(caseId, c.applicant.idNumber, this.usage(caseId));
     const day = c.openedAt.slice(0, 10);
+    // The register read for the check is a use of the applicant's data of its own: on record before anything else.
+    this.audit(c, 'meanstest-household', c.applicant.idNumber, {
+      register: register ? register.verification.state : 'missing',
+      source: register?.source ?? null,
+      members: Array.isArray(register?.license.surface.members) ? register.license.surface.members.length : 0,
+    });
     const hh = householdFrom(register, c.applicant.idNumber, this.day(new Date(c.openedAt)));
     const area = areaRules(this.d.cfg, hh.areaCode);
     const auth = authorisationData(

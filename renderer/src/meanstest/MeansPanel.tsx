@@ -100,11 +100,11 @@ export function MeansPanel({ caseId, itemCode }: { caseId: string; itemCode?: st
             title: '',
             render: (_, m) =>
               m.adult && (
-                <Space size={4}>
+                <Space size={4} wrap style={{ maxWidth: 260 }}>
                   <Select
                     size="small"
                     allowClear
-                    style={{ width: 120 }}
+                    style={{ width: 110 }}
                     placeholder={t('means.signAsGuardian')}
                     value={guardianFor[m.ref]}
                     onChange={(g: number | undefined) => setGuardianFor({ ...guardianFor, [m.ref]: g })}
