@@ -44,6 +44,8 @@ export interface MeansCaseSeam {
   householdRegister(caseId: string, applicantId: string, usage: UsageContext): Promise<FetchedLicense | undefined>;
   /** The application's form values when case.apply stored one (sent with the report). */
   applicationValues?(caseId: string): Record<string, string> | undefined;
+  /** Whether the case is still the one at the counter (a signature is asked only for that one). */
+  isCurrent?(caseId: string): boolean;
 }
 
 export interface MeansDeps {
@@ -159,6 +161,8 @@ export class MeansTestService {
     );
     const p = { hh, auth, hash: authorisationHash(auth), area };
     this.prepared.set(caseId, p);
+    // Kept for the cases of the day at this counter, not for ever.
+    if (this.prepared.size > 50) this.prepared.delete(this.prepared.keys().next().value!);
     // The CJK font and its glyphs are parsed lazily, once per process (seconds cold on a busy PC):
     // drawing the authorisation once while the members sign warms them for the report.
     setImmediate(() => {
@@ -218,6 +222,11 @@ export class MeansTestService {
   signRequest(): MeansSignRequest | null {
     const pend = this.pending;
     if (!pend) return null;
+    // F8 or the next card ends the ask: the citizen screen never shows another household's form.
+    if (this.d.seam.isCurrent && !this.d.seam.isCurrent(pend.caseId)) {
+      this.pending = null;
+      return null;
+    }
     const p = this.prepared.get(pend.caseId);
     if (!p) return null;
     const m = p.hh.members.find((x) => x.idNumber === pend.member)!;

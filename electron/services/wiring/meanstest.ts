@@ -32,6 +32,7 @@ export function wireMeansTest(core: Core): void {
     applicationValues(caseId) {
       return getApplication(core, cipher, caseId)?.values;
     },
+    isCurrent: (caseId) => desk.isCurrent(caseId),
   };
   core.services.meanstest = new MeansTestService({
     db: core.db,

@@ -127,8 +127,12 @@ describe('means test: consent first', () => {
     expect(check.status).toBe('valid');
   }, 60_000);
 
-  it('a refusal blocks the check and names who refused', async () => {
+  it('a refusal blocks the check and names who refused; the next card ends a pending ask', async () => {
+    const first = await openCase('冯志强');
+    await f.callOk('means.requestSignature', { caseId: first, member: 0 });
+    expect(f.core.services.meanstest!.signRequest()?.caseId).toBe(first);
     const caseId = await openCase('周建国');
+    expect(f.core.services.meanstest!.signRequest()).toBeNull();
     await f.callOk('means.refuse', { caseId, member: 1 });
     const r = await f.call('means.run', { caseId });
     expect(!r.ok && r.error.code).toBe('MEANS_CONSENT_REFUSED');
