@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_RESIDENTS, DEFAULT_SEED } from './generator/generate';
 import { loadDepartmentRules } from './department/rules';
 import { startSandbox } from './server';
+import { econFaultsSchema, type EconFaultsInput } from './econ/faults';
 
 const USAGE = `Sandbox registry (synthetic data; never a real registry)
   npm run sandbox -- [--port N] [--seed S] [--residents K] [--today YYYY-MM-DD]
@@ -10,6 +11,7 @@ const USAGE = `Sandbox registry (synthetic data; never a real registry)
                      [--latency MS] [--error-rate 0..1] [--down] [--truncate] [--non-json]
                      [--oversize BYTES] [--broken-signature] [--unknown-issuer]
                      [--department-rules FILE] [--department-down] [--department-latency MS] [--department-error-rate 0..1]
+                     [--econ-down SRC,SRC] [--econ-latency MS] [--econ-broken SRC,SRC]   (SRC: housing_fund property vehicle social_security business tax deposit)
                      [--write-demo FILE]
 Credentials also come from SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SANDBOX_ADMIN_SECRET.
 Defaults: port 0 (free port), seed "${DEFAULT_SEED}", ${DEFAULT_RESIDENTS} residents, today in China, training credentials.`;
@@ -19,6 +21,14 @@ function num(v: string | undefined, name: string): number | undefined {
   const n = Number(v);
   if (!Number.isFinite(n)) throw new Error(`--${name} must be a number, got "${v}"`);
   return n;
+}
+
+/** --econ-down tax,vehicle --econ-broken deposit --econ-latency 50: per-source switches (sandbox/econ/faults.ts). */
+function econFlags(down?: string, broken?: string, latencyMs?: number): EconFaultsInput {
+  const sources: Record<string, { down?: boolean; brokenSignature?: boolean }> = {};
+  for (const k of down?.split(',').filter(Boolean) ?? []) sources[k] = { ...sources[k], down: true };
+  for (const k of broken?.split(',').filter(Boolean) ?? []) sources[k] = { ...sources[k], brokenSignature: true };
+  return econFaultsSchema.parse({ latencyMs: latencyMs ?? 0, sources });
 }
 
 async function main(): Promise<void> {
@@ -44,6 +54,9 @@ async function main(): Promise<void> {
       'department-down': { type: 'boolean' },
       'department-latency': { type: 'string' },
       'department-error-rate': { type: 'string' },
+      'econ-down': { type: 'string' },
+      'econ-latency': { type: 'string' },
+      'econ-broken': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -69,6 +82,7 @@ async function main(): Promise<void> {
       brokenSignature: values['broken-signature'] ?? false,
       unknownIssuer: values['unknown-issuer'] ?? false,
     },
+    econFaults: econFlags(values['econ-down'], values['econ-broken'], num(values['econ-latency'], 'econ-latency')),
     department: {
       rules: loadDepartmentRules(values['department-rules']),
       faults: {

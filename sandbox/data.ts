@@ -7,6 +7,7 @@ import { LicenseBook, type LicenseRef } from './generator/licenses';
 import { OTHER_PROGRAMS } from './generator/places';
 import type { World } from './generator/types';
 import type { Faults } from './faults';
+import { EconBook } from './econ/book';
 
 /**
  * The sandbox's data: the generated world, its licenses and their signatures. SM2 signing costs
@@ -17,6 +18,8 @@ export class SandboxData {
   readonly world: World;
   readonly book: LicenseBook;
   readonly issuers: Issuer[];
+  /** The economic sources of the means test (econ/): their own issuers, records derived on demand. */
+  readonly econ: EconBook;
   private readonly rogue: Issuer;
   private readonly sigMemo = new Map<string, string>();
 
@@ -29,16 +32,20 @@ export class SandboxData {
     this.issuers = Object.values(byKey);
     this.rogue = rogue;
     this.book = new LicenseBook(this.world, byKey, rogue);
+    this.econ = new EconBook(this.world, this.issuers);
   }
 
   trustList(): TrustedIssuer[] {
-    return this.issuers.map((i) => ({
-      issuerCode: i.code,
-      name: i.name,
-      publicKey: i.signer.publicKey,
-      validFrom: i.validFrom,
-      validTo: i.validTo,
-    }));
+    return [
+      ...this.issuers.map((i) => ({
+        issuerCode: i.code,
+        name: i.name,
+        publicKey: i.signer.publicKey,
+        validFrom: i.validFrom,
+        validTo: i.validTo,
+      })),
+      ...this.econ.trustList(),
+    ];
   }
 
   /** A program's areas; undefined for a program the sandbox does not run. */

@@ -10,6 +10,8 @@ import type { DemoResident } from './generator/demo';
 import { UsageLog, type UsageRecord } from './usage-log';
 import { batchLicenses, BatchInputError } from './batch';
 import { populationPage, PopulationInputError } from './population';
+import { econFaultsSchema, sourceFault, type EconFaults, type EconFaultsInput } from './econ/faults';
+import { ECON_TYPES } from './econ/book';
 
 /** Thrown to drop the connection without an answer (a fault that hits one endpoint only). */
 class DropConnection extends Error {}
@@ -35,6 +37,8 @@ export interface SandboxOptions {
   now?: () => number;
   /** The department back-office (/dept/v1): its rules and faults; it accepts the same app credentials. */
   department?: DepartmentOptions;
+  /** Per-source faults of the economic sources (sandbox/econ). */
+  econFaults?: EconFaultsInput;
 }
 
 export interface SandboxHandle {
@@ -47,6 +51,8 @@ export interface SandboxHandle {
   usage: UsageLog;
   faults(): Faults;
   setFaults(f: FaultsInput): Faults;
+  econFaults(): EconFaults;
+  setEconFaults(f: EconFaultsInput): EconFaults;
   demoResidents(): DemoResident[];
   department: SandboxDepartment;
   /** The 好差评 platform (/haocha/v1). */
@@ -90,6 +96,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const usage = new UsageLog();
   const batchSeen = new Set<string>();
   let faults: Faults = faultsSchema.parse(opts.faults ?? {});
+  let econFaults: EconFaults = econFaultsSchema.parse(opts.econFaults ?? {});
+  // A source behind the platform that is down or slow: the platform itself still answers.
+  const econGate = async (typeCodes: readonly string[]): Promise<void> => {
+    let wait = 0;
+    for (const t of typeCodes) {
+      const src = data.econ.sourceOf(t);
+      if (!src) continue;
+      const f = sourceFault(econFaults, src.key);
+      wait = Math.max(wait, f.latencyMs);
+      if (f.down) {
+        if (wait) await new Promise((r) => setTimeout(r, wait));
+        throw new ApiError(424, 'SOURCE_UNAVAILABLE', `The source ${src.issuerCode} (${src.nameEn}) did not answer.`);
+      }
+    }
+    if (wait) await new Promise((r) => setTimeout(r, wait));
+  };
   const department = new SandboxDepartment(apps, now, opts.department);
   const ratings = new SandboxRatings(apps, now);
 
@@ -121,8 +143,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
           `holderType ${holderType} is not offered; only 111 (citizen ID number).`,
         );
       const types = url.searchParams.get('types')?.split(',').filter(Boolean);
+      if (types) record.types = types.join(',');
       const refs = data.book.refsForHolder(holderCode);
       const items = refs.map((r) => data.book.catalog(r)).filter((c) => !types || types.includes(c.certificateType));
+      // Economic records are listed only when asked for by type (never at a plain card-read search).
+      const econ = types?.filter((t) => ECON_TYPES.has(t)) ?? [];
+      if (econ.length) {
+        await econGate(econ);
+        items.push(...data.econ.entries(holderCode, econ));
+      }
       return { items };
     }
     if (path === '/v1/population') {
@@ -156,6 +185,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (m) {
       const identifier = decodeURIComponent(m[1]!);
       record.identifier = identifier;
+      const econRef = data.econ.resolve(identifier);
+      if (econRef) {
+        await econGate([econRef.typeCode]);
+        const license = data.econ.license(econRef.typeCode, econRef.index, econFaults);
+        record.holderCode = license.certificateHolderCode;
+        return { license };
+      }
       const ref = data.book.resolve(identifier);
       if (!ref) throw new ApiError(404, 'NOT_FOUND', `No license with identifier ${identifier}.`);
       const license = data.license(ref, faults);
@@ -172,6 +208,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (given !== adminSecret)
       return send(res, 401, { code: 'ADMIN_REFUSED', message: 'X-Admin-Secret missing or wrong.' });
     if (url.pathname.startsWith('/admin/department')) return department.admin(req, res, url, body, send);
+    if (url.pathname === '/admin/econ') {
+      if (req.method === 'GET') return send(res, 200, { faults: econFaults });
+      let p;
+      try {
+        p = econFaultsSchema.safeParse(JSON.parse(body.toString('utf8') || '{}'));
+      } catch {
+        return send(res, 400, { code: 'BAD_JSON', message: 'Body must be JSON.' });
+      }
+      if (!p.success)
+        return send(res, 400, {
+          code: 'BAD_FAULTS',
+          message: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        });
+      econFaults = p.data;
+      return send(res, 200, { faults: econFaults });
+    }
     if (url.pathname === '/admin/ratings/received' && req.method === 'GET')
       return send(res, 200, { totals: ratings.totals, ratings: ratings.received() });
     if (url.pathname !== '/admin/faults')
@@ -284,6 +336,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     usage,
     faults: () => faults,
     setFaults: (f) => (faults = faultsSchema.parse(f)),
+    econFaults: () => econFaults,
+    setEconFaults: (f) => (econFaults = econFaultsSchema.parse(f)),
     demoResidents: () => data.demoResidents(),
     department,
     ratings,

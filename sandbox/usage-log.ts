@@ -11,6 +11,8 @@ export interface UsageRecord extends UsageContext {
   identifier?: string;
   /** The caller's row key on the batch endpoint: one record per (app, case, key), a replay adds none. */
   key?: string;
+  /** The license types a search asked for (the means test asks one economic source at a time). */
+  types?: string;
 }
 
 /** Ring buffer: the sandbox may run for days in training mode, so the log is bounded. */

@@ -11,6 +11,7 @@ import { CITIZEN_ERRORS } from '../services/citizen/errors';
 import { CRYPTO_ERRORS } from '../services/crypto/errors';
 import { HALL_ERRORS } from '../services/hall/errors';
 import { LICENSE_ERRORS } from '../services/licenses/errors';
+import { MEANS_ERRORS } from '../services/meanstest/errors';
 import { OUTBOX_ERRORS } from '../services/outbox/errors';
 import { REGISTRY_ERRORS } from '../services/registry/errors';
 import { RULE_ERRORS } from '../services/rules/errors';
@@ -64,6 +65,7 @@ export const ERROR_TABLES = {
   crypto: CRYPTO_ERRORS,
   hall: HALL_ERRORS,
   licenses: LICENSE_ERRORS,
+  meanstest: MEANS_ERRORS,
   outbox: OUTBOX_ERRORS,
   registry: REGISTRY_ERRORS,
   rules: RULE_ERRORS,

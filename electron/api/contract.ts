@@ -12,6 +12,8 @@ import * as HS from './hall-schemas';
 import * as W from './worklist-schemas';
 import type * as B from '../services/batch/view-types';
 import * as BS from './batch-schemas';
+import * as M from './meanstest-schemas';
+import type * as MT from '../services/meanstest/api-types';
 
 /**
  * The one API contract. Every operation (input schema, access, result type) and every event is
@@ -320,6 +322,54 @@ export const operations = {
     BS.reportInput,
     ['station', 'supervisor'],
     'The report: XLSX (sheet per condition, summary) or the signed PDF summary',
+  ),
+
+  // --- means test (issue 15): the household economic check of 低保 / 大病救助, consent first ---
+  'means.view': op<MT.MeansView>()(
+    M.meansRef,
+    ['clerk', 'station'],
+    'The household check of a means-tested case: members, consent, findings per source, figures',
+  ),
+  'means.requestSignature': op<MT.MeansView>()(
+    M.meansRequestSignature,
+    ['clerk', 'station'],
+    "Ask the citizen screen for a member's (or their guardian's) signature on the authorisation",
+  ),
+  'means.recordPaper': op<MT.MeansView>()(
+    M.meansPaper,
+    ['clerk', 'station'],
+    'Record a paper authorisation scanned later, with the reason it was not signed on screen',
+  ),
+  'means.refuse': op<MT.MeansView>()(M.meansMember, ['clerk', 'station'], 'Record that a member refused the check'),
+  'means.run': op<MT.MeansView>()(
+    M.meansRef,
+    ['clerk', 'station'],
+    'Run (or re-run) the check: every member against every source, once every adult has authorised',
+  ),
+  'means.authorisation': op<T.PreviewView>()(
+    M.meansDoc,
+    ['clerk', 'station'],
+    'The authorisation PDF with the signatures drawn in, to print and keep',
+  ),
+  'means.report': op<T.PreviewView>()(
+    M.meansDoc,
+    ['clerk', 'station'],
+    'The signed check report (核对报告) PDF; print sends it to the A4 printer',
+  ),
+  'means.submit': op<MT.MeansView>()(
+    M.meansRef,
+    ['clerk', 'station'],
+    'Send the report with the application to civil affairs through the outbox',
+  ),
+  'means.signRequest': op<MT.MeansSignRequest | null>()(
+    empty,
+    'citizen',
+    'The citizen screen: the authorisation waiting for a signature, if any',
+  ),
+  'means.sign': op<{ recorded: true }>()(
+    M.meansSign,
+    'citizen',
+    'The citizen screen: the strokes of a signature on the authorisation shown',
   ),
 } as const;
 

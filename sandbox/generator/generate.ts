@@ -2,6 +2,7 @@ import { WorldBuilder } from './builder';
 import { todayInChina } from './dates';
 import { addBenefitDemoResidents } from './benefit-demo';
 import { addDemoResidents } from './demo';
+import { addMeansDemoHouseholds } from './means-demo';
 import { addPensions } from './pensions';
 import { loadPlaces } from './places';
 import { addPersonalLicenses } from './personal';
@@ -36,5 +37,7 @@ export function generateWorld(opts: GenerateOptions = {}): World {
   // Last, and from its own PRNG stream: everything above draws exactly what it drew before these existed.
   b.world.personal = addPersonalLicenses(b.world, seed, POPULATION_ANCHOR, firstRandom);
   benefitDemo.grantPersonal(b.world);
+  // After everything, from its own stream: the means-test households hold no personal licenses.
+  addMeansDemoHouseholds(b, seed);
   return b.world;
 }

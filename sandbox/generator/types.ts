@@ -1,4 +1,5 @@
 import type { PersonalLicenses } from './personal';
+import type { EconProfile } from '../econ/types';
 
 /** The synthetic world the sandbox serves. Licenses are not stored: they are derived from these on demand. */
 export type Sex = '男' | '女';
@@ -74,4 +75,6 @@ export interface World {
   personal: PersonalLicenses;
   /** Where the benefit demo residents (added after the random population, from a stream of their own) begin. */
   benefitDemo?: { resident: number; household: number; property: number };
+  /** The means-test demo households' economic profiles, by resident index (generator/means-demo.ts). */
+  means?: Map<number, EconProfile>;
 }

@@ -44,6 +44,8 @@ export interface BootOptions {
   hallId?: string;
   /** The window (counter) number; B-01 by default. */
   counter?: string;
+  /** Also send submissions to this registry's department back-office (/dept/v1), as training does with its own sandbox. */
+  departments?: boolean;
 }
 
 export interface CoreOptions {
@@ -124,6 +126,9 @@ function writeBootConfig(dir: string, b: BootOptions): string {
       printer: b.printerQueue
         ? { backend: 'cups', a4: b.printerQueue, ...(b.cardQueue ? { card: b.cardQueue } : {}) }
         : { backend: 'virtual' },
+      ...(b.departments
+        ? { departments: { url: b.registry.url, appKey: b.registry.appKey, appSecret: b.registry.appSecret } }
+        : {}),
     }),
   );
   return file;

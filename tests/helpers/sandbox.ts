@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import type { FaultsInput } from '../../sandbox/faults';
+import type { EconFaultsInput } from '../../sandbox/econ/faults';
+import type { UsageRecord } from '../../sandbox/usage-log';
 
 export interface TestSandbox {
   url: string;
@@ -10,14 +12,23 @@ export interface TestSandbox {
   adminSecret: string;
   /** Replaces the active faults through the loopback admin API (the same path training drills use). */
   setFaults(f: FaultsInput): Promise<void>;
+  /** The economic sources' per-source faults (POST /admin/econ). */
+  setEconFaults(f: EconFaultsInput): Promise<void>;
+  /** In-process sandboxes only: every usage record the registry kept. */
+  usage?(): UsageRecord[];
   stop(): Promise<void>;
   pid?: number;
 }
 
 const ROOT = join(__dirname, '..', '..');
 
-async function postFaults(url: string, adminSecret: string, f: FaultsInput): Promise<void> {
-  const res = await fetch(new URL('admin/faults', url), {
+async function postFaults(
+  url: string,
+  adminSecret: string,
+  f: FaultsInput | EconFaultsInput,
+  path = 'admin/faults',
+): Promise<void> {
+  const res = await fetch(new URL(path, url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-admin-secret': adminSecret },
     body: JSON.stringify(f),
@@ -37,7 +48,14 @@ export async function startTestSandbox(opts: SandboxOptions & { child?: boolean 
   };
   if (!opts.child) {
     const s = await startSandbox({ ...opts, ...creds, port: 0 });
-    return { url: s.url, ...creds, setFaults: (f) => postFaults(s.url, creds.adminSecret, f), stop: () => s.close() };
+    return {
+      url: s.url,
+      ...creds,
+      setFaults: (f) => postFaults(s.url, creds.adminSecret, f),
+      setEconFaults: (f) => postFaults(s.url, creds.adminSecret, f, 'admin/econ'),
+      usage: () => s.usage.all(),
+      stop: () => s.close(),
+    };
   }
   const args = [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'sandbox', 'cli.ts'), '--port', '0'];
   if (opts.seed) args.push('--seed', opts.seed);
@@ -77,6 +95,7 @@ export async function startTestSandbox(opts: SandboxOptions & { child?: boolean 
     ...creds,
     pid: child.pid,
     setFaults: (f) => postFaults(url, creds.adminSecret, f),
+    setEconFaults: (f) => postFaults(url, creds.adminSecret, f, 'admin/econ'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.pid === undefined) return resolve();

@@ -6,6 +6,7 @@ import { caseHandlers } from './cases';
 import { certificateHandlers } from './certificates';
 import { citizenHandlers } from './citizen';
 import { hallHandlers } from './hall';
+import { meanstestHandlers } from './meanstest';
 import { outboxHandlers } from './outbox';
 import { trainingHandlers } from './training';
 import { worklistHandlers } from './worklists';
@@ -21,6 +22,7 @@ export const handlers: HandlerTable = {
   ...certificateHandlers,
   ...citizenHandlers,
   ...hallHandlers,
+  ...meanstestHandlers,
   ...outboxHandlers,
   ...trainingHandlers,
   ...worklistHandlers,

@@ -10,6 +10,7 @@ import { wireBatch } from '../wiring/batch';
 import { wireCases } from '../wiring/cases';
 import { wireOutbox } from '../wiring/outbox';
 import { wireHall } from '../wiring/hall';
+import { wireMeansTest } from '../wiring/meanstest';
 import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
@@ -62,6 +63,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'hall', () => wireHall(core, o.launchHall));
   await step(core, 'worklists', () => wireWorklists(core));
   await step(core, 'batch checks', () => wireBatch(core));
+  await step(core, 'means test', () => wireMeansTest(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

@@ -7,6 +7,7 @@ import type { BatchService } from '../batch/service';
 import type { CitizenScreen } from '../citizen/screen';
 import type { CaseFlow } from '../flow';
 import type { LicenseService } from '../licenses';
+import type { MeansTestService } from '../meanstest';
 import type { Outbox } from '../outbox';
 import type { DataPool } from '../pool';
 import type { HallService } from '../hall/service';
@@ -58,6 +59,8 @@ export interface Services {
   worklists?: WorklistService;
   /** Batch checks of imported lists (wiring/batch.ts). */
   batch?: BatchService;
+  /** The household economic check of means-tested items (services/meanstest). */
+  meanstest?: MeansTestService;
 }
 
 /** A handler's way to say a service did not start: the clerk sees which one and why it matters. */

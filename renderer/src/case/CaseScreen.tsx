@@ -8,6 +8,7 @@ import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { ApplicationForm } from './ApplicationForm';
 import { CaseSubmissions } from './CaseSubmissions';
+import { MeansPanel } from '../meanstest/MeansPanel';
 import { Checklist } from './Checklist';
 import { ItemPicker } from './ItemPicker';
 import { JobPanel } from './JobPanel';
@@ -176,6 +177,7 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
               />
             </>
           )}
+          {c.item && !picking && <MeansPanel caseId={c.caseId} itemCode={c.item.code} />}
           <CaseSubmissions caseId={c.caseId} />
         </Card>
       </Col>

@@ -11,7 +11,8 @@ import { m009 } from './009-citizen';
 import { m010 } from './010-batch';
 import { m011 } from './011-hall-link';
 import { m012 } from './012-worklists';
-import { m016 } from './016-case-documents';
+import { m013 } from './013-meanstest';
+import { m014 } from './014-case-documents';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
   m010,
   m011,
   m012,
-  m016,
+  m013,
+  m014,
 ];

@@ -6,12 +6,9 @@ import type { Migration } from '../migrate';
  * sealed (aad `documents/v1|<case_id>|<kind>`), before its first send; `title` is the job title
  * the spooler is asked for after a crash; `send_started_at` is set before every send and cleared
  * when the job id is stored, so a lost answer is looked up at the spooler and never sent twice.
- *
- * Issue 11's pre-assigned number for the flow is 016. The list of migrations is dense, so on the
- * flow branch this is version 11; whoever merges it after 011-015 sets version 16.
  */
-export const m016: Migration = {
-  version: 13,
+export const m014: Migration = {
+  version: 14,
   name: 'case-documents',
   up(db) {
     db.exec(`

@@ -2,15 +2,15 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/services/db/migrate';
 import { migrations } from '../../../electron/services/db/migrations';
-import { m016 } from '../../../electron/services/db/migrations/016-case-documents';
+import { m014 } from '../../../electron/services/db/migrations/014-case-documents';
 
-describe('migration 016 (case documents: application and receipt prints)', () => {
+describe('migration 014 (case documents: application and receipt prints)', () => {
   const db = new Database(':memory:');
-  migrate(db, migrations, m016.version - 1);
+  migrate(db, migrations, m014.version - 1);
   db.prepare(
     "INSERT INTO cases (id, hall_id, counter_id, clerk_id, source, subject_hash, person, card_read_at) VALUES ('c1', 'H1', 'C1', 'k', 'card', 'h', x'01', 't')",
   ).run();
-  migrate(db, migrations, m016.version);
+  migrate(db, migrations, m014.version);
   const insert = (kind: string, title: string) =>
     db
       .prepare(

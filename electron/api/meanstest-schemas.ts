@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Inputs of the means-test operations (electron/services/meanstest). Members are referred to by index. */
+const caseId = z.string().min(1).max(64);
+const member = z.number().int().min(0).max(40);
+
+export const meansRef = z.object({ caseId }).strict();
+/** A document op; `print` also sends it to the A4 printer (the authorisation is printed and kept). */
+export const meansDoc = z.object({ caseId, print: z.boolean().optional() }).strict();
+export const meansMember = z.object({ caseId, member }).strict();
+export const meansRequestSignature = z.object({ caseId, member, guardian: member.optional() }).strict();
+export const meansPaper = z
+  .object({
+    caseId,
+    member,
+    guardian: member.optional(),
+    /** Why the member did not sign on screen (not at the counter, cannot use the screen…). */
+    reason: z.string().trim().min(2).max(200),
+    /** SM3/SHA-256 hex of the scanned form, when the scan is attached. */
+    scanHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .strict();
+
+const point = z
+  .object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    pressure: z.number().min(0).max(1),
+    t: z.number().optional(),
+  })
+  .strict();
+export const meansSign = z
+  .object({
+    caseId,
+    documentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    signature: z
+      .object({
+        strokes: z.array(z.array(point).min(1).max(2000)).min(1).max(200),
+        width: z.number().positive().max(10_000),
+        height: z.number().positive().max(10_000),
+      })
+      .strict(),
+  })
+  .strict();
