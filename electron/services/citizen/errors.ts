@@ -8,4 +8,10 @@ export const CITIZEN_ERRORS = {
   RATING_REASON_REQUIRED: [],
   /** A signature given for one document was offered for another. */
   SIGNATURE_OTHER_DOCUMENT: [],
+  /** The citizen signed, but nothing is waiting for a signature (already signed, or withdrawn). */
+  SIGNATURE_NOT_PENDING: [],
+  /** A signature that is empty, too large or not numbers; `why` names which. */
+  SIGNATURE_INVALID: ['why'],
+  /** A signer key the signing service does not know. */
+  SIGNATURE_SIGNER: ['signer'],
 } as const satisfies Record<string, readonly string[]>;

@@ -5,3 +5,16 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/**
+ * Every occurrence of the full name in a sentence shown to the citizen (a check may say "张建国
+ * holds…"), masked; the names of others are the rules' wording and are not known here.
+ */
+export function maskNameIn(text: string, name: string): string {
+  return name.length > 1 ? text.split(name).join(maskName(name)) : text;
+}
+
+export const maskBilingual = (b: { zh: string; en: string }, name: string) => ({
+  zh: maskNameIn(b.zh, name),
+  en: maskNameIn(b.en, name),
+});

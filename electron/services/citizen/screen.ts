@@ -2,6 +2,11 @@ import type { Core } from '../core/core';
 import { RatingPrompt } from './prompt';
 import { citizenView, type CounterInfo } from './view';
 import type { CitizenView } from './types';
+import type { CaseView } from '../../api/types';
+import { AppError } from '../errors';
+import type { Signature } from '../../../native/signature-pad/types';
+
+const APPLICANT = { zh: '申请人', en: 'Applicant' };
 
 /** The clerk's staff number and photo (migration 009); read here so accounts/ stays untouched. */
 function clerkOf(core: Core): CounterInfo['clerk'] {
@@ -40,15 +45,67 @@ export class CitizenScreen {
     );
     this.off.push(
       core.bus.onAny((name) => {
+        if (name === 'case.changed') this.askApplicationSignature();
         if (name === 'case.changed' || name === 'session.changed') this.push();
       }),
     );
+    const signing = core.services.signing;
+    if (signing) this.off.push(signing.onChange(() => this.push()));
+  }
+
+  /**
+   * citizen.sign: the strokes drawn for the document shown now (`hash`, from the view). The case
+   * is the clerk's current one; the citizen names none.
+   */
+  sign(hash: string, signature: Signature): { signed: true } {
+    const current = this.core.services.desk?.current() ?? null;
+    const req = current ? this.core.services.signing?.next(current.caseId) : null;
+    if (!req) throw new AppError('SIGNATURE_NOT_PENDING', 'This document is not waiting for a signature.');
+    this.core.services.signing!.sign(req.id, hash, signature);
+    return { signed: true };
   }
 
   view(): CitizenView {
     const c = this.core;
     const counter: CounterInfo = { hall: c.config.hall.name, window: c.config.counter, clerk: clerkOf(c) };
-    return citizenView(++this.rev, counter, c.session, c.services.desk?.current() ?? null, this.rating);
+    const current = c.services.desk?.current() ?? null;
+    return citizenView(++this.rev, counter, c.session, current, this.rating, this.signView(current));
+  }
+
+  /** A submitted application asks its applicant to sign it (once per version of its data). */
+  private askApplicationSignature(): void {
+    const { desk, signing } = this.core.services;
+    const current = desk?.current();
+    if (!desk || !signing || !current?.application || !current.item) return;
+    try {
+      const doc = desk.applicationForSigning(current.caseId);
+      signing.request({
+        caseId: current.caseId,
+        document: 'application',
+        signer: 'applicant',
+        signerLabel: APPLICANT,
+        title: { zh: `${current.item.names.zh}申请表`, en: `Application: ${current.item.names.en}` },
+        data: { template: doc.template.id, version: doc.template.version, data: doc.data },
+      });
+    } catch (e) {
+      this.core.log(`signature request: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private signView(current: CaseView | null): CitizenView['sign'] {
+    const signing = this.core.services.signing;
+    if (!signing || !current) return undefined;
+    const live = signing.list(current.caseId).filter((r) => r.state !== 'withdrawn');
+    const r = signing.next(current.caseId) ?? live[live.length - 1];
+    if (!r || r.state === 'withdrawn') return undefined;
+    let rows: { label: { zh: string; en: string }; value: string }[] = [];
+    if (r.document === 'application')
+      try {
+        rows = this.core.services.desk!.applicationForSigning(current.caseId).data.rows;
+      } catch {
+        rows = [];
+      }
+    return { hash: r.documentHash, title: r.title, signer: r.signerLabel, rows, state: r.state };
   }
 
   stop(): void {

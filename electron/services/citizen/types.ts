@@ -27,6 +27,17 @@ export interface CitizenView {
     /** The document is ready to confirm and sign (checks allow it, or it was generated). */
     confirm: boolean;
   };
+  /**
+   * The document the citizen is asked to sign now (services/signature), or that they signed:
+   * `hash` goes back with citizen.sign so a changed document is never signed unseen.
+   */
+  sign?: {
+    hash: string;
+    title: Bilingual;
+    signer: Bilingual;
+    rows: { label: Bilingual; value: string }[];
+    state: 'pending' | 'signed';
+  };
   /** Present while a rating is asked for: the case it is about and when the prompt gives up. */
   rating?: { caseId: string; until: string };
 }

@@ -36,7 +36,12 @@ import { auditCase } from './audit';
 import { mayHandleCases } from '../accounts/roles';
 import { getAccount } from '../accounts/store';
 import { submitApplication } from './application';
-import { applicationView, renderApplicationDocument, type ApplicationDocument } from './application-docs';
+import {
+  applicationDocumentData,
+  applicationView,
+  renderApplicationDocument,
+  type ApplicationDocument,
+} from './application-docs';
 import type { SignatureInput } from '../forms';
 
 /** What is stored with the serial: enough to print the identical certificate again. */
@@ -118,6 +123,12 @@ export class CounterDesk extends CaseFlow {
       pdfBase64: pdf.toString('base64'),
       pages: (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length,
     };
+  }
+
+  /** The application's data as rendered (and its hash), for the signing service to ask for a signature. */
+  applicationForSigning(caseId: string): ReturnType<typeof applicationDocumentData> {
+    this.need(caseId);
+    return applicationDocumentData(this.dd, caseId, 'application');
   }
 
   /** Prints the receipt (or the citizen's copy) on the A4 printer; these carry no serial. */

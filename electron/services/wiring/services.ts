@@ -4,6 +4,7 @@ import type { CaseLookup } from '../audit/purpose';
 import type { AuditSigner } from '../audit/signing-key';
 import type { RecordCipher } from '../crypto';
 import type { CitizenScreen } from '../citizen/screen';
+import type { SigningService } from '../signature/service';
 import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
@@ -41,6 +42,8 @@ export interface Services {
   outbox?: Outbox;
   /** The citizen-facing screen's live view (citizen/screen.ts). */
   citizen?: CitizenScreen;
+  /** Signatures asked for and given, stored sealed with the case (signature/service.ts). */
+  signing?: SigningService;
   /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
   pool?: DataPool;
 }

@@ -448,6 +448,9 @@ export const en: Strings = {
       'For “dissatisfied” or “very dissatisfied”, choose at least one reason and add a few words.',
     SIGNATURE_OTHER_DOCUMENT:
       'This signature was given for another document and cannot be used here; please sign again.',
+    SIGNATURE_NOT_PENDING: 'Nothing is waiting for a signature now; ask the clerk.',
+    SIGNATURE_INVALID: 'The signature could not be taken ({{why}}); please clear it and sign again.',
+    SIGNATURE_SIGNER: 'Unknown signer "{{signer}}"; this is a program error, tell the administrator.',
     INVALID_ARGUMENT: 'Invalid input ({{field}}); check it and try again.',
     UNKNOWN_OPERATION: 'The terminal does not know this operation ({{name}}); update the app.',
     APP_TRAINING_ONLY: 'The training panel is available in training mode only.',

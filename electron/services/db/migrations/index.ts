@@ -9,9 +9,30 @@ import { m007 } from './007-outbox';
 import { m008 } from './008-data-pool';
 import { m009 } from './009-citizen';
 import { m010 } from './010-batch';
+import { m011 } from './011-reserved';
+import { m012 } from './012-reserved';
+import { m013 } from './013-reserved';
+import { m014 } from './014-reserved';
+import { m015 } from './015-signatures';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
  * never edit a migration that has shipped. Each migration has a test in tests/unit/db/.
  */
-export const migrations: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010];
+export const migrations: readonly Migration[] = [
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+];
