@@ -25,7 +25,7 @@ export class RatingPrompt {
 
   constructor(
     private readonly core: Core,
-    private readonly onChange: (r: { caseId: string; until: string } | null) => void,
+    private readonly onChange: (r: { caseId: string; until: string } | null, ended?: 'rated' | 'not-rated') => void,
     private readonly timeoutMs = RATING_TIMEOUT_MS,
   ) {}
 
@@ -77,7 +77,7 @@ export class RatingPrompt {
       storeRating(this.core, a.clerkId, record);
     } finally {
       this.cancel();
-      this.onChange(null);
+      this.onChange(null, input ? 'rated' : 'not-rated');
     }
   }
 }

@@ -6,6 +6,9 @@ import type { CaseView } from '../../api/types';
 import { AppError } from '../errors';
 import type { Signature } from '../../../native/signature-pad/types';
 
+/** How long the citizen sees "thank you" (or "not rated") after the rating prompt ends. */
+export const THANKS_MS = 5000;
+
 const APPLICANT = { zh: '申请人', en: 'Applicant' };
 
 /** The clerk's staff number and photo (migration 009); read here so accounts/ stays untouched. */
@@ -28,6 +31,7 @@ function clerkOf(core: Core): CounterInfo['clerk'] {
 export class CitizenScreen {
   private rev = 0;
   private rating: CitizenView['rating'] | null = null;
+  private ended: { what: 'rated' | 'not-rated'; timer: NodeJS.Timeout } | null = null;
   private readonly off: (() => void)[] = [];
   readonly prompt: RatingPrompt;
 
@@ -37,8 +41,9 @@ export class CitizenScreen {
   ) {
     this.prompt = new RatingPrompt(
       core,
-      (r) => {
+      (r, ended) => {
         this.rating = r;
+        this.showEnded(ended);
         this.push();
       },
       ratingTimeoutMs,
@@ -69,7 +74,20 @@ export class CitizenScreen {
     const c = this.core;
     const counter: CounterInfo = { hall: c.config.hall.name, window: c.config.counter, clerk: clerkOf(c) };
     const current = c.services.desk?.current() ?? null;
-    return citizenView(++this.rev, counter, c.session, current, this.rating, this.signView(current));
+    return citizenView(++this.rev, counter, c.session, current, this.rating, this.signView(current), this.ended?.what);
+  }
+
+  /** The thanks (or "not rated") screen stays THANKS_MS, then the screen follows the counter again. */
+  private showEnded(what: 'rated' | 'not-rated' | undefined): void {
+    if (this.ended) clearTimeout(this.ended.timer);
+    this.ended = null;
+    if (!what) return;
+    const timer = setTimeout(() => {
+      this.ended = null;
+      this.push();
+    }, THANKS_MS);
+    timer.unref();
+    this.ended = { what, timer };
   }
 
   /** A submitted application asks its applicant to sign it (once per version of its data). */
@@ -110,6 +128,7 @@ export class CitizenScreen {
 
   stop(): void {
     this.prompt.cancel();
+    this.showEnded(undefined);
     for (const f of this.off.splice(0)) f();
   }
 

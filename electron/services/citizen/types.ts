@@ -10,7 +10,9 @@ export type SubRating = (typeof SUB_RATINGS)[number];
 /** What the citizen's screen shows; built from the clerk's case, never from the clerk's page. */
 export interface CitizenView {
   rev: number;
-  state: 'idle' | 'case' | 'rating';
+  state: 'idle' | 'case' | 'rating' | 'thanks';
+  /** For a few seconds after a rating prompt ends: thanked, or told no rating was recorded. */
+  ended?: 'rated' | 'not-rated';
   counter: {
     hall: string;
     window: string;

@@ -19,6 +19,7 @@ export function citizenView(
   current: CaseView | null,
   rating: CitizenView['rating'] | null,
   sign?: CitizenView['sign'],
+  ended?: CitizenView['ended'],
 ): CitizenView {
   const usable = !!session && !session.locked && !session.mustChangePassword;
   const base: CitizenView = {
@@ -28,6 +29,7 @@ export function citizenView(
   };
   if (!usable) return base;
   if (rating) return { ...base, state: 'rating', rating };
+  if (ended) return { ...base, state: 'thanks', ended };
   if (!current || current.state === 'voided') return base;
   const full = current.card.name;
   return {

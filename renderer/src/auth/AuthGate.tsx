@@ -5,6 +5,7 @@ import { ReaderDevicesButton } from '../components/ReaderDevices';
 import type { SessionInfo } from '../../../electron/api/types';
 import { AccountsAdmin } from './AccountsAdmin';
 import { AuditTools } from './AuditTools';
+import { BadRatingsButton } from '../supervisor/BadRatings';
 import { HallKeyExport } from './HallKeyExport';
 import { ChangePassword } from './ChangePassword';
 import { IdleCountdown } from './IdleCountdown';
@@ -47,6 +48,7 @@ export function AuthGate({ children }: { children: ReactNode | ((session: Sessio
             {session.roles.includes('admin') && <HallKeyExport />}
             {session.roles.includes('admin') && <ReaderDevicesButton />}
             <AuditTools session={session} />
+            {session.roles.includes('supervisor') && <BadRatingsButton />}
           </>
         }
       />

@@ -105,6 +105,10 @@ describe('好差评 rating', () => {
     expect(list.byClerk).toHaveLength(1);
     const id = list.ratings[0]!.id;
     await value('ratings.followUp', { ratingId: id, kind: 'verify', note: '已核实，等候过长' });
+    // Every bad rating is called back before it is closed (Sichuan's rule).
+    const early = await w.callAny('ratings.followUp', { ratingId: id, kind: 'close', note: '已整改' });
+    expect(early.ok || early.error.code).toBe('RATING_CALLBACK_FIRST');
+    await value('ratings.followUp', { ratingId: id, kind: 'callback', note: '电话回访，群众认可' });
     expect(await value('ratings.followUp', { ratingId: id, kind: 'close', note: '已回访并整改' })).toMatchObject({
       closed: true,
     });
