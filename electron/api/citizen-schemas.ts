@@ -44,8 +44,14 @@ const point = z
 export const signInput = z
   .object({
     hash: z.string().regex(/^[0-9a-f]{64}$/),
-    width: z.number().positive().max(10_000),
-    height: z.number().positive().max(10_000),
-    strokes: z.array(z.array(point).min(1).max(5000)).min(1).max(200),
+    width: z.number().positive().max(10_000).optional(),
+    height: z.number().positive().max(10_000).optional(),
+    /** Absent with a HID pad: the strokes are the pad's, taken when the citizen confirms. */
+    strokes: z.array(z.array(point).min(1).max(5000)).min(1).max(200).optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => (s.strokes === undefined) === (s.width === undefined && s.height === undefined), {
+    path: ['strokes'],
+    message: 'strokes come with their width and height',
+  })
+  .refine((s) => s.width === undefined || s.height !== undefined, { path: ['height'], message: 'height missing' });

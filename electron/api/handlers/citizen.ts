@@ -20,7 +20,8 @@ export const citizenHandlers: HandlerSlice<CitizenOps> = {
     screen(ctx).prompt.rate(input);
     return { recorded: true };
   },
-  'citizen.sign': (ctx, { hash, width, height, strokes }) => screen(ctx).sign(hash, { strokes, width, height }),
+  'citizen.sign': (ctx, { hash, width, height, strokes }) =>
+    screen(ctx).sign(hash, strokes && width && height ? { strokes, width, height } : undefined),
   // viewFor refuses another clerk's case, so F8 rates only the clerk's own.
   'case.askRating': (ctx, { caseId }) => screen(ctx).prompt.ask(desk(ctx).viewFor(caseId)),
   'case.ratingState': (ctx, { caseId }) => screen(ctx).prompt.stateOf(caseId),

@@ -31,6 +31,8 @@ function clerkOf(core: Core): CounterInfo['clerk'] {
 export class CitizenScreen {
   private rev = 0;
   private rating: CitizenView['rating'] | null = null;
+  /** The pending document the HID pad is capturing for, so it is cleared once per document. */
+  private padHash: string | null = null;
   private ended: { what: 'rated' | 'not-rated'; timer: NodeJS.Timeout } | null = null;
   private readonly off: (() => void)[] = [];
   readonly prompt: RatingPrompt;
@@ -62,10 +64,24 @@ export class CitizenScreen {
    * citizen.sign: the strokes drawn for the document shown now (`hash`, from the view). The case
    * is the clerk's current one; the citizen names none.
    */
-  sign(hash: string, signature: Signature): { signed: true } {
+  async sign(hash: string, drawn: Signature | undefined): Promise<{ signed: true }> {
     const current = this.core.services.desk?.current() ?? null;
     const req = current ? this.core.services.signing?.next(current.caseId) : null;
     if (!req) throw new AppError('SIGNATURE_NOT_PENDING', 'This document is not waiting for a signature.');
+    if (req.documentHash !== hash)
+      throw new AppError('SIGNATURE_OTHER_DOCUMENT', 'This signature was given for another document.');
+    const pad = this.core.services.signaturePad;
+    let signature = drawn;
+    if (!signature && pad?.kind === 'hid') {
+      signature = (await pad.finish()) ?? undefined;
+      // Whatever happened, the pad is ready for the next try.
+      this.padHash = null;
+      if (!signature) {
+        this.push();
+        throw new AppError('SIGPAD_EMPTY', 'Nothing was drawn on the signature pad.');
+      }
+    }
+    if (!signature) throw new AppError('SIGNATURE_INVALID', 'No strokes.', { params: { why: 'empty' } });
     this.core.services.signing!.sign(req.id, hash, signature);
     return { signed: true };
   }
@@ -123,7 +139,8 @@ export class CitizenScreen {
       } catch {
         rows = [];
       }
-    return { hash: r.documentHash, title: r.title, signer: r.signerLabel, rows, state: r.state };
+    const pad = this.core.services.signaturePad?.kind === 'hid' ? 'hid' : 'touch';
+    return { hash: r.documentHash, title: r.title, signer: r.signerLabel, rows, state: r.state, pad };
   }
 
   stop(): void {
@@ -133,6 +150,13 @@ export class CitizenScreen {
   }
 
   private push(): void {
-    this.core.bus.emit('citizen.changed', this.view());
+    const v = this.view();
+    this.core.bus.emit('citizen.changed', v);
+    const pad = this.core.services.signaturePad;
+    // A HID pad starts a fresh capture (cleared, ink on) when a new document waits for a signature.
+    if (pad?.kind === 'hid' && v.sign?.state === 'pending' && v.sign.hash !== this.padHash) {
+      this.padHash = v.sign.hash;
+      pad.begin().catch((e: unknown) => this.core.log(`signature pad: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 }

@@ -39,6 +39,8 @@ export interface CitizenView {
     signer: Bilingual;
     rows: { label: Bilingual; value: string }[];
     state: 'pending' | 'signed';
+    /** Where the citizen signs: on this screen, or on the HID pad (the screen only confirms). */
+    pad: 'touch' | 'hid';
   };
   /** Present while a rating is asked for: the case it is about and when the prompt gives up. */
   rating?: { caseId: string; until: string };

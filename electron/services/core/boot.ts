@@ -10,6 +10,7 @@ import { wireOutbox } from '../wiring/outbox';
 import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
+import { wireSignaturePad } from '../wiring/signature-pad';
 import { wireRegistry } from '../wiring/registry';
 
 /** Wraps the data key with an OS facility (Electron safeStorage on the desktop). */
@@ -53,6 +54,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'printer', () => wirePrinter(core));
   await step(core, 'cases', () => wireCases(core));
   await step(core, 'outbox', () => wireOutbox(core));
+  await step(core, 'signature pad', () => wireSignaturePad(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

@@ -5,6 +5,7 @@ import type { AuditSigner } from '../audit/signing-key';
 import type { RecordCipher } from '../crypto';
 import type { CitizenScreen } from '../citizen/screen';
 import type { SigningService } from '../signature/service';
+import type { SignaturePad } from '../../../native/signature-pad';
 import type { CounterDesk } from '../flow/desk';
 import type { LicenseService } from '../licenses';
 import type { Outbox } from '../outbox';
@@ -44,6 +45,8 @@ export interface Services {
   citizen?: CitizenScreen;
   /** Signatures asked for and given, stored sealed with the case (signature/service.ts). */
   signing?: SigningService;
+  /** The configured signature pad (native/signature-pad): touch (strokes come with citizen.sign) or HID. */
+  signaturePad?: SignaturePad;
   /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
   pool?: DataPool;
 }

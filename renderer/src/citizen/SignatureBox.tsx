@@ -18,7 +18,7 @@ export function SignatureBox({ lang, sign }: { lang: CitizenLang; sign: Sign }) 
   const [empty, setEmpty] = useState(true);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (!canvas.current || sign.state !== 'pending') return;
+    if (!canvas.current || sign.state !== 'pending' || sign.pad !== 'touch') return;
     const c = canvas.current;
     c.width = c.offsetWidth;
     c.height = c.offsetHeight;
@@ -26,8 +26,16 @@ export function SignatureBox({ lang, sign }: { lang: CitizenLang; sign: Sign }) 
     p.addEventListener('endStroke', () => setEmpty(p.isEmpty()));
     pad.current = p;
     return () => p.off();
-  }, [sign.state, sign.hash]);
+  }, [sign.state, sign.hash, sign.pad]);
 
+  const fail = (e: unknown) =>
+    setError(e instanceof ApiCallError ? i18n.getFixedT(lang)(`errors.${e.code}`, e.error.params ?? {}) : String(e));
+  // A HID pad: the strokes are the pad's; the screen only says "done".
+  const sendPad = () =>
+    call('citizen.sign', { hash: sign.hash }).then(
+      () => setError(null),
+      (e: unknown) => fail(e),
+    );
   const send = async () => {
     const p = pad.current;
     const c = canvas.current;
@@ -45,7 +53,7 @@ export function SignatureBox({ lang, sign }: { lang: CitizenLang; sign: Sign }) 
       });
       setError(null);
     } catch (e) {
-      setError(e instanceof ApiCallError ? i18n.getFixedT(lang)(`errors.${e.code}`, e.error.params ?? {}) : String(e));
+      fail(e);
     }
   };
 
@@ -68,6 +76,16 @@ export function SignatureBox({ lang, sign }: { lang: CitizenLang; sign: Sign }) 
         <p className="cz-signed" data-testid="cz-signed">
           {t.signed}
         </p>
+      ) : sign.pad === 'hid' ? (
+        <>
+          <p data-testid="cz-sign-on-pad">
+            {t.confirm} ({signer}) {t.onPad}
+          </p>
+          <button type="button" className="cz-big cz-on" onClick={() => void sendPad()}>
+            {t.done}
+          </button>
+          {error && <p role="alert">{error}</p>}
+        </>
       ) : (
         <>
           <p>

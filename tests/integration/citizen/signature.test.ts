@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitizenView } from '../../../electron/services/citizen/types';
-import { placeAndWait } from '../../helpers/flow-steps';
+import { HidSignaturePad } from '../../../native/signature-pad';
+import { placeAndWait, removeCard } from '../../helpers/flow-steps';
+import { SimStuPad } from '../../helpers/signature-pad/sim-pad';
+import { until } from '../../helpers/until';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { startWeb, type WebFixture } from '../../helpers/web';
 
@@ -100,5 +103,46 @@ describe('citizen.sign', () => {
     // The signature box is the last box before the footer: compare the whole lower page half.
     const lower = { x: 40, y: 300, w: 500, h: 500 };
     expect(inkIn(b, lower) - inkIn(a, lower)).toBeGreaterThan(60);
+  });
+
+  it('with a HID pad (simulated STU): the pad is cleared for the document, its strokes are what is signed', async () => {
+    const sim = new SimStuPad();
+    w.core.services.signaturePad = new HidSignaturePad(sim, 'sim STU-540');
+    try {
+      await w.callOk('case.close', { caseId: w.core.services.desk!.current()!.caseId });
+      await removeCard(w.core);
+      const opened = await placeAndWait(w.core, '钱秀兰');
+      const c = await w.callOk('case.chooseItem', { caseId: opened.caseId, itemCode: CARE });
+      const values = Object.fromEntries(c.form!.fields.map((x) => [x.key, x.value]));
+      await w.callOk('case.apply', {
+        caseId: c.caseId,
+        values: { ...values, phone: '13912345678', bank: '示范银行', bankAccount: '6222020200112233445' },
+      });
+      const view = (await asCitizen('citizen.view')).value as CitizenView;
+      expect(view.sign).toMatchObject({ state: 'pending', pad: 'hid' });
+      await until('ink on', () => sim.ink);
+      expect(sim.features.slice(0, 2)).toEqual([
+        [0x20, 0x00],
+        [0x21, 0x01],
+      ]);
+      // Confirmed with nothing on the pad: refused, and the pad starts over.
+      expect((await asCitizen('citizen.sign', { hash: view.sign!.hash })).error?.code).toBe('SIGPAD_EMPTY');
+      await until('ink on again', () => sim.ink);
+      sim.pen(
+        Array.from({ length: 80 }, (_, i) => ({
+          inRange: true,
+          down: true,
+          pressure: 500,
+          x: 500 + i * 100,
+          y: 3000 + i * 20,
+        })),
+      );
+      expect(await asCitizen('citizen.sign', { hash: view.sign!.hash })).toMatchObject({ ok: true });
+      const sig = w.core.services.signing!.signatureFor(c.caseId, view.sign!.hash);
+      expect(sig).toMatchObject({ width: 9600, height: 6000 });
+      expect(sig!.strokes[0]).toHaveLength(80);
+    } finally {
+      delete w.core.services.signaturePad;
+    }
   });
 });
