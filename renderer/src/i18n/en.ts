@@ -481,8 +481,10 @@ export const en: Strings = {
     RATING_REASON_REQUIRED:
       'For “dissatisfied” or “very dissatisfied”, choose at least one reason and add a few words.',
     RATING_CALLBACK_FIRST: 'Call the citizen back and record the callback before closing this bad rating.',
-    SIGPAD_NOT_FOUND: 'No signature pad {{select}} is plugged in; plug it in, or set signaturePad to touch in the config.',
-    SIGPAD_OPEN_FAILED: 'The signature pad could not be opened ({{detail}}); plug it in again or check its permissions.',
+    SIGPAD_NOT_FOUND:
+      'No signature pad {{select}} is plugged in; plug it in, or set signaturePad to touch in the config.',
+    SIGPAD_OPEN_FAILED:
+      'The signature pad could not be opened ({{detail}}); plug it in again or check its permissions.',
     SIGPAD_GONE: 'The signature pad stopped answering; plug it in again and sign again.',
     SIGPAD_EMPTY: 'Nothing was drawn on the signature pad; please sign on the pad.',
     SIGNATURE_OTHER_DOCUMENT:
