@@ -26,6 +26,8 @@ export const faultsSchema = z
     unknownIssuer: z.boolean().default(false),
     /** The batch endpoint alone is down (the connection is dropped); per-person calls still answer. */
     batchDown: z.boolean().default(false),
+    /** The 好差评 platform (/haocha/v1) alone drops every connection; the registry still answers. */
+    ratingsDown: z.boolean().default(false),
   })
   .strict();
 
