@@ -103,6 +103,22 @@ describe('citizen.sign', () => {
     // The signature box is the last box before the footer: compare the whole lower page half.
     const lower = { x: 40, y: 300, w: 500, h: 500 };
     expect(inkIn(b, lower) - inkIn(a, lower)).toBeGreaterThan(60);
+
+    // Then F8 and a rating: it reaches the platform although the case's submissions wait (no department here).
+    await w.callOk('case.askRating', { caseId: c.caseId });
+    expect(
+      await asCitizen('citizen.rate', { level: 1, sub: { efficiency: 1, competence: 1, attitude: 1 } }),
+    ).toMatchObject({ ok: true });
+    await until(
+      'the rating at the platform',
+      async () => {
+        const r = await fetch(new URL('/admin/ratings/received', sandbox.url), {
+          headers: { 'x-admin-secret': sandbox.adminSecret },
+        });
+        return ((await r.json()) as { totals: { received: number } }).totals.received === 1;
+      },
+      { timeoutMs: 4000 },
+    );
   });
 
   it('with a HID pad (simulated STU): the pad is cleared for the document, its strokes are what is signed', async () => {
@@ -118,7 +134,11 @@ describe('citizen.sign', () => {
         caseId: c.caseId,
         values: { ...values, phone: '13912345678', bank: '示范银行', bankAccount: '6222020200112233445' },
       });
-      const view = (await asCitizen('citizen.view')).value as CitizenView;
+      // (The thanks screen of the first case's rating shows for a few seconds first.)
+      const view = await until('the document to sign', async () => {
+        const v = (await asCitizen('citizen.view')).value as CitizenView;
+        return v.sign ? v : null;
+      });
       expect(view.sign).toMatchObject({ state: 'pending', pad: 'hid' });
       await until('ink on', () => sim.ink);
       expect(sim.features.slice(0, 2)).toEqual([
