@@ -70,12 +70,7 @@ test('a whole case seen from the citizen side, signed, rated 非常不满意', a
   }
 });
 
-async function wholeCase(
-  page: Page,
-  browser: Browser,
-  host: HostProcess,
-  sandbox: TestSandbox,
-): Promise<void> {
+async function wholeCase(page: Page, browser: Browser, host: HostProcess, sandbox: TestSandbox): Promise<void> {
   const citizenUrl = /Citizen screen: (\S+)/.exec(host.output())?.[1];
   expect(citizenUrl).toBeTruthy();
   const citizen = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -175,11 +170,14 @@ async function wholeCase(
     .poll(async () => (await received()).totals.received, { timeout: 15_000 })
     .toBe(1)
     .catch(async (e: unknown) => {
-      throw new Error(`${String(e)}\nplatform: ${JSON.stringify((await received()).totals)}\nhost: ${host.output().slice(-2000)}`);
+      throw new Error(
+        `${String(e)}\nplatform: ${JSON.stringify((await received()).totals)}\nhost: ${host.output().slice(-2000)}`,
+      );
     });
   const got = await received();
   expect(got.ratings.map((r) => r.rating.projNo)).toEqual([c!.caseId]);
   expect(got.totals.duplicates).toBe(0);
+  await citizen.context().close();
 }
 
 test('the not-rated state: no tap before the timeout', async ({ browser }) => {
@@ -198,6 +196,7 @@ test('the not-rated state: no tap before the timeout', async ({ browser }) => {
     await expect(citizen.getByTestId('cz-thanks')).toHaveAttribute('data-ended', 'not-rated', { timeout: 10_000 });
     await shoot(citizen, '6-not-rated');
     expect(await h.callOk('case.ratingState', { caseId: c!.caseId })).toEqual({ state: 'not-rated' });
+    await citizen.context().close();
   } finally {
     h.proc.kill('SIGTERM');
     await sandbox.stop();

@@ -58,10 +58,15 @@ export function BadRatings() {
         size="small"
         pagination={false}
         dataSource={list.ratings}
+        scroll={{ x: 'max-content' }}
         rowClassName={(r) => (r.overdue ? 'bad-overdue' : r.closed ? 'bad-closed' : '')}
         expandable={{ expandedRowRender: (r) => <FollowUps r={r} onDone={() => void load()} /> }}
         columns={[
-          { title: t('badRatings.case'), dataIndex: 'caseId', render: (v: string) => <code>{v}</code> },
+          {
+            title: t('badRatings.case'),
+            dataIndex: 'caseId',
+            render: (v: string) => <code title={v}>{v.slice(0, 8)}…</code>,
+          },
           { title: t('badRatings.item'), render: (_, r) => r.itemName },
           { title: t('badRatings.clerk'), render: (_, r) => `${r.clerk.name} (${r.clerk.staffNo})` },
           {
