@@ -154,7 +154,7 @@ async function wholeCase(page: Page, browser: Browser, host: HostProcess, sandbo
   const row = page.getByTestId(`bad-deadline-${c!.caseId}`);
   await expect(row).toHaveText(/^\d{4}-\d\d-\d\d/);
   await expect(page.getByTestId('bad-ratings')).toContainText('等候时间长');
-  await page.screenshot({ path: join(SHOTS, '7-supervisor-bad-ratings.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, '7-supervisor-bad-ratings.png') });
   const list = await host.callOk('ratings.bad', {});
   expect(list.ratings.filter((r) => r.caseId === c!.caseId)).toHaveLength(1);
   expect(list.ratings[0]).toMatchObject({ caseId: c!.caseId, level: 5, reasons: ['等候时间长'] });
