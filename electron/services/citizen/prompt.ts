@@ -34,7 +34,9 @@ export class RatingPrompt {
     if (!s) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
     if (this.stateOf(view.caseId).state !== 'none')
       throw new AppError('RATING_ALREADY', 'This case has already been rated.');
-    this.cancel();
+    // The previous citizen did not tap before the next F8: their case is recorded as not rated
+    // (never dropped, never given a score).
+    if (this.asked) this.finish(null);
     const row = this.core.db.prepare('SELECT staff_no FROM accounts WHERE id = ?').get(s.userId) as
       { staff_no: string | null } | undefined;
     const until = new Date(Date.now() + this.timeoutMs);

@@ -128,4 +128,17 @@ describe('好差评 rating', () => {
     expect(row).toEqual({ level: null, bad: 0 });
     await until('the not-rated record at the platform', async () => (await received()).totals.received === 2);
   });
+
+  it('the next F8 before the tap records the previous case as not rated, never drops it', async () => {
+    await w.signInAs('demo-clerk', 'training-123');
+    await removeCard(w.core);
+    const a = await placeAndWait(w.core, '王建军');
+    await value('case.askRating', { caseId: a.caseId });
+    await value('case.close', { caseId: a.caseId });
+    await removeCard(w.core);
+    const b = await placeAndWait(w.core, '张建国');
+    await value('case.askRating', { caseId: b.caseId });
+    expect(await value('case.ratingState', { caseId: a.caseId })).toEqual({ state: 'not-rated' });
+    expect(await value('case.ratingState', { caseId: b.caseId })).toEqual({ state: 'asked' });
+  });
 });
