@@ -150,10 +150,14 @@ async function wholeCase(page: Page, browser: Browser, host: HostProcess, sandbo
   // The supervisor's screen lists it with its deadline.
   await host.callOk('auth.signOut', {});
   await host.callOk('auth.signIn', { userId: 'demo-supervisor', password: 'training-123' });
+  // Signed out and in from outside the page within milliseconds: the page may still show the
+  // sign-in form from the first event (seen once under load), so it is loaded afresh.
+  await page.reload();
   await page.getByTestId('bad-ratings-open').click();
   const row = page.getByTestId(`bad-deadline-${c!.caseId}`);
   await expect(row).toHaveText(/^\d{4}-\d\d-\d\d/);
   await expect(page.getByTestId('bad-ratings')).toContainText('等候时间长');
+  await page.waitForTimeout(500); // the drawer's slide-in, so the picture is not half transparent
   await page.screenshot({ path: join(SHOTS, '7-supervisor-bad-ratings.png') });
   const list = await host.callOk('ratings.bad', {});
   expect(list.ratings.filter((r) => r.caseId === c!.caseId)).toHaveLength(1);

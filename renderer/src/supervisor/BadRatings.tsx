@@ -23,7 +23,7 @@ export function BadRatingsButton() {
       <Button size="small" onClick={() => setOpen(true)} data-testid="bad-ratings-open">
         {t('badRatings.title')}
       </Button>
-      <Drawer open={open} onClose={() => setOpen(false)} width={1100} title={t('badRatings.title')} destroyOnHidden>
+      <Drawer open={open} onClose={() => setOpen(false)} width="92%" title={t('badRatings.title')} destroyOnHidden>
         {open && <BadRatings />}
       </Drawer>
     </>
