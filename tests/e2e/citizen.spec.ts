@@ -157,6 +157,15 @@ async function wholeCase(page: Page, browser: Browser, host: HostProcess, sandbo
   const row = page.getByTestId(`bad-deadline-${c!.caseId}`);
   await expect(row).toHaveText(/^\d{4}-\d\d-\d\d/);
   await expect(page.getByTestId('bad-ratings')).toContainText('等候时间长');
+  // A follow-up (核实) recorded from the screen; a close before the callback is refused there.
+  await page.locator('.ant-table-row-expand-icon').first().click();
+  await page.getByTestId('bad-note').fill('已核实：当日取号排队较长');
+  await page.getByTestId('bad-followup-submit').click();
+  await expect(page.getByTestId(`bad-followups-${c!.caseId}`)).toContainText('已核实：当日取号排队较长');
+  await page.getByTestId(`bad-followups-${c!.caseId}`).getByText('办结', { exact: true }).click();
+  await page.getByTestId('bad-note').fill('已整改');
+  await page.getByTestId('bad-followup-submit').click();
+  await expect(page.getByTestId(`bad-followups-${c!.caseId}`)).toContainText('请先回访');
   await page.waitForTimeout(500); // the drawer's slide-in, so the picture is not half transparent
   await page.screenshot({ path: join(SHOTS, '7-supervisor-bad-ratings.png') });
   const list = await host.callOk('ratings.bad', {});
