@@ -30,6 +30,8 @@ export const faultsSchema = z
     populationDown: z.boolean().default(false),
     /** The population query over-shares: every person comes back with a full address and a phone number nobody asked for. */
     populationOvershare: z.boolean().default(false),
+    /** The 好差评 platform (/haocha/v1) alone drops every connection; the registry still answers. */
+    ratingsDown: z.boolean().default(false),
   })
   .strict();
 

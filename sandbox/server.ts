@@ -283,7 +283,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       if (url.pathname === '/healthz') return send(res, 200, { ok: true });
       // The department has its own faults: the registry can be down while the department answers, and the reverse.
       if (url.pathname.startsWith('/dept/')) return department.handle(req, res, url, body, send);
-      if (url.pathname.startsWith('/haocha/')) return ratings.handle(req, res, url, body, send);
+      if (url.pathname.startsWith('/haocha/')) {
+        if (faults.ratingsDown) return void req.socket.destroy();
+        return ratings.handle(req, res, url, body, send);
+      }
       if (faults.down) return void req.socket.destroy();
       if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
       if (faults.errorRate > 0 && Math.random() < faults.errorRate) {

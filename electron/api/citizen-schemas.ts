@@ -28,3 +28,30 @@ export const followUpInput = z
     note: z.string().trim().min(2).max(2000),
   })
   .strict();
+
+/**
+ * The strokes drawn on the citizen screen's pad, in its canvas pixels, and the hash of the document
+ * the screen showed (from citizen.view); limits as services/signature/check.ts.
+ */
+const point = z
+  .object({
+    x: z.number().finite(),
+    y: z.number().finite(),
+    pressure: z.number().min(0).max(1).default(0.5),
+    t: z.number().finite().optional(),
+  })
+  .strict();
+export const signInput = z
+  .object({
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    width: z.number().positive().max(10_000).optional(),
+    height: z.number().positive().max(10_000).optional(),
+    /** Absent with a HID pad: the strokes are the pad's, taken when the citizen confirms. */
+    strokes: z.array(z.array(point).min(1).max(5000)).min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((s) => (s.strokes === undefined) === (s.width === undefined && s.height === undefined), {
+    path: ['strokes'],
+    message: 'strokes come with their width and height',
+  })
+  .refine((s) => s.width === undefined || s.height !== undefined, { path: ['height'], message: 'height missing' });

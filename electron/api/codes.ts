@@ -1,5 +1,6 @@
 import { READER_ERRORS } from '../../native/id-reader/errors';
 import { PRINT_ERRORS } from '../../native/printer/errors';
+import { SIGPAD_ERRORS } from '../../native/signature-pad/errors';
 import { AUTH_ERRORS } from '../services/accounts/errors';
 import { AUDIT_ERRORS } from '../services/audit/errors';
 import { BATCH_ERRORS } from '../services/batch/errors';
@@ -72,6 +73,7 @@ export const ERROR_TABLES = {
   worklist: WORKLIST_ERRORS,
   reader: READER_ERRORS,
   printer: PRINT_ERRORS,
+  signaturePad: SIGPAD_ERRORS,
 } as const;
 
 type Tables = typeof ERROR_TABLES;

@@ -186,6 +186,12 @@ export const operations = {
     'citizen',
     'The citizen rates the case they were asked about (好差评); bad ratings need reasons',
   ),
+  // --- signatures (services/signature): the citizen signs the document shown, bound to its hash ---
+  'citizen.sign': op<{ signed: true }>()(
+    Z.signInput,
+    'citizen',
+    'The citizen signs the document the screen shows now (its hash goes back); stored sealed with the case',
+  ),
 
   // --- ratings (好差评): the clerk asks, the supervisor follows bad ones up ---
   'case.askRating': op<{ until: string }>()(

@@ -1,5 +1,6 @@
 import { ReaderError } from '../../native/id-reader/errors';
 import { PrintError } from '../../native/printer/errors';
+import { SigPadError } from '../../native/signature-pad/errors';
 import { CacheError } from '../services/cache/errors';
 import { CertificateError } from '../services/certificates/errors';
 import { CryptoError } from '../services/crypto/errors';
@@ -24,6 +25,7 @@ const DOMAIN_ERRORS = [
   CertificateError,
   CryptoError,
   CacheError,
+  SigPadError,
 ] as const;
 
 export const INTERNAL_ERROR: ApiError = {

@@ -6,7 +6,13 @@ const screen = (ctx: HandlerContext) => need(ctx.core.services.citizen, "The cit
 const desk = (ctx: HandlerContext) => need(ctx.core.services.desk, 'The case service');
 
 type CitizenOps =
-  'citizen.view' | 'citizen.rate' | 'case.askRating' | 'case.ratingState' | 'ratings.bad' | 'ratings.followUp';
+  | 'citizen.view'
+  | 'citizen.rate'
+  | 'citizen.sign'
+  | 'case.askRating'
+  | 'case.ratingState'
+  | 'ratings.bad'
+  | 'ratings.followUp';
 
 export const citizenHandlers: HandlerSlice<CitizenOps> = {
   'citizen.view': (ctx) => screen(ctx).view(),
@@ -14,6 +20,8 @@ export const citizenHandlers: HandlerSlice<CitizenOps> = {
     screen(ctx).prompt.rate(input);
     return { recorded: true };
   },
+  'citizen.sign': (ctx, { hash, width, height, strokes }) =>
+    screen(ctx).sign(hash, strokes && width && height ? { strokes, width, height } : undefined),
   // viewFor refuses another clerk's case, so F8 rates only the clerk's own.
   'case.askRating': (ctx, { caseId }) => screen(ctx).prompt.ask(desk(ctx).viewFor(caseId)),
   'case.ratingState': (ctx, { caseId }) => screen(ctx).prompt.stateOf(caseId),

@@ -6,6 +6,14 @@ export const CITIZEN_ERRORS = {
   RATING_NOT_ASKED: [],
   /** 不满意 / 非常不满意 need at least one reason and a few words. */
   RATING_REASON_REQUIRED: [],
+  /** A bad rating is closed only after the citizen was called back (回访). */
+  RATING_CALLBACK_FIRST: [],
   /** A signature given for one document was offered for another. */
   SIGNATURE_OTHER_DOCUMENT: [],
+  /** The citizen signed, but nothing is waiting for a signature (already signed, or withdrawn). */
+  SIGNATURE_NOT_PENDING: [],
+  /** A signature that is empty, too large or not numbers; `why` names which. */
+  SIGNATURE_INVALID: ['why'],
+  /** A signer key the signing service does not know. */
+  SIGNATURE_SIGNER: ['signer'],
 } as const satisfies Record<string, readonly string[]>;

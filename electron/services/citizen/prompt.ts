@@ -25,7 +25,7 @@ export class RatingPrompt {
 
   constructor(
     private readonly core: Core,
-    private readonly onChange: (r: { caseId: string; until: string } | null) => void,
+    private readonly onChange: (r: { caseId: string; until: string } | null, ended?: 'rated' | 'not-rated') => void,
     private readonly timeoutMs = RATING_TIMEOUT_MS,
   ) {}
 
@@ -34,7 +34,9 @@ export class RatingPrompt {
     if (!s) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
     if (this.stateOf(view.caseId).state !== 'none')
       throw new AppError('RATING_ALREADY', 'This case has already been rated.');
-    this.cancel();
+    // The previous citizen did not tap before the next F8: their case is recorded as not rated
+    // (never dropped, never given a score).
+    if (this.asked) this.finish(null);
     const row = this.core.db.prepare('SELECT staff_no FROM accounts WHERE id = ?').get(s.userId) as
       { staff_no: string | null } | undefined;
     const until = new Date(Date.now() + this.timeoutMs);
@@ -77,7 +79,7 @@ export class RatingPrompt {
       storeRating(this.core, a.clerkId, record);
     } finally {
       this.cancel();
-      this.onChange(null);
+      this.onChange(null, input ? 'rated' : 'not-rated');
     }
   }
 }

@@ -73,7 +73,7 @@ export function storeRating(core: Core, clerkId: string, r: RatingWire): { id: n
       itemCode: r.serviceCode,
       detail: { recordHash: hash },
     });
-    enqueue(core.db, cipher, {
+    const message = {
       kind: 'rating',
       receiver: RATING_RECEIVER,
       key: `rating.${r.projNo}`,
@@ -81,7 +81,11 @@ export function storeRating(core: Core, clerkId: string, r: RatingWire): { id: n
       clerkId,
       itemCode: r.serviceCode,
       payload: r,
-    });
+    };
+    // Through the running outbox when there is one, so delivery starts at commit instead of at its
+    // next look (up to a minute when other messages wait for a receiver).
+    if (core.services.outbox) core.services.outbox.enqueue(core.db, message);
+    else enqueue(core.db, cipher, message);
     return { id: Number(lastInsertRowid), deadline };
   })();
 }

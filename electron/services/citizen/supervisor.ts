@@ -67,6 +67,12 @@ export function followUp(
   if (!r) throw new AppError('CASE_NOT_FOUND', 'No bad rating with this id.');
   const closed = core.db.prepare("SELECT 1 FROM rating_followups WHERE rating_id = ? AND kind = 'close'").get(ratingId);
   if (closed) throw new AppError('CASE_ILLEGAL_TRANSITION', 'This bad rating is closed.');
+  const calledBack = core.db
+    .prepare("SELECT 1 FROM rating_followups WHERE rating_id = ? AND kind = 'callback'")
+    .get(ratingId);
+  // Every bad rating is called back (回访) before it is closed.
+  if (kind === 'close' && !calledBack)
+    throw new AppError('RATING_CALLBACK_FIRST', 'Call the citizen back (回访) before closing this bad rating.');
   core.db
     .prepare('INSERT INTO rating_followups(rating_id, kind, note, by_id, at) VALUES (?, ?, ?, ?, ?)')
     .run(ratingId, kind, note, by, new Date().toISOString());

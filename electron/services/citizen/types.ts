@@ -10,7 +10,9 @@ export type SubRating = (typeof SUB_RATINGS)[number];
 /** What the citizen's screen shows; built from the clerk's case, never from the clerk's page. */
 export interface CitizenView {
   rev: number;
-  state: 'idle' | 'case' | 'rating';
+  state: 'idle' | 'case' | 'rating' | 'thanks';
+  /** For a few seconds after a rating prompt ends: thanked, or told no rating was recorded. */
+  ended?: 'rated' | 'not-rated';
   counter: {
     hall: string;
     window: string;
@@ -26,6 +28,19 @@ export interface CitizenView {
     exempts: Bilingual[];
     /** The document is ready to confirm and sign (checks allow it, or it was generated). */
     confirm: boolean;
+  };
+  /**
+   * The document the citizen is asked to sign now (services/signature), or that they signed:
+   * `hash` goes back with citizen.sign so a changed document is never signed unseen.
+   */
+  sign?: {
+    hash: string;
+    title: Bilingual;
+    signer: Bilingual;
+    rows: { label: Bilingual; value: string }[];
+    state: 'pending' | 'signed';
+    /** Where the citizen signs: on this screen, or on the HID pad (the screen only confirms). */
+    pad: 'touch' | 'hid';
   };
   /** Present while a rating is asked for: the case it is about and when the prompt gives up. */
   rating?: { caseId: string; until: string };

@@ -1,5 +1,5 @@
 import type { CaseView, SessionInfo } from '../../api/types';
-import { maskName } from './mask';
+import { maskBilingual, maskName, maskNameIn } from './mask';
 import type { CitizenView } from './types';
 
 export interface CounterInfo {
@@ -18,6 +18,8 @@ export function citizenView(
   session: SessionInfo | null,
   current: CaseView | null,
   rating: CitizenView['rating'] | null,
+  sign?: CitizenView['sign'],
+  ended?: CitizenView['ended'],
 ): CitizenView {
   const usable = !!session && !session.locked && !session.mustChangePassword;
   const base: CitizenView = {
@@ -27,7 +29,9 @@ export function citizenView(
   };
   if (!usable) return base;
   if (rating) return { ...base, state: 'rating', rating };
+  if (ended) return { ...base, state: 'thanks', ended };
   if (!current || current.state === 'voided') return base;
+  const full = current.card.name;
   return {
     ...base,
     state: 'case',
@@ -37,10 +41,18 @@ export function citizenView(
       ...(current.item
         ? { item: { code: current.item.itemCode ?? current.item.code, names: current.item.names } }
         : {}),
-      checks: current.checks.map((c) => ({ label: c.label, sentence: c.sentence, result: c.result })),
+      // A check's sentence may name the citizen in full: masked like the heading.
+      checks: current.checks.map((c) => ({
+        label: maskBilingual(c.label, full),
+        sentence: maskBilingual(c.sentence, full),
+        result: c.result,
+      })),
       exempts: current.item?.exempts ?? [],
       // Ready to confirm and sign once the chosen item's checks allow the document (or it was made).
       confirm: !!current.item && (current.eligible || !!current.timings.generatedAt),
     },
+    ...(sign
+      ? { sign: { ...sign, rows: sign.rows.map((r) => ({ label: r.label, value: maskNameIn(r.value, full) })) } }
+      : {}),
   };
 }

@@ -64,6 +64,11 @@ export const configSchema = z
       })
       .strict()
       .default({ kind: 'auto', baudRate: 115200, readAddedAddress: false }),
+    /** The signature pad, chosen like the reader: the citizen screen's touch pad, or a HID pad (VID:PID). */
+    signaturePad: z
+      .object({ kind: z.enum(['touch', 'hid']).default('touch'), select: z.string().optional() })
+      .strict()
+      .default({ kind: 'touch' }),
     printer: z
       .object({
         a4: z.string().optional(),
@@ -85,6 +90,7 @@ export const trainingConfig: CounterConfig = {
   counter: 'T-01',
   organisation: '示范市政务服务中心',
   reader: { kind: 'simulator', baudRate: 115200, readAddedAddress: false },
+  signaturePad: { kind: 'touch' },
   printer: { backend: 'auto' },
   language: 'zh-CN',
   idleLockSeconds: 300,

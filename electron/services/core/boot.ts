@@ -14,6 +14,7 @@ import { wireMeansTest } from '../wiring/meanstest';
 import { wireCitizen } from '../wiring/citizen';
 import { wirePrinter } from '../wiring/printer';
 import { wireReader } from '../wiring/reader';
+import { wireSignaturePad } from '../wiring/signature-pad';
 import { wireRegistry } from '../wiring/registry';
 import { wireWorklists } from '../wiring/worklists';
 
@@ -64,6 +65,7 @@ export async function bootCore(o: BootOptions): Promise<Core> {
   await step(core, 'worklists', () => wireWorklists(core));
   await step(core, 'batch checks', () => wireBatch(core));
   await step(core, 'means test', () => wireMeansTest(core));
+  await step(core, 'signature pad', () => wireSignaturePad(core));
   await step(core, 'citizen screen', () =>
     wireCitizen(core, Number(o.env?.COUNTER_RATING_TIMEOUT_MS ?? process.env.COUNTER_RATING_TIMEOUT_MS) || undefined),
   );

@@ -3,7 +3,15 @@ import type { ApplicationView } from '../../api/types';
 import { getItem, type Catalog } from '../catalog';
 import type { Core } from '../core/core';
 import type { RecordCipher } from '../crypto';
-import { documentTemplate, renderDocument, type RenderedDocument, type SignatureInput } from '../forms';
+import {
+  documentTemplate,
+  renderDocument,
+  type DocumentData,
+  type DocumentTemplate,
+  type RenderedDocument,
+  type SignatureInput,
+} from '../forms';
+import { documentHash } from '../signature/bind';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import { getApplication, type StoredApplication } from './application';
 
@@ -16,16 +24,36 @@ export function applicationView(catalog: Catalog, a: StoredApplication): Applica
   };
 }
 
+type DocDeps = { core: Core; cipher: RecordCipher; catalog: Catalog };
+
 /**
  * The citizen's copy of the application (with its empty `signature` box, or the signature drawn
  * into it) or the 受理回执, rendered from what was stored at submit, so a reprint is the same text.
+ * Without an explicit signature, the application takes the one the signing service holds for
+ * exactly this document (services/signature: same canonical hash), if the citizen signed it.
  */
 export async function renderApplicationDocument(
-  d: { core: Core; cipher: RecordCipher; catalog: Catalog },
+  d: DocDeps,
   caseId: string,
   kind: ApplicationDocument,
   signature?: SignatureInput,
 ): Promise<RenderedDocument> {
+  const { template, data, hash } = applicationDocumentData(d, caseId, kind);
+  const signed = kind === 'application' ? (signature ?? signedInput(d, caseId, hash)) : undefined;
+  return renderDocument(template, data, signed);
+}
+
+function signedInput(d: DocDeps, caseId: string, hash: string): SignatureInput | undefined {
+  const pad = d.core.services.signing?.signatureFor(caseId, hash);
+  return pad ? { pad } : undefined;
+}
+
+/** What the document shows, and the hash a signature of it is bound to (template id and version included). */
+export function applicationDocumentData(
+  d: DocDeps,
+  caseId: string,
+  kind: ApplicationDocument,
+): { template: DocumentTemplate; data: DocumentData; hash: string } {
   const a = getApplication(d.core, d.cipher, caseId);
   if (!a) throw new AppError('CASE_NO_DOCUMENT', 'This case has no submitted application yet; confirm the form first.');
   const item = getItem(d.catalog, a.itemCode);
@@ -50,20 +78,17 @@ export async function renderApplicationDocument(
             ? [{ label: { zh: '承诺办结时限', en: 'Decided within' }, value: `${receipt.decisionDays} 个工作日` }]
             : []),
         ];
-  return renderDocument(
-    template,
-    {
-      caseId,
-      item: item.names,
-      hall: d.core.config.hall.name,
-      counter: d.core.config.counter,
-      at: a.submittedAt.slice(0, 16).replace('T', ' '),
-      training: d.core.config.mode === 'training',
-      rows,
-      exempts: item.exempts.map((x) => x.name),
-      departments: view.departments.map((x) => x.names),
-      ...(receipt?.kind === 'receipt' ? { followUp: receipt.followUp } : {}),
-    },
-    kind === 'application' ? signature : undefined,
-  );
+  const data: DocumentData = {
+    caseId,
+    item: item.names,
+    hall: d.core.config.hall.name,
+    counter: d.core.config.counter,
+    at: a.submittedAt.slice(0, 16).replace('T', ' '),
+    training: d.core.config.mode === 'training',
+    rows,
+    exempts: item.exempts.map((x) => x.name),
+    departments: view.departments.map((x) => x.names),
+    ...(receipt?.kind === 'receipt' ? { followUp: receipt.followUp } : {}),
+  };
+  return { template, data, hash: documentHash({ template: template.id, version: template.version, data }) };
 }

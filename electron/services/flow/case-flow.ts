@@ -4,7 +4,7 @@ import { mayHandleCases } from '../accounts/roles';
 import { toTrustedKey, type TrustedHallKey } from '../certificates';
 import type { SignatureInput } from '../forms';
 import type { CurrentCard } from '../reader/service';
-import type { ApplicationDocument } from './application-docs';
+import { applicationDocumentData, type ApplicationDocument } from './application-docs';
 import { choose, searchFor } from './choose';
 import { FlowContext } from './context';
 import type { FlowDeps } from './deps';
@@ -57,6 +57,12 @@ export class CaseFlow {
   /** A worklist task's case: the card's validity from the registry's resident-ID license. */
   cardFromRegistry(caseId: string): Promise<void> {
     return cardFromRegistry(this.ctx, caseId);
+  }
+
+  /** The application's data as rendered (and its hash), for the signing service to ask for a signature. */
+  applicationForSigning(caseId: string): ReturnType<typeof applicationDocumentData> {
+    this.ctx.book.need(caseId);
+    return applicationDocumentData(this.ctx.d, caseId, 'application');
   }
 
   view(caseId: string): CaseView {

@@ -4,6 +4,8 @@ import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import { certificateFont, FONT_ALIAS } from '../certificates/render/font';
 import { resourcesDir } from '../certificates/resources';
+import { drawSignature as drawPad } from '../signature/pdf';
+import type { Signature } from '../../../native/signature-pad/types';
 
 const bi = z.object({ zh: z.string(), en: z.string() }).strict();
 const templateSchema = z
@@ -31,9 +33,13 @@ export function documentTemplate(id: string): DocumentTemplate {
   );
 }
 
-/** A signature as the signature pad gives it: a PNG, or strokes of points in 0..1 of the box. */
+/**
+ * A signature as the signature pad gives it: a PNG, strokes of points in 0..1 of the box, or a
+ * pad's own Signature (services/signature: stored with the case, drawn aspect kept).
+ */
 export interface SignatureInput {
   png?: Buffer;
+  pad?: Signature;
   strokes?: { x: number; y: number }[][];
 }
 
@@ -132,6 +138,10 @@ function drawSignature(
   b: { x: number; y: number; width: number; height: number },
   s: SignatureInput,
 ): void {
+  if (s.pad) {
+    drawPad(doc, { x: b.x + 2, y: b.y + 2, w: b.width - 4, h: b.height - 4 }, s.pad);
+    return;
+  }
   if (s.png) {
     doc.image(s.png, b.x + 2, b.y + 2, { fit: [b.width - 4, b.height - 4], align: 'center', valign: 'center' });
     return;

@@ -69,6 +69,7 @@ export class Outbox {
   /** Adds a receiver family (a later issue's 好差评 platform or hall server registers its own). */
   register(family: string, receiver: Receiver): void {
     this.receivers.set(family, receiver);
+    store.dueNowForFamily(this.o.db, family, this.o.now());
     this.kick();
   }
 

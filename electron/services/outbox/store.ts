@@ -394,3 +394,16 @@ export function purgeOutbox(db: Db, days: number, now = Date.now()): { purged: n
       .changes,
   };
 }
+
+/**
+ * Messages of `family` that were put off because no receiver was registered for it are due now:
+ * a receiver registered after start() (the rating platform's, the hall server's) must not wait out
+ * the put-off on a restart.
+ */
+export function dueNowForFamily(db: Db, family: string, now: number): number {
+  return db
+    .prepare(
+      `UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND last_error = 'OUTBOX_RECEIVER_UNKNOWN' AND ${FAMILY} = ?`,
+    )
+    .run(now, family).changes;
+}

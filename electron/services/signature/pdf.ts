@@ -22,14 +22,23 @@ export interface PenDoc {
 }
 
 /**
- * Pure drawing: scales the signature to fit the box (aspect kept, centred) and draws each stroke,
- * a little thicker where the pen pressed harder. Same input, same page.
+ * Pure drawing: scales what was drawn (its strokes' extent, not the whole pad: a signature in one
+ * corner of a wide touch screen still fills the box) to fit the box, aspect kept and centred, and
+ * draws each stroke, a little thicker where the pen pressed harder. Same input, same page.
  */
 export function drawSignature(doc: PenDoc, box: Box, sig: Signature): void {
   if (!sig.strokes.length || sig.width <= 0 || sig.height <= 0) return;
-  const k = Math.min(box.w / sig.width, box.h / sig.height);
-  const ox = box.x + (box.w - sig.width * k) / 2;
-  const oy = box.y + (box.h - sig.height * k) / 2;
+  const pts = sig.strokes.flat();
+  if (!pts.length) return;
+  const x0 = Math.min(...pts.map((p) => p.x));
+  const y0 = Math.min(...pts.map((p) => p.y));
+  // A margin of 5% of the pad around the ink; a dot or a straight line still gets an area.
+  const m = 0.05 * Math.max(sig.width, sig.height);
+  const w = Math.max(...pts.map((p) => p.x)) - x0 + 2 * m;
+  const h = Math.max(...pts.map((p) => p.y)) - y0 + 2 * m;
+  const k = Math.min(box.w / w, box.h / h);
+  const ox = box.x + (box.w - w * k) / 2 - (x0 - m) * k;
+  const oy = box.y + (box.h - h * k) / 2 - (y0 - m) * k;
   doc.save().strokeColor('#000').lineCap('round').lineJoin('round');
   for (const s of sig.strokes) {
     if (!s.length) continue;

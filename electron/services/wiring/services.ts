@@ -6,6 +6,8 @@ import type { RecordCipher } from '../crypto';
 import type { BatchService } from '../batch/service';
 import type { CitizenScreen } from '../citizen/screen';
 import type { CaseFlow } from '../flow';
+import type { SigningService } from '../signature/service';
+import type { SignaturePad } from '../../../native/signature-pad';
 import type { LicenseService } from '../licenses';
 import type { MeansTestService } from '../meanstest';
 import type { Outbox } from '../outbox';
@@ -47,6 +49,10 @@ export interface Services {
   outbox?: Outbox;
   /** The citizen-facing screen's live view (citizen/screen.ts). */
   citizen?: CitizenScreen;
+  /** Signatures asked for and given, stored sealed with the case (signature/service.ts). */
+  signing?: SigningService;
+  /** The configured signature pad (native/signature-pad): touch (strokes come with citizen.sign) or HID. */
+  signaturePad?: SignaturePad;
   /** Values confirmed in earlier cases, for prefilling forms (services/pool; the hall server extends it). */
   pool?: DataPool;
   /** The link to the hall server: pairing, the audit tailer, the signed client (services/hall). */

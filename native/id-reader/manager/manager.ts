@@ -2,71 +2,23 @@ import { EventEmitter } from 'node:events';
 import type { CardRead } from '../card';
 import { ReaderError, asReaderError, type ReaderErrorCode } from '../errors';
 import type { CommandName, ResponseBody } from '../frame/codec';
-import type { Simulator } from '../sim/simulator';
-import type { HidBinding } from '../transport/hid-binding';
-import { nodeUsb, type UsbLike } from '../transport/usb-binding';
-import type { SerialOptions } from '../transport/serial';
+import { nodeUsb } from '../transport/usb-binding';
 import type { Transport, TransportInfo } from '../transport/types';
 import { findCard, readCard, samId, samStatus, selectCard, type Send } from './card-ops';
-import { ReaderClient, realTimers, type Timers } from './client';
+import { ReaderClient } from './client';
 import type { DeviceReport } from './devices';
-import {
-  discoverReaders,
-  pickConfigured,
-  type DiscoveryResult,
-  type ReaderCandidate,
-  type SerialPortInfo,
-} from './discovery';
+import { discoverReaders, pickConfigured, type ReaderCandidate } from './discovery';
 import { usbHotplug, type Hotplug, type HotplugEvent } from './hotplug';
+import {
+  resolveReaderConfig,
+  type ReaderManagerConfig,
+  type ReaderManagerEvents,
+  type ResolvedReaderConfig,
+} from './manager-config';
 import type { ReaderState, ReaderStatus } from './status';
+import { defaultMessage, failed } from './status-text';
 
-export interface ReaderLogger {
-  info(msg: string): void;
-  warn(msg: string): void;
-}
-
-export interface ReaderManagerConfig {
-  source?: 'auto' | 'hid' | 'usb' | 'serial' | 'simulator';
-  /** 'VID:PID', a serial path, or part of the reader's name; unset = first reader answering SAM status. */
-  device?: string;
-  serial?: Omit<SerialOptions, 'path'>;
-  simulator?: Simulator;
-  pollIntervalMs?: number;
-  commandTimeoutMs?: number;
-  readTimeoutMs?: number;
-  /** Extra attempts of the whole find/select/read sequence for one placed card. */
-  retries?: number;
-  /** Consecutive failed commands before a SAM reset (10 FF). */
-  resetAfterFailures?: number;
-  /** Consecutive failed commands before the connection is dropped and reopened. */
-  reopenAfterFailures?: number;
-  /** Consecutive find+select misses before card-removed. */
-  removeAfterMisses?: number;
-  backoffInitialMs?: number;
-  backoffMaxMs?: number;
-  readFingerprint?: boolean;
-  readAddedAddress?: boolean;
-  now?: () => Date;
-  timers?: Timers;
-  logger?: ReaderLogger;
-  /** Test seam: replaces OS device discovery. */
-  discover?: () => Promise<DiscoveryResult>;
-  hidBinding?: HidBinding;
-  /** The `usb` package's WebUSB object (tests pass simulated devices); null = do not use it. */
-  usb?: UsbLike | null;
-  serialList?: () => Promise<SerialPortInfo[]>;
-  /** Attach/detach events; default: the `usb` package's, when it can list devices; false = none. */
-  hotplug?: Hotplug | false;
-  /** Test seam for the 4-endpoint settle wait. */
-  sleep?: (ms: number) => Promise<void>;
-}
-
-export interface ReaderManagerEvents {
-  status: [status: ReaderStatus];
-  'card-placed': [read: CardRead];
-  'card-removed': [info: { reason: 'removed' | 'disconnected' }];
-  'card-error': [error: ReaderError];
-}
+export type { ReaderLogger, ReaderManagerConfig, ReaderManagerEvents } from './manager-config';
 
 type Presence = 'none' | 'present' | 'failed';
 
@@ -76,23 +28,12 @@ interface Conn {
   candidate: ReaderCandidate;
 }
 
-const consoleLogger: ReaderLogger = {
-  info: (m) => console.info(`[id-reader] ${m}`),
-  warn: (m) => console.warn(`[id-reader] ${m}`),
-};
-
 /**
  * Finds a reader, polls it for cards and reports card-placed / card-removed and status changes.
  * Everything runs in one loop with one command in flight; no driver failure escapes it.
  */
 export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
-  private readonly cfg: Required<
-    Omit<
-      ReaderManagerConfig,
-      'device' | 'serial' | 'simulator' | 'discover' | 'hidBinding' | 'usb' | 'serialList' | 'hotplug' | 'sleep'
-    >
-  > &
-    ReaderManagerConfig;
+  private readonly cfg: ResolvedReaderConfig;
   private devices: DeviceReport[] = [];
   private hotplug?: Hotplug;
   private unsubscribe: Array<() => void> = [];
@@ -111,25 +52,7 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
 
   constructor(config: ReaderManagerConfig = {}) {
     super();
-    this.cfg = {
-      source: config.simulator ? 'simulator' : 'auto',
-      pollIntervalMs: 300,
-      commandTimeoutMs: 1000,
-      readTimeoutMs: 3000,
-      retries: 2,
-      resetAfterFailures: 3,
-      reopenAfterFailures: 5,
-      removeAfterMisses: 2,
-      backoffInitialMs: 500,
-      backoffMaxMs: 10_000,
-      readFingerprint: false,
-      readAddedAddress: true,
-      now: () => new Date(),
-      timers: realTimers,
-      logger: consoleLogger,
-      // Explicit `undefined` in the config means "use the default", not "unset".
-      ...(Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) as ReaderManagerConfig),
-    };
+    this.cfg = resolveReaderConfig(config);
     this.current = this.makeStatus('searching');
   }
 
@@ -474,27 +397,6 @@ export class ReaderManager extends EventEmitter<ReaderManagerEvents> {
         this.cfg.logger.warn(`listener for ${event} threw: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-  }
-}
-
-function failed(err: ReaderError): Partial<DeviceReport> {
-  return { state: 'failed', code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
-}
-
-function defaultMessage(state: ReaderState, label?: string): string {
-  switch (state) {
-    case 'unavailable':
-      return 'No ID card reader found; connect a reader.';
-    case 'searching':
-      return 'Looking for an ID card reader.';
-    case 'connected':
-      return `${label ?? 'Reader'} ready; place a card.`;
-    case 'reading':
-      return 'Reading the card; keep it still.';
-    case 'disconnected':
-      return 'Reader disconnected; reconnecting.';
-    case 'error':
-      return 'Reader fault.';
   }
 }
 

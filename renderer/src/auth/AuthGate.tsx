@@ -7,6 +7,7 @@ import { AccountsAdmin } from './AccountsAdmin';
 import { BatchButton } from '../batch/BatchButton';
 import { AuditTools } from './AuditTools';
 import { HallLinkButton, HallStatsButton } from '../hall/HallButtons';
+import { BadRatingsButton } from '../supervisor/BadRatings';
 import { HallKeyExport } from './HallKeyExport';
 import { ChangePassword } from './ChangePassword';
 import { IdleCountdown } from './IdleCountdown';
@@ -52,6 +53,7 @@ export function AuthGate({ children }: { children: ReactNode | ((session: Sessio
             <HallStatsButton session={session} />
             {session.roles.includes('admin') && <HallLinkButton />}
             <BatchButton session={session} />
+            {session.roles.includes('supervisor') && <BadRatingsButton />}
           </>
         }
       />

@@ -15,6 +15,7 @@ import { JobPanel } from './JobPanel';
 import { OverrideDialog } from './OverrideDialog';
 import { PdfModal } from './PdfModal';
 import { ReasonDialog } from './ReasonDialog';
+import { ratingAskedFor } from './RatingBadge';
 import { ResidentPanel } from './ResidentPanel';
 
 type Dialog = null | 'preview' | 'void' | 'reprint' | 'override' | 'receipt' | 'application';
@@ -81,9 +82,25 @@ export function CaseScreen({ c, onChange }: { c: CaseView; onChange: (c: CaseVie
     void run(() => call('case.print', { caseId: c.caseId }));
   }, [canPrint, c.caseId, run, hasForm, c.can.apply]);
 
+  // F8 (done): the citizen's screen asks for a rating of this case (一次一评), then the case closes.
+  // A failed ask never keeps the clerk from finishing: it is said, and the case still closes.
   const next = useCallback(
-    () => void run(async () => (await call('case.close', { caseId: c.caseId }), null)),
-    [c.caseId, run],
+    () =>
+      void run(async () => {
+        if (c.item)
+          try {
+            await call('case.askRating', { caseId: c.caseId });
+            ratingAskedFor(c.caseId);
+          } catch (e) {
+            if (!(e instanceof ApiCallError && e.code === 'RATING_ALREADY'))
+              void message.warning(
+                t('ratingState.askFailed', { why: e instanceof ApiCallError ? errorText(e.error) : String(e) }),
+              );
+          }
+        await call('case.close', { caseId: c.caseId });
+        return null;
+      }),
+    [c.caseId, c.item, run, t],
   );
 
   useShortcuts(

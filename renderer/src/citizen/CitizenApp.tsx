@@ -94,15 +94,19 @@ export function CitizenApp() {
               </ul>
             </>
           )}
-          {c.confirm && (
-            <>
-              <h2>{t.confirm}</h2>
-              <SignatureBox lang={lang} />
-            </>
+          {view.sign ? (
+            <SignatureBox lang={lang} sign={view.sign} />
+          ) : (
+            c.confirm && <p className="cz-wait">{t.waitDoc}</p>
           )}
         </section>
       )}
-      {view.state === 'rating' && <Rating key={view.rating?.caseId} lang={lang} />}
+      {view.state === 'rating' && <Rating key={view.rating?.caseId} lang={lang} until={view.rating?.until} />}
+      {view.state === 'thanks' && (
+        <section className="cz-thanks" data-testid="cz-thanks" data-ended={view.ended}>
+          <h1>{view.ended === 'rated' ? t.thanks : t.notRated}</h1>
+        </section>
+      )}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, ApiCallError } from '../api/client';
 import { i18n } from '../i18n';
 import { CITIZEN_TEXTS, REASON_CODES, type CitizenLang } from './texts';
@@ -7,8 +7,9 @@ type Level = 1 | 2 | 3 | 4 | 5;
 const SUBS = ['efficiency', 'competence', 'attitude'] as const;
 
 /** 好差评: five levels, three sub-ratings, reasons and text required for the two bad levels. Nothing is preselected. */
-export function Rating({ lang }: { lang: CitizenLang }) {
+export function Rating({ lang, until }: { lang: CitizenLang; until?: string | undefined }) {
   const t = CITIZEN_TEXTS[lang];
+  const left = useSecondsLeft(until);
   const [level, setLevel] = useState<Level | null>(null);
   const [sub, setSub] = useState<Partial<Record<(typeof SUBS)[number], Level>>>({});
   const [reasons, setReasons] = useState<string[]>([]);
@@ -50,7 +51,10 @@ export function Rating({ lang }: { lang: CitizenLang }) {
 
   return (
     <section className="cz-rating" data-testid="cz-rating">
-      <h2>{t.rate}</h2>
+      <h2>
+        {t.rate}
+        {left !== null && <span className="cz-left"> {t.until.replace('{{n}}', String(left))}</span>}
+      </h2>
       {levels(level ?? undefined, setLevel, t.rate)}
       {SUBS.map((s) => (
         <div key={s}>
@@ -91,4 +95,14 @@ export function Rating({ lang }: { lang: CitizenLang }) {
       </button>
     </section>
   );
+}
+
+/** The seconds until the prompt gives up (the server decides; this only tells the citizen). */
+function useSecondsLeft(until: string | undefined): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, []);
+  return until ? Math.max(0, Math.round((Date.parse(until) - now) / 1000)) : null;
 }

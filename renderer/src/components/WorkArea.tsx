@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../electron/api/types';
 import { CaseScreen } from '../case/CaseScreen';
 import { InterruptedList } from '../case/InterruptedList';
 import { ManualOpenDialog } from '../case/ManualOpenDialog';
+import { RatingBadge } from '../case/RatingBadge';
 import { MySubmissions } from '../case/MySubmissions';
 import { useCase } from '../case/useCase';
 import { VerifyDialog } from '../case/VerifyDialog';
@@ -45,6 +46,7 @@ export function WorkArea({
   );
   const idle = (
     <>
+      <RatingBadge />
       <InterruptedList onOpen={set} />
       <MySubmissions />
       <Result

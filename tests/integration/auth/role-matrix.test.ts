@@ -78,6 +78,7 @@ const MATRIX: Record<OpName, string> = {
   // Only the citizen's screen, with its own secret (tests/integration/web/citizen-secret.test.ts).
   'citizen.view': '.....',
   'citizen.rate': '.....',
+  'citizen.sign': '.....',
   'case.askRating': CASE_WORK,
   'case.ratingState': CASE_AFTER,
   'ratings.bad': '...x.',

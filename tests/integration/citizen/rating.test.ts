@@ -105,6 +105,10 @@ describe('好差评 rating', () => {
     expect(list.byClerk).toHaveLength(1);
     const id = list.ratings[0]!.id;
     await value('ratings.followUp', { ratingId: id, kind: 'verify', note: '已核实，等候过长' });
+    // Every bad rating is called back before it is closed (Sichuan's rule).
+    const early = await w.callAny('ratings.followUp', { ratingId: id, kind: 'close', note: '已整改' });
+    expect(early.ok || early.error.code).toBe('RATING_CALLBACK_FIRST');
+    await value('ratings.followUp', { ratingId: id, kind: 'callback', note: '电话回访，群众认可' });
     expect(await value('ratings.followUp', { ratingId: id, kind: 'close', note: '已回访并整改' })).toMatchObject({
       closed: true,
     });
@@ -123,5 +127,18 @@ describe('好差评 rating', () => {
     const row = w.core.db.prepare('SELECT level, bad FROM ratings WHERE case_id = ?').get(c.caseId);
     expect(row).toEqual({ level: null, bad: 0 });
     await until('the not-rated record at the platform', async () => (await received()).totals.received === 2);
+  });
+
+  it('the next F8 before the tap records the previous case as not rated, never drops it', async () => {
+    await w.signInAs('demo-clerk', 'training-123');
+    await removeCard(w.core);
+    const a = await placeAndWait(w.core, '王建军');
+    await value('case.askRating', { caseId: a.caseId });
+    await value('case.close', { caseId: a.caseId });
+    await removeCard(w.core);
+    const b = await placeAndWait(w.core, '张建国');
+    await value('case.askRating', { caseId: b.caseId });
+    expect(await value('case.ratingState', { caseId: a.caseId })).toEqual({ state: 'not-rated' });
+    expect(await value('case.ratingState', { caseId: b.caseId })).toEqual({ state: 'asked' });
   });
 });

@@ -119,3 +119,22 @@ describe('outbox store', () => {
     );
   });
 });
+
+describe('a receiver registered after start', () => {
+  it('makes the messages put off for want of it due at once (a restart does not wait out the put-off)', async () => {
+    const { Outbox } = await import('../../../electron/services/outbox');
+    const { db, cipher } = tempDb();
+    enqueue(db, cipher, { ...base, kind: 'rating', receiver: 'rating:haocha', key: 'rating.case-1' });
+    const delivered: string[] = [];
+    const box = new Outbox({ db, cipher, receivers: {}, pollMs: 50, log: () => undefined });
+    box.start();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(db.prepare('SELECT last_error FROM outbox').pluck().get()).toBe('OUTBOX_RECEIVER_UNKNOWN');
+    box.register('rating', {
+      deliver: async (m) => (delivered.push(m.key), { remoteId: 'r1', state: 'received', final: true }),
+    });
+    for (let i = 0; i < 50 && !delivered.length; i++) await new Promise((r) => setTimeout(r, 20));
+    await box.stop();
+    expect(delivered).toEqual(['rating.case-1']);
+  });
+});

@@ -13,6 +13,7 @@ import { m011 } from './011-hall-link';
 import { m012 } from './012-worklists';
 import { m013 } from './013-meanstest';
 import { m014 } from './014-case-documents';
+import { m015 } from './015-signatures';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   m012,
   m013,
   m014,
+  m015,
 ];
