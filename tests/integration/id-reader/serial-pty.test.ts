@@ -104,7 +104,14 @@ describe.skipIf(!hasSocat)('serial reader over a real pty pair with the sim-peer
     // Faults injected through the peer's stdin reach the manager as typed card errors.
     expect(await peer.send('fault read_failed 50')).toBe('ok fault read_failed 50');
     await peer.send('place foreign2017-smith');
-    const [err] = await waitForEvent<[{ code: string; sw3?: number }]>(m, 'card-error', undefined, 10_000);
+    // The 100 ms command timeout (short, to detect the dead peer) can also fire on a loaded machine
+    // while the peer is slow to answer: that is not the fault under test, so it is skipped over.
+    const [err] = await waitForEvent<[{ code: string; sw3?: number }]>(
+      m,
+      'card-error',
+      (e) => e.code !== 'COMMAND_TIMEOUT',
+      10_000,
+    );
     expect(err).toMatchObject({ code: 'REPLY_STATUS', sw3: 0x41 });
   }, 30_000);
 });

@@ -99,14 +99,19 @@ describe('registry client against the sandbox over loopback', () => {
     const r = await c.get(rogue!.identifier, USAGE);
     expect(r.verification).toMatchObject({ state: 'unverified', reason: 'unknown-issuer' });
     expect((await c.trustList()).map((i) => i.issuerCode).sort()).toEqual([
+      'DMAMR01',
+      'DMBNK01',
       'DMCAB01',
       'DMDPF01',
       'DMEDU01',
+      'DMHFC01',
       'DMHLT01',
       'DMHRS01',
       'DMMIB01',
       'DMNRB01',
       'DMPSB01',
+      'DMTAX01',
+      'DMVMO01',
     ]);
   });
 
