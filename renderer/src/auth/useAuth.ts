@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpResult } from '../../../electron/api/contract';
 import type { SessionInfo } from '../../../electron/api/types';
 import { call, subscribe } from '../api/client';
@@ -17,11 +17,17 @@ export function useAuth(): AuthState {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const [failed, setFailed] = useState(false);
 
+  // Counts session.changed events. An answer to auth.setupStatus travels on another connection
+  // than the events: one sent before a sign-in can arrive after that sign-in's event, and must
+  // not put the sign-in screen back over a session that is already newer.
+  const events = useRef(0);
+
   const refresh = useCallback(() => {
+    const seen = events.current;
     call('auth.setupStatus', {})
       .then((s) => {
         setSetup(s);
-        setSession(s.session);
+        if (events.current === seen) setSession(s.session);
         setFailed(false);
       })
       .catch(() => setFailed(true));
@@ -30,6 +36,7 @@ export function useAuth(): AuthState {
   useEffect(() => {
     refresh();
     const off = subscribe('session.changed', (s) => {
+      events.current += 1;
       setSession(s);
       if (!s) refresh();
     });

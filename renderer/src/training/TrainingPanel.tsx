@@ -37,7 +37,9 @@ export function TrainingPanel() {
       </Typography.Paragraph>
       <Space wrap size={[6, 6]}>
         {view.cards.map((c) => (
-          <Tooltip key={c.id} title={c.label}>
+          // The note may cover the neighbouring cards: it lets clicks through, so a trainer can always
+          // place the next card at once.
+          <Tooltip key={c.id} title={c.label} rootClassName="demo-card-tip" mouseEnterDelay={0.4}>
             <Button
               size="small"
               type={view.placed === c.id ? 'primary' : 'default'}
