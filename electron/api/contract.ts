@@ -377,6 +377,17 @@ export const operations = {
     'citizen',
     'The citizen screen: the strokes of a signature on the authorisation shown',
   ),
+  // Training only: the panel's switches for the sandbox's economic sources (down → unknown → re-run).
+  'means.trainingSources': op<MT.EconSourcesView>()(
+    empty,
+    'signed-in',
+    "Training: the sandbox's economic sources and which are switched down",
+  ),
+  'means.trainingSourceDown': op<MT.EconSourcesView>()(
+    M.meansTrainingSource,
+    'signed-in',
+    "Training: switch one of the sandbox's economic sources down or back up",
+  ),
 } as const;
 
 export const events = {

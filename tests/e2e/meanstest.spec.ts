@@ -52,7 +52,7 @@ test('a household application from card to report, signatures drawn on the citiz
   await panel.getByTestId('means-sign-0').click();
   await expect(sign).toHaveAttribute('data-state', 'pending');
   await expect(sign).toContainText('居民家庭经济状况核对授权书');
-  await expect(sign).toContainText('家庭成员 孙*东');
+  await expect(sign).toContainText('家庭成员 孙**');
   await citizen.screenshot({ path: join(OUT, 'citizen-authorisation.png'), fullPage: true });
   await draw(citizen, citizen.getByTestId('cz-signature'), 3);
   await sign.getByRole('button', { name: '确认签名' }).click();
@@ -101,4 +101,34 @@ test('a household application from card to report, signatures drawn on the citiz
     expect(text).toContain(op === 'means.report' ? '核对结论：符合' : '居民家庭经济状况核对授权书');
     expect(text).not.toContain('110901198004120112');
   }
+});
+
+test('training panel: a source switched down makes the check unknown, switched back the re-run concludes', async ({
+  page,
+  host,
+}) => {
+  mkdirSync(OUT, { recursive: true });
+  await openSignedIn(page, host);
+  await placeCard(page, '周建国');
+  await expect(page.getByTestId('resident-panel')).toContainText('周建国');
+  const c = (await host.callOk('case.current', {}))!;
+  await host.callOk('case.chooseItem', { caseId: c.caseId, itemCode: 'low-income-application' });
+  const v = await host.callOk('means.view', { caseId: c.caseId });
+  for (const m of v.members.filter((x) => x.adult))
+    await host.callOk('means.recordPaper', { caseId: c.caseId, member: m.ref, reason: '纸质授权书已扫描' });
+  const vehicle = page.getByTestId('econ-vehicle');
+  await expect(vehicle).toHaveAttribute('data-down', 'no');
+  await vehicle.click();
+  await expect(vehicle).toHaveAttribute('data-down', 'yes');
+  const panel = page.getByTestId('means-panel');
+  await panel.getByTestId('means-run').click();
+  await expect(panel.getByTestId('means-conclusion')).toHaveText('需人工复核');
+  await expect(panel.getByTestId('means-sources-missing')).toContainText('车辆管理所');
+  await page.getByTestId('econ-switches').screenshot({ path: join(OUT, 'training-econ-switches.png') });
+  await vehicle.click();
+  await expect(vehicle).toHaveAttribute('data-down', 'no');
+  await panel.getByTestId('means-run').click();
+  // 周建国's family car: back to 不符合 once the vehicle office answers again.
+  await expect(panel.getByTestId('means-conclusion')).toHaveText('不符合');
+  await expect(panel.getByTestId('means-sources-missing')).toHaveCount(0);
 });

@@ -119,6 +119,11 @@ export class MeansTestService {
     this.day = d.day ?? localDay;
   }
 
+  /** The sources, areas and items this check reads (resources/meanstest). */
+  get cfg(): MeansConfig {
+    return this.d.cfg;
+  }
+
   isMeansItem(itemCode: string | undefined): boolean {
     return !!itemCode && !!this.d.cfg.items[itemCode];
   }

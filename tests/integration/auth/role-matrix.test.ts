@@ -126,6 +126,8 @@ const MATRIX: Record<OpName, string> = {
   'means.submit': CASE_WORK,
   'means.signRequest': '.....',
   'means.sign': '.....',
+  'means.trainingSources': SIGNED_IN, // training mode only, like the reader's switches
+  'means.trainingSourceDown': SIGNED_IN,
 };
 
 let f: Fixture;
