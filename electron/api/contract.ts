@@ -367,16 +367,6 @@ export const operations = {
     ['clerk', 'station'],
     'Send the report with the application to civil affairs through the outbox',
   ),
-  'means.signRequest': op<MT.MeansSignRequest | null>()(
-    empty,
-    'citizen',
-    'The citizen screen: the authorisation waiting for a signature, if any',
-  ),
-  'means.sign': op<{ recorded: true }>()(
-    M.meansSign,
-    'citizen',
-    'The citizen screen: the strokes of a signature on the authorisation shown',
-  ),
   // Training only: the panel's switches for the sandbox's economic sources (down → unknown → re-run).
   'means.trainingSources': op<MT.EconSourcesView>()(
     empty,

@@ -28,25 +28,3 @@ export const meansPaper = z
       .optional(),
   })
   .strict();
-
-const point = z
-  .object({
-    x: z.number().finite(),
-    y: z.number().finite(),
-    pressure: z.number().min(0).max(1),
-    t: z.number().optional(),
-  })
-  .strict();
-export const meansSign = z
-  .object({
-    caseId,
-    documentHash: z.string().regex(/^[0-9a-f]{64}$/),
-    signature: z
-      .object({
-        strokes: z.array(z.array(point).min(1).max(2000)).min(1).max(200),
-        width: z.number().positive().max(10_000),
-        height: z.number().positive().max(10_000),
-      })
-      .strict(),
-  })
-  .strict();

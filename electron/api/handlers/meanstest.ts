@@ -17,8 +17,6 @@ type MeansOps =
   | 'means.authorisation'
   | 'means.report'
   | 'means.submit'
-  | 'means.signRequest'
-  | 'means.sign'
   | 'means.trainingSources'
   | 'means.trainingSourceDown';
 
@@ -65,11 +63,6 @@ export const meanstestHandlers: HandlerSlice<MeansOps> = {
   'means.report': async (ctx, { caseId, print }) =>
     document(ctx, caseId, 'report', await means(ctx).reportPdf(caseId), print),
   'means.submit': (ctx, { caseId }) => means(ctx).submit(caseId),
-  'means.signRequest': (ctx) => means(ctx).signRequest(),
-  'means.sign': (ctx, { caseId, documentHash, signature }) => {
-    means(ctx).citizenSign(caseId, documentHash, signature);
-    return { recorded: true };
-  },
   'means.trainingSources': (ctx) => trainingSources(ctx),
   'means.trainingSourceDown': (ctx, set) => trainingSources(ctx, set),
 };
