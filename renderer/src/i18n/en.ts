@@ -695,7 +695,8 @@ export const en: Strings = {
     MEANS_SOURCES_MISSING: 'These sources gave no usable answer: {{sources}}. Re-run when they are back, then submit.',
     MEANS_CONFIG_INVALID: 'The means-test configuration is invalid ({{field}}); tell the administrator.',
     MEANS_GUARDIAN_INVALID: 'The guardian must be another adult member of the household.',
-    MEANS_TRAINING_SANDBOX: 'The source switches work only with the training sandbox this terminal starts; it is not there or did not answer.',
+    MEANS_TRAINING_SANDBOX:
+      'The source switches work only with the training sandbox this terminal starts; it is not there or did not answer.',
     RATING_CALLBACK_FIRST: 'Call the citizen back and record the callback before closing this bad rating.',
     SIGPAD_NOT_FOUND:
       'No signature pad {{select}} is plugged in; plug it in, or set signaturePad to touch in the config.',
