@@ -367,15 +367,16 @@ export const operations = {
     ['clerk', 'station'],
     'Send the report with the application to civil affairs through the outbox',
   ),
-  'means.signRequest': op<MT.MeansSignRequest | null>()(
+  // Training only: the panel's switches for the sandbox's economic sources (down → unknown → re-run).
+  'means.trainingSources': op<MT.EconSourcesView>()(
     empty,
-    'citizen',
-    'The citizen screen: the authorisation waiting for a signature, if any',
+    'signed-in',
+    "Training: the sandbox's economic sources and which are switched down",
   ),
-  'means.sign': op<{ recorded: true }>()(
-    M.meansSign,
-    'citizen',
-    'The citizen screen: the strokes of a signature on the authorisation shown',
+  'means.trainingSourceDown': op<MT.EconSourcesView>()(
+    M.meansTrainingSource,
+    'signed-in',
+    "Training: switch one of the sandbox's economic sources down or back up",
   ),
 } as const;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_KEYS, type SourceKey } from '../services/meanstest/keys';
 
 /** Inputs of the means-test operations (electron/services/meanstest). Members are referred to by index. */
 const caseId = z.string().min(1).max(64);
@@ -8,6 +9,10 @@ export const meansRef = z.object({ caseId }).strict();
 /** A document op; `print` also sends it to the A4 printer (the authorisation is printed and kept). */
 export const meansDoc = z.object({ caseId, print: z.boolean().optional() }).strict();
 export const meansMember = z.object({ caseId, member }).strict();
+/** Training: one economic source of the sandbox switched down or back up. */
+export const meansTrainingSource = z
+  .object({ source: z.enum(SOURCE_KEYS as unknown as [SourceKey, ...SourceKey[]]), down: z.boolean() })
+  .strict();
 export const meansRequestSignature = z.object({ caseId, member, guardian: member.optional() }).strict();
 export const meansPaper = z
   .object({
@@ -21,27 +26,5 @@ export const meansPaper = z
       .string()
       .regex(/^[0-9a-f]{64}$/)
       .optional(),
-  })
-  .strict();
-
-const point = z
-  .object({
-    x: z.number().finite(),
-    y: z.number().finite(),
-    pressure: z.number().min(0).max(1),
-    t: z.number().optional(),
-  })
-  .strict();
-export const meansSign = z
-  .object({
-    caseId,
-    documentHash: z.string().regex(/^[0-9a-f]{64}$/),
-    signature: z
-      .object({
-        strokes: z.array(z.array(point).min(1).max(2000)).min(1).max(200),
-        width: z.number().positive().max(10_000),
-        height: z.number().positive().max(10_000),
-      })
-      .strict(),
   })
   .strict();

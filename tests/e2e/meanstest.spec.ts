@@ -8,7 +8,7 @@ import { openSignedIn, placeCard } from '../helpers/session';
 /**
  * A 低保 household application from the card to the check report, two Chromium pages at once:
  * the clerk asks each adult member's authorisation from the case screen's panel, the signatures
- * are drawn with the mouse on the citizen page (one as a guardian), one member's paper form is
+ * are drawn with the mouse on the citizen page's one signing box (one as a guardian), one member's paper form is
  * recorded with its reason, the check runs, and the report PDF is rasterised with pdftoppm to look
  * at. Screenshots and pages go to test-results/meanstest/.
  */
@@ -47,21 +47,26 @@ test('a household application from card to report, signatures drawn on the citiz
   await panel.getByTestId('means-run').click();
   await expect(page.getByText(/尚未授权：孙卫东、李秀梅、张桂芝/).first()).toBeVisible();
 
-  // 孙卫东 signs on the citizen screen.
+  // 孙卫东 signs on the citizen screen: the one signing flow (citizen.view's sign, citizen.sign).
+  const sign = citizen.getByTestId('cz-sign');
   await panel.getByTestId('means-sign-0').click();
-  await expect(citizen.getByTestId('cz-means-sign')).toBeVisible();
+  await expect(sign).toHaveAttribute('data-state', 'pending');
+  await expect(sign).toContainText('居民家庭经济状况核对授权书');
+  await expect(sign).toContainText('家庭成员 孙**');
   await citizen.screenshot({ path: join(OUT, 'citizen-authorisation.png'), fullPage: true });
-  await draw(citizen, citizen.getByTestId('cz-means-pad'), 3);
-  await citizen.getByTestId('cz-means-done').click();
+  await draw(citizen, citizen.getByTestId('cz-signature'), 3);
+  await sign.getByRole('button', { name: '确认签名' }).click();
+  await expect(sign).toHaveAttribute('data-state', 'signed');
   await expect(panel.getByTestId('means-consent-0')).toContainText('已签名');
 
   // He signs again as the guardian of his mother (without capacity).
   await panel.getByTestId('means-guardian-3').click();
   await page.locator('.ant-select-item-option[title="孙卫东"]').click();
   await panel.getByTestId('means-sign-3').click();
-  await expect(citizen.getByTestId('cz-means-sign')).toContainText('代为签名');
-  await draw(citizen, citizen.getByTestId('cz-means-pad'), 2);
-  await citizen.getByTestId('cz-means-done').click();
+  await expect(sign).toContainText('代为签名');
+  await expect(sign).toHaveAttribute('data-state', 'pending');
+  await draw(citizen, citizen.getByTestId('cz-signature'), 2);
+  await sign.getByRole('button', { name: '确认签名' }).click();
   await expect(panel.getByTestId('means-consent-3')).toContainText('监护人 孙卫东');
 
   // 李秀梅 is not at the counter: her paper form is scanned later, with the reason.
@@ -96,4 +101,34 @@ test('a household application from card to report, signatures drawn on the citiz
     expect(text).toContain(op === 'means.report' ? '核对结论：符合' : '居民家庭经济状况核对授权书');
     expect(text).not.toContain('110901198004120112');
   }
+});
+
+test('training panel: a source switched down makes the check unknown, switched back the re-run concludes', async ({
+  page,
+  host,
+}) => {
+  mkdirSync(OUT, { recursive: true });
+  await openSignedIn(page, host);
+  await placeCard(page, '周建国');
+  await expect(page.getByTestId('resident-panel')).toContainText('周建国');
+  const c = (await host.callOk('case.current', {}))!;
+  await host.callOk('case.chooseItem', { caseId: c.caseId, itemCode: 'low-income-application' });
+  const v = await host.callOk('means.view', { caseId: c.caseId });
+  for (const m of v.members.filter((x) => x.adult))
+    await host.callOk('means.recordPaper', { caseId: c.caseId, member: m.ref, reason: '纸质授权书已扫描' });
+  const vehicle = page.getByTestId('econ-vehicle');
+  await expect(vehicle).toHaveAttribute('data-down', 'no');
+  await vehicle.click();
+  await expect(vehicle).toHaveAttribute('data-down', 'yes');
+  const panel = page.getByTestId('means-panel');
+  await panel.getByTestId('means-run').click();
+  await expect(panel.getByTestId('means-conclusion')).toHaveText('需人工复核');
+  await expect(panel.getByTestId('means-sources-missing')).toContainText('车辆管理所');
+  await page.getByTestId('econ-switches').screenshot({ path: join(OUT, 'training-econ-switches.png') });
+  await vehicle.click();
+  await expect(vehicle).toHaveAttribute('data-down', 'no');
+  await panel.getByTestId('means-run').click();
+  // 周建国's family car: back to 不符合 once the vehicle office answers again.
+  await expect(panel.getByTestId('means-conclusion')).toHaveText('不符合');
+  await expect(panel.getByTestId('means-sources-missing')).toHaveCount(0);
 });

@@ -1,6 +1,8 @@
 import { sm3Hex } from '../../../protocol/sm3';
 import { appendAudit } from '../../services/audit';
 import { need } from '../../services/wiring/services';
+import { AppError } from '../errors';
+import { econSources, type SourceKey } from '../../services/meanstest';
 import type { PreviewView } from '../types';
 import type { HandlerContext, HandlerSlice } from './types';
 
@@ -15,8 +17,14 @@ type MeansOps =
   | 'means.authorisation'
   | 'means.report'
   | 'means.submit'
-  | 'means.signRequest'
-  | 'means.sign';
+  | 'means.trainingSources'
+  | 'means.trainingSourceDown';
+
+/** Training only: the sandbox this terminal started (its admin secret) and the sources' names. */
+function trainingSources(ctx: HandlerContext, set?: { source: SourceKey; down: boolean }) {
+  if (!ctx.core.training) throw new AppError('APP_TRAINING_ONLY', 'The training panel exists only in training mode.');
+  return econSources(ctx.core.services.sandbox, means(ctx).cfg, set);
+}
 
 /** A document to show, and when asked, to print on the A4 printer (recorded with its hash). */
 async function document(
@@ -55,9 +63,6 @@ export const meanstestHandlers: HandlerSlice<MeansOps> = {
   'means.report': async (ctx, { caseId, print }) =>
     document(ctx, caseId, 'report', await means(ctx).reportPdf(caseId), print),
   'means.submit': (ctx, { caseId }) => means(ctx).submit(caseId),
-  'means.signRequest': (ctx) => means(ctx).signRequest(),
-  'means.sign': (ctx, { caseId, documentHash, signature }) => {
-    means(ctx).citizenSign(caseId, documentHash, signature);
-    return { recorded: true };
-  },
+  'means.trainingSources': (ctx) => trainingSources(ctx),
+  'means.trainingSourceDown': (ctx, set) => trainingSources(ctx, set),
 };

@@ -139,6 +139,8 @@ export class CitizenScreen {
       } catch {
         rows = [];
       }
+    // The household check's authorisation (one request per adult member or guardian): its summary.
+    else rows = this.core.services.meanstest?.signRows(r) ?? [];
     const pad = this.core.services.signaturePad?.kind === 'hid' ? 'hid' : 'touch';
     return { hash: r.documentHash, title: r.title, signer: r.signerLabel, rows, state: r.state, pad };
   }

@@ -46,6 +46,11 @@ export interface MeansView {
   submitted?: { key: string; at: string; runNo: number };
 }
 
+/** Training: which economic sources of the sandbox are switched down (the panel's switches). */
+export interface EconSourcesView {
+  sources: Array<{ key: SourceKey; name: Bilingual; down: boolean }>;
+}
+
 /** What the citizen screen shows while it waits for one member's signature. */
 export interface MeansSignRequest {
   caseId: string;

@@ -24,6 +24,8 @@ export const MEANS_ERRORS = {
   MEANS_CONFIG_INVALID: ['field'],
   /** A guardian must be someone else, and an adult. */
   MEANS_GUARDIAN_INVALID: [],
+  /** Training: the source switches need the sandbox this terminal started, and it did not answer or is not there. */
+  MEANS_TRAINING_SANDBOX: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MeansErrorCode = keyof typeof MEANS_ERRORS;

@@ -5,4 +5,5 @@ export { evaluateHousehold } from './rules';
 export { queryHousehold, querySource } from './query';
 export { reportData, REPORT_TEMPLATE } from './report';
 export type { MeansView, MeansSignRequest } from './api-types';
+export { econSources, type EconSourcesView } from './training';
 export type * from './types';

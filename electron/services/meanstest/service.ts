@@ -15,11 +15,14 @@ import { sm3Hex } from '../../../protocol/sm3';
 import type { Outbox } from '../outbox';
 import { submission } from '../outbox/submission';
 import type { FetchedLicense, Registry, UsageContext } from '../registry/types';
-import { bindSignature, type BoundSignature } from '../signature/bind';
+import type { BoundSignature } from '../signature/bind';
+import type { SigningService } from '../signature/service';
+import type { SignRequestView } from '../signature/types';
 import type { Signature } from '../../../native/signature-pad/types';
 import { authorisationData, authorisationHash, renderAuthorisation, type AuthorisationData } from './authorisation';
 import { areaRules, type MeansConfig, type SourceKey } from './config';
 import { ConsentStore, consentGaps } from './consent';
+import { AUTH_TITLE, requestFor, requestKey } from './signers';
 import { MeansError } from './errors';
 import { householdFrom, type Household } from './household';
 import { querySource, queryHousehold } from './query';
@@ -39,6 +42,8 @@ export interface MeansCaseSeam {
     itemName?: string;
     applicant: { name: string; idNumber: string };
     openedAt: string;
+    /** False when the flow no longer holds the case (after a restart): rebuilt from its sealed record. */
+    live?: boolean;
   };
   /** The applicant's household register, fetched under the case's usage (cache allowed, it says so). */
   householdRegister(caseId: string, applicantId: string, usage: UsageContext): Promise<FetchedLicense | undefined>;
@@ -46,6 +51,8 @@ export interface MeansCaseSeam {
   applicationValues?(caseId: string): Record<string, string> | undefined;
   /** Whether the case is still the one at the counter (a signature is asked only for that one). */
   isCurrent?(caseId: string): boolean;
+  /** The case at the counter now, whose requests the citizen screen shows. */
+  current?(): string | null;
 }
 
 export interface MeansDeps {
@@ -61,6 +68,8 @@ export interface MeansDeps {
   training: boolean;
   clerk(): { id: string; name: string } | null;
   outbox?: Outbox;
+  /** The shared signing service (created with the citizen screen, after this one). */
+  signing?: () => SigningService | undefined;
   now?: () => Date;
   /** Local calendar day (YYYY-MM-DD) of a moment; the terminal's own calendar. */
   day?: (d: Date) => string;
@@ -75,6 +84,8 @@ interface Prepared {
 
 interface StoredRun {
   run: CheckRun;
+  /** The authorisation the run's consents were given for (a re-run after a restart starts from it). */
+  auth?: AuthorisationData;
   consents: Array<[string, ConsentState]>;
   payload: string;
   report: CertificateData;
@@ -99,7 +110,6 @@ export class MeansTestService {
   private readonly prepared = new Map<string, Prepared>();
   /** The latest run's report per case, rendered as soon as the run is saved (the clerk looks at it next). */
   private readonly reports = new Map<string, { runNo: number; pdf: Promise<Buffer> }>();
-  private pending: { caseId: string; member: string; guardian?: string } | null = null;
   private readonly now: () => Date;
   private readonly day: (d: Date) => string;
 
@@ -107,6 +117,11 @@ export class MeansTestService {
     this.consents = new ConsentStore(d.db, d.cipher);
     this.now = d.now ?? (() => new Date());
     this.day = d.day ?? localDay;
+  }
+
+  /** The sources, areas and items this check reads (resources/meanstest). */
+  get cfg(): MeansConfig {
+    return this.d.cfg;
   }
 
   isMeansItem(itemCode: string | undefined): boolean {
@@ -140,6 +155,7 @@ export class MeansTestService {
     const hit = this.prepared.get(caseId);
     if (hit) return hit;
     const { c, code } = this.item(caseId);
+    if (c.live === false) return this.fromStored(caseId, c);
     const register = await this.d.seam.householdRegister(caseId, c.applicant.idNumber, this.usage(caseId));
     const day = c.openedAt.slice(0, 10);
     // The register read for the check is a use of the applicant's data of its own: on record before anything else.
@@ -159,10 +175,7 @@ export class MeansTestService {
       area.rules.windowMonths,
       day,
     );
-    const p = { hh, auth, hash: authorisationHash(auth), area };
-    this.prepared.set(caseId, p);
-    // Kept for the cases of the day at this counter, not for ever.
-    if (this.prepared.size > 50) this.prepared.delete(this.prepared.keys().next().value!);
+    const p = this.keep(caseId, { hh, auth, hash: authorisationHash(auth), area });
     // The CJK font and its glyphs are parsed lazily, once per process (seconds cold on a busy PC):
     // drawing the authorisation once while the members sign warms them for the report.
     setImmediate(() => {
@@ -174,6 +187,92 @@ export class MeansTestService {
       }
     });
     return p;
+  }
+
+  private keep(caseId: string, p: Prepared): Prepared {
+    this.prepared.set(caseId, p);
+    // Kept for the cases of the day at this counter, not for ever.
+    if (this.prepared.size > 50) this.prepared.delete(this.prepared.keys().next().value!);
+    return p;
+  }
+
+  /**
+   * A case the flow no longer holds (the terminal restarted): the household and the authorisation
+   * come from its latest saved run, so consents on record for that document still count and the
+   * run can be repeated without reading the card again. Without a saved run, the card is needed.
+   */
+  private fromStored(caseId: string, c: ReturnType<MeansCaseSeam['caseOf']>): Prepared {
+    const s = this.latest(caseId);
+    if (!s) throw new MeansError('MEANS_NOT_RUN', 'The check has not been run for this case yet; read the card again.');
+    const r = s.run;
+    const hh: Household = { ...r.household, members: r.members };
+    const area = areaRules(this.d.cfg, hh.areaCode);
+    const code = r.itemCode;
+    const auth =
+      s.auth ??
+      authorisationData(
+        this.d.cfg,
+        caseId,
+        { code, zh: c.itemName ?? code, en: code },
+        this.d.organisation,
+        hh,
+        area.rules.windowMonths,
+        c.openedAt.slice(0, 10),
+      );
+    return this.keep(caseId, { hh, auth, hash: authorisationHash(auth), area });
+  }
+
+  private signing(): SigningService {
+    const s = this.d.signing?.();
+    if (!s) throw new MeansError('MEANS_NO_SIGNATURE_PENDING', 'On-screen signatures are not available here.');
+    return s;
+  }
+
+  /** The means test's live (not withdrawn) signature requests of a case, with the member each is for. */
+  private requests(caseId: string): Array<{ r: SignRequestView; ref: number; guardianRef?: number }> {
+    const signing = this.d.signing?.();
+    if (!signing) return [];
+    return signing.list(caseId).flatMap((r) => {
+      const k = r.state === 'withdrawn' ? null : requestFor(r);
+      return k ? [{ r, ...k }] : [];
+    });
+  }
+
+  /** Withdraws the member's pending on-screen requests (a refusal, a paper form, another guardian). */
+  private withdrawPending(caseId: string, ref: number, keep?: number): void {
+    for (const q of this.requests(caseId))
+      if (q.ref === ref && q.r.state === 'pending' && q.r.id !== keep) this.signing().withdraw(q.r.id);
+  }
+
+  /**
+   * Each member's newest consent: the consent store's rows (paper forms with their reason,
+   * refusals, and signatures recorded before the signing service) and the on-screen signatures the
+   * signing service holds for this authorisation document; the newest wins.
+   */
+  private consentsFor(caseId: string, p: Prepared): Map<string, ConsentState & { signature?: BoundSignature }> {
+    const all = this.consents.forCase(caseId);
+    const signing = this.d.signing?.();
+    if (!signing) return all;
+    const clerkId = this.d.clerk()?.id ?? '';
+    for (const q of this.requests(caseId)) {
+      if (q.r.state !== 'signed' || q.r.documentHash !== p.hash) continue;
+      const m = p.hh.members[q.ref];
+      if (!m) continue;
+      const old = all.get(m.idNumber);
+      if (old && old.at > q.r.signedAt!) continue;
+      const g = q.guardianRef === undefined ? undefined : p.hh.members[q.guardianRef];
+      const signature = signing.signatureFor(caseId, q.r.documentHash, q.r.signer);
+      all.set(m.idNumber, {
+        member: m.idNumber,
+        kind: 'signed',
+        documentHash: q.r.documentHash,
+        at: q.r.signedAt!,
+        clerkId: old?.clerkId ?? clerkId,
+        ...(g ? { guardian: { name: g.name, idNumber: g.idNumber, relation: g.relation } } : {}),
+        ...(signature ? { signature: { signature, documentHash: q.r.documentHash, signedAt: q.r.signedAt! } } : {}),
+      });
+    }
+    return all;
   }
 
   private member(p: Prepared, ref: number) {
@@ -209,32 +308,62 @@ export class MeansTestService {
     });
   }
 
-  /** Ask the citizen screen for a member's signature (a guardian's, for a member without capacity). */
+  /**
+   * Ask the citizen screen for a member's signature (a guardian's, for a member without capacity):
+   * a request in the shared signing service, bound to the authorisation's hash; the citizen signs
+   * it with citizen.sign like any other document.
+   */
   async requestSignature(caseId: string, ref: number, guardianRef?: number): Promise<MeansView> {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
     const g = this.guardianOf(p, ref, guardianRef);
-    this.pending = { caseId, member: m.idNumber, ...(g ? { guardian: g.idNumber } : {}) };
+    const gm = guardianRef === undefined ? undefined : p.hh.members[guardianRef];
+    const signerLabel = gm
+      ? {
+          zh: `监护人 ${maskName(gm.name)}（代 ${maskName(m.name)}）`,
+          en: `Guardian ${maskName(gm.name)} for ${maskName(m.name)}`,
+        }
+      : { zh: `家庭成员 ${maskName(m.name)}`, en: `Household member ${maskName(m.name)}` };
+    const r = this.signing().request({
+      caseId,
+      ...requestKey(ref, guardianRef),
+      signerLabel,
+      title: AUTH_TITLE,
+      data: p.auth,
+    });
+    // One ask per member at a time: another guardian's (or their own) older ask is withdrawn.
+    this.withdrawPending(caseId, ref, r.id);
+    if (r.state === 'pending')
+      this.audit(this.d.seam.caseOf(caseId), 'meanstest-consent', m.idNumber, {
+        kind: 'asked',
+        guardian: !!g,
+        document: p.hash,
+        request: r.id,
+      });
     return this.view(caseId);
   }
 
-  /** The citizen screen's side: what it is asked to have signed now, or null. */
+  /** The means test's pending request the citizen screen shows now (the case at the counter's). */
+  private pendingNow(): { caseId: string; p: Prepared; q: ReturnType<MeansTestService['requests']>[number] } | null {
+    const caseId = this.d.seam.current?.() ?? null;
+    const p = caseId ? this.prepared.get(caseId) : undefined;
+    if (!caseId || !p) return null;
+    const next = this.d.signing?.()?.next(caseId);
+    const q = next ? this.requests(caseId).find((x) => x.r.id === next.id) : undefined;
+    return q ? { caseId, p, q } : null;
+  }
+
+  /** means.signRequest: what the citizen screen is asked to have signed now, or null. */
   signRequest(): MeansSignRequest | null {
-    const pend = this.pending;
-    if (!pend) return null;
-    // F8 or the next card ends the ask: the citizen screen never shows another household's form.
-    if (this.d.seam.isCurrent && !this.d.seam.isCurrent(pend.caseId)) {
-      this.pending = null;
-      return null;
-    }
-    const p = this.prepared.get(pend.caseId);
-    if (!p) return null;
-    const m = p.hh.members.find((x) => x.idNumber === pend.member)!;
-    const g = pend.guardian ? p.hh.members.find((x) => x.idNumber === pend.guardian) : undefined;
+    const now = this.pendingNow();
+    if (!now) return null;
+    const { p, q } = now;
+    const m = p.hh.members[q.ref]!;
+    const g = q.guardianRef === undefined ? undefined : p.hh.members[q.guardianRef];
     return {
-      caseId: pend.caseId,
+      caseId: now.caseId,
       documentHash: p.hash,
-      title: { zh: '居民家庭经济状况核对授权书', en: 'Authorisation of the household economic check' },
+      title: AUTH_TITLE,
       signer: maskName(g?.name ?? m.name),
       ...(g ? { forMember: maskName(m.name) } : {}),
       sources: this.d.cfg.sources.map((s) => ({ zh: s.nameZh, en: s.nameEn })),
@@ -242,35 +371,35 @@ export class MeansTestService {
     };
   }
 
-  /** The strokes from the citizen screen, bound to the authorisation document they were given for. */
+  /** What the citizen screen lists under the authorisation's title while it waits (names masked). */
+  signRows(
+    r: Pick<SignRequestView, 'caseId' | 'document' | 'signer'>,
+  ): { label: { zh: string; en: string }; value: string }[] {
+    const k = requestFor(r);
+    const p = this.prepared.get(r.caseId);
+    if (!k || !p) return [];
+    const m = p.hh.members[k.ref];
+    const g = k.guardianRef === undefined ? undefined : p.hh.members[k.guardianRef];
+    if (!m) return [];
+    return [
+      { label: { zh: '签名人', en: 'Signing' }, value: maskName(g?.name ?? m.name) },
+      ...(g ? [{ label: { zh: '代为签名（监护人）', en: 'On behalf of (guardian)' }, value: maskName(m.name) }] : []),
+      { label: { zh: '核对期间（月）', en: 'Months checked' }, value: String(p.area.rules.windowMonths) },
+      { label: { zh: '核对信息', en: 'Records checked' }, value: this.d.cfg.sources.map((s) => s.nameZh).join('、') },
+    ];
+  }
+
+  /** means.sign: the strokes for the pending authorisation, through the signing service. */
   citizenSign(caseId: string, hash: string, signature: Signature): void {
-    const pend = this.pending;
-    if (!pend || pend.caseId !== caseId)
+    const now = this.pendingNow();
+    if (!now || now.caseId !== caseId)
       throw new MeansError('MEANS_NO_SIGNATURE_PENDING', 'No signature is being asked for on this screen.');
-    const p = this.prepared.get(caseId)!;
-    if (hash !== p.hash)
+    if (hash !== now.p.hash)
       throw new MeansError(
         'MEANS_OTHER_DOCUMENT',
         'This signature was given for another version of the authorisation.',
       );
-    const m = p.hh.members.find((x) => x.idNumber === pend.member)!;
-    const g = pend.guardian ? p.hh.members.find((x) => x.idNumber === pend.guardian) : undefined;
-    const bound = bindSignature(signature, p.auth, this.now());
-    const c = this.d.seam.caseOf(caseId);
-    this.d.db.transaction(() => {
-      this.consents.record({
-        caseId,
-        member: m,
-        kind: 'signed',
-        documentHash: p.hash,
-        clerkId: this.d.clerk()?.id ?? c.clerkId,
-        signature: bound,
-        ...(g ? { guardian: { name: g.name, idNumber: g.idNumber, relation: g.relation } } : {}),
-        at: this.now(),
-      });
-      this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'signed', guardian: !!g, document: p.hash });
-    })();
-    this.pending = null;
+    this.signing().sign(now.q.r.id, hash, signature);
   }
 
   /** A paper authorisation signed and scanned, with the reason it was not signed on screen. */
@@ -285,6 +414,7 @@ export class MeansTestService {
     const m = this.member(p, ref);
     const g = this.guardianOf(p, ref, guardianRef);
     const c = this.d.seam.caseOf(caseId);
+    this.withdrawPending(caseId, ref);
     this.d.db.transaction(() => {
       this.consents.record({
         caseId,
@@ -306,6 +436,7 @@ export class MeansTestService {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
     const c = this.d.seam.caseOf(caseId);
+    this.withdrawPending(caseId, ref);
     this.d.db.transaction(() => {
       this.consents.record({
         caseId,
@@ -317,7 +448,6 @@ export class MeansTestService {
       });
       this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'refused', document: p.hash });
     })();
-    if (this.pending?.caseId === caseId && this.pending.member === m.idNumber) this.pending = null;
     return this.view(caseId);
   }
 
@@ -326,7 +456,7 @@ export class MeansTestService {
     const p = await this.prepare(caseId);
     return renderAuthorisation(
       p.auth,
-      this.consents.forCase(caseId),
+      this.consentsFor(caseId, p),
       p.hh.members.map((m) => m.idNumber),
       this.d.training,
     );
@@ -334,7 +464,7 @@ export class MeansTestService {
 
   /** Refused or missing consent blocks the check; the message names whose. */
   private assertConsent(caseId: string, p: Prepared): Map<string, ConsentState> {
-    const all = this.consents.forCase(caseId);
+    const all = this.consentsFor(caseId, p);
     const { missing, refused } = consentGaps(p.hh.members, all, p.hash);
     if (refused.length)
       throw new MeansError('MEANS_CONSENT_REFUSED', `Refused: ${refused.map((m) => m.name).join(', ')}.`, {
@@ -413,6 +543,7 @@ export class MeansTestService {
     });
     const stored: StoredRun = {
       run,
+      auth: p.auth,
       consents: [...consents].map(([k, v]) => [k, stripSignature(v)]),
       payload: signCertificate(report, this.d.hallKey),
       report,
@@ -581,7 +712,7 @@ export class MeansTestService {
 
   async view(caseId: string): Promise<MeansView> {
     const p = await this.prepare(caseId);
-    const consents = this.consents.forCase(caseId);
+    const consents = this.consentsFor(caseId, p);
     const { missing, refused } = consentGaps(p.hh.members, consents, p.hash);
     const s = this.latest(caseId);
     const refOf = (id: string) => p.hh.members.findIndex((m) => m.idNumber === id);
@@ -593,7 +724,7 @@ export class MeansTestService {
     const sub = this.d.db
       .prepare('SELECT key, created_at at FROM outbox WHERE case_id = ? AND key LIKE ? ORDER BY id DESC LIMIT 1')
       .get(caseId, `${caseId}.%.1__`) as { key: string; at: string } | undefined;
-    const pend = this.pending?.caseId === caseId ? this.pending : null;
+    const pend = this.requests(caseId).find((q) => q.r.state === 'pending');
     return {
       caseId,
       itemCode: p.auth.item.code,
@@ -626,12 +757,14 @@ export class MeansTestService {
       consentMissing: missing.map((m) => m.name),
       consentRefused: refused.map((m) => m.name),
       documentHash: p.hash,
-      ...(pend
+      ...(pend && p.hh.members[pend.ref]
         ? {
             pending: {
-              ref: refOf(pend.member),
-              name: p.hh.members[refOf(pend.member)]!.name,
-              ...(pend.guardian ? { guardian: p.hh.members[refOf(pend.guardian)]!.name } : {}),
+              ref: pend.ref,
+              name: p.hh.members[pend.ref]!.name,
+              ...(pend.guardianRef !== undefined && p.hh.members[pend.guardianRef]
+                ? { guardian: p.hh.members[pend.guardianRef]!.name }
+                : {}),
             },
           }
         : {}),

@@ -69,7 +69,9 @@ export class SigningService {
     const hash = documentHash(r.data);
     const id = this.db.transaction(() => {
       const same = this.db
-        .prepare('SELECT * FROM signatures WHERE case_id = ? AND document = ? AND signer = ? AND document_hash = ?')
+        .prepare(
+          "SELECT * FROM signatures WHERE case_id = ? AND document = ? AND signer = ? AND document_hash = ? AND state <> 'withdrawn'",
+        )
         .get(r.caseId, r.document, r.signer, hash) as Row | undefined;
       if (same) return { id: same.id, changed: false };
       this.db
@@ -143,6 +145,20 @@ export class SigningService {
     })();
     this.emit(r.case_id);
     return this.get(id);
+  }
+
+  /**
+   * A pending request no longer wanted (the signer refused, or signs on paper instead): withdrawn,
+   * kept for the record; asking the same again later makes a new pending row (migration 016).
+   * A request already signed or withdrawn is left as it is.
+   */
+  withdraw(id: number): SignRequestView {
+    const { changes } = this.db
+      .prepare("UPDATE signatures SET state = 'withdrawn' WHERE id = ? AND state = 'pending'")
+      .run(id);
+    const v = this.get(id);
+    if (changes) this.emit(v.caseId);
+    return v;
   }
 
   /**

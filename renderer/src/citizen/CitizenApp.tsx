@@ -3,7 +3,6 @@ import type { OpResult } from '../../../electron/api/contract';
 import { call, subscribe } from '../api/client';
 import { Rating } from './Rating';
 import { SignatureBox } from './SignatureBox';
-import { MeansSign } from '../meanstest/MeansSign';
 import { CITIZEN_TEXTS, type CitizenLang } from './texts';
 import './citizen.css';
 
@@ -38,7 +37,6 @@ export function CitizenApp() {
           {t.language}
         </button>
       </header>
-      <MeansSign lang={lang} />
       {view.state === 'idle' && (
         <section className="cz-idle" data-testid="cz-idle">
           <h1>{t.welcome}</h1>

@@ -283,6 +283,7 @@ export const en: Strings = {
     fault_read_failed: 'Read failed (41)',
     unplug: 'Unplug reader',
     replug: 'Plug reader back',
+    econ: 'Economic sources (click to take down / bring back):',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -694,6 +695,8 @@ export const en: Strings = {
     MEANS_SOURCES_MISSING: 'These sources gave no usable answer: {{sources}}. Re-run when they are back, then submit.',
     MEANS_CONFIG_INVALID: 'The means-test configuration is invalid ({{field}}); tell the administrator.',
     MEANS_GUARDIAN_INVALID: 'The guardian must be another adult member of the household.',
+    MEANS_TRAINING_SANDBOX:
+      'The source switches work only with the training sandbox this terminal starts; it is not there or did not answer.',
     RATING_CALLBACK_FIRST: 'Call the citizen back and record the callback before closing this bad rating.',
     SIGPAD_NOT_FOUND:
       'No signature pad {{select}} is plugged in; plug it in, or set signaturePad to touch in the config.',

@@ -282,6 +282,7 @@ export const zhCN = {
     fault_read_failed: '读卡失败（41）',
     unplug: '拔出读卡器',
     replug: '插回读卡器',
+    econ: '经济核对数据源（点击模拟中断/恢复）：',
   },
   auth: {
     signInTitle: '登录',
@@ -658,6 +659,7 @@ export const zhCN = {
     MEANS_SOURCES_MISSING: '以下数据来源未能取得：{{sources}}。请待其恢复后重新核对再报送。',
     MEANS_CONFIG_INVALID: '家庭经济状况核对的配置文件有误（{{field}}），请联系管理员。',
     MEANS_GUARDIAN_INVALID: '监护人须为本户另一名成年成员。',
+    MEANS_TRAINING_SANDBOX: '数据源开关仅适用于本终端启动的培训共享平台，该平台当前未响应或不存在。',
     RATING_CALLBACK_FIRST: '请先回访办事群众并记录，再办结该差评。',
     SIGPAD_NOT_FOUND: '未找到签名板 {{select}}；请接上签名板，或在配置中将 signaturePad 设为 touch（触摸屏签名）。',
     SIGPAD_OPEN_FAILED: '签名板无法打开（{{detail}}）；请重新插拔或检查设备权限。',

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TrainingCardsView } from '../../../electron/api/types';
 import { call, subscribe } from '../api/client';
+import { EconSwitches } from '../meanstest/EconSwitches';
 
 /** Training only: the simulated reader's demo cards (click to place, click again to remove) and faults. */
 export function TrainingPanel() {
@@ -73,6 +74,7 @@ export function TrainingPanel() {
           {view.plugged ? t('training.unplug') : t('training.replug')}
         </Button>
       </Space>
+      <EconSwitches />
     </Card>
   );
 }

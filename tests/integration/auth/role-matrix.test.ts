@@ -124,8 +124,8 @@ const MATRIX: Record<OpName, string> = {
   'means.authorisation': CASE_WORK,
   'means.report': CASE_WORK,
   'means.submit': CASE_WORK,
-  'means.signRequest': '.....',
-  'means.sign': '.....',
+  'means.trainingSources': SIGNED_IN, // training mode only, like the reader's switches
+  'means.trainingSourceDown': SIGNED_IN,
 };
 
 let f: Fixture;

@@ -230,3 +230,43 @@ describe('means test: 大病救助', () => {
     expect(v.run!.findings.filter((x) => x.source === 'medical_bill')).toHaveLength(1);
   }, 30_000);
 });
+
+describe('means test: consent through the signing service', () => {
+  it('a refusal withdraws the pending request; asked again and signed, the newest consent wins', async () => {
+    const caseId = await openCase('郑海涛');
+    const signing = f.core.services.signing!;
+    const svc = f.core.services.meanstest!;
+    const asked = await f.callOk('means.requestSignature', { caseId, member: 0 });
+    expect(asked.pending).toMatchObject({ ref: 0 });
+    const first = signing.next(caseId)!;
+    expect(first).toMatchObject({ document: 'meanstest-authorisation', signer: 'member:1', state: 'pending' });
+    expect(first.documentHash).toBe(asked.documentHash);
+    // The citizen screen shows it with the authorisation's summary (names masked).
+    const shown = f.core.services.citizen!.view().sign!;
+    expect(shown.hash).toBe(asked.documentHash);
+    expect(JSON.stringify(shown)).not.toContain('郑海涛');
+
+    const refused = await f.callOk('means.refuse', { caseId, member: 0 });
+    expect(refused.pending).toBeUndefined();
+    expect(signing.get(first.id).state).toBe('withdrawn');
+    expect(svc.signRequest()).toBeNull();
+
+    await f.callOk('means.requestSignature', { caseId, member: 0 });
+    const again = signing.next(caseId)!;
+    expect(again.id).not.toBe(first.id);
+    svc.citizenSign(caseId, again.documentHash, {
+      strokes: [
+        [
+          { x: 5, y: 5, pressure: 0.5 },
+          { x: 60, y: 30, pressure: 0.5 },
+        ],
+      ],
+      width: 100,
+      height: 50,
+    });
+    const v = await f.callOk('means.view', { caseId });
+    expect(v.members[0]!.consent).toMatchObject({ kind: 'signed', current: true });
+    expect(v.consentRefused).toEqual([]);
+    expect(signing.signatureFor(caseId, again.documentHash, 'member:1')).not.toBeNull();
+  }, 30_000);
+});

@@ -14,6 +14,7 @@ import { m012 } from './012-worklists';
 import { m013 } from './013-meanstest';
 import { m014 } from './014-case-documents';
 import { m015 } from './015-signatures';
+import { m016 } from './016-signatures-reask';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   m013,
   m014,
   m015,
+  m016,
 ];
