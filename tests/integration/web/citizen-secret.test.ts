@@ -23,9 +23,6 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
-/** The means test's consent signing on the citizen screen (issue 15): the only other citizen ops. */
-const MEANS_CONSENT_OPS = ['means.signRequest', 'means.sign'];
-
 async function refusedEverywhere(): Promise<string[]> {
   // Every operation of the contract is tried, the citizen's own included (citizen.sign too).
   expect(opNames).toEqual(expect.arrayContaining(['citizen.view', 'citizen.rate', 'citizen.sign', 'case.askRating']));
@@ -33,7 +30,7 @@ async function refusedEverywhere(): Promise<string[]> {
   for (const name of opNames) {
     const r = await asCitizen(name);
     const body = JSON.parse(r.text) as { ok: boolean; error?: { code: string } };
-    const allowed = name.startsWith('citizen.') || MEANS_CONSENT_OPS.includes(name);
+    const allowed = name.startsWith('citizen.');
     const denied = !body.ok && body.error?.code === 'AUTH_FORBIDDEN';
     // Allowed: anything but a refusal (citizen.rate with no argument is INVALID_ARGUMENT, or not asked).
     if (allowed === denied || (!allowed && !denied))
