@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { getDocument } from '../../../electron/services/cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +22,7 @@ interface Demo {
 /**
  * Issue 14 §1: a station user starts the senior-card worklist for 和平街道; the sandbox's demo
  * senior 陈德福 (turns 65 in 45 days) is on it, is reached and confirms, gets a card printed on a
- * real CUPS queue with the registry's photo, is marked delivered with a signature, and the
+ * real CUPS queue with the registry's photo (the virtual card printer lists CR80, so the job completes), is marked delivered with a signature, and the
  * worklist exports to XLSX with his ID number masked.
  */
 describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
@@ -32,7 +34,7 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    cups = await startVirtualPrinter();
+    cups = await startVirtualPrinter({ card: true });
     cupsBefore = process.env.CUPS_SERVER;
     process.env.CUPS_SERVER = cups.cupsServer;
     f = await makeCore({
@@ -99,14 +101,34 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     expect(made.state).toBe('output-made');
     expect(made.caseId).toBeTruthy();
     expect(made.outputRef).toMatch(/\d/);
-    // The card went through the desk's print path to the real CUPS queue. (ippeveprinter lists no
-    // CR80 media, so the job waits there with "cannot print with supplied options"; see docs/worklists.md.)
+    // The card went through the desk's print path to the real CUPS queue, and the device (which
+    // lists the CR80 size) printed it: the job completed and the device kept the card's PDF.
     const cupsEnv = { env: { ...process.env, CUPS_SERVER: cups.cupsServer } };
-    const jobs = await until('the card job at the spooler', async () => {
-      const { stdout } = await run('lpstat', ['-W', 'all', '-o', cups.queue], cupsEnv);
-      return stdout.trim() ? stdout : null;
+    const done = await until(
+      'the card job completed at the printer',
+      async () => {
+        const { stdout } = await run('lpstat', ['-W', 'completed', '-o', cups.queue], cupsEnv);
+        return stdout.trim() ? stdout : null;
+      },
+      { timeoutMs: 30_000 },
+    ).catch(async (e: Error) => {
+      const { stdout } = await run('lpstat', ['-l', '-W', 'all', '-o', cups.queue], cupsEnv);
+      throw new Error(`${e.message}\n${stdout}\n${cups.logs().slice(-1500)}`);
     });
-    expect(jobs).toContain(cups.queue);
+    expect(done).toContain(cups.queue);
+    const { stdout: pending } = await run('lpstat', ['-W', 'not-completed', '-o', cups.queue], cupsEnv);
+    expect(pending.trim()).toBe('');
+    const received = await until('the card PDF at the device', async () => {
+      const docs = await cups.documents();
+      return docs.length ? docs : null;
+    }).catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${(await readdir(cups.spoolDir, { recursive: true })).join(', ')}`);
+    });
+    expect(received.length).toBe(1);
+    // What the device got is the card itself: one CR80 page (85.6 x 54 mm = 242.6 x 153.1 pt).
+    const { stdout: info } = await run('pdfinfo', [join(cups.spoolDir, received[0]!)]);
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+    expect([Number(size[1]), Number(size[2])].sort((a, b) => a - b).map(Math.round)).toEqual([153, 243]);
     // The stored, signed document of the serial (what the spooler got): a CR80 card with the registry's portrait.
     const doc = getDocument<{ data: { serial: string; holderName?: string }; photo?: string; page: string }>(
       f.core.db,
