@@ -38,7 +38,13 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     cupsBefore = process.env.CUPS_SERVER;
     process.env.CUPS_SERVER = cups.cupsServer;
     f = await makeCore({
-      boot: { registry: sandbox, printerQueue: cups.queue, cardQueue: cups.queue, hallId: 'WL01' },
+      boot: {
+        registry: sandbox,
+        printerQueue: cups.queue,
+        cardQueue: cups.queue,
+        hallId: 'WL01',
+        stationArea: '110901001',
+      },
     });
     await f.signInAs('demo-station', 'training-123');
     demo = ((await (await fetch(new URL('sandbox/demo-residents', sandbox.url))).json()) as { residents: Demo[] })
@@ -197,7 +203,10 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
   }, 180_000);
 
   it('the care allowance and high-age programmes find their demo residents', async () => {
-    const care = await f.callOk('worklist.start', { programme: 'severe-disability-care', area: '110901001' });
+    // No area given: the station's area from the config (和平街道).
+    expect(await f.callOk('worklist.station')).toEqual({ area: '110901001' });
+    const care = await f.callOk('worklist.start', { programme: 'severe-disability-care' });
+    expect(care.area).toBe('110901001');
     const careView = await f.callOk('worklist.view', { id: care.id });
     const qian = careView.tasks.find((t) => t.name === '钱秀兰');
     expect(qian?.facts.map((x) => x.value)).toEqual(['一级']);
@@ -205,6 +214,14 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     // Reached at home, she confirms and gives a phone and an account: the application goes to the outbox.
     await f.callOk('worklist.step', { taskId: qian!.id, step: 'reached' });
     await f.callOk('worklist.step', { taskId: qian!.id, step: 'confirm' });
+    // What staff must type first: the form's fields no source filled, from the case's own prefill.
+    const ask = await f.callOk('worklist.outputForm', { taskId: qian!.id });
+    expect(ask.map((x) => x.key)).toEqual(expect.arrayContaining(['phone', 'bankAccount']));
+    expect(ask.map((x) => x.key)).not.toContain('disabilityGrade'); // the license gave it
+    expect(ask.find((x) => x.key === 'phone')?.pattern).toBeTruthy();
+    // Without them the application is refused and the task stays confirmed; with them it goes.
+    const bare = await f.call('worklist.output', { taskId: qian!.id });
+    expect(bare.ok || bare.error.code).toBe('WORKLIST_OUTPUT_FAILED');
     const made = await f.callOk('worklist.output', {
       taskId: qian!.id,
       values: { phone: '13912345678', bank: '示范市农商银行', bankAccount: '6230123412341234' },
