@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { sealer } from '../../../hall/pool';
 import { CLAIM_MS, TaskConflict, claimTask, putWorklist, stepTask, worklistTasks } from '../../../hall/worklists';
+import { newPairingCode } from '../../../hall/auth';
+import { startHall } from '../../../hall/server';
+import { hallClient, pairWithHall, HallCallError } from '../../../electron/services/hall/client';
 import { startTestPg } from '../../helpers/hall/pg';
 
 /**
@@ -118,5 +121,37 @@ describe('hall worklists on a real PostgreSQL', () => {
     expect(done.state).toBe('confirmed');
     const changed = await worklistTasks(pool, s, { id, area: '110901001', sinceMs: since });
     expect(changed.map((t) => t.seq)).toEqual([2]);
+  });
+
+  it('over signed HTTP: two paired terminals share a worklist, the second claim gets 409 with the task', async () => {
+    const hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
+    try {
+      const a = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool), 'station 1'));
+      const b = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool), 'station 2'));
+      const wid = 'WL-HALL01-20261201-002';
+      const put = { id: wid, area: '110901001', programme: 'p', itemCode: 'I1', asOf: '2026-12-01' };
+      expect(
+        (await a.worklistPut({ ...put, tasks: [{ seq: 1, personHash: hash, person, state: 'to-contact' }] })).added,
+      ).toBe(1);
+      const seen = (await b.worklistTasks({ id: wid, area: '110901001' })).tasks as { person: string }[];
+      expect(seen[0]!.person).toBe(person);
+      const claimed = await a.worklistClaim({ id: wid, seq: 1, version: 0 });
+      const lost = await b.worklistClaim({ id: wid, seq: 1, version: 0 }).catch((e: unknown) => e);
+      expect(lost).toBeInstanceOf(HallCallError);
+      expect(lost).toMatchObject({ status: 409, code: 'HALL_TASK_CONFLICT', retryable: false });
+      expect((lost as HallCallError).params.task).toMatchObject({ version: 1, claimedBy: claimed.task.claimedBy });
+      const step = await a.worklistStep({
+        id: wid,
+        seq: 1,
+        version: 1,
+        step: 'reached',
+        state: 'reached',
+        byUser: 'u1',
+      });
+      expect(step.task).toMatchObject({ state: 'reached', version: 2 });
+      await expect(b.worklistTasks({ id: wid, area: '110902001' })).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await hall.close();
+    }
   });
 });
