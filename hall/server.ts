@@ -1,3 +1,4 @@
+import { TaskConflict, claimTask, putWorklist, stepTask, worklistTasks } from './worklists';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,8 +62,10 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch((e: unknown) => {
       if (e instanceof SyncError) return send(res, 409, { code: e.code, params: e.params });
+      if (e instanceof TaskConflict) return send(res, 409, { code: 'HALL_TASK_CONFLICT', params: { task: e.current } });
       const msg = (e as Error).message;
       if (msg === 'HALL_BAD_QUERY' || e instanceof SyntaxError) return send(res, 400, { code: 'HALL_BAD_QUERY' });
+      if (msg === 'HALL_NOT_FOUND') return send(res, 404, { code: 'HALL_NOT_FOUND' });
       console.error('[hall]', msg);
       send(res, 503, { code: 'HALL_UNAVAILABLE' });
     });
@@ -108,6 +111,22 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
     }
     if (req.method === 'GET' && path === HALL_PATH.poolReads) {
       return send(res, 200, { rows: await poolReads(pool, Number(q.get('since') ?? 0)) });
+    }
+    if (req.method === 'POST' && path === HALL_PATH.worklistPut) {
+      return send(res, 200, { added: await putWorklist(pool, s, auth.terminalId, JSON.parse(body)) });
+    }
+    if (req.method === 'GET' && path === HALL_PATH.worklistTasks) {
+      const since = Number(q.get('since') ?? -1);
+      return send(res, 200, {
+        tasks: await worklistTasks(pool, s, { id: q.get('id') ?? '', area: q.get('area') ?? '', sinceMs: since }),
+      });
+    }
+    if (req.method === 'POST' && path === HALL_PATH.worklistClaim) {
+      const k = JSON.parse(body) as { id: string; seq: number; version: number };
+      return send(res, 200, { task: await claimTask(pool, s, auth.terminalId, k) });
+    }
+    if (req.method === 'POST' && path === HALL_PATH.worklistStep) {
+      return send(res, 200, { task: await stepTask(pool, s, auth.terminalId, JSON.parse(body)) });
     }
     send(res, 404, { code: 'HALL_NOT_FOUND' });
   }

@@ -10,6 +10,11 @@ export const HALL_PATH = {
   poolPut: '/v1/pool/put',
   poolRead: '/v1/pool/read',
   poolReads: '/v1/pool/reads',
+  // worklists shared by a station's terminals (docs/worklists.md)
+  worklistPut: '/v1/worklists/put',
+  worklistTasks: '/v1/worklists/tasks',
+  worklistClaim: '/v1/worklists/claim',
+  worklistStep: '/v1/worklists/step',
 } as const;
 
 export const CASE_EVENT_TYPES = [

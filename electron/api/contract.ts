@@ -284,6 +284,13 @@ export const operations = {
     ['station'],
     'The worklist as XLSX (masked ID numbers)',
   ),
+  // worklists, second round: the station's area from the config, the fields staff type for an application
+  'worklist.station': op<{ area: string | null }>()(empty, ['station'], "The station's area from the config"),
+  'worklist.outputForm': op<T.FormFieldView[]>()(
+    W.taskRef,
+    ['station'],
+    "The application form's fields no source filled (phone, bank account), asked before worklist.output",
+  ),
 
   // --- batch checks (issue 14 §2): a list of applicants checked against an item's rules ---
   'batch.items': op<B.BatchItemView[]>()(empty, ['station', 'supervisor'], 'Items a list can be checked against'),

@@ -5,7 +5,11 @@ export const worklistRef = z.object({ id: z.string().min(1).max(64) }).strict();
 export const startInput = z
   .object({
     programme: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    area: z.string().regex(/^\d{6}(\d{3}){0,2}$/),
+    /** Without it, the station's area from the config (`station.area`). */
+    area: z
+      .string()
+      .regex(/^\d{6}(\d{3}){0,2}$/)
+      .optional(),
     withinDays: z.number().int().min(1).max(366).optional(),
   })
   .strict();
@@ -30,6 +34,7 @@ export const stepInput = z
 export const assignInput = z
   .object({ taskIds: z.array(z.number().int().min(1)).min(1).max(500), userId: z.string().min(1).max(64) })
   .strict();
+export const taskRef = z.object({ taskId: z.number().int().min(1) }).strict();
 export const outputInput = z
   .object({
     taskId: z.number().int().min(1),

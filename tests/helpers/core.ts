@@ -46,6 +46,8 @@ export interface BootOptions {
   counter?: string;
   /** Also send submissions to this registry's department back-office (/dept/v1), as training does with its own sandbox. */
   departments?: boolean;
+  /** The station's area (config `station.area`), the default of a worklist's area. */
+  stationArea?: string;
 }
 
 export interface CoreOptions {
@@ -126,6 +128,7 @@ function writeBootConfig(dir: string, b: BootOptions): string {
       printer: b.printerQueue
         ? { backend: 'cups', a4: b.printerQueue, ...(b.cardQueue ? { card: b.cardQueue } : {}) }
         : { backend: 'virtual' },
+      ...(b.stationArea ? { station: { area: b.stationArea } } : {}),
       ...(b.departments
         ? { departments: { url: b.registry.url, appKey: b.registry.appKey, appSecret: b.registry.appSecret } }
         : {}),

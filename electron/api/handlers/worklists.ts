@@ -11,7 +11,9 @@ type WorklistOps =
   | 'worklist.assign'
   | 'worklist.output'
   | 'worklist.deliver'
-  | 'worklist.export';
+  | 'worklist.export'
+  | 'worklist.station'
+  | 'worklist.outputForm';
 
 const svc = (ctx: HandlerContext) => need(ctx.core.services.worklists, 'The worklist service');
 
@@ -19,7 +21,10 @@ export const worklistHandlers: HandlerSlice<WorklistOps> = {
   'worklist.programmes': (ctx) => svc(ctx).listProgrammes(),
   'worklist.list': (ctx) => svc(ctx).list(),
   'worklist.start': (ctx, { programme, area, withinDays }) =>
-    svc(ctx).start(programme, { area, ...(withinDays ? { withinDays } : {}) }),
+    svc(ctx).start(programme, {
+      area: area ?? ctx.core.config.station?.area ?? '',
+      ...(withinDays ? { withinDays } : {}),
+    }),
   'worklist.resume': (ctx, { id }) => svc(ctx).resume(id),
   'worklist.view': (ctx, { id, ...f }) => svc(ctx).view(id, f),
   'worklist.step': (ctx, { taskId, step, note }) => svc(ctx).step(taskId, step, note),
@@ -28,4 +33,6 @@ export const worklistHandlers: HandlerSlice<WorklistOps> = {
   'worklist.deliver': (ctx, { taskId, note, signature }) =>
     svc(ctx).deliver(taskId, { ...(note ? { note } : {}), ...(signature ? { signature } : {}) }),
   'worklist.export': (ctx, { id }) => svc(ctx).exportXlsx(id),
+  'worklist.station': (ctx) => ({ area: ctx.core.config.station?.area ?? null }),
+  'worklist.outputForm': (ctx, { taskId }) => svc(ctx).outputForm(taskId),
 };

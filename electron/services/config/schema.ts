@@ -77,6 +77,14 @@ export const configSchema = z
       })
       .strict()
       .default({ backend: 'auto' }),
+    /**
+     * The station (the `station` role's office) this terminal serves: its area code (6, 9 or 12
+     * digits: district, street, community) is where its worklists look for people by default.
+     */
+    station: z
+      .object({ area: z.string().regex(/^\d{6}(\d{3}){0,2}$/, 'an area code of 6, 9 or 12 digits') })
+      .strict()
+      .optional(),
     language: z.enum(['zh-CN', 'en']).default('zh-CN'),
     idleLockSeconds: z.number().int().min(30).max(3600).default(300),
   })
@@ -92,6 +100,7 @@ export const trainingConfig: CounterConfig = {
   reader: { kind: 'simulator', baudRate: 115200, readAddedAddress: false },
   signaturePad: { kind: 'touch' },
   printer: { backend: 'auto' },
+  station: { area: '110901001' }, // 和平街道, where the sandbox's demo residents live
   language: 'zh-CN',
   idleLockSeconds: 300,
 };

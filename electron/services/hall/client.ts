@@ -81,6 +81,27 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
     poolRead: (r: { personHash: string; caseId: string; clerkId: string; itemCode: string; fields: string[] }) =>
       call<{ values: Record<string, { value: string; confirmedAt: number }> }>('POST', HALL_PATH.poolRead, r),
     poolReads: (sinceMs: number) => call<{ rows: unknown[] }>('GET', `${HALL_PATH.poolReads}?since=${sinceMs}`),
+    // Shared worklists (docs/worklists.md); a lost claim or step is HallCallError HALL_TASK_CONFLICT (409)
+    // with the task as the hall has it in params.task.
+    worklistPut: (w: unknown) => call<{ added: number }>('POST', HALL_PATH.worklistPut, w),
+    worklistTasks: (q: { id: string; area: string; since?: number }) =>
+      call<{ tasks: unknown[] }>(
+        'GET',
+        `${HALL_PATH.worklistTasks}?${new URLSearchParams({ id: q.id, area: q.area, since: String(q.since ?? -1) }).toString()}`,
+      ),
+    worklistClaim: (k: { id: string; seq: number; version: number }) =>
+      call<{ task: { version: number; claimedBy: string | null } }>('POST', HALL_PATH.worklistClaim, k),
+    worklistStep: (k: {
+      id: string;
+      seq: number;
+      version: number;
+      step: string;
+      state: string;
+      byUser: string;
+      note?: string;
+      caseRef?: string;
+      outputRef?: string;
+    }) => call<{ task: { version: number; state: string } }>('POST', HALL_PATH.worklistStep, k),
   };
 }
 export type HallClient = ReturnType<typeof hallClient>;

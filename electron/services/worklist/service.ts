@@ -23,7 +23,7 @@ import {
   type StoredTask,
   type TaskFilter,
 } from './store';
-import type { ProgrammeView, TaskView, WorklistSummary, WorklistView } from './types';
+import type { FormFieldView, ProgrammeView, TaskView, WorklistSummary, WorklistView } from './types';
 import { programmeView, summaryOf, taskView } from './views';
 
 /**
@@ -167,6 +167,62 @@ export class WorklistService {
   }
 
   /**
+   * The task's case, ready for its output: opened for the person (the manual reason names the
+   * worklist and task), the card taken from the registry, the item chosen (licenses fetched, the
+   * form prefilled). A retry reuses the task's case while this terminal still holds it; after a
+   * restart it opens a new one. The caller closes it.
+   */
+  private async caseFor(taskId: number): Promise<string> {
+    const { t, p, worklist } = this.task(taskId);
+    const desk: CaseFlow = need(this.core.services.desk, 'The case service');
+    let caseId = t.case_id ?? undefined;
+    let chosen = false;
+    if (caseId) {
+      try {
+        chosen = !!desk.view(caseId).item;
+      } catch {
+        caseId = undefined;
+      }
+    }
+    if (!caseId) {
+      const reason = `${reasonOf(p)}（工单 ${worklist} 第 ${t.seq} 项；申请人不在柜台，信息与照片取自电子证照）`;
+      caseId = desk.openManual(t.person.idNumber, t.person.name, '', reason).caseId;
+      updateTask(this.core.db, taskId, { case_id: caseId });
+    }
+    if (!chosen) {
+      await desk.cardFromRegistry(caseId);
+      await desk.chooseItem(caseId, p.item);
+    }
+    return caseId;
+  }
+
+  /**
+   * What staff must type before an application output: the form's fields no source filled
+   * (phone, bank account). The case is prepared as the output would prepare it (and reused by
+   * it), so the answer is the form's own prefill, not a guess. A card output asks for nothing.
+   */
+  async outputForm(taskId: number): Promise<FormFieldView[]> {
+    const { t, p } = this.task(taskId);
+    nextState(t.state, 'output');
+    if (p.output !== 'application') return [];
+    const desk: CaseFlow = need(this.core.services.desk, 'The case service');
+    let caseId: string | undefined;
+    try {
+      caseId = await this.caseFor(taskId);
+      return (desk.view(caseId).form?.fields ?? []).filter((f) => f.source === 'clerk' && !f.locked && !f.value);
+    } catch (e) {
+      const reason = e instanceof AppError ? e.code : 'INTERNAL';
+      throw new WorklistError(
+        'WORKLIST_OUTPUT_FAILED',
+        `The form of task ${t.seq} could not be prepared: ${e instanceof Error ? e.message : String(e)}`,
+        { reason },
+      );
+    } finally {
+      if (caseId && desk.isCurrent(caseId)) desk.close(caseId);
+    }
+  }
+
+  /**
    * The output, made without the citizen at the counter: a case is opened for the person (the
    * manual reason names the worklist and task), their licenses are fetched under that case as at
    * the counter, the item's checks run, and then the card is printed through the desk's print
@@ -177,26 +233,9 @@ export class WorklistService {
     const { t, p, worklist } = this.task(taskId);
     nextState(t.state, 'output');
     const desk: CaseFlow = need(this.core.services.desk, 'The case service');
-    let caseId = t.case_id ?? undefined;
+    let caseId: string | undefined;
     try {
-      // A retry reuses the task's case while this terminal still holds it; after a restart it opens a new one.
-      let chosen = false;
-      if (caseId) {
-        try {
-          chosen = !!desk.view(caseId).item;
-        } catch {
-          caseId = undefined;
-        }
-      }
-      if (!caseId) {
-        const reason = `${reasonOf(p)}（工单 ${worklist} 第 ${t.seq} 项；申请人不在柜台，信息与照片取自电子证照）`;
-        caseId = desk.openManual(t.person.idNumber, t.person.name, '', reason).caseId;
-        updateTask(this.core.db, taskId, { case_id: caseId });
-      }
-      if (!chosen) {
-        await desk.cardFromRegistry(caseId);
-        await desk.chooseItem(caseId, p.item);
-      }
+      caseId = await this.caseFor(taskId);
       let ref: string;
       if (p.output === 'card') {
         const v = await desk.print(caseId);

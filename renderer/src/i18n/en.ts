@@ -57,6 +57,7 @@ export const en: Strings = {
     failed: 'Build failed; try again',
     filter: 'Filter by state',
     export: 'Export to Excel',
+    outputFields: 'What the person gave when confirming (the form has no other source for it)',
     keys: 'Keys (on the highlighted row): Alt+↑/↓ select, Alt+R reached, Alt+N not reached, Alt+D declined, Alt+C confirm, Alt+O make the output (card / application), Alt+S delivered, Alt+E export, Esc back.',
     col: {
       seq: 'No.',

@@ -61,6 +61,7 @@ export const zhCN = {
     failed: '生成失败，可重试',
     filter: '按状态筛选',
     export: '导出 Excel',
+    outputFields: '请填写申请人确认时提供的信息（表单无其他来源）',
     keys: '快捷键（作用于高亮行）：Alt+↑/↓ 选择，Alt+R 已联系，Alt+N 未联系上，Alt+D 谢绝，Alt+C 确认，Alt+O 办结（制卡/提交申请），Alt+S 送达，Alt+E 导出，Esc 返回。',
     col: {
       seq: '序号',

@@ -1,11 +1,19 @@
 import { Alert, Button, Card, Form, InputNumber, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProgrammeView, TaskState, TaskView, WorklistSummary, WorklistView } from '../../../electron/api/types';
+import type {
+  FormFieldView,
+  ProgrammeView,
+  TaskState,
+  TaskView,
+  WorklistSummary,
+  WorklistView,
+} from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
 import { base64Bytes, download } from '../auth/download';
 import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
+import { OutputFieldsDialog } from './OutputFieldsDialog';
 
 const STATES: TaskState[] = [
   'to-contact',
@@ -57,6 +65,10 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The station's area from the config: the start form's default (null: staff type it). */
+  const [stationArea, setStationArea] = useState<string | null | undefined>();
+  /** An application task waiting for the fields staff type (OutputFieldsDialog). */
+  const [asking, setAsking] = useState<{ task: TaskView; fields: FormFieldView[] } | null>(null);
 
   const refreshLists = useCallback(
     () =>
@@ -69,6 +81,9 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
     void call('worklist.programmes', {})
       .then(setProgrammes)
       .catch((e) => setError(problem(e)));
+    void call('worklist.station', {})
+      .then((s) => setStationArea(s.area))
+      .catch(() => setStationArea(null));
     refreshLists();
   }, [refreshLists]);
 
@@ -103,12 +118,20 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
   };
 
   const act = useCallback(
-    async (task: TaskView | undefined, step: TaskView['can'][number]) => {
+    async (task: TaskView | undefined, step: TaskView['can'][number], values?: Record<string, string>) => {
       if (!task || !open || !task.can.includes(step)) return;
       setBusy(true);
       setError(null);
       try {
-        if (step === 'output') await call('worklist.output', { taskId: task.id });
+        if (step === 'output' && !values) {
+          // An application asks first for what no source filled; a card (or a full form) goes at once.
+          const fields = await call('worklist.outputForm', { taskId: task.id });
+          if (fields.length > 0) {
+            setAsking({ task, fields });
+            return;
+          }
+        }
+        if (step === 'output') await call('worklist.output', { taskId: task.id, ...(values ? { values } : {}) });
         else if (step === 'deliver') await call('worklist.deliver', { taskId: task.id });
         else await call('worklist.step', { taskId: task.id, step });
       } catch (e) {
@@ -136,6 +159,12 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
     }
   }, [open]);
 
+  const sendOutput = async (values: Record<string, string>) => {
+    const a = asking;
+    setAsking(null);
+    if (a) await act(a.task, 'output', values);
+  };
+
   const tasks = open?.tasks ?? [];
   const current = tasks[selected];
   useShortcuts(
@@ -145,9 +174,13 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
         'Alt+ArrowDown': () => setSelected((s) => Math.min(s + 1, tasks.length - 1)),
         'Alt+ArrowUp': () => setSelected((s) => Math.max(s - 1, 0)),
         'Alt+E': () => void exportXlsx(),
-        ...Object.fromEntries(Object.entries(KEYS).map(([k, step]) => [k, () => void act(current, step)])),
+        // While the output's fields are asked, the step keys wait (the dialog owns Enter and Esc).
+        ...(asking ? { Escape: () => setAsking(null) } : {}),
+        ...Object.fromEntries(
+          Object.entries(KEYS).map(([k, step]) => [k, () => void (asking ? undefined : act(current, step))]),
+        ),
       }),
-      [onClose, tasks.length, exportXlsx, act, current],
+      [onClose, tasks.length, exportXlsx, act, current, asking],
     ),
   );
 
@@ -217,8 +250,8 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
         <Form
           layout="inline"
           onFinish={(v) => void start(v)}
-          initialValues={{ area: '110901001', programme: programmes[0]?.code }}
-          key={programmes[0]?.code ?? 'none'}
+          initialValues={{ area: stationArea ?? '', programme: programmes[0]?.code }}
+          key={`${programmes[0]?.code ?? 'none'}-${stationArea ?? ''}`}
         >
           <Form.Item name="programme" label={t('worklist.programme')} rules={[{ required: true }]}>
             <Select
@@ -266,6 +299,12 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
               ),
           },
         ]}
+      />
+      <OutputFieldsDialog
+        fields={asking?.fields ?? null}
+        busy={busy}
+        onOk={(v) => void sendOutput(v)}
+        onCancel={() => setAsking(null)}
       />
       {open && (
         <Card

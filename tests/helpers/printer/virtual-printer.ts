@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { CupsBackend } from '../../../native/printer/cups/backend';
+import { cardPrinterAttributes } from './card-attributes';
 import { acquireDaemons, releaseDaemons } from './daemons';
 import { canConnect, freePort, run, startProcess, stopProcess } from './procs';
 import { until } from '../until';
@@ -55,8 +56,15 @@ export function printerTestSkipReason(): string | null {
 
 let seq = 0;
 
-/** `locale`: cupsd's LANG, e.g. 'zh_CN.UTF-8' for a hall whose print server runs in Chinese. */
-export async function startVirtualPrinter(opts: { queue?: string; locale?: string } = {}): Promise<VirtualPrinter> {
+/**
+ * `locale`: cupsd's LANG, e.g. 'zh_CN.UTF-8' for a hall whose print server runs in Chinese.
+ * `card`: the device also lists the CR80 card size (an ippeveprinter attributes file), so a card
+ * job completes; without it ippeveprinter refuses CR80 and CUPS holds the job ("cannot print
+ * with supplied options").
+ */
+export async function startVirtualPrinter(
+  opts: { queue?: string; locale?: string; card?: boolean } = {},
+): Promise<VirtualPrinter> {
   const skip = printerTestSkipReason();
   if (skip) throw new Error(`Cannot start the virtual printer: ${skip}`);
   const root = await mkdtemp(join(tmpdir(), 'counter-cups-'));
@@ -81,10 +89,17 @@ export async function startVirtualPrinter(opts: { queue?: string; locale?: strin
   // jobs complete at once while -k still keeps every received document in the spool dir.
   const noop = join(root, 'done.sh');
   await writeFile(noop, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  // ippeveprinter refuses -f together with -a: the attributes file names the formats itself.
+  let formats = ['-f', 'application/pdf'];
+  if (opts.card) {
+    const conf = join(root, 'card-printer.conf');
+    await writeFile(conf, cardPrinterAttributes());
+    formats = ['-a', conf];
+  }
   const startDevice = async () => {
     device = startProcess(
       'ippeveprinter',
-      ['-p', String(ippPort), '-c', noop, '-d', dirs.ipp!, '-k', '-f', 'application/pdf', `Counter Test ${ippPort}`],
+      ['-p', String(ippPort), '-c', noop, '-d', dirs.ipp!, '-k', ...formats, `Counter Test ${ippPort}`],
       append('ippeveprinter'),
     );
     const d = device;

@@ -103,6 +103,8 @@ const MATRIX: Record<OpName, string> = {
   'worklist.output': '..x..',
   'worklist.deliver': '..x..',
   'worklist.export': '..x..',
+  'worklist.station': '..x..',
+  'worklist.outputForm': '..x..',
   // Batch checks of applicant lists: station staff and supervisors, never a counter clerk alone.
   'batch.items': BATCH,
   'batch.upload': BATCH,

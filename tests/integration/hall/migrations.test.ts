@@ -101,4 +101,21 @@ describe('hall migrations', () => {
     );
     await pool.end();
   });
+
+  it('005 worklists: one task per (worklist, seq), tasks need their worklist, steps are rows', async () => {
+    const pool = await poolAt(5);
+    await pool.query(
+      "INSERT INTO worklists (id, area, programme, item_code, built_by, as_of, created_ms) VALUES ('WL-H-20261201-001', '110901001', 'p', 'I1', 't1', '2026-12-01', 1)",
+    );
+    const task =
+      "INSERT INTO worklist_tasks (worklist_id, seq, person_hash, sealed, state, updated_ms) VALUES ($1, 1, 'ab', 'x', 'to-contact', 1)";
+    await pool.query(task, ['WL-H-20261201-001']);
+    await expect(pool.query(task, ['WL-H-20261201-001'])).rejects.toThrow(/duplicate key/);
+    await expect(pool.query(task, ['WL-NONE'])).rejects.toThrow(/foreign key/);
+    expect((await pool.query('SELECT version FROM worklist_tasks')).rows).toEqual([{ version: 0 }]);
+    await pool.query(
+      "INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id) VALUES ('WL-H-20261201-001', 1, 1, 'reached', 'u1', 't1')",
+    );
+    await pool.end();
+  });
 });

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { getDocument } from '../../../electron/services/cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +22,7 @@ interface Demo {
 /**
  * Issue 14 §1: a station user starts the senior-card worklist for 和平街道; the sandbox's demo
  * senior 陈德福 (turns 65 in 45 days) is on it, is reached and confirms, gets a card printed on a
- * real CUPS queue with the registry's photo, is marked delivered with a signature, and the
+ * real CUPS queue with the registry's photo (the virtual card printer lists CR80, so the job completes), is marked delivered with a signature, and the
  * worklist exports to XLSX with his ID number masked.
  */
 describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
@@ -32,11 +34,17 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
 
   beforeAll(async () => {
     sandbox = await startTestSandbox();
-    cups = await startVirtualPrinter();
+    cups = await startVirtualPrinter({ card: true });
     cupsBefore = process.env.CUPS_SERVER;
     process.env.CUPS_SERVER = cups.cupsServer;
     f = await makeCore({
-      boot: { registry: sandbox, printerQueue: cups.queue, cardQueue: cups.queue, hallId: 'WL01' },
+      boot: {
+        registry: sandbox,
+        printerQueue: cups.queue,
+        cardQueue: cups.queue,
+        hallId: 'WL01',
+        stationArea: '110901001',
+      },
     });
     await f.signInAs('demo-station', 'training-123');
     demo = ((await (await fetch(new URL('sandbox/demo-residents', sandbox.url))).json()) as { residents: Demo[] })
@@ -99,14 +107,34 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     expect(made.state).toBe('output-made');
     expect(made.caseId).toBeTruthy();
     expect(made.outputRef).toMatch(/\d/);
-    // The card went through the desk's print path to the real CUPS queue. (ippeveprinter lists no
-    // CR80 media, so the job waits there with "cannot print with supplied options"; see docs/worklists.md.)
+    // The card went through the desk's print path to the real CUPS queue, and the device (which
+    // lists the CR80 size) printed it: the job completed and the device kept the card's PDF.
     const cupsEnv = { env: { ...process.env, CUPS_SERVER: cups.cupsServer } };
-    const jobs = await until('the card job at the spooler', async () => {
-      const { stdout } = await run('lpstat', ['-W', 'all', '-o', cups.queue], cupsEnv);
-      return stdout.trim() ? stdout : null;
+    const done = await until(
+      'the card job completed at the printer',
+      async () => {
+        const { stdout } = await run('lpstat', ['-W', 'completed', '-o', cups.queue], cupsEnv);
+        return stdout.trim() ? stdout : null;
+      },
+      { timeoutMs: 30_000 },
+    ).catch(async (e: Error) => {
+      const { stdout } = await run('lpstat', ['-l', '-W', 'all', '-o', cups.queue], cupsEnv);
+      throw new Error(`${e.message}\n${stdout}\n${cups.logs().slice(-1500)}`);
     });
-    expect(jobs).toContain(cups.queue);
+    expect(done).toContain(cups.queue);
+    const { stdout: pending } = await run('lpstat', ['-W', 'not-completed', '-o', cups.queue], cupsEnv);
+    expect(pending.trim()).toBe('');
+    const received = await until('the card PDF at the device', async () => {
+      const docs = await cups.documents();
+      return docs.length ? docs : null;
+    }).catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${(await readdir(cups.spoolDir, { recursive: true })).join(', ')}`);
+    });
+    expect(received.length).toBe(1);
+    // What the device got is the card itself: one CR80 page (85.6 x 54 mm = 242.6 x 153.1 pt).
+    const { stdout: info } = await run('pdfinfo', [join(cups.spoolDir, received[0]!)]);
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+    expect([Number(size[1]), Number(size[2])].sort((a, b) => a - b).map(Math.round)).toEqual([153, 243]);
     // The stored, signed document of the serial (what the spooler got): a CR80 card with the registry's portrait.
     const doc = getDocument<{ data: { serial: string; holderName?: string }; photo?: string; page: string }>(
       f.core.db,
@@ -175,7 +203,10 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
   }, 180_000);
 
   it('the care allowance and high-age programmes find their demo residents', async () => {
-    const care = await f.callOk('worklist.start', { programme: 'severe-disability-care', area: '110901001' });
+    // No area given: the station's area from the config (和平街道).
+    expect(await f.callOk('worklist.station')).toEqual({ area: '110901001' });
+    const care = await f.callOk('worklist.start', { programme: 'severe-disability-care' });
+    expect(care.area).toBe('110901001');
     const careView = await f.callOk('worklist.view', { id: care.id });
     const qian = careView.tasks.find((t) => t.name === '钱秀兰');
     expect(qian?.facts.map((x) => x.value)).toEqual(['一级']);
@@ -183,6 +214,14 @@ describe.skipIf(!!skip)('a senior-card worklist from start to delivery', () => {
     // Reached at home, she confirms and gives a phone and an account: the application goes to the outbox.
     await f.callOk('worklist.step', { taskId: qian!.id, step: 'reached' });
     await f.callOk('worklist.step', { taskId: qian!.id, step: 'confirm' });
+    // What staff must type first: the form's fields no source filled, from the case's own prefill.
+    const ask = await f.callOk('worklist.outputForm', { taskId: qian!.id });
+    expect(ask.map((x) => x.key)).toEqual(expect.arrayContaining(['phone', 'bankAccount']));
+    expect(ask.map((x) => x.key)).not.toContain('disabilityGrade'); // the license gave it
+    expect(ask.find((x) => x.key === 'phone')?.pattern).toBeTruthy();
+    // Without them the application is refused and the task stays confirmed; with them it goes.
+    const bare = await f.call('worklist.output', { taskId: qian!.id });
+    expect(bare.ok || bare.error.code).toBe('WORKLIST_OUTPUT_FAILED');
     const made = await f.callOk('worklist.output', {
       taskId: qian!.id,
       values: { phone: '13912345678', bank: '示范市农商银行', bankAccount: '6230123412341234' },
