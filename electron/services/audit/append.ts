@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { RecordCipher } from '../crypto';
 import { entryHash } from './chain';
@@ -45,8 +46,9 @@ function short(v: string | null | undefined, what: string): string | null {
  */
 // Prepared once per database: preparing both statements on every entry was a large share of a
 // batch run's time (one entry per checked row). A closed database drops out with its WeakMap key.
-const statements = new WeakMap<Db, { head: ReturnType<Db['prepare']>; insert: ReturnType<Db['prepare']> }>();
-function prepared(db: Db) {
+type Stmt = Database.Statement<unknown[]>;
+const statements = new WeakMap<Db, { head: Stmt; insert: Stmt }>();
+function prepared(db: Db): { head: Stmt; insert: Stmt } {
   let s = statements.get(db);
   if (!s) {
     s = {
@@ -65,7 +67,7 @@ export function appendAudit(db: Db, e: AuditEntryInput): number {
   const setup = setups.get(db);
   const st = prepared(db);
   return db.transaction(() => {
-    const head = st.head.get() as { seq: number; hash: string } | undefined;
+    const head = st.head.get() as unknown as { seq: number; hash: string } | undefined;
     const seq = (head?.seq ?? 0) + 1;
     const prev = head?.hash ?? GENESIS_HASH;
     let sealed: Buffer | null = null;

@@ -41,7 +41,7 @@ describe('a retried registry call is one use at the registry', () => {
       const e = await c.search(holder, USAGE).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(RegistryError);
       // Every try reached the registry (it answers late, after the terminal gave up).
-      const mine = () => sb.usage().filter((u) => u.caseNumber === USAGE.caseNumber && u.path === '/v1/licenses');
+      const mine = () => sb.usage!().filter((u) => u.caseNumber === USAGE.caseNumber && u.path === '/v1/licenses');
       await until('the first try recorded', () => mine().length >= 1, { timeoutMs: 5_000 });
       await new Promise((r) => setTimeout(r, 1_500));
       expect(mine()).toHaveLength(1);
