@@ -117,6 +117,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
 
   const api = async (req: IncomingMessage, url: URL, body: Buffer, record: Partial<UsageRecord>): Promise<unknown> => {
     record.appKey = authenticate(req, body, apps, nonces, now());
+    const rid = req.headers['x-request-id'];
+    if (typeof rid === 'string' && /^[\w-]{8,64}$/.test(rid)) record.requestId = rid;
     if (req.method !== 'GET') throw new ApiError(405, 'METHOD', 'Only GET is offered under /v1/.');
     const path = url.pathname;
     if (path === '/v1/license-types') return { types: typesJson.types };

@@ -4,8 +4,10 @@ import { z } from 'zod';
 
 export const jobRef = z.object({ jobId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) }).strict();
 
+const col = z.number().int().min(0).max(200);
+// The parents' ID-number columns are optional: a school-enrolment list names them (batch README).
 const mapping = z
-  .object({ idNumber: z.number().int().min(0).max(200), name: z.number().int().min(0).max(200) })
+  .object({ idNumber: col, name: col, fatherIdNumber: col.optional(), motherIdNumber: col.optional() })
   .strict();
 
 export const uploadInput = z

@@ -8,6 +8,7 @@ import { loadPlaces } from './places';
 import { addPersonalLicenses } from './personal';
 import { addRandomHousehold } from './population';
 import { Prng } from './prng';
+import { addSchoolData } from './school';
 import type { World } from './types';
 
 export const DEFAULT_SEED = 'demo-city';
@@ -39,5 +40,7 @@ export function generateWorld(opts: GenerateOptions = {}): World {
   benefitDemo.grantPersonal(b.world);
   // After everything, from its own stream: the means-test households hold no personal licenses.
   addMeansDemoHouseholds(b, seed);
+  // Last of all, from its own stream: leases and social-insurance months change nothing above.
+  b.world.school = addSchoolData(b.world, seed, POPULATION_ANCHOR, firstRandom);
   return b.world;
 }

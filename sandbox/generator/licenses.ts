@@ -1,10 +1,11 @@
 import typesJson from '../../resources/registry/license-types.json';
 import { buildLicenseId, parseLicenseId } from '../../protocol/license-id';
 import type { CatalogEntry, LicenseRecord, SurfaceValue } from '../../protocol/registry-types';
-import { addYears } from './dates';
+import { addDays, addYears } from './dates';
 import type { Issuer, IssuerKey } from './keys';
 import { PERSONAL_BITS, holds, personalFields, type PersonalKey } from './personal';
 import { portraitPng } from './portrait';
+import { leaseTerm } from './school';
 import type { Resident, World } from './types';
 
 export type LicenseKey =
@@ -16,6 +17,8 @@ export type LicenseKey =
   | 'low_income'
   | 'senior_card'
   | 'pension'
+  | 'lease'
+  | 'social_insurance'
   | PersonalKey;
 export type Unsigned = Omit<LicenseRecord, 'digitalSign'>;
 
@@ -72,6 +75,11 @@ export class LicenseBook {
     if (r.pension) refs.push({ key: 'pension', index: i });
     // Personal licenses come after the original types, so their order is unchanged.
     for (const [key] of PERSONAL_BITS) if (holds(this.world.personal, key, i)) refs.push({ key, index: i });
+    // School-enrolment data last of all: every earlier list stays as it was. A lease is found by
+    // any member of the household (承租人 and 同住人 are all on it).
+    const school = this.world.school;
+    if (school && r.household >= 0 && school.lease[r.household]) refs.push({ key: 'lease', index: r.household });
+    if (school?.months[i]) refs.push({ key: 'social_insurance', index: i });
     return refs;
   }
 
@@ -93,6 +101,10 @@ export class LicenseBook {
       const f = flags[i]!;
       if (f !== 0) for (const [key, bit] of PERSONAL_BITS) if (f & bit) yield { key, index: i };
     }
+    const school = this.world.school;
+    if (!school) return;
+    for (let h = 0; h < school.lease.length; h++) if (school.lease[h]) yield { key: 'lease', index: h };
+    for (let i = 0; i < school.months.length; i++) if (school.months[i]) yield { key: 'social_insurance', index: i };
   }
 
   /** Resolves an identifier to the license it names, or null when no such license exists. */
@@ -123,6 +135,10 @@ export class LicenseBook {
         return !!r?.pension;
       case 'household_register':
         return ref.index < households.length;
+      case 'lease':
+        return !!this.world.school?.lease[ref.index];
+      case 'social_insurance':
+        return !!this.world.school?.months[ref.index];
       case 'real_estate':
       case 'homestead':
         return properties[ref.index]?.kind === ref.key;
@@ -320,6 +336,54 @@ export class LicenseBook {
             monthlyAmount: p.monthlyAmount,
             since: p.since,
             status: p.status,
+          },
+        };
+      }
+      case 'lease': {
+        const h = households[ref.index]!;
+        const head = res(h.members[0]!);
+        const { from, to } = leaseTerm(this.world.school!, ref.index, this.world.personal.anchor);
+        const number = `ZL${h.areaCode.slice(0, 6)}${serialOf(ref.index)}`;
+        return {
+          holder: head,
+          number,
+          issued: from,
+          validTo: to,
+          areaCode: h.areaCode,
+          surface: {
+            certificateNumber: number,
+            tenants: h.members.map((m) => ({
+              name: res(m).name,
+              idNumber: res(m).idNumber,
+              relation: m === h.members[0] ? '承租人' : '同住人',
+            })),
+            address: h.address,
+            areaCode: h.areaCode,
+            from,
+            to,
+          },
+        };
+      }
+      case 'social_insurance': {
+        const r = res(ref.index);
+        const months = this.world.school!.months[ref.index]!;
+        const anchor = this.world.personal.anchor;
+        const since = addDays(anchor, -Math.round(months * 30.44));
+        const urban = this.world.places.find((p) => p.areaCode === r.areaCode)?.urban ?? false;
+        return {
+          holder: r,
+          number: `SB${r.areaCode.slice(0, 6)}${serialOf(ref.index)}`,
+          issued: anchor,
+          validTo: LONG_TERM,
+          areaCode: r.areaCode,
+          surface: {
+            name: r.name,
+            idNumber: r.idNumber,
+            scheme: urban ? '城镇职工基本养老保险' : '城乡居民基本养老保险',
+            insuredArea: r.areaCode.slice(0, 6),
+            months: String(months),
+            since,
+            status: '正常参保',
           },
         };
       }

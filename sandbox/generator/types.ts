@@ -1,5 +1,6 @@
 import type { PersonalLicenses } from './personal';
 import type { EconProfile } from '../econ/types';
+import type { SchoolData } from './school';
 
 /** The synthetic world the sandbox serves. Licenses are not stored: they are derived from these on demand. */
 export type Sex = '男' | '女';
@@ -77,4 +78,6 @@ export interface World {
   benefitDemo?: { resident: number; household: number; property: number };
   /** The means-test demo households' economic profiles, by resident index (generator/means-demo.ts). */
   means?: Map<number, EconProfile>;
+  /** Leases and social-insurance months (generator/school.ts), from a stream of their own. */
+  school?: SchoolData;
 }

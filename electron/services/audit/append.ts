@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { RecordCipher } from '../crypto';
 import { entryHash } from './chain';
@@ -43,11 +44,30 @@ function short(v: string | null | undefined, what: string): string | null {
  * thing being recorded (better-sqlite3 nests it as a savepoint), so the record and its audit entry
  * commit or roll back together. Entries with `personal` need a cipher from configureAudit().
  */
+// Prepared once per database: preparing both statements on every entry was a large share of a
+// batch run's time (one entry per checked row). A closed database drops out with its WeakMap key.
+type Stmt = Database.Statement<unknown[]>;
+const statements = new WeakMap<Db, { head: Stmt; insert: Stmt }>();
+function prepared(db: Db): { head: Stmt; insert: Stmt } {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare(
+        `INSERT INTO audit_log(seq, at, actor, action, subject, item_code, case_id, purpose, detail, detail_sealed, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @action, @subject, @item_code, @case_id, @purpose, @detail, @detail_sealed, @prev_hash, @hash)`,
+      ),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
 export function appendAudit(db: Db, e: AuditEntryInput): number {
   const setup = setups.get(db);
+  const st = prepared(db);
   return db.transaction(() => {
-    const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      { seq: number; hash: string } | undefined;
+    const head = st.head.get() as unknown as { seq: number; hash: string } | undefined;
     const seq = (head?.seq ?? 0) + 1;
     const prev = head?.hash ?? GENESIS_HASH;
     let sealed: Buffer | null = null;
@@ -73,10 +93,7 @@ export function appendAudit(db: Db, e: AuditEntryInput): number {
     };
     if (!row.action) throw new AuditError('AUDIT_INVALID_ENTRY', 'audit entry needs an action');
     const hash = entryHash(prev, row);
-    db.prepare(
-      `INSERT INTO audit_log(seq, at, actor, action, subject, item_code, case_id, purpose, detail, detail_sealed, prev_hash, hash)
-       VALUES (@seq, @at, @actor, @action, @subject, @item_code, @case_id, @purpose, @detail, @detail_sealed, @prev_hash, @hash)`,
-    ).run({ ...row, prev_hash: prev, hash });
+    st.insert.run({ ...row, prev_hash: prev, hash });
     if (setup?.signer && seq % setup.checkpointEvery === 0) writeCheckpoint(db, setup.signer, seq, hash);
     return seq;
   })();

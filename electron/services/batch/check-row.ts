@@ -2,7 +2,7 @@ import { idNumberBirth } from '../../../protocol/id-number';
 import type { CatalogItem } from '../catalog/schema';
 import type { FetchResult, LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
-import { evaluate, type CheckResult } from '../rules';
+import { evaluate, type CheckResult, type RuleFacts } from '../rules';
 import type { RowInput } from './mapping';
 import type { RowOutcome } from './store';
 
@@ -19,29 +19,74 @@ export const batchRules = (item: BatchItem) => item.rules.filter((r) => !CARD_ON
 /** What a fetch delivered for one person, per-person (FetchResult) or from the batch endpoint. */
 export type Delivered = Pick<FetchResult, 'licenses' | 'missing' | 'errors'>;
 
-/** The item's rules over one person's licenses; only the card comes from the list. */
+/** What was delivered for the row's child and the parents the list names. */
+export interface RowDelivered {
+  child: Delivered;
+  father?: Delivered;
+  mother?: Delivered;
+}
+
+/** The people of a row the registry is asked about: the applicant, then the parents the list names. */
+export function rowHolders(input: RowInput): Array<{ role: keyof RowDelivered; idNumber: string }> {
+  const out: Array<{ role: keyof RowDelivered; idNumber: string }> = [{ role: 'child', idNumber: input.idNumber }];
+  if (input.fatherIdNumber) out.push({ role: 'father', idNumber: input.fatherIdNumber });
+  if (input.motherIdNumber) out.push({ role: 'mother', idNumber: input.motherIdNumber });
+  return out;
+}
+
+const card = (name: string, idNumber: string) => ({
+  name,
+  idNumber,
+  birth: idNumberBirth(idNumber) ?? '',
+  validTo: '长期',
+  kind: 'resident' as const,
+});
+
+/** A parent's name as their own licenses give it (the list gives only the number). */
+function nameIn(d: Delivered, id: string): string {
+  for (const f of d.licenses) {
+    const l = f.license;
+    if (l.certificateHolderCode.toUpperCase() === id && l.certificateHolder) return l.certificateHolder;
+    const m = Array.isArray(l.surface.members)
+      ? l.surface.members.find((x) => x.idNumber?.toUpperCase() === id)
+      : undefined;
+    if (m?.name) return m.name;
+  }
+  return '';
+}
+
+// As at the counter: only an undelivered type with an error is "could not check".
+const missingOf = (r: Delivered) =>
+  r.missing.filter((t) => r.errors.some((e) => e.typeCode === t || e.typeCode === undefined));
+
+/** The item's rules over one row's licenses; only the card comes from the list. */
 export function evaluateRow(
   item: BatchItem,
   input: RowInput,
-  r: Delivered,
+  d: Delivered | RowDelivered,
   now: Date,
 ): { outcome: RowOutcome; checks: CheckResult[] } {
+  const rd: RowDelivered = 'child' in d ? d : { child: d };
+  const r = rd.child;
+  const subjects: NonNullable<RuleFacts['subjects']> = {};
+  for (const role of ['father', 'mother'] as const) {
+    const p = rd[role];
+    const id = role === 'father' ? input.fatherIdNumber : input.motherIdNumber;
+    if (p && id)
+      subjects[role] = { card: card(nameIn(p, id), id), licenses: p.licenses, missing: missingOf(p), errors: p.errors };
+  }
   const ev = evaluate(
     { code: item.code, params: item.params, rules: batchRules(item) },
     {
-      card: {
-        name: input.name,
-        idNumber: input.idNumber,
-        birth: idNumberBirth(input.idNumber) ?? '',
-        validTo: '长期',
-        kind: 'resident',
-      },
-      licenses: r.licenses,
-      // As at the counter: only an undelivered type with an error is "could not check".
-      missing: r.missing.filter((t) => r.errors.some((e) => e.typeCode === t || e.typeCode === undefined)),
+      card: card(input.name, input.idNumber),
+      // The parents' licenses sit beside the child's: their titles and leases are the child's home.
+      licenses: [...r.licenses, ...(rd.father?.licenses ?? []), ...(rd.mother?.licenses ?? [])],
+      missing: missingOf(r),
       errors: r.errors,
       now,
       issuedForAddress: () => [],
+      householdOwners: [input.fatherIdNumber, input.motherIdNumber].filter((x): x is string => !!x),
+      subjects,
     },
   );
   const outcome: RowOutcome = ev.checks.some((c) => c.result === 'failed')
@@ -64,10 +109,12 @@ export async function checkRow(
   usage: UsageContext,
   now: Date,
 ): Promise<{ outcome: RowOutcome; checks: CheckResult[]; unreachable: boolean }> {
-  const r = await licenses.fetchForHolder(
-    input.idNumber,
-    usage,
-    item.licenses.map((l) => l.type),
-  );
-  return { ...evaluateRow(item, input, r, now), unreachable: !r.online && r.missing.length > 0 };
+  const types = item.licenses.map((l) => l.type);
+  const got = await Promise.all(rowHolders(input).map((h) => licenses.fetchForHolder(h.idNumber, usage, types)));
+  const rd: RowDelivered = { child: got[0]! };
+  rowHolders(input).forEach((h, i) => (rd[h.role] = got[i]!));
+  return {
+    ...evaluateRow(item, input, rd, now),
+    unreachable: got.some((r) => !r.online && r.missing.length > 0),
+  };
 }

@@ -5,7 +5,7 @@ import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
 import { appendAudit, auditSubject } from '../audit';
 import type { RegistryClient } from '../registry';
-import { checkRow, evaluateRow, type BatchItem } from './check-row';
+import { checkRow, evaluateRow, rowHolders, type BatchItem, type RowDelivered } from './check-row';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
 import { readList } from './source';
@@ -46,6 +46,8 @@ interface Pending {
   seq: number;
   input: RowInput;
 }
+
+const KEY_SUFFIX = { child: '', father: 'f', mother: 'm' } as const;
 
 const localDay = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -138,6 +140,9 @@ export class BatchRunner extends EventEmitter<{
     const size = this.d.batch ? (this.d.batchSize ?? 50) : 1;
     const types = this.d.item.licenses.map((l) => l.type);
     const pending: Pending[] = [];
+    let pendingHolders = 0;
+    const perRow =
+      1 + (job.mapping.fatherIdNumber !== undefined ? 1 : 0) + (job.mapping.motherIdNumber !== undefined ? 1 : 0);
     // The batch endpoint: on while it answers; after a failure off until `retryAt`, when one chunk
     // (never two at once) probes it again. A failure mid-run is a bad minute, not the rest of the run.
     const probeMs = this.d.probeMs ?? 5_000;
@@ -192,8 +197,11 @@ export class BatchRunner extends EventEmitter<{
         if (probe) probing = true;
         let got: Awaited<ReturnType<RegistryClient['batchLicenses']>> | undefined;
         try {
+          // Each person has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none.
           got = await this.d.batch.batchLicenses(
-            rows.map((p) => ({ holderCode: p.input.idNumber, key: String(p.seq) })),
+            rows.flatMap((p) =>
+              rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: `${p.seq}${KEY_SUFFIX[h.role]}` })),
+            ),
             usage,
             types,
           );
@@ -210,13 +218,17 @@ export class BatchRunner extends EventEmitter<{
             this.emit('restored');
           }
           // Outside the try: a failure to save is not the endpoint's, and must not check the rows again.
+          let at = 0;
           saveAll(
-            rows.map((p, i) => {
-              const licenses = got[i]!.licenses;
-              const have = new Set(licenses.map((l) => l.license.certificateType));
-              // The registry answered for this holder: a type not delivered is "has none".
-              const delivered = { licenses, missing: types.filter((t) => !have.has(t)), errors: [] };
-              return [p, evaluateRow(this.d.item, p.input, delivered, now)] as const;
+            rows.map((p) => {
+              const rd: RowDelivered = { child: { licenses: [], missing: [], errors: [] } };
+              for (const h of rowHolders(p.input)) {
+                const licenses = got[at++]!.licenses;
+                const have = new Set(licenses.map((l) => l.license.certificateType));
+                // The registry answered for this holder: a type not delivered is "has none".
+                rd[h.role] = { licenses, missing: types.filter((t) => !have.has(t)), errors: [] };
+              }
+              return [p, evaluateRow(this.d.item, p.input, rd, now)] as const;
             }),
           );
           return;
@@ -258,7 +270,10 @@ export class BatchRunner extends EventEmitter<{
         continue;
       }
       pending.push({ seq: r.line, input: row.input });
-      if (pending.length >= size) {
+      pendingHolders += rowHolders(row.input).length;
+      // A chunk is `size` people (a child and the parents named count three), never more than a call takes.
+      if (pendingHolders + perRow > size || pending.length >= size) {
+        pendingHolders = 0;
         while (inflight.size >= limit) await Promise.race(inflight);
         record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
       }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { z } from 'zod';
@@ -127,7 +128,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   const breaker = new CircuitBreaker({ ...opts.breaker, now: opts.breaker?.now ?? now });
   const limiter = new ConcurrencyLimiter(concurrency);
 
-  const once = async <T>(spec: CallSpec<T>): Promise<T> => {
+  const once = async <T>(spec: CallSpec<T>, requestId?: string): Promise<T> => {
     if (!breaker.tryAcquire()) {
       const secs = Math.ceil(breaker.retryInMs() / 1000);
       throw new RegistryError(
@@ -158,7 +159,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
       const res = await httpRequest({
         url,
         method: spec.method,
-        headers: { ...headers, accept: 'application/json' },
+        headers: { ...headers, accept: 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
         agent,
         connectTimeoutMs: connectMs,
         totalTimeoutMs: spec.totalMs ?? totalMs,
@@ -178,9 +179,12 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   };
 
   const call = async <T>(spec: CallSpec<T>): Promise<T> => {
+    // One id for the call and all its retries: a try that timed out here may still have reached
+    // the registry, which then records the retry as the same use (x-request-id), not a second one.
+    const requestId = randomUUID();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await once(spec);
+        return await once(spec, requestId);
       } catch (e) {
         const retryable =
           spec.method === 'GET' &&

@@ -22,6 +22,29 @@ function toMs(d: string, endOfDay: boolean): number {
 }
 
 /**
+ * SM2 verification is most of what a fetch costs the terminal (~1–2 ms a license), and the same
+ * signed license comes back often: a household register for the child and both parents of a
+ * school-enrolment line, and again for siblings. The verdict on (text, signature) under one
+ * issuer key never changes, so it is remembered per verifier (a new trust list brings new
+ * verifiers, so a rotated key starts afresh); the key's dates are still checked every time above.
+ * Bounded: the oldest verdicts go first.
+ */
+const MEMO_MAX = 4096;
+const verdicts = new WeakMap<Sm2Verifier, Map<string, boolean>>();
+function checkSignature(verifier: Sm2Verifier, text: string, value: string): boolean {
+  let m = verdicts.get(verifier);
+  if (!m) verdicts.set(verifier, (m = new Map()));
+  const key = `${value}\u0000${text}`;
+  let ok = m.get(key);
+  if (ok === undefined) {
+    ok = verifier.verify(text, value);
+    if (m.size >= MEMO_MAX) m.delete(m.keys().next().value!);
+    m.set(key, ok);
+  }
+  return ok;
+}
+
+/**
  * Checks one license against the trust list: a well-formed identifier that agrees with the
  * catalog fields, an issuer we trust and whose key is in force, and an SM2 signature over the
  * canonical text. Never throws: the verdict travels with the license so the clerk sees why.
@@ -63,7 +86,7 @@ export function verifyLicense(
   } catch {
     return unverified('malformed', 'The license holds values that cannot be checked.');
   }
-  if (!entry.verifier.verify(text, license.digitalSign.value)) {
+  if (!checkSignature(entry.verifier, text, license.digitalSign.value)) {
     return unverified(
       'bad-signature',
       `The signature of ${entry.issuer.name} does not match this license's content (it may have been altered). Do not rely on it; ask the holder for the paper original.`,

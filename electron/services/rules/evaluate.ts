@@ -3,7 +3,7 @@ import { RuleError } from './errors';
 import type { EvalContext, Evaluator, Verdict } from './evaluator';
 import { evaluators } from './registry';
 import type { Rule, RuleKind } from './schema';
-import type { CheckResult, Evaluation, Params, RuleFacts } from './types';
+import type { CheckResult, Evaluation, Params, RuleFacts, RuleSubject } from './types';
 
 /** What the engine needs from a service item; catalog items satisfy it. */
 export interface RuleItem {
@@ -46,6 +46,43 @@ function assertFacts(facts: RuleFacts): void {
 }
 
 /**
+ * A rule about a parent runs on that parent's evidence, with the child's ID number as
+ * `params.childIdNumber` (so it can ask whether the parent's register lists the child), and a
+ * memo of its own. Built once per subject per evaluation.
+ */
+function subjectContext(
+  ctx: EvalContext,
+  subject: RuleSubject,
+  memo: Map<string, EvalContext | null>,
+): EvalContext | null {
+  let c = memo.get(subject);
+  if (c !== undefined) return c;
+  const s = ctx.facts.subjects?.[subject];
+  c = s
+    ? {
+        facts: { ...s, now: ctx.facts.now, issuedForAddress: () => [] },
+        params: { ...ctx.params, childIdNumber: ctx.facts.card.idNumber },
+        today: ctx.today,
+        memo: {},
+      }
+    : null;
+  memo.set(subject, c);
+  return c;
+}
+
+const SUBJECT_ZH: Record<RuleSubject, string> = { father: '父亲', mother: '母亲' };
+
+function notNamed(subject: RuleSubject): Verdict {
+  return {
+    result: 'unknown',
+    sentence: {
+      zh: `名单未列出申请人的${SUBJECT_ZH[subject]}（身份证号），无法核对此项；请补充后重新核验。`,
+      en: `The list names no ${subject} of the applicant (ID number), so this could not be checked; add it and check again.`,
+    },
+  };
+}
+
+/**
  * Runs every rule of the item in catalog order. A failed or unknown check blocks printing; only a
  * supervisor override (recorded on the case with a reason) may lift that.
  */
@@ -54,8 +91,11 @@ export function evaluate(item: RuleItem, facts: RuleFacts, params: Params = {}):
   const ctx: EvalContext = { facts, params: { ...item.params, ...params }, today: localDate(facts.now), memo: {} };
   const checks: CheckResult[] = [];
   let seasonIndex: Evaluation['seasonIndex'];
+  const others = new Map<string, EvalContext | null>();
   for (const rule of item.rules) {
-    const v = run(rule, ctx);
+    const subject = rule.kind === 'expr' ? rule.subject : undefined;
+    const sctx = subject ? subjectContext(ctx, subject, others) : ctx;
+    const v = sctx ? run(rule, sctx) : notNamed(subject!);
     const label = rule.label ?? (evaluators[rule.kind] as Evaluator<RuleKind>).label;
     checks.push({
       id: rule.id,

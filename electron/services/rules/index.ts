@@ -30,5 +30,7 @@ export type {
   LicenseProblem,
   Params,
   RuleFacts,
+  RuleSubject,
+  SubjectFacts,
   SeasonIndexKey,
 } from './types';

@@ -47,6 +47,11 @@ export const ruleSchema = z.discriminatedUnion('kind', [
       absent: z.enum(['fail', 'evaluate']).default('fail'),
       /** Which license the sentence names as the source; default the first one the expression reads. */
       source: z.string().min(1).optional(),
+      /**
+       * Whose evidence the rule reads: the applicant (default) or a parent (RuleFacts.subjects;
+       * batch lists name the parents of a child). `card` is then that parent.
+       */
+      subject: z.enum(['father', 'mother']).optional(),
       passed: bilingualSchema,
       failed: bilingualSchema,
       /** When the expression cannot be evaluated on the data (e.g. an unreadable date). */

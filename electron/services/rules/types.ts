@@ -65,7 +65,17 @@ export interface RuleFacts {
   earlierCases?: readonly EarlierCase[];
   /** Serials already issued for this item at the normalised address within [seasonStart, seasonEnd] (YYYY-MM-DD). */
   issuedForAddress(addressKey: string, seasonStart: string, seasonEnd: string): readonly string[];
+  /**
+   * ID numbers whose titles and leases count as the applicant's own (`lic.real_estate`,
+   * `lic.lease`): a child's parents, whose home is the child's.
+   */
+  householdOwners?: readonly string[];
+  /** The evidence of the people a rule with `subject` reads (a child's parents); one absent is "not named". */
+  subjects?: Partial<Record<RuleSubject, SubjectFacts>>;
 }
+
+export type RuleSubject = 'father' | 'mother';
+export type SubjectFacts = Pick<RuleFacts, 'card' | 'licenses' | 'missing' | 'errors'>;
 
 export type Params = Readonly<Record<string, number | string | boolean>>;
 

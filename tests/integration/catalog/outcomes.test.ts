@@ -61,7 +61,11 @@ describe('every catalog item against the sandbox demo residents', () => {
     const missing: string[] = [];
     for (const item of items) {
       const row = table.get(item.code)!;
+      // An item with rules about a parent (subject) can pass only in a batch list that names the
+      // parents (tests/integration/batch/school-known-answers.test.ts); at the counter those are unknown.
+      const listOnly = item.rules.some((r) => r.kind === 'expr' && r.subject);
       for (const o of ['passed', 'failed', 'unknown'] as const) {
+        if (listOnly && o === 'passed') continue;
         if (![...row.values()].includes(o))
           missing.push(`${item.code}: never ${o} (${[...row].map(([n, x]) => `${n}=${x}`).join(' ')})`);
       }

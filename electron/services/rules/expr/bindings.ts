@@ -22,9 +22,13 @@ export function licenseValue(l: LicenseRecord): Map<string, unknown> {
 /** The applicant's own license of a type: the register that lists them, a title they own, else one they hold. */
 function own(facts: RuleFacts, key: string): (l: LicenseRecord) => boolean {
   if (key === 'household_register') return (l) => listsPerson(l, facts.card.idNumber);
+  const ids = [facts.card.idNumber, ...(facts.householdOwners ?? [])];
+  const mine = (id: string | undefined) => ids.some((x) => sameId(id ?? '', x));
+  // A lease lists its tenant and everyone living with them (同住人): each of them lives there.
   return (l) =>
-    sameId(l.certificateHolderCode, facts.card.idNumber) ||
-    rows(l.surface.owners).some((o) => sameId(o.idNumber ?? '', facts.card.idNumber));
+    mine(l.certificateHolderCode) ||
+    rows(l.surface.owners).some((o) => mine(o.idNumber)) ||
+    rows(l.surface.tenants).some((t) => mine(t.idNumber));
 }
 
 /** The evidence of one license key, looked up once per evaluation (memo) however many rules read it. */
