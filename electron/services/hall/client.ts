@@ -1,5 +1,11 @@
 import { signedHeaders } from '../../../protocol/request-auth';
-import { HALL_PATH, type EventsResponse, type HallEventEnvelope, type PairResponse } from '../../../protocol/hall-wire';
+import {
+  HALL_PATH,
+  type BadRatingCounts,
+  type EventsResponse,
+  type HallEventEnvelope,
+  type PairResponse,
+} from '../../../protocol/hall-wire';
 
 export interface HallCredentials {
   url: string;
@@ -75,6 +81,11 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
       call<{ rows: unknown[] }>(
         'GET',
         `${HALL_PATH.stats}?${new URLSearchParams(q as Record<string, string>).toString()}`,
+      ),
+    badRatings: (q: { clerk?: string }) =>
+      call<BadRatingCounts>(
+        'GET',
+        `${HALL_PATH.badRatings}${q.clerk ? `?${new URLSearchParams({ clerk: q.clerk }).toString()}` : ''}`,
       ),
     poolPut: (p: { personHash: string; caseId: string; itemCode: string; values: Record<string, string> }) =>
       call<{ ok: true }>('POST', HALL_PATH.poolPut, p),
