@@ -90,7 +90,11 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
     poolPut: (p: { personHash: string; caseId: string; itemCode: string; values: Record<string, string> }) =>
       call<{ ok: true }>('POST', HALL_PATH.poolPut, p),
     poolRead: (r: { personHash: string; caseId: string; clerkId: string; itemCode: string; fields: string[] }) =>
-      call<{ values: Record<string, { value: string; confirmedAt: number }> }>('POST', HALL_PATH.poolRead, r),
+      call<{ values: Record<string, { value: string; confirmedAt: number; itemCode?: string }> }>(
+        'POST',
+        HALL_PATH.poolRead,
+        r,
+      ),
     poolReads: (sinceMs: number) => call<{ rows: unknown[] }>('GET', `${HALL_PATH.poolReads}?since=${sinceMs}`),
   };
 }

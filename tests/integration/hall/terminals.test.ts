@@ -228,6 +228,9 @@ describe('three terminals, one hall', () => {
     const c = await b.callOk('case.chooseItem', { caseId: opened.caseId, itemCode: CARE });
     expect(field(c, 'phone')).toMatchObject({ source: 'case', value: typed.phone });
     expect(field(c, 'bankAccount')).toMatchObject({ source: 'case', value: typed.bankAccount });
+    // Labelled with the earlier case's item (the hall returns its code), as the terminal's own pool is.
+    expect(field(c, 'phone').from?.en).toMatch(new RegExp(`${CARE}$`));
+    expect(JSON.stringify(field(c, 'phone').from)).not.toContain('HALL');
     expect(await b.callOk('hall.prefillSource', { caseId: c.caseId })).toEqual({ source: 'hall', found: 3 });
     // Audited at the hall with terminal, clerk, case and item; the supervisor sees who read whose.
     await as(b, 'demo-supervisor', 'training-123', async () => {
