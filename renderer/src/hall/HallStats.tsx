@@ -135,7 +135,8 @@ export function HallStats({ supervisor }: { supervisor: boolean }) {
             ['badOverdue', data.bad?.overdue ?? 0],
           ] as const
         ).map(([k, v]) => (
-          <Col key={k} xs={12} sm={8} md={6} lg={4} xl={3}>
+          // Nine cards: flexible widths keep them on one row on a counter's screen instead of 8 + 1.
+          <Col key={k} flex="1 0 128px">
             <Card size="small">
               <Statistic title={t(`hallStats.${k}`, { scope: badScope })} value={v} data-testid={`hall-count-${k}`} />
             </Card>
