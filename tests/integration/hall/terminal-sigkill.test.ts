@@ -102,7 +102,7 @@ async function makeCase(h: HostProcess, name: string, seen: Set<string>): Promis
 
 it(
   `every event at the hall exactly once after ${KILLS} SIGKILLs of the terminal mid-tail`,
-  { timeout: 180_000 },
+  { timeout: 360_000 },
   async () => {
     console.info(`hall terminal sigkill: seed ${seed}`);
     const r = rng(seed);
