@@ -66,7 +66,7 @@ export async function poolRead(
   s: Sealer,
   terminalId: string,
   r: PoolRead,
-): Promise<Record<string, { value: string; confirmedAt: number }>> {
+): Promise<Record<string, { value: string; confirmedAt: number; itemCode: string }>> {
   if (!HASH.test(r.personHash) || !r.caseId || !r.clerkId || !r.itemCode) throw new Error('HALL_BAD_QUERY');
   const c = await pool.connect();
   try {
@@ -76,8 +76,8 @@ export async function poolRead(
       [Date.now(), terminalId, r.clerkId, r.caseId, r.itemCode, r.personHash, r.fields.join(',')],
     );
     const rows = (
-      await c.query<{ field: string; sealed: string; confirmed_ms: string }>(
-        'SELECT field, sealed, confirmed_ms FROM pool_values WHERE person_hash = $1 AND field = ANY($2)',
+      await c.query<{ field: string; sealed: string; confirmed_ms: string; item_code: string }>(
+        'SELECT field, sealed, confirmed_ms, item_code FROM pool_values WHERE person_hash = $1 AND field = ANY($2)',
         [r.personHash, r.fields],
       )
     ).rows;
@@ -85,7 +85,12 @@ export async function poolRead(
     return Object.fromEntries(
       rows.map((x) => [
         x.field,
-        { value: s.open(x.sealed, `${r.personHash}|${x.field}`), confirmedAt: Number(x.confirmed_ms) },
+        {
+          value: s.open(x.sealed, `${r.personHash}|${x.field}`),
+          confirmedAt: Number(x.confirmed_ms),
+          // The item whose case confirmed it (a code, not personal): the form labels the value with it.
+          itemCode: x.item_code,
+        },
       ]),
     );
   } catch (e) {

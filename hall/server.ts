@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { HALL_PATH, type HallEventEnvelope, type PairRequest } from '../protocol/hall-wire';
 import { pair, pruneNonces, verify } from './auth';
+import { dayHour } from './aggregates';
+import { badRatingCounts } from './bad-ratings';
 import { migrate } from './db/migrate';
 import { poolPut, poolRead, poolReads, sealer } from './pool';
 import { handling, stats, type StatsBy } from './stats';
@@ -101,6 +103,10 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
       return send(res, 200, {
         rows: await stats(pool, { from, to, by: (q.get('by') ?? 'total') as StatsBy, clerkId }),
       });
+    }
+    if (req.method === 'GET' && path === HALL_PATH.badRatings) {
+      const today = dayHour(Date.now(), tz).day;
+      return send(res, 200, await badRatingCounts(pool, { today, clerkId: q.get('clerk') ?? undefined }));
     }
     if (req.method === 'POST' && path === HALL_PATH.poolPut) {
       await poolPut(pool, s, auth.terminalId, JSON.parse(body));

@@ -1,11 +1,13 @@
 import { escapeLiteral, type Pool, type PoolClient } from 'pg';
 import {
   CASE_EVENT_TYPES,
+  FOLLOW_UP_KINDS,
   type HallCaseEvent,
   type HallEventEnvelope,
   type EventsResponse,
 } from '../protocol/hall-wire';
 import { Aggregates, dayHour, type Bucketed } from './aggregates';
+import { BadRatingDeltas } from './bad-ratings';
 
 export { dayHour } from './aggregates';
 
@@ -33,6 +35,7 @@ interface CaseState extends Bucketed {
 
 /** The most rows one multi-row INSERT carries (PostgreSQL allows 65,535 parameters). */
 const ROWS_PER_INSERT = 500;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function validCaseEvent(b: HallCaseEvent): boolean {
   return (
@@ -40,7 +43,9 @@ function validCaseEvent(b: HallCaseEvent): boolean {
     [b.caseId, b.clerkId, b.window, b.itemCode].every((s) => typeof s === 'string' && s.length > 0 && s.length <= 64) &&
     Number.isSafeInteger(b.at) &&
     (b.type !== 'rated' || (Number.isInteger(b.rating) && b.rating! >= 1 && b.rating! <= 5)) &&
-    (b.type !== 'decided' || b.decision === 'approved' || b.decision === 'rejected')
+    (b.type !== 'decided' || b.decision === 'approved' || b.decision === 'rejected') &&
+    (b.deadline === undefined || (typeof b.deadline === 'string' && DAY.test(b.deadline))) &&
+    (b.type !== 'followed-up' || FOLLOW_UP_KINDS.includes(b.followUp!))
   );
 }
 
@@ -148,10 +153,11 @@ async function store(c: PoolClient, terminalId: string, fresh: HallEventEnvelope
   const caseIds = [...new Set(fresh.flatMap((e) => (e.body.type === 'audit-head' ? [] : [e.body.caseId])))];
   const cases = await loadCases(c, terminalId, caseIds);
   const agg = new Aggregates(terminalId, tz);
+  const bad = new BadRatingDeltas(terminalId, tz);
   let head: { head: string; count: number } | null = null;
   for (const e of fresh) {
     if (e.body.type === 'audit-head') head = { head: e.body.head.slice(0, 128), count: e.body.count };
-    else apply(cases, agg, e.body, tz);
+    else apply(cases, agg, bad, e.body, tz);
   }
   const all = [...cases.values()];
   await insertRows(
@@ -183,6 +189,7 @@ async function store(c: PoolClient, terminalId: string, fresh: HallEventEnvelope
         `UPDATE cases SET done_ms = ${num(x.doneMs)}, handling_ms = ${num(x.handlingMs)}, completed = ${num(x.completed)}, voided = ${num(x.voided)}, rating = ${num(x.rating)} WHERE terminal_id = ${escapeLiteral(terminalId)} AND case_id = ${escapeLiteral(x.caseId)}`,
     );
   await agg.flush(c, caseUpdates);
+  await bad.flush(c);
   if (head)
     await c.query('UPDATE terminals SET audit_head = $2, audit_head_seq = $3 WHERE id = $1', [
       terminalId,
@@ -229,7 +236,13 @@ async function loadCases(c: PoolClient, terminalId: string, ids: string[]): Prom
   return m;
 }
 
-function apply(cases: Map<string, CaseState>, agg: Aggregates, b: HallCaseEvent, tz: number): void {
+function apply(
+  cases: Map<string, CaseState>,
+  agg: Aggregates,
+  bad: BadRatingDeltas,
+  b: HallCaseEvent,
+  tz: number,
+): void {
   let row = cases.get(b.caseId);
   if (!row) {
     // A case whose "opened" the hall never saw (opened before pairing) starts at its first event.
@@ -281,7 +294,10 @@ function apply(cases: Map<string, CaseState>, agg: Aggregates, b: HallCaseEvent,
     case 'rated':
       r.rating = b.rating!;
       r.dirty = true;
+      bad.rated(b, r);
       return agg.bump(r, 'rated', b.rating);
+    case 'followed-up':
+      return bad.followedUp(b);
     default:
       return;
   }

@@ -7,6 +7,7 @@ export const HALL_PATH = {
   pair: '/v1/pair',
   events: '/v1/events',
   stats: '/v1/stats',
+  badRatings: '/v1/stats/bad-ratings',
   poolPut: '/v1/pool/put',
   poolRead: '/v1/pool/read',
   poolReads: '/v1/pool/reads',
@@ -26,6 +27,7 @@ export const CASE_EVENT_TYPES = [
   'decided',
   'voided',
   'rated',
+  'followed-up',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
@@ -41,6 +43,22 @@ export interface HallCaseEvent {
   decision?: 'approved' | 'rejected';
   /** rated: 1 (very bad) … 5 (very good), 好差评's five grades. */
   rating?: number;
+  /**
+   * rated, a bad one (1 or 2): the day (hall-local YYYY-MM-DD) its follow-up is due, computed at the
+   * terminal in working days with its holiday calendar.
+   */
+  deadline?: string;
+  /** followed-up: which step of a bad rating's follow-up (核实, 整改, 回访, close); no note, no text. */
+  followUp?: FollowUpKind;
+}
+
+export const FOLLOW_UP_KINDS = ['verify', 'rectify', 'callback', 'close'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** Bad ratings still being followed up, hall-wide or a clerk's own (GET HALL_PATH.badRatings). */
+export interface BadRatingCounts {
+  open: number;
+  overdue: number;
 }
 
 /** The terminal's audit chain head, so the hall can later show that a terminal's log was not cut. */

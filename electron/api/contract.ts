@@ -231,7 +231,7 @@ export const operations = {
   'hall.badRatings': op<H.LocalBadRatings>()(
     empty,
     ['clerk', 'station', 'supervisor'],
-    'Bad ratings open and overdue (this terminal; a clerk their own)',
+    'Bad ratings open and overdue (hall-wide when paired, else this terminal; a clerk their own)',
   ),
   'hall.export': op<H.HallExportFile>()(
     HS.exportInput,

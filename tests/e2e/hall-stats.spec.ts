@@ -110,6 +110,18 @@ test('the supervisor sees hall statistics with charts; a clerk sees their own to
   await expect(page.getByTestId('hall-chart-satisfaction').locator('canvas')).toHaveCount(1);
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'test-results/screens/hall-stats-satisfaction.png' });
+  // Five levels and "not rated" in the breakdown's table.
+  await expect(page.getByTestId('hall-table-satisfaction').locator('tbody tr')).toHaveCount(6);
+
+  // The same screen in Chinese, the hall's language: looked at by hand.
+  await page.keyboard.press('Alt+L');
+  await expect(page.getByTestId('hall-table-satisfaction')).toContainText('非常满意');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/screens/hall-stats-satisfaction-zh.png' });
+  await page.getByRole('tab', { name: '窗口' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'test-results/screens/hall-stats-supervisor-zh.png', fullPage: true });
+  await page.keyboard.press('Alt+L');
 
   // A clerk: their own numbers for today only.
   await ok(api(host, 'auth.signOut'));

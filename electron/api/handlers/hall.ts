@@ -1,4 +1,4 @@
-import { hallExport, hallPoolReads, hallStats, localBadRatings } from '../../services/hall/stats-ops';
+import { hallBadRatings, hallExport, hallPoolReads, hallStats } from '../../services/hall/stats-ops';
 import { need } from '../../services/wiring/services';
 import type { HandlerContext, HandlerSlice } from './types';
 
@@ -20,7 +20,7 @@ export const hallHandlers: HandlerSlice<HallOps> = {
   'hall.pair': (ctx, { url, code }) => hall(ctx).pair(url, code, user(ctx).userId),
   'hall.unpair': (ctx) => hall(ctx).unpair(user(ctx).userId),
   'hall.stats': (ctx, ask) => hallStats(hall(ctx), user(ctx), ask),
-  'hall.badRatings': (ctx) => localBadRatings(ctx.core, user(ctx)),
+  'hall.badRatings': (ctx) => hallBadRatings(ctx.core, ctx.core.services.hall, user(ctx)),
   'hall.export': (ctx, ask) => hallExport(hall(ctx), user(ctx), ask),
   'hall.poolReads': (ctx, { days }) => hallPoolReads(hall(ctx), days),
   'hall.prefillSource': (ctx, { caseId }) => ctx.core.services.hallPool?.sourceOf(caseId) ?? null,

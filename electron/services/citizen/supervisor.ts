@@ -1,4 +1,5 @@
 import type { Core } from '../core/core';
+import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import type { RatingWire } from '../../../protocol/rating-wire';
 import type { BadRatingView, BadRatingsView, FollowUpView } from './types';
@@ -73,8 +74,19 @@ export function followUp(
   // Every bad rating is called back (回访) before it is closed.
   if (kind === 'close' && !calledBack)
     throw new AppError('RATING_CALLBACK_FIRST', 'Call the citizen back (回访) before closing this bad rating.');
-  core.db
-    .prepare('INSERT INTO rating_followups(rating_id, kind, note, by_id, at) VALUES (?, ?, ?, ?, ?)')
-    .run(ratingId, kind, note, by, new Date().toISOString());
+  // The follow-up and its audit entry in one transaction: the hall learns of it from the audit log
+  // (services/hall/actions.ts, action `rating-followup`), by kind only, never the note.
+  core.db.transaction(() => {
+    core.db
+      .prepare('INSERT INTO rating_followups(rating_id, kind, note, by_id, at) VALUES (?, ?, ?, ?, ?)')
+      .run(ratingId, kind, note, by, new Date().toISOString());
+    appendAudit(core.db, {
+      actor: by,
+      action: 'rating-followup',
+      caseId: r.case_id,
+      itemCode: r.item_code,
+      detail: { ratingId, kind },
+    });
+  })();
   return viewOf(core, r, today());
 }

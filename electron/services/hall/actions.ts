@@ -1,4 +1,4 @@
-import type { CaseEventType } from '../../../protocol/hall-wire';
+import { FOLLOW_UP_KINDS, type CaseEventType, type FollowUpKind } from '../../../protocol/hall-wire';
 
 /**
  * Audit actions (written by services/flow, citizen, …) → the hall's case event. The flow is not
@@ -17,6 +17,7 @@ export const ACTION_EVENTS: Readonly<Record<string, CaseEventType>> = {
   'application-submit': 'submitted',
   void: 'voided',
   rating: 'rated',
+  'rating-followup': 'followed-up',
 };
 
 /** A `print` of a receipt or application form (detail.document) is not the certificate. */
@@ -25,6 +26,12 @@ export function eventFor(action: string, detail: string | null): CaseEventType |
   if (!type) return null;
   if (action === 'print' && detail && (JSON.parse(detail) as { document?: string }).document) return null;
   return type;
+}
+
+/** The step of a `rating-followup` entry (detail.kind), if it is one the hall knows. */
+export function followUpOf(detail: string | null): FollowUpKind | null {
+  const kind = detail ? (JSON.parse(detail) as { kind?: string }).kind : undefined;
+  return (FOLLOW_UP_KINDS as readonly string[]).includes(kind ?? '') ? (kind as FollowUpKind) : null;
 }
 
 /** 好差评 levels are 1 (very satisfied) … 5 (very dissatisfied); the hall's are 1 (very bad) … 5 (very good). */

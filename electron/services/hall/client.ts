@@ -1,5 +1,11 @@
 import { signedHeaders } from '../../../protocol/request-auth';
-import { HALL_PATH, type EventsResponse, type HallEventEnvelope, type PairResponse } from '../../../protocol/hall-wire';
+import {
+  HALL_PATH,
+  type BadRatingCounts,
+  type EventsResponse,
+  type HallEventEnvelope,
+  type PairResponse,
+} from '../../../protocol/hall-wire';
 
 export interface HallCredentials {
   url: string;
@@ -76,10 +82,19 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
         'GET',
         `${HALL_PATH.stats}?${new URLSearchParams(q as Record<string, string>).toString()}`,
       ),
+    badRatings: (q: { clerk?: string }) =>
+      call<BadRatingCounts>(
+        'GET',
+        `${HALL_PATH.badRatings}${q.clerk ? `?${new URLSearchParams({ clerk: q.clerk }).toString()}` : ''}`,
+      ),
     poolPut: (p: { personHash: string; caseId: string; itemCode: string; values: Record<string, string> }) =>
       call<{ ok: true }>('POST', HALL_PATH.poolPut, p),
     poolRead: (r: { personHash: string; caseId: string; clerkId: string; itemCode: string; fields: string[] }) =>
-      call<{ values: Record<string, { value: string; confirmedAt: number }> }>('POST', HALL_PATH.poolRead, r),
+      call<{ values: Record<string, { value: string; confirmedAt: number; itemCode?: string }> }>(
+        'POST',
+        HALL_PATH.poolRead,
+        r,
+      ),
     poolReads: (sinceMs: number) => call<{ rows: unknown[] }>('GET', `${HALL_PATH.poolReads}?since=${sinceMs}`),
     // Shared worklists (docs/worklists.md); a lost claim or step is HallCallError HALL_TASK_CONFLICT (409)
     // with the task as the hall has it in params.task.

@@ -16,7 +16,8 @@ export function hallCaseEvent(ev: HallCaseEvent, receiver = HALL_RECEIVER): Outb
     kind: 'hall-event',
     receiver,
     // A case has each step once, except ratings and decisions that may repeat: `at` keeps them apart.
-    key: `hall.${ev.caseId}.${ev.type}.${ev.at}`,
+    // A follow-up names its step too: verify and callback recorded in one millisecond stay two events.
+    key: `hall.${ev.caseId}.${ev.type}${ev.followUp ? `.${ev.followUp}` : ''}.${ev.at}`,
     caseId: ev.caseId,
     clerkId: ev.clerkId,
     itemCode: ev.itemCode,

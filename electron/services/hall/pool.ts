@@ -58,7 +58,8 @@ export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool,
       for (const [k, v] of Object.entries(r.values))
         m.set(k, {
           value: v.value,
-          itemCode: HALL_ITEM,
+          // Labelled like the terminal's own pool, by the earlier case's item; 'HALL' from an older hall.
+          itemCode: v.itemCode || HALL_ITEM,
           caseId: '',
           confirmedAt: new Date(v.confirmedAt).toISOString(),
         });

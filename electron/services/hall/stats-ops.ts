@@ -112,7 +112,22 @@ export function localBadRatings(core: Core, user: User): LocalBadRatings {
     ),
   );
   const mine = user.roles.includes('supervisor') ? all : all.filter((r) => own.has(r.caseId));
-  return { open: mine.length, overdue: mine.filter((r) => r.overdue).length };
+  return { open: mine.length, overdue: mine.filter((r) => r.overdue).length, source: 'terminal' };
+}
+
+/**
+ * Bad ratings open and overdue across the hall (every terminal sends its ratings and follow-ups
+ * as events); a clerk's own at the hall. Unpaired or unreachable: this terminal's own, said so.
+ */
+export async function hallBadRatings(core: Core, hall: HallService | undefined, user: User): Promise<LocalBadRatings> {
+  const c = hall?.client();
+  if (!c) return localBadRatings(core, user);
+  try {
+    const r = await c.badRatings(user.roles.includes('supervisor') ? {} : { clerk: user.userId });
+    return { open: r.open, overdue: r.overdue, source: 'hall' };
+  } catch {
+    return localBadRatings(core, user);
+  }
 }
 
 /** Who read whose pool data at the hall (supervisor); persons by shortened hash only. */

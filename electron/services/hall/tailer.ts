@@ -1,7 +1,7 @@
 import type { HallCaseEvent } from '../../../protocol/hall-wire';
 import type { Db } from '../db/open';
 import type { OutboxMessageInput } from '../outbox/types';
-import { eventFor, hallRating } from './actions';
+import { eventFor, followUpOf, hallRating } from './actions';
 import { hallAuditHead, hallCaseEvent } from './events';
 
 interface AuditRow {
@@ -69,7 +69,7 @@ export function tailOnce(db: Db, o: TailOptions): number {
       );
       const opened = db.prepare('SELECT 1 FROM hall_case_opened WHERE case_id = ?');
       const markOpened = db.prepare('INSERT INTO hall_case_opened(case_id) VALUES (?)');
-      const levelOf = db.prepare('SELECT level FROM ratings WHERE case_id = ?');
+      const levelOf = db.prepare('SELECT level, deadline FROM ratings WHERE case_id = ?');
       for (const r of rows) {
         const type = r.case_id ? eventFor(r.action, r.detail) : null;
         if (!type || !r.case_id) continue;
@@ -85,9 +85,19 @@ export function tailOnce(db: Db, o: TailOptions): number {
           put({ ...base, type: 'checked', at: c.item_chosen_at ? Date.parse(c.item_chosen_at) : at });
         }
         if (type === 'rated') {
-          const level = (levelOf.get(r.case_id) as { level: number | null } | undefined)?.level;
-          if (level == null) continue;
-          put({ ...base, type, at, rating: hallRating(level) });
+          const rated = levelOf.get(r.case_id) as { level: number | null; deadline: string | null } | undefined;
+          if (rated?.level == null) continue;
+          // A bad rating's deadline (working days, this terminal's calendar) goes with it.
+          put({
+            ...base,
+            type,
+            at,
+            rating: hallRating(rated.level),
+            ...(rated.deadline ? { deadline: rated.deadline } : {}),
+          });
+        } else if (type === 'followed-up') {
+          const followUp = followUpOf(r.detail);
+          if (followUp) put({ ...base, type, at, followUp });
         } else put({ ...base, type, at });
       }
       if (o.decisions !== false) tailDecisions(db, o, put);

@@ -27,6 +27,8 @@ export interface HallStatsRow {
   rejected: number;
   ratedBad: number;
   ratedGood: number;
+  /** 好差评's five grades, counted: [1 very dissatisfied, 2, 3, 4, 5 very satisfied] (hall numbering). */
+  ratings?: [number, number, number, number, number];
 }
 
 export interface HallHandlingRow {
@@ -44,10 +46,14 @@ export interface HallStatsView {
   rows: HallStatsRow[] | HallHandlingRow[];
 }
 
-/** Bad ratings still being followed up, from this terminal (follow-ups are kept where the rating was taken). */
+/**
+ * Bad ratings still being followed up: the hall's counts over every terminal when it answers
+ * (`source: 'hall'`), else this terminal's own (`'terminal'`). A clerk gets their own only.
+ */
 export interface LocalBadRatings {
   open: number;
   overdue: number;
+  source?: 'hall' | 'terminal';
 }
 
 export interface HallExportFile {

@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { base64Bytes, download } from '../auth/download';
 import { authErrorText } from '../auth/errors';
 import { Chart } from './Chart';
-import { barsPer, handlingBars, lineOver, satisfaction } from './charts';
+import { barsPer, handlingBars, lineOver, satisfaction, satisfactionRows } from './charts';
 import { PoolReads } from './PoolReads';
 import { useHallStats } from './useHallStats';
 
@@ -29,6 +29,11 @@ export function HallStats({ supervisor }: { supervisor: boolean }) {
   const { data, error, loading, reload } = useHallStats(range.from, range.to, today);
   const [toast, holder] = message.useMessage();
   const total = data.total;
+  // Hall-wide when the hall answered; this terminal's own otherwise (services/hall/stats-ops.ts).
+  const badScope = t(`hallStats.badScope.${data.bad?.source === 'hall' ? 'hall' : 'terminal'}`);
+  const levels = satisfactionRows(t, total);
+  const rated = levels.filter((l) => l.key !== 'none').reduce((a, l) => a + l.value, 0);
+  const satisfied = levels.slice(0, 2).reduce((a, l) => a + l.value, 0);
 
   const exportTable = async (by: HallStatsView['by']) => {
     try {
@@ -130,9 +135,10 @@ export function HallStats({ supervisor }: { supervisor: boolean }) {
             ['badOverdue', data.bad?.overdue ?? 0],
           ] as const
         ).map(([k, v]) => (
-          <Col key={k} xs={12} sm={8} md={6} lg={4} xl={3}>
+          // Nine cards: flexible widths keep them on one row on a counter's screen instead of 8 + 1.
+          <Col key={k} flex="1 0 128px">
             <Card size="small">
-              <Statistic title={t(`hallStats.${k}`)} value={v} data-testid={`hall-count-${k}`} />
+              <Statistic title={t(`hallStats.${k}`, { scope: badScope })} value={v} data-testid={`hall-count-${k}`} />
             </Card>
           </Col>
         ))}
@@ -184,8 +190,37 @@ export function HallStats({ supervisor }: { supervisor: boolean }) {
             key: 'satisfaction',
             label: t('hallStats.satisfaction'),
             children: (
-              <Card size="small" title={t('hallStats.satisfaction')}>
+              <Card
+                size="small"
+                title={t('hallStats.satisfaction')}
+                extra={
+                  <Typography.Text data-testid="hall-satisfied-rate">
+                    {t('hallStats.satisfiedRate')}: {rated ? pct(satisfied / rated) : '—'}
+                  </Typography.Text>
+                }
+              >
                 <Chart option={satisfaction(t, total)} testId="hall-chart-satisfaction" />
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  data-testid="hall-table-satisfaction"
+                  dataSource={levels}
+                  columns={[
+                    {
+                      title: t('hallStats.level'),
+                      dataIndex: 'name',
+                      render: (v: string, r) => <Tag color={r.color}>{v}</Tag>,
+                    },
+                    { title: t('hallStats.cases'), dataIndex: 'value' },
+                    {
+                      title: t('hallStats.share'),
+                      dataIndex: 'value',
+                      key: 'share',
+                      render: (v: number, r) => (r.key === 'none' || !rated ? '' : pct(v / rated)),
+                    },
+                  ]}
+                />
               </Card>
             ),
           },

@@ -49,24 +49,52 @@ export function barsPer(t: TFunction, rows: HallStatsRow[], name: (k: string) =>
   };
 }
 
-/** 好差评 in the range: good, bad, and completed cases not rated. */
+/** 好差评's five levels, best first, with the hall's grade (5 very satisfied … 1 very dissatisfied) and colour. */
+export const LEVELS = [
+  { key: 'veryGood', grade: 5, color: '#1b5e20' },
+  { key: 'good', grade: 4, color: '#43a047' },
+  { key: 'fair', grade: 3, color: '#9ccc65' },
+  { key: 'bad', grade: 2, color: '#ef6c00' },
+  { key: 'veryBad', grade: 1, color: RED },
+] as const;
+
+/** The satisfaction breakdown of a total row: each level's count, then the completed cases not rated. */
+export function satisfactionRows(
+  t: TFunction,
+  total: HallStatsRow | undefined,
+): { key: string; name: string; value: number; color: string }[] {
+  const grades = total?.ratings ?? [0, 0, 0, 0, 0];
+  const rated = grades.reduce((a, b) => a + b, 0);
+  return [
+    ...LEVELS.map((l) => ({
+      key: l.key,
+      name: t(`hallStats.levels.${l.key}`),
+      value: grades[l.grade - 1] ?? 0,
+      color: l.color,
+    })),
+    { key: 'none', name: t('hallStats.notRated'), value: Math.max(0, (total?.completed ?? 0) - rated), color: GREY },
+  ];
+}
+
+/** 好差评 in the range: the five levels and the completed cases not rated. */
 export function satisfaction(t: TFunction, total: HallStatsRow | undefined): ChartOption {
-  const good = total?.ratedGood ?? 0;
-  const bad = total?.ratedBad ?? 0;
-  const none = Math.max(0, (total?.completed ?? 0) - good - bad);
   return {
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { bottom: 0 },
     series: [
       {
         type: 'pie',
         radius: ['40%', '68%'],
+        center: ['50%', '45%'],
         label: { formatter: '{b}: {c}' },
-        data: [
-          { name: t('hallStats.ratedGood'), value: good, itemStyle: { color: GREEN } },
-          { name: t('hallStats.ratedBad'), value: bad, itemStyle: { color: RED } },
-          { name: t('hallStats.notRated'), value: none, itemStyle: { color: GREY } },
-        ],
+        // Every level stays in the legend; a level nobody chose has no label (it would sit on its neighbour's).
+        data: satisfactionRows(t, total).map((r) => ({
+          name: r.name,
+          value: r.value,
+          itemStyle: { color: r.color },
+          label: { show: r.value > 0 },
+          labelLine: { show: r.value > 0 },
+        })),
       },
     ],
   };

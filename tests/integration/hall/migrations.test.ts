@@ -118,4 +118,21 @@ describe('hall migrations', () => {
     );
     await pool.end();
   });
+
+  it('006 bad-ratings: one row per terminal and case; bad ones from before it backfilled, due 21 days on', async () => {
+    const pool = await poolAt(5);
+    await pool.query(
+      `INSERT INTO cases (terminal_id, case_id, item_code, clerk_id, window_no, opened_day, opened_ms, rating)
+       VALUES ('t1', 'c1', 'I1', 'k1', 'W1', '2026-02-01', 1, 1), ('t1', 'c2', 'I1', 'k1', 'W1', '2026-02-01', 1, 3)`,
+    );
+    expect(await migrate(pool, 6)).toEqual([6]);
+    const r = await pool.query("SELECT case_id, TO_CHAR(deadline, 'YYYY-MM-DD') AS d, closed_ms FROM bad_ratings");
+    expect(r.rows).toEqual([{ case_id: 'c1', d: '2026-02-22', closed_ms: null }]);
+    await expect(
+      pool.query(
+        "INSERT INTO bad_ratings (terminal_id, case_id, item_code, clerk_id, window_no, rated_ms, deadline) VALUES ('t1', 'c1', 'I1', 'k1', 'W1', 1, '2026-03-01')",
+      ),
+    ).rejects.toThrow(/duplicate key/);
+    await pool.end();
+  });
 });

@@ -5,6 +5,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, FormFieldView } from '../../../electron/api/types';
+import { ratingRecord, storeRating } from '../../../electron/services/citizen/ratings';
 import type { HallStatsRow } from '../../../electron/services/hall/types';
 import { newPairingCode, revoke } from '../../../hall/auth';
 import { startHall, type HallServer } from '../../../hall/server';
@@ -169,6 +170,47 @@ describe('three terminals, one hall', () => {
     expect(Number((await hall.pool.query('SELECT count(*) n FROM sync_gaps')).rows[0].n)).toBe(0);
   });
 
+  it('bad ratings open and overdue are counted over every terminal; a close at A is seen at B; no text leaves', async () => {
+    const [a, b] = terms as [WebFixture, WebFixture];
+    // A case chosen at A (the hall counts it as accepted), then rated 非常不满意.
+    const opened = await placeAndWait(a.core, '李秀英');
+    const v = await a.callOk('case.chooseItem', { caseId: opened.caseId, itemCode: 'clean-energy-check' });
+    await removeCard(a.core);
+    const counter = { hall: 'HALL01', window: 'W1', clerk: { staffNo: '0001', name: '示范' } };
+    const wire = ratingRecord(
+      v,
+      counter,
+      { level: 5, sub: { efficiency: 5, competence: 4, attitude: 5 }, reasons: ['等候时间长'], text: '排队一个小时' },
+      new Date(),
+    );
+    storeRating(a.core, 'demo-clerk', wire);
+    const bad = () => b.callOk('hall.badRatings', {});
+    await as(b, 'demo-supervisor', 'training-123', async () => {
+      await until('the hall counts the bad rating taken at A', async () => (await bad()).open === 1, {
+        timeoutMs: 20_000,
+      });
+      expect(await bad()).toEqual({ open: 1, overdue: 0, source: 'hall' });
+    });
+    // B alone has no bad rating of its own.
+    expect(b.core.db.prepare('SELECT count(*) n FROM ratings').get()).toEqual({ n: 0 });
+    await as(a, 'demo-supervisor', 'training-123', async () => {
+      const id = (a.core.db.prepare('SELECT id FROM ratings WHERE case_id = ?').get(v.caseId) as { id: number }).id;
+      await a.callOk('ratings.followUp', { ratingId: id, kind: 'verify', note: '已核实，等候过长' });
+      await a.callOk('ratings.followUp', { ratingId: id, kind: 'callback', note: '电话回访，群众认可' });
+      await a.callOk('ratings.followUp', { ratingId: id, kind: 'close', note: '已整改' });
+    });
+    await as(b, 'demo-supervisor', 'training-123', () =>
+      until('the close at A reaches the hall', async () => (await bad()).open === 0, { timeoutMs: 20_000 }),
+    );
+    const steps = await hall.pool.query(
+      "SELECT body FROM events WHERE kind IN ('rated', 'followed-up') AND case_id = $1 ORDER BY seq",
+      [v.caseId],
+    );
+    const bodies = steps.rows.map((r) => JSON.parse(r.body as string) as { type: string; followUp?: string });
+    expect(bodies.map((x) => x.followUp ?? x.type)).toEqual(['rated', 'verify', 'callback', 'close']);
+    expect(JSON.stringify(bodies)).not.toMatch(/排队|等候|核实|回访|整改|示范/);
+  });
+
   it('a clerk sees only their own numbers for today, whatever they ask', async () => {
     const b = terms[1]!;
     const v = await b.callOk('hall.stats', { from: '2026-01-01', to: '2026-12-31', by: 'clerk' });
@@ -186,6 +228,9 @@ describe('three terminals, one hall', () => {
     const c = await b.callOk('case.chooseItem', { caseId: opened.caseId, itemCode: CARE });
     expect(field(c, 'phone')).toMatchObject({ source: 'case', value: typed.phone });
     expect(field(c, 'bankAccount')).toMatchObject({ source: 'case', value: typed.bankAccount });
+    // Labelled with the earlier case's item (the hall returns its code), as the terminal's own pool is.
+    expect(field(c, 'phone').from?.en).toMatch(new RegExp(`${CARE}$`));
+    expect(JSON.stringify(field(c, 'phone').from)).not.toContain('HALL');
     expect(await b.callOk('hall.prefillSource', { caseId: c.caseId })).toEqual({ source: 'hall', found: 3 });
     // Audited at the hall with terminal, clerk, case and item; the supervisor sees who read whose.
     await as(b, 'demo-supervisor', 'training-123', async () => {

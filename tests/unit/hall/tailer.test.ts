@@ -130,6 +130,29 @@ describe('the audit tailer', () => {
     ).run(id, 'a'.repeat(64));
     appendAudit(db, { action: 'rating', actor: 'citizen-screen', caseId: id, itemCode: 'senior-card' });
     tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok });
-    expect(bodies(db, cipher).find((x) => x.type === 'rated')).toMatchObject({ rating: 1, clerkId: 'k.wang' });
+    expect(bodies(db, cipher).find((x) => x.type === 'rated')).toMatchObject({
+      rating: 1,
+      clerkId: 'k.wang',
+      deadline: '2026-12-08',
+    });
+  });
+
+  it("sends a bad rating's follow-ups by step only: never the note, an unknown step nothing", () => {
+    const { db, cipher } = tempDb();
+    const ok = (d: Db, m: OutboxMessageInput) => enqueue(d, cipher, m);
+    const id = caseWithSteps(db, cipher, [
+      ['rating-followup', { ratingId: 1, kind: 'verify' }],
+      ['rating-followup', { ratingId: 1, kind: 'callback' }],
+      ['rating-followup', { ratingId: 1, kind: 'shred' }],
+      ['rating-followup', { ratingId: 1, kind: 'close' }],
+    ]);
+    tailOnce(db, { receiver: RECEIVER, window: 'W0', enqueue: ok });
+    const f = bodies(db, cipher).filter((x) => x.type === 'followed-up');
+    expect(f.map((x) => x.type === 'followed-up' && [x.caseId, x.followUp])).toEqual([
+      [id, 'verify'],
+      [id, 'callback'],
+      [id, 'close'],
+    ]);
+    expect(Object.keys(f[0]!).sort()).toEqual(['at', 'caseId', 'clerkId', 'followUp', 'itemCode', 'type', 'window']);
   });
 });
