@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { HallStatsRow } from '../protocol/hall-wire';
 import { quantile } from './histogram';
 import { splitRange } from './range';
 
@@ -10,20 +11,8 @@ export interface StatsQuery {
   /** A clerk's own view: only their rows. */
   clerkId?: string;
 }
-export interface StatsRow {
-  key: string;
-  accepted: number;
-  completed: number;
-  completionRate: number;
-  voided: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-  ratedBad: number;
-  ratedGood: number;
-  /** Satisfaction breakdown: how many ratings of grade 1 (very bad) … 5 (very good). */
-  ratings: [number, number, number, number, number];
-}
+/** The wire row, with the five grades always counted (the hall has PG 004). */
+export type StatsRow = HallStatsRow & { ratings: NonNullable<HallStatsRow['ratings']> };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SUMS = `SUM(accepted) AS accepted, SUM(completed) AS completed, SUM(voided) AS voided, SUM(submitted) AS submitted,

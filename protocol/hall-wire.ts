@@ -98,3 +98,22 @@ export interface EventsResponse {
   accepted: number;
   duplicates: number;
 }
+
+/**
+ * One row of a hall statistics table, as the hall answers it (hall/stats.ts) and the terminal's
+ * screen shows it. Counts only: no row ever names a person.
+ */
+export interface HallStatsRow {
+  key: string;
+  accepted: number;
+  completed: number;
+  completionRate: number;
+  voided: number;
+  pending: number;
+  approved: number;
+  rejected: number;
+  ratedBad: number;
+  ratedGood: number;
+  /** 好差评's five grades, counted: [1 very dissatisfied, 2, 3, 4, 5 very satisfied]. Absent from a hall older than PG 004. */
+  ratings?: [number, number, number, number, number];
+}

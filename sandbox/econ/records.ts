@@ -1,23 +1,8 @@
+import { monthsBefore } from '../../protocol/months';
 import type { SurfaceValue } from '../../protocol/registry-types';
 import type { World } from '../generator/types';
 import { profileOf } from './profiles';
 import type { SourceKey } from './types';
-
-/** The window a record covers: the 12 full months before the sandbox's today, newest first. */
-export function monthsBefore(today: string, n = 12): string[] {
-  let y = Number(today.slice(0, 4));
-  let m = Number(today.slice(5, 7));
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    m -= 1;
-    if (m === 0) {
-      m = 12;
-      y -= 1;
-    }
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-  }
-  return out;
-}
 
 const yuan = (n: number): string => n.toFixed(2);
 
@@ -25,7 +10,8 @@ const yuan = (n: number): string => n.toFixed(2);
 export function sourceSurface(world: World, index: number, key: SourceKey): Record<string, SurfaceValue> {
   const r = world.residents[index]!;
   const p = profileOf(world, index);
-  const months = monthsBefore(world.today);
+  // A record covers the 12 full months before the sandbox's today, newest first.
+  const months = monthsBefore(world.today, 12);
   const base = {
     name: r.name,
     idNumber: r.idNumber,

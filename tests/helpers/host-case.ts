@@ -19,7 +19,8 @@ const run = promisify(execFile);
  */
 export function hostEnv(o: {
   sandbox: TestSandbox;
-  cups: VirtualPrinter;
+  /** A real CUPS queue for A4; without one the host prints to its virtual printer. */
+  cups?: VirtualPrinter;
   hall: { id: string; name: string };
   counter: string;
   cupsServer?: string;
@@ -33,13 +34,14 @@ export function hostEnv(o: {
       hall: o.hall,
       counter: o.counter,
       registry: { url: o.sandbox.url, appKey: o.sandbox.appKey, appSecret: o.sandbox.appSecret },
-      printer: { backend: 'cups', a4: o.cups.queue },
+      printer: o.cups ? { backend: 'cups', a4: o.cups.queue } : { backend: 'virtual' },
     }),
   );
+  const cupsServer = o.cupsServer ?? o.cups?.cupsServer;
   return {
     COUNTER_CONFIG: config,
     COUNTER_DATA_DIR: join(dir, 'data'),
-    CUPS_SERVER: o.cupsServer ?? o.cups.cupsServer,
+    ...(cupsServer ? { CUPS_SERVER: cupsServer } : {}),
   };
 }
 

@@ -1,3 +1,6 @@
+import type { HallStatsRow } from '../../../protocol/hall-wire';
+
+export type { HallStatsRow };
 export interface HallLinkState {
   paired: boolean;
   url?: string;
@@ -14,22 +17,6 @@ export interface HallLinkState {
 /** Where a case's prefill came from, for the form's notice. */
 export type HallPrefillSource =
   { source: 'hall'; found: number } | { source: 'local'; reason: 'unpaired' | 'unreachable' | 'refused' | 'no-key' };
-
-/** One row of a hall statistics table (hall/stats.ts), as the screen gets it. */
-export interface HallStatsRow {
-  key: string;
-  accepted: number;
-  completed: number;
-  completionRate: number;
-  voided: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-  ratedBad: number;
-  ratedGood: number;
-  /** 好差评's five grades, counted: [1 very dissatisfied, 2, 3, 4, 5 very satisfied] (hall numbering). */
-  ratings?: [number, number, number, number, number];
-}
 
 export interface HallHandlingRow {
   itemCode: string;

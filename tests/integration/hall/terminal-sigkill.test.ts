@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/open';
@@ -9,6 +7,7 @@ import { tailBehind } from '../../../electron/services/hall/tailer';
 import { newPairingCode } from '../../../hall/auth';
 import { startHall, type HallServer } from '../../../hall/server';
 import { startTestPg } from '../../helpers/hall/pg';
+import { hostEnv } from '../../helpers/host-case';
 import { startHostProcess, type HostProcess } from '../../helpers/host-process';
 import { rng, testSeed } from '../../helpers/rng';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
@@ -34,19 +33,7 @@ const hosts: HostProcess[] = [];
 beforeAll(async () => {
   [pgs, sandbox] = await Promise.all([startTestPg(), startTestSandbox()]);
   hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
-  const dir = mkdtempSync(join(tmpdir(), 'counter-hall-kill-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      mode: 'training',
-      hall: { id: 'KILL13', name: '大厅同步演练' },
-      counter: 'W9',
-      registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
-      printer: { backend: 'virtual' },
-    }),
-  );
-  env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') };
+  env = hostEnv({ sandbox, hall: { id: 'KILL13', name: '大厅同步演练' }, counter: 'W9' });
 }, 120_000);
 afterAll(async () => {
   for (const h of hosts) if (h.proc.exitCode === null && h.proc.signalCode === null) h.proc.kill('SIGKILL');

@@ -1,7 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostEnv } from '../../helpers/host-case';
 import { startHostProcess, type HostProcess } from '../../helpers/host-process';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 import { until } from '../../helpers/until';
@@ -18,19 +16,7 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   sandbox = await startTestSandbox();
-  const dir = mkdtempSync(join(tmpdir(), 'counter-means-restart-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      mode: 'training',
-      hall: { id: 'MEANS9', name: '核对演练大厅' },
-      counter: 'M-09',
-      registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
-      printer: { backend: 'virtual' },
-    }),
-  );
-  env = { COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') };
+  env = hostEnv({ sandbox, hall: { id: 'MEANS9', name: '核对演练大厅' }, counter: 'M-09' });
 }, 60_000);
 afterAll(async () => {
   for (const h of hosts) h.proc.kill('SIGKILL');
