@@ -3,6 +3,7 @@ import { CupsBackend, PrintManager, readPrinters } from '../../../native/printer
 import { choosePrinter } from '../../../native/printer/select';
 import { mediaKeywordFor } from '../../../native/printer/media';
 import { makeTestPdf } from '../../helpers/printer/pdf';
+import { until } from '../../helpers/until';
 import { printerTestSkipReason, startVirtualPrinter, type VirtualPrinter } from '../../helpers/printer/virtual-printer';
 
 const skip = printerTestSkipReason();
@@ -31,8 +32,14 @@ describe.skipIf(skip !== null)('a virtual card printer behind CUPS', () => {
   });
 
   it('lists CR80, is chosen for cards by its media, and prints a card to completion', async () => {
-    const snap = await readPrinters(backend);
-    const p = snap.printers.find((x) => x.name === vp.queue)!;
+    // cupsd fills a new driverless queue's media from the device a moment after the queue exists;
+    // on a loaded machine the first look can find the queue with no media yet.
+    const p = await until(
+      'the card queue lists its media',
+      async () =>
+        (await readPrinters(backend)).printers.find((x) => x.name === vp.queue && x.mediaSupported.length > 0),
+      { timeoutMs: 20_000, stepMs: 250 },
+    );
     expect(p.mediaSupported).toContain('iso_a4_210x297mm');
     // CUPS renames the size after its driverless PPD ("custom_53.98x85.6mm_53.98x85.6mm"); the app
     // matches it by dimensions and sends that name, which CUPS maps back to the device's size.
