@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import demo from '../../resources/sandbox/demo-residents.json';
 import { idCheckDigit } from '../../protocol/id-number';
-import { expect, test } from './fixtures';
+import { expect, startHostProcess, test, type HostProcess } from './fixtures';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { openSignedIn } from '../helpers/session';
 
 const shot = (name: string) => `test-results/screens/${name}.png`;
@@ -32,10 +33,31 @@ function writeList(dir: string, n: number): string {
   return file;
 }
 
-test('batch check: import, map columns, run with the progress bar, filter, open the reports', async ({
-  page,
-  host,
-}) => {
+// A registry the test controls: it answers slowly while the run is to be paused, so the pause is
+// seen on any machine (unslowed, a quiet machine checks the whole list before the click lands).
+let sandbox: TestSandbox;
+let host: HostProcess;
+test.beforeAll(async () => {
+  sandbox = await startTestSandbox({ child: true });
+  const dir = mkdtempSync(join(tmpdir(), 'counter-batch-e2e-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      mode: 'training',
+      hall: { id: 'BATCH01', name: '批量核验演练' },
+      counter: 'B-09',
+      registry: { url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret },
+    }),
+  );
+  host = await startHostProcess({ COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') });
+});
+test.afterAll(async () => {
+  host?.proc.kill('SIGTERM');
+  await sandbox?.stop();
+});
+
+test('batch check: import, map columns, run with the progress bar, filter, open the reports', async ({ page }) => {
   test.setTimeout(180_000);
   const dir = mkdtempSync(join(tmpdir(), 'batch-e2e-'));
   const list = writeList(dir, 3_000);
@@ -52,6 +74,7 @@ test('batch check: import, map columns, run with the progress bar, filter, open 
   await expect(preview).not.toContainText(demo[0]!.idNumber);
   await page.getByTestId('batch-reason').fill('老年人优待证批量资格核验');
   await page.screenshot({ path: shot('batch-01-map-zh') });
+  await sandbox.setFaults({ latencyMs: 1500 });
   await page.getByTestId('batch-start').click();
 
   // The run: the bar moves, with a rate and time left; pause and resume.
@@ -62,6 +85,7 @@ test('batch check: import, map columns, run with the progress bar, filter, open 
   await page.getByTestId('batch-pause').click();
   await expect(page.getByTestId('batch-state')).toHaveText('已暂停', { timeout: 15_000 });
   await page.screenshot({ path: shot('batch-03-paused-zh') });
+  await sandbox.setFaults({});
   await page.getByTestId('batch-resume').click();
 
   // The report: counts, the rows with a verdict per condition, filters.
