@@ -413,42 +413,51 @@ export class MeansTestService {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
     const g = this.guardianOf(p, ref, guardianRef);
-    const c = this.d.seam.caseOf(caseId);
-    this.withdrawPending(caseId, ref);
-    this.d.db.transaction(() => {
-      this.consents.record({
-        caseId,
-        member: m,
-        kind: 'paper',
-        documentHash: p.hash,
-        clerkId: this.d.clerk()?.id ?? c.clerkId,
-        paperReason: reason,
-        ...(g ? { guardian: g } : {}),
-        ...(scanHash ? { scanHash } : {}),
-        at: this.now(),
-      });
-      this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'paper', guardian: !!g, document: p.hash });
-    })();
+    this.recordConsent(caseId, ref, p.hash, m, 'paper', {
+      paperReason: reason,
+      ...(g ? { guardian: g } : {}),
+      ...(scanHash ? { scanHash } : {}),
+    });
     return this.view(caseId);
   }
 
   async refuse(caseId: string, ref: number): Promise<MeansView> {
     const p = await this.prepare(caseId);
     const m = this.member(p, ref);
+    this.recordConsent(caseId, ref, p.hash, m, 'refused', {});
+    return this.view(caseId);
+  }
+
+  /**
+   * A paper form or a refusal: the pending on-screen request withdrawn, then the consent record
+   * and its audit entry in one transaction (nothing recorded without its audit).
+   */
+  private recordConsent(
+    caseId: string,
+    ref: number,
+    hash: string,
+    m: Parameters<ConsentStore['record']>[0]['member'],
+    kind: 'paper' | 'refused',
+    extra: Partial<Parameters<ConsentStore['record']>[0]>,
+  ): void {
     const c = this.d.seam.caseOf(caseId);
     this.withdrawPending(caseId, ref);
     this.d.db.transaction(() => {
       this.consents.record({
         caseId,
         member: m,
-        kind: 'refused',
-        documentHash: p.hash,
+        kind,
+        documentHash: hash,
         clerkId: this.d.clerk()?.id ?? c.clerkId,
         at: this.now(),
+        ...extra,
       });
-      this.audit(c, 'meanstest-consent', m.idNumber, { kind: 'refused', document: p.hash });
+      this.audit(c, 'meanstest-consent', m.idNumber, {
+        kind,
+        ...(kind === 'paper' ? { guardian: !!extra.guardian } : {}),
+        document: hash,
+      });
     })();
-    return this.view(caseId);
   }
 
   /** The authorisation as printed and kept: signatures drawn into their boxes, paper forms noted. */
