@@ -1,20 +1,15 @@
 import type { WorldBuilder } from './builder';
+import { addDemoHousehold, type DemoPerson } from './demo-household';
 import { addDays, addYears } from './dates';
 import { PERSONAL_BITS, type PersonalKey } from './personal';
-import { addressIn, placeByName } from './places';
+import { placeByName } from './places';
 import { Prng } from './prng';
-import type { Resident, Sex, World } from './types';
+import type { World } from './types';
 
 /** The label that keeps this stream apart from the population's and the personal licenses'. */
 export const BENEFIT_DEMO_STREAM = 'benefit-demo-v1';
 
-interface Person {
-  name: string;
-  sex: Sex;
-  birth: string;
-  relation: string;
-  demonstrates: string;
-  extra?: Partial<Resident>;
+interface Person extends DemoPerson {
   personal?: PersonalKey[];
   /** Index (in this household's list) of the spouse on a marriage certificate. */
   spouse?: number;
@@ -35,27 +30,7 @@ export function addBenefitDemoResidents(b: WorldBuilder, seed: string): { grantP
   const grants: Array<{ index: number; keys: PersonalKey[]; spouse?: number }> = [];
 
   const household = (placeName: string, houseNo: number, people: Person[], unit = 1, room = 101): number[] => {
-    const place = placeByName(w.places, placeName);
-    const address = addressIn(place, houseNo, unit, room);
-    const idxs = people.map((p) =>
-      b.addResident({
-        idNumber: b.idNumber(place.districtCode, p.birth, p.sex),
-        name: p.name,
-        sex: p.sex,
-        nation: '汉',
-        birth: p.birth,
-        address,
-        areaCode: place.areaCode,
-        cardKind: 'resident',
-        demonstrates: p.demonstrates,
-        ...p.extra,
-      }),
-    );
-    b.addHousehold(
-      place,
-      address,
-      idxs.map((i, k) => [i, people[k]!.relation]),
-    );
+    const { idxs } = addDemoHousehold(b, w.places, placeName, houseNo, people, unit, room);
     people.forEach((p, k) =>
       grants.push({
         index: idxs[k]!,

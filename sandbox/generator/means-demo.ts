@@ -1,19 +1,13 @@
 import type { WorldBuilder } from './builder';
-import { addressIn, placeByName } from './places';
+import { addDemoHousehold, type DemoPerson } from './demo-household';
+import { addressIn } from './places';
 import { Prng } from './prng';
-import type { Resident, Sex } from './types';
 import type { EconProfile, SourceKey } from '../econ/types';
 
 /** The label that keeps this stream apart from every earlier one. */
 export const MEANS_DEMO_STREAM = 'means-demo-v1';
 
-interface Person {
-  name: string;
-  sex: Sex;
-  birth: string;
-  relation: string;
-  demonstrates: string;
-  extra?: Partial<Resident>;
+interface Person extends DemoPerson {
   econ?: Partial<EconProfile>;
 }
 
@@ -29,27 +23,7 @@ export function addMeansDemoHouseholds(b: WorldBuilder, seed: string): void {
   const w = b.world;
   const means = (w.means ??= new Map());
   const household = (placeName: string, houseNo: number, people: Person[], homes: number[] = []): number[] => {
-    const place = placeByName(w.places, placeName);
-    const address = addressIn(place, houseNo, 2, 201);
-    const idxs = people.map((p) =>
-      b.addResident({
-        idNumber: b.idNumber(place.districtCode, p.birth, p.sex),
-        name: p.name,
-        sex: p.sex,
-        nation: '汉',
-        birth: p.birth,
-        address,
-        areaCode: place.areaCode,
-        cardKind: 'resident',
-        demonstrates: p.demonstrates,
-        ...p.extra,
-      }),
-    );
-    b.addHousehold(
-      place,
-      address,
-      idxs.map((i, k) => [i, people[k]!.relation]),
-    );
+    const { place, address, idxs } = addDemoHousehold(b, w.places, placeName, houseNo, people, 2, 201);
     people.forEach((p, k) => means.set(idxs[k]!, { ...none(), ...p.econ }));
     homes.forEach((area, k) => {
       const at = k === 0 ? address : addressIn(place, houseNo + 10 + k, 1, 101);
