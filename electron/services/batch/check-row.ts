@@ -1,7 +1,7 @@
 import { idNumberBirth } from '../../../protocol/id-number';
 import type { CatalogItem } from '../catalog/schema';
 import type { FetchResult, LicenseService } from '../licenses';
-import type { UsageContext } from '../registry/types';
+import type { CallUsage, UsageContext } from '../registry/types';
 import { evaluate, type CheckResult, type RuleFacts } from '../rules';
 import type { RowInput } from './mapping';
 import type { RowOutcome } from './store';
@@ -25,6 +25,9 @@ export interface RowDelivered {
   father?: Delivered;
   mother?: Delivered;
 }
+
+/** Each person of a line has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none. */
+export const KEY_SUFFIX = { child: '', father: 'f', mother: 'm' } as const;
 
 /** The people of a row the registry is asked about: the applicant, then the parents the list names. */
 export function rowHolders(input: RowInput): Array<{ role: keyof RowDelivered; idNumber: string }> {
@@ -101,6 +104,8 @@ export function evaluateRow(
  * Checks one applicant exactly as the counter does: the same fetch (registry first, then the
  * cache) and rules. `unreachable`: the registry did not answer and the cache lacked a type, so
  * the verdict would say "could not check" for a reason that is the registry's, not the person's.
+ * `replayKey` (the job and line): each person's calls carry ids derived from it, so checking the
+ * line again after a crash is the same use to the registry, not a second one.
  */
 export async function checkRow(
   licenses: Pick<LicenseService, 'fetchForHolder'>,
@@ -108,9 +113,15 @@ export async function checkRow(
   input: RowInput,
   usage: UsageContext,
   now: Date,
+  replayKey?: string,
 ): Promise<{ outcome: RowOutcome; checks: CheckResult[]; unreachable: boolean }> {
   const types = item.licenses.map((l) => l.type);
-  const got = await Promise.all(rowHolders(input).map((h) => licenses.fetchForHolder(h.idNumber, usage, types)));
+  const got = await Promise.all(
+    rowHolders(input).map((h) => {
+      const u: CallUsage = replayKey ? { ...usage, replayKey: `${replayKey}${KEY_SUFFIX[h.role]}` } : usage;
+      return licenses.fetchForHolder(h.idNumber, u, types);
+    }),
+  );
   const rd: RowDelivered = { child: got[0]! };
   rowHolders(input).forEach((h, i) => (rd[h.role] = got[i]!));
   return {

@@ -1,6 +1,15 @@
 export { readList, previewList, type SourceRow } from './source';
 export { guessMapping, readRow, type ColumnMapping, type InputProblem, type RowInput } from './mapping';
-export { createJob, getJob, listRows, countRows, type BatchJob, type StoredRow, type RowOutcome } from './store';
+export {
+  createJob,
+  getJob,
+  listRows,
+  countRows,
+  setJobState,
+  type BatchJob,
+  type StoredRow,
+  type RowOutcome,
+} from './store';
 export { BatchRunner, type BatchProgress, type RunnerDeps } from './runner';
 export { checkRow, batchRules, type BatchItem } from './check-row';
 export { BatchError, BATCH_ERRORS, type BatchErrorCode } from './errors';

@@ -5,7 +5,7 @@ import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
 import { appendAudit, auditSubject } from '../audit';
 import type { RegistryClient } from '../registry';
-import { checkRow, evaluateRow, rowHolders, type BatchItem, type RowDelivered } from './check-row';
+import { checkRow, evaluateRow, KEY_SUFFIX, rowHolders, type BatchItem, type RowDelivered } from './check-row';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
 import { readList } from './source';
@@ -42,12 +42,13 @@ export interface RunnerDeps {
   now?: () => Date;
 }
 
+/** Lines per chunk while on per-person calls. */
+const SINGLE_CHUNK = 8;
+
 interface Pending {
   seq: number;
   input: RowInput;
 }
-
-const KEY_SUFFIX = { child: '', father: 'f', mother: 'm' } as const;
 
 const localDay = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -137,7 +138,9 @@ export class BatchRunner extends EventEmitter<{
       void p.finally(() => inflight.delete(p));
     };
     let firstError: unknown;
-    const size = this.d.batch ? (this.d.batchSize ?? 50) : 1;
+    // Per-person chunks are small (each line's people are fetched at once; the client's limiter
+    // caps sockets), but more than one line, so they commit together.
+    const size = this.d.batch ? (this.d.batchSize ?? 50) : SINGLE_CHUNK;
     const types = this.d.item.licenses.map((l) => l.type);
     const pending: Pending[] = [];
     let pendingHolders = 0;
@@ -177,16 +180,13 @@ export class BatchRunner extends EventEmitter<{
         tick();
       }
     };
-    const save = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
-      db.transaction(() => write(p, res, via))();
-      counted(1);
-    };
-    // A batch answer's rows commit in one transaction: one WAL commit per call instead of per row
-    // (the commits were the run's largest cost). A kill loses the whole chunk, which the registry
-    // then sees again under the same keys, a replay that adds no usage record.
-    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>) => {
+    // A chunk's rows commit in one transaction: one WAL commit (an fsync) per chunk instead of per
+    // row (the commits were the run's largest cost). A kill loses the whole chunk, which the
+    // registry then sees again under the same keys or request ids, a replay that adds no usage record.
+    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>, via: 'batch' | 'single') => {
+      if (rows.length === 0) return;
       db.transaction(() => {
-        for (const [p, res] of rows) write(p, res, 'batch');
+        for (const [p, res] of rows) write(p, res, via);
       })();
       counted(rows.length);
     };
@@ -230,25 +230,32 @@ export class BatchRunner extends EventEmitter<{
               }
               return [p, evaluateRow(this.d.item, p.input, rd, now)] as const;
             }),
+            'batch',
           );
           return;
         }
       }
-      await Promise.all(
-        rows.map((p) =>
-          checkRow(this.d.licenses, this.d.item, p.input, usage, now).then((res) => {
-            // A batch is not at the counter: nobody waits for this row, so rather than record
-            // "could not check" for the registry's outage, leave it unchecked and pause the run.
-            if (res.unreachable)
-              throw new BatchError(
-                'BATCH_REGISTRY_DOWN',
-                `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
-                { line: p.seq },
-              );
-            save(p, res, 'single');
-          }),
-        ),
+      const settled = await Promise.allSettled(
+        rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now, `${jobId}/${p.seq}`)),
       );
+      const checked: Array<[Pending, ReturnType<typeof evaluateRow>]> = [];
+      let failure: unknown;
+      settled.forEach((s, i) => {
+        const p = rows[i]!;
+        if (s.status === 'rejected') failure ??= s.reason;
+        // A batch is not at the counter: nobody waits for this row, so rather than record
+        // "could not check" for the registry's outage, leave it unchecked and pause the run.
+        else if (s.value.unreachable)
+          failure ??= new BatchError(
+            'BATCH_REGISTRY_DOWN',
+            `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
+            { line: p.seq },
+          );
+        else checked.push([p, s.value]);
+      });
+      // The rows that were checked are kept even when another of the chunk was not.
+      saveAll(checked, 'single');
+      if (failure) throw failure;
     };
 
     for await (const r of readList(job.source)) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CatalogEntry, FetchedLicense, Registry, UsageContext } from '../registry/types';
+import type { CallUsage, CatalogEntry, FetchedLicense, Registry } from '../registry/types';
 import type { RecordCipher } from '../crypto/cipher';
 import { findByHolder, findByIdentifier, putLicenses, type PutItem } from '../cache/store';
 import { normalizeHolderCode } from '../cache/payload';
@@ -66,7 +66,7 @@ export class LicenseService {
     return this.status.subscribe(fn);
   }
 
-  async fetchForHolder(holderCode: string, usage: UsageContext, typeCodes?: string[]): Promise<FetchResult> {
+  async fetchForHolder(holderCode: string, usage: CallUsage, typeCodes?: string[]): Promise<FetchResult> {
     const holder = normalizeHolderCode(holderCode);
     const wanted = typeCodes && typeCodes.length > 0 ? [...new Set(typeCodes)] : undefined;
     if (this.o.isOnline && !this.o.isOnline()) {

@@ -8,6 +8,7 @@ import { httpRequest, type HttpResult } from './http';
 import { parseLicenseId } from '../../../protocol/license-id';
 import { ConcurrencyLimiter } from './limiter';
 import { signedHeaders } from '../../../protocol/request-auth';
+import { sm3Hex } from '../../../protocol/sm3';
 import {
   areasAnswer,
   batchAnswer,
@@ -24,6 +25,7 @@ import { TrustStore } from './trust';
 import { assertUsage } from './usage';
 import { verifyLicense } from './verify';
 import type {
+  CallUsage,
   CatalogEntry,
   FetchedLicense,
   LicenseRecord,
@@ -96,7 +98,7 @@ export interface CallSpec<T> {
   method: 'GET' | 'POST';
   path: string;
   query?: Record<string, string | undefined>;
-  usage?: UsageContext;
+  usage?: CallUsage;
   schema: z.ZodType<T>;
   what: string;
   /** This call's own limit when it carries more work than one holder's (the batch endpoint). */
@@ -181,7 +183,10 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   const call = async <T>(spec: CallSpec<T>): Promise<T> => {
     // One id for the call and all its retries: a try that timed out here may still have reached
     // the registry, which then records the retry as the same use (x-request-id), not a second one.
-    const requestId = randomUUID();
+    // Under a replay key the id is derived, so a run that resumes after a crash gets the same one.
+    const requestId = spec.usage?.replayKey
+      ? sm3Hex(`${spec.usage.replayKey}\n${spec.method} ${spec.path}?${queryText(spec.query)}`).slice(0, 32)
+      : randomUUID();
     for (let attempt = 0; ; attempt++) {
       try {
         return await once(spec, requestId);
@@ -222,7 +227,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   };
 
   const client: RegistryClient = {
-    async search(holderCode: string, usage: UsageContext, typeCodes?: string[]): Promise<CatalogEntry[]> {
+    async search(holderCode: string, usage: CallUsage, typeCodes?: string[]): Promise<CatalogEntry[]> {
       assertUsage(usage);
       const a = await call({
         method: 'GET',
@@ -235,7 +240,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
       return a.items;
     },
 
-    async get(identifier: string, usage: UsageContext): Promise<FetchedLicense> {
+    async get(identifier: string, usage: CallUsage): Promise<FetchedLicense> {
       assertUsage(usage);
       if (!parseLicenseId(identifier)) {
         throw new RegistryError(
@@ -357,6 +362,12 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   };
   return client;
 }
+
+const queryText = (q: CallSpec<unknown>['query']) =>
+  Object.entries(q ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
 
 function interpret<T>(res: HttpResult, spec: CallSpec<T>): T {
   let json: unknown;

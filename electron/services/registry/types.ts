@@ -21,6 +21,15 @@ export type {
   UsageContext,
 } from '../../../protocol/registry-types';
 
+/**
+ * The usage elements of a call, and optionally a replay key: a stable name for this use (a batch
+ * line and its person). Every call made under it carries a request id derived from the key and
+ * the call, so the same call repeated after a crash is the same use to the registry, not a second.
+ */
+export interface CallUsage extends UsageContext {
+  replayKey?: string;
+}
+
 export type VerificationState =
   | { state: 'verified'; issuer: string }
   | {
@@ -40,8 +49,8 @@ export interface FetchedLicense {
 
 /** What the case layer needs from the registry; the client implements it, tests may wrap it. */
 export interface Registry {
-  search(holderCode: string, usage: UsageContext, typeCodes?: string[]): Promise<CatalogEntry[]>;
-  get(identifier: string, usage: UsageContext): Promise<FetchedLicense>;
+  search(holderCode: string, usage: CallUsage, typeCodes?: string[]): Promise<CatalogEntry[]>;
+  get(identifier: string, usage: CallUsage): Promise<FetchedLicense>;
   trustList(): Promise<TrustedIssuer[]>;
   cleanEnergyAreas(usage: UsageContext): Promise<ProgramArea[]>;
   /** Any program's area list (clean-energy, senior-meal…); optional so older test doubles still fit. */

@@ -12,6 +12,7 @@ import {
   getJob,
   listRows,
   renderBatchSummaryPdf,
+  setJobState,
   writeBatchXlsx,
   type BatchItem,
 } from '../../../electron/services/batch';
@@ -78,7 +79,8 @@ describe('batch check of a list against the sandbox registry', () => {
       source: csv,
       mapping: { name: 1, idNumber: 2 },
     });
-    const first = new BatchRunner(deps());
+    // One chunk in flight (per-person chunks are 8 lines), so the stop lands with lines left.
+    const first = new BatchRunner({ ...deps(), concurrency: 1 });
     first.on('progress', (p) => {
       if (p.done >= 5) first.stop();
     });
@@ -137,6 +139,26 @@ describe('batch check of a list against the sandbox registry', () => {
     });
   const outcomes = (job: string) =>
     listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 }).map((r) => [r.seq, r.outcome, r.failedChecks]);
+
+  it('checks lines lost with a chunk again as the same use: per-person calls carry ids derived from the line', async () => {
+    const job = 'PL-2026-0006';
+    newJob(job);
+    expect(await new BatchRunner(deps()).run(job)).toBe('done');
+    const uses = () => sb.usage.all().filter((u) => u.caseNumber === job);
+    const before = uses().length;
+    const answers = countRows(f.core.db, job);
+    expect(before).toBeGreaterThanOrEqual(people.length);
+    // What a kill between the registry's answers and the chunk's commit leaves: lines with no record.
+    const lost = f.core.db
+      .prepare("DELETE FROM batch_rows WHERE job_id = ? AND outcome != 'bad-input' AND seq % 2 = 0")
+      .run(job).changes;
+    expect(lost).toBeGreaterThan(5);
+    setJobState(f.core.db, job, 'paused');
+    expect(await new BatchRunner(deps()).run(job)).toBe('done');
+    expect(countRows(f.core.db, job)).toEqual(answers);
+    // Checked again, and the registry counts each person's calls once all the same.
+    expect(uses()).toHaveLength(before);
+  });
 
   it('uses the batch endpoint when offered: one usage record per row key, the same answers as per-person calls', async () => {
     newJob('PL-2026-0002');
