@@ -3,7 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { cjkWebFont } from './scripts/webfont/plugin';
 
-// Main bundles two Node entries: the Electron main process and the loopback web host (same core).
+// Main bundles the Node entries: the Electron main process and the loopback web host (same core),
+// the sandbox and hall children, and the SM2 verification thread.
 export default defineConfig({
   main: {
     build: {
@@ -15,6 +16,8 @@ export default defineConfig({
           'web-host': resolve(__dirname, 'electron/web-host.ts'),
           sandbox: resolve(__dirname, 'sandbox/cli.ts'),
           hall: resolve(__dirname, 'hall/cli.ts'),
+          // A thread of the SM2 verification pool, loaded by file name (registry/sm2-pool.ts).
+          'sm2-worker': resolve(__dirname, 'electron/services/registry/sm2-worker.ts'),
         },
       },
     },

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     who: { organisation: '示范市政务服务中心', clerk: 'S001 批量核验' },
   });
   runner.on('progress', (p) => process.stdout.write(`done ${p.done}\n`));
+  runner.on('fallback', (why) => process.stdout.write(`fallback ${why.replace(/\s+/g, ' ')}\n`));
   const end = await runner.run(job);
   process.stdout.write(`end ${end}\n`);
   await core.close();

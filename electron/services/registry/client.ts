@@ -23,7 +23,8 @@ import {
 } from './schemas';
 import { TrustStore } from './trust';
 import { assertUsage } from './usage';
-import { verifyLicense } from './verify';
+import { Sm2Pool } from './sm2-pool';
+import { verifyLicense, verifyLicenses, type TrustEntry } from './verify';
 import type {
   CallUsage,
   CatalogEntry,
@@ -43,6 +44,8 @@ export interface RegistryClientOptions {
   appKey: string;
   appSecret: string;
   timeouts?: { connectMs?: number; totalMs?: number };
+  /** Threads that check the signatures of batch answers (default: a core's worth beyond the main thread, at most 4; 0: this thread). */
+  verifyThreads?: number;
   /** Retries of idempotent reads after a "no answer" failure; never of refusals. */
   retries?: { max?: number; baseDelayMs?: number; maxDelayMs?: number };
   breaker?: BreakerOptions;
@@ -129,6 +132,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   const agent = base.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
   const breaker = new CircuitBreaker({ ...opts.breaker, now: opts.breaker?.now ?? now });
   const limiter = new ConcurrencyLimiter(concurrency);
+  // Verification threads for batch answers, started by the first one (a counter never needs them).
+  let pool: Sm2Pool | undefined;
 
   const once = async <T>(spec: CallSpec<T>, requestId?: string): Promise<T> => {
     if (!breaker.tryAcquire()) {
@@ -293,24 +298,26 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
           'The registry answered a batch call with other rows than were asked; the answer was discarded. Tell the administrator.',
         );
       const fetchedAt = new Date(now()).toISOString();
-      return Promise.all(
-        a.results.map(async (r) => ({
-          holderCode: r.holderCode,
-          key: r.key,
-          licenses: await Promise.all(
-            r.licenses.map(async (l) => {
-              const license = l as LicenseRecord;
-              const entries = await trust.forSigner(license.digitalSign.signer);
-              return {
-                license,
-                verification: verifyLicense(license, entries, now()),
-                fetchedAt,
-                source: 'registry' as const,
-              };
-            }),
-          ),
-        })),
+      const all = a.results.flatMap((r) => r.licenses as LicenseRecord[]);
+      const bySigner = new Map<string, ReadonlyMap<string, TrustEntry>>();
+      for (const signer of new Set(all.map((l) => l.digitalSign.signer)))
+        bySigner.set(signer, await trust.forSigner(signer));
+      // Every license of the answer in one go: the curve checks on the pool's threads.
+      const states = await verifyLicenses(
+        all,
+        (l) => bySigner.get(l.digitalSign.signer)!,
+        (pool ??= new Sm2Pool(opts.verifyThreads)),
+        now(),
       );
+      let at = 0;
+      return a.results.map((r) => ({
+        holderCode: r.holderCode,
+        key: r.key,
+        licenses: r.licenses.map(() => {
+          const license = all[at]!;
+          return { license, verification: states[at++]!, fetchedAt, source: 'registry' as const };
+        }),
+      }));
     },
 
     population: (query, usage) => populationPage(call, query, usage),
@@ -357,6 +364,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
       return client;
     },
     close() {
+      void pool?.close();
+      pool = undefined;
       agent.destroy();
     },
   };
