@@ -216,7 +216,12 @@ export async function listWorklists(pool: Pool, caller: Caller, q: { area: strin
     built_by: string;
     as_of: string;
     created_ms: string;
-  }>('SELECT * FROM worklists WHERE area = $1 ORDER BY created_ms DESC, id DESC LIMIT 200', [area]);
+  }>(
+    `SELECT w.id, w.area, w.programme, w.item_code, COALESCE(t.name, w.built_by) AS built_by, w.as_of, w.created_ms
+       FROM worklists w LEFT JOIN terminals t ON t.id = w.built_by
+      WHERE w.area = $1 ORDER BY w.created_ms DESC, w.id DESC LIMIT 200`,
+    [area],
+  );
   const counts = await pool.query<{ worklist_id: string; state: string; n: string }>(
     'SELECT worklist_id, state, count(*) AS n FROM worklist_tasks WHERE worklist_id = ANY($1) GROUP BY worklist_id, state',
     [ws.rows.map((w) => w.id)],
