@@ -172,6 +172,8 @@ export class WorklistService {
 
   async view(id: string, f: TaskFilter = {}): Promise<WorklistView> {
     const link = this.link();
+    // A worklist another terminal of the station built since this one last listed: list first.
+    if (link && !this.core.db.prepare('SELECT 1 FROM worklists WHERE id = ?').get(id)) await this.list();
     const shared = getWorklist(this.core.db, id);
     if (link && shared.shared && shared.area === link.area)
       await this.pull(link, id).catch((e: unknown) =>
