@@ -47,6 +47,7 @@ const AREA = /^\d{6}(\d{3}){0,2}$/;
 export const CLAIM_MS = 10 * 60_000;
 
 const aad = (id: string, seq: number) => `${id}|${seq}`;
+const noteAad = (id: string, seq: number) => `${id}|${seq}|note`;
 
 interface Row {
   worklist_id: string;
@@ -103,7 +104,7 @@ function taskOf(s: Sealer, r: Row): HallTask {
             byUser: r.last_user ?? '',
             terminal: r.last_terminal ?? '',
             atMs: Number(r.last_at),
-            note: r.last_note,
+            note: r.last_note === null ? null : s.open(r.last_note, noteAad(r.worklist_id, r.seq)),
           },
   };
 }
@@ -312,7 +313,16 @@ export async function stepTask(
     if (u.rowCount === 0) throw new TaskConflict(await current(c, s, k.id, k.seq));
     await c.query(
       'INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, note) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [k.id, k.seq, now, k.step, k.byUser.slice(0, 64), terminalId, k.note?.slice(0, 500) ?? null],
+      // Staff type notes ("reached his daughter 李…"): sealed like the person, never plain at the hall.
+      [
+        k.id,
+        k.seq,
+        now,
+        k.step,
+        k.byUser.slice(0, 64),
+        terminalId,
+        k.note ? s.seal(k.note.slice(0, 500), noteAad(k.id, k.seq)) : null,
+      ],
     );
     return current(c, s, k.id, k.seq);
   });
