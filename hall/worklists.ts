@@ -70,15 +70,16 @@ interface Row {
   updated_ms: string;
 }
 
-// The task with its claim holder's name and its last step (who "holds" a task that moved on).
+// The task with its claim holder's name and its last step (who "holds" a task that moved on);
+// a correlated MAX, not LATERAL, to stay in the SQL docs/hall.md allows.
 const SELECT_TASKS = `SELECT t.worklist_id, t.seq, t.sealed, t.state, t.version, t.assigned_to, t.claimed_by,
     t.claimed_until_ms, t.claimed_user, t.case_ref, t.output_ref, t.updated_ms, ct.name AS claimed_name,
     l.step AS last_step, l.by_user AS last_user, COALESCE(lt.name, l.terminal_id) AS last_terminal,
     l.at_ms AS last_at, l.note AS last_note
   FROM worklist_tasks t
   LEFT JOIN terminals ct ON ct.id = t.claimed_by
-  LEFT JOIN LATERAL (SELECT step, by_user, terminal_id, at_ms, note FROM worklist_steps s
-      WHERE s.worklist_id = t.worklist_id AND s.seq = t.seq ORDER BY s.id DESC LIMIT 1) l ON TRUE
+  LEFT JOIN worklist_steps l ON l.id = (SELECT MAX(s.id) FROM worklist_steps s
+      WHERE s.worklist_id = t.worklist_id AND s.seq = t.seq)
   LEFT JOIN terminals lt ON lt.id = l.terminal_id`;
 
 function taskOf(s: Sealer, r: Row): HallTask {
