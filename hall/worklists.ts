@@ -277,7 +277,8 @@ export async function claimTask(
  * A step from the terminal holding the claim, at the version it saw: the new state by the step
  * rules (protocol/worklist-steps.ts: a step they do not allow is refused, whatever the terminal
  * says; a `state` sent must agree), the case and output references for an output, and the step
- * row, in one transaction. The claim ends with the step.
+ * row, in one transaction. The claim ends with the step. `assign` (with `assignedTo`, a station
+ * account) gives the task to someone and leaves its state as it is.
  */
 export async function stepTask(
   pool: Pool,
@@ -293,23 +294,38 @@ export async function stepTask(
     note?: string;
     caseRef?: string;
     outputRef?: string;
+    assignedTo?: string;
   },
   now = Date.now(),
 ): Promise<HallTask> {
   const terminalId = caller.terminalId;
   if (!k.byUser || typeof k.byUser !== 'string') throw new Error('HALL_BAD_QUERY');
+  const assign = k.step === 'assign';
+  if (assign && (typeof k.assignedTo !== 'string' || !k.assignedTo || k.assignedTo.length > 64))
+    throw new Error('HALL_BAD_QUERY');
   return inTx(pool, async (c) => {
     await checkArea(c, caller, k.id);
     const seen = await current(c, s, k.id, k.seq);
     if (seen.version !== k.version) throw new TaskConflict(seen);
-    const to = stepTo(seen.state, k.step);
+    const to = assign ? seen.state : stepTo(seen.state, k.step);
     if (!to || (k.state !== undefined && k.state !== to))
       throw new WorklistRefusal(409, 'HALL_TASK_STEP', { state: seen.state, step: k.step, task: seen });
     const u = await c.query(
       `UPDATE worklist_tasks SET state = $5, version = version + 1, updated_ms = $6, claimed_by = NULL,
-         claimed_until_ms = NULL, claimed_user = NULL, case_ref = COALESCE($7, case_ref), output_ref = COALESCE($8, output_ref)
+         claimed_until_ms = NULL, claimed_user = NULL, case_ref = COALESCE($7, case_ref), output_ref = COALESCE($8, output_ref),
+         assigned_to = COALESCE($9, assigned_to)
        WHERE worklist_id = $1 AND seq = $2 AND version = $3 AND claimed_by = $4 AND claimed_until_ms >= $6`,
-      [k.id, k.seq, k.version, terminalId, to, now, k.caseRef ?? null, k.outputRef ?? null],
+      [
+        k.id,
+        k.seq,
+        k.version,
+        terminalId,
+        to,
+        now,
+        k.caseRef ?? null,
+        k.outputRef ?? null,
+        assign ? k.assignedTo : null,
+      ],
     );
     if (u.rowCount === 0) throw new TaskConflict(await current(c, s, k.id, k.seq));
     await c.query(

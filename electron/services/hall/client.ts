@@ -126,6 +126,7 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
       note?: string;
       caseRef?: string;
       outputRef?: string;
+      assignedTo?: string;
     }) => call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistStep, k),
   };
 }

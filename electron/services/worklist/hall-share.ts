@@ -139,6 +139,7 @@ export function mirrorTasks(
       db.prepare(
         `UPDATE worklist_tasks SET state = @state, hall_version = @version, output_ref = @output_ref, case_id = @case_id,
            delivered_by = COALESCE(delivered_by, @delivered_by), delivered_at = COALESCE(delivered_at, @delivered_at),
+           assigned_to = COALESCE(@assigned_to, assigned_to),
            updated_at = @now WHERE id = @id`,
       ).run({
         id: row.id,
@@ -148,9 +149,10 @@ export function mirrorTasks(
         case_id: row.case_id ?? t.caseRef,
         delivered_by: delivered ? (t.last?.byUser ?? 'hall') : null,
         delivered_at: delivered ? new Date(t.last?.atMs ?? t.updatedMs).toISOString() : null,
+        assigned_to: t.assignedTo,
         now: new Date().toISOString(),
       });
-      if (row.state !== t.state && t.last)
+      if ((row.state !== t.state || t.last?.step === 'assign') && t.last)
         addStep(db, row.id, t.last.step, `${t.last.byUser}@${t.last.terminal}`, t.last.note ?? undefined);
       changed++;
     }

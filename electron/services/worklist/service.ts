@@ -277,8 +277,8 @@ export class WorklistService {
   private async stepClaimed(
     taskId: number,
     claim: { version: number },
-    step: Step,
-    extra: { note?: string; caseRef?: string; outputRef?: string },
+    step: Step | 'assign',
+    extra: { note?: string; caseRef?: string; outputRef?: string; assignedTo?: string },
   ): Promise<{ version?: number; late?: ReturnType<typeof lateStep> }> {
     const sh = this.sharedFor(taskId)!;
     const k = { id: sh.worklist, seq: sh.seq, version: claim.version, step, byUser: this.who(), ...extra };
@@ -299,7 +299,11 @@ export class WorklistService {
   }
 
   /** Claim, then step: the hall accepts first, and only then is the step written here. */
-  private async viaHall(taskId: number, step: Step, extra: { note?: string }): Promise<{ version: number } | null> {
+  private async viaHall(
+    taskId: number,
+    step: Step | 'assign',
+    extra: { note?: string; assignedTo?: string },
+  ): Promise<{ version: number } | null> {
     const claim = await this.claim(taskId);
     if (!claim) return null;
     const r = await this.stepClaimed(taskId, claim, step, extra);
@@ -335,15 +339,19 @@ export class WorklistService {
     return new AppError('HALL_REFUSED', `The hall refused the call: ${e.code}`, { params: { reason: e.code } });
   }
 
-  /** Gives tasks to a member of the station's staff (an account with the station role). */
-  assign(taskIds: number[], userId: string): TaskView[] {
+  /**
+   * Gives tasks to a member of the station's staff (an account with the station role). Shared:
+   * each through the hall first (claim, then the `assign` step), so every terminal sees it.
+   */
+  async assign(taskIds: number[], userId: string): Promise<TaskView[]> {
     const staff = listAccounts(this.core.db).find((a) => a.id === userId && !a.disabled);
     if (!staff || !staff.roles.includes('station'))
       throw new WorklistError('WORKLIST_NOT_ASSIGNABLE', `${userId} is not station staff.`, { user: userId });
-    this.core.db.transaction(() => {
-      for (const id of taskIds) {
-        const { t, p, worklist } = this.task(id);
-        updateTask(this.core.db, id, { assigned_to: userId });
+    for (const id of taskIds) {
+      const { t, p, worklist } = this.task(id);
+      const hall = await this.viaHall(id, 'assign', { assignedTo: userId });
+      this.core.db.transaction(() => {
+        updateTask(this.core.db, id, { assigned_to: userId, ...(hall ? { hall_version: hall.version } : {}) });
         addStep(this.core.db, id, 'assign', this.who(), userId);
         auditWorklist(this.core, this.d.cipher, 'worklist-assign', {
           worklist,
@@ -352,8 +360,8 @@ export class WorklistService {
           idNumber: t.person.idNumber,
           detail: { task: t.seq, to: userId },
         });
-      }
-    })();
+      })();
+    }
     return taskIds.map((id) => this.taskOut(id));
   }
 

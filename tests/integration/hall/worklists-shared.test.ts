@@ -234,5 +234,17 @@ describe('a worklist shared by the station terminals through the hall', () => {
     // A sees it and can work it.
     const atA = (await a.callOk('worklist.view', { id: wl2.id })).tasks[0]!;
     expect((await a.callOk('worklist.step', { taskId: atA.id, step: 'not-reached' })).state).toBe('not-reached');
+    // Assigned at A, seen at B: the assignment goes through the hall like a step.
+    const given = await a.callOk('worklist.assign', { taskIds: [atA.id], userId: 'demo-station' });
+    expect(given[0]!.assignedTo).toBe('demo-station');
+    const atB = (await b.callOk('worklist.view', { id: wl2.id })).tasks.find((t) => t.seq === atA.seq)!;
+    expect([atB.state, atB.assignedTo]).toEqual(['not-reached', 'demo-station']);
+    const hallRow = (
+      await hall.pool.query('SELECT state, assigned_to FROM worklist_tasks WHERE worklist_id = $1 AND seq = $2', [
+        wl2.id,
+        atA.seq,
+      ])
+    ).rows[0];
+    expect(hallRow).toEqual({ state: 'not-reached', assigned_to: 'demo-station' });
   });
 });
