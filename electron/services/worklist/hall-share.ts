@@ -30,9 +30,23 @@ export function sharedLink(core: Core): SharedLink | null {
   const hall = core.services.hall;
   const creds = hall?.credentials();
   const client = hall?.client();
-  if (!creds || !client || !creds.area || !creds.personKey) return null;
-  return { client, terminalId: creds.terminalId, name: creds.name, area: creds.area, personKey: creds.personKey };
+  // The area sent is the config's (station.area); the hall checks it against the pairing's. A
+  // config moved to another station since pairing shares nothing (the hall would refuse it all)
+  // until the terminal is paired again.
+  const area = core.config.station?.area;
+  if (!creds || !client || !area || !creds.personKey) return null;
+  if (creds.area !== area) {
+    if (!warned.has(creds.terminalId)) {
+      warned.add(creds.terminalId);
+      core.log(
+        `worklists: paired for area ${creds.area ?? '(none)'} but configured for ${area}: not shared; pair again`,
+      );
+    }
+    return null;
+  }
+  return { client, terminalId: creds.terminalId, name: creds.name, area, personKey: creds.personKey };
 }
+const warned = new Set<string>();
 
 export const worklistReceiver = (terminalId: string) => `${HALL_WORKLIST}:${terminalId}`;
 
