@@ -54,40 +54,49 @@ export const worklistReceiver = (terminalId: string) => `${HALL_WORKLIST}:${term
 export const sharedPrefix = (core: Core) =>
   `${core.config.hall.id}-${core.config.counter.replace(/[^0-9A-Za-z_-]/g, '')}`.slice(0, 32);
 
-/** What the hall's put takes: every task the worklist has, its person for the hall to seal. */
-export function putBody(db: Db, cipher: RecordCipher, personKey: string, id: string) {
-  const w = getWorklist(db, id);
-  const tasks = listTasks(db, cipher, id, { limit: 1_000_000 });
-  return {
-    type: 'put' as const,
-    id: w.id,
-    area: w.area,
-    programme: w.programme,
-    itemCode: w.item_code,
-    asOf: w.as_of,
-    tasks: tasks.map((t) => ({
-      seq: t.seq,
-      personHash: personHash(personKey, t.person.idNumber),
-      person: JSON.stringify(t.person),
-      state: t.state,
-    })),
-  };
-}
-export type PutBody = ReturnType<typeof putBody>;
+/** Tasks per put: ~300 bytes each, so a put stays far below the hall's 4 MB body limit. */
+export const PUT_CHUNK = 1000;
 
 /**
- * The put as an outbox message, in the transaction that finished the build. Keyed by the number
- * of tasks: a resumed build that found more people is a new message, a retry of the same one is
- * not, and the hall's put adds only the tasks it lacks, so the hall sees each task once.
+ * What the hall's puts take: the tasks the hall has not got yet (hall_version null), each with its
+ * person for the hall to seal, in runs of PUT_CHUNK. Such a task has not moved since the build:
+ * a step on it first puts it (service.ts ensurePut), so the same run always has the same bytes.
  */
-export function putMessage(db: Db, cipher: RecordCipher, link: SharedLink, id: string): OutboxMessageInput {
-  const body = putBody(db, cipher, link.personKey, id);
-  return {
+export function putBodies(db: Db, cipher: RecordCipher, personKey: string, id: string) {
+  const w = getWorklist(db, id);
+  const tasks = listTasks(db, cipher, id, { limit: 1_000_000 }).filter((t) => t.hall_version === null);
+  const bodies = [];
+  for (let i = 0; i < tasks.length; i += PUT_CHUNK)
+    bodies.push({
+      type: 'put' as const,
+      id: w.id,
+      area: w.area,
+      programme: w.programme,
+      itemCode: w.item_code,
+      asOf: w.as_of,
+      tasks: tasks.slice(i, i + PUT_CHUNK).map((t) => ({
+        seq: t.seq,
+        personHash: personHash(personKey, t.person.idNumber),
+        person: JSON.stringify(t.person),
+        state: t.state,
+      })),
+    });
+  return bodies;
+}
+export type PutBody = ReturnType<typeof putBodies>[number];
+
+/**
+ * The puts as outbox messages, in one transaction after the build. Keyed by the run of seq they
+ * carry: a retry is the same message, a resumed build that found more people adds new runs, and
+ * the hall's put adds only the tasks it lacks, so the hall sees each task once.
+ */
+export function putMessages(db: Db, cipher: RecordCipher, link: SharedLink, id: string): OutboxMessageInput[] {
+  return putBodies(db, cipher, link.personKey, id).map((body) => ({
     kind: HALL_WORKLIST,
     receiver: worklistReceiver(link.terminalId),
-    key: `put.${id}.${body.tasks.length}`,
+    key: `put.${id}.${body.tasks[0]!.seq}-${body.tasks.at(-1)!.seq}`,
     payload: body,
-  };
+  }));
 }
 
 /** The hall holds these tasks now, at version 0 unless a claim or step already told us more. */

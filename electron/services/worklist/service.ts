@@ -19,8 +19,8 @@ import {
   mirrorTasks,
   mirrorWorklist,
   markPut,
-  putBody,
-  putMessage,
+  putBodies,
+  putMessages,
   sharedLink,
   sharedPrefix,
   worklistReceiver,
@@ -120,7 +120,9 @@ export class WorklistService {
     const link = this.link();
     const outbox = this.core.services.outbox;
     if (!link || !outbox || !getWorklist(this.core.db, id).shared) return;
-    this.core.db.transaction(() => outbox.enqueue(this.core.db, putMessage(this.core.db, this.d.cipher, link, id)))();
+    this.core.db.transaction(() => {
+      for (const m of putMessages(this.core.db, this.d.cipher, link, id)) outbox.enqueue(this.core.db, m);
+    })();
   }
 
   /** Asks the registry again for a worklist whose build failed; only the people still missing are added. */
@@ -237,17 +239,18 @@ export class WorklistService {
     const version = () => getTask(this.core.db, this.d.cipher, taskId).hall_version;
     const v = version();
     if (v !== null) return v;
-    const { type: _type, ...put } = putBody(this.core.db, this.d.cipher, link.personKey, worklist);
-    try {
-      await link.client.worklistPut(put);
-    } catch (e) {
-      throw this.hallFailed(e, taskId);
+    for (const { type: _type, ...put } of putBodies(this.core.db, this.d.cipher, link.personKey, worklist)) {
+      try {
+        await link.client.worklistPut(put);
+      } catch (e) {
+        throw this.hallFailed(e, taskId);
+      }
+      markPut(
+        this.core.db,
+        worklist,
+        put.tasks.map((x) => x.seq),
+      );
     }
-    markPut(
-      this.core.db,
-      worklist,
-      put.tasks.map((x) => x.seq),
-    );
     return version() ?? 0;
   }
 

@@ -207,6 +207,11 @@ describe('a worklist shared by the station terminals through the hall', () => {
         { timeoutMs: 10_000 },
       );
       expect(await hallTasks(wl2.id)).toEqual([]);
+      // Asked again while the hall is still down: the same people, so the same put, queued once.
+      expect((await b.callOk('worklist.resume', { id: wl2.id })).total).toBe(wl2.total);
+      expect(b.core.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'hall-worklist'").get()).toEqual({
+        n: 1,
+      });
     } finally {
       proxy.up();
     }
@@ -227,7 +232,7 @@ describe('a worklist shared by the station terminals through the hall', () => {
     const rows = b.core.db
       .prepare("SELECT key, state FROM outbox WHERE kind = 'hall-worklist' AND key LIKE ?")
       .all(`put.${wl2.id}.%`);
-    expect(rows).toEqual([{ key: `put.${wl2.id}.${wl2.total}`, state: 'delivered' }]);
+    expect(rows).toEqual([{ key: `put.${wl2.id}.1-${wl2.total}`, state: 'delivered' }]);
     const tasks = await hallTasks(wl2.id);
     expect(tasks.map((t) => t.seq)).toEqual(Array.from({ length: wl2.total }, (_, i) => i + 1));
     expect(tasks.every((t) => t.version === 0 && t.state === 'to-contact')).toBe(true);
