@@ -156,7 +156,12 @@ export class WorklistService {
       try {
         const { worklists } = await link.client.worklistList(link.area);
         for (const hw of worklists) if (this.programmeOf(hw.programme)) mirrorWorklist(this.core.db, hw);
-        for (const w of listWorklists(this.core.db)) if (w.shared && w.area === link.area) await this.pull(link, w.id);
+        // One by one: a worklist whose put is still queued (404 at the hall) does not stop the rest.
+        for (const w of listWorklists(this.core.db))
+          if (w.shared && w.area === link.area)
+            await this.pull(link, w.id).catch((e: unknown) =>
+              this.core.log(`worklists: ${w.id} not read from the hall: ${e instanceof Error ? e.message : String(e)}`),
+            );
       } catch (e) {
         this.core.log(`worklists: the hall's list not read: ${e instanceof Error ? e.message : String(e)}`);
       }
