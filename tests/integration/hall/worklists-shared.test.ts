@@ -57,6 +57,7 @@ const taskAt = async (f: Fixture, id: string, seq: number): Promise<TaskView> =>
 
 describe('a worklist shared by the station terminals through the hall', () => {
   let id = '';
+  let id2 = '';
 
   it('the hall fixed each terminal its station area at pairing', async () => {
     const rows = (await hall.pool.query('SELECT name, area FROM terminals ORDER BY name')).rows;
@@ -237,6 +238,7 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect(tasks.map((t) => t.seq)).toEqual(Array.from({ length: wl2.total }, (_, i) => i + 1));
     expect(tasks.every((t) => t.version === 0 && t.state === 'to-contact')).toBe(true);
     // A sees it and can work it.
+    id2 = wl2.id;
     const atA = (await a.callOk('worklist.view', { id: wl2.id })).tasks[0]!;
     expect((await a.callOk('worklist.step', { taskId: atA.id, step: 'not-reached' })).state).toBe('not-reached');
     // Assigned at A, seen at B: the assignment goes through the hall like a step.
@@ -251,5 +253,52 @@ describe('a worklist shared by the station terminals through the hall', () => {
       ])
     ).rows[0];
     expect(hallRow).toEqual({ state: 'not-reached', assigned_to: 'demo-station' });
+  });
+
+  it('the hall down between the claim and the output step: the output is recorded here and reaches the hall later', async () => {
+    const task = (await a.callOk('worklist.view', { id: id2 })).tasks[0]!;
+    await a.callOk('worklist.step', { taskId: task.id, step: 'reached' });
+    await a.callOk('worklist.step', { taskId: task.id, step: 'confirm' });
+    // The hall goes away just as A reports the output it made (the application was submitted).
+    const client = a.core.services.hall!.client()!;
+    const send = client.worklistStep;
+    client.worklistStep = (k) => {
+      if (k.step === 'output') proxy.down();
+      return send(k);
+    };
+    let made: TaskView;
+    try {
+      const fields = await a.callOk('worklist.outputForm', { taskId: task.id });
+      const typed: Record<string, string> = {
+        phone: '13912345678',
+        bank: '示范银行',
+        bankAccount: '6222020200112233445',
+      };
+      const values = Object.fromEntries(fields.map((f) => [f.key, typed[f.key] ?? '测试']));
+      made = await a.callOk('worklist.output', { taskId: task.id, values });
+    } finally {
+      client.worklistStep = send;
+      proxy.up();
+    }
+    expect(made.state).toBe('output-made');
+    const late = () =>
+      a.core.db.prepare("SELECT key, state FROM outbox WHERE kind = 'hall-worklist' AND key LIKE 'step.%'").all() as {
+        key: string;
+        state: string;
+      }[];
+    expect(late().map((r) => r.key)).toEqual([
+      expect.stringMatching(new RegExp(`^step\\.${id2}\\.${task.seq}\\.\\d+\\.output$`)),
+    ]);
+    await until(
+      'the output step at the hall',
+      async () => {
+        const r = (await hallTasks(id2)).find((t) => t.seq === task.seq)!;
+        return r.state === 'output-made';
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(late()[0]!.state).toBe('delivered');
+    const atB = (await b.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.seq === task.seq)!;
+    expect([atB.state, atB.outputRef]).toEqual(['output-made', made.outputRef]);
   });
 });
