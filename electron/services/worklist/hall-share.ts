@@ -134,6 +134,8 @@ export function mirrorTasks(
   w: WorklistRow,
   tasks: HallWorklistTask[],
   by: string,
+  /** In the same transaction as the task's insert: a person this terminal did not hold (its audit). */
+  onAdded?: (seq: number, person: TaskPerson) => void,
 ): number {
   let changed = 0;
   const local = db.prepare(
@@ -155,6 +157,7 @@ export function mirrorTasks(
           by,
         });
         if (id === undefined) continue;
+        onAdded?.(t.seq, person);
         row = { id, state: 'to-contact', hall_version: null, case_id: null, output_ref: null };
       }
       if (row.hall_version !== null && t.version <= row.hall_version) continue;

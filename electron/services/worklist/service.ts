@@ -174,7 +174,16 @@ export class WorklistService {
     const w = getWorklist(this.core.db, id);
     const since = w.hall_since === null ? -1 : w.hall_since - 2000;
     const { tasks } = await link.client.worklistTasks({ id, area: link.area, since });
-    mirrorTasks(this.core.db, this.d.cipher, w, tasks, this.who());
+    const p = this.programmeOf(w.programme);
+    mirrorTasks(this.core.db, this.d.cipher, w, tasks, this.who(), (seq, person) =>
+      auditWorklist(this.core, this.d.cipher, 'worklist-received', {
+        worklist: id,
+        itemCode: w.item_code,
+        purpose: p ? reasonOf(p) : w.programme,
+        idNumber: person.idNumber,
+        detail: { task: seq, from: 'hall' },
+      }),
+    );
   }
 
   async view(id: string, f: TaskFilter = {}): Promise<WorklistView> {

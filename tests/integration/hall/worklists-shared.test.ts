@@ -86,6 +86,12 @@ describe('a worklist shared by the station terminals through the hall', () => {
       va.tasks.map((t) => [t.seq, t.name, t.idMasked, t.state]),
     );
     expect(vb.tasks.find((t) => t.name === '陈德福')).toBeDefined();
+    // B holds persons it did not ask the registry for: each is on its audit log, once.
+    const received = (f: Fixture) =>
+      f.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'worklist-received'").pluck().get();
+    expect([received(a), received(b)]).toEqual([0, wl.total]);
+    await b.callOk('worklist.list');
+    expect(received(b)).toBe(wl.total);
     // Nothing readable of the persons at the hall.
     const raw = JSON.stringify((await hall.pool.query('SELECT * FROM worklist_tasks')).rows);
     expect(raw).not.toContain('陈德福');
