@@ -6,42 +6,58 @@ import { HEADER, MAX_CLOCK_SKEW_MS, hmacHex, safeEqualHex, sha256Hex, stringToSi
 const CODE_TTL_MS = 10 * 60_000;
 const hashCode = (code: string) => createHash('sha256').update(code.trim()).digest('hex');
 
-/** A one-time pairing code, 8 digits, shown on the hall server's console; only its hash is stored. */
-export async function newPairingCode(pool: Pool): Promise<string> {
+const AREA = /^\d{6}(\d{3}){0,2}$/;
+
+/**
+ * A one-time pairing code, 8 digits, shown on the hall server's console; only its hash is stored.
+ * With `area`, only a terminal of that station (config `station.area`) can spend it.
+ */
+export async function newPairingCode(pool: Pool, area?: string): Promise<string> {
+  if (area !== undefined && !AREA.test(area)) throw new Error(`not an area code: ${area}`);
   const code = String(randomInt(10_000_000, 100_000_000));
-  await pool.query('INSERT INTO pairing_codes (code_hash, expires_at) VALUES ($1, $2)', [
+  await pool.query('INSERT INTO pairing_codes (code_hash, expires_at, area) VALUES ($1, $2, $3)', [
     hashCode(code),
     new Date(Date.now() + CODE_TTL_MS),
+    area ?? null,
   ]);
   return code;
 }
 
-/** Spends a code (once, before it expires) on a new terminal and returns its id and secret. */
+/**
+ * Spends a code (once, before it expires) on a new terminal and returns its id and secret. The
+ * terminal's station area (what it sends, checked against the code's area when the code has one)
+ * is fixed here: the worklist routes share a worklist only with terminals paired for its area.
+ */
 export async function pair(
   pool: Pool,
   code: string,
   name: string,
-): Promise<{ terminalId: string; secret: string } | null> {
+  area?: string,
+): Promise<{ terminalId: string; secret: string; area: string | null } | null> {
+  const sent = area && AREA.test(area) ? area : null;
   const terminalId = `t-${randomBytes(8).toString('hex')}`;
   const secret = randomBytes(32).toString('hex');
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const r = await client.query(
-      'UPDATE pairing_codes SET used_at = CURRENT_TIMESTAMP, terminal_id = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $3',
-      [hashCode(code), terminalId, new Date()],
+      `UPDATE pairing_codes SET used_at = CURRENT_TIMESTAMP, terminal_id = $2
+       WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $3 AND (area IS NULL OR area = $4) RETURNING area`,
+      [hashCode(code), terminalId, new Date(), sent],
     );
     if (r.rowCount !== 1) {
       await client.query('ROLLBACK');
       return null;
     }
-    await client.query('INSERT INTO terminals (id, name, secret) VALUES ($1, $2, $3)', [
+    const fixed = (r.rows[0] as { area: string | null }).area ?? sent;
+    await client.query('INSERT INTO terminals (id, name, secret, area) VALUES ($1, $2, $3, $4)', [
       terminalId,
       name.slice(0, 100),
       secret,
+      fixed,
     ]);
     await client.query('COMMIT');
-    return { terminalId, secret };
+    return { terminalId, secret, area: fixed };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
@@ -58,7 +74,8 @@ export async function revoke(pool: Pool, terminalId: string): Promise<boolean> {
   return r.rowCount === 1;
 }
 
-export type AuthResult = { ok: true; terminalId: string } | { ok: false; reason: string };
+export type AuthResult =
+  { ok: true; terminalId: string; area: string | null; name: string } | { ok: false; reason: string };
 
 /**
  * Checks a signed call: known, not revoked terminal; fresh timestamp; correct HMAC over the same
@@ -85,8 +102,8 @@ export async function verify(pool: Pool, req: IncomingMessage, body: string, now
 
   async function check(): Promise<AuthResult> {
     const row = (
-      await pool.query<{ secret: string; revoked_at: Date | null }>(
-        'SELECT secret, revoked_at FROM terminals WHERE id = $1',
+      await pool.query<{ secret: string; revoked_at: Date | null; area: string | null; name: string }>(
+        'SELECT secret, revoked_at, area, name FROM terminals WHERE id = $1',
         [terminalId],
       )
     ).rows[0];
@@ -118,7 +135,7 @@ export async function verify(pool: Pool, req: IncomingMessage, body: string, now
       if ((e as { code?: string }).code === '23505') return { ok: false, reason: 'replayed' };
       throw e;
     }
-    return { ok: true, terminalId };
+    return { ok: true, terminalId, area: row.area, name: row.name };
   }
 }
 

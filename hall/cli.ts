@@ -7,7 +7,7 @@ import { startEmbedded } from './db/embedded';
 import { startHall } from './server';
 
 /**
- * `npm run hall [-- --revoke <terminalId>]`. DATABASE_URL points at the production PostgreSQL;
+ * `npm run hall [-- --revoke <terminalId>] [-- --area <station area>]`. DATABASE_URL points at the production PostgreSQL;
  * without it an embedded PostgreSQL runs with its data in HALL_DATA_DIR (default ./hall-data).
  * Prints "Hall server ready: <url>" and a one-time pairing code.
  */
@@ -42,7 +42,12 @@ async function main(): Promise<void> {
     return stop();
   }
   console.log(`Hall server ready: ${hall.url}`);
-  console.log(`Pairing code (one use, 10 min): ${await newPairingCode(hall.pool)}`);
+  // `--area <code>`: the code pairs only a terminal of that station (its config station.area).
+  const a = process.argv.indexOf('--area');
+  const area = a > 0 ? process.argv[a + 1] : undefined;
+  console.log(
+    `Pairing code (one use, 10 min${area ? `, station ${area}` : ''}): ${await newPairingCode(hall.pool, area)}`,
+  );
 }
 
 main().catch((e: unknown) => {

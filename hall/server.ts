@@ -1,4 +1,12 @@
-import { TaskConflict, claimTask, putWorklist, stepTask, worklistTasks } from './worklists';
+import {
+  TaskConflict,
+  WorklistRefusal,
+  claimTask,
+  listWorklists,
+  putWorklist,
+  stepTask,
+  worklistTasks,
+} from './worklists';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,6 +73,7 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
     void handle(req, res).catch((e: unknown) => {
       if (e instanceof SyncError) return send(res, 409, { code: e.code, params: e.params });
       if (e instanceof TaskConflict) return send(res, 409, { code: 'HALL_TASK_CONFLICT', params: { task: e.current } });
+      if (e instanceof WorklistRefusal) return send(res, e.status, { code: e.code, params: e.params });
       const msg = (e as Error).message;
       if (msg === 'HALL_BAD_QUERY' || e instanceof SyntaxError) return send(res, 400, { code: 'HALL_BAD_QUERY' });
       if (msg === 'HALL_NOT_FOUND') return send(res, 404, { code: 'HALL_NOT_FOUND' });
@@ -78,7 +87,7 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'POST' && path === HALL_PATH.pair) {
       const p = JSON.parse(body) as PairRequest;
-      const r = await pair(pool, String(p.code ?? ''), String(p.name ?? ''));
+      const r = await pair(pool, String(p.code ?? ''), String(p.name ?? ''), String(p.area ?? ''));
       if (!r) {
         await pool.query(
           "INSERT INTO auth_refusals (reason, method, path, remote) VALUES ('bad-pairing-code', 'POST', $1, $2)",
@@ -91,6 +100,7 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
     const auth = await verify(pool, req, body);
     if (!auth.ok) return send(res, 401, { code: 'HALL_UNAUTHORISED', params: { reason: auth.reason } });
     const q = new URL(req.url ?? '/', 'http://hall').searchParams;
+    const caller = { terminalId: auth.terminalId, area: auth.area };
     if (req.method === 'POST' && path === HALL_PATH.events) {
       const { events } = JSON.parse(body) as { events: HallEventEnvelope[] };
       return send(res, 200, await ingest(pool, auth.terminalId, events, tz));
@@ -119,20 +129,27 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
       return send(res, 200, { rows: await poolReads(pool, Number(q.get('since') ?? 0)) });
     }
     if (req.method === 'POST' && path === HALL_PATH.worklistPut) {
-      return send(res, 200, { added: await putWorklist(pool, s, auth.terminalId, JSON.parse(body)) });
+      return send(res, 200, { added: await putWorklist(pool, s, caller, JSON.parse(body)) });
+    }
+    if (req.method === 'GET' && path === HALL_PATH.worklistList) {
+      return send(res, 200, { worklists: await listWorklists(pool, caller, { area: q.get('area') ?? '' }) });
     }
     if (req.method === 'GET' && path === HALL_PATH.worklistTasks) {
       const since = Number(q.get('since') ?? -1);
       return send(res, 200, {
-        tasks: await worklistTasks(pool, s, { id: q.get('id') ?? '', area: q.get('area') ?? '', sinceMs: since }),
+        tasks: await worklistTasks(pool, s, caller, {
+          id: q.get('id') ?? '',
+          area: q.get('area') ?? '',
+          sinceMs: since,
+        }),
       });
     }
     if (req.method === 'POST' && path === HALL_PATH.worklistClaim) {
-      const k = JSON.parse(body) as { id: string; seq: number; version: number };
-      return send(res, 200, { task: await claimTask(pool, s, auth.terminalId, k) });
+      const k = JSON.parse(body) as { id: string; seq: number; version: number; byUser?: string };
+      return send(res, 200, { task: await claimTask(pool, s, caller, k) });
     }
     if (req.method === 'POST' && path === HALL_PATH.worklistStep) {
-      return send(res, 200, { task: await stepTask(pool, s, auth.terminalId, JSON.parse(body)) });
+      return send(res, 200, { task: await stepTask(pool, s, caller, JSON.parse(body)) });
     }
     send(res, 404, { code: 'HALL_NOT_FOUND' });
   }

@@ -16,6 +16,8 @@ export const HALL_PATH = {
   worklistTasks: '/v1/worklists/tasks',
   worklistClaim: '/v1/worklists/claim',
   worklistStep: '/v1/worklists/step',
+  /** The area's worklists with their counts (the caller's area, fixed at pairing). */
+  worklistList: '/v1/worklists',
 } as const;
 
 export const CASE_EVENT_TYPES = [
@@ -81,10 +83,14 @@ export interface HallEventEnvelope {
 export interface PairRequest {
   code: string;
   name: string;
+  /** The terminal's station area (config `station.area`), fixed at the hall for worklists. */
+  area?: string;
 }
 export interface PairResponse {
   terminalId: string;
   secret: string;
+  /** The station area the hall paired this terminal for (null: no worklists shared with it). */
+  area?: string | null;
   /**
    * Hall-wide key (hex) for the pool's person hash, HMAC-SHA256(key, ID number): the same person
    * hashes alike at every terminal of the hall, and the hall itself never sees the number.
@@ -116,4 +122,37 @@ export interface HallStatsRow {
   ratedGood: number;
   /** 好差评's five grades, counted: [1 very dissatisfied, 2, 3, 4, 5 very satisfied]. Absent from a hall older than PG 004. */
   ratings?: [number, number, number, number, number];
+}
+
+/** A shared worklist task as the hall has it (GET tasks, claim, step, and a 409's `params.task`). */
+export interface HallWorklistTask {
+  worklistId: string;
+  seq: number;
+  /** The task's person, opened for the caller (TaskPerson JSON as the building terminal sent it). */
+  person: string;
+  state: string;
+  version: number;
+  assignedTo: string | null;
+  /** Terminal id holding a live or lapsed claim, its name (e.g. `HALL01/W2`) and the user. */
+  claimedBy: string | null;
+  claimedByName: string | null;
+  claimedUser: string | null;
+  claimedUntil: number | null;
+  caseRef: string | null;
+  outputRef: string | null;
+  updatedMs: number;
+  /** The last step taken, by whom and where: who "holds" a task that moved on. */
+  last: { step: string; byUser: string; terminal: string; atMs: number; note: string | null } | null;
+}
+
+/** A worklist of the caller's area with its task counts by state (GET HALL_PATH.worklistList). */
+export interface HallWorklistSummary {
+  id: string;
+  area: string;
+  programme: string;
+  itemCode: string;
+  builtBy: string;
+  asOf: string;
+  createdMs: number;
+  counts: Record<string, number>;
 }

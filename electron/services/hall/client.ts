@@ -4,6 +4,8 @@ import {
   type BadRatingCounts,
   type EventsResponse,
   type HallEventEnvelope,
+  type HallWorklistSummary,
+  type HallWorklistTask,
   type PairResponse,
 } from '../../../protocol/hall-wire';
 
@@ -13,6 +15,8 @@ export interface HallCredentials {
   secret: string;
   /** Hall-wide key for the person hash of the shared pool (the same at every terminal of the hall). */
   personKey?: string;
+  /** The station area the hall paired this terminal for (worklists are shared within it). */
+  area?: string | null;
 }
 
 /** A refusal or failure from the hall; `retryable` tells the outbox whether the same bytes may succeed later. */
@@ -27,12 +31,12 @@ export class HallCallError extends Error {
   }
 }
 
-/** One-time pairing: the admin types the code the hall server shows. */
-export async function pairWithHall(url: string, code: string, name: string): Promise<HallCredentials> {
+/** One-time pairing: the admin types the code the hall server shows; `area` is the config's station.area. */
+export async function pairWithHall(url: string, code: string, name: string, area?: string): Promise<HallCredentials> {
   const res = await fetch(url + HALL_PATH.pair, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name }),
+    body: JSON.stringify({ code, name, ...(area ? { area } : {}) }),
     signal: AbortSignal.timeout(10_000),
   });
   const body = (await res.json()) as PairResponse & { code?: string };
@@ -42,6 +46,7 @@ export async function pairWithHall(url: string, code: string, name: string): Pro
     terminalId: body.terminalId,
     secret: body.secret,
     ...(body.personKey ? { personKey: body.personKey } : {}),
+    area: body.area ?? null,
   };
 }
 
@@ -99,24 +104,30 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
     // Shared worklists (docs/worklists.md); a lost claim or step is HallCallError HALL_TASK_CONFLICT (409)
     // with the task as the hall has it in params.task.
     worklistPut: (w: unknown) => call<{ added: number }>('POST', HALL_PATH.worklistPut, w),
+    worklistList: (area: string) =>
+      call<{ worklists: HallWorklistSummary[] }>(
+        'GET',
+        `${HALL_PATH.worklistList}?${new URLSearchParams({ area }).toString()}`,
+      ),
     worklistTasks: (q: { id: string; area: string; since?: number }) =>
-      call<{ tasks: unknown[] }>(
+      call<{ tasks: HallWorklistTask[] }>(
         'GET',
         `${HALL_PATH.worklistTasks}?${new URLSearchParams({ id: q.id, area: q.area, since: String(q.since ?? -1) }).toString()}`,
       ),
-    worklistClaim: (k: { id: string; seq: number; version: number }) =>
-      call<{ task: { version: number; claimedBy: string | null } }>('POST', HALL_PATH.worklistClaim, k),
+    worklistClaim: (k: { id: string; seq: number; version: number; byUser?: string }) =>
+      call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistClaim, k),
     worklistStep: (k: {
       id: string;
       seq: number;
       version: number;
       step: string;
-      state: string;
+      state?: string;
       byUser: string;
       note?: string;
       caseRef?: string;
       outputRef?: string;
-    }) => call<{ task: { version: number; state: string } }>('POST', HALL_PATH.worklistStep, k),
+      assignedTo?: string;
+    }) => call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistStep, k),
   };
 }
 export type HallClient = ReturnType<typeof hallClient>;

@@ -25,7 +25,11 @@ interface Row {
  * pairing starts the audit tail from the beginning: the new hall gets this terminal's whole history.
  */
 export function saveLink(db: Db, cipher: RecordCipher, l: StoredLink): void {
-  const sealed = cipher.seal(JSON.stringify({ secret: l.secret, personKey: l.personKey ?? null }), AAD);
+  // The paired area rides in the sealed blob too (no column needed): worklists are shared within it.
+  const sealed = cipher.seal(
+    JSON.stringify({ secret: l.secret, personKey: l.personKey ?? null, area: l.area ?? null }),
+    AAD,
+  );
   db.transaction(() => {
     db.prepare('DELETE FROM hall_link').run();
     db.prepare(
@@ -40,12 +44,17 @@ export function saveLink(db: Db, cipher: RecordCipher, l: StoredLink): void {
 export function loadLink(db: Db, cipher: RecordCipher): StoredLink | null {
   const r = db.prepare('SELECT * FROM hall_link WHERE id = 1').get() as Row | undefined;
   if (!r) return null;
-  const s = JSON.parse(cipher.open(r.secret, AAD).toString('utf8')) as { secret: string; personKey: string | null };
+  const s = JSON.parse(cipher.open(r.secret, AAD).toString('utf8')) as {
+    secret: string;
+    personKey: string | null;
+    area?: string | null;
+  };
   return {
     url: r.url,
     terminalId: r.terminal_id,
     secret: s.secret,
     ...(s.personKey ? { personKey: s.personKey } : {}),
+    area: s.area ?? null,
     name: r.name,
     pairedBy: r.paired_by,
     pairedAt: r.paired_at,

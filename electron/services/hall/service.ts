@@ -84,7 +84,7 @@ export class HallService {
     const name = `${this.core.config.hall.id}/${this.core.config.counter}`;
     let creds;
     try {
-      creds = await pairWithHall(base, code, name);
+      creds = await pairWithHall(base, code, name, this.core.config.station?.area ?? undefined);
     } catch (e) {
       if (e instanceof HallCallError)
         throw new AppError(

@@ -6,7 +6,8 @@ import type { RecordCipher } from '../crypto';
  * The worklist's own audit actions (new in this area; the hall sync's case events are untouched):
  * worklist-start, worklist-person-found (the population answer's use of one person),
  * worklist-contact, worklist-confirm, worklist-assign, worklist-output, worklist-deliver,
- * worklist-export.
+ * worklist-export; worklist-received (a person of a worklist built at another terminal of the
+ * station, come from the hall: this terminal now holds them).
  */
 export type WorklistAuditAction =
   | 'worklist-start'
@@ -16,7 +17,8 @@ export type WorklistAuditAction =
   | 'worklist-assign'
   | 'worklist-output'
   | 'worklist-deliver'
-  | 'worklist-export';
+  | 'worklist-export'
+  | 'worklist-received';
 
 export function auditWorklist(
   core: Core,

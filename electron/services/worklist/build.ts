@@ -68,13 +68,15 @@ export interface StartOptions {
   /** Fewer days than the programme's, e.g. this week only. */
   withinDays?: number;
   today?: string;
+  /** Shared through the hall: the number names the window too (hall-share.ts sharedPrefix). */
+  shared?: { prefix: string };
 }
 
 /** Records a new worklist (state building) and returns its number; `fill` then asks the registry. */
 export function startWorklist(deps: BuildDeps, p: Programme, o: StartOptions): string {
   const { core } = deps;
   const today = o.today ?? localDate(new Date());
-  const id = nextWorklistId(core.db, core.config.hall.id, today);
+  const id = nextWorklistId(core.db, o.shared?.prefix ?? core.config.hall.id, today);
   core.db.transaction(() => {
     createWorklist(core.db, {
       id,
@@ -85,6 +87,7 @@ export function startWorklist(deps: BuildDeps, p: Programme, o: StartOptions): s
       as_of: today,
       created_by: core.session?.userId ?? 'unknown',
     });
+    if (o.shared) core.db.prepare('UPDATE worklists SET shared = 1 WHERE id = ?').run(id);
     auditWorklist(core, deps.cipher, 'worklist-start', {
       worklist: id,
       itemCode: p.item,

@@ -8,7 +8,8 @@ export type WorklistErrorCode =
   | 'WORKLIST_TASK_STEP'
   | 'WORKLIST_NOT_ASSIGNABLE'
   | 'WORKLIST_NO_AREA'
-  | 'WORKLIST_OUTPUT_FAILED';
+  | 'WORKLIST_OUTPUT_FAILED'
+  | 'WORKLIST_TASK_TAKEN';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const WORKLIST_ERRORS = {
@@ -21,6 +22,11 @@ export const WORKLIST_ERRORS = {
   WORKLIST_NOT_ASSIGNABLE: ['user'],
   WORKLIST_NO_AREA: [],
   WORKLIST_OUTPUT_FAILED: ['reason'],
+  /**
+   * Another terminal of the station took the task first (the hall answered 409): who (`by`, at
+   * `terminal`) and its state now; the task is shown as the hall has it.
+   */
+  WORKLIST_TASK_TAKEN: ['by', 'terminal', 'state'],
 } as const satisfies Record<WorklistErrorCode, readonly string[]>;
 
 export class WorklistError extends AppError {

@@ -19,6 +19,10 @@ export interface WorklistRow {
   state: 'building' | 'ready' | 'failed';
   error: string | null;
   total: number | null;
+  /** Migration 017: 1 when the hall holds it; built `here` or mirrored from the `hall`. */
+  shared: number;
+  origin: 'here' | 'hall';
+  hall_since: number | null;
 }
 
 export interface TaskRow {
@@ -34,6 +38,8 @@ export interface TaskRow {
   delivered_at: string | null;
   signature: string | null;
   updated_at: string;
+  /** The version the hall last answered for this task; null while the hall has not got it. */
+  hall_version: number | null;
 }
 
 export interface StoredTask extends TaskRow {
@@ -182,7 +188,17 @@ export function updateTask(
   db: Db,
   id: number,
   set: Partial<
-    Pick<TaskRow, 'state' | 'assigned_to' | 'case_id' | 'output_ref' | 'delivered_by' | 'delivered_at' | 'signature'>
+    Pick<
+      TaskRow,
+      | 'state'
+      | 'assigned_to'
+      | 'case_id'
+      | 'output_ref'
+      | 'delivered_by'
+      | 'delivered_at'
+      | 'signature'
+      | 'hall_version'
+    >
   >,
 ): void {
   const keys = Object.keys(set) as Array<keyof typeof set>;

@@ -796,6 +796,8 @@ export const en: Strings = {
     WORKLIST_NO_AREA: "The station's area is not set; enter an area code (e.g. 110901001).",
     WORKLIST_OUTPUT_FAILED:
       'The output could not be made ({{reason}}); the task stays confirmed and can be tried again.',
+    WORKLIST_TASK_TAKEN:
+      '{{by}} at {{terminal}} took this task first (now “{{state}}”); it is shown as the hall has it.',
     BATCH_TOO_LARGE: 'The list file is too large (at most {{max}} bytes); split it into smaller lists and import each.',
     BATCH_REGISTRY_DOWN:
       'The registry did not answer at line {{line}}; the batch check is paused. Resume it once the registry is back.',

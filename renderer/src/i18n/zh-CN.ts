@@ -738,6 +738,7 @@ export const zhCN = {
     WORKLIST_NOT_ASSIGNABLE: '账号 {{user}} 不是本站工作人员（需站点角色），不能分派任务。',
     WORKLIST_NO_AREA: '未设置本站服务区域，请填写区域代码（如 110901001）。',
     WORKLIST_OUTPUT_FAILED: '未能办结（{{reason}}），任务保持“已确认”，可重试。',
+    WORKLIST_TASK_TAKEN: '该任务已由 {{terminal}} 的 {{by}} 先行处理（现为“{{state}}”），已按大厅记录显示最新情况。',
     BATCH_TOO_LARGE: '名单文件过大（上限 {{max}} 字节），请拆分为较小的名单后分别导入。',
     BATCH_REGISTRY_DOWN: '登记机关在第 {{line}} 行时未能答复，批量核验已暂停；请待登记机关恢复后点击“继续”。',
     BATCH_ITEM: '事项“{{item}}”不支持批量核验，请选择其他事项。',

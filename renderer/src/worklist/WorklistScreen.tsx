@@ -11,7 +11,7 @@ import type {
 } from '../../../electron/api/types';
 import { ApiCallError, call } from '../api/client';
 import { base64Bytes, download } from '../auth/download';
-import { errorText } from '../i18n';
+import { errorText, i18n } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { OutputFieldsDialog } from './OutputFieldsDialog';
 
@@ -50,7 +50,13 @@ const KEYS: Record<string, TaskView['can'][number]> = {
 function problem(e: unknown): string {
   if (!(e instanceof ApiCallError)) return String(e);
   const cause = e.error.code === 'WORKLIST_OUTPUT_FAILED' ? e.error.params?.reason : undefined;
-  const text = errorText(e.error);
+  // Another terminal took the task (shared through the hall): its state now, in words.
+  const taken = e.error.code === 'WORKLIST_TASK_TAKEN' && typeof e.error.params?.state === 'string';
+  const text = errorText(
+    taken
+      ? { ...e.error, params: { ...e.error.params, state: i18n.t(`worklist.state.${String(e.error.params!.state)}`) } }
+      : e.error,
+  );
   return typeof cause === 'string' ? `${text} ${errorText({ code: cause })}` : text;
 }
 

@@ -135,4 +135,22 @@ describe('hall migrations', () => {
     ).rejects.toThrow(/duplicate key/);
     await pool.end();
   });
+
+  it('007 worklist-area: terminals and codes get an area (none before it), a claim its user', async () => {
+    const pool = await poolAt(6);
+    await pool.query("INSERT INTO terminals (id, name, secret) VALUES ('t1', 'W1', 's')");
+    await pool.query("INSERT INTO pairing_codes (code_hash, expires_at) VALUES ('h', CURRENT_TIMESTAMP)");
+    expect(await migrate(pool, 7)).toEqual([7]);
+    expect((await pool.query('SELECT area FROM terminals')).rows).toEqual([{ area: null }]);
+    expect((await pool.query('SELECT area FROM pairing_codes')).rows).toEqual([{ area: null }]);
+    await pool.query("UPDATE terminals SET area = '110901001'");
+    await expect(pool.query("UPDATE terminals SET area = '1109010010011'")).rejects.toThrow(/too long/);
+    await pool.query(
+      "INSERT INTO worklists (id, area, programme, item_code, built_by, as_of, created_ms) VALUES ('WL-H-20261201-001', '110901001', 'p', 'I1', 't1', '2026-12-01', 1)",
+    );
+    await pool.query(
+      "INSERT INTO worklist_tasks (worklist_id, seq, person_hash, sealed, state, updated_ms, claimed_user) VALUES ('WL-H-20261201-001', 1, 'ab', 'x', 'to-contact', 1, 'u1')",
+    );
+    await pool.end();
+  });
 });

@@ -16,7 +16,8 @@ import { rng, testSeed } from '../../helpers/rng';
 import { until } from '../../helpers/until';
 
 // A whole hall session on its own PostgreSQL cluster (pairing, a terminal's day synced through
-// its outbox, data pool writes and reads from two terminals, statistics), then a byte scan of
+// its outbox, data pool writes and reads from two terminals, a shared worklist put, read and
+// stepped with notes, statistics), then a byte scan of
 // every file of the cluster. Citizens' names and ID numbers must not be readable anywhere; a
 // control name and ID number, written plainly where the hall keeps plain text, must be found by
 // the same scan, so a scan that cannot see PostgreSQL's files fails.
@@ -47,8 +48,9 @@ it('PostgreSQL files after a session hold no readable name or ID number (seeded)
   // The controls: a terminal's name is plain text at the hall (an admin's label, not a citizen's).
   const control = { name: '控制名称甲', idNumber: '11010519491231002X' };
   expect(people.map((p) => p.idNumber)).not.toContain(control.idNumber);
-  const a = await pairWithHall(hall.url, await newPairingCode(hall.pool), `${control.name} ${control.idNumber}`);
-  const b = await pairWithHall(hall.url, await newPairingCode(hall.pool), 'window B');
+  const AREA = '110901001';
+  const a = await pairWithHall(hall.url, await newPairingCode(hall.pool), `${control.name} ${control.idNumber}`, AREA);
+  const b = await pairWithHall(hall.url, await newPairingCode(hall.pool), 'window B', AREA);
 
   // A terminal's day synced through the real outbox (ids and codes only, by construction).
   const { db, cipher } = tempDb();
@@ -87,6 +89,37 @@ it('PostgreSQL files after a session hold no readable name or ID number (seeded)
     expect(got.values.idNumber!.value).toBe(p.idNumber);
   }
   await cb.poolReads(0);
+
+  // A shared worklist (PG 005, 007): A puts the persons as the terminal's worklist holds them,
+  // B reads them back and works a task with a note naming the person, as staff type notes.
+  const wid = 'WL-HALL01-W1-20261201-001';
+  await ca.worklistPut({
+    id: wid,
+    area: AREA,
+    programme: 'senior-card-65',
+    itemCode: 'senior-card',
+    asOf: '2026-12-01',
+    tasks: people.map((p, i) => ({
+      seq: i + 1,
+      personHash: randomBytes(32).toString('hex'),
+      person: JSON.stringify({ idNumber: p.idNumber, name: p.name, address: p.address, birth: '1961-01-15' }),
+      state: 'to-contact',
+    })),
+  });
+  const shared = (await cb.worklistTasks({ id: wid, area: AREA })).tasks;
+  expect(shared.map((t) => (JSON.parse(t.person) as { name: string }).name)).toEqual(people.map((p) => p.name));
+  for (const [i, p] of people.entries()) {
+    const claimed = await cb.worklistClaim({ id: wid, seq: i + 1, version: 0, byUser: 'station-b' });
+    const stepped = await cb.worklistStep({
+      id: wid,
+      seq: i + 1,
+      version: claimed.task.version,
+      step: 'reached',
+      byUser: 'station-b',
+      note: `${p.name}本人接听，住${p.address}`,
+    });
+    expect(stepped.task.last?.note).toContain(p.name);
+  }
   await until('the day in the statistics', async () => {
     const [row] = (await ca.stats({ from: '2026-12-01', to: '2026-12-01', by: 'total' })).rows as {
       accepted: number;

@@ -21,6 +21,10 @@ describe('hall worklists on a real PostgreSQL', () => {
   const id = 'WL-HALL01-20261201-001';
   const person = JSON.stringify({ idNumber: '110901196101152816', name: '陈德福' });
   const hash = 'ab'.repeat(16);
+  const AREA = '110901001';
+  const T1 = { terminalId: 'T1', area: AREA };
+  const T2 = { terminalId: 'T2', area: AREA };
+  const of = (t: string) => (t === 'T1' ? T1 : T2);
 
   beforeAll(async () => {
     pgs = await startTestPg();
@@ -46,25 +50,31 @@ describe('hall worklists on a real PostgreSQL', () => {
         { seq: 2, personHash: 'cd'.repeat(16), person: '{"name":"x"}', state: 'to-contact' },
       ],
     };
-    expect(await putWorklist(pool, s, 'T1', w)).toBe(2);
-    expect(await putWorklist(pool, s, 'T1', w)).toBe(0); // a retry adds nothing
+    expect(await putWorklist(pool, s, T1, w)).toBe(2);
+    expect(await putWorklist(pool, s, T1, w)).toBe(0); // a retry adds nothing
     const raw = JSON.stringify((await pool.query('SELECT * FROM worklist_tasks')).rows);
     expect(raw).not.toContain('110901196101152816');
     expect(raw).not.toContain('陈德福');
-    const tasks = await worklistTasks(pool, s, { id, area: '110901001' });
+    const tasks = await worklistTasks(pool, s, T1, { id, area: '110901001' });
     expect(tasks.map((t) => [t.seq, t.state, t.version])).toEqual([
       [1, 'to-contact', 0],
       [2, 'to-contact', 0],
     ]);
     expect(tasks[0]!.person).toBe(person);
-    await expect(worklistTasks(pool, s, { id, area: '110902001' })).rejects.toThrow('HALL_NOT_FOUND');
-    await expect(putWorklist(pool, s, 'T1', { ...w, id: 'not-a-number' })).rejects.toThrow('HALL_BAD_QUERY');
+    // Another area's call is refused, and a terminal paired for another area does not see it either.
+    await expect(worklistTasks(pool, s, T1, { id, area: '110902001' })).rejects.toThrow('HALL_AREA_REFUSED');
+    const other = { terminalId: 'T9', area: '110902001' };
+    await expect(worklistTasks(pool, s, other, { id, area: '110902001' })).rejects.toThrow('HALL_NOT_FOUND');
+    await expect(claimTask(pool, s, other, { id, seq: 1, version: 0 })).rejects.toThrow('HALL_AREA_REFUSED');
+    await expect(putWorklist(pool, s, other, w)).rejects.toThrow('HALL_AREA_REFUSED');
+    await expect(putWorklist(pool, s, { terminalId: 'T0', area: null }, w)).rejects.toThrow('HALL_AREA_REFUSED');
+    await expect(putWorklist(pool, s, T1, { ...w, id: 'not-a-number' })).rejects.toThrow('HALL_BAD_QUERY');
   });
 
   it('two terminals race for a task: one claim wins, the other sees the winner', async () => {
     const results = await Promise.allSettled([
-      claimTask(pool, s, 'T1', { id, seq: 1, version: 0 }),
-      claimTask(pool, s, 'T2', { id, seq: 1, version: 0 }),
+      claimTask(pool, s, T1, { id, seq: 1, version: 0 }),
+      claimTask(pool, s, T2, { id, seq: 1, version: 0 }),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
     const lost = results.filter((r) => r.status === 'rejected');
@@ -79,9 +89,9 @@ describe('hall worklists on a real PostgreSQL', () => {
 
     // The loser cannot step it even at the current version (it holds no claim); the winner can.
     await expect(
-      stepTask(pool, s, loser, { id, seq: 1, version: 1, step: 'reached', state: 'reached', byUser: 'u2' }),
+      stepTask(pool, s, of(loser), { id, seq: 1, version: 1, step: 'reached', state: 'reached', byUser: 'u2' }),
     ).rejects.toBeInstanceOf(TaskConflict);
-    const reached = await stepTask(pool, s, winner.claimedBy!, {
+    const reached = await stepTask(pool, s, of(winner.claimedBy!), {
       id,
       seq: 1,
       version: 1,
@@ -92,7 +102,7 @@ describe('hall worklists on a real PostgreSQL', () => {
     });
     expect([reached.state, reached.version, reached.claimedBy]).toEqual(['reached', 2, null]);
     // A stale version is refused with the current task.
-    await expect(claimTask(pool, s, loser, { id, seq: 1, version: 1 })).rejects.toMatchObject({
+    await expect(claimTask(pool, s, of(loser), { id, seq: 1, version: 1 })).rejects.toMatchObject({
       current: { state: 'reached', version: 2 },
     });
     const steps = await pool.query('SELECT step, by_user, terminal_id FROM worklist_steps WHERE seq = 1');
@@ -101,41 +111,65 @@ describe('hall worklists on a real PostgreSQL', () => {
 
   it('an expired claim can be taken over, and the old holder can no longer step', async () => {
     const t0 = Date.now();
-    const a = await claimTask(pool, s, 'T1', { id, seq: 2, version: 0 }, t0);
-    await expect(claimTask(pool, s, 'T2', { id, seq: 2, version: a.version }, t0 + 1000)).rejects.toBeInstanceOf(
+    const a = await claimTask(pool, s, T1, { id, seq: 2, version: 0 }, t0);
+    await expect(claimTask(pool, s, T2, { id, seq: 2, version: a.version }, t0 + 1000)).rejects.toBeInstanceOf(
       TaskConflict,
     );
-    const b = await claimTask(pool, s, 'T2', { id, seq: 2, version: a.version }, t0 + CLAIM_MS + 1);
+    const b = await claimTask(pool, s, T2, { id, seq: 2, version: a.version }, t0 + CLAIM_MS + 1);
     expect(b.claimedBy).toBe('T2');
     await expect(
-      stepTask(pool, s, 'T1', { id, seq: 2, version: b.version, step: 'confirm', state: 'confirmed', byUser: 'u1' }),
+      stepTask(pool, s, T1, { id, seq: 2, version: b.version, step: 'reached', state: 'reached', byUser: 'u1' }),
     ).rejects.toBeInstanceOf(TaskConflict);
     const since = b.updatedMs;
     const done = await stepTask(
       pool,
       s,
-      'T2',
-      { id, seq: 2, version: b.version, step: 'confirm', state: 'confirmed', byUser: 'u2' },
+      T2,
+      { id, seq: 2, version: b.version, step: 'reached', byUser: 'u2' },
       t0 + CLAIM_MS + 2,
     );
-    expect(done.state).toBe('confirmed');
-    const changed = await worklistTasks(pool, s, { id, area: '110901001', sinceMs: since });
+    expect(done.state).toBe('reached');
+    const changed = await worklistTasks(pool, s, T1, { id, area: '110901001', sinceMs: since });
     expect(changed.map((t) => t.seq)).toEqual([2]);
   });
 
   it('over signed HTTP: two paired terminals share a worklist, the second claim gets 409 with the task', async () => {
     const hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
     try {
-      const a = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool), 'station 1'));
-      const b = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool), 'station 2'));
+      const a = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool), 'station 1', AREA));
+      const b = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool, AREA), 'station 2', AREA));
+      // A code issued for this station cannot pair a terminal of another one.
+      await expect(
+        pairWithHall(hall.url, await newPairingCode(hall.pool, AREA), 'elsewhere', '110902001'),
+      ).rejects.toMatchObject({ status: 401 });
+      const far = await pairWithHall(hall.url, await newPairingCode(hall.pool), 'elsewhere', '110902001');
+      expect(far.area).toBe('110902001');
+      const c = hallClient(far);
+      const none = hallClient(await pairWithHall(hall.url, await newPairingCode(hall.pool), 'no station'));
       const wid = 'WL-HALL01-20261201-002';
       const put = { id: wid, area: '110901001', programme: 'p', itemCode: 'I1', asOf: '2026-12-01' };
       expect(
         (await a.worklistPut({ ...put, tasks: [{ seq: 1, personHash: hash, person, state: 'to-contact' }] })).added,
       ).toBe(1);
-      const seen = (await b.worklistTasks({ id: wid, area: '110901001' })).tasks as { person: string }[];
+      const seen = (await b.worklistTasks({ id: wid, area: '110901001' })).tasks;
       expect(seen[0]!.person).toBe(person);
-      const claimed = await a.worklistClaim({ id: wid, seq: 1, version: 0 });
+      expect((await b.worklistList(AREA)).worklists).toMatchObject([{ id: wid, counts: { 'to-contact': 1 } }]);
+      // The other station's terminal is refused whatever area it names; one with no area too.
+      for (const [cl, area] of [
+        [c, AREA],
+        [c, '110902001'],
+        [none, AREA],
+      ] as const) {
+        const r = await cl.worklistTasks({ id: wid, area }).catch((e: unknown) => e);
+        expect(r, `${area}`).toBeInstanceOf(HallCallError);
+        expect((r as HallCallError).status).toBeGreaterThanOrEqual(403);
+      }
+      expect(await c.worklistClaim({ id: wid, seq: 1, version: 0 }).catch((e: HallCallError) => e.code)).toBe(
+        'HALL_AREA_REFUSED',
+      );
+      expect((await c.worklistList('110902001')).worklists).toEqual([]);
+      const claimed = await a.worklistClaim({ id: wid, seq: 1, version: 0, byUser: 'u1' });
+      expect(claimed.task).toMatchObject({ claimedByName: 'station 1', claimedUser: 'u1' });
       const lost = await b.worklistClaim({ id: wid, seq: 1, version: 0 }).catch((e: unknown) => e);
       expect(lost).toBeInstanceOf(HallCallError);
       expect(lost).toMatchObject({ status: 409, code: 'HALL_TASK_CONFLICT', retryable: false });
@@ -149,7 +183,27 @@ describe('hall worklists on a real PostgreSQL', () => {
         byUser: 'u1',
       });
       expect(step.task).toMatchObject({ state: 'reached', version: 2 });
-      await expect(b.worklistTasks({ id: wid, area: '110902001' })).rejects.toMatchObject({ status: 404 });
+      expect(step.task.last).toMatchObject({ step: 'reached', byUser: 'u1', terminal: 'station 1' });
+      // A step the rules forbid (deliver before any output) is refused by the hall itself, even
+      // from the terminal holding the claim at the right version; the task is left as it was.
+      await a.worklistClaim({ id: wid, seq: 1, version: 2 });
+      const bad = await a
+        .worklistStep({ id: wid, seq: 1, version: 3, step: 'deliver', byUser: 'u1' })
+        .catch((e: unknown) => e);
+      expect(bad).toMatchObject({ status: 409, code: 'HALL_TASK_STEP', params: { state: 'reached', step: 'deliver' } });
+      const lying = await a
+        .worklistStep({ id: wid, seq: 1, version: 3, step: 'confirm', state: 'delivered', byUser: 'u1' })
+        .catch((e: unknown) => e);
+      expect(lying).toMatchObject({ status: 409, code: 'HALL_TASK_STEP' });
+      const after = (await a.worklistTasks({ id: wid, area: AREA })).tasks[0]!;
+      expect([after.state, after.version]).toEqual(['reached', 3]);
+      expect((await a.worklistStep({ id: wid, seq: 1, version: 3, step: 'confirm', byUser: 'u1' })).task.state).toBe(
+        'confirmed',
+      );
+      await expect(b.worklistTasks({ id: wid, area: '110902001' })).rejects.toMatchObject({
+        status: 403,
+        code: 'HALL_AREA_REFUSED',
+      });
     } finally {
       await hall.close();
     }

@@ -15,6 +15,7 @@ import { m013 } from './013-meanstest';
 import { m014 } from './014-case-documents';
 import { m015 } from './015-signatures';
 import { m016 } from './016-signatures-reask';
+import { m017 } from './017-worklist-hall';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   m014,
   m015,
   m016,
+  m017,
 ];

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { HallWorklistTask } from '../../protocol/hall-wire';
+import { hallClient, pairWithHall } from '../../electron/services/hall/client';
+import { newPairingCode } from '../../hall/auth';
+import { startHall, type HallServer } from '../../hall/server';
+import { startTestPg } from '../helpers/hall/pg';
+import { api, openSignedIn } from '../helpers/session';
+import { expect, test } from './fixtures';
+
+const shot = (name: string) => `test-results/screens/${name}.png`;
+
+/**
+ * The worklist screen of a terminal paired with a hall for its station (training: 和平街道): the
+ * worklist it builds goes to the hall; another terminal of the station (a second pairing, as its
+ * hall client) takes 陈德福's task first; this terminal's click is told who took it, and the row
+ * shows the task as the hall has it. The screenshots are looked at by hand.
+ */
+let pgs: Awaited<ReturnType<typeof startTestPg>>;
+let hall: HallServer;
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  pgs = await startTestPg();
+  hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
+});
+test.afterAll(async () => {
+  await hall?.close();
+  await pgs?.stop();
+});
+
+test('a shared worklist: a task taken at another terminal is shown as the hall has it', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  expect((await api(host, 'auth.signIn', { userId: 'demo-admin', password: 'training-123' })).ok).toBe(true);
+  const paired = await api(host, 'hall.pair', { url: hall.url, code: await newPairingCode(hall.pool) });
+  expect(paired.ok, JSON.stringify(paired)).toBe(true);
+  await api(host, 'auth.signOut');
+
+  await openSignedIn(page, host, 'demo-station');
+  await page.keyboard.press('Alt+w');
+  await page.getByTestId('worklist-programme').click();
+  await page.locator('.ant-select-item-option', { hasText: '老年人优待证主动办' }).click();
+  await page.getByTestId('worklist-start').click();
+  const row = page.getByTestId('worklist-tasks').locator('tr', { hasText: '陈德福' });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+
+  // The other window of the station, paired for the same area, takes the task at the hall.
+  const other = hallClient(
+    await pairWithHall(hall.url, await newPairingCode(hall.pool, '110901001'), '示范大厅/2号窗口', '110901001'),
+  );
+  const { rows } = await hall.pool.query<{ id: string }>('SELECT id FROM worklists');
+  expect(rows.length).toBe(1);
+  const id = rows[0]!.id;
+  let chen: HallWorklistTask | undefined;
+  await expect
+    .poll(
+      async () =>
+        (chen = (await other.worklistTasks({ id, area: '110901001' })).tasks.find(
+          (t) => (JSON.parse(t.person) as { name: string }).name === '陈德福',
+        )),
+      { timeout: 20_000 },
+    )
+    .toBeTruthy();
+  const claim = await other.worklistClaim({ id, seq: chen!.seq, version: chen!.version, byUser: '王站员' });
+  await other.worklistStep({ id, seq: chen!.seq, version: claim.task.version, step: 'reached', byUser: '王站员' });
+
+  const seq = (await row.locator('td').first().innerText()).trim();
+  await page.getByTestId(`task-${seq}-reached`).click();
+  const error = page.getByTestId('worklist-error');
+  await expect(error).toContainText('示范大厅/2号窗口');
+  await expect(error).toContainText('王站员');
+  await expect(error).toContainText('已联系');
+  await expect(row).toContainText('已联系');
+  await page.screenshot({ path: shot('worklist-hall-taken-zh'), fullPage: true });
+
+  // Now the task is as the hall has it: this terminal confirms it, through the hall.
+  await page.getByTestId(`task-${seq}-confirm`).click();
+  await expect(row).toContainText('已确认');
+  const after = (await other.worklistTasks({ id, area: '110901001' })).tasks.find((t) => t.seq === chen!.seq)!;
+  expect(after.state).toBe('confirmed');
+
+  await page.getByTestId('lang-switch').click();
+  await page.getByTestId(`task-${seq}-output`).waitFor();
+  await page.screenshot({ path: shot('worklist-hall-confirmed-en'), fullPage: true });
+});

@@ -1,0 +1,310 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TaskView } from '../../../electron/api/types';
+import { HallCallError } from '../../../electron/services/hall/client';
+import { newPairingCode } from '../../../hall/auth';
+import { startHall, type HallServer } from '../../../hall/server';
+import { makeCore, type Fixture } from '../../helpers/core';
+import { startTestPg } from '../../helpers/hall/pg';
+import { startSwitchProxy } from '../../helpers/hall/switch-proxy';
+import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { until } from '../../helpers/until';
+
+/**
+ * Issue 14 §1, "with a hall server, a worklist is shared by the station's terminals": two
+ * terminals of 和平街道 (A, B) and one of another street (C), each a whole booted terminal with
+ * its own SQLite, one hall on real PostgreSQL behind a proxy that can take it down. B sees and
+ * works the worklist A built; racing to confirm and to print the same task, exactly one wins and
+ * the other is told WORKLIST_TASK_TAKEN with who holds it; the card is printed once; delivery is
+ * recorded at the terminal that did not print. A worklist built while the hall is down reaches it
+ * once it is back. C is refused; a step the rules forbid is refused by the hall itself.
+ */
+const AREA = '110901001';
+let pgs: Awaited<ReturnType<typeof startTestPg>>;
+let hall: HallServer;
+let proxy: Awaited<ReturnType<typeof startSwitchProxy>>;
+let sandbox: TestSandbox;
+let a: Fixture, b: Fixture, c: Fixture;
+
+beforeAll(async () => {
+  pgs = await startTestPg();
+  hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
+  const u = new URL(hall.url);
+  proxy = await startSwitchProxy({ host: u.hostname, port: Number(u.port) });
+  sandbox = await startTestSandbox();
+  const boot = (counter: string, stationArea: string) =>
+    makeCore({ boot: { registry: sandbox, hallId: 'HALL01', counter, stationArea } });
+  [a, b, c] = await Promise.all([boot('W1', AREA), boot('W2', AREA), boot('W9', '110902001')]);
+  for (const f of [a, b, c]) {
+    await f.core.services.hall!.pair(proxy.url, await newPairingCode(hall.pool), 'test-admin');
+    await f.signInAs('demo-station', 'training-123');
+  }
+}, 180_000);
+afterAll(async () => {
+  for (const f of [a, b, c]) await f?.close().catch(() => undefined);
+  await sandbox?.stop();
+  await proxy?.close();
+  await hall?.close();
+  await pgs?.stop();
+});
+
+const hallTasks = async (id: string) =>
+  (await hall.pool.query('SELECT seq, state, version FROM worklist_tasks WHERE worklist_id = $1 ORDER BY seq', [id]))
+    .rows as { seq: number; state: string; version: number }[];
+const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+const taskAt = async (f: Fixture, id: string, seq: number): Promise<TaskView> =>
+  (await f.callOk('worklist.view', { id })).tasks.find((t) => t.seq === seq)!;
+
+describe('a worklist shared by the station terminals through the hall', () => {
+  let id = '';
+  let id2 = '';
+
+  it('the hall fixed each terminal its station area at pairing', async () => {
+    const rows = (await hall.pool.query('SELECT name, area FROM terminals ORDER BY name')).rows;
+    expect(rows).toEqual([
+      { name: 'HALL01/W1', area: AREA },
+      { name: 'HALL01/W2', area: AREA },
+      { name: 'HALL01/W9', area: '110902001' },
+    ]);
+  });
+
+  it('A builds it, the outbox puts it to the hall once, and B sees it in its list', async () => {
+    const wl = await a.callOk('worklist.start', { programme: 'senior-card-65', area: AREA });
+    id = wl.id;
+    expect(wl.state).toBe('ready');
+    expect(wl.total).toBeGreaterThan(0);
+    expect(id).toMatch(/^WL-HALL01-W1-\d{8}-001$/); // the window in the number: B's own would not collide
+    await until('the worklist at the hall', async () => (await hallTasks(id)).length === wl.total, {
+      timeoutMs: 20_000,
+    });
+    const listB = await b.callOk('worklist.list');
+    const seen = listB.find((w) => w.id === id);
+    expect(seen, JSON.stringify(listB.map((w) => w.id))).toBeDefined();
+    expect(seen!.total).toBe(wl.total);
+    const [va, vb] = [await a.callOk('worklist.view', { id }), await b.callOk('worklist.view', { id })];
+    expect(vb.tasks.map((t) => [t.seq, t.name, t.idMasked, t.state])).toEqual(
+      va.tasks.map((t) => [t.seq, t.name, t.idMasked, t.state]),
+    );
+    expect(vb.tasks.find((t) => t.name === '陈德福')).toBeDefined();
+    // B holds persons it did not ask the registry for: each is on its audit log, once.
+    const received = (f: Fixture) =>
+      f.core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'worklist-received'").pluck().get();
+    expect([received(a), received(b)]).toEqual([0, wl.total]);
+    await b.callOk('worklist.list');
+    expect(received(b)).toBe(wl.total);
+    // Nothing readable of the persons at the hall.
+    const raw = JSON.stringify((await hall.pool.query('SELECT * FROM worklist_tasks')).rows);
+    expect(raw).not.toContain('陈德福');
+  });
+
+  it('both race to confirm one task: exactly one wins, the other gets WORKLIST_TASK_TAKEN naming the winner', async () => {
+    const seq = (await taskAt(a, id, 1)).seq;
+    const reached = await a.callOk('worklist.step', { taskId: (await taskAt(a, id, seq)).id, step: 'reached' });
+    expect(reached.state).toBe('reached');
+    // B sees the step A took (its list is the hall's), with who took it.
+    const atB = await taskAt(b, id, seq);
+    expect(atB.state).toBe('reached');
+    expect(atB.history.at(-1)).toMatchObject({ step: 'reached', by: 'demo-station@HALL01/W1' });
+    const ta = (await taskAt(a, id, seq)).id;
+    const tb = atB.id;
+    const [ra, rb] = await Promise.all([
+      a.call('worklist.step', { taskId: ta, step: 'confirm' }),
+      b.call('worklist.step', { taskId: tb, step: 'confirm' }),
+    ]);
+    expect([codeOf(ra), codeOf(rb)].sort()).toEqual(['WORKLIST_TASK_TAKEN', 'ok']);
+    const loser = ra.ok ? rb : ra;
+    const winnerName = ra.ok ? 'HALL01/W1' : 'HALL01/W2';
+    expect(!loser.ok && loser.error.params).toMatchObject({ by: 'demo-station', terminal: winnerName });
+    expect(await hallTasks(id).then((t) => t.find((x) => x.seq === seq)!.state)).toBe('confirmed');
+    const steps = await hall.pool.query("SELECT count(*) AS n FROM worklist_steps WHERE step = 'confirm'");
+    expect(Number(steps.rows[0].n)).toBe(1);
+    // The loser shows the task as the hall has it.
+    expect((await taskAt(ra.ok ? b : a, id, seq)).state).toBe('confirmed');
+  });
+
+  it('both race to print its card: one card is printed, the other terminal is told who took it', async () => {
+    const seq = 1;
+    const [ta, tb] = [(await taskAt(a, id, seq)).id, (await taskAt(b, id, seq)).id];
+    const [ra, rb] = await Promise.all([
+      a.call('worklist.output', { taskId: ta }),
+      b.call('worklist.output', { taskId: tb }),
+    ]);
+    expect([codeOf(ra), codeOf(rb)].sort()).toEqual(['WORKLIST_TASK_TAKEN', 'ok']);
+    const [printer, other] = ra.ok ? [a, b] : [b, a];
+    const serials = (f: Fixture) =>
+      (f.core.db.prepare('SELECT count(*) AS n FROM cases WHERE serial IS NOT NULL').get() as { n: number }).n;
+    expect([serials(printer), serials(other)]).toEqual([1, 0]);
+    const made = (await taskAt(printer, id, seq)) as TaskView;
+    expect(made.state).toBe('output-made');
+    const hallRow = (
+      await hall.pool.query(
+        'SELECT state, case_ref, output_ref FROM worklist_tasks WHERE worklist_id = $1 AND seq = 1',
+        [id],
+      )
+    ).rows[0];
+    expect(hallRow).toEqual({ state: 'output-made', case_ref: made.caseId, output_ref: made.outputRef });
+
+    // Delivered from the terminal that did not print (the card was carried out); the printer sees it.
+    const atOther = await taskAt(other, id, seq);
+    expect([atOther.state, atOther.outputRef]).toEqual(['output-made', made.outputRef]);
+    const delivered = await other.callOk('worklist.deliver', { taskId: atOther.id, note: '已送达' });
+    expect(delivered.state).toBe('delivered');
+    const back = await taskAt(printer, id, seq);
+    expect(back.state).toBe('delivered');
+    expect(back.deliveredBy).toBe('demo-station');
+  });
+
+  it('a step the rules forbid is refused by the hall, even from the terminal holding the claim', async () => {
+    const creds = a.core.services.hall!.credentials()!;
+    const client = a.core.services.hall!.client()!;
+    // The delivered task: nothing may follow, least of all a second output.
+    const t = (await hallTasks(id)).find((x) => x.seq === 1)!;
+    expect(t.state).toBe('delivered');
+    const claimed = await client.worklistClaim({ id, seq: t.seq, version: t.version, byUser: 'demo-station' });
+    expect(claimed.task.claimedBy).toBe(creds.terminalId);
+    const r = await client
+      .worklistStep({
+        id,
+        seq: t.seq,
+        version: claimed.task.version,
+        step: 'output',
+        byUser: 'demo-station',
+        outputRef: 'X',
+      })
+      .catch((e: unknown) => e);
+    expect(r).toBeInstanceOf(HallCallError);
+    expect(r).toMatchObject({ status: 409, code: 'HALL_TASK_STEP', params: { state: 'delivered', step: 'output' } });
+    const after = (
+      await hall.pool.query('SELECT state, output_ref FROM worklist_tasks WHERE worklist_id = $1 AND seq = 1', [id])
+    ).rows[0];
+    expect(after.state).toBe('delivered');
+    expect(after.output_ref).not.toBe('X');
+  });
+
+  it('a terminal of another area does not see the worklist and is refused when it asks for it', async () => {
+    expect((await c.callOk('worklist.list')).map((w) => w.id)).not.toContain(id);
+    const client = c.core.services.hall!.client()!;
+    for (const area of [AREA, '110902001']) {
+      const r = await client.worklistTasks({ id, area }).catch((e: unknown) => e);
+      expect(r, area).toBeInstanceOf(HallCallError);
+      expect((r as HallCallError).status).toBe(area === AREA ? 403 : 404);
+    }
+    const claim = await client.worklistClaim({ id, seq: 2, version: 0 }).catch((e: unknown) => e);
+    expect(claim).toMatchObject({ status: 403, code: 'HALL_AREA_REFUSED' });
+    // C's own worklist for A's area (a typed area, not its station) stays C's: not put to the hall.
+    const own = await c.callOk('worklist.start', { programme: 'longevity-80', area: AREA });
+    expect(own.state).toBe('ready');
+    expect((await hall.pool.query('SELECT count(*) AS n FROM worklists WHERE id = $1', [own.id])).rows[0].n).toBe('0');
+  });
+
+  it('built while the hall is down, the worklist reaches the hall once it is back, and once only', async () => {
+    proxy.down();
+    let wl2;
+    try {
+      wl2 = await b.callOk('worklist.start', { programme: 'severe-disability-care', area: AREA });
+      expect(wl2.state).toBe('ready');
+      await until(
+        'the put tried and failed',
+        () =>
+          ((
+            b.core.db
+              .prepare("SELECT attempts FROM outbox WHERE kind = 'hall-worklist' AND state = 'pending'")
+              .get() as { attempts: number } | undefined
+          )?.attempts ?? 0) > 0,
+        { timeoutMs: 10_000 },
+      );
+      expect(await hallTasks(wl2.id)).toEqual([]);
+      // Asked again while the hall is still down: the same people, so the same put, queued once.
+      expect((await b.callOk('worklist.resume', { id: wl2.id })).total).toBe(wl2.total);
+      expect(b.core.db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'hall-worklist'").get()).toEqual({
+        n: 1,
+      });
+    } finally {
+      proxy.up();
+    }
+    await until('the worklist at the hall after it came back', async () => (await hallTasks(wl2.id)).length > 0, {
+      timeoutMs: 60_000,
+    });
+    await until(
+      'the put delivered',
+      () =>
+        (
+          b.core.db
+            .prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'hall-worklist' AND state = 'pending'")
+            .get() as {
+            n: number;
+          }
+        ).n === 0,
+    );
+    const rows = b.core.db
+      .prepare("SELECT key, state FROM outbox WHERE kind = 'hall-worklist' AND key LIKE ?")
+      .all(`put.${wl2.id}.%`);
+    expect(rows).toEqual([{ key: `put.${wl2.id}.1-${wl2.total}`, state: 'delivered' }]);
+    const tasks = await hallTasks(wl2.id);
+    expect(tasks.map((t) => t.seq)).toEqual(Array.from({ length: wl2.total }, (_, i) => i + 1));
+    expect(tasks.every((t) => t.version === 0 && t.state === 'to-contact')).toBe(true);
+    // A sees it and can work it.
+    id2 = wl2.id;
+    const atA = (await a.callOk('worklist.view', { id: wl2.id })).tasks[0]!;
+    expect((await a.callOk('worklist.step', { taskId: atA.id, step: 'not-reached' })).state).toBe('not-reached');
+    // Assigned at A, seen at B: the assignment goes through the hall like a step.
+    const given = await a.callOk('worklist.assign', { taskIds: [atA.id], userId: 'demo-station' });
+    expect(given[0]!.assignedTo).toBe('demo-station');
+    const atB = (await b.callOk('worklist.view', { id: wl2.id })).tasks.find((t) => t.seq === atA.seq)!;
+    expect([atB.state, atB.assignedTo]).toEqual(['not-reached', 'demo-station']);
+    const hallRow = (
+      await hall.pool.query('SELECT state, assigned_to FROM worklist_tasks WHERE worklist_id = $1 AND seq = $2', [
+        wl2.id,
+        atA.seq,
+      ])
+    ).rows[0];
+    expect(hallRow).toEqual({ state: 'not-reached', assigned_to: 'demo-station' });
+  });
+
+  it('the hall down between the claim and the output step: the output is recorded here and reaches the hall later', async () => {
+    const task = (await a.callOk('worklist.view', { id: id2 })).tasks[0]!;
+    await a.callOk('worklist.step', { taskId: task.id, step: 'reached' });
+    await a.callOk('worklist.step', { taskId: task.id, step: 'confirm' });
+    // The hall goes away just as A reports the output it made (the application was submitted).
+    const client = a.core.services.hall!.client()!;
+    const send = client.worklistStep;
+    client.worklistStep = (k) => {
+      if (k.step === 'output') proxy.down();
+      return send(k);
+    };
+    let made: TaskView;
+    try {
+      const fields = await a.callOk('worklist.outputForm', { taskId: task.id });
+      const typed: Record<string, string> = {
+        phone: '13912345678',
+        bank: '示范银行',
+        bankAccount: '6222020200112233445',
+      };
+      const values = Object.fromEntries(fields.map((f) => [f.key, typed[f.key] ?? '测试']));
+      made = await a.callOk('worklist.output', { taskId: task.id, values });
+    } finally {
+      client.worklistStep = send;
+      proxy.up();
+    }
+    expect(made.state).toBe('output-made');
+    const late = () =>
+      a.core.db.prepare("SELECT key, state FROM outbox WHERE kind = 'hall-worklist' AND key LIKE 'step.%'").all() as {
+        key: string;
+        state: string;
+      }[];
+    expect(late().map((r) => r.key)).toEqual([
+      expect.stringMatching(new RegExp(`^step\\.${id2}\\.${task.seq}\\.\\d+\\.output$`)),
+    ]);
+    await until(
+      'the output step at the hall',
+      async () => {
+        const r = (await hallTasks(id2)).find((t) => t.seq === task.seq)!;
+        return r.state === 'output-made';
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(late()[0]!.state).toBe('delivered');
+    const atB = (await b.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.seq === task.seq)!;
+    expect([atB.state, atB.outputRef]).toEqual(['output-made', made.outputRef]);
+  });
+});
