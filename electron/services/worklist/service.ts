@@ -10,24 +10,10 @@ import { auditWorklist } from './audit';
 import { fillWorklist, reasonOf, startWorklist, type StartOptions } from './build';
 import { WorklistError } from './errors';
 import { worklistXlsx } from './export-xlsx';
+import { HallSync } from './hall-sync';
 import { getProgramme, loadProgrammes, type Programme } from './programmes';
 import { nextState, type Step } from './steps';
-import type { HallWorklistTask } from '../../../protocol/hall-wire';
-import { HallCallError } from '../hall/client';
-import {
-  holderOf,
-  mirrorTasks,
-  mirrorWorklist,
-  markPut,
-  putBodies,
-  putMessages,
-  sharedLink,
-  sharedPrefix,
-  worklistReceiver,
-  HALL_WORKLIST,
-  type SharedLink,
-} from './hall-share';
-import type { LateStepBody } from './hall-receiver';
+import { mirrorWorklist, sharedPrefix } from './hall-share';
 import {
   addStep,
   countTasks,
@@ -41,16 +27,6 @@ import {
 } from './store';
 import type { FormFieldView, ProgrammeView, TaskView, WorklistSummary, WorklistView } from './types';
 import { programmeView, summaryOf, taskView } from './views';
-
-/** An output step the hall did not hear, for the outbox (ordered behind the worklist's put). */
-function lateStep(link: SharedLink, step: LateStepBody['step']) {
-  return {
-    kind: HALL_WORKLIST,
-    receiver: worklistReceiver(link.terminalId),
-    key: `step.${step.id}.${step.seq}.${step.version}.${step.step}`,
-    payload: { type: 'step', step } satisfies LateStepBody,
-  };
-}
 
 /**
  * The hook for a signature on delivery: the signing service (services/signature, built beside
@@ -74,8 +50,16 @@ export interface WorklistDeps {
 export class WorklistService {
   readonly programmes: readonly Programme[];
 
+  private readonly hall: HallSync;
+
   constructor(private readonly d: WorklistDeps) {
     this.programmes = loadProgrammes(d.catalog, d.programmesDir);
+    this.hall = new HallSync({
+      core: d.core,
+      cipher: d.cipher,
+      who: () => this.who(),
+      programmeOf: (c) => this.programmeOf(c),
+    });
   }
 
   private get core(): Core {
@@ -102,27 +86,13 @@ export class WorklistService {
     const registry = need(this.core.services.registry, 'The registry');
     const deps = { core: this.core, cipher: this.d.cipher, registry };
     // Paired for this area: the worklist is the station's, shared through the hall.
-    const link = this.link();
+    const link = this.hall.link();
     const shared = link && link.area === o.area ? { prefix: sharedPrefix(this.core) } : undefined;
     const id = startWorklist(deps, p, { ...o, ...(shared ? { shared } : {}) });
     const w = getWorklist(this.core.db, id);
     await fillWorklist(deps, p, { id, area: w.area, asOf: w.as_of, withinDays: w.within_days });
-    this.queuePut(id);
+    this.hall.queuePut(id);
     return this.summary(id);
-  }
-
-  private link(): SharedLink | null {
-    return sharedLink(this.core);
-  }
-
-  /** The built worklist to the hall through the outbox: an outage only delays it. */
-  private queuePut(id: string): void {
-    const link = this.link();
-    const outbox = this.core.services.outbox;
-    if (!link || !outbox || !getWorklist(this.core.db, id).shared) return;
-    this.core.db.transaction(() => {
-      for (const m of putMessages(this.core.db, this.d.cipher, link, id)) outbox.enqueue(this.core.db, m);
-    })();
   }
 
   /** Asks the registry again for a worklist whose build failed; only the people still missing are added. */
@@ -136,7 +106,7 @@ export class WorklistService {
       asOf: w.as_of,
       withinDays: w.within_days,
     });
-    this.queuePut(id);
+    this.hall.queuePut(id);
     return this.summary(id);
   }
 
@@ -151,7 +121,7 @@ export class WorklistService {
    * to the hall's. The hall not answering leaves the list as this terminal last saw it.
    */
   async list(): Promise<WorklistSummary[]> {
-    const link = this.link();
+    const link = this.hall.link();
     if (link) {
       try {
         const { worklists } = await link.client.worklistList(link.area);
@@ -159,9 +129,13 @@ export class WorklistService {
         // One by one: a worklist whose put is still queued (404 at the hall) does not stop the rest.
         for (const w of listWorklists(this.core.db))
           if (w.shared && w.area === link.area)
-            await this.pull(link, w.id).catch((e: unknown) =>
-              this.core.log(`worklists: ${w.id} not read from the hall: ${e instanceof Error ? e.message : String(e)}`),
-            );
+            await this.hall
+              .pull(link, w.id)
+              .catch((e: unknown) =>
+                this.core.log(
+                  `worklists: ${w.id} not read from the hall: ${e instanceof Error ? e.message : String(e)}`,
+                ),
+              );
       } catch (e) {
         this.core.log(`worklists: the hall's list not read: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -169,32 +143,17 @@ export class WorklistService {
     return listWorklists(this.core.db).map((w) => summaryOf(this.core.db, w, this.programmeOf(w.programme)));
   }
 
-  /** The hall's changes to a shared worklist's tasks since the last look (a little overlap: versions make repeats harmless). */
-  private async pull(link: SharedLink, id: string): Promise<void> {
-    const w = getWorklist(this.core.db, id);
-    const since = w.hall_since === null ? -1 : w.hall_since - 2000;
-    const { tasks } = await link.client.worklistTasks({ id, area: link.area, since });
-    const p = this.programmeOf(w.programme);
-    mirrorTasks(this.core.db, this.d.cipher, w, tasks, this.who(), (seq, person) =>
-      auditWorklist(this.core, this.d.cipher, 'worklist-received', {
-        worklist: id,
-        itemCode: w.item_code,
-        purpose: p ? reasonOf(p) : w.programme,
-        idNumber: person.idNumber,
-        detail: { task: seq, from: 'hall' },
-      }),
-    );
-  }
-
   async view(id: string, f: TaskFilter = {}): Promise<WorklistView> {
-    const link = this.link();
+    const link = this.hall.link();
     // A worklist another terminal of the station built since this one last listed: list first.
     if (link && !this.core.db.prepare('SELECT 1 FROM worklists WHERE id = ?').get(id)) await this.list();
     const shared = getWorklist(this.core.db, id);
     if (link && shared.shared && shared.area === link.area)
-      await this.pull(link, id).catch((e: unknown) =>
-        this.core.log(`worklists: ${id} not read from the hall: ${e instanceof Error ? e.message : String(e)}`),
-      );
+      await this.hall
+        .pull(link, id)
+        .catch((e: unknown) =>
+          this.core.log(`worklists: ${id} not read from the hall: ${e instanceof Error ? e.message : String(e)}`),
+        );
     const w = getWorklist(this.core.db, id);
     const p = this.programmeOf(w.programme);
     const tasks = listTasks(this.core.db, this.d.cipher, id, f).map((t) => taskView(this.core.db, t, p));
@@ -220,7 +179,7 @@ export class WorklistService {
   ): Promise<TaskView> {
     const { t, p, worklist } = this.task(taskId);
     const to = nextState(t.state, step);
-    const hall = await this.viaHall(taskId, step, note ? { note } : {});
+    const hall = await this.hall.viaHall(taskId, step, note ? { note } : {});
     this.core.db.transaction(() => {
       updateTask(this.core.db, taskId, { state: to, ...(hall ? { hall_version: hall.version } : {}) });
       addStep(this.core.db, taskId, step, this.who(), note);
@@ -235,127 +194,6 @@ export class WorklistService {
     return this.taskOut(taskId);
   }
 
-  /** The hall this task's worklist is shared through, or null (a lone terminal, an unshared list). */
-  private sharedFor(taskId: number): { link: SharedLink; worklist: string; seq: number } | null {
-    const link = this.link();
-    if (!link) return null;
-    const t = getTask(this.core.db, this.d.cipher, taskId);
-    const w = getWorklist(this.core.db, t.worklist_id);
-    if (!w.shared || w.area !== link.area) return null;
-    return { link, worklist: w.id, seq: t.seq };
-  }
-
-  /**
-   * The hall must hold the task before it can be claimed: a worklist whose put is still in the
-   * outbox (the hall was down at the build) is put now, the same idempotent put the outbox sends.
-   */
-  private async ensurePut(link: SharedLink, worklist: string, taskId: number): Promise<number> {
-    const version = () => getTask(this.core.db, this.d.cipher, taskId).hall_version;
-    const v = version();
-    if (v !== null) return v;
-    for (const { type: _type, ...put } of putBodies(this.core.db, this.d.cipher, link.personKey, worklist)) {
-      try {
-        await link.client.worklistPut(put);
-      } catch (e) {
-        throw this.hallFailed(e, taskId);
-      }
-      markPut(
-        this.core.db,
-        worklist,
-        put.tasks.map((x) => x.seq),
-      );
-    }
-    return version() ?? 0;
-  }
-
-  /** Claims the task at the hall at the version this terminal saw; null when not shared. */
-  private async claim(taskId: number): Promise<{ version: number } | null> {
-    const sh = this.sharedFor(taskId);
-    if (!sh) return null;
-    const version = await this.ensurePut(sh.link, sh.worklist, taskId);
-    try {
-      const { task } = await sh.link.client.worklistClaim({
-        id: sh.worklist,
-        seq: sh.seq,
-        version,
-        byUser: this.who(),
-      });
-      this.core.db.prepare('UPDATE worklist_tasks SET hall_version = ? WHERE id = ?').run(task.version, taskId);
-      return { version: task.version };
-    } catch (e) {
-      throw this.hallFailed(e, taskId);
-    }
-  }
-
-  /**
-   * The step at the hall under this terminal's claim. For an output (`late` allowed) a hall that
-   * does not answer is not a failure: the card exists, so the step is queued for the outbox.
-   */
-  private async stepClaimed(
-    taskId: number,
-    claim: { version: number },
-    step: Step | 'assign',
-    extra: { note?: string; caseRef?: string; outputRef?: string; assignedTo?: string },
-  ): Promise<{ version?: number; late?: ReturnType<typeof lateStep> }> {
-    const sh = this.sharedFor(taskId)!;
-    const k = { id: sh.worklist, seq: sh.seq, version: claim.version, step, byUser: this.who(), ...extra };
-    try {
-      const { task } = await sh.link.client.worklistStep(k);
-      return { version: task.version };
-    } catch (e) {
-      if (step === 'output' && e instanceof HallCallError && (e.status === 0 || e.retryable))
-        return { late: lateStep(sh.link, k) };
-      if (step === 'output') {
-        // Refused after the card was made (the claim lapsed and another terminal moved the task):
-        // kept here, and said in the log; the hall's record stays the other terminal's.
-        this.core.log(`worklists: the hall refused the output step of ${sh.worklist}/${sh.seq}: ${String(e)}`);
-        return {};
-      }
-      throw this.hallFailed(e, taskId);
-    }
-  }
-
-  /** Claim, then step: the hall accepts first, and only then is the step written here. */
-  private async viaHall(
-    taskId: number,
-    step: Step | 'assign',
-    extra: { note?: string; assignedTo?: string },
-  ): Promise<{ version: number } | null> {
-    const claim = await this.claim(taskId);
-    if (!claim) return null;
-    const r = await this.stepClaimed(taskId, claim, step, extra);
-    return { version: r.version ?? claim.version };
-  }
-
-  /**
-   * A refusal from the hall in the task's words. A lost race (409) shows the task as the hall has
-   * it (mirrored here) and says who holds it; a step the hall's rules refuse is the step error.
-   */
-  private hallFailed(e: unknown, taskId: number): Error {
-    if (!(e instanceof HallCallError)) return e instanceof Error ? e : new Error(String(e));
-    const task = e.params.task as HallWorklistTask | undefined;
-    if (task) {
-      const t = getTask(this.core.db, this.d.cipher, taskId);
-      mirrorTasks(this.core.db, this.d.cipher, getWorklist(this.core.db, t.worklist_id), [task], this.who());
-    }
-    if (e.code === 'HALL_TASK_CONFLICT' && task) {
-      const h = holderOf(task);
-      return new WorklistError(
-        'WORKLIST_TASK_TAKEN',
-        `Task ${task.seq} was taken by ${h.by || 'someone'} at ${h.terminal || 'another terminal'}; it is ${task.state} now.`,
-        { by: h.by, terminal: h.terminal, state: task.state },
-      );
-    }
-    if (e.code === 'HALL_TASK_STEP')
-      return new WorklistError('WORKLIST_TASK_STEP', 'The hall refused the step by the task rules.', {
-        state: String(e.params.state ?? ''),
-        step: String(e.params.step ?? ''),
-      });
-    if (e.status === 0 || e.status >= 500)
-      return new AppError('HALL_UNREACHABLE', 'The hall server did not answer; the shared task was not changed.');
-    return new AppError('HALL_REFUSED', `The hall refused the call: ${e.code}`, { params: { reason: e.code } });
-  }
-
   /**
    * Gives tasks to a member of the station's staff (an account with the station role). Shared:
    * each through the hall first (claim, then the `assign` step), so every terminal sees it.
@@ -366,7 +204,7 @@ export class WorklistService {
       throw new WorklistError('WORKLIST_NOT_ASSIGNABLE', `${userId} is not station staff.`, { user: userId });
     for (const id of taskIds) {
       const { t, p, worklist } = this.task(id);
-      const hall = await this.viaHall(id, 'assign', { assignedTo: userId });
+      const hall = await this.hall.viaHall(id, 'assign', { assignedTo: userId });
       this.core.db.transaction(() => {
         updateTask(this.core.db, id, { assigned_to: userId, ...(hall ? { hall_version: hall.version } : {}) });
         addStep(this.core.db, id, 'assign', this.who(), userId);
@@ -449,7 +287,7 @@ export class WorklistService {
     const { t, p, worklist } = this.task(taskId);
     nextState(t.state, 'output');
     // Shared: the claim first, so two terminals cannot both print; it lasts while the card prints.
-    const claim = await this.claim(taskId);
+    const claim = await this.hall.claim(taskId);
     const desk: CaseFlow = need(this.core.services.desk, 'The case service');
     let caseId: string | undefined;
     let made: { ref: string; caseId: string } | undefined;
@@ -481,7 +319,9 @@ export class WorklistService {
       caseId = made!.caseId;
       // The card exists: it is recorded here whatever the hall says, and a step the hall did not
       // hear goes later through the outbox (behind the worklist's put).
-      const step = claim ? await this.stepClaimed(taskId, claim, 'output', { caseRef: caseId, outputRef: ref }) : null;
+      const step = claim
+        ? await this.hall.stepClaimed(taskId, claim, 'output', { caseRef: caseId, outputRef: ref })
+        : null;
       this.core.db.transaction(() => {
         updateTask(this.core.db, taskId, {
           state: 'output-made',
@@ -511,7 +351,7 @@ export class WorklistService {
     const { t, p, worklist } = this.task(taskId);
     nextState(t.state, 'deliver');
     // From any terminal of the station: the hall has the output's record, the card is in hand.
-    const hall = await this.viaHall(taskId, 'deliver', o.note ? { note: o.note } : {});
+    const hall = await this.hall.viaHall(taskId, 'deliver', o.note ? { note: o.note } : {});
     const by = o.by ?? this.who();
     const digest = o.signature
       ? createHash('sha256').update(Buffer.from(o.signature.pngBase64, 'base64')).digest('hex')
