@@ -800,6 +800,8 @@ export const en: Strings = {
     BATCH_REGISTRY_DOWN:
       'The registry did not answer at line {{line}}; the batch check is paused. Resume it once the registry is back.',
     BATCH_ITEM: 'The item "{{item}}" cannot be checked in a batch; choose another item.',
+    BATCH_COLUMNS:
+      "This item's conditions read the parents' ID numbers: choose the list's father's and mother's ID-number columns, then start.",
     CATALOG_READ_FAILED: 'The service catalog cannot be read; reinstall the app or restore the catalog.',
     CATALOG_INVALID: 'A service item file is invalid; the administrator fixes it and restarts the app.',
     CATALOG_EMPTY: 'The service catalog is empty; reinstall the app or restore the catalog.',

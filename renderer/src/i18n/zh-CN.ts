@@ -741,6 +741,7 @@ export const zhCN = {
     BATCH_TOO_LARGE: '名单文件过大（上限 {{max}} 字节），请拆分为较小的名单后分别导入。',
     BATCH_REGISTRY_DOWN: '登记机关在第 {{line}} 行时未能答复，批量核验已暂停；请待登记机关恢复后点击“继续”。',
     BATCH_ITEM: '事项“{{item}}”不支持批量核验，请选择其他事项。',
+    BATCH_COLUMNS: '该事项的核验条件要读父母的身份证号：请在列对应中为父亲、母亲的身份证号各选择一列后再开始核验。',
     CATALOG_READ_FAILED: '事项目录无法读取，请重新安装程序或恢复目录文件。',
     CATALOG_INVALID: '事项目录文件有误，请管理员修正后重启程序。',
     CATALOG_EMPTY: '事项目录为空，请重新安装程序或恢复目录文件。',
