@@ -398,6 +398,30 @@ export const en: Strings = {
     states: { ready: 'Ready', running: 'Checking', paused: 'Paused', cancelled: 'Cancelled', done: 'Done' },
     outcomes: { passed: 'Passed', failed: 'Failed', unknown: 'Could not check', 'bad-input': 'Bad input' },
     problems: { 'missing-column': 'Missing column', 'id-malformed': 'Malformed ID number', duplicate: 'Duplicate' },
+    // The parents named on a school-enrolment list (the item's listColumns)
+    colFather: "Father's ID number column",
+    colMother: "Mother's ID number column",
+    fatherId: "Father's ID number",
+    motherId: "Mother's ID number",
+    whose: { applicant: 'Applicant', child: 'Child', father: 'Father', mother: 'Mother' },
+    malformed: {
+      idNumber: 'Malformed ID number',
+      fatherIdNumber: "Father's ID number malformed",
+      motherIdNumber: "Mother's ID number malformed",
+    },
+    needsParents:
+      '"{{item}}" checks {{n}} conditions on the parents: the list needs the father\'s and mother\'s ID number columns. A line with a parent\'s number empty gets "could not check" for that parent.',
+    missingColumns: 'Choose: {{fields}}. The check cannot start without them.',
+    sameColumn: 'One column is chosen for "{{fields}}"; choose a different column for each.',
+    parentsIgnored: '"{{item}}" checks nothing on the parents; their columns are not read.',
+    notNamed: 'not listed',
+    conditionsOf: "{{who}}'s conditions",
+    failedN: '{{n}} failed',
+    unknownN: '{{n}} not checked',
+    allPassed: 'all passed',
+    keysMap: 'Shortcuts: Alt+S start the check, Alt+B import again',
+    keysRun: 'Shortcuts: Alt+P pause / resume',
+    keysReport: 'Shortcuts: Alt+E download the XLSX report, Alt+N new batch check',
   },
   // 好差评: the supervisor's bad ratings (issue 12) and the clerk's rated / not rated
   badRatings: {

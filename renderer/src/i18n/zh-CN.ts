@@ -393,6 +393,30 @@ export const zhCN = {
     states: { ready: '待开始', running: '核验中', paused: '已暂停', cancelled: '已取消', done: '已完成' },
     outcomes: { passed: '通过', failed: '不通过', unknown: '无法核验', 'bad-input': '输入有误' },
     problems: { 'missing-column': '缺少列', 'id-malformed': '身份证号码有误', duplicate: '重复' },
+    // The parents named on a school-enrolment list (the item's listColumns)
+    colFather: '父亲身份证号码列',
+    colMother: '母亲身份证号码列',
+    fatherId: '父亲身份证号码',
+    motherId: '母亲身份证号码',
+    whose: { applicant: '申请人', child: '儿童', father: '父亲', mother: '母亲' },
+    malformed: {
+      idNumber: '身份证号码有误',
+      fatherIdNumber: '父亲身份证号码有误',
+      motherIdNumber: '母亲身份证号码有误',
+    },
+    needsParents:
+      '“{{item}}”有 {{n}} 项条件核验父母，名单须有父亲、母亲的身份证号码列；某行父母号码空缺时，该项条件为“无法核验”。',
+    missingColumns: '请选择：{{fields}}。选齐之前不能开始核验。',
+    sameColumn: '同一列被同时选作“{{fields}}”，请为每项选择不同的列。',
+    parentsIgnored: '“{{item}}”不核验父母，不会读取父母的身份证号码列。',
+    notNamed: '未列出',
+    conditionsOf: '{{who}}的条件',
+    failedN: '{{n}} 项不通过',
+    unknownN: '{{n}} 项无法核验',
+    allPassed: '均通过',
+    keysMap: '快捷键：Alt+S 开始核验，Alt+B 重新导入',
+    keysRun: '快捷键：Alt+P 暂停 / 继续',
+    keysReport: '快捷键：Alt+E 下载 XLSX 报告，Alt+N 新的批量核验',
   },
   // 好差评: the supervisor's bad ratings (issue 12) and the clerk's rated / not rated
   badRatings: {
