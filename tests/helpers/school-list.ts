@@ -47,15 +47,24 @@ export function schoolList(world: World, today: string, opts: { real?: number; h
   const rows: string[][] = [];
   const add = (child: Resident, father: string, mother: string) =>
     rows.push([String(rows.length + 1), child.name, child.idNumber, father, mother]);
-  families.slice(0, n).forEach((f) => add(f.child, f.father.idNumber, f.mother.idNumber));
-  const [s, m, o] = families.slice(n);
+  const real = (f: (typeof families)[number]) => add(f.child, f.father.idNumber, f.mother.idNumber);
+  // Two real families, then the three odd ones (all within the preview's first lines), then the rest.
+  const first = Math.min(2, n);
+  const [s, m, o] = families.slice(first, first + 3);
+  families.slice(0, first).forEach(real);
   add(s!.child, stranger.idNumber, s!.mother.idNumber);
   const id = m!.father.idNumber;
   add(m!.child, id.slice(0, 17) + (id.endsWith('0') ? '1' : '0'), m!.mother.idNumber);
   add(o!.child, o!.father.idNumber, '');
+  families.slice(first + 3).forEach(real);
   return {
     csv: [header, ...rows].map((r) => r.join(',')).join('\n') + '\n',
-    lines: { real: rows.slice(0, n).map((_, i) => i + 1), stranger: n + 1, malformedFather: n + 2, noMother: n + 3 },
+    lines: {
+      real: rows.map((_, i) => i + 1).filter((l) => l <= first || l > first + 3),
+      stranger: first + 1,
+      malformedFather: first + 2,
+      noMother: first + 3,
+    },
     families,
     stranger,
   };

@@ -73,7 +73,9 @@ describe('the batch screen: whose a condition is', () => {
       ['father', ['f1', 'f2']],
       ['mother', ['m1']],
     ]);
-    expect(bySubject([{ id: 'a' }]).map(([w]) => w)).toEqual(['applicant']);
+    expect(bySubject<{ id: string; subject?: 'father' | 'mother' }>([{ id: 'a' }]).map(([w]) => w)).toEqual([
+      'applicant',
+    ]);
   });
 
   it('gives each person failed before unknown before passed, with counts', () => {
