@@ -154,6 +154,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
           data-testid="batch-filter-rule"
           onChange={(rule) => set({ ...filter, rule, ruleResult: rule ? (filter.ruleResult ?? 'failed') : undefined })}
           popupMatchSelectWidth={false}
+          virtual={false}
           options={ruleOptions}
         />
         <Select
