@@ -77,8 +77,15 @@ export function MapStep({
   }, [canStart, read, itemCode, upload.uploadId, reason, onStarted, onError]);
   useShortcuts(useMemo(() => ({ 'Alt+S': () => void start(), 'Alt+B': onBack }), [start, onBack]));
 
+  // With the parents on the list, the applicant is the child: say so beside the parents' columns.
+  const label = (f: Field) =>
+    needed.length && f === 'idNumber'
+      ? 'batch.colChildId'
+      : needed.length && f === 'name'
+        ? 'batch.colChildName'
+        : LABEL[f];
   const select = (f: Field, optional: boolean) => (
-    <Form.Item key={f} label={t(LABEL[f])} required={!optional || (needed as readonly Field[]).includes(f)}>
+    <Form.Item key={f} label={t(label(f))} required={!optional || (needed as readonly Field[]).includes(f)}>
       <Select
         style={{ width: 210 }}
         options={columns}
@@ -90,7 +97,7 @@ export function MapStep({
       />
     </Form.Item>
   );
-  const fieldList = (fs: Field[]) => fs.map((f) => t(LABEL[f])).join(en ? '", "' : '”“');
+  const fieldList = (fs: Field[]) => fs.map((f) => t(label(f))).join(en ? '", "' : '”“');
   const parentCount = item?.conditions.filter((c) => c.subject).length ?? 0;
   const masked = (v: string | undefined, bad: boolean) =>
     v ? (
@@ -101,6 +108,27 @@ export function MapStep({
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      {/* The item first: it decides which columns the list must have. */}
+      <Form layout="inline" style={{ rowGap: 8 }}>
+        <Form.Item label={t('batch.item')} required>
+          <Select
+            style={{ width: 300 }}
+            value={itemCode}
+            onChange={setItemCode}
+            data-testid="batch-item"
+            options={items.map((i) => ({ value: i.code, label: en ? i.names.en : i.names.zh }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('batch.reason')} required extra={t('batch.reasonHint')}>
+          <Input
+            style={{ width: 420 }}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={200}
+            data-testid="batch-reason"
+          />
+        </Form.Item>
+      </Form>
       <Form layout="inline" style={{ rowGap: 8 }}>
         {select('idNumber', false)}
         {select('name', false)}
@@ -137,12 +165,13 @@ export function MapStep({
         pagination={false}
         dataSource={rows}
         data-testid="batch-preview"
+        scroll={{ y: 300 }}
         title={() => t('batch.previewTitle')}
         columns={[
           { title: t('batch.line'), dataIndex: 'line', width: 70 },
-          { title: t('batch.name'), dataIndex: 'name' },
+          { title: needed.length ? t('batch.childName') : t('batch.name'), dataIndex: 'name' },
           {
-            title: needed.length ? t('batch.whose.child') + t('batch.idNumber') : t('batch.idNumber'),
+            title: needed.length ? t('batch.childId') : t('batch.idNumber'),
             render: (_, r) => masked(r.idNumberMasked, !!r.malformed?.includes('idNumber')),
           },
           ...(read?.fatherIdNumber !== undefined
@@ -180,24 +209,6 @@ export function MapStep({
           },
         ]}
       />
-      <Form layout="vertical" style={{ maxWidth: 640 }}>
-        <Form.Item label={t('batch.item')} required>
-          <Select
-            value={itemCode}
-            onChange={setItemCode}
-            data-testid="batch-item"
-            options={items.map((i) => ({ value: i.code, label: en ? i.names.en : i.names.zh }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('batch.reason')} required extra={t('batch.reasonHint')}>
-          <Input
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={200}
-            data-testid="batch-reason"
-          />
-        </Form.Item>
-      </Form>
       <Space wrap>
         <Button onClick={onBack} title="Alt+B" data-testid="batch-back">
           {t('batch.back')}

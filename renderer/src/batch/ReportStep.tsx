@@ -160,6 +160,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
         <Select
           style={{ width: 140 }}
           disabled={!filter.rule}
+          placeholder={t('batch.filterResult')}
           value={filter.ruleResult}
           data-testid="batch-filter-result"
           onChange={(ruleResult) => set({ ...filter, ruleResult })}
@@ -188,11 +189,8 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
         expandable={{ expandedRowRender: detail, rowExpandable: (r) => r.checks.length > 0 }}
         columns={[
           { title: t('batch.line'), dataIndex: 'seq', width: 70 },
-          { title: parents ? who('applicant') + t('batch.name') : t('batch.name'), dataIndex: 'name' },
-          {
-            title: parents ? who('applicant') + t('batch.idNumber') : t('batch.idNumber'),
-            dataIndex: 'idNumberMasked',
-          },
+          { title: parents ? t('batch.childName') : t('batch.name'), dataIndex: 'name' },
+          { title: parents ? t('batch.childId') : t('batch.idNumber'), dataIndex: 'idNumberMasked' },
           ...(parents
             ? [
                 { title: t('batch.fatherId'), render: (_: unknown, r: Row) => r.fatherIdMasked ?? '—' },

@@ -399,6 +399,11 @@ export const en: Strings = {
     outcomes: { passed: 'Passed', failed: 'Failed', unknown: 'Could not check', 'bad-input': 'Bad input' },
     problems: { 'missing-column': 'Missing column', 'id-malformed': 'Malformed ID number', duplicate: 'Duplicate' },
     // The parents named on a school-enrolment list (the item's listColumns)
+    colChildId: "Child's ID number column",
+    colChildName: "Child's name column",
+    childId: "Child's ID number",
+    childName: "Child's name",
+    filterResult: 'Condition result',
     colFather: "Father's ID number column",
     colMother: "Mother's ID number column",
     fatherId: "Father's ID number",

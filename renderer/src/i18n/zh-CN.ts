@@ -394,6 +394,11 @@ export const zhCN = {
     outcomes: { passed: '通过', failed: '不通过', unknown: '无法核验', 'bad-input': '输入有误' },
     problems: { 'missing-column': '缺少列', 'id-malformed': '身份证号码有误', duplicate: '重复' },
     // The parents named on a school-enrolment list (the item's listColumns)
+    colChildId: '儿童身份证号码列',
+    colChildName: '儿童姓名列',
+    childId: '儿童身份证号码',
+    childName: '儿童姓名',
+    filterResult: '条件结果',
     colFather: '父亲身份证号码列',
     colMother: '母亲身份证号码列',
     fatherId: '父亲身份证号码',
