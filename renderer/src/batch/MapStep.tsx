@@ -91,7 +91,9 @@ export function MapStep({
         options={columns}
         value={mapping[f]}
         allowClear={optional}
-        placeholder={optional ? t('batch.notNamed') : undefined}
+        placeholder={
+          optional && !(needed as readonly Field[]).includes(f) ? t('batch.notNamed') : t('batch.chooseColumn')
+        }
         onChange={(v?: number) => setMapping((m) => ({ ...m, [f]: v }))}
         data-testid={`batch-map-${f}`}
       />

@@ -96,7 +96,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
                 <li key={c.id}>
                   <Tag color={COLOR[k.result]}>{t(`batch.outcomes.${k.result}`)}</Tag>
                   <Typography.Text strong>{word(c.label)}</Typography.Text>
-                  {'：'}
+                  {en ? ': ' : '：'}
                   {word(k.sentence)}
                   {k.source && (
                     <Typography.Text type="secondary">{` — ${k.source.typeName} ${k.source.number}`}</Typography.Text>
@@ -137,7 +137,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
         <Select
           allowClear
           placeholder={t('batch.filterProblem')}
-          style={{ width: 180 }}
+          style={{ width: 210 }}
           value={filter.problem}
           data-testid="batch-filter-problem"
           onChange={(problem) => set({ ...filter, problem })}

@@ -404,6 +404,7 @@ export const en: Strings = {
     childId: "Child's ID number",
     childName: "Child's name",
     filterResult: 'Condition result',
+    chooseColumn: 'Choose a column',
     colFather: "Father's ID number column",
     colMother: "Mother's ID number column",
     fatherId: "Father's ID number",

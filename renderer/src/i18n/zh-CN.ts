@@ -399,6 +399,7 @@ export const zhCN = {
     childId: '儿童身份证号码',
     childName: '儿童姓名',
     filterResult: '条件结果',
+    chooseColumn: '请选择一列',
     colFather: '父亲身份证号码列',
     colMother: '母亲身份证号码列',
     fatherId: '父亲身份证号码',
