@@ -143,7 +143,8 @@ test('school enrolment: map the parents, run, read whose conditions failed, expo
   for (const ws of wb.worksheets) {
     dump.push(`## ${ws.name}`);
     ws.eachRow((r, i) => {
-      if (i <= 8) dump.push((r.values as unknown[]).slice(1).join(' | '));
+      if (i <= 8 || ws.name === '汇总' || ws.name === '输入有误')
+        dump.push((r.values as unknown[]).slice(1).join(' | '));
     });
   }
   writeFileSync(`${SCREENS}/school-08-report.xlsx.txt`, dump.join('\n') + '\n');
