@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,6 +165,15 @@ test('school enrolment: map the parents, run, read whose conditions failed, expo
   const bad = wb.getWorksheet('输入有误')!;
   expect(bad.getRow(2).getCell(6).value).toBe('父亲身份证号码有误');
   expect(dump.join('\n')).not.toMatch(/\d{17}[\dX]/);
+
+  // The signed PDF summary, rendered to PNG to be looked at: its conditions name whose they are.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-pdf').click()]);
+  const pdfFile = join(dir, 'summary.pdf');
+  await pdf.saveAs(pdfFile);
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
+  expect(text).toContain('父亲与儿童同户');
+  expect(text).toContain('输入有误');
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfFile, `${SCREENS}/school-08-summary-pdf`]);
 
   // The report in English, a detail open.
   await page.keyboard.press('Alt+L');
