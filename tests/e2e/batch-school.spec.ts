@@ -28,8 +28,8 @@ let sb: SandboxHandle;
 let host: HostProcess;
 let list: SchoolList;
 test.beforeAll(async () => {
-  sb = await startSandbox({ port: 0, residents: 3000, appKey: 'sch-app', appSecret: 'sch-secret', adminSecret: 'a' });
-  list = schoolList(sb.data.world, localDay(new Date()), { real: 150 });
+  sb = await startSandbox({ port: 0, residents: 8000, appKey: 'sch-app', appSecret: 'sch-secret', adminSecret: 'a' });
+  list = schoolList(sb.data.world, localDay(new Date()), { real: 1000 });
   const dir = mkdtempSync(join(tmpdir(), 'counter-school-e2e-'));
   const config = join(dir, 'config.json');
   writeFileSync(
@@ -90,14 +90,19 @@ test('school enrolment: map the parents, run, read whose conditions failed, expo
   await page.keyboard.press('Alt+L');
   await expect(needs).toContainText('8 项条件核验父母');
 
-  // The run, slowed so the bar is seen moving; started with the step's shortcut.
-  sb.setFaults({ latencyMs: 1200 });
+  // The run, slowed so the bar is seen moving (about 3,000 people, 100 a call); started, paused
+  // and resumed with the steps' shortcuts.
+  sb.setFaults({ latencyMs: 1500 });
   await page.keyboard.press('Alt+S');
   await expect(page.getByTestId('batch-run')).toBeVisible();
   await expect(page.getByTestId('batch-rate')).toContainText('行/秒', { timeout: 10_000 });
-  await expect(page.getByTestId('batch-rate')).not.toContainText('已完成 0 /', { timeout: 20_000 });
+  // A few chunks in: the bar has moved and the rate and time left are known.
+  await expect(page.getByTestId('batch-rate')).toContainText(/已完成 \d{3,} \/ 1003 行 · [1-9]/, { timeout: 30_000 });
   await page.screenshot({ path: shot('school-04-running-zh') });
+  await page.keyboard.press('Alt+P');
+  await expect(page.getByTestId('batch-state')).toHaveText('已暂停', { timeout: 15_000 });
   sb.setFaults({});
+  await page.keyboard.press('Alt+P');
 
   // The report: one verdict per person a row; the detail names whose each condition is.
   const report = page.getByTestId('batch-report');

@@ -169,6 +169,8 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
             label: t(`batch.outcomes.${o}`),
           }))}
         />
+      </Space>
+      <Space wrap>
         <Button onClick={() => void report('xlsx')} title="Alt+E" data-testid="batch-xlsx">
           {t('batch.downloadXlsx')}
         </Button>
@@ -178,8 +180,8 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
         <Button type="link" onClick={onNew} title="Alt+N" data-testid="batch-new">
           {t('batch.new')}
         </Button>
+        <Typography.Text type="secondary">{t('batch.keysReport')}</Typography.Text>
       </Space>
-      <Typography.Text type="secondary">{t('batch.keysReport')}</Typography.Text>
       <Table<Row>
         size="small"
         rowKey="seq"
