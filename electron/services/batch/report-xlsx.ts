@@ -3,8 +3,7 @@ import ExcelJS from 'exceljs';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
 import { batchRules, type BatchItem } from './check-row';
-import { malformedIds, type IdField } from './mapping';
-import { pages, PROBLEM_ZH as PROBLEM, ruleTally } from './report-tally';
+import { pages, problemZh, ruleTally } from './report-tally';
 import { countRows } from './store';
 
 const RESULT = { passed: '通过', failed: '不通过', unknown: '无法核验' } as const;
@@ -14,11 +13,6 @@ const maskIds = (s: string) => s.replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m)
 
 /** Whose number a cell or a condition is about; the applicant of an item with parents is a child. */
 const WHOSE = { father: '父亲', mother: '母亲' } as const;
-const FIELD_ZH: Record<IdField, string> = {
-  idNumber: '身份证号码',
-  fatherIdNumber: '父亲身份证号码',
-  motherIdNumber: '母亲身份证号码',
-};
 
 const localDay = (d: Date) =>
   `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -36,7 +30,7 @@ export async function writeBatchXlsx(
   db: Database.Database,
   cipher: RecordCipher,
   job: string,
-  item: BatchItem & { listColumns?: readonly string[] },
+  item: BatchItem,
   path: string,
 ): Promise<void> {
   const parents = (item.listColumns ?? []).length > 0;
@@ -113,12 +107,7 @@ export async function writeBatchXlsx(
   for (const row of pages(db, cipher, job)) {
     if (!row.problem) continue;
     // A malformed number names whose it is (the child's, the father's or the mother's).
-    const what =
-      row.problem === 'id-malformed'
-        ? malformedIds(row.input, today)
-            .map((f) => `${f === 'idNumber' && parents ? applicant : ''}${FIELD_ZH[f]}有误`)
-            .join('；') || PROBLEM[row.problem]
-        : PROBLEM[row.problem];
+    const what = problemZh(row, parents, today);
     bad
       .addRow([
         row.seq,

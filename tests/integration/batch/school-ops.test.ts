@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -153,6 +154,13 @@ describe('batch ops: a school-enrolment list with the parents', () => {
     const bad = wb.getWorksheet('输入有误')!;
     expect(bad.getRow(2).getCell(1).value).toBe(list.lines.malformedFather);
     expect(bad.getRow(2).getCell(6).value).toBe('父亲身份证号码有误');
+    // The signed PDF summary counts the malformed line as the father's.
+    const pdf = await f.callOk('batch.report', { jobId: job.id, format: 'pdf' });
+    const pdfFile = join(f.dir, 'school.pdf');
+    writeFileSync(pdfFile, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'], { encoding: 'utf8' });
+    expect(text).toContain('父亲身份证号码有误');
+    expect(text).not.toMatch(/\d{17}[\dX]/);
     const all: string[] = [];
     for (const w of wb.worksheets) w.eachRow((r) => all.push(JSON.stringify(r.values)));
     expect(all.join('\n')).not.toMatch(/\d{17}[\dX]/);
