@@ -19,6 +19,8 @@ const localDay = (d: Date) =>
 async function pick(page: Page, testId: string, text: string) {
   await page.getByTestId(testId).click();
   await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).click();
+  // The next dropdown is found as "the visible one": wait for this one to finish closing.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 // The sandbox runs in this process, so the list is built from its own deterministic world: the
@@ -131,6 +133,7 @@ test('school enrolment: map the parents, run, read whose conditions failed, expo
   await expect(menu).toContainText('父亲的条件');
   await page.screenshot({ path: shot('school-07-conditions-zh') });
   await menu.getByText('父亲与儿童同户', { exact: true }).click();
+  await expect(menu).toHaveCount(0);
   await expect(rows.locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(rows).toContainText(list.families[2]!.child.name);
   await page.screenshot({ path: shot('school-07-filtered-zh') });
