@@ -12,7 +12,11 @@ import type { RowOutcome } from './store';
  */
 const CARD_ONLY = new Set(['card-valid']);
 
-export type BatchItem = Pick<CatalogItem, 'code' | 'rules' | 'params' | 'licenses'> & { names: { zh: string } };
+export type BatchItem = Pick<CatalogItem, 'code' | 'rules' | 'params' | 'licenses'> & {
+  names: { zh: string };
+  /** The list columns beyond ID number and name the rules read (the parents'); the reports name them. */
+  listColumns?: CatalogItem['listColumns'];
+};
 
 export const batchRules = (item: BatchItem) => item.rules.filter((r) => !CARD_ONLY.has(r.kind));
 

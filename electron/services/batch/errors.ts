@@ -9,7 +9,8 @@ export type BatchErrorCode =
   | 'BATCH_STATE'
   | 'BATCH_TOO_LARGE'
   | 'BATCH_ITEM'
-  | 'BATCH_REGISTRY_DOWN';
+  | 'BATCH_REGISTRY_DOWN'
+  | 'BATCH_COLUMNS';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const BATCH_ERRORS = {
@@ -22,6 +23,8 @@ export const BATCH_ERRORS = {
   BATCH_TOO_LARGE: ['max'],
   BATCH_ITEM: ['item'],
   BATCH_REGISTRY_DOWN: ['line'],
+  /** The item's rules read list columns (the parents' ID numbers) the mapping leaves out. */
+  BATCH_COLUMNS: [],
 } as const satisfies Record<BatchErrorCode, readonly string[]>;
 
 export class BatchError extends AppError {

@@ -15,6 +15,21 @@ export interface ColumnMapping {
 
 export type InputProblem = 'missing-column' | 'id-malformed' | 'duplicate';
 
+/** The ID-number fields of a line: the applicant's and the parents'. */
+export type IdField = 'idNumber' | 'fatherIdNumber' | 'motherIdNumber';
+const ID_FIELDS: readonly IdField[] = ['idNumber', 'fatherIdNumber', 'motherIdNumber'];
+
+/**
+ * Which of a line's ID numbers are malformed. The row's problem says only `id-malformed`; the
+ * preview and the report say whose number it is, so the list owner fixes the right cell.
+ */
+export function malformedIds(input: RowInput, today: string): IdField[] {
+  return ID_FIELDS.filter((f) => {
+    const v = input[f];
+    return !!v && idNumberProblem(v, today) !== undefined;
+  });
+}
+
 export interface RowInput {
   idNumber: string;
   name: string;
@@ -30,6 +45,14 @@ const HINTS: Record<keyof ColumnMapping, RegExp> = {
   fatherIdNumber: /父亲.*(身份证|证件)|father/i,
   motherIdNumber: /母亲.*(身份证|证件)|mother/i,
 };
+
+/** Of the columns an item needs (its listColumns), those the mapping leaves out. */
+export function missingColumns<C extends 'fatherIdNumber' | 'motherIdNumber'>(
+  needed: readonly C[],
+  m: Partial<ColumnMapping>,
+): C[] {
+  return needed.filter((c) => m[c] === undefined);
+}
 
 /** A first guess at the mapping from the header words; the user confirms or changes it. */
 export function guessMapping(header: readonly string[]): Partial<ColumnMapping> {

@@ -1,5 +1,5 @@
 import { maskIdNumber } from '../../../protocol/id-mask';
-import { readRow, type ColumnMapping } from './mapping';
+import { malformedIds, readRow, type ColumnMapping } from './mapping';
 import { readList } from './source';
 import type { BatchPreviewView } from './view-types';
 
@@ -14,11 +14,15 @@ export async function previewRows(path: string, m: ColumnMapping, n: number): Pr
   for await (const r of readList(path)) {
     if ('header' in r) continue;
     const row = readRow(r.cells, m, seen, today);
+    const { fatherIdNumber: father, motherIdNumber: mother } = row.input;
     out.push({
       line: r.line,
       name: row.input.name,
       idNumberMasked: maskIdNumber(row.input.idNumber),
+      ...(father ? { fatherIdMasked: maskIdNumber(father) } : {}),
+      ...(mother ? { motherIdMasked: maskIdNumber(mother) } : {}),
       ...(row.ok ? {} : { problem: row.problem }),
+      ...(!row.ok && row.problem === 'id-malformed' ? { malformed: malformedIds(row.input, today) } : {}),
     });
     if (out.length >= n) break;
   }

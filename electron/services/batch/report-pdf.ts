@@ -2,7 +2,10 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import { renderCertificate, signCertificate, type CertificateData, type Fact, type HallKey } from '../certificates';
 import { batchRules, type BatchItem } from './check-row';
-import { PROBLEM_ZH, ruleTally } from './report-tally';
+import { problemTally, ruleTally } from './report-tally';
+
+const localDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { countRows, getJob } from './store';
 
 export interface SummaryIssuer {
@@ -29,11 +32,9 @@ export function summaryData(
   const counts = countRows(db, jobId);
   const tally = ruleTally(db, cipher, jobId, item);
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-  const problems = db
-    .prepare(
-      "SELECT problem, count(*) AS n FROM batch_rows WHERE job_id = ? AND outcome = 'bad-input' GROUP BY problem ORDER BY problem",
-    )
-    .all(jobId) as Array<{ problem: keyof typeof PROBLEM_ZH; n: number }>;
+  // With parents on the list, a malformed number is counted by whose it is.
+  const parents = (item.listColumns ?? []).length > 0;
+  const problems = problemTally(db, cipher, jobId, parents, localDay(issuedAt));
   const facts: Fact[] = [
     { key: 'reason', label: '核验事由', labelEn: 'Reason', value: job.reason },
     { key: 'rows', label: '名单行数', labelEn: 'Rows', value: String(rows) },
@@ -69,7 +70,7 @@ export function summaryData(
           { key: 'problem', label: '问题', labelEn: 'Problem', width: 3 },
           { key: 'n', label: '行数', labelEn: 'Rows' },
         ],
-        rows: problems.map((p) => ({ problem: PROBLEM_ZH[p.problem], n: String(p.n) })),
+        rows: problems.map((p) => ({ problem: p.problem, n: String(p.n) })),
       },
     });
   return {

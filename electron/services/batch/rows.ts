@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
-import type { InputProblem } from './mapping';
+import { malformedIds, type InputProblem } from './mapping';
 import { listRows, type RowOutcome, type StoredRow } from './store';
 import type { BatchRowView, BatchRowsView } from './view-types';
 
@@ -20,14 +20,21 @@ const PAGE = 500;
 /** A sentence or license number may carry an ID number (a resident ID card's number is one): mask any. */
 const maskIds = (s: string) => s.replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m));
 
-/** What the screen shows of a row: the name, the ID number masked, each check's verdict and license. */
-export function rowView(r: StoredRow): BatchRowView {
+const localDay = (d: Date) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** What the screen shows of a row: the names, the ID numbers masked, each check's verdict and license. */
+export function rowView(r: StoredRow, today = localDay(new Date())): BatchRowView {
+  const { fatherIdNumber: father, motherIdNumber: mother } = r.input;
   return {
     seq: r.seq,
     outcome: r.outcome,
     ...(r.problem ? { problem: r.problem } : {}),
     name: r.input.name,
     idNumberMasked: maskIdNumber(r.input.idNumber),
+    ...(father ? { fatherIdMasked: maskIdNumber(father) } : {}),
+    ...(mother ? { motherIdMasked: maskIdNumber(mother) } : {}),
+    ...(r.problem === 'id-malformed' ? { malformed: malformedIds(r.input, today) } : {}),
     checks: (r.checks ?? []).map((c) => ({
       id: c.id,
       label: c.label,
@@ -74,7 +81,7 @@ export function filterRows(db: Database.Database, cipher: RecordCipher, job: str
       .prepare(`${sql} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...args, limit, offset) as number[];
-    return { total, rows: bySeq(db, cipher, job, seqs).map(rowView) };
+    return { total, rows: bySeq(db, cipher, job, seqs).map((r) => rowView(r)) };
   }
   const out: BatchRowView[] = [];
   let total = 0;

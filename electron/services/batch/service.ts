@@ -10,7 +10,7 @@ import type { UsageContext } from '../registry/types';
 import { AppError } from '../errors';
 import { batchRules } from './check-row';
 import { BatchError } from './errors';
-import type { ColumnMapping } from './mapping';
+import { missingColumns, type ColumnMapping } from './mapping';
 import { renderBatchSummaryPdf, type SummaryIssuer } from './report-pdf';
 import { writeBatchXlsx } from './report-xlsx';
 import { BatchRunner } from './runner';
@@ -69,7 +69,12 @@ export class BatchService {
       return {
         code,
         names: item.names,
-        conditions: batchRules(item).map((r) => ({ id: r.id, label: r.label ?? { zh: r.id, en: r.id } })),
+        columns: [...item.listColumns],
+        conditions: batchRules(item).map((r) => ({
+          id: r.id,
+          label: r.label ?? { zh: r.id, en: r.id },
+          ...(r.kind === 'expr' && r.subject ? { subject: r.subject } : {}),
+        })),
       };
     });
   }
@@ -89,7 +94,14 @@ export class BatchService {
     mapping: ColumnMapping;
     clerkId: string;
   }): BatchJobView {
-    this.item(o.itemCode);
+    const item = this.item(o.itemCode);
+    // A list without the columns the item's rules read would check every row to "unknown".
+    const missing = missingColumns(item.listColumns, o.mapping);
+    if (missing.length)
+      throw new BatchError(
+        'BATCH_COLUMNS',
+        `The item "${o.itemCode}" reads the list's ${missing.join(' and ')} column(s); map them before starting.`,
+      );
     const year = new Date().getFullYear();
     const n =
       (this.d.db.prepare('SELECT count(*) FROM batch_jobs WHERE id LIKE ?').pluck().get(`PL-${year}-%`) as number) + 1;

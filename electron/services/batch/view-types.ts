@@ -7,7 +7,16 @@ export type BatchProblem = 'missing-column' | 'id-malformed' | 'duplicate';
 export interface BatchMappingView {
   idNumber: number;
   name: number;
+  fatherIdNumber?: number;
+  motherIdNumber?: number;
 }
+
+/** A list column an item may need beyond the ID number and name (the item's listColumns). */
+export type BatchListColumn = 'fatherIdNumber' | 'motherIdNumber';
+/** A line's ID-number fields, to say whose number is malformed. */
+export type BatchIdField = 'idNumber' | BatchListColumn;
+/** Whose evidence a condition reads: the applicant (absent) or a parent named on the list. */
+export type BatchSubject = 'father' | 'mother';
 
 export interface BatchUploadView {
   uploadId: string;
@@ -19,13 +28,25 @@ export interface BatchUploadView {
 
 /** The first lines read through a mapping: what each becomes, before anything is looked up. */
 export interface BatchPreviewView {
-  rows: Array<{ line: number; name: string; idNumberMasked: string; problem?: BatchProblem }>;
+  rows: Array<{
+    line: number;
+    name: string;
+    idNumberMasked: string;
+    /** The parents' numbers as read, masked; absent when not mapped or empty. */
+    fatherIdMasked?: string;
+    motherIdMasked?: string;
+    problem?: BatchProblem;
+    /** With id-malformed: whose number it is. */
+    malformed?: BatchIdField[];
+  }>;
 }
 
 export interface BatchItemView {
   code: string;
   names: { zh: string; en: string };
-  conditions: Array<{ id: string; label: { zh: string; en: string } }>;
+  /** The list columns the item's rules need beyond ID number and name (the screen asks for them). */
+  columns: BatchListColumn[];
+  conditions: Array<{ id: string; label: { zh: string; en: string }; subject?: BatchSubject }>;
 }
 
 export interface BatchProgressView {
@@ -70,6 +91,10 @@ export interface BatchRowView {
   problem?: BatchProblem;
   name: string;
   idNumberMasked: string;
+  fatherIdMasked?: string;
+  motherIdMasked?: string;
+  /** With id-malformed: whose number it is. */
+  malformed?: BatchIdField[];
   checks: BatchCheckView[];
 }
 

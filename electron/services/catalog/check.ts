@@ -11,7 +11,7 @@ import {
   type Reads,
   type Rule,
 } from '../rules';
-import type { ItemData } from './schema';
+import { SUBJECT_COLUMN, type ItemData } from './schema';
 
 export interface CheckContext {
   departments: ReadonlySet<string>;
@@ -176,6 +176,20 @@ export function checkItem(item: ItemData, where: string, ctx: CheckContext): str
         out.push(`${at}: source item "${s.item}" is not in the catalog`);
     }
   });
+  // A rule about a parent reads a column of the list: the item says so, so the batch screen asks for it.
+  const columns = new Set(item.listColumns);
+  const read = new Set<string>();
+  item.rules.forEach((r, i) => {
+    if (r.kind !== 'expr' || !r.subject) return;
+    const col = SUBJECT_COLUMN[r.subject];
+    read.add(col);
+    if (!columns.has(col))
+      out.push(`rules.${i}: rule "${r.id}" reads the ${r.subject}, so listColumns must name "${col}"`);
+  });
+  item.listColumns.forEach((c, i) => {
+    if (!read.has(c)) out.push(`listColumns.${i}: "${c}" is named, but no rule reads that subject`);
+  });
+  if (columns.size !== item.listColumns.length) out.push('listColumns: a column is named twice');
   item.exempts.forEach((x, i) => {
     if (x.license && !listed.has(x.license))
       out.push(`exempts.${i}: exempted by license type ${x.license}, which the item does not fetch`);

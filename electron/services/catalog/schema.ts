@@ -13,6 +13,16 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('earlier-cases') }).strict(),
 ]);
 
+/** A batch list column an item may need; named as in the batch column mapping (services/batch/mapping.ts). */
+export const listColumnSchema = z.enum(['fatherIdNumber', 'motherIdNumber']);
+export type ListColumn = z.output<typeof listColumnSchema>;
+
+/** The list column that names each rule subject. */
+export const SUBJECT_COLUMN = { father: 'fatherIdNumber', mother: 'motherIdNumber' } as const satisfies Record<
+  string,
+  ListColumn
+>;
+
 export const itemSchema = z
   .object({
     $comment: z.string().optional(),
@@ -40,6 +50,13 @@ export const itemSchema = z
     /** How long the case record and its personal data are kept. */
     retentionDays: z.number().int().min(1).max(36_500),
     params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+    /**
+     * The columns a batch list must map, beyond the applicant's ID number and name, for this
+     * item's rules: `fatherIdNumber` / `motherIdNumber` for rules with subject father / mother
+     * (the catalog check keeps the two in step). The batch screen asks for them and a batch
+     * without them is refused.
+     */
+    listColumns: z.array(listColumnSchema).default([]),
   })
   .strict();
 

@@ -64,6 +64,7 @@ function subjectContext(
         params: { ...ctx.params, childIdNumber: ctx.facts.card.idNumber },
         today: ctx.today,
         memo: {},
+        holder: SUBJECT_WORD[subject],
       }
     : null;
   memo.set(subject, c);
@@ -71,6 +72,10 @@ function subjectContext(
 }
 
 const SUBJECT_ZH: Record<RuleSubject, string> = { father: '父亲', mother: '母亲' };
+const SUBJECT_WORD: Record<RuleSubject, { zh: string; en: string }> = {
+  father: { zh: '父亲', en: 'the father' },
+  mother: { zh: '母亲', en: 'the mother' },
+};
 
 function notNamed(subject: RuleSubject): Verdict {
   return {

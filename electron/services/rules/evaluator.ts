@@ -8,6 +8,8 @@ export interface EvalContext {
   today: string;
   /** Per-evaluation scratch space, so evidence several rules read is looked up once. */
   memo: Record<string, unknown>;
+  /** Whose evidence this is, for sentences about missing licenses (default the applicant; a parent for a subject rule). */
+  holder?: Bilingual;
 }
 
 export interface Verdict {

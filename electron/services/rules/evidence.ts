@@ -57,9 +57,17 @@ const UNVERIFIED_REASON: Record<string, Bilingual> = {
   malformed: { zh: '数据格式不正确', en: 'its data is malformed' },
 };
 
-/** Sentence for evidence that is not usable; `what` names what could not be checked. */
-export function unusableSentence(e: Exclude<Evidence, { state: 'found' }>, typeCode: string): Bilingual {
+/** Whose evidence a sentence speaks of: the applicant, or a parent for a rule with a subject. */
+export const APPLICANT: Bilingual = { zh: '申请人', en: 'the applicant' };
+
+/** Sentence for evidence that is not usable; `holder` names whose license it is. */
+export function unusableSentence(
+  e: Exclude<Evidence, { state: 'found' }>,
+  typeCode: string,
+  holder: Bilingual = APPLICANT,
+): Bilingual {
   const name = licenseTypeName(typeCode);
+  const who = holder.zh;
   if (e.state === 'unverified') {
     const v = e.fetched.verification;
     const why =
@@ -68,25 +76,25 @@ export function unusableSentence(e: Exclude<Evidence, { state: 'found' }>, typeC
         : { zh: '未通过验证', en: 'it failed verification' };
     const no = e.fetched.license.certificateNumber;
     return {
-      zh: `${name.zh}（证号 ${no}）无法验证真伪（${why.zh}），不能作为核验依据；请稍后重试，或请申请人提供${name.zh}原件。`,
-      en: `The ${name.en} (No. ${no}) could not be verified (${why.en}) and cannot be relied on; try again later or ask the applicant for the original ${name.en}.`,
+      zh: `${name.zh}（证号 ${no}）无法验证真伪（${why.zh}），不能作为核验依据；请稍后重试，或请${who}提供${name.zh}原件。`,
+      en: `The ${name.en} (No. ${no}) could not be verified (${why.en}) and cannot be relied on; try again later or ask ${holder.en} for the original ${name.en}.`,
     };
   }
   if (e.state === 'unavailable') {
     const tooOld = e.problem?.code === 'CACHE_TOO_OLD';
     return tooOld
       ? {
-          zh: `共享平台暂时无法连接，本地保存的${name.zh}已超过最长使用期限，无法核验；请恢复网络后重试，或请申请人提供${name.zh}原件。`,
-          en: `The registry is unreachable and the locally stored ${name.en} is past its maximum age, so it cannot be checked; retry once the network is back or ask the applicant for the original.`,
+          zh: `共享平台暂时无法连接，本地保存的${name.zh}已超过最长使用期限，无法核验；请恢复网络后重试，或请${who}提供${name.zh}原件。`,
+          en: `The registry is unreachable and the locally stored ${name.en} is past its maximum age, so it cannot be checked; retry once the network is back or ask ${holder.en} for the original.`,
         }
       : {
-          zh: `暂时未能从共享平台取得${name.zh}，无法核验；请稍后重试，或请申请人提供${name.zh}原件。`,
-          en: `The ${name.en} could not be obtained from the registry${e.problem ? ` (${e.problem.code})` : ''}, so it cannot be checked; try again later or ask the applicant for the original.`,
+          zh: `暂时未能从共享平台取得${name.zh}，无法核验；请稍后重试，或请${who}提供${name.zh}原件。`,
+          en: `The ${name.en} could not be obtained from the registry${e.problem ? ` (${e.problem.code})` : ''}, so it cannot be checked; try again later or ask ${holder.en} for the original.`,
         };
   }
   return {
-    zh: `共享平台未查到申请人的${name.zh}，请申请人提供${name.zh}原件。`,
-    en: `The registry holds no ${name.en} for the applicant; ask the applicant for the original ${name.en}.`,
+    zh: `共享平台未查到${who}的${name.zh}，请${who}提供${name.zh}原件。`,
+    en: `The registry holds no ${name.en} for ${holder.en}; ask ${holder.en} for the original ${name.en}.`,
   };
 }
 

@@ -1,8 +1,9 @@
-import { Alert, Button, Descriptions, Progress, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Descriptions, Progress, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../api/client';
 import { errorText } from '../i18n';
+import { useShortcuts } from '../shortcuts';
 import { batchErrorText, type Job, type Progress as P } from './types';
 
 const clock = (s: number) => {
@@ -41,13 +42,17 @@ export function RunStep({
     const timer = setInterval(look, 3000);
     return () => clearInterval(timer);
   }, [job.id, job.state, onChange]);
-  const act = (op: 'batch.pause' | 'batch.resume' | 'batch.cancel') =>
-    call(op, { jobId: job.id })
-      .then(onChange)
-      .catch((e: unknown) => onError(batchErrorText(e)));
+  const act = useCallback(
+    (op: 'batch.pause' | 'batch.resume' | 'batch.cancel') =>
+      call(op, { jobId: job.id })
+        .then(onChange)
+        .catch((e: unknown) => onError(batchErrorText(e))),
+    [job.id, onChange, onError],
+  );
   const done = p?.done ?? Object.values(job.counts).reduce((a, b) => a + b, 0);
   const total = p?.total ?? job.total ?? 0;
   const running = job.state === 'running' || job.state === 'ready';
+  useShortcuts(useMemo(() => ({ 'Alt+P': () => void act(running ? 'batch.pause' : 'batch.resume') }), [act, running]));
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="batch-run">
       <Descriptions size="small" column={3}>
@@ -76,17 +81,18 @@ export function RunStep({
       </span>
       <Space>
         {running ? (
-          <Button onClick={() => void act('batch.pause')} data-testid="batch-pause">
+          <Button onClick={() => void act('batch.pause')} title="Alt+P" data-testid="batch-pause">
             {t('batch.pause')}
           </Button>
         ) : (
-          <Button type="primary" onClick={() => void act('batch.resume')} data-testid="batch-resume">
+          <Button type="primary" onClick={() => void act('batch.resume')} title="Alt+P" data-testid="batch-resume">
             {t('batch.resume')}
           </Button>
         )}
         <Button danger onClick={() => void act('batch.cancel')} data-testid="batch-cancel">
           {t('batch.cancel')}
         </Button>
+        <Typography.Text type="secondary">{t('batch.keysRun')}</Typography.Text>
       </Space>
     </Space>
   );

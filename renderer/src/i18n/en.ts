@@ -398,6 +398,36 @@ export const en: Strings = {
     states: { ready: 'Ready', running: 'Checking', paused: 'Paused', cancelled: 'Cancelled', done: 'Done' },
     outcomes: { passed: 'Passed', failed: 'Failed', unknown: 'Could not check', 'bad-input': 'Bad input' },
     problems: { 'missing-column': 'Missing column', 'id-malformed': 'Malformed ID number', duplicate: 'Duplicate' },
+    // The parents named on a school-enrolment list (the item's listColumns)
+    colChildId: "Child's ID number column",
+    colChildName: "Child's name column",
+    childId: "Child's ID number",
+    childName: "Child's name",
+    filterResult: 'Condition result',
+    chooseColumn: 'Choose a column',
+    colFather: "Father's ID number column",
+    colMother: "Mother's ID number column",
+    fatherId: "Father's ID number",
+    motherId: "Mother's ID number",
+    whose: { applicant: 'Applicant', child: 'Child', father: 'Father', mother: 'Mother' },
+    malformed: {
+      idNumber: 'Malformed ID number',
+      fatherIdNumber: "Father's ID number malformed",
+      motherIdNumber: "Mother's ID number malformed",
+    },
+    needsParents:
+      '"{{item}}" checks {{n}} conditions on the parents: the list needs the father\'s and mother\'s ID number columns. A line with a parent\'s number empty gets "could not check" for that parent.',
+    missingColumns: 'Choose: {{fields}}. The check cannot start without them.',
+    sameColumn: 'One column is chosen for "{{fields}}"; choose a different column for each.',
+    parentsIgnored: '"{{item}}" checks nothing on the parents; their columns are not read.',
+    notNamed: 'not listed',
+    conditionsOf: "{{who}}'s conditions",
+    failedN: '{{n}} failed',
+    unknownN: '{{n}} not checked',
+    allPassed: 'all passed',
+    keysMap: 'Shortcuts: Alt+S start the check, Alt+B import again',
+    keysRun: 'Shortcuts: Alt+P pause / resume',
+    keysReport: 'Shortcuts: Alt+E download the XLSX report, Alt+N new batch check',
   },
   // 好差评: the supervisor's bad ratings (issue 12) and the clerk's rated / not rated
   badRatings: {
@@ -802,6 +832,8 @@ export const en: Strings = {
     BATCH_REGISTRY_DOWN:
       'The registry did not answer at line {{line}}; the batch check is paused. Resume it once the registry is back.',
     BATCH_ITEM: 'The item "{{item}}" cannot be checked in a batch; choose another item.',
+    BATCH_COLUMNS:
+      "This item's conditions read the parents' ID numbers: choose the list's father's and mother's ID-number columns, then start.",
     CATALOG_READ_FAILED: 'The service catalog cannot be read; reinstall the app or restore the catalog.',
     CATALOG_INVALID: 'A service item file is invalid; the administrator fixes it and restarts the app.',
     CATALOG_EMPTY: 'The service catalog is empty; reinstall the app or restore the catalog.',

@@ -74,6 +74,7 @@ describe('catalog check: each kind of mistake is caught', () => {
     expect(problems(care)).toBe('');
     expect(problems(clean)).toBe('');
     expect(problems(senior)).toBe('');
+    expect(problems(read('school-enrolment.json'))).toBe('');
   });
 
   it.each<[string, () => Record<string, unknown>, RegExp]>([
@@ -172,6 +173,17 @@ describe('catalog check: each kind of mistake is caught', () => {
       }),
       /params\.minAge/,
     ],
+    [
+      "a rule about a parent without the parent's list column",
+      () => ({ ...read('school-enrolment.json'), listColumns: ['fatherIdNumber'] }),
+      /rule "mother-same-household" reads the mother, so listColumns must name "motherIdNumber"/,
+    ],
+    [
+      'a list column no rule reads',
+      () => ({ ...senior, listColumns: ['fatherIdNumber'] }),
+      /listColumns\.0: "fatherIdNumber" is named, but no rule reads that subject/,
+    ],
+    ['an unknown list column', () => ({ ...senior, listColumns: ['uncleIdNumber'] }), /listColumns/],
     [
       'a form field without a source',
       () => ({ ...care, form: { fields: [{ ...care.form.fields[0], source: [] }] } }),

@@ -203,3 +203,29 @@ describe('expressions cannot reach anything outside their evidence', () => {
     expect(r.sentence.zh).toBe('看不见');
   });
 });
+
+describe('expression rules about a parent (subject)', () => {
+  const insured = {
+    kind: 'expr',
+    subject: 'father',
+    label: { zh: '父亲在本市参保', en: 'Father insured' },
+    when: "lic.social_insurance.status == '正常参保'",
+    passed: { zh: '父亲正常参保。', en: 'Insured.' },
+    failed: { zh: '父亲未正常参保。', en: 'Not insured.' },
+  };
+  const father = { card: { ...baseFacts().card, name: SPOUSE.name, idNumber: SPOUSE.idNumber }, licenses: [] };
+
+  it("says the father's license is missing, not the applicant's", () => {
+    const c = check(insured, baseFacts({ subjects: { father: { ...father, missing: [], errors: [] } } }));
+    expect(c.result).toBe('failed');
+    expect(c.sentence.zh).toBe('共享平台未查到父亲的社会保险参保缴费证明，请父亲提供社会保险参保缴费证明原件。');
+    expect(c.sentence.en).toContain('for the father; ask the father');
+    expect(c.sentence.zh).not.toContain('申请人');
+  });
+
+  it('is unknown, saying the list names no father, when none is named', () => {
+    const c = check(insured, baseFacts());
+    expect(c.result).toBe('unknown');
+    expect(c.sentence.zh).toContain('名单未列出申请人的父亲');
+  });
+});

@@ -77,11 +77,15 @@ export const exprRule: Evaluator<'expr'> = {
         if (!source || rule.source === key) source = evidence.source;
         continue;
       }
-      if (evidence.state !== 'absent') return { result: 'unknown', sentence: unusableSentence(evidence, code) };
+      if (evidence.state !== 'absent')
+        return { result: 'unknown', sentence: unusableSentence(evidence, code, ctx.holder) };
       if (rule.absent === 'fail') absent ??= { code, evidence };
     }
     if (absent)
-      return { result: unusableOutcome(absent.evidence), sentence: unusableSentence(absent.evidence, absent.code) };
+      return {
+        result: unusableOutcome(absent.evidence),
+        sentence: unusableSentence(absent.evidence, absent.code, ctx.holder),
+      };
     const b: Bindings = { lic, card: base.card, params: base.params, today: base.today };
     if (c.reads.cases) {
       const cases = casesValue(ctx.facts);
