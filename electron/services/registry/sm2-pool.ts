@@ -42,6 +42,13 @@ export function verifyItem(item: PoolItem): boolean {
   }
 }
 
+/**
+ * A thread's heap: the tables (~1 MB a key) and short-lived big integers. A small young
+ * generation is scavenged often and cheaply; V8's default would let each thread hold tens of MB
+ * of garbage, which a batch run's memory bound cannot afford.
+ */
+const LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 96 };
+
 interface Pending {
   items: PoolItem[];
   done: (results: boolean[]) => void;
@@ -138,11 +145,11 @@ export class Sm2Pool {
     // TypeScript inside the thread.
     const built = [join(__dirname, 'sm2-worker.js'), join(__dirname, '..', 'sm2-worker.js')].find((f) => existsSync(f));
     const w = built
-      ? new Worker(built)
+      ? new Worker(built, { resourceLimits: LIMITS })
       : new Worker(
           `require(${JSON.stringify(createRequire(join(__dirname, 'x.js')).resolve('tsx/cjs'))});` +
             `require(${JSON.stringify(join(__dirname, 'sm2-worker.ts'))});`,
-          { eval: true },
+          { eval: true, resourceLimits: LIMITS },
         );
     w.unref();
     w.on('message', (r: PoolReply) => {
