@@ -32,6 +32,8 @@ export interface RunnerDeps {
   batch?: Pick<RegistryClient, 'batchLicenses'>;
   /** Holders per batch call (the sandbox takes up to 100). */
   batchSize?: number;
+  /** Lines per chunk on per-person calls (default 32). */
+  singleChunk?: number;
   /** Calls (batch or per-person chunks) in flight at once; the registry client's own limiter caps sockets. */
   concurrency?: number;
   /**
@@ -42,8 +44,13 @@ export interface RunnerDeps {
   now?: () => Date;
 }
 
-/** Lines per chunk while on per-person calls. */
-const SINGLE_CHUNK = 8;
+/**
+ * Lines per chunk while on per-person calls: a chunk commits as one transaction, and on a
+ * synchronous=FULL database each commit is an fsync that holds the event loop (8 lines a chunk
+ * measured 279 lines/s, 32 measured 302–306). A kill loses at most the chunks in flight, which
+ * are checked again under the same request ids.
+ */
+const SINGLE_CHUNK = 32;
 
 interface Pending {
   seq: number;
@@ -140,7 +147,7 @@ export class BatchRunner extends EventEmitter<{
     let firstError: unknown;
     // Per-person chunks are small (each line's people are fetched at once; the client's limiter
     // caps sockets), but more than one line, so they commit together.
-    const size = this.d.batch ? (this.d.batchSize ?? 50) : SINGLE_CHUNK;
+    const size = this.d.batch ? (this.d.batchSize ?? 50) : (this.d.singleChunk ?? SINGLE_CHUNK);
     const types = this.d.item.licenses.map((l) => l.type);
     const pending: Pending[] = [];
     let pendingHolders = 0;

@@ -79,8 +79,8 @@ describe('batch check of a list against the sandbox registry', () => {
       source: csv,
       mapping: { name: 1, idNumber: 2 },
     });
-    // One chunk in flight (per-person chunks are 8 lines), so the stop lands with lines left.
-    const first = new BatchRunner({ ...deps(), concurrency: 1 });
+    // One chunk of 8 lines in flight, so the stop lands with lines left.
+    const first = new BatchRunner({ ...deps(), concurrency: 1, singleChunk: 8 });
     first.on('progress', (p) => {
       if (p.done >= 5) first.stop();
     });
