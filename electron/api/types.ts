@@ -364,8 +364,9 @@ export type {
   HallPrefillSource,
 } from '../services/hall/types';
 // --- worklists (主动服务, services/worklist): what a worklist and its tasks look like (no full ID number, ever) ---
-export type TaskState =
-  'to-contact' | 'reached' | 'not-reached' | 'declined' | 'confirmed' | 'output-made' | 'delivered';
+// The states and their order come from the step rules the hall shares (protocol/worklist-steps.ts).
+export type { TaskState } from '../../protocol/worklist-steps';
+import type { TaskState } from '../../protocol/worklist-steps';
 
 /** The person as stored (sealed): exactly what the registry answered for the programme. */
 export interface TaskPerson {

@@ -38,6 +38,14 @@ export interface DeliverySignature {
   pngBase64: string;
 }
 
+/** A failed output (or its form), with the cause's code for the screen to word. */
+function outputFailed(what: string, e: unknown): WorklistError {
+  const reason = e instanceof AppError ? e.code : 'INTERNAL';
+  return new WorklistError('WORKLIST_OUTPUT_FAILED', `${what}: ${e instanceof Error ? e.message : String(e)}`, {
+    reason,
+  });
+}
+
 export interface WorklistDeps {
   core: Core;
   cipher: RecordCipher;
@@ -265,12 +273,7 @@ export class WorklistService {
       caseId = await this.caseFor(taskId);
       return (desk.view(caseId).form?.fields ?? []).filter((f) => f.source === 'clerk' && !f.locked && !f.value);
     } catch (e) {
-      const reason = e instanceof AppError ? e.code : 'INTERNAL';
-      throw new WorklistError(
-        'WORKLIST_OUTPUT_FAILED',
-        `The form of task ${t.seq} could not be prepared: ${e instanceof Error ? e.message : String(e)}`,
-        { reason },
-      );
+      throw outputFailed(`The form of task ${t.seq} could not be prepared`, e);
     } finally {
       if (caseId && desk.isCurrent(caseId)) desk.close(caseId);
     }
@@ -305,12 +308,7 @@ export class WorklistService {
       }
       made = { ref, caseId };
     } catch (e) {
-      const reason = e instanceof AppError ? e.code : 'INTERNAL';
-      throw new WorklistError(
-        'WORKLIST_OUTPUT_FAILED',
-        `The output of task ${t.seq} could not be made: ${e instanceof Error ? e.message : String(e)}`,
-        { reason },
-      );
+      throw outputFailed(`The output of task ${t.seq} could not be made`, e);
     } finally {
       if (caseId && desk.isCurrent(caseId)) desk.close(caseId);
     }

@@ -1,5 +1,4 @@
 // The views are part of the API's types (electron/api/types.ts), which the renderer may import too.
-import type { TaskState } from '../../api/types';
 
 export type {
   TaskState,
@@ -11,12 +10,4 @@ export type {
   FormFieldView,
 } from '../../api/types';
 
-export const TASK_STATES: readonly TaskState[] = [
-  'to-contact',
-  'reached',
-  'not-reached',
-  'declined',
-  'confirmed',
-  'output-made',
-  'delivered',
-];
+export { TASK_STATES } from '../../../protocol/worklist-steps';

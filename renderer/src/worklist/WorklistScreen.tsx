@@ -14,16 +14,9 @@ import { base64Bytes, download } from '../auth/download';
 import { errorText, i18n } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { OutputFieldsDialog } from './OutputFieldsDialog';
+import { TASK_STATES } from '../../../protocol/worklist-steps';
 
-const STATES: TaskState[] = [
-  'to-contact',
-  'reached',
-  'not-reached',
-  'declined',
-  'confirmed',
-  'output-made',
-  'delivered',
-];
+const STATES = TASK_STATES;
 const COLOR: Record<TaskState, string> = {
   'to-contact': 'default',
   reached: 'blue',
