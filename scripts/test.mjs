@@ -58,10 +58,15 @@ function vitest() {
   totals.passed += rep.numPassedTests;
   totals.failed += rep.numFailedTests;
   totals.skipped += rep.numPendingTests + rep.numTodoTests;
-  // A suite that fails to load has no failed tests but still failed.
+  // A suite that fails to load, or an error thrown outside any test (vitest's "Unhandled
+  // Errors"), has no failed test but still fails the run: say which it was.
   if (!ok && rep.numFailedTests === 0) {
     totals.failed += rep.numFailedTestSuites || 1;
-    failures.push('vitest: a test file failed to load');
+    failures.push(
+      rep.numFailedTestSuites
+        ? `vitest: ${rep.numFailedTestSuites} test file(s) failed to load`
+        : 'vitest: an error was thrown outside any test (see "Unhandled Errors" above)',
+    );
   } else if (rep.numFailedTests) failures.push(`vitest: ${rep.numFailedTests} failed`);
 }
 

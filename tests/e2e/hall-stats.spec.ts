@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { hallClient, pairWithHall } from '../../electron/services/hall/client';
 import type { CaseView, TrainingCardsView } from '../../electron/api/types';
 import { newPairingCode } from '../../hall/auth';
-import { startHall, type HallServer } from '../../hall/server';
-import { startTestPg } from '../helpers/hall/pg';
+import { hallForSpecs } from '../helpers/hall/spec-hall';
 import { terminalDay } from '../helpers/hall/events';
 import { rng, testSeed } from '../helpers/rng';
 import { api } from '../helpers/session';
@@ -14,17 +12,7 @@ import { expect, test } from './fixtures';
  * its own API) with a real case, plus two more terminals' seeded days sent to the same hall, so the
  * charts have a hall's worth of numbers. The screenshot is looked at by hand.
  */
-let pgs: Awaited<ReturnType<typeof startTestPg>>;
-let hall: HallServer;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  pgs = await startTestPg();
-  hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
-});
-test.afterAll(async () => {
-  await hall?.close();
-  await pgs?.stop();
-});
+const h = hallForSpecs(test);
 
 async function ok<T>(p: ReturnType<typeof api>): Promise<T> {
   const r = await p;
@@ -39,13 +27,13 @@ test('the supervisor sees hall statistics with charts; a clerk sees their own to
   await page.goto(host.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByTestId('hall-link-open').click();
-  await page.getByTestId('hall-url').fill(hall.url);
+  await page.getByTestId('hall-url').fill(h.hall.url);
   await page.getByTestId('hall-code').fill('12345678');
   await page.getByTestId('hall-pair').click();
   await expect(page.getByTestId('hall-link-error')).toContainText('refused the pairing code');
-  await page.getByTestId('hall-code').fill(await newPairingCode(hall.pool));
+  await page.getByTestId('hall-code').fill(await newPairingCode(h.hall.pool));
   await page.getByTestId('hall-pair').click();
-  await expect(page.getByTestId('hall-link-state')).toContainText(hall.url);
+  await expect(page.getByTestId('hall-link-state')).toContainText(h.hall.url);
   await page.screenshot({ path: 'test-results/screens/hall-link-paired.png' });
   await ok(api(host, 'auth.signOut'));
 
@@ -65,7 +53,7 @@ test('the supervisor sees hall statistics with charts; a clerk sees their own to
   const dayStart = Date.parse(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) + 'T00:00:00+08:00');
   const hoursSoFar = Math.max(1, (Date.now() - dayStart) / 3600_000 - 8);
   for (const w of ['2', '3']) {
-    const creds = await pairWithHall(hall.url, await newPairingCode(hall.pool), `W${w}`);
+    const creds = await pairWithHall(h.hall.url, await newPairingCode(h.hall.pool), `W${w}`);
     const { events } = terminalDay(r, w, 40, dayStart - (10 - Math.min(10, hoursSoFar)) * 3600_000, [
       'k.wang',
       'k.li',
@@ -78,7 +66,8 @@ test('the supervisor sees hall statistics with charts; a clerk sees their own to
   // The real case reaches the hall through the audit tailer and the outbox.
   await expect
     .poll(
-      async () => Number((await hall.pool.query("SELECT count(*) n FROM events WHERE kind = 'printed'")).rows[0].n) > 0,
+      async () =>
+        Number((await h.hall.pool.query("SELECT count(*) n FROM events WHERE kind = 'printed'")).rows[0].n) > 0,
       {
         timeout: 15_000,
       },

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { HallWorklistTask } from '../../protocol/hall-wire';
 import { hallClient, pairWithHall } from '../../electron/services/hall/client';
 import { newPairingCode } from '../../hall/auth';
-import { startHall, type HallServer } from '../../hall/server';
-import { startTestPg } from '../helpers/hall/pg';
+import { hallForSpecs } from '../helpers/hall/spec-hall';
 import { api, openSignedIn } from '../helpers/session';
 import { expect, test } from './fixtures';
 
@@ -15,22 +13,12 @@ const shot = (name: string) => `test-results/screens/${name}.png`;
  * hall client) takes 陈德福's task first; this terminal's click is told who took it, and the row
  * shows the task as the hall has it. The screenshots are looked at by hand.
  */
-let pgs: Awaited<ReturnType<typeof startTestPg>>;
-let hall: HallServer;
-test.beforeAll(async () => {
-  test.setTimeout(120_000);
-  pgs = await startTestPg();
-  hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
-});
-test.afterAll(async () => {
-  await hall?.close();
-  await pgs?.stop();
-});
+const h = hallForSpecs(test);
 
 test('a shared worklist: a task taken at another terminal is shown as the hall has it', async ({ page, host }) => {
   test.setTimeout(120_000);
   expect((await api(host, 'auth.signIn', { userId: 'demo-admin', password: 'training-123' })).ok).toBe(true);
-  const paired = await api(host, 'hall.pair', { url: hall.url, code: await newPairingCode(hall.pool) });
+  const paired = await api(host, 'hall.pair', { url: h.hall.url, code: await newPairingCode(h.hall.pool) });
   expect(paired.ok, JSON.stringify(paired)).toBe(true);
   await api(host, 'auth.signOut');
 
@@ -44,9 +32,9 @@ test('a shared worklist: a task taken at another terminal is shown as the hall h
 
   // The other window of the station, paired for the same area, takes the task at the hall.
   const other = hallClient(
-    await pairWithHall(hall.url, await newPairingCode(hall.pool, '110901001'), '示范大厅/2号窗口', '110901001'),
+    await pairWithHall(h.hall.url, await newPairingCode(h.hall.pool, '110901001'), '示范大厅/2号窗口', '110901001'),
   );
-  const { rows } = await hall.pool.query<{ id: string }>('SELECT id FROM worklists');
+  const { rows } = await h.hall.pool.query<{ id: string }>('SELECT id FROM worklists');
   expect(rows.length).toBe(1);
   const id = rows[0]!.id;
   let chen: HallWorklistTask | undefined;

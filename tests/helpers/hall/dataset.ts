@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { startEmbedded, type EmbeddedDb } from '../../../hall/db/embedded';
 import { migrate } from '../../../hall/db/migrate';
 import { MIGRATIONS } from '../../../hall/db/migrations';
 import { GENERATOR_VERSION, generateYear } from '../../../hall/generate';
+import { testPool } from './pg';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -37,7 +37,7 @@ export async function districtYear(
   }
   log(`hall bench: generating ${cases} cases (${cases * 10} events) into ${dir}; this takes minutes, once`);
   const t = Date.now();
-  const pool = new pg.Pool({ connectionString: db.url });
+  const pool = testPool(db.url);
   try {
     await migrate(pool);
     await generateYear(pool, cases, 2026, (s) => log(`  ${s}`));

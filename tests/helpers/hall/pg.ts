@@ -9,6 +9,17 @@ import { startEmbedded, type EmbeddedDb } from '../../../hall/db/embedded';
  * folder (as root the server runs as the `postgres` system user, created when missing). Each
  * `freshDb()` is a new database on it, so tests don't see each other's rows.
  */
+/**
+ * A pool for a test's own queries. PostgreSQL stopping at the end of a file sends "terminating
+ * connection" to any client still closing, and a pg pool with no 'error' listener turns that into
+ * an uncaught exception (seen on a loaded CI machine after every test had passed).
+ */
+export function testPool(connectionString: string, max?: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, ...(max ? { max } : {}) });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 export async function startTestPg(): Promise<{
   db: EmbeddedDb;
   root: string;

@@ -1,9 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { MIGRATIONS } from '../../../hall/db/migrations';
 import { bucketOf } from '../../../hall/histogram';
-import { startTestPg } from '../../helpers/hall/pg';
+import { startTestPg, testPool } from '../../helpers/hall/pg';
 
 // One test per hall migration, on a real PostgreSQL: each applies alone on top of the previous
 // ones and leaves the constraints the code relies on.
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => pgs?.stop());
 
 async function poolAt(upTo: number): Promise<pg.Pool> {
-  const pool = new pg.Pool({ connectionString: await pgs.freshDb() });
+  const pool = testPool(await pgs.freshDb());
   expect(await migrate(pool, upTo)).toEqual(MIGRATIONS.filter((m) => m.n <= upTo).map((m) => m.n));
   return pool;
 }

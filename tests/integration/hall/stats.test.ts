@@ -1,11 +1,11 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { handling, stats, type StatsBy } from '../../../hall/stats';
 import { ingest } from '../../../hall/sync';
 import type { HallEventEnvelope } from '../../../protocol/hall-wire';
 import { terminalDay } from '../../helpers/hall/events';
-import { startTestPg } from '../../helpers/hall/pg';
+import { startTestPg, testPool } from '../../helpers/hall/pg';
 import { rng, testSeed } from '../../helpers/rng';
 
 // The aggregates against the rows they summarise: several terminals ingest days on both sides of
@@ -15,7 +15,7 @@ let pgs: Awaited<ReturnType<typeof startTestPg>>;
 let pool: pg.Pool;
 beforeAll(async () => {
   pgs = await startTestPg();
-  pool = new pg.Pool({ connectionString: await pgs.freshDb(), max: 6 });
+  pool = testPool(await pgs.freshDb(), 6);
   await migrate(pool);
 });
 afterAll(async () => {
