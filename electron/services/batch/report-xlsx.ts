@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import ExcelJS from 'exceljs';
+import { excel } from '../core/exceljs';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
 import { batchRules, type BatchItem } from './check-row';
@@ -35,6 +35,7 @@ export async function writeBatchXlsx(
 ): Promise<void> {
   const parents = (item.listColumns ?? []).length > 0;
   const applicant = parents ? '儿童' : '申请人';
+  const ExcelJS = await excel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
   const rules = batchRules(item);
   const counts = countRows(db, job);

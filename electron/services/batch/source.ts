@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../core/exceljs';
 import { BatchError } from './errors';
 
 /** One line of the imported list as text cells; `line` is its 1-based position after the header. */
@@ -32,7 +33,8 @@ async function* csvRows(path: string): AsyncGenerator<string[]> {
 
 /** XLSX through exceljs's streaming reader, first worksheet only; shared strings are resolved. */
 async function* xlsxRows(path: string): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const { stream } = await excel();
+  const reader = new stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',

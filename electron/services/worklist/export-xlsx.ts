@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from '../core/exceljs';
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto';
 import type { Programme } from './programmes';
@@ -27,6 +27,7 @@ export async function worklistXlsx(
   w: WorklistRow,
   p: Programme | undefined,
 ): Promise<Buffer> {
+  const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'counter-terminal';
   const s = summaryOf(db, w, p);
