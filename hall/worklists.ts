@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { HallWorklistSummary, HallWorklistTask } from '../protocol/hall-wire';
+import type { HallWorklistStepBody, HallWorklistSummary, HallWorklistTask } from '../protocol/hall-wire';
 import { isTaskState, stepTo } from '../protocol/worklist-steps';
 import type { sealer } from './pool';
 
@@ -284,18 +284,7 @@ export async function stepTask(
   pool: Pool,
   s: Sealer,
   caller: Caller,
-  k: {
-    id: string;
-    seq: number;
-    version: number;
-    step: string;
-    state?: string;
-    byUser: string;
-    note?: string;
-    caseRef?: string;
-    outputRef?: string;
-    assignedTo?: string;
-  },
+  k: HallWorklistStepBody,
   now = Date.now(),
 ): Promise<HallTask> {
   const terminalId = caller.terminalId;

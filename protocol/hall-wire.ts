@@ -145,6 +145,23 @@ export interface HallWorklistTask {
   last: { step: string; byUser: string; terminal: string; atMs: number; note: string | null } | null;
 }
 
+/**
+ * A step on a shared task under the caller's claim (POST HALL_PATH.worklistStep): at the version
+ * the terminal saw; `state`, when sent, must agree with what the step rules make of it.
+ */
+export interface HallWorklistStepBody {
+  id: string;
+  seq: number;
+  version: number;
+  step: string;
+  state?: string;
+  byUser: string;
+  note?: string;
+  caseRef?: string;
+  outputRef?: string;
+  assignedTo?: string;
+}
+
 /** A worklist of the caller's area with its task counts by state (GET HALL_PATH.worklistList). */
 export interface HallWorklistSummary {
   id: string;

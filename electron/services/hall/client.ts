@@ -5,6 +5,7 @@ import {
   type EventsResponse,
   type HallEventEnvelope,
   type HallWorklistSummary,
+  type HallWorklistStepBody,
   type HallWorklistTask,
   type PairResponse,
 } from '../../../protocol/hall-wire';
@@ -116,18 +117,7 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
       ),
     worklistClaim: (k: { id: string; seq: number; version: number; byUser?: string }) =>
       call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistClaim, k),
-    worklistStep: (k: {
-      id: string;
-      seq: number;
-      version: number;
-      step: string;
-      state?: string;
-      byUser: string;
-      note?: string;
-      caseRef?: string;
-      outputRef?: string;
-      assignedTo?: string;
-    }) => call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistStep, k),
+    worklistStep: (k: HallWorklistStepBody) => call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistStep, k),
   };
 }
 export type HallClient = ReturnType<typeof hallClient>;

@@ -166,15 +166,7 @@ export class MeansTestService {
     });
     const hh = householdFrom(register, c.applicant.idNumber, this.day(new Date(c.openedAt)));
     const area = areaRules(this.d.cfg, hh.areaCode);
-    const auth = authorisationData(
-      this.d.cfg,
-      caseId,
-      { code, zh: c.itemName ?? code, en: code },
-      this.d.organisation,
-      hh,
-      area.rules.windowMonths,
-      day,
-    );
+    const auth = this.authorisation(caseId, code, c.itemName, hh, area, day);
     const p = this.keep(caseId, { hh, auth, hash: authorisationHash(auth), area });
     // The CJK font and its glyphs are parsed lazily, once per process (seconds cold on a busy PC):
     // drawing the authorisation once while the members sign warms them for the report.
@@ -187,6 +179,26 @@ export class MeansTestService {
       }
     });
     return p;
+  }
+
+  /** What the household's adults authorise for this case (the same document at first run and after a restart). */
+  private authorisation(
+    caseId: string,
+    code: string,
+    itemName: string | undefined,
+    hh: Household,
+    area: ReturnType<typeof areaRules>,
+    day: string,
+  ) {
+    return authorisationData(
+      this.d.cfg,
+      caseId,
+      { code, zh: itemName ?? code, en: code },
+      this.d.organisation,
+      hh,
+      area.rules.windowMonths,
+      day,
+    );
   }
 
   private keep(caseId: string, p: Prepared): Prepared {
@@ -208,17 +220,7 @@ export class MeansTestService {
     const hh: Household = { ...r.household, members: r.members };
     const area = areaRules(this.d.cfg, hh.areaCode);
     const code = r.itemCode;
-    const auth =
-      s.auth ??
-      authorisationData(
-        this.d.cfg,
-        caseId,
-        { code, zh: c.itemName ?? code, en: code },
-        this.d.organisation,
-        hh,
-        area.rules.windowMonths,
-        c.openedAt.slice(0, 10),
-      );
+    const auth = s.auth ?? this.authorisation(caseId, code, c.itemName, hh, area, c.openedAt.slice(0, 10));
     return this.keep(caseId, { hh, auth, hash: authorisationHash(auth), area });
   }
 

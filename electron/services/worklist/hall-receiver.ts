@@ -1,3 +1,4 @@
+import type { HallWorklistStepBody } from '../../../protocol/hall-wire';
 import type { Core } from '../core/core';
 import { HallCallError } from '../hall/client';
 import { DeliveryError } from '../outbox';
@@ -7,16 +8,7 @@ import { markPut, sharedLink, worklistReceiver, type PutBody } from './hall-shar
 /** A step the terminal recorded (the card was printed) while the hall did not answer: sent later. */
 export interface LateStepBody {
   type: 'step';
-  step: {
-    id: string;
-    seq: number;
-    version: number;
-    step: string;
-    byUser: string;
-    note?: string;
-    caseRef?: string;
-    outputRef?: string;
-  };
+  step: HallWorklistStepBody;
 }
 
 /**
