@@ -41,6 +41,10 @@ export interface Sm2Key {
 export function sm2Key(publicKeyHex: string): Sm2Key {
   const point = Point.fromHex(publicKeyHex); // throws unless on the curve (and not infinity)
   wnaf.createCache(point, W);
+  // Build the tables now (noble builds them on first use): a key is made in the background when
+  // the trust list arrives, so the first card of each issuer does not pay ~100 ms at the counter.
+  wnaf.unsafe(Point.BASE, 3n, affine);
+  wnaf.unsafe(point, 3n, affine);
   return { point };
 }
 
