@@ -78,7 +78,7 @@ export class TrustStore {
             continue;
           }
           const known = this.entries?.get(issuer.issuerCode);
-          // Precomputing a key's point costs ~40 ms of CPU; reuse it while the key is unchanged.
+          // Building a key's tables costs ~100 ms of CPU; reuse them while the key is unchanged.
           if (known && known.issuer.publicKey === issuer.publicKey) {
             next.set(issuer.issuerCode, { issuer, verifier: known.verifier });
             continue;
