@@ -64,3 +64,12 @@ export function sm2VerifyDigest(key: Sm2Key, e: Uint8Array, signatureHex: string
   if (Fp.eql(R.X, Fp.mul(v, R.Z))) return true;
   return v + n < p && Fp.eql(R.X, Fp.mul(v + n, R.Z));
 }
+
+/**
+ * x(k·G) through G's table, without the constant-time ladder. Only for the sandbox's signer, whose
+ * issuer keys are derived from a public seed: a nonce that leaks through timing reveals nothing
+ * there. Never use it with a secret that matters.
+ */
+export function sm2BaseXVariableTime(k: bigint): bigint {
+  return wnaf.unsafe(Point.BASE, k, affine).toAffine().x;
+}
