@@ -297,26 +297,38 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
           'REGISTRY_MALFORMED',
           'The registry answered a batch call with other rows than were asked; the answer was discarded. Tell the administrator.',
         );
+      if (
+        a.results.some(
+          (r) => r.licenses.some((n) => n >= a.licenses.length) || new Set(r.licenses).size < r.licenses.length,
+        )
+      )
+        throw new RegistryError(
+          'REGISTRY_MALFORMED',
+          'The registry answered a batch call that points at licenses it did not send, or at one twice; the answer was discarded. Tell the administrator.',
+        );
       const fetchedAt = new Date(now()).toISOString();
-      const all = a.results.flatMap((r) => r.licenses as LicenseRecord[]);
+      const all = a.licenses as LicenseRecord[];
       const bySigner = new Map<string, ReadonlyMap<string, TrustEntry>>();
       for (const signer of new Set(all.map((l) => l.digitalSign.signer)))
         bySigner.set(signer, await trust.forSigner(signer));
-      // Every license of the answer in one go: the curve checks on the pool's threads.
+      // Every license of the answer in one go, each once: the curve checks on the pool's threads.
       const states = await verifyLicenses(
         all,
         (l) => bySigner.get(l.digitalSign.signer)!,
         (pool ??= new Sm2Pool(opts.verifyThreads)),
         now(),
       );
-      let at = 0;
+      // One fetched record per license, shared by the holders it concerns (read-only from here on).
+      const fetched = all.map((license, i): FetchedLicense => ({
+        license,
+        verification: states[i]!,
+        fetchedAt,
+        source: 'registry',
+      }));
       return a.results.map((r) => ({
         holderCode: r.holderCode,
         key: r.key,
-        licenses: r.licenses.map(() => {
-          const license = all[at]!;
-          return { license, verification: states[at++]!, fetchedAt, source: 'registry' as const };
-        }),
+        licenses: r.licenses.map((n) => fetched[n]!),
       }));
     },
 

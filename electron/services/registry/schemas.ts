@@ -88,10 +88,21 @@ export const errorAnswer = z.object({ code: z.string().max(64), message: z.strin
 export type UsageRecord = z.infer<typeof usageRecordSchema>;
 export type LicenseTypeInfo = z.infer<typeof licenseTypeSchema>;
 
-/** The batch endpoint: one entry per holder asked, in order, each with the caller's row key. */
+/**
+ * The batch endpoint: each license of the answer once, and one entry per holder asked, in order,
+ * with the caller's row key and the positions in `licenses` of the holder's licenses (the client
+ * checks that every position exists).
+ */
 export const batchAnswer = z.object({
   max: z.number().int().min(1).max(10_000),
+  licenses: z.array(licenseSchema).max(100_000),
   results: z
-    .array(z.object({ holderCode: z.string(), key: z.string(), licenses: z.array(licenseSchema).max(100) }))
+    .array(
+      z.object({
+        holderCode: z.string(),
+        key: z.string(),
+        licenses: z.array(z.number().int().min(0)).max(100),
+      }),
+    )
     .max(10_000),
 });
