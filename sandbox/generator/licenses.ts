@@ -51,6 +51,11 @@ export class LicenseBook {
     return this.issuers[TYPES.get(ref.key)!.issuer as IssuerKey];
   }
 
+  /** The license's type code, without building the license (the batch endpoint filters on it). */
+  typeCode(ref: LicenseRef): string {
+    return TYPES.get(ref.key)!.code;
+  }
+
   identifier(ref: LicenseRef): string {
     return buildLicenseId({
       typeCode: TYPES.get(ref.key)!.code,
