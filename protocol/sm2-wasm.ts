@@ -169,29 +169,30 @@ export const sm2WasmInternals = {
     wasm()[op](o, pa, pb);
     return readField(o);
   },
-  /** acc + (neg ? −q : q) through the module's mixed addition; acc null is infinity; null out is infinity. */
-  addPoints(acc: P | null, q: P, neg = false): P | null {
+  /** Writes affine A as the Jacobian (x·z², y·z³, z) at ptr, or infinity (Z = 0) for null. */
+  writeJacobian(ptr: number, A: P | null, z = 1n): void {
+    const t = sm2WasmInternals;
+    const a = A?.toAffine();
+    writeField(ptr, a ? t.toMont((a.x * z * z) % p) : 0n);
+    writeField(ptr + 32, a ? t.toMont((a.y * z * z * z) % p) : 0n);
+    writeField(ptr + 64, a ? t.toMont(z % p) : 0n);
+  },
+  /** acc + (neg ? −q : q) through the module's mixed addition; null is infinity, in and out. */
+  addPoints(acc: P | null, q: P, neg = false, z = 1n): P | null {
     const t = sm2WasmInternals;
     const [pa, pq] = [MEM.scratch + 128, MEM.scratch + 256];
-    const a = acc?.toAffine();
-    writeField(pa, a ? t.toMont(a.x) : 0n);
-    writeField(pa + 32, a ? t.toMont(a.y) : 0n);
-    writeField(pa + 64, a ? t.toMont(1n) : 0n);
+    t.writeJacobian(pa, acc, z);
     const qa = q.toAffine();
     writeField(pq, t.toMont(qa.x));
     writeField(pq + 32, t.toMont(qa.y));
     wasm().madd(pa, pq, neg ? 1 : 0);
     return t.readJacobian(pa);
   },
-  double(acc: P): P | null {
-    const t = sm2WasmInternals;
+  double(acc: P, z = 1n): P | null {
     const pa = MEM.scratch + 128;
-    const a = acc.toAffine();
-    writeField(pa, t.toMont(a.x));
-    writeField(pa + 32, t.toMont(a.y));
-    writeField(pa + 64, t.toMont(1n));
+    sm2WasmInternals.writeJacobian(pa, acc, z);
     wasm().dbl(pa);
-    return t.readJacobian(pa);
+    return sm2WasmInternals.readJacobian(pa);
   },
   readJacobian(ptr: number): P | null {
     const t = sm2WasmInternals;
