@@ -15,8 +15,13 @@ export const MEM = {
   digitsT: 1344,
   v: 1408,
   v2: 1440,
-  /** Free for tests (2 KB) and table loading. */
+  /** p − 2 (plain): the exponent of the inversion. */
+  pm2: 1472,
+  /** Free for tests (2 KB). */
   scratch: 2048,
+  /** Table building: 129 Jacobian points (96 bytes), then their Z's prefix products. */
+  stage: 4096,
+  prefix: 4096 + 129 * 96,
   /** Key tables from the second 64 KB page on. */
   tables: 65536,
 } as const;

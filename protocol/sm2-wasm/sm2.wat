@@ -3,6 +3,7 @@
   (memory (export "memory") 2)
   (data (i32.const 32) "\01\00\00\00\00\00\00\00\ff\ff\ff\ff\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\00\01\00\00\00")
   (data (i32.const 64) "\03\00\00\00\02\00\00\00\ff\ff\ff\ff\02\00\00\00\01\00\00\00\01\00\00\00\02\00\00\00\04\00\00\00")
+  (data (i32.const 1472) "\fd\ff\ff\ff\ff\ff\ff\ff\00\00\00\00\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\fe\ff\ff\ff")
   (func $mul (export "mul") (param $o i32) (param $a i32) (param $b i32)
     (local $a0 i64) (local $a1 i64) (local $a2 i64) (local $a3 i64) (local $a4 i64) (local $a5 i64) (local $a6 i64) (local $a7 i64) (local $b0 i64) (local $b1 i64) (local $b2 i64) (local $b3 i64) (local $b4 i64) (local $b5 i64) (local $b6 i64) (local $b7 i64) (local $t0 i64) (local $t1 i64) (local $t2 i64) (local $t3 i64) (local $t4 i64) (local $t5 i64) (local $t6 i64) (local $t7 i64) (local $t8 i64) (local $t9 i64) (local $t10 i64) (local $t11 i64) (local $t12 i64) (local $t13 i64) (local $t14 i64) (local $t15 i64) (local $d0 i64) (local $d1 i64) (local $d2 i64) (local $d3 i64) (local $d4 i64) (local $d5 i64) (local $d6 i64) (local $d7 i64)
     (local $x i64) (local $c i64) (local $c2 i64) (local $m i64) (local $bw i64)
@@ -713,6 +714,79 @@
     (call $mul (local.get $z) (local.get $z) (i32.const 192))            ;; Z3 = Z1·H
     (call $copy (local.get $p) (i32.const 352))
     (call $copy (local.get $y) (i32.const 384)))
+
+  (func $copy3 (param $o i32) (param $a i32)
+    (call $copy (local.get $o) (local.get $a))
+    (call $copy (i32.add (local.get $o) (i32.const 32)) (i32.add (local.get $a) (i32.const 32)))
+    (call $copy (i32.add (local.get $o) (i32.const 64)) (i32.add (local.get $a) (i32.const 64))))
+
+  ;; o = a^(p − 2) = 1/a (Fermat; 0 gives 0): square and multiply from the top bit. Table building only.
+  (func $inv (export "inv") (param $o i32) (param $a i32)
+    (local $i i32)
+    (call $copy (i32.const 544) (i32.const 32))
+    (local.set $i (i32.const 255))
+    (loop $bit
+      (call $mul (i32.const 544) (i32.const 544) (i32.const 544))
+      (if (i32.and (i32.shr_u (i32.load offset=1472 (i32.shl (i32.shr_u (local.get $i) (i32.const 5)) (i32.const 2)))
+                              (i32.and (local.get $i) (i32.const 31)))
+                   (i32.const 1))
+        (then (call $mul (i32.const 544) (i32.const 544) (local.get $a))))
+      (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+      (br_if $bit (i32.ge_s (local.get $i) (i32.const 0))))
+    (call $copy (local.get $o) (i32.const 544)))
+
+  ;; A key's table at $at, whose first point (window 0, 1·P, affine) the caller has written: window w
+  ;; holds j·B_w for j = 1…128 with B_w = 2^(8w)·P. Each window is 127 mixed additions in a staging
+  ;; area (the first one doubles: B + B), plus one doubling for the next window's base, then one
+  ;; batch inversion (Montgomery's trick) makes all of them affine. Slot 128 of a window is slot 0
+  ;; of the next, so the next base lands where it belongs.
+  (func $build_table (export "build_table") (param $at i32)
+    (local $w i32) (local $b i32) (local $k i32) (local $last i32) (local $st i32) (local $dst i32)
+    (loop $window
+      (local.set $b (i32.add (local.get $at) (i32.mul (local.get $w) (i32.const 8192))))
+      (call $copy (i32.const 4096) (local.get $b))
+      (call $copy (i32.const 4128) (i32.add (local.get $b) (i32.const 32)))
+      (call $copy (i32.const 4160) (i32.const 32))
+      (local.set $k (i32.const 1))
+      (loop $multiple
+        (local.set $st (i32.add (i32.const 4096) (i32.mul (local.get $k) (i32.const 96))))
+        (call $copy3 (local.get $st) (i32.sub (local.get $st) (i32.const 96)))
+        (call $madd (local.get $st) (local.get $b) (i32.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $multiple (i32.lt_u (local.get $k) (i32.const 128))))
+      (local.set $last (i32.const 127))
+      (if (i32.lt_u (local.get $w) (i32.const 32)) (then
+        (call $copy3 (i32.const 16384) (i32.const 16288))
+        (call $dbl (i32.const 16384))
+        (local.set $last (i32.const 128))))
+      ;; prefix_k = Z_1 ⋯ Z_k
+      (call $copy (i32.const 16512) (i32.const 4256))
+      (local.set $k (i32.const 2))
+      (loop $prefix
+        (call $mul (i32.add (i32.const 16480) (i32.shl (local.get $k) (i32.const 5)))
+                   (i32.add (i32.const 16448) (i32.shl (local.get $k) (i32.const 5)))
+                   (i32.add (i32.const 4160) (i32.mul (local.get $k) (i32.const 96))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $prefix (i32.le_u (local.get $k) (local.get $last))))
+      (call $inv (i32.const 576) (i32.add (i32.const 16480) (i32.shl (local.get $last) (i32.const 5))))
+      ;; from the last down: T15 = 1/(Z_1 ⋯ Z_k), so 1/Z_k = T15 · prefix_(k−1)
+      (local.set $k (local.get $last))
+      (loop $affine
+        (local.set $st (i32.add (i32.const 4096) (i32.mul (local.get $k) (i32.const 96))))
+        (if (i32.gt_u (local.get $k) (i32.const 1))
+          (then
+            (call $mul (i32.const 480) (i32.const 576) (i32.add (i32.const 16448) (i32.shl (local.get $k) (i32.const 5))))
+            (call $mul (i32.const 576) (i32.const 576) (i32.add (local.get $st) (i32.const 64))))
+          (else (call $copy (i32.const 480) (i32.const 576))))
+        (local.set $dst (i32.add (local.get $b) (i32.shl (local.get $k) (i32.const 6))))
+        (call $mul (i32.const 512) (i32.const 480) (i32.const 480))
+        (call $mul (local.get $dst) (local.get $st) (i32.const 512))
+        (call $mul (i32.const 512) (i32.const 512) (i32.const 480))
+        (call $mul (i32.add (local.get $dst) (i32.const 32)) (i32.add (local.get $st) (i32.const 32)) (i32.const 512))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br_if $affine (i32.ge_u (local.get $k) (i32.const 1))))
+      (local.set $w (i32.add (local.get $w) (i32.const 1)))
+      (br_if $window (i32.lt_u (local.get $w) (i32.const 33)))))
 
   ;; R = s·G + t·P through the two tables (signed window-8 digits, no doublings), then 1 when
   ;; x(R) = v or v + n, checked as X = v·Z² in Montgomery form. v2 = 0 means v + n ≥ p (no second

@@ -221,6 +221,79 @@ const HAND_WRITTEN = `
     (call $copy (local.get $p) ${T(8)})
     (call $copy (local.get $y) ${T(9)}))
 
+  (func $copy3 (param $o i32) (param $a i32)
+    (call $copy (local.get $o) (local.get $a))
+    (call $copy (i32.add (local.get $o) (i32.const 32)) (i32.add (local.get $a) (i32.const 32)))
+    (call $copy (i32.add (local.get $o) (i32.const 64)) (i32.add (local.get $a) (i32.const 64))))
+
+  ;; o = a^(p − 2) = 1/a (Fermat; 0 gives 0): square and multiply from the top bit. Table building only.
+  (func $inv (export "inv") (param $o i32) (param $a i32)
+    (local $i i32)
+    (call $copy ${T(14)} ${c(MEM.one)})
+    (local.set $i (i32.const 255))
+    (loop $bit
+      (call $mul ${T(14)} ${T(14)} ${T(14)})
+      (if (i32.and (i32.shr_u (i32.load offset=${MEM.pm2} (i32.shl (i32.shr_u (local.get $i) (i32.const 5)) (i32.const 2)))
+                              (i32.and (local.get $i) (i32.const 31)))
+                   (i32.const 1))
+        (then (call $mul ${T(14)} ${T(14)} (local.get $a))))
+      (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+      (br_if $bit (i32.ge_s (local.get $i) (i32.const 0))))
+    (call $copy (local.get $o) ${T(14)}))
+
+  ;; A key's table at $at, whose first point (window 0, 1·P, affine) the caller has written: window w
+  ;; holds j·B_w for j = 1…128 with B_w = 2^(8w)·P. Each window is 127 mixed additions in a staging
+  ;; area (the first one doubles: B + B), plus one doubling for the next window's base, then one
+  ;; batch inversion (Montgomery's trick) makes all of them affine. Slot 128 of a window is slot 0
+  ;; of the next, so the next base lands where it belongs.
+  (func $build_table (export "build_table") (param $at i32)
+    (local $w i32) (local $b i32) (local $k i32) (local $last i32) (local $st i32) (local $dst i32)
+    (loop $window
+      (local.set $b (i32.add (local.get $at) (i32.mul (local.get $w) (i32.const ${WINDOW_BYTES}))))
+      (call $copy ${c(MEM.stage)} (local.get $b))
+      (call $copy ${c(MEM.stage + 32)} (i32.add (local.get $b) (i32.const 32)))
+      (call $copy ${c(MEM.stage + 64)} ${c(MEM.one)})
+      (local.set $k (i32.const 1))
+      (loop $multiple
+        (local.set $st (i32.add ${c(MEM.stage)} (i32.mul (local.get $k) (i32.const 96))))
+        (call $copy3 (local.get $st) (i32.sub (local.get $st) (i32.const 96)))
+        (call $madd (local.get $st) (local.get $b) (i32.const 0))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $multiple (i32.lt_u (local.get $k) (i32.const 128))))
+      (local.set $last (i32.const 127))
+      (if (i32.lt_u (local.get $w) (i32.const ${WINDOWS - 1})) (then
+        (call $copy3 ${c(MEM.stage + 96 * 128)} ${c(MEM.stage + 96 * 127)})
+        (call $dbl ${c(MEM.stage + 96 * 128)})
+        (local.set $last (i32.const 128))))
+      ;; prefix_k = Z_1 ⋯ Z_k
+      (call $copy ${c(MEM.prefix + 32)} ${c(MEM.stage + 96 + 64)})
+      (local.set $k (i32.const 2))
+      (loop $prefix
+        (call $mul (i32.add ${c(MEM.prefix)} (i32.shl (local.get $k) (i32.const 5)))
+                   (i32.add ${c(MEM.prefix - 32)} (i32.shl (local.get $k) (i32.const 5)))
+                   (i32.add ${c(MEM.stage + 64)} (i32.mul (local.get $k) (i32.const 96))))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br_if $prefix (i32.le_u (local.get $k) (local.get $last))))
+      (call $inv ${T(15)} (i32.add ${c(MEM.prefix)} (i32.shl (local.get $last) (i32.const 5))))
+      ;; from the last down: T15 = 1/(Z_1 ⋯ Z_k), so 1/Z_k = T15 · prefix_(k−1)
+      (local.set $k (local.get $last))
+      (loop $affine
+        (local.set $st (i32.add ${c(MEM.stage)} (i32.mul (local.get $k) (i32.const 96))))
+        (if (i32.gt_u (local.get $k) (i32.const 1))
+          (then
+            (call $mul ${T(12)} ${T(15)} (i32.add ${c(MEM.prefix - 32)} (i32.shl (local.get $k) (i32.const 5))))
+            (call $mul ${T(15)} ${T(15)} (i32.add (local.get $st) (i32.const 64))))
+          (else (call $copy ${T(12)} ${T(15)})))
+        (local.set $dst (i32.add (local.get $b) (i32.shl (local.get $k) (i32.const 6))))
+        (call $mul ${T(13)} ${T(12)} ${T(12)})
+        (call $mul (local.get $dst) (local.get $st) ${T(13)})
+        (call $mul ${T(13)} ${T(13)} ${T(12)})
+        (call $mul (i32.add (local.get $dst) (i32.const 32)) (i32.add (local.get $st) (i32.const 32)) ${T(13)})
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br_if $affine (i32.ge_u (local.get $k) (i32.const 1))))
+      (local.set $w (i32.add (local.get $w) (i32.const 1)))
+      (br_if $window (i32.lt_u (local.get $w) (i32.const ${WINDOWS})))))
+
   ;; R = s·G + t·P through the two tables (signed window-8 digits, no doublings), then 1 when
   ;; x(R) = v or v + n, checked as X = v·Z² in Montgomery form. v2 = 0 means v + n ≥ p (no second
   ;; candidate). Infinity is 0.
@@ -262,6 +335,7 @@ export function sm2Wat(): string {
   (memory (export "memory") 2)
   (data (i32.const ${MEM.one}) "${dataBytes(R % P)}")
   (data (i32.const ${MEM.r2}) "${dataBytes((R * R) % P)}")
+  (data (i32.const ${MEM.pm2}) "${dataBytes(P - 2n)}")
   ${fieldMul()}
   ${fieldAdd()}
   ${fieldSub()}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { n, p, Point, type P } from '../../../protocol/sm2-noble';
-import { sm2WasmInternals as W } from '../../../protocol/sm2-wasm';
+import { sm2WasmInternals as W, wasmTable } from '../../../protocol/sm2-wasm';
 import { buildSm2Wasm } from '../../../protocol/sm2-wasm/build';
 import { SM2_WASM_BASE64 } from '../../../protocol/sm2-wasm/module';
 import { randInt, rng, testSeed } from '../../helpers/rng';
@@ -89,6 +89,12 @@ describe('the SM2 field in WebAssembly agrees with BigInt', () => {
         expect(W.field('sub', a, b), ctx).toBe(mod(a - b));
       }
     }
+    // Inversion (table building): a · a⁻¹ = 1 in Montgomery form; 0 has none and gives 0.
+    for (const a of values.slice(0, 200).filter((x) => x !== 0n))
+      expect(W.field('mul', a, W.field('inv', a)), `inv ${a.toString(16)} (seed ${seed})`).toBe(
+        mod(W.toMont(1n) * W.toMont(1n) * Rinv * Rinv * R),
+      );
+    expect(W.field('inv', 0n)).toBe(0n);
     // Montgomery form round trip: 1·R, and R²·x is x·R.
     expect(W.field('mul', W.toMont(5n), W.toMont(7n))).toBe(W.toMont(35n));
     expect(W.field('mul', (R * R) % p, 3n)).toBe(W.toMont(3n));
@@ -101,6 +107,24 @@ describe('SM2 point addition in WebAssembly', () => {
   const r = rng(seed);
   const scalar = () => 1n + ((BigInt(randInt(r, 2 ** 48)) * BigInt(randInt(r, 2 ** 48)) * 65537n) % (n - 1n));
   const same = (a: P | null, b: P | null) => (a === null || b === null ? a === b : a.equals(b));
+
+  it("builds a key's table: window w holds j·2^(8w)·P for j = 1…128", () => {
+    const P0 = Point.BASE.multiply(scalar());
+    const table = wasmTable(P0);
+    for (const [w, j] of [
+      [0, 1],
+      [0, 2],
+      [0, 128],
+      [1, 1],
+      [32, 128],
+      [16, 77],
+      [randInt(r, 33), 1 + randInt(r, 128)],
+    ])
+      expect(
+        W.tablePoint(table, w!, j!).equals(P0.multiply((BigInt(j!) << BigInt(8 * w!)) % n)),
+        `w ${w} j ${j} (seed ${seed})`,
+      ).toBe(true);
+  });
 
   it('adds generic points, P + P (doubles), P + (−P) (infinity), ∞ + P, with the accumulator off Z = 1', () => {
     for (let i = 0; i < 40; i++) {
