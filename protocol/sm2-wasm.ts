@@ -118,16 +118,20 @@ function writeDigits(ptr: number, hex: string): void {
 export function wasmVerify(table: WasmTable, e: Uint8Array, signatureHex: string): boolean {
   const sig = parseSignature(signatureHex);
   if (sig === null) return false;
+  const v = candidateX(sig.r, e);
+  return check(table, signatureHex.slice(64), sig.t.toString(16).padStart(64, '0'), v, v + n < p ? v + n : null);
+}
+
+/** 1 when x(s·G + t·P) is v or v2 (scalars as 64 hex digits, v and v2 below p). */
+function check(table: WasmTable, sHex: string, tHex: string, v: bigint, v2: bigint | null): boolean {
   const x = wasm();
   gTable ??= wasmTable(Point.BASE);
   views();
-  writeDigits(MEM.digitsS, signatureHex.slice(64));
-  writeDigits(MEM.digitsT, sig.t.toString(16).padStart(64, '0'));
-  const v = candidateX(sig.r, e);
+  writeDigits(MEM.digitsS, sHex);
+  writeDigits(MEM.digitsT, tHex);
   writeField(MEM.v, v);
-  const two = v + n < p;
-  if (two) writeField(MEM.v2, v + n);
-  return x.verify(gTable.at, table.at, two ? 1 : 0) === 1;
+  if (v2 !== null) writeField(MEM.v2, v2);
+  return x.verify(gTable.at, table.at, v2 !== null ? 1 : 0) === 1;
 }
 
 /** G's table now, so the first verification does not pay for it. */
@@ -161,6 +165,9 @@ export const sm2WasmInternals = {
     else wasm()[op](o, pa, pb);
     return readField(o);
   },
+  /** The module's final check on its own: is x(s·G + t·P) one of v, v2? */
+  check: (table: WasmTable, s: bigint, t: bigint, v: bigint, v2: bigint | null) =>
+    check(table, s.toString(16).padStart(64, '0'), t.toString(16).padStart(64, '0'), v, v2),
   /** The affine point j·2^(8w)·P of a key's table (j = 1…128). */
   tablePoint(table: WasmTable, w: number, j: number): P {
     const at = table.at + w * WINDOW_BYTES + (j - 1) * 64;

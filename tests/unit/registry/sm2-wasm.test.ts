@@ -126,6 +126,26 @@ describe('SM2 point addition in WebAssembly', () => {
       ).toBe(true);
   });
 
+  it('computes s·G + t·P and compares x(R) with either candidate, v or v + n', () => {
+    const P0 = Point.BASE.multiply(scalar());
+    const table = wasmTable(P0);
+    for (let i = 0; i < 20; i++) {
+      // Scalars of every size, including the top digit's carry (s close to n) and small ones.
+      const s = i === 0 ? n - 1n : i === 1 ? 1n : (scalar() * BigInt(1 + randInt(r, 2 ** 20))) % n;
+      const t = i === 2 ? n - 1n : i === 3 ? 2n : scalar();
+      const x = Point.BASE.multiply(s).add(P0.multiply(t)).toAffine().x;
+      const other = (x + 1n) % p;
+      const ctx = `case ${i} (seed ${seed})`;
+      expect(W.check(table, s, t, x, null), ctx).toBe(true);
+      expect(W.check(table, s, t, other, x), ctx).toBe(true); // found as the second candidate
+      expect(W.check(table, s, t, other, null), ctx).toBe(false);
+      expect(W.check(table, s, t, other, (x + 2n) % p), ctx).toBe(false);
+    }
+    // s·G + t·P = ∞ (t·P = −s·G, here with P = G): no x at all.
+    const G = wasmTable(Point.BASE);
+    expect(W.check(G, 5n, n - 5n, 0n, null)).toBe(false);
+  });
+
   it('adds generic points, P + P (doubles), P + (−P) (infinity), ∞ + P, with the accumulator off Z = 1', () => {
     for (let i = 0; i < 40; i++) {
       const A = Point.BASE.multiply(scalar());
