@@ -19,7 +19,7 @@ export interface Sm2Key {
 }
 
 /**
- * Builds the key's table now (~5 ms in WebAssembly, ~100 ms on noble), not on first use: a key
+ * Builds the key's table now (~5–10 ms in WebAssembly, ~100 ms on noble), not on first use: a key
  * is made in the background when the trust list arrives, so the first card of each issuer does
  * not pay for it at the counter.
  * `backend` is for tests (the fallback on a machine that has WebAssembly).

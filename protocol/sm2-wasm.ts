@@ -79,7 +79,7 @@ function allocTable(): number {
 
 /**
  * The window table of a point, affine in Montgomery form at `at`: window w holds j·2^(8w)·P for
- * j = 1…128. The module builds it from the point itself (~5 ms; noble's BigInt took ~70 ms).
+ * j = 1…128. The module builds it from the point itself (~5–10 ms; noble's BigInt took ~70 ms).
  */
 function fillTable(point: P, at: number): void {
   const e = wasm();
