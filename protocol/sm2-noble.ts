@@ -69,3 +69,9 @@ export function nobleVerify(point: P, e: Uint8Array, signatureHex: string): bool
   if (Fp.eql(R.X, Fp.mul(v, R.Z))) return true;
   return v + n < p && Fp.eql(R.X, Fp.mul(v + n, R.Z));
 }
+
+/** x(k·G) through G's table without the constant-time ladder: the sandbox signer's fallback. */
+export function nobleBaseX(k: bigint): bigint {
+  if (!baseReady) nobleKeyTables(Point.BASE);
+  return wnaf.unsafe(Point.BASE, k, affine).toAffine().x;
+}

@@ -1,5 +1,5 @@
-import { nobleKeyTables, nobleVerify, Point, type P } from './sm2-noble';
-import { sm2WasmAvailable, wasmTable, wasmVerify, wasmBaseTable, type WasmTable } from './sm2-wasm';
+import { nobleBaseX, nobleKeyTables, nobleVerify, Point, type P } from './sm2-noble';
+import { sm2WasmAvailable, wasmBaseX, wasmTable, wasmVerify, wasmBaseTable, type WasmTable } from './sm2-wasm';
 
 /**
  * SM2 signature verification (GB/T 32918.2 §7) on a digest e: R = s·G + t·P through fixed-window
@@ -51,6 +51,6 @@ export function sm2VerifyDigest(key: Sm2Key, e: Uint8Array, signatureHex: string
  * issuer keys are derived from a public seed: a nonce that leaks through timing reveals nothing
  * there. Never use it with a secret that matters.
  */
-export function sm2BaseXVariableTime(k: bigint): bigint {
-  return wnaf.unsafe(Point.BASE, k, affine).toAffine().x;
+export function sm2BaseXVariableTime(k: bigint, backend: 'wasm' | 'noble' = sm2Backend): bigint {
+  return backend === 'wasm' ? wasmBaseX(k) : nobleBaseX(k);
 }

@@ -37,7 +37,8 @@ export interface Sm2Signer {
  * Deterministic signer: the nonce k is derived from the key and the digest (in the spirit of
  * RFC 6979), so the same seed gives byte-identical licenses and a memo can be dropped safely.
  * It is the sandbox's issuers' signer (keys derived from a public seed), so k·G goes through the
- * variable-time table and 1/(1 + d) is computed once: ~0.15 ms a signature instead of ~0.4 ms,
+ * variable-time table (in WebAssembly where it runs) and 1/(1 + d) is computed once: ~0.08 ms a
+ * signature instead of ~0.4 ms,
  * which on a 2-core bench machine is CPU the terminal under test gets back. Not for a real key.
  */
 export function createSm2Signer(privateKeyHex: string): Sm2Signer {
@@ -75,7 +76,7 @@ export interface Sm2Verifier {
   verifyDigest(e: Uint8Array, signatureHex: string): boolean;
 }
 
-/** Verifier with the public key's table built once (~100 ms; see sm2-verify.ts for the speed). */
+/** Verifier with the public key's table built once (~5–10 ms in WebAssembly, ~100 ms on the noble fallback; see sm2-verify.ts). */
 export function createSm2Verifier(publicKeyHex: string): Sm2Verifier {
   if (!sm2.verifyPublicKey(publicKeyHex)) throw new RangeError('not an SM2 public key on the curve');
   const key = sm2Key(publicKeyHex);

@@ -3,7 +3,7 @@ import { verifyItem, type PoolReply, type PoolRequest } from './sm2-pool';
 
 /**
  * A verification thread of the SM2 pool: the curve check on digests the main thread computed.
- * Each issuer key's table is built here once (~100 ms) and kept; a bad key or signature is a
+ * Each issuer key's table is built here once (~5–10 ms in WebAssembly) and kept; a bad key or signature is a
  * `false` verdict, never a crash of the thread.
  */
 parentPort!.on('message', (req: PoolRequest) => {

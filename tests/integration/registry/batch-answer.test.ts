@@ -56,7 +56,7 @@ describe('the batch endpoint sends each license once', () => {
     expect(registers.every((r) => r === registers[0])).toBe(true);
     expect(registers[0]!.verification.state).toBe('verified');
     // Each holder's usage is still recorded once, under their own key.
-    const mine = (await sb.usage()).filter((u) => u.caseNumber === USAGE.caseNumber && u.key !== undefined);
+    const mine = (await sb.usage!()).filter((u) => u.caseNumber === USAGE.caseNumber && u.key !== undefined);
     expect(mine.map((u) => u.holderCode).sort()).toEqual(people.map((p) => p.holderCode).sort());
   });
 });

@@ -164,3 +164,35 @@ describe('SM2 point addition in WebAssembly', () => {
     }
   });
 });
+
+describe("the sandbox signer's k·G", () => {
+  it('gives sm-crypto-v2’s x(k·G) on both backends, at the edges and for seeded k', async () => {
+    const { sm2 } = await import('sm-crypto-v2');
+    const { sm2BaseXVariableTime } = await import('../../../protocol/sm2-verify');
+    const next = rng(testSeed('sm2 k·G'));
+    const random = () => {
+      let k = 0n;
+      for (let i = 0; i < 8; i++) k = (k << 32n) | BigInt(randInt(next, 2 ** 32));
+      return (k % (n - 1n)) + 1n;
+    };
+    const ks = [
+      1n,
+      2n,
+      127n,
+      128n,
+      129n,
+      255n,
+      256n,
+      n - 1n,
+      n - 128n,
+      1n << 255n,
+      ...Array.from({ length: 60 }, random),
+    ];
+    for (const k of ks) {
+      const want = BigInt('0x' + sm2.getPublicKeyFromPrivateKey(k.toString(16).padStart(64, '0')).slice(2, 66));
+      expect(sm2BaseXVariableTime(k, 'wasm'), `k = ${k}`).toBe(want);
+      expect(sm2BaseXVariableTime(k, 'noble'), `k = ${k}`).toBe(want);
+    }
+    expect(() => sm2BaseXVariableTime(n, 'wasm')).toThrow(RangeError);
+  });
+});
