@@ -183,6 +183,8 @@ describe('batch check of a list against the sandbox registry', () => {
       batchSize: 3,
       concurrency: 1,
       probeMs: 0,
+      // Each call's rows commit at once, so progress (which steers the faults here) follows calls.
+      commitGroup: { ms: 0, rows: 1 },
     });
     const events: string[] = [];
     let downAt = -1;
@@ -254,7 +256,7 @@ describe('batch check of a list against the sandbox registry', () => {
 
   it('pauses instead of recording "could not check" when the registry stops answering, and resumes', async () => {
     newJob('PL-2026-0005');
-    const first = new BatchRunner({ ...deps(), concurrency: 1 });
+    const first = new BatchRunner({ ...deps(), concurrency: 1, commitGroup: { ms: 0, rows: 1 } });
     first.on('progress', (p) => {
       if (p.done >= 4) sb.setFaults({ down: true });
     });
