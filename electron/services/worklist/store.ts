@@ -104,16 +104,15 @@ export function insertTask(
 export function addStep(db: Db, cipher: RecordCipher, taskId: number, step: string, by: string, note?: string): void {
   if (note !== undefined && note.length > NOTE_MAX)
     throw new RangeError(`a worklist step note is at most ${NOTE_MAX} characters, got ${note.length}`);
+  const insert = db.prepare(
+    'INSERT INTO worklist_steps(id, task_id, step, note_sealed, by_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const at = new Date().toISOString();
+  // Most steps (every task's `found`) have no note: no row id to know beforehand.
+  if (!note) return void insert.run(null, taskId, step, null, by, at);
   db.transaction(() => {
     const id = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM worklist_steps').pluck().get() as number;
-    db.prepare('INSERT INTO worklist_steps(id, task_id, step, note_sealed, by_id, at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      id,
-      taskId,
-      step,
-      note ? sealNote(cipher, taskId, id, note) : null,
-      by,
-      new Date().toISOString(),
-    );
+    insert.run(id, taskId, step, sealNote(cipher, taskId, id, note), by, at);
   })();
 }
 
