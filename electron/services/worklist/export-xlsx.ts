@@ -66,7 +66,7 @@ export async function worklistXlsx(
   for (let offset = 0; ; offset += 500) {
     const tasks = listTasks(db, cipher, w.id, { offset, limit: 500 });
     for (const t of tasks) {
-      const v = taskView(db, t, p);
+      const v = taskView(db, cipher, t, p);
       sheet.addRow({
         seq: v.seq,
         name: v.name,

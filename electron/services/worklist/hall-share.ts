@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import type { HallClient } from '../hall/client';
 import { personHash } from '../hall/person';
 import type { OutboxMessageInput } from '../outbox/types';
+import { NOTE_MAX } from './notes';
 import { addStep, getWorklist, insertTask, listTasks, type WorklistRow } from './store';
 import type { TaskPerson } from './types';
 
@@ -179,7 +180,14 @@ export function mirrorTasks(
         now: new Date().toISOString(),
       });
       if ((row.state !== t.state || t.last?.step === 'assign') && t.last)
-        addStep(db, row.id, t.last.step, `${t.last.byUser}@${t.last.terminal}`, t.last.note ?? undefined);
+        addStep(
+          db,
+          cipher,
+          row.id,
+          t.last.step,
+          `${t.last.byUser}@${t.last.terminal}`,
+          t.last.note?.slice(0, NOTE_MAX),
+        );
       changed++;
     }
     const newest = Math.max(0, ...tasks.map((t) => t.updatedMs));

@@ -14,6 +14,7 @@ import { HallSync } from './hall-sync';
 import { getProgramme, loadProgrammes, type Programme } from './programmes';
 import { nextState, type Step } from './steps';
 import { mirrorWorklist, sharedPrefix } from './hall-share';
+import { sealPlainNotes } from './notes';
 import {
   addStep,
   countTasks,
@@ -62,6 +63,15 @@ export class WorklistService {
 
   constructor(private readonly d: WorklistDeps) {
     this.programmes = loadProgrammes(d.catalog, d.programmesDir);
+    // Notes written before migration 018 are plain; the migration could not seal them (no key yet).
+    const notes = sealPlainNotes(d.core.db, d.cipher);
+    if (notes.sealed || !notes.compacted)
+      d.core.log(
+        `worklists: sealed ${notes.sealed} step notes written before migration 018` +
+          (notes.compacted
+            ? ''
+            : '; the database could not be compacted, so old copies may remain until the next start'),
+      );
     this.hall = new HallSync({
       core: d.core,
       cipher: d.cipher,
@@ -164,7 +174,7 @@ export class WorklistService {
         );
     const w = getWorklist(this.core.db, id);
     const p = this.programmeOf(w.programme);
-    const tasks = listTasks(this.core.db, this.d.cipher, id, f).map((t) => taskView(this.core.db, t, p));
+    const tasks = listTasks(this.core.db, this.d.cipher, id, f).map((t) => taskView(this.core.db, this.d.cipher, t, p));
     return { ...summaryOf(this.core.db, w, p), tasks, matched: countTasks(this.core.db, id, f) };
   }
 
@@ -176,7 +186,7 @@ export class WorklistService {
 
   private taskOut(taskId: number): TaskView {
     const { t, p } = this.task(taskId);
-    return taskView(this.core.db, t, p);
+    return taskView(this.core.db, this.d.cipher, t, p);
   }
 
   /** Contacted (reached / not reached / declined) or confirmed: a step on record and in the audit log. */
@@ -190,7 +200,7 @@ export class WorklistService {
     const hall = await this.hall.viaHall(taskId, step, note ? { note } : {});
     this.core.db.transaction(() => {
       updateTask(this.core.db, taskId, { state: to, ...(hall ? { hall_version: hall.version } : {}) });
-      addStep(this.core.db, taskId, step, this.who(), note);
+      addStep(this.core.db, this.d.cipher, taskId, step, this.who(), note);
       auditWorklist(this.core, this.d.cipher, step === 'confirm' ? 'worklist-confirm' : 'worklist-contact', {
         worklist,
         itemCode: p.item,
@@ -215,7 +225,7 @@ export class WorklistService {
       const hall = await this.hall.viaHall(id, 'assign', { assignedTo: userId });
       this.core.db.transaction(() => {
         updateTask(this.core.db, id, { assigned_to: userId, ...(hall ? { hall_version: hall.version } : {}) });
-        addStep(this.core.db, id, 'assign', this.who(), userId);
+        addStep(this.core.db, this.d.cipher, id, 'assign', this.who(), userId);
         auditWorklist(this.core, this.d.cipher, 'worklist-assign', {
           worklist,
           itemCode: p.item,
@@ -327,7 +337,7 @@ export class WorklistService {
           ...(step?.version !== undefined ? { hall_version: step.version } : {}),
         });
         if (claim && step?.late) this.core.services.outbox?.enqueue(this.core.db, step.late);
-        addStep(this.core.db, taskId, 'output', this.who(), ref);
+        addStep(this.core.db, this.d.cipher, taskId, 'output', this.who(), ref);
         auditWorklist(this.core, this.d.cipher, 'worklist-output', {
           worklist,
           itemCode: p.item,
@@ -362,7 +372,7 @@ export class WorklistService {
         ...(digest ? { signature: digest } : {}),
         ...(hall ? { hall_version: hall.version } : {}),
       });
-      addStep(this.core.db, taskId, 'deliver', this.who(), o.note);
+      addStep(this.core.db, this.d.cipher, taskId, 'deliver', this.who(), o.note);
       auditWorklist(this.core, this.d.cipher, 'worklist-deliver', {
         worklist,
         itemCode: p.item,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto';
 import { WorklistError } from './errors';
+import { NOTE_MAX, openNote, sealNote } from './notes';
 import { TASK_STATES, type TaskPerson, type TaskState } from './types';
 
 type Db = Database.Database;
@@ -92,29 +93,51 @@ export function insertTask(
     .run(t.worklist, t.seq, t.subject, cipher.seal(JSON.stringify(t.person), aad(t.worklist, t.seq)), now);
   if (r.changes === 0) return undefined;
   const id = Number(r.lastInsertRowid);
-  addStep(db, id, 'found', t.by);
+  addStep(db, cipher, id, 'found', t.by);
   return id;
 }
 
-export function addStep(db: Db, taskId: number, step: string, by: string, note?: string): void {
-  db.prepare('INSERT INTO worklist_steps(task_id, step, note, by_id, at) VALUES (?, ?, ?, ?, ?)').run(
-    taskId,
-    step,
-    note ?? null,
-    by,
-    new Date().toISOString(),
+/**
+ * A step on record; its note (what staff typed, or the assignee, the output's reference) sealed
+ * under the step's own row id (notes.ts), which is chosen here so the AAD can name it.
+ */
+export function addStep(db: Db, cipher: RecordCipher, taskId: number, step: string, by: string, note?: string): void {
+  if (note !== undefined && note.length > NOTE_MAX)
+    throw new RangeError(`a worklist step note is at most ${NOTE_MAX} characters, got ${note.length}`);
+  const insert = db.prepare(
+    'INSERT INTO worklist_steps(id, task_id, step, note_sealed, by_id, at) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const at = new Date().toISOString();
+  // Most steps (every task's `found`) have no note: no row id to know beforehand.
+  if (!note) return void insert.run(null, taskId, step, null, by, at);
+  db.transaction(() => {
+    const id = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM worklist_steps').pluck().get() as number;
+    insert.run(id, taskId, step, sealNote(cipher, taskId, id, note), by, at);
+  })();
 }
 
-export function steps(db: Db, taskId: number): Array<{ step: string; by: string; at: string; note?: string }> {
-  return (
-    db.prepare('SELECT step, by_id, at, note FROM worklist_steps WHERE task_id = ? ORDER BY id').all(taskId) as Array<{
-      step: string;
-      by_id: string;
-      at: string;
-      note: string | null;
-    }>
-  ).map((s) => ({ step: s.step, by: s.by_id, at: s.at, ...(s.note ? { note: s.note } : {}) }));
+/** The task's steps in order, notes opened; a note moved from another row fails (CryptoError INTEGRITY). */
+export function steps(
+  db: Db,
+  cipher: RecordCipher,
+  taskId: number,
+): Array<{ step: string; by: string; at: string; note?: string }> {
+  const rows = db
+    .prepare('SELECT id, task_id, step, by_id, at, note, note_sealed FROM worklist_steps WHERE task_id = ? ORDER BY id')
+    .all(taskId) as Array<{
+    id: number;
+    task_id: number;
+    step: string;
+    by_id: string;
+    at: string;
+    note: string | null;
+    note_sealed: Buffer | null;
+  }>;
+  return rows.map((s) => {
+    // `note` is only ever set on a row from before migration 018 not sealed yet (sealPlainNotes).
+    const note = s.note_sealed ? openNote(cipher, s.task_id, s.id, s.note_sealed) : s.note;
+    return { step: s.step, by: s.by_id, at: s.at, ...(note ? { note } : {}) };
+  });
 }
 
 const open = (cipher: RecordCipher, r: TaskRow & { person: Buffer }): StoredTask => ({

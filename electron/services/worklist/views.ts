@@ -2,6 +2,7 @@ import { maskIdNumber } from '../../../protocol/id-mask';
 import { ageOn, dayTurning, localDate } from '../rules/dates';
 import { licenseTypeName } from '../rules';
 import type Database from 'better-sqlite3';
+import type { RecordCipher } from '../crypto';
 import type { Programme } from './programmes';
 import { allowedSteps } from './steps';
 import { countTasks, stateCounts, steps, type StoredTask, type WorklistRow } from './store';
@@ -37,7 +38,12 @@ export function summaryOf(db: Database.Database, w: WorklistRow, p: Programme | 
 }
 
 /** One task as staff see it: the masked number, what the programme asked for, nothing more. */
-export function taskView(db: Database.Database, t: StoredTask, p: Programme | undefined): TaskView {
+export function taskView(
+  db: Database.Database,
+  cipher: RecordCipher,
+  t: StoredTask,
+  p: Programme | undefined,
+): TaskView {
   const per = t.person;
   const today = localDate(new Date());
   const turningAge = p?.population.turningAge ? Number(p.effectiveParams[p.population.turningAge]) : undefined;
@@ -65,7 +71,7 @@ export function taskView(db: Database.Database, t: StoredTask, p: Programme | un
     ...(t.delivered_at ? { deliveredAt: t.delivered_at } : {}),
     signed: !!t.signature,
     can: allowedSteps(t.state),
-    history: steps(db, t.id),
+    history: steps(db, cipher, t.id),
   };
 }
 

@@ -16,6 +16,7 @@ import { m014 } from './014-case-documents';
 import { m015 } from './015-signatures';
 import { m016 } from './016-signatures-reask';
 import { m017 } from './017-worklist-hall';
+import { m018 } from './018-worklist-notes-sealed';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   m015,
   m016,
   m017,
+  m018,
 ];
