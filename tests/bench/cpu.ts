@@ -24,6 +24,12 @@ export const mainThreadCpu = () => ticks(`/proc/self/task/${process.pid}/stat`);
 /** Every thread of this process (the main thread, the verification pool, V8's helpers). */
 export const processCpu = () => ticks('/proc/self/stat');
 
+/** Another process's main thread (its thread id is its pid). */
+export const pidMainThreadCpu = (pid: number) => ticks(`/proc/${pid}/task/${pid}/stat`);
+
+/** Every thread of another process. */
+export const pidCpu = (pid: number) => ticks(`/proc/${pid}/stat`);
+
 /** A process and its descendants, as they are now. */
 export function treeCpu(pid: number): number | undefined {
   const own = ticks(`/proc/${pid}/stat`);

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHostProcess } from '../helpers/host-process';
+import { startTestSandbox } from '../helpers/sandbox';
+import { pidCpu, pidMainThreadCpu, treeCpu } from './cpu';
+
+/** A process's resident-set high-water mark (VmHWM), in MB: its peak over its whole life. */
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  return Math.round(Number(m[1]) / 1024);
+}
+
+export interface HostBatchRun {
+  lines: number;
+  secs: number;
+  via: string;
+  /** CPU seconds over the run: the host's main thread, the whole host, the sandbox. */
+  cpu: { main: number; terminal: number; registry: number };
+  peakRssMb: number;
+}
+
+/**
+ * A batch check as the terminal ships: the built web host (`out/main/web-host.js`, the bundle
+ * Electron's main process runs too) as its own process against the sandbox (+20 ms a call), the
+ * list uploaded and run through the API as a station user would. Times the run from `batch.start`
+ * to `done`; CPU from /proc for the host's main thread, the whole host and the sandbox; the host's
+ * peak RSS from the kernel. Needs `npm run build`.
+ */
+export async function hostBatch(o: {
+  list: (path: string) => void;
+  lines: number;
+  itemCode: string;
+  mapping: { name: number; idNumber: number; fatherIdNumber?: number; motherIdNumber?: number };
+  residents?: number;
+}): Promise<HostBatchRun> {
+  const sb = await startTestSandbox({ child: true, ...(o.residents ? { residents: o.residents } : {}) });
+  await sb.setFaults({ latencyMs: 20 });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-batch-host-'));
+  const config = join(dir, 'config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      mode: 'training',
+      hall: { id: 'BENCH', name: '基准大厅' },
+      counter: 'B1',
+      registry: { url: sb.url, appKey: sb.appKey, appSecret: sb.appSecret },
+      printer: { backend: 'virtual' },
+    }),
+  );
+  const host = await startHostProcess({ COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') });
+  const pid = host.proc.pid!;
+  try {
+    await host.callOk('auth.signIn', { userId: 'demo-station', password: 'training-123' });
+    const path = join(dir, 'list.csv');
+    o.list(path);
+    const bytes = readFileSync(path);
+    const chunk = 512 * 1024;
+    let uploadId: string | undefined;
+    for (let offset = 0; offset < bytes.length; offset += chunk) {
+      const up = await host.callOk('batch.upload', {
+        ...(uploadId ? { uploadId } : {}),
+        fileName: 'bench.csv',
+        size: bytes.length,
+        offset,
+        data: bytes.subarray(offset, offset + chunk).toString('base64'),
+      });
+      uploadId = up.uploadId;
+    }
+    const cpu = () => ({
+      main: pidMainThreadCpu(pid) ?? NaN,
+      terminal: pidCpu(pid) ?? NaN,
+      registry: treeCpu(sb.pid!) ?? NaN,
+    });
+    const c0 = cpu();
+    const t0 = performance.now();
+    const job = await host.callOk('batch.start', {
+      uploadId: uploadId!,
+      itemCode: o.itemCode,
+      reason: '基准测试',
+      mapping: o.mapping,
+    });
+    let view = job;
+    // Polled as the screen's progress bar would be; each poll is a few microseconds of the host's time.
+    while (view.state === 'running' || view.state === 'ready') {
+      await new Promise((r) => setTimeout(r, 100));
+      view = await host.callOk('batch.get', { jobId: job.id });
+    }
+    const secs = (performance.now() - t0) / 1000;
+    const c1 = cpu();
+    if (view.state !== 'done')
+      throw new Error(`the batch ended ${view.state}: ${JSON.stringify(view.progress?.error)}`);
+    const lines = Object.values(view.counts).reduce((a, b) => a + b, 0);
+    if (lines !== o.lines) throw new Error(`the batch recorded ${lines} lines of ${o.lines}`);
+    return {
+      lines,
+      secs,
+      via: view.progress?.via ?? '?',
+      cpu: { main: c1.main - c0.main, terminal: c1.terminal - c0.terminal, registry: c1.registry - c0.registry },
+      peakRssMb: peakRssMb(pid),
+    };
+  } finally {
+    host.proc.kill('SIGTERM');
+    await new Promise((r) => host.proc.once('exit', r));
+    await sb.stop();
+  }
+}
