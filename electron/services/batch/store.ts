@@ -1,4 +1,3 @@
-import { deflateSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { CheckResult } from '../rules';
@@ -31,18 +30,6 @@ export interface StoredRow {
 }
 
 const aad = (job: string, seq: number | 'job', col: string) => `batch_rows/v1|${job}|${seq}|${col}`;
-
-/**
- * A row's checks, deflated before sealing: 13 conditions with their sentences and the license
- * each relied on are ~5–6 KB of JSON, which SQLite spills to overflow pages and writes twice
- * (WAL, then the file); deflated they are under 1 KB (100,000 rows: ~550 MB → under 100 MB), for
- * about the CPU the sealing of the larger text cost. zlib's header byte (0x78) tells a packed
- * row from one written before (JSON, which starts with '['), so both read back.
- */
-const packChecks = (checks: CheckResult[]) => deflateSync(JSON.stringify(checks), { level: 1 });
-function unpackChecks(b: Buffer): CheckResult[] {
-  return JSON.parse((b[0] === 0x78 ? inflateSync(b) : b).toString('utf8')) as CheckResult[];
-}
 
 export function createJob(
   db: Database.Database,
@@ -122,7 +109,7 @@ export function rowWriter(db: Database.Database, cipher: RecordCipher, job: stri
       row.problem ?? null,
       row.failedChecks.join(','),
       cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
-      row.checks ? cipher.seal(packChecks(row.checks), aad(job, row.seq, 'checks')) : null,
+      row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
       new Date().toISOString(),
     );
 }
@@ -163,7 +150,9 @@ export function listRows(
     ...(r.problem ? { problem: r.problem } : {}),
     failedChecks: r.failed_checks ? r.failed_checks.split(',') : [],
     input: JSON.parse(cipher.open(r.input, aad(job, r.seq, 'input')).toString('utf8')) as RowInput,
-    ...(r.checks ? { checks: unpackChecks(cipher.open(r.checks, aad(job, r.seq, 'checks'))) } : {}),
+    ...(r.checks
+      ? { checks: JSON.parse(cipher.open(r.checks, aad(job, r.seq, 'checks')).toString('utf8')) as CheckResult[] }
+      : {}),
   }));
 }
 
