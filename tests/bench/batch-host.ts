@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { trainingHostEnv } from '../helpers/host-config';
 import { startHostProcess } from '../helpers/host-process';
 import { startTestSandbox } from '../helpers/sandbox';
 import { pidCpu, pidMainThreadCpu, treeCpu } from './cpu';
@@ -37,19 +37,9 @@ export async function hostBatch(o: {
 }): Promise<HostBatchRun> {
   const sb = await startTestSandbox({ child: true, ...(o.residents ? { residents: o.residents } : {}) });
   await sb.setFaults({ latencyMs: 20 });
-  const dir = mkdtempSync(join(tmpdir(), 'bench-batch-host-'));
-  const config = join(dir, 'config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      mode: 'training',
-      hall: { id: 'BENCH', name: '基准大厅' },
-      counter: 'B1',
-      registry: { url: sb.url, appKey: sb.appKey, appSecret: sb.appSecret },
-      printer: { backend: 'virtual' },
-    }),
-  );
-  const host = await startHostProcess({ COUNTER_CONFIG: config, COUNTER_DATA_DIR: join(dir, 'data') });
+  const env = trainingHostEnv({ sandbox: sb, hall: { id: 'BENCH', name: '基准大厅' }, counter: 'B1' });
+  const dir = dirname(env.COUNTER_CONFIG);
+  const host = await startHostProcess(env);
   const pid = host.proc.pid!;
   try {
     await host.callOk('auth.signIn', { userId: 'demo-station', password: 'training-123' });

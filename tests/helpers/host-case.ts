@@ -1,10 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
 import type { CaseView } from '../../electron/api/types';
+import { trainingHostEnv } from './host-config';
 import { startHostProcess, type HostProcess } from './host-process';
 import type { VirtualPrinter } from './printer/virtual-printer';
 import type { TestSandbox } from './sandbox';
@@ -25,22 +23,14 @@ export function hostEnv(o: {
   counter: string;
   cupsServer?: string;
 }): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), `counter-${o.hall.id.toLowerCase()}-`));
-  const config = join(dir, 'config.json');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      mode: 'training',
-      hall: o.hall,
-      counter: o.counter,
-      registry: { url: o.sandbox.url, appKey: o.sandbox.appKey, appSecret: o.sandbox.appSecret },
-      printer: o.cups ? { backend: 'cups', a4: o.cups.queue } : { backend: 'virtual' },
-    }),
-  );
   const cupsServer = o.cupsServer ?? o.cups?.cupsServer;
   return {
-    COUNTER_CONFIG: config,
-    COUNTER_DATA_DIR: join(dir, 'data'),
+    ...trainingHostEnv({
+      sandbox: o.sandbox,
+      hall: o.hall,
+      counter: o.counter,
+      printer: o.cups ? { backend: 'cups', a4: o.cups.queue } : { backend: 'virtual' },
+    }),
     ...(cupsServer ? { CUPS_SERVER: cupsServer } : {}),
   };
 }

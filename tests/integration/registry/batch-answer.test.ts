@@ -1,8 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, RegistryError, type RegistryClient } from '../../../electron/services/registry';
 import { generateWorld } from '../../../sandbox/generator/generate';
+import { fixedAnswerRegistry } from '../../helpers/fixed-registry';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
@@ -62,31 +61,17 @@ describe('the batch endpoint sends each license once', () => {
 });
 
 describe('a hostile batch answer', () => {
-  let answer: unknown;
-  let server: http.Server;
+  let r: Awaited<ReturnType<typeof fixedAnswerRegistry>>;
   let c: RegistryClient;
   const asked = [
     { holderCode: '11010519491231002X', key: '1' },
     { holderCode: '110105194912310011', key: '1f' },
   ];
   beforeAll(async () => {
-    server = http.createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as AddressInfo).port;
-    c = createRegistryClient({
-      baseUrl: `http://127.0.0.1:${port}/`,
-      appKey: 'k',
-      appSecret: 's',
-      retries: { max: 0 },
-    });
+    r = await fixedAnswerRegistry();
+    c = r.client;
   });
-  afterAll(async () => {
-    c?.close();
-    await new Promise((r) => server.close(r));
-  });
+  afterAll(() => r?.close());
 
   const entry = (key: string, licenses: number[]) => ({
     holderCode: asked[key === '1' ? 0 : 1]!.holderCode,
@@ -107,12 +92,12 @@ describe('a hostile batch answer', () => {
       { max: 100, results: [{ ...entry('1', []), licenses: [{}] }, entry('1f', [])] },
     ],
   ])('%s → REGISTRY_MALFORMED', async (_what, body) => {
-    answer = body;
+    r.answer(body);
     expect(await codeOf(c.batchLicenses(asked, USAGE, TYPES))).toBe('REGISTRY_MALFORMED');
   });
 
   it('an answer with no licenses for anyone passes, each holder with none', async () => {
-    answer = { max: 100, licenses: [], results: [entry('1', []), entry('1f', [])] };
+    r.answer({ max: 100, licenses: [], results: [entry('1', []), entry('1f', [])] });
     expect((await c.batchLicenses(asked, USAGE, TYPES)).map((g) => g.licenses)).toEqual([[], []]);
   });
 });

@@ -1,8 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, RegistryError, type RegistryClient } from '../../../electron/services/registry';
 import type { PopulationQuery } from '../../../protocol/population-wire';
+import { fixedAnswerRegistry } from '../../helpers/fixed-registry';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
@@ -84,28 +83,14 @@ describe('the population query against the sandbox', () => {
 });
 
 describe('a hostile population answer is refused at the boundary', () => {
-  let answer: unknown;
-  let server: http.Server;
+  let r: Awaited<ReturnType<typeof fixedAnswerRegistry>>;
   let c: RegistryClient;
   const good = { idNumber: '11010519491231002X', name: '张三' };
   beforeAll(async () => {
-    server = http.createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(answer));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as AddressInfo).port;
-    c = createRegistryClient({
-      baseUrl: `http://127.0.0.1:${port}/`,
-      appKey: 'k',
-      appSecret: 's',
-      retries: { max: 0 },
-    });
+    r = await fixedAnswerRegistry();
+    c = r.client;
   });
-  afterAll(async () => {
-    c?.close();
-    await new Promise((r) => server.close(r));
-  });
+  afterAll(() => r?.close());
 
   it.each([
     ['an unasked field', { people: [{ ...good, address: '某路1号' }] }],
@@ -116,12 +101,12 @@ describe('a hostile population answer is refused at the boundary', () => {
     ['a cursor that does not move', { people: [good], next: '5' }],
     ['not the shape at all', { items: [] }],
   ])('%s → REGISTRY_MALFORMED', async (_what, body) => {
-    answer = body;
+    r.answer(body);
     expect(await codeOf(c.population({ ...Q, size: 2, cursor: '5' }, USAGE))).toBe('REGISTRY_MALFORMED');
   });
 
   it('a well-formed answer passes', async () => {
-    answer = { people: [good], next: '9' };
+    r.answer({ people: [good], next: '9' });
     expect((await c.population({ ...Q, size: 2, cursor: '5' }, USAGE)).people).toEqual([good]);
   });
 });

@@ -1,0 +1,35 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRegistryClient, type RegistryClient } from '../../electron/services/registry';
+
+/**
+ * A registry on loopback that answers every call with the JSON the test last set, and a client of
+ * it with no retries: for hostile answers at the client's boundary (shapes the sandbox never sends).
+ */
+export async function fixedAnswerRegistry(): Promise<{
+  client: RegistryClient;
+  answer(body: unknown): void;
+  close(): Promise<void>;
+}> {
+  let body: unknown;
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  const client = createRegistryClient({
+    baseUrl: `http://127.0.0.1:${port}/`,
+    appKey: 'k',
+    appSecret: 's',
+    retries: { max: 0 },
+  });
+  return {
+    client,
+    answer: (b) => (body = b),
+    async close() {
+      client.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
