@@ -63,38 +63,67 @@ function prepared(db: Db): { head: Stmt; insert: Stmt } {
   return s;
 }
 
+/** Writes one entry after `prev` (seq, hash) and returns its own; the caller holds the transaction. */
+function writeEntry(
+  db: Db,
+  st: { insert: Stmt },
+  setup: DbAuditSetup | undefined,
+  prev: { seq: number; hash: string },
+  e: AuditEntryInput,
+): { seq: number; hash: string } {
+  const seq = prev.seq + 1;
+  let sealed: Buffer | null = null;
+  if (e.personal) {
+    if (!setup?.cipher)
+      throw new AuditError(
+        'AUDIT_NO_CIPHER',
+        'audit entry holds personal data but no data key is configured; start the audit service with the data key (configureAudit)',
+      );
+    sealed = setup.cipher.seal(JSON.stringify(e.personal), sealAad(seq));
+  }
+  const row: Omit<AuditRow, 'hash' | 'prev_hash'> = {
+    seq,
+    at: (e.at ?? new Date()).toISOString(),
+    actor: short(e.actor, 'actor'),
+    action: short(e.action, 'action') ?? '',
+    subject: short(e.subject, 'subject'),
+    item_code: short(e.itemCode, 'item code'),
+    case_id: short(e.caseId, 'case id'),
+    purpose: short(e.purpose, 'purpose'),
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+    detail_sealed: sealed,
+  };
+  if (!row.action) throw new AuditError('AUDIT_INVALID_ENTRY', 'audit entry needs an action');
+  const hash = entryHash(prev.hash, row);
+  st.insert.run({ ...row, prev_hash: prev.hash, hash });
+  if (setup?.signer && seq % setup.checkpointEvery === 0) writeCheckpoint(db, setup.signer, seq, hash);
+  return { seq, hash };
+}
+
+const headOf = (st: { head: Stmt }) => {
+  const head = st.head.get() as unknown as { seq: number; hash: string } | undefined;
+  return head ?? { seq: 0, hash: GENESIS_HASH };
+};
+
 export function appendAudit(db: Db, e: AuditEntryInput): number {
   const setup = setups.get(db);
   const st = prepared(db);
+  return db.transaction(() => writeEntry(db, st, setup, headOf(st), e).seq)();
+}
+
+/**
+ * Several entries in one go, chained in order, exactly as that many appendAudit calls would chain
+ * them: one savepoint and one read of the chain's head for all of them. A batch run writes one
+ * entry per checked line, and a savepoint plus a head read per entry was a measurable share of
+ * the line's main-thread time. Call it inside the transaction that records what they audit.
+ * Returns the entries' seqs.
+ */
+export function appendAuditMany(db: Db, entries: readonly AuditEntryInput[]): number[] {
+  if (entries.length === 0) return [];
+  const setup = setups.get(db);
+  const st = prepared(db);
   return db.transaction(() => {
-    const head = st.head.get() as unknown as { seq: number; hash: string } | undefined;
-    const seq = (head?.seq ?? 0) + 1;
-    const prev = head?.hash ?? GENESIS_HASH;
-    let sealed: Buffer | null = null;
-    if (e.personal) {
-      if (!setup?.cipher)
-        throw new AuditError(
-          'AUDIT_NO_CIPHER',
-          'audit entry holds personal data but no data key is configured; start the audit service with the data key (configureAudit)',
-        );
-      sealed = setup.cipher.seal(JSON.stringify(e.personal), sealAad(seq));
-    }
-    const row: Omit<AuditRow, 'hash' | 'prev_hash'> = {
-      seq,
-      at: (e.at ?? new Date()).toISOString(),
-      actor: short(e.actor, 'actor'),
-      action: short(e.action, 'action') ?? '',
-      subject: short(e.subject, 'subject'),
-      item_code: short(e.itemCode, 'item code'),
-      case_id: short(e.caseId, 'case id'),
-      purpose: short(e.purpose, 'purpose'),
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-      detail_sealed: sealed,
-    };
-    if (!row.action) throw new AuditError('AUDIT_INVALID_ENTRY', 'audit entry needs an action');
-    const hash = entryHash(prev, row);
-    st.insert.run({ ...row, prev_hash: prev, hash });
-    if (setup?.signer && seq % setup.checkpointEvery === 0) writeCheckpoint(db, setup.signer, seq, hash);
-    return seq;
+    let at = headOf(st);
+    return entries.map((e) => (at = writeEntry(db, st, setup, at, e)).seq);
   })();
 }

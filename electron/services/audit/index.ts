@@ -1,4 +1,4 @@
-export { appendAudit, configureAudit, sealAad } from './append';
+export { appendAudit, appendAuditMany, configureAudit, sealAad } from './append';
 export { signHead, writeCheckpoint } from './checkpoint';
 export { verifyChain, type VerifyResult } from './verify';
 export { auditSubject } from './subject';

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
-import { appendAudit, auditSubject } from '../audit';
+import { appendAuditMany, auditSubject, type AuditEntryInput } from '../audit';
 import type { RegistryClient } from '../registry';
 import { checkRow, evaluateRow, KEY_SUFFIX, rowHolders, type BatchItem, type RowDelivered } from './check-row';
 import { BatchError } from './errors';
@@ -169,8 +169,9 @@ export class BatchRunner extends EventEmitter<{
     let batchOff = false;
     let retryAt = 0;
     let probing = false;
-    // The row and the audit entry of its registry use commit together: one is never without the other.
-    const write = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single') => {
+    // The row and the audit entry of its registry use commit together: one is never without the
+    // other. A row returns its entry, and a group's entries are chained in one appendAuditMany.
+    const write = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single'): AuditEntryInput => {
       putRow({
         seq: p.seq,
         outcome: res.outcome,
@@ -178,7 +179,7 @@ export class BatchRunner extends EventEmitter<{
         input: p.input,
         checks: res.checks,
       });
-      appendAudit(db, {
+      return {
         action: 'batch-check',
         actor: job.clerkId,
         subject: auditSubject(cipher, p.input.idNumber),
@@ -186,7 +187,7 @@ export class BatchRunner extends EventEmitter<{
         caseId: jobId,
         purpose: job.reason,
         detail: { seq: p.seq, via, outcome: res.outcome },
-      });
+      };
     };
     let tickAt = count + every;
     const counted = (n: number) => {
@@ -200,7 +201,8 @@ export class BatchRunner extends EventEmitter<{
     // Rows commit in groups (GROUP_MS, GROUP_ROWS): a kill loses the rows not yet committed, which
     // the registry then sees again under the same keys or request ids, a replay that adds no usage
     // record. A failure to write stops the run like any other (firstError), never re-checks a row.
-    const unsaved: Array<() => void> = [];
+    // A bad-input line has no registry use, so no audit entry (undefined).
+    const unsaved: Array<() => AuditEntryInput | undefined> = [];
     let commitTimer: ReturnType<typeof setTimeout> | undefined;
     const commit = () => {
       if (commitTimer) clearTimeout(commitTimer);
@@ -209,7 +211,12 @@ export class BatchRunner extends EventEmitter<{
       const rows = unsaved.splice(0);
       try {
         db.transaction(() => {
-          for (const w of rows) w();
+          const entries: AuditEntryInput[] = [];
+          for (const w of rows) {
+            const e = w();
+            if (e) entries.push(e);
+          }
+          appendAuditMany(db, entries);
         })();
         counted(rows.length);
       } catch (e) {
@@ -217,7 +224,7 @@ export class BatchRunner extends EventEmitter<{
       }
     };
     const group = this.d.commitGroup ?? COMMIT_GROUP;
-    const save = (...ws: Array<() => void>) => {
+    const save = (...ws: Array<() => AuditEntryInput | undefined>) => {
       unsaved.push(...ws);
       if (unsaved.length >= group.rows) commit();
       else commitTimer ??= setTimeout(commit, group.ms);
@@ -309,7 +316,7 @@ export class BatchRunner extends EventEmitter<{
       if (this.cancelled || this.stopping || firstError) break;
       if (!row.ok) {
         const { problem, input } = row;
-        save(() => putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input }));
+        save(() => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input }));
         continue;
       }
       pending.push({ seq: r.line, input: row.input });

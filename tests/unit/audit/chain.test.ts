@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   appendAudit,
+  appendAuditMany,
   configureAudit,
   createAuditSigner,
   sealAad,
@@ -20,6 +21,42 @@ const fresh = () => openDatabase(join(mkdtempSync(join(tmpdir(), 'counter-audit-
 const signer = createAuditSigner(sm2.generateKeyPairHex().privateKey.padStart(64, '0'));
 
 describe('audit chain', () => {
+  it('appendAuditMany chains exactly as one appendAudit per entry would, checkpoints and sealing included', () => {
+    const cipher = createCipher(randomBytes(32));
+    const at = new Date('2026-12-01T08:00:00Z');
+    const entries = Array.from({ length: 11 }, (_, i) => ({
+      action: 'batch-check',
+      actor: 'st1',
+      subject: `subject-${i}`,
+      caseId: 'BATCH-1',
+      detail: { seq: i },
+      at,
+    }));
+    const one = fresh();
+    const many = fresh();
+    for (const db of [one, many]) {
+      configureAudit(db, { signer, cipher, checkpointEvery: 4 });
+      appendAudit(db, { action: 'app-start', actor: null, at });
+    }
+    for (const e of entries) appendAudit(one, e);
+    expect(appendAuditMany(many, entries)).toEqual(Array.from({ length: 11 }, (_, i) => i + 2));
+    expect(appendAuditMany(many, [])).toEqual([]);
+    const rows = (db: typeof one) =>
+      db
+        .prepare('SELECT seq, at, actor, action, subject, case_id, detail, prev_hash, hash FROM audit_log ORDER BY seq')
+        .all();
+    expect(rows(many)).toEqual(rows(one));
+    // Personal details are sealed per entry under its own seq, as appendAudit seals them.
+    const [seq] = appendAuditMany(many, [{ action: 'batch-check', actor: 'st1', personal: { name: '张三' } }]);
+    const sealed = many.prepare('SELECT detail_sealed FROM audit_log WHERE seq = ?').pluck().get(seq) as Buffer;
+    expect(JSON.parse(cipher.open(sealed, sealAad(seq!)).toString('utf8'))).toEqual({ name: '张三' });
+    expect(many.prepare('SELECT seq FROM audit_checkpoint').all()).toEqual([{ seq: 4 }, { seq: 8 }, { seq: 12 }]);
+    expect(verifyChain(many, signer.publicKey)).toMatchObject({ ok: true, entries: 13, signedThrough: 12 });
+    // An entry that cannot be written undoes the whole call: no half-written run of entries.
+    expect(() => appendAuditMany(many, [entries[1]!, { action: '', actor: 'x' }])).toThrow();
+    expect(many.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(13);
+  });
+
   it('links entries by SM3 and verifies', () => {
     const db = fresh();
     configureAudit(db, { signer, checkpointEvery: 3 });
