@@ -206,7 +206,7 @@ function baseXChunk(ks: readonly bigint[]): bigint[] {
   const xs = new Array<bigint>(m);
   for (let i = m - 1; i >= 0; i--) {
     // 1/Z_i = t · prefix_(i−1); then t = 1/(Z_0 ⋯ Z_(i−1)) for the next one down.
-    let inv = t;
+    let inv: number = t;
     if (i > 0) {
       x.mul(zi, t, prefix(i - 1));
       x.mul(t, t, z(i));
