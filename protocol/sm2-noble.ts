@@ -75,3 +75,15 @@ export function nobleBaseX(k: bigint): bigint {
   if (!baseReady) nobleKeyTables(Point.BASE);
   return wnaf.unsafe(Point.BASE, k, affine).toAffine().x;
 }
+
+/**
+ * x(k·G) for many k: the fallback of `wasmBaseXMany`, with noble's normalizeZ turning all the
+ * products affine with one inversion. Throws a RangeError when some k·G is infinity (k ≡ 0 mod n).
+ */
+export function nobleBaseXMany(ks: readonly bigint[]): bigint[] {
+  if (!baseReady) nobleKeyTables(Point.BASE);
+  const points = ks.map((k) => wnaf.unsafe(Point.BASE, k, affine));
+  const at = points.findIndex((pt) => pt.is0());
+  if (at >= 0) throw new RangeError(`k·G is the point at infinity (k ≡ 0 mod n) at k #${at}`);
+  return normalizeZ(Point, points).map((pt) => pt.X);
+}

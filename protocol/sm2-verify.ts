@@ -1,5 +1,13 @@
-import { nobleBaseX, nobleKeyTables, nobleVerify, Point, type P } from './sm2-noble';
-import { sm2WasmAvailable, wasmBaseX, wasmTable, wasmVerify, wasmBaseTable, type WasmTable } from './sm2-wasm';
+import { nobleBaseX, nobleBaseXMany, nobleKeyTables, nobleVerify, Point, type P } from './sm2-noble';
+import {
+  sm2WasmAvailable,
+  wasmBaseX,
+  wasmBaseXMany,
+  wasmTable,
+  wasmVerify,
+  wasmBaseTable,
+  type WasmTable,
+} from './sm2-wasm';
 
 /**
  * SM2 signature verification (GB/T 32918.2 §7) on a digest e: R = s·G + t·P through fixed-window
@@ -53,4 +61,13 @@ export function sm2VerifyDigest(key: Sm2Key, e: Uint8Array, signatureHex: string
  */
 export function sm2BaseXVariableTime(k: bigint, backend: 'wasm' | 'noble' = sm2Backend): bigint {
   return backend === 'wasm' ? wasmBaseX(k) : nobleBaseX(k);
+}
+
+/**
+ * x(k·G) for each k, as `sm2BaseXVariableTime` gives one at a time, with one field inversion for
+ * the lot (the sandbox signs a batch answer's new licenses together). The same caveat: public-seed
+ * keys only.
+ */
+export function sm2BaseXManyVariableTime(ks: readonly bigint[], backend: 'wasm' | 'noble' = sm2Backend): bigint[] {
+  return backend === 'wasm' ? wasmBaseXMany(ks) : nobleBaseXMany(ks);
 }

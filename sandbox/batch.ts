@@ -1,5 +1,6 @@
 import type { LicenseRecord } from '../protocol/registry-types';
 import type { SandboxData } from './data';
+import type { LicenseRef } from './generator/licenses';
 import type { Faults } from './faults';
 import type { UsageLog, UsageRecord } from './usage-log';
 
@@ -36,7 +37,9 @@ export function batchLicenses(
   if (keys.length !== holders.length || keys.some((k) => !/^[\w.:-]{1,64}$/.test(k)))
     throw new BatchInputError('Query parameter keys must give one row key (1-64 of [A-Za-z0-9_.:-]) per holder.');
   const types = url.searchParams.get('types')?.split(',').filter(Boolean);
-  const licenses: LicenseRecord[] = [];
+  // The licenses the answer carries, each once, in first-mention order; built (and the new ones
+  // signed, one signMany per issuer) after the walk.
+  const refs: LicenseRef[] = [];
   const at = new Map<string, number>();
   const results = holders.map((holderCode, i) => {
     const key = keys[i]!;
@@ -51,10 +54,10 @@ export function batchLicenses(
       if (types && !types.includes(data.book.typeCode(r))) continue;
       const id = data.book.identifier(r);
       let n = at.get(id);
-      if (n === undefined) at.set(id, (n = licenses.push(data.license(r, faults)) - 1));
+      if (n === undefined) at.set(id, (n = refs.push(r) - 1));
       mine.push(n);
     }
     return { holderCode, key, licenses: mine };
   });
-  return { max: BATCH_MAX, licenses, results };
+  return { max: BATCH_MAX, licenses: data.licenses(refs, faults), results };
 }

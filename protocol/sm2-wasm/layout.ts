@@ -22,6 +22,12 @@ export const MEM = {
   /** Table building: 129 Jacobian points (96 bytes), then their Z's prefix products. */
   stage: 4096,
   prefix: 4096 + 129 * 96,
+  /**
+   * Many k·G at once (`wasmBaseXMany`): MANY_MAX Jacobian accumulators (96 bytes), then their Z's
+   * prefix products (32 bytes). The same bytes as the table build's stage: both are synchronous
+   * and neither keeps anything there between calls, so they never meet.
+   */
+  many: 4096,
   /** Key tables from the second 64 KB page on. */
   tables: 65536,
 } as const;
@@ -30,3 +36,5 @@ export const WINDOW_BYTES = 128 * 64;
 /** Signed 8-bit digits of a 256-bit scalar: 32 windows plus one for the last carry. */
 export const WINDOWS = 33;
 export const TABLE_BYTES = WINDOWS * WINDOW_BYTES;
+/** How many accumulators fit between `MEM.many` and the key tables (480): a longer list goes in chunks. */
+export const MANY_MAX = Math.floor((MEM.tables - MEM.many) / (96 + 32));

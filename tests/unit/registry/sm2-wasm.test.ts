@@ -196,3 +196,52 @@ describe("the sandbox signer's k·G", () => {
     expect(() => sm2BaseXVariableTime(n, 'wasm')).toThrow(RangeError);
   });
 });
+
+describe('many k·G with one inversion, and signMany', () => {
+  const scalars = (next: () => number, count: number) =>
+    Array.from({ length: count }, () => {
+      let k = 0n;
+      for (let i = 0; i < 8; i++) k = (k << 32n) | BigInt(randInt(next, 2 ** 32));
+      return (k % (n - 1n)) + 1n;
+    });
+
+  it('gives each k what the single k·G gives, on both backends, at the edges, seeded, and past one chunk', async () => {
+    const { sm2BaseXManyVariableTime, sm2BaseXVariableTime } = await import('../../../protocol/sm2-verify');
+    const { MANY_MAX } = await import('../../../protocol/sm2-wasm/layout');
+    const next = rng(testSeed('sm2 many k·G'));
+    const edges = [1n, 2n, 127n, 128n, 129n, 255n, 256n, 257n, n - 1n, n - 2n, n - 128n, 1n << 255n, 1n];
+    const lists = [edges, scalars(next, 70), [n - 1n], [], scalars(next, MANY_MAX + 20)];
+    for (const ks of lists) {
+      const want = ks.map((k) => sm2BaseXVariableTime(k, 'wasm'));
+      expect(sm2BaseXManyVariableTime(ks, 'wasm'), `${ks.length} k`).toEqual(want);
+      if (ks.length < 100) expect(sm2BaseXManyVariableTime(ks, 'noble'), `${ks.length} k`).toEqual(want);
+    }
+    // An infinity anywhere in the list throws, as the single one does, and leaves the module usable.
+    for (const backend of ['wasm', 'noble'] as const) {
+      expect(() => sm2BaseXManyVariableTime([5n, n, 7n], backend)).toThrow(RangeError);
+      expect(sm2BaseXManyVariableTime([5n, 7n], backend)).toEqual([5n, 7n].map((k) => sm2BaseXVariableTime(k)));
+    }
+  });
+
+  it('signMany gives map(sign) byte for byte, for several keys, on both backends', async () => {
+    const { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } = await import('../../../protocol/sm2');
+    const seed = testSeed('sm2 signMany');
+    const next = rng(seed);
+    for (const name of ['many-a', 'many-b', 'many-c']) {
+      const key = sm2PrivateKeyFromSeed(`${name}:${seed}`);
+      const reference = createSm2Signer(key, 'wasm');
+      const messages = Array.from({ length: 1 + randInt(next, 90) }, (_, i) =>
+        i % 7 === 3 ? '' : `{"line":${randInt(next, 1e9)},"名":"${name}"}`,
+      );
+      messages.push(messages[0]!); // a repeat signs the same
+      const want = messages.map((m) => reference.sign(m));
+      for (const backend of ['wasm', 'noble'] as const) {
+        const signer = createSm2Signer(key, backend);
+        expect(signer.signMany(messages), `${name} ${backend} (seed ${seed})`).toEqual(want);
+        expect(signer.signMany([]), backend).toEqual([]);
+      }
+      const v = createSm2Verifier(reference.publicKey);
+      expect(messages.every((m, i) => v.verify(m, want[i]!))).toBe(true);
+    }
+  });
+});
