@@ -12,9 +12,10 @@ import { EconBook } from './econ/book';
 type LicenseFaults = Pick<Faults, 'brokenSignature' | 'unknownIssuer'>;
 
 /**
- * The sandbox's data: the generated world, its licenses and their signatures. SM2 signing costs
- * about half a millisecond, so licenses are signed on first fetch and the signature memoised
- * (bounded; signatures are deterministic, so an evicted one is recomputed identically).
+ * The sandbox's data: the generated world, its licenses and their signatures. Signing the whole
+ * world up front would cost minutes at ~0.06–0.1 ms a signature (WebAssembly), so licenses are
+ * signed on first fetch and the signature memoised (bounded; signatures are deterministic, so an
+ * evicted one is recomputed identically).
  */
 export class SandboxData {
   readonly world: World;
