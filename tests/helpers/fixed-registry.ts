@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRegistryClient, type RegistryClient } from '../../electron/services/registry';
+import { expect } from 'vitest';
+import { createRegistryClient, RegistryError, type RegistryClient } from '../../electron/services/registry';
 
 /**
  * A registry on loopback that answers every call with the JSON the test last set, and a client of
@@ -32,4 +33,19 @@ export async function fixedAnswerRegistry(): Promise<{
       await new Promise((r) => server.close(r));
     },
   };
+}
+
+/**
+ * The code of the RegistryError a call fails with; fails the test if it succeeds, throws anything
+ * else, or words the error too briefly to say what to do.
+ */
+export async function registryErrorCode(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(RegistryError);
+    expect((e as RegistryError).message.length).toBeGreaterThan(20);
+    return (e as RegistryError).code;
+  }
+  throw new Error('expected a RegistryError');
 }

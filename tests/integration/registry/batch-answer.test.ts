@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegistryClient, RegistryError, type RegistryClient } from '../../../electron/services/registry';
+import { createRegistryClient, type RegistryClient } from '../../../electron/services/registry';
 import { generateWorld } from '../../../sandbox/generator/generate';
-import { fixedAnswerRegistry } from '../../helpers/fixed-registry';
+import { fixedAnswerRegistry, registryErrorCode } from '../../helpers/fixed-registry';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
@@ -14,15 +14,7 @@ const USAGE = {
 };
 const TYPES = ['111002', '113001', '113002', '113003', '116003'];
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(RegistryError);
-    return (e as RegistryError).code;
-  }
-  throw new Error('expected a RegistryError');
-}
+const codeOf = registryErrorCode;
 
 describe('the batch endpoint sends each license once', () => {
   const RESIDENTS = 3000;

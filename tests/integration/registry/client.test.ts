@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../resources/sandbox/demo-residents.json';
 import {
   createRegistryClient,
-  RegistryError,
+  type RegistryError,
   type RegistryClient,
   type RegistryClientOptions,
 } from '../../../electron/services/registry';
+import { registryErrorCode } from '../../helpers/fixed-registry';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
@@ -18,16 +19,7 @@ const USAGE = {
 };
 const idOf = (name: string): string => demo.find((d) => d.name === name)!.idNumber;
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(RegistryError);
-    expect((e as RegistryError).message.length).toBeGreaterThan(20);
-    return (e as RegistryError).code;
-  }
-  throw new Error('expected a RegistryError');
-}
+const codeOf = registryErrorCode;
 
 describe('registry client against the sandbox over loopback', () => {
   let sb: TestSandbox;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRegistryClient, RegistryError, type RegistryClient } from '../../../electron/services/registry';
+import { createRegistryClient, type RegistryClient } from '../../../electron/services/registry';
 import type { PopulationQuery } from '../../../protocol/population-wire';
-import { fixedAnswerRegistry } from '../../helpers/fixed-registry';
+import { fixedAnswerRegistry, registryErrorCode } from '../../helpers/fixed-registry';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
@@ -14,15 +14,7 @@ const USAGE = {
 };
 const Q: PopulationQuery = { area: '110901', held: [], notHeld: [], fields: ['name'], size: 1000 };
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(RegistryError);
-    return (e as RegistryError).code;
-  }
-  throw new Error('expected a RegistryError');
-}
+const codeOf = registryErrorCode;
 
 describe('the population query against the sandbox', () => {
   let sb: TestSandbox;
