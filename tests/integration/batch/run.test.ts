@@ -79,8 +79,9 @@ describe('batch check of a list against the sandbox registry', () => {
       source: csv,
       mapping: { name: 1, idNumber: 2 },
     });
-    // One chunk of 8 lines in flight, so the stop lands with lines left.
-    const first = new BatchRunner({ ...deps(), concurrency: 1, singleChunk: 8 });
+    // One chunk of 8 lines in flight, each chunk committed (and its progress told) as it is checked,
+    // so the stop lands with lines left.
+    const first = new BatchRunner({ ...deps(), concurrency: 1, singleChunk: 8, commitGroup: { ms: 0, rows: 1 } });
     first.on('progress', (p) => {
       if (p.done >= 5) first.stop();
     });
