@@ -72,8 +72,7 @@ export function nobleVerify(point: P, e: Uint8Array, signatureHex: string): bool
 
 /** x(k·G) through G's table without the constant-time ladder: the sandbox signer's fallback. */
 export function nobleBaseX(k: bigint): bigint {
-  if (!baseReady) nobleKeyTables(Point.BASE);
-  return wnaf.unsafe(Point.BASE, k, affine).toAffine().x;
+  return nobleBaseXMany([k])[0]!;
 }
 
 /**

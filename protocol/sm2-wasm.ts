@@ -145,25 +145,7 @@ export function wasmBaseTable(): void {
  * signer only (its keys come from a public seed; see sm2.ts).
  */
 export function wasmBaseX(k: bigint): bigint {
-  const x = wasm();
-  gTable ??= wasmTable(Point.BASE);
-  views();
-  writeDigits(MEM.digitsS, k.toString(16).padStart(64, '0'));
-  const acc = MEM.scratch;
-  const [zi, zi2, out, one] = [acc + 96, acc + 128, acc + 160, acc + 192];
-  writeField(acc + 64, 0n); // Z = 0: the accumulator starts at infinity
-  for (let w = 0; w < 33; w++) {
-    const d = i8[MEM.digitsS + w]!;
-    if (d !== 0) x.madd(acc, gTable.at + w * WINDOW_BYTES + (Math.abs(d) - 1) * 64, d < 0 ? 1 : 0);
-  }
-  if (x.is_zero(acc + 64)) throw new RangeError('k·G is the point at infinity (k ≡ 0 mod n)');
-  // Affine x = X / Z², then out of Montgomery form (a Montgomery product with plain 1).
-  x.inv(zi, acc + 64);
-  x.mul(zi2, zi, zi);
-  x.mul(out, acc, zi2);
-  writeField(one, 1n);
-  x.mul(out, out, one);
-  return readField(out);
+  return baseXChunk([k])[0]!;
 }
 
 /**

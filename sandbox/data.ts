@@ -67,18 +67,13 @@ export class SandboxData {
 
   /** The signed license as served, with demo faults baked into the data and the active fault switches applied. */
   license(ref: LicenseRef, faults: LicenseFaults): LicenseRecord {
-    const unsigned = this.book.unsigned(ref);
-    const issuer = this.book.issuerFor(ref);
-    const value = faults.unknownIssuer
-      ? this.rogue.signer.sign(licenseSigningText(unsigned))
-      : this.signMemo(unsigned.identifier, () => issuer.signer.sign(licenseSigningText(unsigned)));
-    return this.finish(ref, unsigned, faults, value);
+    return this.licenses([ref], faults)[0]!;
   }
 
   /**
-   * `refs.map((r) => this.license(r, faults))`, byte for byte, but the signatures the memo lacks
-   * are made with one `signMany` per issuer: one field inversion for all of an issuer's new
-   * licenses in a batch answer instead of one each.
+   * The signed licenses of `refs`, in order: the signatures the memo lacks are made with one
+   * `signMany` per issuer, so a batch answer's new licenses share one field inversion. The rogue
+   * issuer's signatures (unknownIssuer) are never memoised.
    */
   licenses(refs: readonly LicenseRef[], faults: LicenseFaults): LicenseRecord[] {
     const unsigned = refs.map((r) => this.book.unsigned(r));
@@ -100,7 +95,6 @@ export class SandboxData {
       const signed = signer.signer.signMany(at.map((is) => licenseSigningText(unsigned[is[0]!]!)));
       at.forEach((is, j) => {
         for (const i of is) values[i] = signed[j]!;
-        // The rogue's signatures are not memoised, as on the single get.
         if (!faults.unknownIssuer) this.remember(unsigned[is[0]!]!.identifier, signed[j]!);
       });
     }
@@ -120,14 +114,6 @@ export class SandboxData {
     // Altered after signing, as a forger editing the address would.
     if (tampered) license.surface = { ...license.surface, address: `${String(license.surface.address ?? '')}附1号` };
     return license;
-  }
-
-  private signMemo(identifier: string, sign: () => string): string {
-    const hit = this.sigMemo.get(identifier);
-    if (hit !== undefined) return hit;
-    const v = sign();
-    this.remember(identifier, v);
-    return v;
   }
 
   private remember(identifier: string, v: string): void {
