@@ -198,7 +198,7 @@ export class BatchRunner extends EventEmitter<{
         tick();
       }
     };
-    // Rows commit in groups (GROUP_MS, GROUP_ROWS): a kill loses the rows not yet committed, which
+    // Rows commit in groups (commitGroup, COMMIT_GROUP): a kill loses the rows not yet committed, which
     // the registry then sees again under the same keys or request ids, a replay that adds no usage
     // record. A failure to write stops the run like any other (firstError), never re-checks a row.
     // A bad-input line has no registry use, so no audit entry (undefined).
@@ -224,21 +224,20 @@ export class BatchRunner extends EventEmitter<{
       }
     };
     const group = this.d.commitGroup ?? COMMIT_GROUP;
-    const save = (...ws: Array<() => AuditEntryInput | undefined>) => {
+    const save = (ws: Array<() => AuditEntryInput | undefined>) => {
+      if (ws.length === 0) return;
       unsaved.push(...ws);
       if (unsaved.length >= group.rows) commit();
       else commitTimer ??= setTimeout(commit, group.ms);
     };
-    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>, via: 'batch' | 'single') => {
-      if (rows.length > 0)
-        save(
-          ...rows.map(
-            ([p, res]) =>
-              () =>
-                write(p, res, via),
-          ),
-        );
-    };
+    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>, via: 'batch' | 'single') =>
+      save(
+        rows.map(
+          ([p, res]) =>
+            () =>
+              write(p, res, via),
+        ),
+      );
     /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
     const flush = async (rows: Pending[]): Promise<void> => {
       const probe = batchOff && !probing && Date.now() >= retryAt;
@@ -316,7 +315,7 @@ export class BatchRunner extends EventEmitter<{
       if (this.cancelled || this.stopping || firstError) break;
       if (!row.ok) {
         const { problem, input } = row;
-        save(() => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input }));
+        save([() => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input })]);
         continue;
       }
       pending.push({ seq: r.line, input: row.input });
