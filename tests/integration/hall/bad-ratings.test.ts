@@ -1,10 +1,10 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { badRatingCounts } from '../../../hall/bad-ratings';
 import { migrate } from '../../../hall/db/migrate';
 import { ingest } from '../../../hall/sync';
 import type { HallCaseEvent, HallEventEnvelope } from '../../../protocol/hall-wire';
-import { startTestPg } from '../../helpers/hall/pg';
+import { startTestPg, testPool } from '../../helpers/hall/pg';
 
 // Bad ratings open and overdue hall-wide: each terminal sends its ratings (with the deadline it
 // computed in working days) and the follow-ups by step; the hall counts them over every terminal.
@@ -12,7 +12,7 @@ let pgs: Awaited<ReturnType<typeof startTestPg>>;
 let pool: pg.Pool;
 beforeAll(async () => {
   pgs = await startTestPg();
-  pool = new pg.Pool({ connectionString: await pgs.freshDb(), max: 4 });
+  pool = testPool(await pgs.freshDb(), 4);
   await migrate(pool);
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPairingCode } from '../../../hall/auth';
 import { startEmbedded } from '../../../hall/db/embedded';
@@ -18,7 +18,7 @@ import { openDatabase } from '../../../electron/services/db/open';
 import { bundle } from '../../helpers/hall/bundle';
 import { terminalDay } from '../../helpers/hall/events';
 import { startFlakyProxy } from '../../helpers/hall/flaky-proxy';
-import { startTestPg } from '../../helpers/hall/pg';
+import { startTestPg, testPool } from '../../helpers/hall/pg';
 import { sigkill, startHallProcess, type HallProcess } from '../../helpers/hall/process';
 import { tempDb } from '../../helpers/outbox/driver';
 import { rng, testSeed } from '../../helpers/rng';
@@ -138,7 +138,7 @@ describe('hall sync under faults', () => {
       });
     }
     enqueueSome(events.length);
-    const pool = new pg.Pool({ connectionString: dbUrl });
+    const pool = testPool(dbUrl);
     await until('every event at the hall', async () => (await heldBy(pool, creds.terminalId)) === events.length, {
       timeoutMs: 60_000,
       stepMs: 100,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { sealer } from '../../../hall/pool';
@@ -7,7 +7,7 @@ import { CLAIM_MS, TaskConflict, claimTask, putWorklist, stepTask, worklistTasks
 import { newPairingCode } from '../../../hall/auth';
 import { startHall } from '../../../hall/server';
 import { hallClient, pairWithHall, HallCallError } from '../../../electron/services/hall/client';
-import { startTestPg } from '../../helpers/hall/pg';
+import { startTestPg, testPool } from '../../helpers/hall/pg';
 
 /**
  * A worklist shared through the hall (docs/worklists.md, PG migration 005): the persons are sealed
@@ -28,9 +28,7 @@ describe('hall worklists on a real PostgreSQL', () => {
 
   beforeAll(async () => {
     pgs = await startTestPg();
-    pool = new pg.Pool({ connectionString: await pgs.freshDb() });
-    // As the hall server does: an idle client the server drops (its shutdown) is logged, not thrown.
-    pool.on('error', (e) => console.warn('[hall worklists] idle database client:', e.message));
+    pool = testPool(await pgs.freshDb());
     await migrate(pool);
   }, 120_000);
   afterAll(async () => {
