@@ -66,6 +66,35 @@ export async function pair(
   }
 }
 
+/**
+ * Gives a terminal paired without a station area (one paired before PG 007, or whose config had
+ * none) its area, from the hall's console, so it shares worklists without pairing again. Only
+ * once: moving a terminal to another station is a revoke and a new pairing, so a terminal's area
+ * never changes under the worklists it already shares.
+ */
+export async function setTerminalArea(
+  pool: Pool,
+  terminalId: string,
+  area: string,
+): Promise<'set' | 'has-area' | 'no-such-terminal'> {
+  if (!AREA.test(area)) throw new Error(`not an area code: ${area} (6, 9 or 12 digits)`);
+  const r = await pool.query(
+    'UPDATE terminals SET area = $2 WHERE id = $1 AND revoked_at IS NULL AND area IS NULL RETURNING id',
+    [terminalId, area],
+  );
+  if (r.rowCount === 1) return 'set';
+  const t = await pool.query('SELECT area FROM terminals WHERE id = $1 AND revoked_at IS NULL', [terminalId]);
+  return t.rowCount === 1 ? 'has-area' : 'no-such-terminal';
+}
+
+/** Active terminals with no station area: they share no worklist until given one (setTerminalArea). */
+export async function terminalsWithoutArea(pool: Pool): Promise<Array<{ id: string; name: string }>> {
+  const r = await pool.query(
+    'SELECT id, name FROM terminals WHERE area IS NULL AND revoked_at IS NULL ORDER BY paired_at, id',
+  );
+  return r.rows as Array<{ id: string; name: string }>;
+}
+
 export async function revoke(pool: Pool, terminalId: string): Promise<boolean> {
   const r = await pool.query(
     'UPDATE terminals SET revoked_at = CURRENT_TIMESTAMP WHERE id = $1 AND revoked_at IS NULL',

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { newPairingCode, revoke } from './auth';
+import { newPairingCode, revoke, setTerminalArea, terminalsWithoutArea } from './auth';
 import { startEmbedded } from './db/embedded';
 import { startHall } from './server';
 
 /**
- * `npm run hall [-- --revoke <terminalId>] [-- --area <station area>]`. DATABASE_URL points at the production PostgreSQL;
+ * `npm run hall [-- --revoke <terminalId>] [-- --area <station area>] [-- --set-area <terminalId> <area>]`. DATABASE_URL points at the production PostgreSQL;
  * without it an embedded PostgreSQL runs with its data in HALL_DATA_DIR (default ./hall-data).
  * Prints "Hall server ready: <url>" and a one-time pairing code.
  */
@@ -41,6 +41,22 @@ async function main(): Promise<void> {
     console.log((await revoke(hall.pool, process.argv[i + 1] ?? '')) ? 'revoked' : 'no such active terminal');
     return stop();
   }
+  const sa = process.argv.indexOf('--set-area');
+  if (sa > 0) {
+    const [id, area] = [process.argv[sa + 1] ?? '', process.argv[sa + 2] ?? ''];
+    const said = {
+      set: `terminal ${id} now serves station ${area}`,
+      'has-area': `terminal ${id} already has a station; to move it, revoke it (--revoke) and pair it again`,
+      'no-such-terminal': `no active terminal ${id}`,
+    };
+    console.log(
+      await setTerminalArea(hall.pool, id, area).then(
+        (r) => said[r],
+        (e: Error) => e.message,
+      ),
+    );
+    return stop();
+  }
   console.log(`Hall server ready: ${hall.url}`);
   // `--area <code>`: the code pairs only a terminal of that station (its config station.area).
   const a = process.argv.indexOf('--area');
@@ -48,6 +64,11 @@ async function main(): Promise<void> {
   console.log(
     `Pairing code (one use, 10 min${area ? `, station ${area}` : ''}): ${await newPairingCode(hall.pool, area)}`,
   );
+  // Terminals paired before stations were fixed at pairing share no worklist: say so where the admin looks.
+  for (const t of await terminalsWithoutArea(hall.pool))
+    console.log(
+      `Terminal ${t.id} (${t.name}) has no station area and shares no worklist: npm run hall -- --set-area ${t.id} <area>`,
+    );
 }
 
 main().catch((e: unknown) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { sealer } from '../../../hall/pool';
 import { CLAIM_MS, TaskConflict, claimTask, putWorklist, stepTask, worklistTasks } from '../../../hall/worklists';
-import { newPairingCode } from '../../../hall/auth';
+import { newPairingCode, revoke, setTerminalArea, terminalsWithoutArea } from '../../../hall/auth';
 import { startHall } from '../../../hall/server';
 import { hallClient, pairWithHall, HallCallError } from '../../../electron/services/hall/client';
 import { startTestPg, testPool } from '../../helpers/hall/pg';
@@ -166,6 +166,20 @@ describe('hall worklists on a real PostgreSQL', () => {
         'HALL_AREA_REFUSED',
       );
       expect((await c.worklistList('110902001')).worklists).toEqual([]);
+      // The terminal with no station is given one at the hall's console, once, and then shares.
+      const noneId = (await terminalsWithoutArea(hall.pool)).map((t) => t.id);
+      expect(noneId).toHaveLength(1);
+      await expect(setTerminalArea(hall.pool, noneId[0]!, '11090')).rejects.toThrow('not an area code');
+      expect(await setTerminalArea(hall.pool, noneId[0]!, AREA)).toBe('set');
+      expect(await setTerminalArea(hall.pool, noneId[0]!, '110902001')).toBe('has-area');
+      expect(await setTerminalArea(hall.pool, far.terminalId, AREA)).toBe('has-area');
+      expect(await setTerminalArea(hall.pool, 't-nobody', AREA)).toBe('no-such-terminal');
+      expect(await terminalsWithoutArea(hall.pool)).toEqual([]);
+      expect((await none.worklistTasks({ id: wid, area: AREA })).tasks[0]!.person).toBe(person);
+      const gone = await pairWithHall(hall.url, await newPairingCode(hall.pool), 'revoked, no station');
+      expect(await revoke(hall.pool, gone.terminalId)).toBe(true);
+      expect(await setTerminalArea(hall.pool, gone.terminalId, AREA)).toBe('no-such-terminal');
+      expect(await terminalsWithoutArea(hall.pool)).toEqual([]);
       const claimed = await a.worklistClaim({ id: wid, seq: 1, version: 0, byUser: 'u1' });
       expect(claimed.task).toMatchObject({ claimedByName: 'station 1', claimedUser: 'u1' });
       const lost = await b.worklistClaim({ id: wid, seq: 1, version: 0 }).catch((e: unknown) => e);
