@@ -12,6 +12,7 @@ const USAGE = `Sandbox registry (synthetic data; never a real registry)
                      [--oversize BYTES] [--broken-signature] [--unknown-issuer]
                      [--department-rules FILE] [--department-down] [--department-latency MS] [--department-error-rate 0..1]
                      [--econ-down SRC,SRC] [--econ-latency MS] [--econ-broken SRC,SRC]   (SRC: housing_fund property vehicle social_security business tax deposit)
+                     [--presign all|TYPE,TYPE]   (sign licenses before serving, as a registry holds them)
                      [--write-demo FILE]
 Credentials also come from SANDBOX_APP_KEY, SANDBOX_APP_SECRET, SANDBOX_ADMIN_SECRET.
 Defaults: port 0 (free port), seed "${DEFAULT_SEED}", ${DEFAULT_RESIDENTS} residents, today in China, training credentials.`;
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
       'broken-signature': { type: 'boolean' },
       'unknown-issuer': { type: 'boolean' },
       'write-demo': { type: 'string' },
+      presign: { type: 'string' },
       'department-rules': { type: 'string' },
       'department-down': { type: 'boolean' },
       'department-latency': { type: 'string' },
@@ -63,6 +65,10 @@ async function main(): Promise<void> {
   if (values.help) return void console.log(USAGE);
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
     throw new Error('--today must be YYYY-MM-DD');
+  const presign =
+    values.presign === undefined ? undefined : values.presign === 'all' ? 'all' : values.presign.split(',');
+  if (Array.isArray(presign) && (presign.length === 0 || presign.some((t) => !/^\d{6}$/.test(t))))
+    throw new Error('--presign takes "all" or license type codes such as 111002,116003');
   const started = Date.now();
   const sandbox = await startSandbox({
     port: num(values.port, 'port'),
@@ -82,6 +88,7 @@ async function main(): Promise<void> {
       brokenSignature: values['broken-signature'] ?? false,
       unknownIssuer: values['unknown-issuer'] ?? false,
     },
+    ...(presign ? { presign } : {}),
     econFaults: econFlags(values['econ-down'], values['econ-broken'], num(values['econ-latency'], 'econ-latency')),
     department: {
       rules: loadDepartmentRules(values['department-rules']),
@@ -97,7 +104,7 @@ async function main(): Promise<void> {
   }
   const w = sandbox.data.world;
   console.error(
-    `[sandbox] ${w.residents.length} residents, ${w.households.length} households, ${w.properties.length} property certificates; seed "${w.seed}", reference date ${w.today}; built in ${Date.now() - started} ms`,
+    `[sandbox] ${w.residents.length} residents, ${w.households.length} households, ${w.properties.length} property certificates; seed "${w.seed}", reference date ${w.today}; built${presign ? ' and signed' : ''} in ${Date.now() - started} ms`,
   );
   // Training mode and tests wait for exactly this line.
   console.log(`Sandbox registry ready: ${sandbox.url}`);

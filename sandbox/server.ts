@@ -39,6 +39,8 @@ export interface SandboxOptions {
   department?: DepartmentOptions;
   /** Per-source faults of the economic sources (sandbox/econ). */
   econFaults?: EconFaultsInput;
+  /** Sign licenses before serving (SandboxData.presign): 'all', or these type codes. */
+  presign?: 'all' | readonly string[];
 }
 
 export interface SandboxHandle {
@@ -88,6 +90,7 @@ const isLoopback = (req: IncomingMessage): boolean =>
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = opts.now ?? Date.now;
   const data = new SandboxData({ seed: opts.seed, residents: opts.residents, today: opts.today });
+  if (opts.presign) data.presign(opts.presign === 'all' ? undefined : opts.presign);
   const appKey = opts.appKey ?? TRAINING_CREDENTIALS.appKey;
   const appSecret = opts.appSecret ?? TRAINING_CREDENTIALS.appSecret;
   const adminSecret = opts.adminSecret ?? TRAINING_CREDENTIALS.adminSecret;

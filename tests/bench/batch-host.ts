@@ -34,8 +34,14 @@ export async function hostBatch(o: {
   itemCode: string;
   mapping: { name: number; idNumber: number; fatherIdNumber?: number; motherIdNumber?: number };
   residents?: number;
+  /** License types the sandbox signs before serving (a registry holds its licenses signed since issue). */
+  presign?: readonly string[];
 }): Promise<HostBatchRun> {
-  const sb = await startTestSandbox({ child: true, ...(o.residents ? { residents: o.residents } : {}) });
+  const sb = await startTestSandbox({
+    child: true,
+    ...(o.residents ? { residents: o.residents } : {}),
+    ...(o.presign ? { presign: o.presign } : {}),
+  });
   await sb.setFaults({ latencyMs: 20 });
   const env = trainingHostEnv({ sandbox: sb, hall: { id: 'BENCH', name: '基准大厅' }, counter: 'B1' });
   const dir = dirname(env.COUNTER_CONFIG);
@@ -72,10 +78,12 @@ export async function hostBatch(o: {
       mapping: o.mapping,
     });
     let view = job;
+    console.error('ZZ start ms', Math.round(performance.now() - t0));
     // Polled as the screen's progress bar would be; each poll is a few microseconds of the host's time.
     while (view.state === 'running' || view.state === 'ready') {
       await new Promise((r) => setTimeout(r, 100));
       view = await host.callOk('batch.get', { jobId: job.id });
+      console.error('ZZ', Math.round(performance.now() - t0), JSON.stringify(view.progress));
     }
     const secs = (performance.now() - t0) / 1000;
     const c1 = cpu();

@@ -139,6 +139,7 @@ async function school(): Promise<BenchResult[]> {
     itemCode: 'school-enrolment',
     mapping: { name: 0, idNumber: 1, fatherIdNumber: 2, motherIdNumber: 3 },
     residents: SCHOOL_RESIDENTS,
+    presign: getItem(loadCatalog(), 'school-enrolment').licenses.map((l) => l.type),
   });
   return [
     {

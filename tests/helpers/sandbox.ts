@@ -61,6 +61,7 @@ export async function startTestSandbox(opts: SandboxOptions & { child?: boolean 
   if (opts.seed) args.push('--seed', opts.seed);
   if (opts.residents) args.push('--residents', String(opts.residents));
   if (opts.today) args.push('--today', opts.today);
+  if (opts.presign) args.push('--presign', opts.presign === 'all' ? 'all' : opts.presign.join(','));
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
