@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomFillSync } from 'node:crypto';
 import { CryptoError } from './errors';
 
 /**
@@ -61,6 +61,24 @@ export function keyFingerprint(key: Buffer): string {
 const aadBytes = (version: number, aad: string) => Buffer.concat([Buffer.of(version), Buffer.from(aad, 'utf8')]);
 
 /**
+ * Random nonces drawn from a pool filled 512 at a time: one call into the OS's generator per 512
+ * seals instead of one per seal (it was ~10% of a batch line's sealing). Each nonce is used once
+ * and copied out before the pool is refilled; a worker thread has its own module and pool.
+ */
+const NONCE_POOL = 512;
+let noncePool = Buffer.alloc(0);
+let nonceAt = 0;
+function nextNonce(): Buffer {
+  if (nonceAt + NONCE_BYTES > noncePool.length) {
+    noncePool = randomFillSync(Buffer.allocUnsafe(NONCE_BYTES * NONCE_POOL));
+    nonceAt = 0;
+  }
+  const n = noncePool.subarray(nonceAt, nonceAt + NONCE_BYTES);
+  nonceAt += NONCE_BYTES;
+  return n;
+}
+
+/**
  * Envelope v1: [0x01][96-bit random nonce][ciphertext][128-bit tag]. Random nonces are safe far
  * beyond this app's volume (2^32 seals per key). A future v2 can add a key id for rotation.
  */
@@ -68,11 +86,18 @@ export function createCipher(key: Buffer): RecordCipher {
   const encKey = subkey(key, 'enc');
   return {
     seal(plaintext, aad) {
-      const nonce = randomBytes(NONCE_BYTES);
+      const nonce = nextNonce();
       const c = createCipheriv(ALG, encKey, nonce, { authTagLength: TAG_BYTES });
       c.setAAD(aadBytes(ENVELOPE_VERSION, aad));
-      const pt = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
-      return Buffer.concat([Buffer.of(ENVELOPE_VERSION), nonce, c.update(pt), c.final(), c.getAuthTag()]);
+      const body = typeof plaintext === 'string' ? c.update(plaintext, 'utf8') : c.update(plaintext);
+      c.final(); // GCM is a stream mode: final() adds no bytes, it computes the tag
+      // One allocation for the envelope: a batch seals two values a line, thousands a second.
+      const out = Buffer.allocUnsafe(HEADER_BYTES + NONCE_BYTES + body.length + TAG_BYTES);
+      out[0] = ENVELOPE_VERSION;
+      nonce.copy(out, HEADER_BYTES);
+      body.copy(out, HEADER_BYTES + NONCE_BYTES);
+      c.getAuthTag().copy(out, HEADER_BYTES + NONCE_BYTES + body.length);
+      return out;
     },
     open(blob, aad) {
       if (!Buffer.isBuffer(blob) || blob.length < MIN_BLOB) {

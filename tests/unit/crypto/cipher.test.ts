@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHmac, randomBytes } from 'node:crypto';
-import { createCipher, keyedHash, keyFingerprint } from '../../../electron/services/crypto/cipher';
+import { createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipher, keyedHash, keyFingerprint, subkey } from '../../../electron/services/crypto/cipher';
 import { CryptoError } from '../../../electron/services/crypto/errors';
 
 const key = randomBytes(32);
@@ -32,6 +32,20 @@ describe('createCipher', () => {
     expect(a.equals(b)).toBe(false);
     expect(a[0]).toBe(1);
     expect(a.length).toBe(1 + 12 + 4 + 16);
+  });
+
+  it('never repeats a nonce across the pool it draws them from, and each envelope opens on its own', () => {
+    // Nonces come 512 at a time: 3,000 seals cross several refills.
+    const blobs = Array.from({ length: 3000 }, (_, i) => c.seal(`v${i}`, `row:${i}`));
+    const nonces = new Set(blobs.map((b) => b.subarray(1, 13).toString('hex')));
+    expect(nonces.size).toBe(blobs.length);
+    blobs.forEach((b, i) => expect(c.open(b, `row:${i}`).toString('utf8')).toBe(`v${i}`));
+    // The envelope is the layout any earlier version wrote: version, nonce, ciphertext, tag.
+    const nonce = blobs[7]!.subarray(1, 13);
+    const d = createDecipheriv('aes-256-gcm', subkey(key, 'enc'), nonce, { authTagLength: 16 });
+    d.setAAD(Buffer.concat([Buffer.of(1), Buffer.from('row:7')]));
+    d.setAuthTag(blobs[7]!.subarray(blobs[7]!.length - 16));
+    expect(Buffer.concat([d.update(blobs[7]!.subarray(13, blobs[7]!.length - 16)), d.final()]).toString()).toBe('v7');
   });
 
   it('rejects any altered byte with a typed error instead of returning data', () => {
