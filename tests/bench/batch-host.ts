@@ -19,6 +19,8 @@ export interface HostBatchRun {
   /** CPU seconds over the run: the host's main thread, the whole host, the sandbox. */
   cpu: { main: number; terminal: number; registry: number };
   peakRssMb: number;
+  /** Lines a second after the first 10% (the start: the first answers, the verification thread, JIT). */
+  steadyRate?: number;
 }
 
 /**
@@ -78,14 +80,16 @@ export async function hostBatch(o: {
       mapping: o.mapping,
     });
     let view = job;
-    console.error('ZZ start ms', Math.round(performance.now() - t0));
+    let from: { t: number; done: number } | undefined;
     // Polled as the screen's progress bar would be; each poll is a few microseconds of the host's time.
     while (view.state === 'running' || view.state === 'ready') {
       await new Promise((r) => setTimeout(r, 100));
       view = await host.callOk('batch.get', { jobId: job.id });
-      console.error('ZZ', Math.round(performance.now() - t0), JSON.stringify(view.progress));
+      const done = view.progress?.done ?? 0;
+      if (!from && done >= o.lines / 10) from = { t: performance.now(), done };
     }
-    const secs = (performance.now() - t0) / 1000;
+    const end = performance.now();
+    const secs = (end - t0) / 1000;
     const c1 = cpu();
     if (view.state !== 'done')
       throw new Error(`the batch ended ${view.state}: ${JSON.stringify(view.progress?.error)}`);
@@ -97,6 +101,7 @@ export async function hostBatch(o: {
       via: view.progress?.via ?? '?',
       cpu: { main: c1.main - c0.main, terminal: c1.terminal - c0.terminal, registry: c1.registry - c0.registry },
       peakRssMb: peakRssMb(pid),
+      ...(from && end > from.t ? { steadyRate: (lines - from.done) / ((end - from.t) / 1000) } : {}),
     };
   } finally {
     host.proc.kill('SIGTERM');

@@ -146,7 +146,7 @@ async function school(): Promise<BenchResult[]> {
       name: 'batch.people_per_s',
       value: Math.round(r.lines / r.secs),
       unit: 'lines/s',
-      note: `${r.lines} lines (applicants), school-enrolment (13 conditions: the child and both parents, ${people} people, ${Math.round(people / r.secs)} people/s), built web host through the API, via ${r.via}, sandbox +20 ms`,
+      note: `${r.lines} lines (applicants), school-enrolment (13 conditions: the child and both parents, ${people} people, ${Math.round(people / r.secs)} people/s; ${r.steadyRate ? `${Math.round(r.steadyRate)} lines/s after the first 10%` : 'no steady rate'}), built web host through the API, via ${r.via}, sandbox +20 ms`,
     },
     ...cpuFigures('batch.people_per_s', r),
   ];
