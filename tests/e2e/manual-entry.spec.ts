@@ -41,5 +41,7 @@ test('an impossible expiry or birth date is marked on its own field, in Chinese 
 
   await page.getByTestId('manual-valid-to').fill('2035-06-30');
   await page.getByTestId('manual-ok').click();
-  await expect(page.getByTestId('resident-name')).toContainText('张建国');
+  // The host's first case (registry fetch, trust list, key tables): under a loaded full run it
+  // once took over the 5 s default. How fast it is belongs to the ui benchmark, not to this test.
+  await expect(page.getByTestId('resident-name')).toContainText('张建国', { timeout: 15_000 });
 });
