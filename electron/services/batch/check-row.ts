@@ -129,7 +129,11 @@ export async function checkRow(
   const got = await Promise.all(
     rowHolders(input).map((h) => {
       const u: CallUsage = replayKey
-        ? { ...usage, replayKey: `${replayKey}${KEY_SUFFIX[h.role]}`, ...(line ? { rowKey: rowKey(line, h.role) } : {}) }
+        ? {
+            ...usage,
+            replayKey: `${replayKey}${KEY_SUFFIX[h.role]}`,
+            ...(line ? { rowKey: rowKey(line, h.role) } : {}),
+          }
         : usage;
       return licenses.fetchForHolder(h.idNumber, u, types);
     }),

@@ -96,7 +96,10 @@ describe('a batch line is one registry use per person, whichever endpoint answer
     ).toEqual([]);
     const byKey = new Map<string, number>();
     for (const u of recs) byKey.set(u.key!, (byKey.get(u.key!) ?? 0) + 1);
-    expect([...byKey].filter(([, n]) => n > 1), 'row keys recorded more than once').toEqual([]);
+    expect(
+      [...byKey].filter(([, n]) => n > 1),
+      'row keys recorded more than once',
+    ).toEqual([]);
     expect(new Map(recs.map((u) => [u.key!, u.holderCode!]))).toEqual(expected);
     return recs;
   };
