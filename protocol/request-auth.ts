@@ -7,7 +7,9 @@ import type { UsageContext } from './registry-types';
  *   METHOD, path+query as sent, X-Timestamp, X-Nonce, hex SHA-256 of the body (empty body too),
  *   then the six X-Usage-* header values as sent (empty when absent).
  * X-Signature = hex HMAC-SHA256(appSecret, stringToSign). Signing the usage headers stops a proxy
- * from rewriting who used the data and why.
+ * from rewriting who used the data and why. A call that carries X-Row-Key (a batch line's person)
+ * signs it too, as one more line: the registry records one use per row key, so a key added or
+ * changed on the way could hide a use.
  */
 export const HEADER = {
   appKey: 'x-app-key',
@@ -26,6 +28,13 @@ export const USAGE_HEADERS: ReadonlyArray<readonly [keyof UsageContext, string]>
   ['reason', 'x-usage-reason'],
 ];
 
+/**
+ * A batch line's person (the batch endpoint's `keys`, and this header on per-person calls): the
+ * registry records one use per (app, case number, row key), whichever endpoint is asked.
+ */
+export const ROW_KEY_HEADER = 'x-row-key';
+export const ROW_KEY_PATTERN = /^[\w.:-]{1,64}$/;
+
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
 export function sha256Hex(body: string | Buffer): string {
@@ -39,8 +48,12 @@ export function stringToSign(p: {
   nonce: string;
   bodySha256: string;
   usageValues: string[];
+  /** X-Row-Key as sent; absent on calls without one (their text is unchanged). */
+  rowKey?: string;
 }): string {
-  return [p.method.toUpperCase(), p.pathAndQuery, p.timestamp, p.nonce, p.bodySha256, ...p.usageValues].join('\n');
+  const lines = [p.method.toUpperCase(), p.pathAndQuery, p.timestamp, p.nonce, p.bodySha256, ...p.usageValues];
+  if (p.rowKey !== undefined) lines.push(p.rowKey);
+  return lines.join('\n');
 }
 
 export function hmacHex(secret: string, text: string): string {
@@ -70,6 +83,8 @@ export function signedHeaders(p: {
   usage?: UsageContext;
   now?: number;
   nonce?: string;
+  /** Sent as X-Row-Key and signed. */
+  rowKey?: string;
 }): Record<string, string> {
   const timestamp = String(p.now ?? Date.now());
   const nonce = p.nonce ?? randomBytes(16).toString('hex');
@@ -83,10 +98,12 @@ export function signedHeaders(p: {
       nonce,
       bodySha256: sha256Hex(p.body ?? ''),
       usageValues: USAGE_HEADERS.map(([, h]) => usageHeaders[h] ?? ''),
+      ...(p.rowKey !== undefined ? { rowKey: p.rowKey } : {}),
     }),
   );
   return {
     ...usageHeaders,
+    ...(p.rowKey !== undefined ? { [ROW_KEY_HEADER]: p.rowKey } : {}),
     [HEADER.appKey]: p.appKey,
     [HEADER.timestamp]: timestamp,
     [HEADER.nonce]: nonce,

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import {
   HEADER,
   MAX_CLOCK_SKEW_MS,
+  ROW_KEY_HEADER,
   USAGE_HEADERS,
   hmacHex,
   safeEqualHex,
@@ -86,6 +87,7 @@ export function authenticate(
       nonce,
       bodySha256: sha256Hex(body),
       usageValues: USAGE_HEADERS.map(([, h]) => header(req, h) ?? ''),
+      rowKey: header(req, ROW_KEY_HEADER),
     }),
   );
   if (!safeEqualHex(expected, sig.toLowerCase()))

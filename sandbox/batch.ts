@@ -3,6 +3,8 @@ import type { SandboxData } from './data';
 import type { LicenseRef } from './generator/licenses';
 import type { Faults } from './faults';
 import type { UsageLog, UsageRecord } from './usage-log';
+import type { RowUses } from './row-uses';
+import { ROW_KEY_PATTERN } from '../protocol/request-auth';
 
 /** Most holders one batch call may carry; the client reads it from the answer's `max`. */
 export const BATCH_MAX = 100;
@@ -12,8 +14,9 @@ export class BatchInputError extends Error {}
 /**
  * GET /v1/batch/licenses?holders=a,b&keys=k1,k2&types=t1,t2: the licenses of up to BATCH_MAX
  * holders in one signed call, each license signed by its issuer as on the single get. Each holder
- * gets its own usage record carrying the caller's row key; a key already recorded for this app and
- * case number is a replay (a client resuming after a crash) and adds no second record.
+ * gets its own usage record carrying the caller's row key; a key already used for this app, case
+ * number and holder is a replay (a client resuming after a crash, or a line already checked by
+ * per-person calls under the same X-Row-Key: `RowUses`) and adds no second record.
  *
  * A license is in the answer once, however many of the holders it concerns: a holder's entry
  * lists positions in `licenses`. A school-enrolment line asks for a child and both parents, who
@@ -26,7 +29,7 @@ export function batchLicenses(
   data: SandboxData,
   faults: Faults,
   usage: UsageLog,
-  seen: Set<string>,
+  seen: RowUses,
 ): { max: number; licenses: LicenseRecord[]; results: Array<{ holderCode: string; key: string; licenses: number[] }> } {
   const holders = (url.searchParams.get('holders') ?? '').split(',').filter(Boolean);
   const keys = (url.searchParams.get('keys') ?? '').split(',');
@@ -34,7 +37,7 @@ export function batchLicenses(
     throw new BatchInputError('Query parameter holders (comma-separated ID numbers) is missing.');
   if (holders.length > BATCH_MAX)
     throw new BatchInputError(`At most ${BATCH_MAX} holders per call; got ${holders.length}.`);
-  if (keys.length !== holders.length || keys.some((k) => !/^[\w.:-]{1,64}$/.test(k)))
+  if (keys.length !== holders.length || keys.some((k) => !ROW_KEY_PATTERN.test(k)))
     throw new BatchInputError('Query parameter keys must give one row key (1-64 of [A-Za-z0-9_.:-]) per holder.');
   const types = url.searchParams.get('types')?.split(',').filter(Boolean);
   // The licenses the answer carries, each once, in first-mention order; built (and the new ones
@@ -43,11 +46,8 @@ export function batchLicenses(
   const at = new Map<string, number>();
   const results = holders.map((holderCode, i) => {
     const key = keys[i]!;
-    const once = `${base.appKey}|${base.caseNumber}|${key}`;
-    if (!seen.has(once)) {
-      seen.add(once);
+    if (seen.claim(base.appKey!, base.caseNumber!, key, holderCode))
       usage.add({ ...(base as UsageRecord), holderCode, key, status: 200 });
-    }
     const mine: number[] = [];
     for (const r of data.book.refsForHolder(holderCode)) {
       // By type and identifier, which need no license built: a holder has many the call skips.

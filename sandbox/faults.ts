@@ -26,6 +26,11 @@ export const faultsSchema = z
     unknownIssuer: z.boolean().default(false),
     /** The batch endpoint alone is down (the connection is dropped); per-person calls still answer. */
     batchDown: z.boolean().default(false),
+    /**
+     * The batch endpoint does its work and records its uses, then drops the connection: the
+     * terminal falls back to per-person calls for people the registry has already recorded.
+     */
+    batchAnswerLost: z.boolean().default(false),
     /** The population query alone is down (the connection is dropped). */
     populationDown: z.boolean().default(false),
     /** The population query over-shares: every person comes back with a full address and a phone number nobody asked for. */

@@ -9,12 +9,33 @@ import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults
 import type { DemoResident } from './generator/demo';
 import { UsageLog, type UsageRecord } from './usage-log';
 import { batchLicenses, BatchInputError } from './batch';
+import { RowUses } from './row-uses';
+import { ROW_KEY_HEADER, ROW_KEY_PATTERN } from '../protocol/request-auth';
 import { populationPage, PopulationInputError } from './population';
 import { econFaultsSchema, sourceFault, type EconFaults, type EconFaultsInput } from './econ/faults';
 import { ECON_TYPES } from './econ/book';
 
-/** Thrown to drop the connection without an answer (a fault that hits one endpoint only). */
-class DropConnection extends Error {}
+/**
+ * Thrown to drop the connection without an answer (a fault that hits one endpoint only).
+ * `processed`: the call did its work (and recorded its uses) before the answer was lost.
+ */
+class DropConnection extends Error {
+  constructor(readonly processed = false) {
+    super('connection dropped');
+  }
+}
+
+/**
+ * X-Row-Key of a per-person call (a batch line's person): absent is fine, malformed is refused
+ * like a malformed batch key, so nothing unstorable ever decides whether a use is recorded.
+ */
+function rowKeyOf(req: IncomingMessage): string | undefined {
+  const v = req.headers[ROW_KEY_HEADER];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !ROW_KEY_PATTERN.test(v))
+    throw new ApiError(400, 'PARAM_INVALID', `${ROW_KEY_HEADER} must be one row key, 1-64 of [A-Za-z0-9_.:-].`);
+  return v;
+}
 import type { UsageContext } from '../protocol/registry-types';
 
 /** Training values, documented in sandbox/README.md. They protect synthetic data only; never use them for a real registry. */
@@ -97,7 +118,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const apps = new Map([[appKey, appSecret]]);
   const nonces = new NonceStore();
   const usage = new UsageLog();
-  const batchSeen = new Set<string>();
+  // (app, case number, row key) already used, shared by the batch endpoint and the per-person calls.
+  const rowUses = new RowUses();
   let faults: Faults = faultsSchema.parse(opts.faults ?? {});
   let econFaults: EconFaults = econFaultsSchema.parse(opts.econFaults ?? {});
   // A source behind the platform that is down or slow: the platform itself still answers.
@@ -118,7 +140,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const department = new SandboxDepartment(apps, now, opts.department);
   const ratings = new SandboxRatings(apps, now);
 
-  const api = async (req: IncomingMessage, url: URL, body: Buffer, record: Partial<UsageRecord>): Promise<unknown> => {
+  /**
+   * `use.partOf`: the call answered under a row key already used for its person; it is part of
+   * that use and adds no record (sandbox/README.md, "One use per batch line's person").
+   */
+  const api = async (
+    req: IncomingMessage,
+    url: URL,
+    body: Buffer,
+    record: Partial<UsageRecord>,
+    use: { partOf: boolean },
+  ): Promise<unknown> => {
     record.appKey = authenticate(req, body, apps, nonces, now());
     const rid = req.headers['x-request-id'];
     if (typeof rid === 'string' && /^[\w-]{8,64}$/.test(rid)) record.requestId = rid;
@@ -140,6 +172,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         throw new ApiError(400, 'PARAM_MISSING', "Query parameter holderCode (the holder's ID number) is missing.");
       record.holderCode = holderCode;
       if (path === '/v1/usage') return { records: usage.forHolder(holderCode) };
+      const key = rowKeyOf(req);
+      if (key) record.key = key;
       const holderType = url.searchParams.get('holderType') ?? '111';
       if (holderType !== '111')
         throw new ApiError(
@@ -157,6 +191,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         await econGate(econ);
         items.push(...data.econ.entries(holderCode, econ));
       }
+      if (key) use.partOf = !rowUses.claim(record.appKey!, u.caseNumber, key, holderCode);
       return { items };
     }
     if (path === '/v1/population') {
@@ -180,7 +215,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (path === '/v1/batch/licenses') {
       if (faults.batchDown) throw new DropConnection();
       try {
-        return batchLicenses(url, { ...record, ...u }, data, faults, usage, batchSeen);
+        const out = batchLicenses(url, { ...record, ...u }, data, faults, usage, rowUses);
+        // The uses are recorded; the terminal never hears so and asks the same people one by one.
+        if (faults.batchAnswerLost) throw new DropConnection(true);
+        return out;
       } catch (e) {
         if (e instanceof BatchInputError) throw new ApiError(400, 'PARAM_INVALID', e.message);
         throw e;
@@ -190,17 +228,32 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     if (m) {
       const identifier = decodeURIComponent(m[1]!);
       record.identifier = identifier;
+      const key = rowKeyOf(req);
+      if (key) record.key = key;
       const econRef = data.econ.resolve(identifier);
       if (econRef) {
         await econGate([econRef.typeCode]);
         const license = data.econ.license(econRef.typeCode, econRef.index, econFaults);
         record.holderCode = license.certificateHolderCode;
+        if (key) use.partOf = !rowUses.claim(record.appKey!, u.caseNumber, key, license.certificateHolderCode);
         return { license };
       }
       const ref = data.book.resolve(identifier);
       if (!ref) throw new ApiError(404, 'NOT_FOUND', `No license with identifier ${identifier}.`);
       const license = data.license(ref, faults);
       record.holderCode = license.certificateHolderCode;
+      // Part of the key's use when it concerns that person: a household register found by any
+      // member, a title by any owner, as the search by that person listed it.
+      if (key)
+        use.partOf = !rowUses.claim(
+          record.appKey!,
+          u.caseNumber,
+          key,
+          license.certificateHolderCode,
+          (b) =>
+            b === license.certificateHolderCode ||
+            data.book.refsForHolder(b).some((r) => r.key === ref.key && r.index === ref.index),
+        );
       return { license };
     }
     throw new ApiError(404, 'NO_ROUTE', `No API at ${path}.`);
@@ -304,26 +357,32 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       };
       let status = 200;
       let out: unknown;
+      const use = { partOf: false };
+      const log = (status: number) =>
+        usage.add({
+          appKey: '',
+          organisation: '',
+          clerk: '',
+          itemName: '',
+          itemCode: '',
+          caseNumber: '',
+          reason: '',
+          ...record,
+          status,
+        } as UsageRecord);
       try {
-        out = await api(req, url, body, record);
+        out = await api(req, url, body, record, use);
       } catch (e) {
-        if (e instanceof DropConnection) return void req.socket.destroy();
+        if (e instanceof DropConnection) {
+          if (e.processed) log(200);
+          return void req.socket.destroy();
+        }
         const err =
           e instanceof ApiError ? e : new ApiError(500, 'INTERNAL', 'Internal error in the sandbox registry.');
         status = err.status;
         out = { code: err.code, message: err.message };
       }
-      usage.add({
-        appKey: '',
-        organisation: '',
-        clerk: '',
-        itemName: '',
-        itemCode: '',
-        caseNumber: '',
-        reason: '',
-        ...record,
-        status,
-      } as UsageRecord);
+      if (!use.partOf) log(status);
       sendFaulty(res, status, out);
     })().catch(() => res.destroy());
   });

@@ -9,7 +9,10 @@ export interface UsageRecord extends UsageContext {
   status: number;
   holderCode?: string;
   identifier?: string;
-  /** The caller's row key on the batch endpoint: one record per (app, case, key), a replay adds none. */
+  /**
+   * The caller's row key (a batch line's person): the batch endpoint's `keys`, or X-Row-Key on a
+   * per-person search or get. One record per (app, case, key) whichever endpoint answered.
+   */
   key?: string;
   /** The license types a search asked for (the means test asks one economic source at a time). */
   types?: string;

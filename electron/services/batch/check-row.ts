@@ -33,6 +33,9 @@ export interface RowDelivered {
 /** Each person of a line has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none. */
 export const KEY_SUFFIX = { child: '', father: 'f', mother: 'm' } as const;
 
+/** A person's row key, the same on the batch endpoint (`keys`) and on per-person calls (X-Row-Key). */
+export const rowKey = (line: number, role: keyof RowDelivered): string => `${line}${KEY_SUFFIX[role]}`;
+
 /** The people of a row the registry is asked about: the applicant, then the parents the list names. */
 export function rowHolders(input: RowInput): Array<{ role: keyof RowDelivered; idNumber: string }> {
   const out: Array<{ role: keyof RowDelivered; idNumber: string }> = [{ role: 'child', idNumber: input.idNumber }];
@@ -109,7 +112,9 @@ export function evaluateRow(
  * cache) and rules. `unreachable`: the registry did not answer and the cache lacked a type, so
  * the verdict would say "could not check" for a reason that is the registry's, not the person's.
  * `replayKey` (the job and line): each person's calls carry ids derived from it, so checking the
- * line again after a crash is the same use to the registry, not a second one.
+ * line again after a crash is the same use to the registry, not a second one. `line` (the row's
+ * number): each person's calls carry the row key the batch endpoint would get (X-Row-Key), so a
+ * line the registry already recorded through the batch endpoint is not recorded again here.
  */
 export async function checkRow(
   licenses: Pick<LicenseService, 'fetchForHolder'>,
@@ -118,11 +123,18 @@ export async function checkRow(
   usage: UsageContext,
   now: Date,
   replayKey?: string,
+  line?: number,
 ): Promise<{ outcome: RowOutcome; checks: CheckResult[]; unreachable: boolean }> {
   const types = item.licenses.map((l) => l.type);
   const got = await Promise.all(
     rowHolders(input).map((h) => {
-      const u: CallUsage = replayKey ? { ...usage, replayKey: `${replayKey}${KEY_SUFFIX[h.role]}` } : usage;
+      const u: CallUsage = replayKey
+        ? {
+            ...usage,
+            replayKey: `${replayKey}${KEY_SUFFIX[h.role]}`,
+            ...(line ? { rowKey: rowKey(line, h.role) } : {}),
+          }
+        : usage;
       return licenses.fetchForHolder(h.idNumber, u, types);
     }),
   );

@@ -7,7 +7,7 @@ import { RegistryError } from './errors';
 import { httpRequest, type HttpResult } from './http';
 import { parseLicenseId } from '../../../protocol/license-id';
 import { ConcurrencyLimiter } from './limiter';
-import { signedHeaders } from '../../../protocol/request-auth';
+import { ROW_KEY_PATTERN, signedHeaders } from '../../../protocol/request-auth';
 import { sm3Hex } from '../../../protocol/sm3';
 import {
   areasAnswer,
@@ -162,6 +162,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
         pathAndQuery: url.pathname + url.search,
         usage: spec.usage,
         now: now(),
+        ...(spec.usage?.rowKey !== undefined ? { rowKey: spec.usage.rowKey } : {}),
       });
       const res = await httpRequest({
         url,
@@ -186,6 +187,12 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
   };
 
   const call = async <T>(spec: CallSpec<T>): Promise<T> => {
+    // A key the registry would refuse is this terminal's bug: nothing is sent.
+    if (spec.usage?.rowKey !== undefined && !ROW_KEY_PATTERN.test(spec.usage.rowKey))
+      throw new RegistryError(
+        'REGISTRY_BAD_REQUEST',
+        `The row key "${spec.usage.rowKey.slice(0, 80)}" is not 1-64 of [A-Za-z0-9_.:-]; the ${spec.what} request was not sent. Tell the administrator.`,
+      );
     // One id for the call and all its retries: a try that timed out here may still have reached
     // the registry, which then records the retry as the same use (x-request-id), not a second one.
     // Under a replay key the id is derived, so a run that resumes after a crash gets the same one.

@@ -28,6 +28,13 @@ export type {
  */
 export interface CallUsage extends UsageContext {
   replayKey?: string;
+  /**
+   * The batch line's person as the batch endpoint names it (`12`, `12f`, `12m`), sent as
+   * X-Row-Key on every call of that person: the registry records one use per (app, case number,
+   * row key) whichever endpoint answered, so a line whose batch answer was lost and is then asked
+   * per person is still one use.
+   */
+  rowKey?: string;
 }
 
 export type VerificationState =

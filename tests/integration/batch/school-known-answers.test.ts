@@ -203,7 +203,7 @@ describe('school enrolment: a list with known answers, 13 conditions a row', () 
     expect(seen.get('mother-same-household')!.has('unknown')).toBe(true);
     // Every person asked about (the child and each parent named) is used under this batch, and
     // nobody else: no bad line reached the registry. (A batch call that timed out under load and
-    // was answered again by per-person calls leaves more than one record for its people.)
+    // was answered again by per-person calls is one use too: the calls carry the line's row key.)
     const recs = sb.usage.all().filter((u) => u.caseNumber === JOB && u.holderCode);
     const people = new Set(
       rows

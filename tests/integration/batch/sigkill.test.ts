@@ -55,8 +55,8 @@ describe('a batch killed with SIGKILL at many points resumes with no row checked
         mode: 'training',
         hall: { id: 'KILL02', name: '批量演练大厅' },
         counter: 'K-02',
-        // Generous: a batch call that times out on a loaded machine falls back to per-person calls,
-        // which the registry records without the line's key, and this test counts keys.
+        // Generous: a batch call that times out on a loaded machine falls back to per-person calls
+        // (slower; they carry the line's row key, so the count below holds either way).
         registry: { url: sb.url, appKey: 'kill-app', appSecret: 'kill-secret', timeoutMs: 10_000 },
         printer: { backend: 'virtual' },
       }),
@@ -119,8 +119,9 @@ describe('a batch killed with SIGKILL at many points resumes with no row checked
     expect(kills).toBeGreaterThanOrEqual(KILLS);
     expect(await runChild(undefined, 0)).toEqual({ killed: false, end: 'done' });
 
-    // Every line went through the batch endpoint (else its record carries no key, and this count is off).
-    expect(fallbacks, 'the batch endpoint failed during the run').toEqual([]);
+    // A fallback (a batch call timed out under load, maybe after the registry recorded it) is no
+    // longer a second use: per-person calls carry the line's row key (tests/integration/batch/answer-lost.test.ts).
+    if (fallbacks.length) console.info(`fell back: ${fallbacks.join('; ')}`);
     // The registry's own usage log: exactly one record per applicant row of this batch.
     const recs = sb.usage.all().filter((u) => u.caseNumber === JOB && u.key !== undefined);
     const byKey = new Map<string, number>();
