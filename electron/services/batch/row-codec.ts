@@ -42,6 +42,28 @@ type Source = [string, string, string, string, string] | [string, string, string
 type Own = { k?: string; l?: [string, string] };
 type Check = [string, number, string, string, (number | null)?, ([string, string] | null)?, Own?];
 
+// Every field of a check and of its source has a slot above: a field added to CheckResult or
+// CheckSource fails typecheck here until the codec stores it (otherwise it would be dropped on write).
+const CHECK_FIELDS: Record<keyof CheckResult, true> = {
+  id: true,
+  kind: true,
+  label: true,
+  result: true,
+  sentence: true,
+  source: true,
+  detail: true,
+};
+const SOURCE_FIELDS: Record<keyof CheckSource, true> = {
+  typeCode: true,
+  typeName: true,
+  number: true,
+  issuer: true,
+  identifier: true,
+  asOf: true,
+};
+void CHECK_FIELDS;
+void SOURCE_FIELDS;
+
 const RESULTS = ['passed', 'failed', 'unknown'] as const;
 const CODE: Record<CheckResult['result'], number> = { passed: 0, failed: 1, unknown: 2 };
 
