@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { appendAudit } from '../../services/audit';
 import { effectiveRoles } from '../../services/accounts/roles';
 import { AppError } from '../errors';
-import { filterRows } from '../../services/batch/rows';
 import { previewRows } from '../../services/batch/preview';
 import { guessMapping, previewList } from '../../services/batch';
 import { need } from '../../services/wiring/services';
@@ -92,7 +91,7 @@ export const batchHandlers: HandlerSlice<BatchOps> = {
   'batch.rows': (ctx, i) => {
     const c = ctxOf(ctx);
     const { jobId, ...f } = i;
-    return filterRows(ctx.core.db, need(ctx.core.services.cipher, 'The data key'), mine(c, jobId), f);
+    return c.batch.rows(mine(c, jobId), f);
   },
   'batch.report': async (ctx, { jobId, format }) => {
     const c = ctxOf(ctx);

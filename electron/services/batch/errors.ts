@@ -10,7 +10,8 @@ export type BatchErrorCode =
   | 'BATCH_TOO_LARGE'
   | 'BATCH_ITEM'
   | 'BATCH_REGISTRY_DOWN'
-  | 'BATCH_COLUMNS';
+  | 'BATCH_COLUMNS'
+  | 'BATCH_ROW_DAMAGED';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const BATCH_ERRORS = {
@@ -25,6 +26,8 @@ export const BATCH_ERRORS = {
   BATCH_REGISTRY_DOWN: ['line'],
   /** The item's rules read list columns (the parents' ID numbers) the mapping leaves out. */
   BATCH_COLUMNS: [],
+  /** A row's stored checks are not in a format this version reads (row-codec.ts): damaged or from a newer terminal. */
+  BATCH_ROW_DAMAGED: ['line'],
 } as const satisfies Record<BatchErrorCode, readonly string[]>;
 
 export class BatchError extends AppError {

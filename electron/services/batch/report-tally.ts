@@ -2,9 +2,12 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { BatchItem } from './check-row';
 import { malformedIds, type IdField } from './mapping';
+import type { CodecItem } from './row-codec';
 import { listRows, type StoredRow } from './store';
 
 const PAGE = 500;
+/** Bad lines were never checked and carry no checks: no rules are needed to read them. */
+const NO_RULES: CodecItem = { rules: [] };
 export const PROBLEM_ZH = { 'missing-column': '缺少列', 'id-malformed': '身份证号码有误', duplicate: '重复' } as const;
 
 const FIELD_ZH: Record<IdField, string> = {
@@ -50,7 +53,7 @@ export function problemTally(
       .pluck()
       .all(job) as number[];
     for (const seq of seqs) {
-      const row = listRows(db, cipher, job, { offset: 0, limit: 1, fromSeq: seq, toSeq: seq })[0];
+      const row = listRows(db, cipher, job, { item: NO_RULES, offset: 0, limit: 1, fromSeq: seq, toSeq: seq })[0];
       if (!row) continue;
       const k = problemZh(row, parents, today);
       out.set(k, (out.get(k) ?? 0) + 1);
@@ -60,9 +63,14 @@ export function problemTally(
 }
 
 /** Every row of the job, a page at a time: a report never holds the whole list. */
-export function* pages(db: Database.Database, cipher: RecordCipher, job: string): Generator<StoredRow> {
+export function* pages(
+  db: Database.Database,
+  cipher: RecordCipher,
+  job: string,
+  item: CodecItem,
+): Generator<StoredRow> {
   for (let offset = 0; ; offset += PAGE) {
-    const rows = listRows(db, cipher, job, { offset, limit: PAGE });
+    const rows = listRows(db, cipher, job, { item, offset, limit: PAGE });
     yield* rows;
     if (rows.length < PAGE) return;
   }
@@ -76,7 +84,7 @@ export function ruleTally(
   item: BatchItem,
 ): Map<string, { failed: number; unknown: number }> {
   const out = new Map(item.rules.map((r) => [r.id, { failed: 0, unknown: 0 }]));
-  for (const row of pages(db, cipher, job))
+  for (const row of pages(db, cipher, job, item))
     for (const c of row.checks ?? []) {
       const b = out.get(c.id);
       if (b && c.result !== 'passed') b[c.result]++;

@@ -72,7 +72,7 @@ export async function writeBatchXlsx(
       { header: '所用证照', width: 24 },
       { header: '证照编号', width: 24 },
     ];
-    for (const row of pages(db, cipher, job)) {
+    for (const row of pages(db, cipher, job, item)) {
       const c = row.checks?.find((x) => x.id === r.id);
       if (!c) continue;
       const parent = who === 'father' ? row.input.fatherIdNumber : who === 'mother' ? row.input.motherIdNumber : '';
@@ -105,7 +105,7 @@ export async function writeBatchXlsx(
   ];
   const today = localDay(new Date());
   const masked = (v: string | undefined) => (v ? maskIdNumber(v) : '');
-  for (const row of pages(db, cipher, job)) {
+  for (const row of pages(db, cipher, job, item)) {
     if (!row.problem) continue;
     // A malformed number names whose it is (the child's, the father's or the mother's).
     const what = problemZh(row, parents, today);

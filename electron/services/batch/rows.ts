@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
 import { malformedIds, type InputProblem } from './mapping';
+import type { CodecItem } from './row-codec';
 import { listRows, type RowOutcome, type StoredRow } from './store';
 import type { BatchRowView, BatchRowsView } from './view-types';
 
@@ -49,9 +50,15 @@ export function rowView(r: StoredRow, today = localDay(new Date())): BatchRowVie
  * A page of a job's rows through the screen's filters. Outcome, problem and "condition passed"
  * are answered by SQL over the plain columns (failed_checks lists the checks not passed);
  * "condition failed" and "could not check" need the sealed checks, so those rows are opened a
- * page at a time and counted as they go.
+ * page at a time and counted as they go. `item`, the job's: the checks' labels come from its rules.
  */
-export function filterRows(db: Database.Database, cipher: RecordCipher, job: string, f: RowFilter): BatchRowsView {
+export function filterRows(
+  db: Database.Database,
+  cipher: RecordCipher,
+  job: string,
+  item: CodecItem,
+  f: RowFilter,
+): BatchRowsView {
   const where = ['job_id = ?'];
   const args: Array<string | number> = [job];
   if (f.outcome) {
@@ -81,14 +88,14 @@ export function filterRows(db: Database.Database, cipher: RecordCipher, job: str
       .prepare(`${sql} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...args, limit, offset) as number[];
-    return { total, rows: bySeq(db, cipher, job, seqs).map((r) => rowView(r)) };
+    return { total, rows: bySeq(db, cipher, job, item, seqs).map((r) => rowView(r)) };
   }
   const out: BatchRowView[] = [];
   let total = 0;
   const stmt = db.prepare(`${sql} LIMIT ? OFFSET ?`).pluck();
   for (let at = 0; ; at += PAGE) {
     const seqs = stmt.all(...args, PAGE, at) as number[];
-    for (const r of bySeq(db, cipher, job, seqs)) {
+    for (const r of bySeq(db, cipher, job, item, seqs)) {
       if (r.checks?.find((c) => c.id === f.rule)?.result !== refine) continue;
       if (total >= offset && out.length < limit) out.push(rowView(r));
       total++;
@@ -98,7 +105,7 @@ export function filterRows(db: Database.Database, cipher: RecordCipher, job: str
   return { total, rows: out };
 }
 
-function bySeq(db: Database.Database, cipher: RecordCipher, job: string, seqs: number[]): StoredRow[] {
+function bySeq(db: Database.Database, cipher: RecordCipher, job: string, item: CodecItem, seqs: number[]): StoredRow[] {
   if (seqs.length === 0) return [];
   // Consecutive in seq order: one range read, then keep those asked for.
   const want = new Set(seqs);
@@ -106,7 +113,7 @@ function bySeq(db: Database.Database, cipher: RecordCipher, job: string, seqs: n
   const first = seqs[0]!;
   const last = seqs[seqs.length - 1]!;
   for (let at = 0; ; at += PAGE) {
-    const page = listRows(db, cipher, job, { offset: at, limit: PAGE, fromSeq: first, toSeq: last });
+    const page = listRows(db, cipher, job, { item, offset: at, limit: PAGE, fromSeq: first, toSeq: last });
     for (const r of page) if (want.has(r.seq)) rows.push(r);
     if (page.length < PAGE) return rows;
   }

@@ -138,7 +138,7 @@ export class BatchRunner extends EventEmitter<{
     const started = Date.now();
     let count = done.size;
     let fresh = 0;
-    const putRow = rowWriter(db, cipher, jobId);
+    const putRow = rowWriter(db, cipher, jobId, this.d.item);
     const every = Math.max(1, Math.floor(total / 200));
     const tick = () => {
       const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);

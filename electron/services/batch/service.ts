@@ -12,10 +12,12 @@ import { batchRules } from './check-row';
 import { BatchError } from './errors';
 import { missingColumns, type ColumnMapping } from './mapping';
 import { renderBatchSummaryPdf, type SummaryIssuer } from './report-pdf';
+import type { CodecItem } from './row-codec';
+import { filterRows, type RowFilter } from './rows';
 import { writeBatchXlsx } from './report-xlsx';
 import { BatchRunner } from './runner';
 import { countRows, createJob, getJob, setJobState, type BatchJob } from './store';
-import type { BatchItemView, BatchJobView, BatchProgressView } from './view-types';
+import type { BatchItemView, BatchJobView, BatchProgressView, BatchRowsView } from './view-types';
 import type { UploadStore } from './uploads';
 
 export interface BatchServiceDeps {
@@ -255,6 +257,16 @@ export class BatchService {
 
   job(id: string): BatchJob {
     return getJob(this.d.db, this.d.cipher, id);
+  }
+
+  /**
+   * A page of a job's rows through the screen's filters. The stored checks take their labels from
+   * the job's item (row-codec.ts); an item since removed from the catalog leaves them with their ids.
+   */
+  rows(id: string, f: RowFilter): BatchRowsView {
+    const job = getJob(this.d.db, this.d.cipher, id);
+    const item: CodecItem = this.d.catalog.byCode.get(job.itemCode) ?? { rules: [] };
+    return filterRows(this.d.db, this.d.cipher, id, item, f);
   }
 
   view(id: string): BatchJobView {

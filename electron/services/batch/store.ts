@@ -3,6 +3,7 @@ import type { RecordCipher } from '../crypto/cipher';
 import type { CheckResult } from '../rules';
 import { BatchError } from './errors';
 import type { ColumnMapping, InputProblem, RowInput } from './mapping';
+import { decodeChecks, encodeChecks, type CodecItem } from './row-codec';
 
 export type JobState = 'ready' | 'running' | 'paused' | 'cancelled' | 'done';
 export type RowOutcome = 'passed' | 'failed' | 'unknown' | 'bad-input';
@@ -92,12 +93,26 @@ export function doneSeqs(db: Database.Database, id: string): Set<number> {
   return new Set(db.prepare('SELECT seq FROM batch_rows WHERE job_id = ?').pluck().all(id) as number[]);
 }
 
-export function putRow(db: Database.Database, cipher: RecordCipher, job: string, row: StoredRow): void {
-  rowWriter(db, cipher, job)(row);
+export function putRow(
+  db: Database.Database,
+  cipher: RecordCipher,
+  job: string,
+  item: CodecItem,
+  row: StoredRow,
+): void {
+  rowWriter(db, cipher, job, item)(row);
 }
 
-/** putRow with its statement prepared once: a run writes thousands of rows (preparing was ~5% of it). */
-export function rowWriter(db: Database.Database, cipher: RecordCipher, job: string): (row: StoredRow) => void {
+/**
+ * putRow with its statement prepared once: a run writes thousands of rows (preparing was ~5% of it).
+ * `item`, the job's: the checks are stored without what its rules already say (row-codec.ts).
+ */
+export function rowWriter(
+  db: Database.Database,
+  cipher: RecordCipher,
+  job: string,
+  item: CodecItem,
+): (row: StoredRow) => void {
   const insert = db.prepare(
     'INSERT INTO batch_rows(job_id, seq, outcome, problem, failed_checks, input, checks, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -109,7 +124,7 @@ export function rowWriter(db: Database.Database, cipher: RecordCipher, job: stri
       row.problem ?? null,
       row.failedChecks.join(','),
       cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
-      row.checks ? cipher.seal(JSON.stringify(row.checks), aad(job, row.seq, 'checks')) : null,
+      row.checks ? cipher.seal(encodeChecks(row.checks, item), aad(job, row.seq, 'checks')) : null,
       new Date().toISOString(),
     );
 }
@@ -123,12 +138,15 @@ interface RowRow {
   checks: Buffer | null;
 }
 
-/** A page of rows for the on-screen detail, optionally only one outcome. */
+/**
+ * A page of rows for the on-screen detail, optionally only one outcome. `item`, the job's: the
+ * checks' kinds and labels come from its rules (row-codec.ts).
+ */
 export function listRows(
   db: Database.Database,
   cipher: RecordCipher,
   job: string,
-  o: { outcome?: RowOutcome; offset?: number; limit?: number; fromSeq?: number; toSeq?: number } = {},
+  o: { item: CodecItem; outcome?: RowOutcome; offset?: number; limit?: number; fromSeq?: number; toSeq?: number },
 ): StoredRow[] {
   const range = o.fromSeq !== undefined && o.toSeq !== undefined;
   const rows = db
@@ -151,7 +169,7 @@ export function listRows(
     failedChecks: r.failed_checks ? r.failed_checks.split(',') : [],
     input: JSON.parse(cipher.open(r.input, aad(job, r.seq, 'input')).toString('utf8')) as RowInput,
     ...(r.checks
-      ? { checks: JSON.parse(cipher.open(r.checks, aad(job, r.seq, 'checks')).toString('utf8')) as CheckResult[] }
+      ? { checks: decodeChecks(cipher.open(r.checks, aad(job, r.seq, 'checks')).toString('utf8'), o.item, r.seq) }
       : {}),
   }));
 }

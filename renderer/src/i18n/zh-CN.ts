@@ -773,6 +773,8 @@ export const zhCN = {
     BATCH_REGISTRY_DOWN: '登记机关在第 {{line}} 行时未能答复，批量核验已暂停；请待登记机关恢复后点击“继续”。',
     BATCH_ITEM: '事项“{{item}}”不支持批量核验，请选择其他事项。',
     BATCH_COLUMNS: '该事项的核验条件要读父母的身份证号：请在列对应中为父亲、母亲的身份证号各选择一列后再开始核验。',
+    BATCH_ROW_DAMAGED:
+      '批量核验第 {{line}} 行保存的核验结果无法读取（数据损坏，或由较新版本的程序写入），请联系管理员。',
     CATALOG_READ_FAILED: '事项目录无法读取，请重新安装程序或恢复目录文件。',
     CATALOG_INVALID: '事项目录文件有误，请管理员修正后重启程序。',
     CATALOG_EMPTY: '事项目录为空，请重新安装程序或恢复目录文件。',

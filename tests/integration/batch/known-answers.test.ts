@@ -118,7 +118,7 @@ describe('a 10,000-row list with known answers', () => {
     }
     if (fellBack.length || pauses) console.info(`fell back: ${fellBack.join('; ')}; paused ${pauses} times`);
 
-    const rows = listRows(f.core.db, f.core.services.cipher!, 'PL-KNOWN-0001', { limit: ROWS + 10 });
+    const rows = listRows(f.core.db, f.core.services.cipher!, 'PL-KNOWN-0001', { item, limit: ROWS + 10 });
     expect(rows).toHaveLength(ROWS);
     const wrong: string[] = [];
     for (const row of rows) {

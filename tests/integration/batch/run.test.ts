@@ -102,7 +102,7 @@ describe('batch check of a list against the sandbox registry', () => {
     expect(recs.map((r) => r.holderCode).sort()).toEqual(people.map((p) => p.idNumber).sort());
     for (const r of recs) expect(r).toMatchObject({ reason: '老年人优待证批量资格核验', itemCode: 'senior-card' });
 
-    const rows = listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 });
+    const rows = listRows(f.core.db, f.core.services.cipher!, job, { item, limit: 1000 });
     expect(rows).toHaveLength(people.length + 3);
     expect(rows.filter((r) => r.outcome === 'bad-input').map((r) => r.problem)).toEqual([
       'duplicate',
@@ -139,7 +139,11 @@ describe('batch check of a list against the sandbox registry', () => {
       mapping: { name: 1, idNumber: 2 },
     });
   const outcomes = (job: string) =>
-    listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 }).map((r) => [r.seq, r.outcome, r.failedChecks]);
+    listRows(f.core.db, f.core.services.cipher!, job, { item, limit: 1000 }).map((r) => [
+      r.seq,
+      r.outcome,
+      r.failedChecks,
+    ]);
 
   it('checks lines lost with a chunk again as the same use: per-person calls carry ids derived from the line', async () => {
     const job = 'PL-2026-0006';

@@ -163,7 +163,7 @@ describe('school enrolment: a list with known answers, 13 conditions a row', () 
         await new Promise((res) => setTimeout(res, 2000));
       }
     }
-    const rows = listRows(f.core.db, f.core.services.cipher!, JOB, { limit: ROWS + 10 });
+    const rows = listRows(f.core.db, f.core.services.cipher!, JOB, { item, limit: ROWS + 10 });
     expect(rows).toHaveLength(ROWS);
     const wrong: string[] = [];
     const seen = new Map<string, Set<R>>();
