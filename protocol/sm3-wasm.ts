@@ -64,7 +64,7 @@ export function wasmSm3(parts: readonly Part[]): Buffer {
         flush(); // the window is within 3 bytes of full: at least 32 KB − 66 compressed
       }
     } else if (p instanceof Uint8Array) {
-      for (let at = 0; at < p.length; ) {
+      for (let at = 0; at < p.length;) {
         const n = Math.min(p.length - at, WINDOW - fill);
         u8.set(n === p.length ? p : p.subarray(at, at + n), W0 + fill);
         fill += n;

@@ -26,7 +26,7 @@ const rotl = (x: string, n: number) => (n % 32 === 0 ? x : `(i32.rotl ${x} (i32.
 const xor = (...xs: string[]) => xs.reduce((a, b) => `(i32.xor ${a} ${b})`);
 const add = (...xs: string[]) => xs.reduce((a, b) => `(i32.add ${a} ${b})`);
 const hex = (n: number) => `0x${(n >>> 0).toString(16)}`;
-const rotlNum = (x: number, n: number) => ((x << n % 32) | (x >>> (32 - (n % 32)))) >>> 0;
+const rotlNum = (x: number, n: number) => ((x << (n % 32)) | (x >>> (32 - (n % 32)))) >>> 0;
 
 /** W[j] = the block's j-th word, big-endian: a byte swap of the little-endian load. */
 const loadBe = (j: number) => {

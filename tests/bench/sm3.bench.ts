@@ -22,21 +22,33 @@ const key = new Uint8Array(32).fill(9); // a terminal's request-signing key
  */
 export const groups: BenchGroup[] = [
   {
-    names: [
-      ...BACKENDS.map((b) => `sm3.digest_us_1k_${b}`),
-      ...BACKENDS.map((b) => `sm3.hmac_us_200b_${b}`),
-    ],
+    names: [...BACKENDS.map((b) => `sm3.digest_us_1k_${b}`), ...BACKENDS.map((b) => `sm3.hmac_us_200b_${b}`)],
     async run() {
       const impls = BACKENDS.map((b) => [b, sm3Implementations[b]] as const).filter(
         (x): x is [Sm3Backend, Sm3Impl] => x[1] !== null,
       );
       // The calls under timing reuse one prebuilt input each (no text building in the loop).
       const prepared = {
-        '1k': ((t) => (i: Sm3Impl) => i.digest(z, t))(text(1024 - 32)),
-        '200b_hmac': ((t) => (i: Sm3Impl) => i.hmac(key, t))(text(200)),
-        '300b': ((t) => (i: Sm3Impl) => i.digest(t))(text(300)),
-        '3k': ((t) => (i: Sm3Impl) => i.digest(z, t))(text(3000)),
-        '1m': ((t) => (i: Sm3Impl) => i.digest(t))(text(1 << 20)),
+        '1k': (
+          (t) => (i: Sm3Impl) =>
+            i.digest(z, t)
+        )(text(1024 - 32)),
+        '200b_hmac': (
+          (t) => (i: Sm3Impl) =>
+            i.hmac(key, t)
+        )(text(200)),
+        '300b': (
+          (t) => (i: Sm3Impl) =>
+            i.digest(t)
+        )(text(300)),
+        '3k': (
+          (t) => (i: Sm3Impl) =>
+            i.digest(z, t)
+        )(text(3000)),
+        '1m': (
+          (t) => (i: Sm3Impl) =>
+            i.digest(t)
+        )(text(1 << 20)),
       };
       type Case = keyof typeof prepared;
       const budgetBytes = 8 << 20; // per (backend, size, round): enough calls to average out timer noise
