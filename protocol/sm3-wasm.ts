@@ -105,3 +105,6 @@ export function wasmHmacSm3(key: Uint8Array, parts: readonly Part[]): Buffer {
   }
   return wasmSm3([opad, wasmSm3([ipad, ...parts])]);
 }
+
+/** For tests: the module's memory in bytes (one page, whatever was hashed). */
+export const sm3WasmMemoryBytes = (): number => wasm().memory.buffer.byteLength;
