@@ -41,9 +41,18 @@ function wasm(): Exports {
 
 /** SM3 of the parts concatenated (text as UTF-8, lone surrogates as U+FFFD, as Buffer.from does). */
 export function wasmSm3(parts: readonly Part[]): Buffer {
+  return digest(parts, null);
+}
+
+/** SM3 of `block` (64 bytes: an HMAC pad) followed by the parts. */
+function digest(parts: readonly Part[], block: Uint8Array | null): Buffer {
   const x = wasm();
   state.set(IV);
   let fill = 0; // bytes waiting in the window
+  if (block) {
+    u8.set(block, W0);
+    fill = 64;
+  }
   let total = 0;
   // Compresses the window's whole blocks and moves the partial one (< 64 bytes) to its start.
   const flush = () => {
@@ -94,16 +103,19 @@ export function wasmSm3(parts: readonly Part[]): Buffer {
 }
 
 const BLOCK = 64;
+// The pads are rewritten on every call (synchronous, nothing runs between), so no call allocates them.
+const ipad = new Uint8Array(BLOCK);
+const opad = new Uint8Array(BLOCK);
 /** HMAC-SM3 (RFC 2104 with SM3's 64-byte block): a key longer than a block is hashed first. */
 export function wasmHmacSm3(key: Uint8Array, parts: readonly Part[]): Buffer {
   const k = key.length > BLOCK ? wasmSm3([key]) : key;
-  const ipad = new Uint8Array(BLOCK).fill(0x36);
-  const opad = new Uint8Array(BLOCK).fill(0x5c);
+  ipad.fill(0x36);
+  opad.fill(0x5c);
   for (let i = 0; i < k.length; i++) {
     ipad[i]! ^= k[i]!;
     opad[i]! ^= k[i]!;
   }
-  return wasmSm3([opad, wasmSm3([ipad, ...parts])]);
+  return digest([digest(parts, ipad)], opad);
 }
 
 /** For tests: the module's memory in bytes (one page, whatever was hashed). */
