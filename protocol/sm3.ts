@@ -12,7 +12,7 @@ import { sm3WasmAvailable, wasmHmacSm3, wasmSm3 } from './sm3-wasm';
  * - `js`: sm-crypto-v2's pure JavaScript, only where WebAssembly is missing (`node --jitless`).
  * `npm run bench -- sm3` measured native and WebAssembly within a few per cent of each other from
  * 300 B to 1 MB (OpenSSL's SM3 is plain C), the JavaScript 2.5–3.5× slower: native stays first as
- * the runtime's own, with no module memory to trust. See docs/national-algorithms.md.
+ * the runtime's own. See docs/national-algorithms.md.
  */
 type Part = string | Uint8Array;
 const bytes = (p: Part): Uint8Array => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p);
