@@ -285,6 +285,8 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
 
     async batchLicenses(holders, usage, typeCodes) {
       assertUsage(usage);
+      // Started before the call, so the threads load while the first answer is on its way.
+      const threads = (pool ??= new Sm2Pool(opts.verifyThreads));
       const a = await call({
         method: 'GET',
         path: 'batch/licenses',
@@ -322,7 +324,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
       const states = await verifyLicenses(
         all,
         (l) => bySigner.get(l.digitalSign.signer)!,
-        (pool ??= new Sm2Pool(opts.verifyThreads)),
+        threads,
         now(),
       );
       // One fetched record per license, shared by the holders it concerns (read-only from here on).
