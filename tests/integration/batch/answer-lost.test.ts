@@ -84,7 +84,11 @@ describe('a batch line is one registry use per person, whichever endpoint answer
       now: () => new Date(`${TODAY}T10:00:00`),
     });
   const outcomes = (job: string) =>
-    listRows(f.core.db, f.core.services.cipher!, job, { limit: 1000 }).map((r) => [r.seq, r.outcome, r.failedChecks]);
+    listRows(f.core.db, f.core.services.cipher!, job, { item, limit: 1000 }).map((r) => [
+      r.seq,
+      r.outcome,
+      r.failedChecks,
+    ]);
   /** The registry's record of every answered use of a person under this batch number. */
   const uses = (job: string) => sb.usage.all().filter((u) => u.caseNumber === job && u.status === 200 && u.holderCode);
   /** Exactly one use per person of a line (counted by row key), each of the right person. */
