@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { n, p, Point, type P } from '../../../protocol/sm2-noble';
 import { sm2WasmInternals as W, wasmTable } from '../../../protocol/sm2-wasm';
-import { buildSm2Wasm } from '../../../protocol/sm2-wasm/build';
+import { buildSm2Wasm } from '../../../protocol/wasm-build';
 import { SM2_WASM_BASE64 } from '../../../protocol/sm2-wasm/module';
 import { randInt, rng, testSeed } from '../../helpers/rng';
 

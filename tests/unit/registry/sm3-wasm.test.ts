@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { sm3 as sm3js } from 'sm-crypto-v2';
 import { describe, expect, it } from 'vitest';
 import { chooseSm3Backend, hmacSm3, sm3, sm3Backend, sm3Implementations, type Sm3Impl } from '../../../protocol/sm3';
-import { buildSm3Wasm } from '../../../protocol/sm3-wasm/build';
+import { buildSm3Wasm } from '../../../protocol/wasm-build';
 import { SM3_WASM_BASE64 } from '../../../protocol/sm3-wasm/module';
 import { sm3WasmMemoryBytes } from '../../../protocol/sm3-wasm';
 import { randInt, randomBytes, randomChunks, rng, testSeed } from '../../helpers/rng';
