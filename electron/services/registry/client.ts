@@ -321,12 +321,7 @@ export function createRegistryClient(opts: RegistryClientOptions): RegistryClien
       for (const signer of new Set(all.map((l) => l.digitalSign.signer)))
         bySigner.set(signer, await trust.forSigner(signer));
       // Every license of the answer in one go, each once: the curve checks on the pool's threads.
-      const states = await verifyLicenses(
-        all,
-        (l) => bySigner.get(l.digitalSign.signer)!,
-        threads,
-        now(),
-      );
+      const states = await verifyLicenses(all, (l) => bySigner.get(l.digitalSign.signer)!, threads, now());
       // One fetched record per license, shared by the holders it concerns (read-only from here on).
       const fetched = all.map((license, i): FetchedLicense => ({
         license,
