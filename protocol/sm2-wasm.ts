@@ -1,6 +1,7 @@
 import { candidateX, n, p, parseSignature, Point, type P } from './sm2-noble';
 import { MANY_MAX, MEM, TABLE_BYTES, WINDOW_BYTES } from './sm2-wasm/layout';
 import { SM2_WASM_BASE64 } from './sm2-wasm/module';
+import { instantiateWasm } from './wasm-instance';
 
 /**
  * The JavaScript side of the WebAssembly verifier (`sm2-wasm/wat.ts` is the module's source): one
@@ -21,16 +22,10 @@ interface Exports {
   build_table(at: number): void;
 }
 
-let ex: Exports | null = null;
+const instance = instantiateWasm<Exports>(SM2_WASM_BASE64);
+const ex = instance.exports;
 /** Why the module could not be used (null while it works): the fallback is noble's BigInt path. */
-export let sm2WasmError: string | null = null;
-try {
-  // Compiled synchronously once per isolate: 7 KB, well under a millisecond.
-  const module = new WebAssembly.Module(Buffer.from(SM2_WASM_BASE64, 'base64'));
-  ex = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
-} catch (err) {
-  sm2WasmError = err instanceof Error ? err.message : String(err);
-}
+export const sm2WasmError = instance.error;
 export const sm2WasmAvailable = ex !== null;
 
 function wasm(): Exports {

@@ -1,5 +1,6 @@
 import { MEM, WINDOW } from './sm3-wasm/layout';
 import { SM3_WASM_BASE64 } from './sm3-wasm/module';
+import { instantiateWasm } from './wasm-instance';
 
 /**
  * The JavaScript side of SM3 in WebAssembly (`sm3-wasm/wat.ts` is the module's source): one
@@ -15,16 +16,10 @@ interface Exports {
   compress(p: number, n: number): void;
 }
 
-let ex: Exports | null = null;
+const instance = instantiateWasm<Exports>(SM3_WASM_BASE64);
+const ex = instance.exports;
 /** Why the module could not be used (null while it works): `sm3.ts` then falls back. */
-export let sm3WasmError: string | null = null;
-try {
-  // Compiled synchronously once per isolate: ~10 KB, well under a millisecond.
-  const module = new WebAssembly.Module(Buffer.from(SM3_WASM_BASE64, 'base64'));
-  ex = new WebAssembly.Instance(module, {}).exports as unknown as Exports;
-} catch (err) {
-  sm3WasmError = err instanceof Error ? err.message : String(err);
-}
+export const sm3WasmError = instance.error;
 export const sm3WasmAvailable = ex !== null;
 
 // The memory has a fixed maximum of one page, so these views are never detached by a grow.

@@ -14,6 +14,7 @@ import { ROW_KEY_HEADER, ROW_KEY_PATTERN } from '../protocol/request-auth';
 import { populationPage, PopulationInputError } from './population';
 import { econFaultsSchema, sourceFault, type EconFaults, type EconFaultsInput } from './econ/faults';
 import { ECON_TYPES } from './econ/book';
+import type { UsageContext } from '../protocol/registry-types';
 
 /**
  * Thrown to drop the connection without an answer (a fault that hits one endpoint only).
@@ -36,7 +37,6 @@ function rowKeyOf(req: IncomingMessage): string | undefined {
     throw new ApiError(400, 'PARAM_INVALID', `${ROW_KEY_HEADER} must be one row key, 1-64 of [A-Za-z0-9_.:-].`);
   return v;
 }
-import type { UsageContext } from '../protocol/registry-types';
 
 /** Training values, documented in sandbox/README.md. They protect synthetic data only; never use them for a real registry. */
 export const TRAINING_CREDENTIALS = {
