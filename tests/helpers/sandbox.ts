@@ -4,6 +4,8 @@ import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import type { FaultsInput } from '../../sandbox/faults';
 import type { EconFaultsInput } from '../../sandbox/econ/faults';
 import type { UsageRecord } from '../../sandbox/usage-log';
+import { signedHeaders } from '../../protocol/request-auth';
+import type { UsageContext } from '../../protocol/registry-types';
 
 export interface TestSandbox {
   url: string;
@@ -104,4 +106,36 @@ export async function startTestSandbox(opts: SandboxOptions & { child?: boolean 
         process.kill(child.pid, 'SIGTERM');
       }),
   };
+}
+
+/** What a test may sign differently from the terminal (usage, row key, clock…). */
+export type SignOverrides = Partial<Parameters<typeof signedHeaders>[0]>;
+
+/**
+ * A GET signed as the terminal signs it (protocol/request-auth.ts), straight to the sandbox: for
+ * tests of the registry's own rules. `sign` overrides what is signed (usage, row key, clock…);
+ * `headers` are added after signing (to send what was not signed).
+ */
+export async function signedGet<T = unknown>(
+  sb: Pick<TestSandbox, 'url' | 'appKey' | 'appSecret'>,
+  path: string,
+  o: {
+    usage?: UsageContext;
+    sign?: SignOverrides;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<{ status: number; body: T }> {
+  const headers = {
+    ...signedHeaders({
+      appKey: sb.appKey,
+      appSecret: sb.appSecret,
+      method: 'GET',
+      pathAndQuery: path,
+      ...(o.usage ? { usage: o.usage } : {}),
+      ...o.sign,
+    }),
+    ...o.headers,
+  };
+  const res = await fetch(new URL(path, sb.url), { headers });
+  return { status: res.status, body: (await res.json()) as T };
 }

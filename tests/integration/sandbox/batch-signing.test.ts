@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedHeaders } from '../../../protocol/request-auth';
 import type { LicenseRecord } from '../../../protocol/registry-types';
 import { generateWorld } from '../../../sandbox/generator/generate';
 import type { FaultsInput } from '../../../sandbox/faults';
 import { randInt, rng, testSeed } from '../../helpers/rng';
-import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { signedGet, startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
   organisation: '示范市和平街道幸福社区服务站',
@@ -34,16 +33,9 @@ describe('the batch answer signs in bulk and serves what the single get serves',
   });
 
   const get = async <T>(sb: TestSandbox, path: string): Promise<T> => {
-    const headers = signedHeaders({
-      appKey: sb.appKey,
-      appSecret: sb.appSecret,
-      method: 'GET',
-      pathAndQuery: path,
-      usage: USAGE,
-    });
-    const res = await fetch(new URL(path, sb.url), { headers });
+    const res = await signedGet<T>(sb, path, { usage: USAGE });
     expect(res.status, path).toBe(200);
-    return (await res.json()) as T;
+    return res.body;
   };
   let call = 0;
   /** The batch answer's licenses for holders, and the same licenses fetched one by one from the other sandbox. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../resources/sandbox/demo-residents.json';
-import { signedHeaders } from '../../../protocol/request-auth';
 import { createRegistryClient, RegistryError } from '../../../electron/services/registry';
-import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import { signedGet, startTestSandbox, type SignOverrides, type TestSandbox } from '../../helpers/sandbox';
 
 const USAGE = {
   organisation: '示范市政务服务中心',
@@ -28,22 +27,13 @@ describe('the row key of a per-person call', () => {
     await sb.stop();
   });
 
-  const get = async (path: string, o: Partial<Parameters<typeof signedHeaders>[0]> = {}, extra = {}) => {
-    const headers = {
-      ...signedHeaders({
-        appKey: sb.appKey,
-        appSecret: sb.appSecret,
-        method: 'GET',
-        pathAndQuery: path,
-        usage: USAGE,
-        ...o,
-      }),
-      ...extra,
-    };
-    const res = await fetch(new URL(path, sb.url), { headers });
-    return { status: res.status, body: (await res.json()) as { code?: string; items?: Array<{ identifier: string }> } };
-  };
-  const search = (holder: string, o: Partial<Parameters<typeof signedHeaders>[0]> = {}, extra = {}) =>
+  const get = (path: string, o: SignOverrides = {}, extra: Record<string, string> = {}) =>
+    signedGet<{ code?: string; items?: Array<{ identifier: string }> }>(sb, path, {
+      usage: USAGE,
+      sign: o,
+      headers: extra,
+    });
+  const search = (holder: string, o: SignOverrides = {}, extra: Record<string, string> = {}) =>
     get(`/v1/licenses?holderCode=${holder}`, o, extra);
   const mine = (caseNumber = USAGE.caseNumber) =>
     sb.usage!().filter((u) => u.caseNumber === caseNumber && u.status === 200 && u.holderCode);
