@@ -16,22 +16,40 @@ interface Exports {
   compress(p: number, n: number): void;
 }
 
-const instance = instantiateWasm<Exports>(SM3_WASM_BASE64);
-const ex = instance.exports;
+interface Loaded {
+  x: Exports;
+  u8: Uint8Array;
+  state: Uint32Array;
+}
+let loaded: Loaded | null | undefined;
+let loadError: string | null = null;
+/**
+ * Instantiated on first use, not at import: where Node's own SM3 is chosen (sm3.ts) the module is
+ * never loaded. The memory has a fixed maximum of one page, so the views are never detached.
+ */
+function load(): Loaded | null {
+  if (loaded === undefined) {
+    const inst = instantiateWasm<Exports>(SM3_WASM_BASE64);
+    const x = inst.exports;
+    loadError = inst.error;
+    loaded = x
+      ? { x, u8: new Uint8Array(x.memory.buffer), state: new Uint32Array(x.memory.buffer, MEM.state, 8) }
+      : null;
+  }
+  return loaded;
+}
+export const sm3WasmAvailable = (): boolean => load() !== null;
 /** Why the module could not be used (null while it works): `sm3.ts` then falls back. */
-export const sm3WasmError = instance.error;
-export const sm3WasmAvailable = ex !== null;
+export const sm3WasmError = (): string | null => (load(), loadError);
 
-// The memory has a fixed maximum of one page, so these views are never detached by a grow.
-const u8 = ex ? new Uint8Array(ex.memory.buffer) : new Uint8Array(0);
-const state = ex ? new Uint32Array(ex.memory.buffer, MEM.state, 8) : new Uint32Array(8);
 const encoder = new TextEncoder();
 const IV = [0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e];
 const W0 = MEM.window;
 
-function wasm(): Exports {
-  if (ex === null) throw new Error(`SM3 WebAssembly unavailable: ${sm3WasmError}`);
-  return ex;
+function wasm(): Loaded {
+  const l = load();
+  if (l === null) throw new Error(`SM3 WebAssembly unavailable: ${loadError}`);
+  return l;
 }
 
 /** SM3 of the parts concatenated (text as UTF-8, lone surrogates as U+FFFD, as Buffer.from does). */
@@ -41,7 +59,7 @@ export function wasmSm3(parts: readonly Part[]): Buffer {
 
 /** SM3 of `block` (64 bytes: an HMAC pad) followed by the parts. */
 function digest(parts: readonly Part[], block: Uint8Array | null): Buffer {
-  const x = wasm();
+  const { x, u8, state } = wasm();
   state.set(IV);
   let fill = 0; // bytes waiting in the window
   if (block) {
@@ -114,4 +132,4 @@ export function wasmHmacSm3(key: Uint8Array, parts: readonly Part[]): Buffer {
 }
 
 /** For tests: the module's memory in bytes (one page, whatever was hashed). */
-export const sm3WasmMemoryBytes = (): number => wasm().memory.buffer.byteLength;
+export const sm3WasmMemoryBytes = (): number => wasm().x.memory.buffer.byteLength;

@@ -47,7 +47,10 @@ const wasmImpl: Sm3Impl = { digest: (...parts) => wasmSm3(parts), hmac: (key, ..
 /** Every implementation this runtime has (null where it has none), so tests and benches can hold each to the others. */
 export const sm3Implementations: Record<Sm3Backend, Sm3Impl | null> = {
   native: getHashes().includes('sm3') ? nativeImpl : null,
-  wasm: sm3WasmAvailable ? wasmImpl : null,
+  // A getter: the module is instantiated only when something asks for it.
+  get wasm() {
+    return sm3WasmAvailable() ? wasmImpl : null;
+  },
   js: sm3Portable,
 };
 
@@ -58,7 +61,10 @@ export function chooseSm3Backend(has: { native: boolean; wasm: boolean }): Sm3Ba
 /** Which implementation `sm3`, `sm3Hex` and `hmacSm3` use here (read by tests; nothing is logged). */
 export const sm3Backend: Sm3Backend = chooseSm3Backend({
   native: sm3Implementations.native !== null,
-  wasm: sm3Implementations.wasm !== null,
+  // Read only when native is missing, so where Node's SM3 runs the module is never loaded.
+  get wasm() {
+    return sm3Implementations.wasm !== null;
+  },
 });
 const chosen: Sm3Impl = sm3Implementations[sm3Backend] ?? sm3Portable;
 

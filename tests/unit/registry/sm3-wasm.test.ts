@@ -142,8 +142,11 @@ describe('SM3 in WebAssembly gives the digest of sm-crypto-v2 and OpenSSL', () =
 });
 
 describe('the backend each runtime gets', () => {
-  /** Runs a script in a child node (with `flags`), with OpenSSL's SM3 hidden as in Electron. */
-  function probe(flags: string[]) {
+  /**
+   * Runs a script in a child node (with `flags`), with OpenSSL's SM3 hidden as in Electron unless
+   * `native`; `modules` counts the WebAssembly modules compiled meanwhile.
+   */
+  function probe(flags: string[], native = false) {
     const dir = mkdtempSync(join(tmpdir(), 'sm3-backend-'));
     try {
       const script = join(dir, 'check.cjs');
@@ -151,15 +154,21 @@ describe('the backend each runtime gets', () => {
         script,
         `const crypto = require('node:crypto');
 const all = crypto.getHashes();
-crypto.getHashes = () => all.filter((h) => h !== 'sm3'); // BoringSSL lists no sm3
+${native ? '' : "crypto.getHashes = () => all.filter((h) => h !== 'sm3'); // BoringSSL lists no sm3"}
+let modules = 0;
+if (typeof WebAssembly !== 'undefined') {
+  const M = WebAssembly.Module;
+  WebAssembly.Module = function (b) { modules++; return new M(b); };
+}
 const m = require(${JSON.stringify(join(root, 'protocol/sm3'))});
 const w = require(${JSON.stringify(join(root, 'protocol/sm3-wasm'))});
 const { createHash, createHmac } = crypto;
 console.log(JSON.stringify({
   backend: m.sm3Backend,
-  wasmError: w.sm3WasmError,
+  wasmError: m.sm3Backend === 'native' ? null : w.sm3WasmError(),
   ok: m.sm3Hex('abc', new Uint8Array(70000)) === createHash('sm3').update('abc').update(new Uint8Array(70000)).digest('hex'),
   hmacOk: m.hmacSm3(Buffer.alloc(80, 1), 'm').equals(createHmac('sm3', Buffer.alloc(80, 1)).update('m').digest()),
+  modules,
 }));
 `,
       );
@@ -175,7 +184,11 @@ console.log(JSON.stringify({
   }
 
   it('without a native SM3 (Electron) takes WebAssembly', () => {
-    expect(probe([])).toEqual({ backend: 'wasm', wasmError: null, ok: true, hmacOk: true });
+    expect(probe([])).toEqual({ backend: 'wasm', wasmError: null, ok: true, hmacOk: true, modules: 1 });
+  });
+
+  it('with a native SM3 (Node) never loads the module', () => {
+    expect(probe([], true)).toEqual({ backend: 'native', wasmError: null, ok: true, hmacOk: true, modules: 0 });
   });
 
   it('without WebAssembly either (node --jitless) falls back to sm-crypto-v2, and still hashes right', () => {
@@ -184,6 +197,7 @@ console.log(JSON.stringify({
       wasmError: 'WebAssembly is not defined',
       ok: true,
       hmacOk: true,
+      modules: 0,
     });
   });
 });
