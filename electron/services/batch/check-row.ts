@@ -111,10 +111,10 @@ export function evaluateRow(
  * Checks one applicant exactly as the counter does: the same fetch (registry first, then the
  * cache) and rules. `unreachable`: the registry did not answer and the cache lacked a type, so
  * the verdict would say "could not check" for a reason that is the registry's, not the person's.
- * `replayKey` (the job and line): each person's calls carry ids derived from it, so checking the
- * line again after a crash is the same use to the registry, not a second one. `line` (the row's
- * number): each person's calls carry the row key the batch endpoint would get (X-Row-Key), so a
- * line the registry already recorded through the batch endpoint is not recorded again here.
+ * `line` (the job and the line's number): each person's calls carry request ids derived from it,
+ * so checking the line again after a crash is the same use to the registry, not a second one, and
+ * the row key the batch endpoint would get (X-Row-Key), so a person the registry already recorded
+ * through the batch endpoint is not recorded again here.
  */
 export async function checkRow(
   licenses: Pick<LicenseService, 'fetchForHolder'>,
@@ -122,17 +122,16 @@ export async function checkRow(
   input: RowInput,
   usage: UsageContext,
   now: Date,
-  replayKey?: string,
-  line?: number,
+  line?: { job: string; seq: number },
 ): Promise<{ outcome: RowOutcome; checks: CheckResult[]; unreachable: boolean }> {
   const types = item.licenses.map((l) => l.type);
   const got = await Promise.all(
     rowHolders(input).map((h) => {
-      const u: CallUsage = replayKey
+      const u: CallUsage = line
         ? {
             ...usage,
-            replayKey: `${replayKey}${KEY_SUFFIX[h.role]}`,
-            ...(line ? { rowKey: rowKey(line, h.role) } : {}),
+            replayKey: `${line.job}/${line.seq}${KEY_SUFFIX[h.role]}`,
+            rowKey: rowKey(line.seq, h.role),
           }
         : usage;
       return licenses.fetchForHolder(h.idNumber, u, types);

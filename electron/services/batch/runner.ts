@@ -284,8 +284,8 @@ export class BatchRunner extends EventEmitter<{
         }
       }
       const settled = await Promise.allSettled(
-        // The line's request ids (a replay after a kill) and its row keys (the same people the batch endpoint may have recorded).
-        rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now, `${jobId}/${p.seq}`, p.seq)),
+        // The line names its request ids (a replay after a kill) and its row keys (the people the batch endpoint may have recorded).
+        rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now, { job: jobId, seq: p.seq })),
       );
       const checked: Array<[Pending, ReturnType<typeof evaluateRow>]> = [];
       let failure: unknown;
