@@ -12,6 +12,7 @@ export {
 } from './store';
 export { BatchRunner, type BatchProgress, type RunnerDeps } from './runner';
 export { checkRow, batchRules, type BatchItem } from './check-row';
+export { itemSnapshot, readingItem, type JobItem } from './job-item';
 export { BatchError, BATCH_ERRORS, type BatchErrorCode } from './errors';
 export { writeBatchXlsx } from './report-xlsx';
 export { renderBatchSummaryPdf, summaryData, type SummaryIssuer } from './report-pdf';

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { CheckResult } from '../rules';
 import { BatchError } from './errors';
+import { parseSnapshot, type JobItem } from './job-item';
 import type { ColumnMapping, InputProblem, RowInput } from './mapping';
 import { decodeChecks, encodeChecks, type CodecItem } from './row-codec';
 
@@ -19,6 +20,11 @@ export interface BatchJob {
   state: JobState;
   total: number | null;
   createdAt: string;
+  /**
+   * The item as the job started with it (migration 019, job-item.ts): its rows, detail and reports
+   * read with these labels. Absent for a job from before 019, which reads with today's catalog.
+   */
+  item?: JobItem;
 }
 
 export interface StoredRow {
@@ -38,7 +44,7 @@ export function createJob(
   j: Omit<BatchJob, 'state' | 'total' | 'createdAt'>,
 ): void {
   db.prepare(
-    'INSERT INTO batch_jobs(id, item_code, reason, clerk_id, source, mapping, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO batch_jobs(id, item_code, reason, clerk_id, source, mapping, created_at, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     j.id,
     j.itemCode,
@@ -47,6 +53,7 @@ export function createJob(
     cipher.seal(j.source, aad(j.id, 'job', 'source')),
     JSON.stringify(j.mapping),
     new Date().toISOString(),
+    j.item ? JSON.stringify(j.item) : null,
   );
 }
 
@@ -60,6 +67,7 @@ interface JobRow {
   state: JobState;
   total: number | null;
   created_at: string;
+  item: string | null;
 }
 
 export function getJob(db: Database.Database, cipher: RecordCipher, id: string): BatchJob {
@@ -75,6 +83,7 @@ export function getJob(db: Database.Database, cipher: RecordCipher, id: string):
     state: r.state,
     total: r.total,
     createdAt: r.created_at,
+    ...(r.item !== null ? { item: parseSnapshot(r.item, r.id) } : {}),
   };
 }
 
