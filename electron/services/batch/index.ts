@@ -3,6 +3,7 @@ export { guessMapping, readRow, type ColumnMapping, type InputProblem, type RowI
 export {
   createJob,
   getJob,
+  getJobItem,
   listRows,
   countRows,
   setJobState,

@@ -16,7 +16,7 @@ import { itemSnapshot, readingItem, type JobItem } from './job-item';
 import { filterRows, type RowFilter } from './rows';
 import { writeBatchXlsx } from './report-xlsx';
 import { BatchRunner } from './runner';
-import { countRows, createJob, getJob, setJobState, type BatchJob } from './store';
+import { countRows, createJob, getJob, getJobItem, setJobState, type BatchJob } from './store';
 import type { BatchItemView, BatchJobView, BatchProgressView, BatchRowsView } from './view-types';
 import type { UploadStore } from './uploads';
 
@@ -265,8 +265,8 @@ export class BatchService {
    * The item a job's rows are read with: the one it started with (migration 019), else (a job from
    * before 019) today's catalog item; an item since removed leaves the checks with their ids.
    */
-  private readingItem(job: BatchJob): JobItem {
-    return readingItem(job.item, this.d.catalog.byCode.get(job.itemCode), job.itemCode);
+  private readingItem(job: BatchJob, kept = getJobItem(this.d.db, job.id)): JobItem {
+    return readingItem(kept, this.d.catalog.byCode.get(job.itemCode), job.itemCode);
   }
 
   /** A page of a job's rows through the screen's filters, labelled as the job started (readingItem). */
@@ -277,7 +277,7 @@ export class BatchService {
 
   view(id: string): BatchJobView {
     const job = getJob(this.d.db, this.d.cipher, id);
-    const names = job.item?.names ?? this.d.catalog.byCode.get(job.itemCode)?.names;
+    const names = getJobItem(this.d.db, id)?.names ?? this.d.catalog.byCode.get(job.itemCode)?.names;
     const last = this.runners.get(id)?.last ?? this.last.get(id);
     return {
       id: job.id,
@@ -304,7 +304,8 @@ export class BatchService {
   async report(id: string, format: 'xlsx' | 'pdf', clerk: { id: string; name: string }, tmp: string): Promise<Buffer> {
     const job = getJob(this.d.db, this.d.cipher, id);
     // A job from before 019 still needs its item in the batch list, as before; a later one has its own.
-    const item = job.item ? this.readingItem(job) : itemSnapshot(this.item(job.itemCode));
+    const kept = getJobItem(this.d.db, id);
+    const item = kept ? this.readingItem(job, kept) : itemSnapshot(this.item(job.itemCode));
     if (format === 'pdf')
       return renderBatchSummaryPdf(this.d.db, this.d.cipher, id, item, { ...this.d.issuer, clerk }, this.d.hallKey);
     await writeBatchXlsx(this.d.db, this.d.cipher, id, item, tmp);

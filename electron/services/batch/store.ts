@@ -20,11 +20,6 @@ export interface BatchJob {
   state: JobState;
   total: number | null;
   createdAt: string;
-  /**
-   * The item as the job started with it (migration 019, job-item.ts): its rows, detail and reports
-   * read with these labels. Absent for a job from before 019, which reads with today's catalog.
-   */
-  item?: JobItem;
 }
 
 export interface StoredRow {
@@ -41,7 +36,13 @@ const aad = (job: string, seq: number | 'job', col: string) => `batch_rows/v1|${
 export function createJob(
   db: Database.Database,
   cipher: RecordCipher,
-  j: Omit<BatchJob, 'state' | 'total' | 'createdAt'>,
+  j: Omit<BatchJob, 'state' | 'total' | 'createdAt'> & {
+    /**
+     * The item as the job starts with it (migration 019, job-item.ts): its rows, detail and reports
+     * read with these labels for good (getJobItem). Without it the job reads with today's catalog.
+     */
+    item?: JobItem;
+  },
 ): void {
   db.prepare(
     'INSERT INTO batch_jobs(id, item_code, reason, clerk_id, source, mapping, created_at, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -67,11 +68,14 @@ interface JobRow {
   state: JobState;
   total: number | null;
   created_at: string;
-  item: string | null;
 }
 
 export function getJob(db: Database.Database, cipher: RecordCipher, id: string): BatchJob {
-  const r = db.prepare('SELECT * FROM batch_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  const r = db
+    .prepare(
+      'SELECT id, item_code, reason, clerk_id, source, mapping, state, total, created_at FROM batch_jobs WHERE id = ?',
+    )
+    .get(id) as JobRow | undefined;
   if (!r) throw new BatchError('BATCH_NOT_FOUND', `There is no batch check "${id}"; refresh the list.`);
   return {
     id: r.id,
@@ -83,8 +87,17 @@ export function getJob(db: Database.Database, cipher: RecordCipher, id: string):
     state: r.state,
     total: r.total,
     createdAt: r.created_at,
-    ...(r.item !== null ? { item: parseSnapshot(r.item, r.id) } : {}),
   };
+}
+
+/**
+ * The item the job started with (createJob), or undefined for a job from before migration 019.
+ * Apart from getJob, which runs on every progress event: a school item's is ~9 KB of JSON.
+ */
+export function getJobItem(db: Database.Database, id: string): JobItem | undefined {
+  const text = db.prepare('SELECT item FROM batch_jobs WHERE id = ?').pluck().get(id) as string | null | undefined;
+  if (text === undefined) throw new BatchError('BATCH_NOT_FOUND', `There is no batch check "${id}"; refresh the list.`);
+  return text === null ? undefined : parseSnapshot(text, id);
 }
 
 export function setJobState(db: Database.Database, id: string, state: JobState, total?: number): void {
