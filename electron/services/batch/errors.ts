@@ -11,7 +11,8 @@ export type BatchErrorCode =
   | 'BATCH_ITEM'
   | 'BATCH_REGISTRY_DOWN'
   | 'BATCH_COLUMNS'
-  | 'BATCH_ROW_DAMAGED';
+  | 'BATCH_ROW_DAMAGED'
+  | 'BATCH_JOB_DAMAGED';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const BATCH_ERRORS = {
@@ -28,6 +29,8 @@ export const BATCH_ERRORS = {
   BATCH_COLUMNS: [],
   /** A row's stored checks are not in a format this version reads (row-codec.ts): damaged or from a newer terminal. */
   BATCH_ROW_DAMAGED: ['line'],
+  /** The item a job keeps from its start (migration 019, job-item.ts) cannot be read: damaged or from a newer terminal. */
+  BATCH_JOB_DAMAGED: [],
 } as const satisfies Record<BatchErrorCode, readonly string[]>;
 
 export class BatchError extends AppError {

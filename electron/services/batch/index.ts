@@ -3,6 +3,7 @@ export { guessMapping, readRow, type ColumnMapping, type InputProblem, type RowI
 export {
   createJob,
   getJob,
+  getJobItem,
   listRows,
   countRows,
   setJobState,
@@ -12,6 +13,7 @@ export {
 } from './store';
 export { BatchRunner, type BatchProgress, type RunnerDeps } from './runner';
 export { checkRow, batchRules, type BatchItem } from './check-row';
+export { itemSnapshot, readingItem, type JobItem } from './job-item';
 export { BatchError, BATCH_ERRORS, type BatchErrorCode } from './errors';
 export { writeBatchXlsx } from './report-xlsx';
 export { renderBatchSummaryPdf, summaryData, type SummaryIssuer } from './report-pdf';

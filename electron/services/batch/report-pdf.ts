@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import { renderCertificate, signCertificate, type CertificateData, type Fact, type HallKey } from '../certificates';
-import { batchRules, type BatchItem } from './check-row';
+import type { JobItem } from './job-item';
 import { problemTally, ruleTally } from './report-tally';
 
 const localDay = (d: Date) =>
@@ -18,13 +18,13 @@ export interface SummaryIssuer {
 /**
  * The batch summary as certificate data: the counts, failures by condition and bad input by
  * problem. No person is on it (the holder is the batch itself), so it can go to whoever asked for
- * the check; the per-row verdicts are the XLSX's.
+ * the check; the per-row verdicts are the XLSX's. `item`, the job's as it started (job-item.ts).
  */
 export function summaryData(
   db: Database.Database,
   cipher: RecordCipher,
   jobId: string,
-  item: BatchItem,
+  item: JobItem,
   who: SummaryIssuer,
   issuedAt: Date,
 ): CertificateData {
@@ -52,7 +52,7 @@ export function summaryData(
           { key: 'failed', label: '不通过', labelEn: 'Failed' },
           { key: 'unknown', label: '无法核验', labelEn: 'Could not check' },
         ],
-        rows: batchRules(item).map((r) => ({
+        rows: item.rules.map((r) => ({
           rule: r.label?.zh ?? r.id,
           failed: String(tally.get(r.id)?.failed ?? 0),
           unknown: String(tally.get(r.id)?.unknown ?? 0),
@@ -92,7 +92,7 @@ export async function renderBatchSummaryPdf(
   db: Database.Database,
   cipher: RecordCipher,
   jobId: string,
-  item: BatchItem,
+  item: JobItem,
   who: SummaryIssuer,
   hallKey: HallKey,
   issuedAt = new Date(),

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
-import type { BatchItem } from './check-row';
+import type { JobItem } from './job-item';
 import { malformedIds, type IdField } from './mapping';
 import type { CodecItem } from './row-codec';
 import { listRows, type StoredRow } from './store';
@@ -81,7 +81,7 @@ export function ruleTally(
   db: Database.Database,
   cipher: RecordCipher,
   job: string,
-  item: BatchItem,
+  item: JobItem,
 ): Map<string, { failed: number; unknown: number }> {
   const out = new Map(item.rules.map((r) => [r.id, { failed: 0, unknown: 0 }]));
   for (const row of pages(db, cipher, job, item))

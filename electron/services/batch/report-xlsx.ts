@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { excel } from '../core/exceljs';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
-import { batchRules, type BatchItem } from './check-row';
+import type { JobItem } from './job-item';
 import { pages, problemZh, ruleTally } from './report-tally';
 import { countRows } from './store';
 
@@ -24,20 +24,21 @@ const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
  * The batch report as XLSX, streamed to `path`: a summary (counts, failures by condition), one
  * sheet per condition (each row's result, the sentence and the license relied on), and the rows
  * with bad input. ID numbers are masked and no license content beyond its name and number is
- * written: the sheet goes to people who need the verdicts, not the data behind them.
+ * written: the sheet goes to people who need the verdicts, not the data behind them. `item`, the
+ * job's as it started (job-item.ts): the conditions carry the labels the job was checked under.
  */
 export async function writeBatchXlsx(
   db: Database.Database,
   cipher: RecordCipher,
   job: string,
-  item: BatchItem,
+  item: JobItem,
   path: string,
 ): Promise<void> {
   const parents = (item.listColumns ?? []).length > 0;
   const applicant = parents ? '儿童' : '申请人';
   const ExcelJS = await excel();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
-  const rules = batchRules(item);
+  const rules = item.rules;
   const counts = countRows(db, job);
   const byRule = ruleTally(db, cipher, job, item);
   const subjectOf = (r: (typeof rules)[number]) => (r.kind === 'expr' ? r.subject : undefined);

@@ -12,11 +12,11 @@ import { batchRules } from './check-row';
 import { BatchError } from './errors';
 import { missingColumns, type ColumnMapping } from './mapping';
 import { renderBatchSummaryPdf, type SummaryIssuer } from './report-pdf';
-import type { CodecItem } from './row-codec';
+import { itemSnapshot, readingItem, type JobItem } from './job-item';
 import { filterRows, type RowFilter } from './rows';
 import { writeBatchXlsx } from './report-xlsx';
 import { BatchRunner } from './runner';
-import { countRows, createJob, getJob, setJobState, type BatchJob } from './store';
+import { countRows, createJob, getJob, getJobItem, setJobState, type BatchJob } from './store';
 import type { BatchItemView, BatchJobView, BatchProgressView, BatchRowsView } from './view-types';
 import type { UploadStore } from './uploads';
 
@@ -115,6 +115,8 @@ export class BatchService {
       clerkId: o.clerkId,
       source: o.source,
       mapping: o.mapping,
+      // Its rows are read with these labels for good, whatever the catalog says later.
+      item: itemSnapshot(item),
     });
     this.go(id, o.clerkId);
     return this.view(id);
@@ -260,23 +262,27 @@ export class BatchService {
   }
 
   /**
-   * A page of a job's rows through the screen's filters. The stored checks take their labels from
-   * the job's item (row-codec.ts); an item since removed from the catalog leaves them with their ids.
+   * The item a job's rows are read with: the one it started with (migration 019), else (a job from
+   * before 019) today's catalog item; an item since removed leaves the checks with their ids.
    */
+  private readingItem(job: BatchJob, kept = getJobItem(this.d.db, job.id)): JobItem {
+    return readingItem(kept, this.d.catalog.byCode.get(job.itemCode), job.itemCode);
+  }
+
+  /** A page of a job's rows through the screen's filters, labelled as the job started (readingItem). */
   rows(id: string, f: RowFilter): BatchRowsView {
     const job = getJob(this.d.db, this.d.cipher, id);
-    const item: CodecItem = this.d.catalog.byCode.get(job.itemCode) ?? { rules: [] };
-    return filterRows(this.d.db, this.d.cipher, id, item, f);
+    return filterRows(this.d.db, this.d.cipher, id, this.readingItem(job), f);
   }
 
   view(id: string): BatchJobView {
     const job = getJob(this.d.db, this.d.cipher, id);
-    const item = this.d.catalog.byCode.get(job.itemCode);
+    const names = getJobItem(this.d.db, id)?.names ?? this.d.catalog.byCode.get(job.itemCode)?.names;
     const last = this.runners.get(id)?.last ?? this.last.get(id);
     return {
       id: job.id,
       itemCode: job.itemCode,
-      itemName: item?.names ?? { zh: job.itemCode, en: job.itemCode },
+      itemName: names ?? { zh: job.itemCode, en: job.itemCode },
       reason: job.reason,
       clerkId: job.clerkId,
       state: job.state,
@@ -297,7 +303,9 @@ export class BatchService {
 
   async report(id: string, format: 'xlsx' | 'pdf', clerk: { id: string; name: string }, tmp: string): Promise<Buffer> {
     const job = getJob(this.d.db, this.d.cipher, id);
-    const item = this.item(job.itemCode);
+    // A job from before 019 still needs its item in the batch list, as before; a later one has its own.
+    const kept = getJobItem(this.d.db, id);
+    const item = kept ? this.readingItem(job, kept) : itemSnapshot(this.item(job.itemCode));
     if (format === 'pdf')
       return renderBatchSummaryPdf(this.d.db, this.d.cipher, id, item, { ...this.d.issuer, clerk }, this.d.hallKey);
     await writeBatchXlsx(this.d.db, this.d.cipher, id, item, tmp);

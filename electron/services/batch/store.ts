@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { CheckResult } from '../rules';
 import { BatchError } from './errors';
+import { parseSnapshot, type JobItem } from './job-item';
 import type { ColumnMapping, InputProblem, RowInput } from './mapping';
 import { decodeChecks, encodeChecks, type CodecItem } from './row-codec';
 
@@ -35,10 +36,16 @@ const aad = (job: string, seq: number | 'job', col: string) => `batch_rows/v1|${
 export function createJob(
   db: Database.Database,
   cipher: RecordCipher,
-  j: Omit<BatchJob, 'state' | 'total' | 'createdAt'>,
+  j: Omit<BatchJob, 'state' | 'total' | 'createdAt'> & {
+    /**
+     * The item as the job starts with it (migration 019, job-item.ts): its rows, detail and reports
+     * read with these labels for good (getJobItem). Without it the job reads with today's catalog.
+     */
+    item?: JobItem;
+  },
 ): void {
   db.prepare(
-    'INSERT INTO batch_jobs(id, item_code, reason, clerk_id, source, mapping, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO batch_jobs(id, item_code, reason, clerk_id, source, mapping, created_at, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     j.id,
     j.itemCode,
@@ -47,6 +54,7 @@ export function createJob(
     cipher.seal(j.source, aad(j.id, 'job', 'source')),
     JSON.stringify(j.mapping),
     new Date().toISOString(),
+    j.item ? JSON.stringify(j.item) : null,
   );
 }
 
@@ -63,7 +71,11 @@ interface JobRow {
 }
 
 export function getJob(db: Database.Database, cipher: RecordCipher, id: string): BatchJob {
-  const r = db.prepare('SELECT * FROM batch_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  const r = db
+    .prepare(
+      'SELECT id, item_code, reason, clerk_id, source, mapping, state, total, created_at FROM batch_jobs WHERE id = ?',
+    )
+    .get(id) as JobRow | undefined;
   if (!r) throw new BatchError('BATCH_NOT_FOUND', `There is no batch check "${id}"; refresh the list.`);
   return {
     id: r.id,
@@ -76,6 +88,16 @@ export function getJob(db: Database.Database, cipher: RecordCipher, id: string):
     total: r.total,
     createdAt: r.created_at,
   };
+}
+
+/**
+ * The item the job started with (createJob), or undefined for a job from before migration 019.
+ * Apart from getJob, which runs on every progress event: a school item's is ~9 KB of JSON.
+ */
+export function getJobItem(db: Database.Database, id: string): JobItem | undefined {
+  const text = db.prepare('SELECT item FROM batch_jobs WHERE id = ?').pluck().get(id) as string | null | undefined;
+  if (text === undefined) throw new BatchError('BATCH_NOT_FOUND', `There is no batch check "${id}"; refresh the list.`);
+  return text === null ? undefined : parseSnapshot(text, id);
 }
 
 export function setJobState(db: Database.Database, id: string, state: JobState, total?: number): void {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto';
+import { dropPlainNoteColumn, hasPlainNoteColumn } from '../db/migrations/020-worklist-plain-note-dropped';
 
 type Db = Database.Database;
 
@@ -23,32 +24,33 @@ const COMPACT_PENDING = 'worklist.notes.compactPending';
 
 /**
  * Seals the plain notes a terminal wrote before migration 018, once, at the worklist service's
- * start: the migration runs when the database opens, before the data key is read, so it cannot
- * seal. One transaction; 018's update trigger lets a step change only this way (plain note to
- * sealed, nothing else). Sealing alone leaves the old words in the file (the freed cells, the
- * pages the longer rows moved off; secure_delete does not reach those, the 018 test shows it),
- * so VACUUM rewrites the file from the live rows and the checkpoint moves that into the main file
- * and empties the WAL. If VACUUM cannot finish (the disk is full, another connection reads), the
- * notes are sealed all the same and it is tried again at the next start (`compacted: false`).
+ * start, and drops the plain column: the migrations run when the database opens, before the data
+ * key is read, so they cannot seal, and migration 020 drops the column itself only when it holds
+ * no plain note (a terminal that upgrades from ≤017 straight to 020 still has them). One
+ * transaction: 020's rebuild of worklist_steps without `note`, each plain note sealed into the new
+ * table under its own step (`dropPlainNoteColumn`). That alone leaves the old words in the file
+ * (the dropped table's freed pages; secure_delete does not reach all of them, the 018 test showed
+ * it), so VACUUM rewrites the file from the live rows and the checkpoint moves that into the main
+ * file and empties the WAL. If VACUUM cannot finish (the disk is full, another connection reads),
+ * the notes are sealed all the same and it is tried again at the next start (`compacted: false`).
  */
 export function sealPlainNotes(db: Db, cipher: RecordCipher): { sealed: number; compacted: boolean } {
-  const plain = db
-    .prepare('SELECT id, task_id, note FROM worklist_steps WHERE note IS NOT NULL ORDER BY id')
-    .all() as Array<{ id: number; task_id: number; note: string }>;
   const pending = () => db.prepare('SELECT 1 FROM settings WHERE key = ?').pluck().get(COMPACT_PENDING) === 1;
-  if (!plain.length && !pending()) return { sealed: 0, compacted: true };
-  const seal = db.prepare('UPDATE worklist_steps SET note = NULL, note_sealed = ? WHERE id = ?');
-  db.transaction(() => {
-    for (const s of plain) seal.run(sealNote(cipher, s.task_id, s.id, s.note), s.id);
-    db.prepare("INSERT OR REPLACE INTO settings(key, value) VALUES (?, '1')").run(COMPACT_PENDING);
-  })();
+  const column = hasPlainNoteColumn(db);
+  if (!column && !pending()) return { sealed: 0, compacted: true };
+  let sealed = 0;
+  if (column)
+    db.transaction(() => {
+      sealed = dropPlainNoteColumn(db, (taskId, stepId, note) => sealNote(cipher, taskId, stepId, note));
+      db.prepare("INSERT OR REPLACE INTO settings(key, value) VALUES (?, '1')").run(COMPACT_PENDING);
+    })();
   try {
     db.exec('VACUUM');
     const [cp] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
-    if (cp?.busy) return { sealed: plain.length, compacted: false };
+    if (cp?.busy) return { sealed, compacted: false };
     db.prepare('DELETE FROM settings WHERE key = ?').run(COMPACT_PENDING);
-    return { sealed: plain.length, compacted: true };
+    return { sealed, compacted: true };
   } catch {
-    return { sealed: plain.length, compacted: false };
+    return { sealed, compacted: false };
   }
 }

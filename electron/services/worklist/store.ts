@@ -123,19 +123,18 @@ export function steps(
   taskId: number,
 ): Array<{ step: string; by: string; at: string; note?: string }> {
   const rows = db
-    .prepare('SELECT id, task_id, step, by_id, at, note, note_sealed FROM worklist_steps WHERE task_id = ? ORDER BY id')
+    .prepare('SELECT id, task_id, step, by_id, at, note_sealed FROM worklist_steps WHERE task_id = ? ORDER BY id')
     .all(taskId) as Array<{
     id: number;
     task_id: number;
     step: string;
     by_id: string;
     at: string;
-    note: string | null;
     note_sealed: Buffer | null;
   }>;
   return rows.map((s) => {
-    // `note` is only ever set on a row from before migration 018 not sealed yet (sealPlainNotes).
-    const note = s.note_sealed ? openNote(cipher, s.task_id, s.id, s.note_sealed) : s.note;
+    // No plain note is read: the service's start seals them before anything reads a step (notes.ts).
+    const note = s.note_sealed ? openNote(cipher, s.task_id, s.id, s.note_sealed) : undefined;
     return { step: s.step, by: s.by_id, at: s.at, ...(note ? { note } : {}) };
   });
 }

@@ -836,6 +836,8 @@ export const en: Strings = {
       "This item's conditions read the parents' ID numbers: choose the list's father's and mother's ID-number columns, then start.",
     BATCH_ROW_DAMAGED:
       'The stored results of line {{line}} of this batch check cannot be read (damaged, or written by a newer version of the app); tell the administrator.',
+    BATCH_JOB_DAMAGED:
+      'The conditions stored with this batch check cannot be read (damaged, or written by a newer version of the app); tell the administrator.',
     CATALOG_READ_FAILED: 'The service catalog cannot be read; reinstall the app or restore the catalog.',
     CATALOG_INVALID: 'A service item file is invalid; the administrator fixes it and restarts the app.',
     CATALOG_EMPTY: 'The service catalog is empty; reinstall the app or restore the catalog.',

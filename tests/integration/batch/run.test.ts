@@ -10,11 +10,13 @@ import {
   countRows,
   createJob,
   getJob,
+  itemSnapshot,
   listRows,
   renderBatchSummaryPdf,
   setJobState,
   writeBatchXlsx,
   type BatchItem,
+  type JobItem,
 } from '../../../electron/services/batch';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
 import { generateHallKey, toTrustedKey, verifyDocument } from '../../../electron/services/certificates';
@@ -32,6 +34,8 @@ describe('batch check of a list against the sandbox registry', () => {
   let sb: SandboxHandle;
   let f: Fixture;
   let item: BatchItem;
+  /** What a job keeps of its item (job-item.ts): the reports read with it. */
+  let snap: JobItem;
   let csv: string;
   const people = demo.filter((d) => d.cardKind === 'resident');
 
@@ -44,7 +48,9 @@ describe('batch check of a list against the sandbox registry', () => {
       adminSecret: 'a',
     });
     f = await makeCore({ boot: { registry: { url: sb.url, appKey: 'batch-app', appSecret: 'batch-secret' } } });
-    item = getItem(loadCatalog(), 'senior-card');
+    const catalogItem = getItem(loadCatalog(), 'senior-card');
+    item = catalogItem;
+    snap = itemSnapshot(catalogItem);
     csv = join(f.dir, 'list.csv');
     const lines = ['备注,姓名,身份证号码'];
     for (const p of people) lines.push(`x,${p.name},${p.idNumber}`);
@@ -296,7 +302,7 @@ describe('batch check of a list against the sandbox registry', () => {
 
   it('writes the XLSX report: a summary, a sheet per condition, the bad rows, no full ID number', async () => {
     const out = join(f.dir, 'report.xlsx');
-    await writeBatchXlsx(f.core.db, f.core.services.cipher!, 'PL-2026-0001', item, out);
+    await writeBatchXlsx(f.core.db, f.core.services.cipher!, 'PL-2026-0001', snap, out);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const names = wb.worksheets.map((w) => w.name);
@@ -328,7 +334,7 @@ describe('batch check of a list against the sandbox registry', () => {
         clerk: { id: 'S001', name: '批量核验' },
         training: false,
       };
-      const pdf = await renderBatchSummaryPdf(f.core.db, f.core.services.cipher!, 'PL-2026-0001', item, who, key);
+      const pdf = await renderBatchSummaryPdf(f.core.db, f.core.services.cipher!, 'PL-2026-0001', snap, who, key);
       expect(verifyDocument(pdf, [toTrustedKey(key, who.hall.name)]).status).toBe('valid');
       const file = join(f.dir, 'summary.pdf');
       writeFileSync(file, pdf);

@@ -14,7 +14,8 @@ import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
  * What staff type on a task ("reached his daughter 李…, he is in hospital") is personal data: it
  * goes in through the API of a booted terminal, reads back through it, and is not in the bytes
  * of counter.db, -wal or -shm. A plain note left by a terminal from before migration 018 is sealed
- * when the terminal starts again (the worklist service's start), and is gone from the files too.
+ * when the terminal starts again (the worklist service's start, which then drops the plain column
+ * migration 020 had to leave), and is gone from the files too.
  * The control: the worklist's number is plain in the same files, so a scan that reads nothing fails.
  */
 describe('a task note is sealed in the terminal database', () => {
@@ -61,18 +62,15 @@ describe('a task note is sealed in the terminal database', () => {
 
   it('a plain note from before 018 is sealed at the next start and then absent from the files', async () => {
     await f.core.close();
-    // The state a terminal upgraded to 018 is in before its worklist service has started: a step
-    // row with its note in the plain column (written before 018 added the rule that refuses it).
+    // The state a terminal upgraded from before 018 straight to 020 is in before its worklist
+    // service has started: the plain column still there (020 leaves it while it holds a note) and
+    // a step row with its note in it. This terminal is at 020 already, so the column is added back
+    // for the test (the real 018 shape is tests/unit/db/020-worklist-plain-note-dropped.test.ts's).
     const raw = new Database(join(f.dataDir, 'counter.db'));
-    const guard = raw
-      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'worklist_steps_no_plain_note'")
-      .pluck()
-      .get() as string;
-    raw.exec('DROP TRIGGER worklist_steps_no_plain_note');
+    raw.exec('ALTER TABLE worklist_steps ADD COLUMN note TEXT');
     raw
       .prepare("INSERT INTO worklist_steps(task_id, step, note, by_id, at) VALUES (?, 'not-reached', ?, 'old', 't')")
       .run(taskId, OLD_NOTE);
-    raw.exec(guard);
     raw.pragma('wal_checkpoint(TRUNCATE)');
     raw.close();
     expect(
@@ -89,6 +87,10 @@ describe('a task note is sealed in the terminal database', () => {
       log: (l) => logs.push(l),
     });
     expect(logs.join('\n')).toContain('sealed 1 step notes written before migration 018');
+    expect(
+      again.db.prepare("SELECT count(*) FROM pragma_table_info('worklist_steps') WHERE name = 'note'").pluck().get(),
+      'the plain column is dropped once sealed',
+    ).toBe(0);
     const call = unwrapping(inProcess(again).call);
     await call('auth.signIn', { userId: 'demo-station', password: 'training-123' });
     const history = (await call('worklist.view', { id: worklist })).tasks.find((t) => t.id === taskId)!.history;

@@ -17,6 +17,8 @@ import { m015 } from './015-signatures';
 import { m016 } from './016-signatures-reask';
 import { m017 } from './017-worklist-hall';
 import { m018 } from './018-worklist-notes-sealed';
+import { m019 } from './019-batch-job-item';
+import { m020 } from './020-worklist-plain-note-dropped';
 
 /**
  * Every schema change, in order. Add a file NNN-name.ts exporting mNNN and append it here;
@@ -41,4 +43,6 @@ export const migrations: readonly Migration[] = [
   m016,
   m017,
   m018,
+  m019,
+  m020,
 ];
