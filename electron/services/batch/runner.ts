@@ -8,6 +8,7 @@ import type { RegistryClient } from '../registry';
 import { checkRow, evaluateRow, KEY_SUFFIX, rowHolders, type BatchItem, type RowDelivered } from './check-row';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
+import type { CodecItem } from './row-codec';
 import { readList } from './source';
 import { doneSeqs, getJob, rowWriter, setJobState } from './store';
 
@@ -26,6 +27,12 @@ export interface RunnerDeps {
   cipher: RecordCipher;
   licenses: Pick<LicenseService, 'fetchForHolder'>;
   item: BatchItem;
+  /**
+   * The item the job's rows are read with (its snapshot, job-item.ts): a check's kind and label are
+   * left out of a row only when they are this item's, so a rule reworded since the job started is
+   * stored with the wording it was checked under. Default: `item`.
+   */
+  codecItem?: CodecItem;
   /** Who and where: the organisation and the clerk of every usage record. */
   who: Pick<UsageContext, 'organisation' | 'clerk'>;
   /** The registry's batch endpoint (RegistryClient.batchLicenses); without it, or when it fails, per-person calls. */
@@ -138,7 +145,7 @@ export class BatchRunner extends EventEmitter<{
     const started = Date.now();
     let count = done.size;
     let fresh = 0;
-    const putRow = rowWriter(db, cipher, jobId, this.d.item);
+    const putRow = rowWriter(db, cipher, jobId, this.d.codecItem ?? this.d.item);
     const every = Math.max(1, Math.floor(total / 200));
     const tick = () => {
       const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);

@@ -133,6 +133,7 @@ export class BatchService {
       licenses: this.d.licenses,
       ...(this.d.registry ? { batch: this.d.registry } : {}),
       item,
+      codecItem: this.readingItem(job),
       who,
       batchSize: this.d.batchSize ?? 100,
       concurrency: this.d.concurrency ?? 8,

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demo from '../../../resources/sandbox/demo-residents.json';
 import { createJob, getJobItem } from '../../../electron/services/batch';
+import { itemSnapshot } from '../../../electron/services/batch/job-item';
 import { BatchService } from '../../../electron/services/batch/service';
 import { UploadStore } from '../../../electron/services/batch/uploads';
 import { loadCatalog, type Catalog } from '../../../electron/services/catalog';
@@ -138,6 +139,29 @@ describe('a batch job keeps its item as it started', () => {
     expect((await xlsxSheets(now, OLD_JOB)).names).toEqual(['汇总', NEW.zh, '电子证照已调取', '输入有误']);
     // The control: with the catalog as it was, the old job reads the old label.
     expect(labels(serviceWith(loadCatalog()), OLD_JOB)).toEqual(new Set([OLD]));
+  });
+
+  it('stores a line checked after the catalog reworded a rule with the wording it was checked under', async () => {
+    // Started (its item kept) under the old wording, resumed by a terminal whose catalog has the new.
+    const id = 'PL-2000-0002';
+    const csv = join(f.dataDir, 'resumed-list.csv');
+    writeFileSync(csv, list);
+    createJob(f.core.db, f.core.services.cipher!, {
+      id,
+      itemCode: 'senior-card',
+      reason: '快照测试（续）',
+      clerkId: 'st1',
+      source: csv,
+      mapping: { name: 0, idNumber: 1 },
+      item: itemSnapshot(loadCatalog().byCode.get('senior-card')!),
+    });
+    const now = serviceWith(reworded());
+    now.resume(id, 'st1');
+    await now.settled(id);
+    expect(now.view(id).state).toBe('done');
+    // The rows say what they were checked with, not what the job started with.
+    expect(labels(now, id)).toEqual(new Set([NEW.zh]));
+    expect(labels(serviceWith(loadCatalog()), id)).toEqual(new Set([NEW.zh]));
   });
 
   const poppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
