@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sm2 } from 'sm-crypto-v2';
 import { canonicalJson, licenseSigningText } from '../../../protocol/canonical';
+import { randInt, rng, testSeed } from '../../helpers/rng';
 import { createSm2Signer, createSm2Verifier, sm2PrivateKeyFromSeed } from '../../../protocol/sm2';
 
 describe('canonical JSON', () => {
@@ -18,6 +19,41 @@ describe('canonical JSON', () => {
   it('refuses values JSON cannot carry exactly', () => {
     expect(() => canonicalJson({ a: NaN })).toThrow(/NaN/);
     expect(() => canonicalJson({ a: () => 1 })).toThrow(/function/);
+    expect(() => canonicalJson([1, undefined])).toThrow(/undefined/);
+  });
+
+  // The definition, written plainly: signer and verifier must agree on every byte, so the fast
+  // version is held to it over random documents (nested objects and arrays, keys out of order and
+  // of other scripts, undefined members, escapes, numbers of every kind).
+  const spec = (v: unknown): string => {
+    if (v === null || typeof v !== 'object') return JSON.stringify(v);
+    if (Array.isArray(v)) return `[${v.map(spec).join(',')}]`;
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${spec(o[k])}`).join(',')}}`;
+  };
+  const seed = testSeed('canonical JSON');
+  it(`gives the definition's text for 2,000 random documents (seed ${seed})`, () => {
+    const r = rng(seed);
+    const words = ['a', 'B', 'z', '名', '户主', 'é', '"q"', 'back\\slash', 'tab\t', '\u0001', '', '10', '2', '😀'];
+    const word = () => words[randInt(r, words.length)]! + (r() < 0.3 ? String(randInt(r, 100)) : '');
+    const value = (depth: number): unknown => {
+      const k = randInt(r, depth > 3 ? 5 : 8);
+      if (k === 0) return null;
+      if (k === 1) return r() < 0.5;
+      if (k === 2) return [0, -0, 1.5, -3e-7, 1e21, 2 ** 53, randInt(r, 1e6)][randInt(r, 7)];
+      if (k <= 4) return word();
+      if (k === 5) return Array.from({ length: randInt(r, 4) }, () => value(depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = randInt(r, 6); i > 0; i--) o[word()] = r() < 0.1 ? undefined : value(depth + 1);
+      return o;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const doc = value(0);
+      expect(canonicalJson(doc)).toBe(spec(doc));
+    }
   });
 });
 
