@@ -8,7 +8,20 @@ import { licenseKeyType } from './names';
 /** CEL sees maps and lists, never the app's objects: no prototype, no method, nothing to walk out of. */
 const cel = (v: SurfaceValue): unknown => (Array.isArray(v) ? v.map((r) => new Map(Object.entries(r))) : v);
 
+/**
+ * One value per license record, whoever reads it: a batch line's household register is read by the
+ * child's rules and by each parent's, in three evaluations (a record is never changed once fetched,
+ * and CEL cannot change a map). Weak, so it goes with the record.
+ */
+const values = new WeakMap<LicenseRecord, Map<string, unknown>>();
+
 export function licenseValue(l: LicenseRecord): Map<string, unknown> {
+  let m = values.get(l);
+  if (!m) values.set(l, (m = buildLicenseValue(l)));
+  return m;
+}
+
+function buildLicenseValue(l: LicenseRecord): Map<string, unknown> {
   const m = new Map<string, unknown>();
   for (const [k, v] of Object.entries(l.surface)) m.set(k, cel(v));
   // Metadata under its own names; a face field of the same name (certificateNumber…) stays as it was.
