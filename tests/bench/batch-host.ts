@@ -3,7 +3,17 @@ import { dirname, join } from 'node:path';
 import { trainingHostEnv } from '../helpers/host-config';
 import { startHostProcess } from '../helpers/host-process';
 import { startTestSandbox } from '../helpers/sandbox';
-import { pidCpu, pidMainThreadCpu, treeCpu } from './cpu';
+import { pidCpu, pidMainThreadCpu, pidThreadCpu, treeCpu } from './cpu';
+
+function threadSplit(pid: number, a: Map<number, number>, b: Map<number, number>): HostBatchRun['threads'] {
+  const out = { before: 0, started: 0 };
+  for (const [tid, s] of b) {
+    if (tid === pid) continue;
+    if (a.has(tid)) out.before += s - a.get(tid)!;
+    else out.started += s;
+  }
+  return out;
+}
 
 /** A process's resident-set high-water mark (VmHWM), in MB: its peak over its whole life. */
 function peakRssMb(pid: number): number {
@@ -18,6 +28,12 @@ export interface HostBatchRun {
   via: string;
   /** CPU seconds over the run: the host's main thread, the whole host, the sandbox. */
   cpu: { main: number; terminal: number; registry: number };
+  /**
+   * The host's CPU seconds over the run apart from its main thread: `before`, threads alive before
+   * the run (V8's helpers: concurrent GC and compilation); `started`, threads the run started
+   * (the verification threads).
+   */
+  threads: { before: number; started: number };
   peakRssMb: number;
   /** Lines a second after the first 10% (the start: the first answers, the verification thread, JIT). */
   steadyRate?: number;
@@ -72,6 +88,7 @@ export async function hostBatch(o: {
       registry: treeCpu(sb.pid!) ?? NaN,
     });
     const c0 = cpu();
+    const th0 = pidThreadCpu(pid);
     const t0 = performance.now();
     const job = await host.callOk('batch.start', {
       uploadId: uploadId!,
@@ -91,6 +108,7 @@ export async function hostBatch(o: {
     const end = performance.now();
     const secs = (end - t0) / 1000;
     const c1 = cpu();
+    const th1 = pidThreadCpu(pid);
     if (view.state !== 'done')
       throw new Error(`the batch ended ${view.state}: ${JSON.stringify(view.progress?.error)}`);
     const lines = Object.values(view.counts).reduce((a, b) => a + b, 0);
@@ -100,6 +118,7 @@ export async function hostBatch(o: {
       secs,
       via: view.progress?.via ?? '?',
       cpu: { main: c1.main - c0.main, terminal: c1.terminal - c0.terminal, registry: c1.registry - c0.registry },
+      threads: threadSplit(pid, th0, th1),
       peakRssMb: peakRssMb(pid),
       ...(from && end > from.t ? { steadyRate: (lines - from.done) / ((end - from.t) / 1000) } : {}),
     };

@@ -49,3 +49,18 @@ const safeList = (dir: string) => {
     return [];
   }
 };
+
+/**
+ * Another process's CPU seconds per thread (by thread id), over the threads alive now. Node names
+ * every thread but the main one "node", so a run tells them apart by when they started: those
+ * alive before it (V8's helpers: concurrent GC and compilation) and those it started (the
+ * verification threads).
+ */
+export function pidThreadCpu(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const t of safeList(`/proc/${pid}/task`)) {
+    const s = ticks(`/proc/${pid}/task/${t}/stat`);
+    if (s !== undefined) out.set(Number(t), s);
+  }
+  return out;
+}
