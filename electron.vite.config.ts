@@ -4,7 +4,7 @@ import { defineConfig } from 'electron-vite';
 import { cjkWebFont } from './scripts/webfont/plugin';
 
 // Main bundles the Node entries: the Electron main process and the loopback web host (same core),
-// the sandbox and hall children, and the SM2 verification thread.
+// the sandbox and hall children, the SM2 verification thread and the batch rules thread.
 export default defineConfig({
   main: {
     build: {
@@ -18,6 +18,8 @@ export default defineConfig({
           hall: resolve(__dirname, 'hall/cli.ts'),
           // A thread of the SM2 verification pool, loaded by file name (registry/sm2-pool.ts).
           'sm2-worker': resolve(__dirname, 'electron/services/registry/sm2-worker.ts'),
+          // The rules thread of a batch run, loaded by file name (batch/rules-thread.ts).
+          'batch-rules-worker': resolve(__dirname, 'electron/services/batch/rules-worker.ts'),
         },
       },
     },

@@ -31,7 +31,7 @@ export interface HostBatchRun {
   /**
    * The host's CPU seconds over the run apart from its main thread: `before`, threads alive before
    * the run (V8's helpers: concurrent GC and compilation); `started`, threads the run started
-   * (the verification threads).
+   * (the verification threads and the rules thread, as last seen by a poll).
    */
   threads: { before: number; started: number };
   peakRssMb: number;
@@ -89,6 +89,11 @@ export async function hostBatch(o: {
     });
     const c0 = cpu();
     const th0 = pidThreadCpu(pid);
+    // Sampled at every poll too: a thread the run starts and ends (the rules thread) is gone by the end.
+    const seen = new Map<number, number>();
+    const sample = () => {
+      for (const [tid, s] of pidThreadCpu(pid)) seen.set(tid, s);
+    };
     const t0 = performance.now();
     const job = await host.callOk('batch.start', {
       uploadId: uploadId!,
@@ -102,13 +107,15 @@ export async function hostBatch(o: {
     while (view.state === 'running' || view.state === 'ready') {
       await new Promise((r) => setTimeout(r, 100));
       view = await host.callOk('batch.get', { jobId: job.id });
+      sample();
       const done = view.progress?.done ?? 0;
       if (!from && done >= o.lines / 10) from = { t: performance.now(), done };
     }
     const end = performance.now();
     const secs = (end - t0) / 1000;
     const c1 = cpu();
-    const th1 = pidThreadCpu(pid);
+    sample();
+    const th1 = seen;
     if (view.state !== 'done')
       throw new Error(`the batch ended ${view.state}: ${JSON.stringify(view.progress?.error)}`);
     const lines = Object.values(view.counts).reduce((a, b) => a + b, 0);

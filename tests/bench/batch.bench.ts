@@ -124,7 +124,7 @@ function cpuFigures(name: string, r: HostBatchRun): BenchResult[] {
   } as const;
   const perLine = (s: number) => Math.round((s / r.lines) * 1e6) / 1e3;
   // The whole process split by thread, so a change can be seen to move CPU or to save it.
-  const split = `main ${perLine(r.cpu.main)}, V8's helpers (GC, compilation) ${perLine(r.threads.before)}, threads the run started (verification) ${perLine(r.threads.started)}`;
+  const split = `main ${perLine(r.cpu.main)}, V8's helpers (GC, compilation) ${perLine(r.threads.before)}, threads the run started (verification, rules) ${perLine(r.threads.started)}`;
   return (Object.keys(what) as Array<keyof typeof what>).map((k) => ({
     name: `${name}.cpu_ms_per_row_${k}`,
     value: perLine(r.cpu[k]),

@@ -54,7 +54,7 @@ const safeList = (dir: string) => {
  * Another process's CPU seconds per thread (by thread id), over the threads alive now. Node names
  * every thread but the main one "node", so a run tells them apart by when they started: those
  * alive before it (V8's helpers: concurrent GC and compilation) and those it started (the
- * verification threads).
+ * verification threads, the rules thread).
  */
 export function pidThreadCpu(pid: number): Map<number, number> {
   const out = new Map<number, number>();

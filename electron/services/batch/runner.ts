@@ -5,10 +5,12 @@ import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
 import { appendAuditMany, auditSubject, type AuditEntryInput } from '../audit';
 import type { RegistryClient } from '../registry';
-import { checkRow, evaluateRow, KEY_SUFFIX, rowHolders, type BatchItem, type RowDelivered } from './check-row';
+import { checkRow, KEY_SUFFIX, rowHolders, type BatchItem } from './check-row';
+import { chunkOf, evaluateChunk, type ChunkRow } from './evaluate-chunk';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
-import type { CodecItem } from './row-codec';
+import { encodeChecks, type CodecItem } from './row-codec';
+import { RulesThread } from './rules-thread';
 import { readList } from './source';
 import { doneSeqs, getJob, rowWriter, setJobState } from './store';
 
@@ -50,6 +52,11 @@ export interface RunnerDeps {
   probeMs?: number;
   /** How checked rows are grouped into commits (COMMIT_GROUP); `{ ms: 0, rows: 1 }` commits each call's rows at once. */
   commitGroup?: { ms: number; rows: number };
+  /**
+   * Batch answers' rules on a thread of their own (rules-thread.ts; default true). False: in this
+   * thread, as per-person calls always are (they wait on the registry, not on the CPU).
+   */
+  rulesThread?: boolean;
   now?: () => Date;
 }
 
@@ -145,207 +152,219 @@ export class BatchRunner extends EventEmitter<{
     const started = Date.now();
     let count = done.size;
     let fresh = 0;
-    const putRow = rowWriter(db, cipher, jobId, this.d.codecItem ?? this.d.item);
-    const every = Math.max(1, Math.floor(total / 200));
-    const tick = () => {
-      const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
-      this.emit('progress', {
-        job: jobId,
-        done: count,
-        total,
-        rate,
-        ...(rate > 0 ? { etaS: (total - count) / rate } : {}),
-      });
-    };
-    const record = (p: Promise<void>) => {
-      inflight.add(p);
-      void p.finally(() => inflight.delete(p));
-    };
-    let firstError: unknown;
-    // Per-person chunks are small (each line's people are fetched at once; the client's limiter
-    // caps sockets), but more than one line, so they commit together.
-    const size = this.d.batch ? (this.d.batchSize ?? 50) : (this.d.singleChunk ?? SINGLE_CHUNK);
-    const types = this.d.item.licenses.map((l) => l.type);
-    const pending: Pending[] = [];
-    let pendingHolders = 0;
-    const perRow =
-      1 + (job.mapping.fatherIdNumber !== undefined ? 1 : 0) + (job.mapping.motherIdNumber !== undefined ? 1 : 0);
-    // The batch endpoint: on while it answers; after a failure off until `retryAt`, when one chunk
-    // (never two at once) probes it again. A failure mid-run is a bad minute, not the rest of the run.
-    const probeMs = this.d.probeMs ?? 5_000;
-    let batchOff = false;
-    let retryAt = 0;
-    let probing = false;
-    // The row and the audit entry of its registry use commit together: one is never without the
-    // other. A row returns its entry, and a group's entries are chained in one appendAuditMany.
-    const write = (p: Pending, res: ReturnType<typeof evaluateRow>, via: 'batch' | 'single'): AuditEntryInput => {
-      putRow({
-        seq: p.seq,
-        outcome: res.outcome,
-        failedChecks: res.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-        input: p.input,
-        checks: res.checks,
-      });
-      return {
-        action: 'batch-check',
-        actor: job.clerkId,
-        subject: auditSubject(cipher, p.input.idNumber),
-        itemCode: this.d.item.code,
-        caseId: jobId,
-        purpose: job.reason,
-        detail: { seq: p.seq, via, outcome: res.outcome },
+    const codec = this.d.codecItem ?? this.d.item;
+    const putRow = rowWriter(db, cipher, jobId, codec);
+    const rules =
+      this.d.batch && this.d.rulesThread !== false
+        ? new RulesThread({ item: this.d.item, codec, now: now.toISOString() })
+        : undefined;
+    try {
+      const every = Math.max(1, Math.floor(total / 200));
+      const tick = () => {
+        const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
+        this.emit('progress', {
+          job: jobId,
+          done: count,
+          total,
+          rate,
+          ...(rate > 0 ? { etaS: (total - count) / rate } : {}),
+        });
       };
-    };
-    let tickAt = count + every;
-    const counted = (n: number) => {
-      count += n;
-      fresh += n;
-      if (count >= tickAt) {
-        tickAt = count + every;
-        tick();
-      }
-    };
-    // Rows commit in groups (commitGroup, COMMIT_GROUP): a kill loses the rows not yet committed, which
-    // the registry then sees again under the same keys or request ids, a replay that adds no usage
-    // record. A failure to write stops the run like any other (firstError), never re-checks a row.
-    // A bad-input line has no registry use, so no audit entry (undefined).
-    const unsaved: Array<() => AuditEntryInput | undefined> = [];
-    let commitTimer: ReturnType<typeof setTimeout> | undefined;
-    const commit = () => {
-      if (commitTimer) clearTimeout(commitTimer);
-      commitTimer = undefined;
-      if (unsaved.length === 0) return;
-      const rows = unsaved.splice(0);
-      try {
-        db.transaction(() => {
-          const entries: AuditEntryInput[] = [];
-          for (const w of rows) {
-            const e = w();
-            if (e) entries.push(e);
-          }
-          appendAuditMany(db, entries);
-        })();
-        counted(rows.length);
-      } catch (e) {
-        firstError ??= e;
-      }
-    };
-    const group = this.d.commitGroup ?? COMMIT_GROUP;
-    const save = (ws: Array<() => AuditEntryInput | undefined>) => {
-      if (ws.length === 0) return;
-      unsaved.push(...ws);
-      if (unsaved.length >= group.rows) commit();
-      else commitTimer ??= setTimeout(commit, group.ms);
-    };
-    const saveAll = (rows: ReadonlyArray<[Pending, ReturnType<typeof evaluateRow>]>, via: 'batch' | 'single') =>
-      save(
-        rows.map(
-          ([p, res]) =>
-            () =>
-              write(p, res, via),
-        ),
-      );
-    /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
-    const flush = async (rows: Pending[]): Promise<void> => {
-      const probe = batchOff && !probing && Date.now() >= retryAt;
-      if (this.d.batch && (!batchOff || probe)) {
-        if (probe) probing = true;
-        let got: Awaited<ReturnType<RegistryClient['batchLicenses']>> | undefined;
+      const record = (p: Promise<void>) => {
+        inflight.add(p);
+        void p.finally(() => inflight.delete(p));
+      };
+      let firstError: unknown;
+      // Per-person chunks are small (each line's people are fetched at once; the client's limiter
+      // caps sockets), but more than one line, so they commit together.
+      const size = this.d.batch ? (this.d.batchSize ?? 50) : (this.d.singleChunk ?? SINGLE_CHUNK);
+      const types = this.d.item.licenses.map((l) => l.type);
+      const pending: Pending[] = [];
+      let pendingHolders = 0;
+      const perRow =
+        1 + (job.mapping.fatherIdNumber !== undefined ? 1 : 0) + (job.mapping.motherIdNumber !== undefined ? 1 : 0);
+      // The batch endpoint: on while it answers; after a failure off until `retryAt`, when one chunk
+      // (never two at once) probes it again. A failure mid-run is a bad minute, not the rest of the run.
+      const probeMs = this.d.probeMs ?? 5_000;
+      let batchOff = false;
+      let retryAt = 0;
+      let probing = false;
+      // The row and the audit entry of its registry use commit together: one is never without the
+      // other. A row returns its entry, and a group's entries are chained in one appendAuditMany.
+      const write = (p: Pending, res: ChunkRow, via: 'batch' | 'single'): AuditEntryInput => {
+        putRow({
+          seq: p.seq,
+          outcome: res.outcome,
+          failedChecks: res.failedChecks,
+          input: p.input,
+          encodedChecks: res.checks,
+        });
+        return {
+          action: 'batch-check',
+          actor: job.clerkId,
+          subject: auditSubject(cipher, p.input.idNumber),
+          itemCode: this.d.item.code,
+          caseId: jobId,
+          purpose: job.reason,
+          detail: { seq: p.seq, via, outcome: res.outcome },
+        };
+      };
+      let tickAt = count + every;
+      const counted = (n: number) => {
+        count += n;
+        fresh += n;
+        if (count >= tickAt) {
+          tickAt = count + every;
+          tick();
+        }
+      };
+      // Rows commit in groups (commitGroup, COMMIT_GROUP): a kill loses the rows not yet committed, which
+      // the registry then sees again under the same keys or request ids, a replay that adds no usage
+      // record. A failure to write stops the run like any other (firstError), never re-checks a row.
+      // A bad-input line has no registry use, so no audit entry (undefined).
+      const unsaved: Array<() => AuditEntryInput | undefined> = [];
+      let commitTimer: ReturnType<typeof setTimeout> | undefined;
+      const commit = () => {
+        if (commitTimer) clearTimeout(commitTimer);
+        commitTimer = undefined;
+        if (unsaved.length === 0) return;
+        const rows = unsaved.splice(0);
         try {
-          // Each person has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none.
-          got = await this.d.batch.batchLicenses(
-            rows.flatMap((p) =>
-              rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: `${p.seq}${KEY_SUFFIX[h.role]}` })),
-            ),
-            usage,
-            types,
-          );
+          db.transaction(() => {
+            const entries: AuditEntryInput[] = [];
+            for (const w of rows) {
+              const e = w();
+              if (e) entries.push(e);
+            }
+            appendAuditMany(db, entries);
+          })();
+          counted(rows.length);
         } catch (e) {
-          if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
-          batchOff = true;
-          retryAt = Date.now() + probeMs;
-        } finally {
-          if (probe) probing = false;
+          firstError ??= e;
         }
-        if (got) {
-          if (probe) {
-            batchOff = false;
-            this.emit('restored');
+      };
+      const group = this.d.commitGroup ?? COMMIT_GROUP;
+      const save = (ws: Array<() => AuditEntryInput | undefined>) => {
+        if (ws.length === 0) return;
+        unsaved.push(...ws);
+        if (unsaved.length >= group.rows) commit();
+        else commitTimer ??= setTimeout(commit, group.ms);
+      };
+      const saveAll = (rows: ReadonlyArray<readonly [Pending, ChunkRow]>, via: 'batch' | 'single') =>
+        save(
+          rows.map(
+            ([p, res]) =>
+              () =>
+                write(p, res, via),
+          ),
+        );
+      /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
+      const flush = async (rows: Pending[]): Promise<void> => {
+        const probe = batchOff && !probing && Date.now() >= retryAt;
+        if (this.d.batch && (!batchOff || probe)) {
+          if (probe) probing = true;
+          let got: Awaited<ReturnType<RegistryClient['batchLicenses']>> | undefined;
+          try {
+            // Each person has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none.
+            got = await this.d.batch.batchLicenses(
+              rows.flatMap((p) =>
+                rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: `${p.seq}${KEY_SUFFIX[h.role]}` })),
+              ),
+              usage,
+              types,
+            );
+          } catch (e) {
+            if (!batchOff) this.emit('fallback', e instanceof Error ? e.message : String(e));
+            batchOff = true;
+            retryAt = Date.now() + probeMs;
+          } finally {
+            if (probe) probing = false;
           }
-          // Outside the try: a failure to save is not the endpoint's, and must not check the rows again.
-          let at = 0;
-          saveAll(
-            rows.map((p) => {
-              const rd: RowDelivered = { child: { licenses: [], missing: [], errors: [] } };
-              for (const h of rowHolders(p.input)) {
-                const licenses = got[at++]!.licenses;
-                const have = new Set(licenses.map((l) => l.license.certificateType));
-                // The registry answered for this holder: a type not delivered is "has none".
-                rd[h.role] = { licenses, missing: types.filter((t) => !have.has(t)), errors: [] };
-              }
-              return [p, evaluateRow(this.d.item, p.input, rd, now)] as const;
-            }),
-            'batch',
-          );
-          return;
+          if (got) {
+            if (probe) {
+              batchOff = false;
+              this.emit('restored');
+            }
+            // Outside the try: a failure to evaluate or save is not the endpoint's, and must not check the rows again.
+            const req = chunkOf(rows, got, types);
+            const checked = rules ? await rules.evaluate(req) : evaluateChunk(this.d.item, codec, req, now);
+            saveAll(
+              rows.map((p, i) => [p, checked[i]!] as const),
+              'batch',
+            );
+            return;
+          }
+        }
+        const settled = await Promise.allSettled(
+          // The line names its request ids (a replay after a kill) and its row keys (the people the batch endpoint may have recorded).
+          rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now, { job: jobId, seq: p.seq })),
+        );
+        const checked: Array<readonly [Pending, ChunkRow]> = [];
+        let failure: unknown;
+        settled.forEach((s, i) => {
+          const p = rows[i]!;
+          if (s.status === 'rejected') failure ??= s.reason;
+          // A batch is not at the counter: nobody waits for this row, so rather than record
+          // "could not check" for the registry's outage, leave it unchecked and pause the run.
+          else if (s.value.unreachable)
+            failure ??= new BatchError(
+              'BATCH_REGISTRY_DOWN',
+              `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
+              { line: p.seq },
+            );
+          else
+            checked.push([
+              p,
+              {
+                outcome: s.value.outcome,
+                failedChecks: s.value.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+                checks: encodeChecks(s.value.checks, codec),
+              },
+            ]);
+        });
+        // The rows that were checked are kept even when another of the chunk was not.
+        saveAll(checked, 'single');
+        if (failure) throw failure;
+      };
+
+      for await (const r of readList(job.source)) {
+        if ('header' in r) continue;
+        // Every line goes through readRow, done or not, so duplicates are judged the same on resume.
+        const row = readRow(r.cells, job.mapping, seen, today);
+        if (done.has(r.line)) continue;
+        while (this.paused && !this.cancelled && !this.stopping) await new Promise<void>((res) => (this.wake = res));
+        if (this.cancelled || this.stopping || firstError) break;
+        if (!row.ok) {
+          const { problem, input } = row;
+          save([() => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input })]);
+          continue;
+        }
+        pending.push({ seq: r.line, input: row.input });
+        pendingHolders += rowHolders(row.input).length;
+        // A chunk is `size` people (a child and the parents named count three), never more than a call takes.
+        if (pendingHolders + perRow > size || pending.length >= size) {
+          pendingHolders = 0;
+          while (inflight.size >= limit) await Promise.race(inflight);
+          record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
         }
       }
-      const settled = await Promise.allSettled(
-        // The line names its request ids (a replay after a kill) and its row keys (the people the batch endpoint may have recorded).
-        rows.map((p) => checkRow(this.d.licenses, this.d.item, p.input, usage, now, { job: jobId, seq: p.seq })),
-      );
-      const checked: Array<[Pending, ReturnType<typeof evaluateRow>]> = [];
-      let failure: unknown;
-      settled.forEach((s, i) => {
-        const p = rows[i]!;
-        if (s.status === 'rejected') failure ??= s.reason;
-        // A batch is not at the counter: nobody waits for this row, so rather than record
-        // "could not check" for the registry's outage, leave it unchecked and pause the run.
-        else if (s.value.unreachable)
-          failure ??= new BatchError(
-            'BATCH_REGISTRY_DOWN',
-            `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
-            { line: p.seq },
-          );
-        else checked.push([p, s.value]);
-      });
-      // The rows that were checked are kept even when another of the chunk was not.
-      saveAll(checked, 'single');
-      if (failure) throw failure;
-    };
-
-    for await (const r of readList(job.source)) {
-      if ('header' in r) continue;
-      // Every line goes through readRow, done or not, so duplicates are judged the same on resume.
-      const row = readRow(r.cells, job.mapping, seen, today);
-      if (done.has(r.line)) continue;
-      while (this.paused && !this.cancelled && !this.stopping) await new Promise<void>((res) => (this.wake = res));
-      if (this.cancelled || this.stopping || firstError) break;
-      if (!row.ok) {
-        const { problem, input } = row;
-        save([() => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input })]);
-        continue;
-      }
-      pending.push({ seq: r.line, input: row.input });
-      pendingHolders += rowHolders(row.input).length;
-      // A chunk is `size` people (a child and the parents named count three), never more than a call takes.
-      if (pendingHolders + perRow > size || pending.length >= size) {
-        pendingHolders = 0;
-        while (inflight.size >= limit) await Promise.race(inflight);
+      if (pending.length > 0 && !firstError)
         record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
+      await Promise.all(inflight);
+      // Before the job's state moves: whoever sees it paused or done sees this run ended too.
+      await rules?.close();
+      commit();
+      tick();
+      if (firstError) {
+        setJobState(db, jobId, 'paused');
+        throw firstError;
       }
+      const end = this.cancelled ? 'cancelled' : count >= total ? 'done' : 'paused';
+      setJobState(db, jobId, end);
+      return end;
+    } finally {
+      // A run that stopped on an error: its chunks still with the thread are done here first.
+      await rules?.close();
     }
-    if (pending.length > 0 && !firstError)
-      record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
-    await Promise.all(inflight);
-    commit();
-    tick();
-    if (firstError) {
-      setJobState(db, jobId, 'paused');
-      throw firstError;
-    }
-    const end = this.cancelled ? 'cancelled' : count >= total ? 'done' : 'paused';
-    setJobState(db, jobId, end);
-    return end;
   }
 }

@@ -29,6 +29,8 @@ export interface StoredRow {
   failedChecks: string[];
   input: RowInput;
   checks?: CheckResult[];
+  /** The checks already encoded (encodeChecks against the same item), as the rules thread gives them. */
+  encodedChecks?: string;
 }
 
 const aad = (job: string, seq: number | 'job', col: string) => `batch_rows/v1|${job}|${seq}|${col}`;
@@ -146,7 +148,9 @@ export function rowWriter(
       row.problem ?? null,
       row.failedChecks.join(','),
       cipher.seal(JSON.stringify(row.input), aad(job, row.seq, 'input')),
-      row.checks ? cipher.seal(encodeChecks(row.checks, item), aad(job, row.seq, 'checks')) : null,
+      row.encodedChecks !== undefined || row.checks
+        ? cipher.seal(row.encodedChecks ?? encodeChecks(row.checks!, item), aad(job, row.seq, 'checks'))
+        : null,
       new Date().toISOString(),
     );
 }

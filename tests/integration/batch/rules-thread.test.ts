@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KEY_SUFFIX, rowHolders, type BatchItem } from '../../../electron/services/batch/check-row';
+import { chunkOf, evaluateChunk, type ChunkRequest } from '../../../electron/services/batch/evaluate-chunk';
+import { readRow, type RowInput } from '../../../electron/services/batch/mapping';
+import {
+  RulesThread,
+  type RulesReply,
+  type RulesRequest,
+  type RulesThreadData,
+} from '../../../electron/services/batch/rules-thread';
+import { getItem, loadCatalog } from '../../../electron/services/catalog';
+import { startSandbox, type SandboxHandle } from '../../../sandbox/server';
+import { makeCore, type Fixture } from '../../helpers/core';
+import { schoolList } from '../../helpers/school-list';
+
+const TODAY = '2026-11-23';
+const NOW = new Date(`${TODAY}T10:00:00+08:00`);
+
+/**
+ * The rules of a batch answer on their own thread (rules-thread.ts) give exactly the rows the main
+ * thread gives, from real batch answers of the sandbox (verified by the registry client); a thread
+ * that dies hands its chunks back, and a chunk the rules cannot read is an error, not a hang.
+ */
+describe('the batch rules thread', () => {
+  let sb: SandboxHandle;
+  let f: Fixture;
+  let item: BatchItem;
+  const chunks: ChunkRequest[] = [];
+
+  beforeAll(async () => {
+    sb = await startSandbox({
+      port: 0,
+      today: TODAY,
+      residents: 3_000,
+      appKey: 'rt-app',
+      appSecret: 'rt-secret',
+      adminSecret: 'a',
+    });
+    f = await makeCore({ boot: { registry: { url: sb.url, appKey: 'rt-app', appSecret: 'rt-secret' } } });
+    item = getItem(loadCatalog(), 'school-enrolment');
+    const list = schoolList(sb.data.world, TODAY, { real: 60 });
+    const seen = new Set<string>();
+    const mapping = { name: 1, idNumber: 2, fatherIdNumber: 3, motherIdNumber: 4 };
+    const inputs: Array<{ seq: number; input: RowInput }> = [];
+    list.csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .forEach((line, i) => {
+        const r = readRow(line.split(','), mapping, seen, TODAY);
+        if (r.ok) inputs.push({ seq: i + 1, input: r.input });
+      });
+    const types = item.licenses.map((l) => l.type);
+    const usage = {
+      organisation: 'o',
+      clerk: 'c',
+      itemName: '入学',
+      itemCode: item.code,
+      caseNumber: 'PL-RT-1',
+      reason: '测试',
+    };
+    for (let i = 0; i < inputs.length; i += 20) {
+      const rows = inputs.slice(i, i + 20);
+      const got = await f.core.services.registry!.batchLicenses(
+        rows.flatMap((p) =>
+          rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: `${p.seq}${KEY_SUFFIX[h.role]}` })),
+        ),
+        usage,
+        types,
+      );
+      chunks.push(chunkOf(rows, got, types));
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await f?.close();
+    await sb?.close();
+  });
+
+  const here = (c: ChunkRequest) => evaluateChunk(item, item, c, NOW);
+
+  it('gives, chunk for chunk, the rows the main thread gives', async () => {
+    const t = new RulesThread({ item, codec: item, now: NOW.toISOString() });
+    try {
+      expect(t.threaded).toBe(true);
+      const got = await Promise.all(chunks.map((c) => t.evaluate(c)));
+      expect(got).toEqual(chunks.map(here));
+      // The lists' families are real ones and odd ones: the rows are not all one outcome.
+      expect(new Set(got.flat().map((r) => r.outcome)).size).toBeGreaterThan(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('hands the chunks of a thread that died back to the main thread, and goes on there', async () => {
+    const t = new RulesThread({ item, codec: item, now: NOW.toISOString() });
+    const sent = chunks.map((c) => t.evaluate(c));
+    // Killed with chunks in flight, as a crash of the thread would leave them.
+    await (t as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    expect(await Promise.all(sent)).toEqual(chunks.map(here));
+    expect(t.threaded).toBe(false);
+    expect(await t.evaluate(chunks[0]!)).toEqual(here(chunks[0]!));
+    await t.close();
+  });
+
+  // npm test builds before vitest runs; the app loads this file beside its main bundle.
+  const built = resolve(__dirname, '../../../out/main/batch-rules-worker.js');
+  if (!existsSync(built))
+    console.info(`skipped: ${join('out', 'main', 'batch-rules-worker.js')} is not built (npm run build)`);
+  it.skipIf(!existsSync(built))(
+    'the built thread file answers as the main thread does (skipped when out/ is not built)',
+    async () => {
+      const w = new Worker(built, {
+        workerData: { item, codec: item, now: NOW.toISOString() } satisfies RulesThreadData,
+      });
+      try {
+        const reply = await new Promise<RulesReply>((res, rej) => {
+          w.once('message', res);
+          w.once('error', rej);
+          w.postMessage({ id: 3, req: chunks[0]! } satisfies RulesRequest);
+        });
+        expect(reply).toEqual({ id: 3, rows: here(chunks[0]!) });
+      } finally {
+        await w.terminate();
+      }
+    },
+  );
+
+  it('fails a chunk the rules cannot read, and answers the next one', async () => {
+    const t = new RulesThread({ item, codec: item, now: NOW.toISOString() });
+    try {
+      // A line pointing at a license the chunk does not hold: a bug upstream, never a made-up row.
+      const bad: ChunkRequest = {
+        licenses: [],
+        rows: [{ input: chunks[0]!.rows[0]!.input, people: [{ role: 'child', licenses: [5], missing: [] }] }],
+      };
+      await expect(t.evaluate(bad)).rejects.toThrow();
+      expect(t.threaded).toBe(true);
+      expect(await t.evaluate(chunks[1]!)).toEqual(here(chunks[1]!));
+    } finally {
+      await t.close();
+    }
+  });
+});
