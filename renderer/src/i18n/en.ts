@@ -95,7 +95,7 @@ export const en: Strings = {
       pending: 'Not yet at the hall ({{count}} step(s))',
       pendingHint: 'Recorded here while the hall server was down; sent in order by itself when it is back.',
       notApplied:
-        '“{{step}}” recorded offline was not applied: another window ({{terminal}}, {{by}}) had already moved this task to “{{state}}”. The hall’s record stands; this terminal’s record stays in the task’s log.',
+        "“{{step}}” recorded offline was not applied: another window ({{terminal}}, {{by}}) had already moved this task to “{{state}}”. The hall's record stands; this terminal's record stays in the task's log.",
     },
   },
   help: {
