@@ -182,12 +182,14 @@ export function mirrorTasks(
         held = Math.min(held, t.updatedMs);
         continue;
       }
-      if (row.hall_version !== null && t.version <= row.hall_version) continue;
+      // Forced (a queued step refused): the hall's answer is the record even at the version seen here.
+      const exact = force.includes(t.seq);
+      if (!exact && row.hall_version !== null && t.version <= row.hall_version) continue;
       const delivered = t.state === 'delivered';
       db.prepare(
         `UPDATE worklist_tasks SET state = @state, hall_version = @version, output_ref = @output_ref, case_id = @case_id,
            delivered_by = COALESCE(delivered_by, @delivered_by), delivered_at = COALESCE(delivered_at, @delivered_at),
-           assigned_to = COALESCE(@assigned_to, assigned_to),
+           assigned_to = CASE WHEN @exact = 1 THEN @assigned_to ELSE COALESCE(@assigned_to, assigned_to) END,
            updated_at = @now WHERE id = @id`,
       ).run({
         id: row.id,
@@ -198,6 +200,7 @@ export function mirrorTasks(
         delivered_by: delivered ? (t.last?.byUser ?? 'hall') : null,
         delivered_at: delivered ? new Date(t.last?.atMs ?? t.updatedMs).toISOString() : null,
         assigned_to: t.assignedTo,
+        exact: exact ? 1 : 0,
         now: new Date().toISOString(),
       });
       if ((row.state !== t.state || t.last?.step === 'assign') && t.last)
