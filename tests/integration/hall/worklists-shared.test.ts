@@ -464,10 +464,32 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect((await taskAt(a, id2, seq)).history.length).toBe(v.history.length);
   });
 
-  it('the output still claims first: refused while the hall is down, nothing made', async () => {
+  it("the hall up, but a step's answer lost after a good claim: queued with the step's own id, taken once", async () => {
     const [task] = await toContact(a, id2, 1);
-    await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' });
-    await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm' });
+    const seq = task!.seq;
+    const v0 = (await hallTasks(id2)).find((t) => t.seq === seq)!.version;
+    proxyA.loseAnswers('POST /v1/worklists/step ', 1);
+    const reached = await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' });
+    expect(proxyA.lost).toBe(2); // this one and the first test's
+    // The hall took it (the claim moved it to v0 + 1, the step to v0 + 2); A did not hear, so queued it at its claim.
+    expect([reached.state, reached.hall?.pending]).toEqual(['reached', 1]);
+    expect(stepMessages(a, id2, seq).map((m) => m.key)).toEqual([`step.${id2}.${seq}.${v0 + 1}.reached`]);
+    await untilDelivered(a, id2, seq);
+    expect(stepMessages(a, id2, seq).map((m) => m.remote)).toEqual(['repeated']);
+    expect((await hallSteps(id2, seq)).map((r) => r.step)).toEqual(['reached']);
+    expect((await hallTasks(id2)).find((t) => t.seq === seq)).toMatchObject({ state: 'reached', version: v0 + 2 });
+    expect(a.core.db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(task!.id)).toBe(
+      v0 + 2,
+    );
+    // And the next step goes straight through at that version.
+    expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm' })).hall).toBeUndefined();
+    expect((await hallSteps(id2, seq)).map((r) => r.step)).toEqual(['reached', 'confirm']);
+  });
+
+  it('the output still claims first: refused while the hall is down, nothing made', async () => {
+    // The task the test before left confirmed, nothing queued.
+    const task = (await a.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.state === 'confirmed' && !t.hall);
+    expect(task, 'a confirmed task').toBeDefined();
     const cases = () => a.core.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
     const before = cases();
     proxyA.down();
@@ -479,6 +501,9 @@ describe('a worklist shared by the station terminals through the hall', () => {
     }
     expect(cases()).toBe(before);
     expect((await taskAt(a, id2, task!.seq)).state).toBe('confirmed');
-    expect(stepMessages(a, id2, task!.seq)).toEqual([]);
+    // Nothing queued for it: the output is never recorded without its claim.
+    expect(stepMessages(a, id2, task!.seq).filter((m) => m.state === 'pending' || m.key.endsWith('.output'))).toEqual(
+      [],
+    );
   });
 });
