@@ -83,6 +83,8 @@ export class HallSync {
     const w = getWorklist(this.core.db, id);
     const since = w.hall_since === null ? -1 : w.hall_since - 2000;
     const { tasks } = await link.client.worklistTasks({ id, area: link.area, since });
+    // The hall answers again: steps queued while it was down go now, not after the outbox's backoff.
+    this.core.services.outbox?.retryNow(worklistReceiver(link.terminalId));
     const p = this.programmeOf(w.programme);
     mirrorTasks(this.core.db, this.d.cipher, w, tasks, this.who(), (seq, person) =>
       auditWorklist(this.core, this.d.cipher, 'worklist-received', {

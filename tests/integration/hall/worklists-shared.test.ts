@@ -385,7 +385,17 @@ describe('a worklist shared by the station terminals through the hall', () => {
       hallUp();
     }
     expect(confirmed.state).toBe('confirmed');
+    // Put off by the failed tries; the hall seen answering again (staff open the list) sends them now.
+    const next = () =>
+      a.core.db
+        .prepare("SELECT min(next_attempt_at) FROM outbox WHERE kind = 'hall-worklist' AND state = 'pending'")
+        .pluck()
+        .get() as number | null;
+    const openedAt = Date.now();
+    await a.callOk('worklist.view', { id: id2 });
+    expect(next() ?? 0).toBeLessThanOrEqual(Date.now());
     await untilDelivered(a, id2, seq);
+    expect(Date.now() - openedAt).toBeLessThan(10_000);
     expect(proxyA.lost).toBe(1);
     const msgs = stepMessages(a, id2, seq);
     expect(msgs.map((m) => m.remote)).toEqual(['repeated', 'stored', 'stored']);
