@@ -306,7 +306,7 @@ export async function stepTaskOnce(
   caller: Caller,
   k: HallWorklistStepBody,
   now = Date.now(),
-): Promise<{ task: HallTask; repeated: boolean }> {
+): Promise<{ task: HallTask; repeated: boolean; versionAfter: number }> {
   const terminalId = caller.terminalId;
   if (!k.byUser || typeof k.byUser !== 'string') throw new Error('HALL_BAD_QUERY');
   if (k.stepId !== undefined && (typeof k.stepId !== 'string' || !STEP_ID.test(k.stepId)))
@@ -318,14 +318,20 @@ export async function stepTaskOnce(
     await checkArea(c, caller, k.id);
     if (k.stepId) {
       // Locks nothing: the unique index refuses a racing twin, whose transaction then fails whole.
-      const had = await c.query(
-        'SELECT 1 FROM worklist_steps WHERE terminal_id = $1 AND step_id = $2 AND worklist_id = $3 AND seq = $4',
+      const had = await c.query<{ version_after: number | null }>(
+        'SELECT version_after FROM worklist_steps WHERE terminal_id = $1 AND step_id = $2 AND worklist_id = $3 AND seq = $4',
         [terminalId, k.stepId, k.id, k.seq],
       );
-      if (had.rowCount) return { task: await current(c, s, k.id, k.seq), repeated: true };
+      if (had.rows[0]) {
+        const task = await current(c, s, k.id, k.seq);
+        return { task, repeated: true, versionAfter: had.rows[0].version_after ?? task.version };
+      }
     }
     const seen = await current(c, s, k.id, k.seq);
-    if (seen.version !== k.version) throw new TaskConflict(seen);
+    // A claim-and-step may find the caller's own claim at the version it names (its answer was
+    // lost, so the terminal queued the step at the version before): nobody else moved the task.
+    const ownClaim = !!k.claim && seen.claimedBy === terminalId && seen.version === k.version + 1;
+    if (seen.version !== k.version && !ownClaim) throw new TaskConflict(seen);
     const to = assign ? seen.state : stepTo(seen.state, k.step);
     if (!to || (k.state !== undefined && k.state !== to))
       throw new WorklistRefusal(409, 'HALL_TASK_STEP', { state: seen.state, step: k.step, task: seen });
@@ -340,7 +346,7 @@ export async function stepTaskOnce(
       [
         k.id,
         k.seq,
-        k.version,
+        seen.version,
         terminalId,
         to,
         now,
@@ -351,7 +357,7 @@ export async function stepTaskOnce(
     );
     if (u.rowCount === 0) throw new TaskConflict(await current(c, s, k.id, k.seq));
     await c.query(
-      'INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, note, step_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)',
+      'INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, note, step_id, version_after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
       // Staff type notes ("reached his daughter 李…"): sealed like the person, never plain at the hall.
       [
         k.id,
@@ -362,8 +368,9 @@ export async function stepTaskOnce(
         terminalId,
         k.note ? s.seal(k.note.slice(0, 500), noteAad(k.id, k.seq)) : null,
         k.stepId ?? null,
+        seen.version + 1,
       ],
     );
-    return { task: await current(c, s, k.id, k.seq), repeated: false };
+    return { task: await current(c, s, k.id, k.seq), repeated: false, versionAfter: seen.version + 1 };
   });
 }

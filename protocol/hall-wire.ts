@@ -169,7 +169,8 @@ export interface HallWorklistStepBody {
   /**
    * Claim and step in one (a step recorded while the hall did not answer, sent by the outbox): no
    * claim is held beforehand; the hall takes the step at `version` unless another terminal holds a
-   * live claim, in one transaction.
+   * live claim, in one transaction. At `version + 1` too when the caller holds the task's claim:
+   * the caller's own claim at `version`, whose answer it never heard.
    */
   claim?: boolean;
 }
@@ -178,6 +179,8 @@ export interface HallWorklistStepBody {
 export interface HallWorklistStepAnswer {
   task: HallWorklistTask;
   repeated?: boolean;
+  /** The task's version right after this step (for a repeat, as it was then; the task may have moved since). */
+  versionAfter?: number;
 }
 
 /** A worklist of the caller's area with its task counts by state (GET HALL_PATH.worklistList). */

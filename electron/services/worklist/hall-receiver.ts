@@ -97,10 +97,18 @@ async function deliverQueued(
     settle(core, d, body, undefined, 'AFTER_NOT_APPLIED', earlier);
     return { state: 'not-applied', final: true };
   }
+  // A step queued behind another of this task is taken where that one left the task at the hall
+  // (this terminal's version of it: nothing else moves it while steps are queued), not where it
+  // was reckoned at queueing (the one before may have found this terminal's own unheard claim).
+  const seen =
+    body.after && taskId !== undefined
+      ? (core.db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(taskId) as number | null)
+      : null;
+  const version = seen ?? k.version;
   try {
-    const { task, repeated } = await link.client.worklistStep(k);
-    // Taken at k.version, so the hall was at k.version + 1 right after it (a repeat may be newer).
-    const after = repeated ? k.version + 1 : task.version;
+    const { task, repeated, versionAfter } = await link.client.worklistStep({ ...k, version });
+    // The version right after the step (a repeat's task may have moved on since: the next look reads it).
+    const after = versionAfter ?? (repeated ? version + 1 : task.version);
     core.db
       .prepare(
         'UPDATE worklist_tasks SET hall_version = max(coalesce(hall_version, 0), ?) WHERE worklist_id = ? AND seq = ?',

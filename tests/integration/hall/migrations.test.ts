@@ -160,7 +160,9 @@ describe('hall migrations', () => {
       "INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id) VALUES ('WL-H-20261201-001', 1, 1, 'reached', 'u1', 't1')",
     );
     expect(await migrate(pool, 8)).toEqual([8]);
-    expect((await pool.query('SELECT step_id FROM worklist_steps')).rows).toEqual([{ step_id: null }]);
+    expect((await pool.query('SELECT step_id, version_after FROM worklist_steps')).rows).toEqual([
+      { step_id: null, version_after: null },
+    ]);
     const add = (terminal: string, stepId: string | null) =>
       pool.query(
         "INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, step_id) VALUES ('WL-H-20261201-001', 1, 2, 'confirm', 'u1', $1, $2)",

@@ -496,6 +496,41 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect((await hallSteps(id2, seq)).map((r) => r.step)).toEqual(['reached', 'confirm']);
   });
 
+  it("the hall up, but the claim's answer lost: the step queued at the version before is taken under A's own claim, and the next behind it", async () => {
+    // A fresh worklist of the same programme (the same people but those already served), put to the hall.
+    const wl3 = (await a.callOk('worklist.start', { programme: 'severe-disability-care', area: AREA })).id;
+    await until('the third worklist at the hall', async () => (await hallTasks(wl3)).length > 0, { timeoutMs: 30_000 });
+    const [task] = await toContact(a, wl3, 1);
+    expect(task, 'a task to contact').toBeDefined();
+    const seq = task!.seq;
+    const v0 = (await hallTasks(wl3)).find((t) => t.seq === seq)!.version;
+    const lost = proxyA.lost;
+    proxyA.loseAnswers('POST /v1/worklists/claim ', 1);
+    // Hold the outbox back for a moment so the second step queues behind the first.
+    const outbox = a.core.services.outbox!;
+    await outbox.stop();
+    try {
+      expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' })).hall?.pending).toBe(1);
+      expect(proxyA.lost).toBe(lost + 1);
+      expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm' })).hall?.pending).toBe(2);
+    } finally {
+      outbox.start();
+      outbox.kick();
+    }
+    expect(stepMessages(a, wl3, seq).map((m) => m.key)).toEqual([
+      `step.${wl3}.${seq}.${v0}.reached`,
+      `step.${wl3}.${seq}.${v0 + 1}.confirm`,
+    ]);
+    await untilDelivered(a, wl3, seq);
+    expect(stepMessages(a, wl3, seq).map((m) => m.remote)).toEqual(['stored', 'stored']);
+    expect((await hallSteps(wl3, seq)).map((r) => r.step)).toEqual(['reached', 'confirm']);
+    // v0 → A's unheard claim → reached → confirm.
+    expect((await hallTasks(wl3)).find((t) => t.seq === seq)).toMatchObject({ state: 'confirmed', version: v0 + 3 });
+    expect(a.core.db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(task!.id)).toBe(
+      v0 + 3,
+    );
+  });
+
   it('the output still claims first: refused while the hall is down, nothing made', async () => {
     // The task the test before left confirmed, nothing queued.
     const task = (await a.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.state === 'confirmed' && !t.hall);

@@ -167,8 +167,13 @@ describe('hall worklists on a real PostgreSQL', () => {
       held.version + 1,
       null,
     ]);
+    expect(first.versionAfter).toBe(held.version + 1);
     const again = await stepTaskOnce(pool, s, T1, { ...step, version: held.version }, later + 1);
-    expect([again.repeated, again.task.version]).toEqual([true, held.version + 1]);
+    expect([again.repeated, again.task.version, again.versionAfter]).toEqual([
+      true,
+      held.version + 1,
+      held.version + 1,
+    ]);
     const rows = await pool.query('SELECT step, terminal_id, step_id FROM worklist_steps WHERE worklist_id = $1', [wl]);
     expect(rows.rows).toEqual([{ step: 'reached', terminal_id: 'T1', step_id: 'sT1-0001-reached' }]);
     // The id is the terminal's own: another terminal's same id is not a repeat (and is refused by the rules here).
@@ -180,6 +185,21 @@ describe('hall worklists on a real PostgreSQL', () => {
       stepTask(pool, s, T1, { ...step, claim: undefined, stepId: 'sT1-0002-confirm', step: 'confirm', version: 2 }),
     ).rejects.toBeInstanceOf(TaskConflict);
     await expect(stepTaskOnce(pool, s, T1, { ...step, stepId: 'x', version: 2 })).rejects.toThrow('HALL_BAD_QUERY');
+
+    // T1's own claim at 2, its answer lost: T1 queued its step at 2; the hall, at 3 under T1's claim, takes it.
+    const mine = await claimTask(pool, s, T1, { id: wl, seq: 1, version: 2 });
+    expect(mine.version).toBe(3);
+    const confirm = { ...step, step: 'confirm', stepId: 'sT1-0003-confirm', version: 2 };
+    const taken = await stepTaskOnce(pool, s, T1, confirm);
+    expect([taken.task.state, taken.task.version, taken.versionAfter]).toEqual(['confirmed', 4, 4]);
+    // Not so for another terminal's claim at that version, nor two versions on.
+    const c2 = await claimTask(pool, s, T2, { id: wl, seq: 1, version: 4 });
+    await expect(
+      stepTaskOnce(pool, s, T1, { ...step, step: 'declined', stepId: 'sT1-0005-declined', version: c2.version - 1 }),
+    ).rejects.toBeInstanceOf(TaskConflict);
+    await expect(
+      stepTaskOnce(pool, s, T2, { ...step, step: 'declined', stepId: 'sT2-0005-declined', version: c2.version - 2 }),
+    ).rejects.toBeInstanceOf(TaskConflict);
   });
 
   it('over signed HTTP: two paired terminals share a worklist, the second claim gets 409 with the task', async () => {
