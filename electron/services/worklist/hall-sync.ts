@@ -192,12 +192,11 @@ export class HallSync {
     const sh = this.sharedFor(taskId);
     if (!sh) return null;
     const queueable = QUEUEABLE.has(step);
-    const t = getTask(this.core.db, this.d.cipher, taskId);
     const later = (atVersion?: number) => ({
       queue: queuedStep(
         this.core.db,
         sh.link,
-        { worklist: sh.worklist, seq: sh.seq, hallVersion: t.hall_version },
+        { id: taskId, worklist: sh.worklist, seq: sh.seq },
         { step, byUser: this.who(), ...extra },
         atVersion,
       ),

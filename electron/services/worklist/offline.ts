@@ -61,32 +61,37 @@ export function pendingSteps(
 }
 
 /**
- * The outbox message of a step recorded here. Its version is the one the hall will have when it
- * arrives if nobody else moves the task: the task's last answered version, or one past the last
- * step already queued for it (each claim-and-step moves the hall's version by one).
+ * The outbox message of a step recorded here, made inside the step's transaction (so two steps
+ * taken at once cannot both be reckoned at one version). Its version is the one the hall will have
+ * when it arrives if nobody else moves the task: the task's last answered version, or one past the
+ * last step already queued for it (each claim-and-step moves the hall's version by one).
  */
 export function queuedStep(
   db: Db,
   link: SharedLink,
-  t: { worklist: string; seq: number; hallVersion: number | null },
+  t: { id: number; worklist: string; seq: number },
   step: Omit<HallWorklistStepBody, 'id' | 'seq' | 'version' | 'stepId' | 'claim'>,
   atVersion?: number,
 ): (row: number) => OutboxMessageInput {
-  const pending = pendingSteps(db, t.worklist, t.seq);
-  const last = pending.at(-1);
-  const version = atVersion ?? (pending.length ? Math.max(...pending.map((p) => p.version)) + 1 : (t.hallVersion ?? 0));
-  const key = stepKey(t.worklist, t.seq, version, step.step);
-  return (row) => ({
-    kind: HALL_WORKLIST,
-    receiver: worklistReceiver(link.terminalId),
-    key,
-    payload: {
-      type: 'step',
-      step: { ...step, id: t.worklist, seq: t.seq, version, stepId: stepIdOf(link, key), claim: true },
-      row,
-      after: last ? stepIdOf(link, last.key) : null,
-    } satisfies QueuedStepBody,
-  });
+  return (row) => {
+    const pending = pendingSteps(db, t.worklist, t.seq);
+    const last = pending.at(-1);
+    const hallVersion = db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(t.id) as
+      number | null;
+    const version = atVersion ?? (pending.length ? Math.max(...pending.map((p) => p.version)) + 1 : (hallVersion ?? 0));
+    const key = stepKey(t.worklist, t.seq, version, step.step);
+    return {
+      kind: HALL_WORKLIST,
+      receiver: worklistReceiver(link.terminalId),
+      key,
+      payload: {
+        type: 'step',
+        step: { ...step, id: t.worklist, seq: t.seq, version, stepId: stepIdOf(link, key), claim: true },
+        row,
+        after: last ? stepIdOf(link, last.key) : null,
+      } satisfies QueuedStepBody,
+    };
+  };
 }
 
 /** What a `not-applied` row says: the step not taken and the task as the hall had it. */
