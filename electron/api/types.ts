@@ -436,7 +436,15 @@ export interface TaskView {
     /** Steps on their way to the hall (through the outbox). */
     pending: number;
     /** Steps the hall did not take (another window had moved the task): what the hall had. */
-    notApplied: Array<{ step: string; at: string; hallState: string; by: string; terminal: string }>;
+    notApplied: Array<{
+      step: string;
+      at: string;
+      /** The hall's state, who moved it and where; empty when the hall refused for another reason (`code`). */
+      hallState: string;
+      by: string;
+      terminal: string;
+      code: string;
+    }>;
   };
 }
 

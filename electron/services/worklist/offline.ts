@@ -167,6 +167,7 @@ export function hallView(
               hallState: n.hallState,
               by: n.by,
               terminal: n.terminal,
+              code: n.code,
             })),
           },
         }

@@ -96,6 +96,8 @@ export const en: Strings = {
       pendingHint: 'Recorded here while the hall server was down; sent in order by itself when it is back.',
       notApplied:
         "“{{step}}” recorded offline was not applied: another window ({{terminal}}, {{by}}) had already moved this task to “{{state}}”. The hall's record stands; this terminal's record stays in the task's log.",
+      notAppliedOther:
+        "“{{step}}” recorded offline could not be applied at the hall ({{code}}); this terminal's record stays in the task's log. Take the step again on the task as the hall has it if it still applies.",
     },
   },
   help: {

@@ -100,6 +100,8 @@ export const zhCN = {
       pendingHint: '大厅服务器断开时在本机记录，恢复连接后自动按顺序同步。',
       notApplied:
         '离线记录的“{{step}}”未同步：另一窗口（{{terminal}}，{{by}}）已将此项改为“{{state}}”，现以大厅记录为准，本机记录保留在此项的日志中。',
+      notAppliedOther:
+        '离线记录的“{{step}}”未能同步到大厅（{{code}}），本机记录保留在此项的日志中；如仍需办理，请按大厅记录重新操作。',
     },
   },
   help: {

@@ -29,12 +29,20 @@ export function NotAppliedNote({ task }: { task: TaskView }) {
           key={`${n.at}-${i}`}
           type="warning"
           showIcon
-          message={t('worklist.hall.notApplied', {
-            step: t(`worklist.step.${n.step}`, { defaultValue: n.step }),
-            terminal: n.terminal || '—',
-            by: n.by || '—',
-            state: n.hallState ? t(`worklist.state.${n.hallState}`, { defaultValue: n.hallState }) : '—',
-          })}
+          message={
+            // Another window moved the task (the hall's state is known), or the hall refused it otherwise.
+            n.hallState
+              ? t('worklist.hall.notApplied', {
+                  step: t(`worklist.step.${n.step}`, { defaultValue: n.step }),
+                  terminal: n.terminal || '—',
+                  by: n.by || '—',
+                  state: t(`worklist.state.${n.hallState}`, { defaultValue: n.hallState }),
+                })
+              : t('worklist.hall.notAppliedOther', {
+                  step: t(`worklist.step.${n.step}`, { defaultValue: n.step }),
+                  code: n.code,
+                })
+          }
         />
       ))}
     </Space>

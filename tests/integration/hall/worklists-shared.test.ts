@@ -455,8 +455,22 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect(v.hall).toEqual({
       pending: 0,
       notApplied: [
-        { step: 'reached', at: expect.any(String), hallState: 'declined', by: 'demo-station', terminal: 'HALL01/W2' },
-        { step: 'confirm', at: expect.any(String), hallState: 'declined', by: 'demo-station', terminal: 'HALL01/W2' },
+        {
+          step: 'reached',
+          at: expect.any(String),
+          hallState: 'declined',
+          by: 'demo-station',
+          terminal: 'HALL01/W2',
+          code: 'HALL_TASK_CONFLICT',
+        },
+        {
+          step: 'confirm',
+          at: expect.any(String),
+          hallState: 'declined',
+          by: 'demo-station',
+          terminal: 'HALL01/W2',
+          code: 'AFTER_NOT_APPLIED',
+        },
       ],
     });
     expect(v.history.slice(1).map((h) => [h.step, h.by, h.hall ?? null, h.note ?? null])).toEqual([
