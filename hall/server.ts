@@ -4,7 +4,7 @@ import {
   claimTask,
   listWorklists,
   putWorklist,
-  stepTask,
+  stepTaskOnce,
   worklistTasks,
 } from './worklists';
 import { createHmac } from 'node:crypto';
@@ -149,7 +149,8 @@ export async function startHall(o: HallOptions): Promise<HallServer> {
       return send(res, 200, { task: await claimTask(pool, s, caller, k) });
     }
     if (req.method === 'POST' && path === HALL_PATH.worklistStep) {
-      return send(res, 200, { task: await stepTask(pool, s, caller, JSON.parse(body)) });
+      const { task, repeated, versionAfter } = await stepTaskOnce(pool, s, caller, JSON.parse(body));
+      return send(res, 200, { task, versionAfter, ...(repeated ? { repeated } : {}) });
     }
     send(res, 404, { code: 'HALL_NOT_FOUND' });
   }

@@ -273,6 +273,8 @@ export async function claimTask(
   });
 }
 
+const STEP_ID = /^[0-9A-Za-z._:-]{8,64}$/;
+
 /**
  * A step from the terminal holding the claim, at the version it saw: the new state by the step
  * rules (protocol/worklist-steps.ts: a step they do not allow is refused, whatever the terminal
@@ -287,27 +289,64 @@ export async function stepTask(
   k: HallWorklistStepBody,
   now = Date.now(),
 ): Promise<HallTask> {
+  return (await stepTaskOnce(pool, s, caller, k, now)).task;
+}
+
+/**
+ * stepTask, once per step id: a step the terminal names (`stepId`, PG 008) that this hall already
+ * took from it is answered with the task as it is now and `repeated`, and nothing changes (the
+ * outbox resends after a lost answer). With `claim` (a step recorded while the hall was down) no
+ * claim need be held: the step is taken at `version` unless another terminal holds a live claim,
+ * so a task another terminal moved meanwhile is a TaskConflict, and a step the rules no longer
+ * allow is HALL_TASK_STEP, both with the task as it is.
+ */
+export async function stepTaskOnce(
+  pool: Pool,
+  s: Sealer,
+  caller: Caller,
+  k: HallWorklistStepBody,
+  now = Date.now(),
+): Promise<{ task: HallTask; repeated: boolean; versionAfter: number }> {
   const terminalId = caller.terminalId;
   if (!k.byUser || typeof k.byUser !== 'string') throw new Error('HALL_BAD_QUERY');
+  if (k.stepId !== undefined && (typeof k.stepId !== 'string' || !STEP_ID.test(k.stepId)))
+    throw new Error('HALL_BAD_QUERY');
   const assign = k.step === 'assign';
   if (assign && (typeof k.assignedTo !== 'string' || !k.assignedTo || k.assignedTo.length > 64))
     throw new Error('HALL_BAD_QUERY');
   return inTx(pool, async (c) => {
     await checkArea(c, caller, k.id);
+    if (k.stepId) {
+      // Locks nothing: the unique index refuses a racing twin, whose transaction then fails whole.
+      const had = await c.query<{ version_after: number | null }>(
+        'SELECT version_after FROM worklist_steps WHERE terminal_id = $1 AND step_id = $2 AND worklist_id = $3 AND seq = $4',
+        [terminalId, k.stepId, k.id, k.seq],
+      );
+      if (had.rows[0]) {
+        const task = await current(c, s, k.id, k.seq);
+        return { task, repeated: true, versionAfter: had.rows[0].version_after ?? task.version };
+      }
+    }
     const seen = await current(c, s, k.id, k.seq);
-    if (seen.version !== k.version) throw new TaskConflict(seen);
+    // A claim-and-step may find the caller's own claim at the version it names (its answer was
+    // lost, so the terminal queued the step at the version before): nobody else moved the task.
+    const ownClaim = !!k.claim && seen.claimedBy === terminalId && seen.version === k.version + 1;
+    if (seen.version !== k.version && !ownClaim) throw new TaskConflict(seen);
     const to = assign ? seen.state : stepTo(seen.state, k.step);
     if (!to || (k.state !== undefined && k.state !== to))
       throw new WorklistRefusal(409, 'HALL_TASK_STEP', { state: seen.state, step: k.step, task: seen });
+    const held = k.claim
+      ? '(claimed_by IS NULL OR claimed_by = $4 OR claimed_until_ms < $6)'
+      : 'claimed_by = $4 AND claimed_until_ms >= $6';
     const u = await c.query(
       `UPDATE worklist_tasks SET state = $5, version = version + 1, updated_ms = $6, claimed_by = NULL,
          claimed_until_ms = NULL, claimed_user = NULL, case_ref = COALESCE($7, case_ref), output_ref = COALESCE($8, output_ref),
          assigned_to = COALESCE($9, assigned_to)
-       WHERE worklist_id = $1 AND seq = $2 AND version = $3 AND claimed_by = $4 AND claimed_until_ms >= $6`,
+       WHERE worklist_id = $1 AND seq = $2 AND version = $3 AND ${held}`,
       [
         k.id,
         k.seq,
-        k.version,
+        seen.version,
         terminalId,
         to,
         now,
@@ -318,7 +357,7 @@ export async function stepTask(
     );
     if (u.rowCount === 0) throw new TaskConflict(await current(c, s, k.id, k.seq));
     await c.query(
-      'INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, note) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+      'INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, note, step_id, version_after) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)',
       // Staff type notes ("reached his daughter 李…"): sealed like the person, never plain at the hall.
       [
         k.id,
@@ -328,8 +367,10 @@ export async function stepTask(
         k.byUser.slice(0, 64),
         terminalId,
         k.note ? s.seal(k.note.slice(0, 500), noteAad(k.id, k.seq)) : null,
+        k.stepId ?? null,
+        seen.version + 1,
       ],
     );
-    return current(c, s, k.id, k.seq);
+    return { task: await current(c, s, k.id, k.seq), repeated: false, versionAfter: seen.version + 1 };
   });
 }

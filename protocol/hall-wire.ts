@@ -160,6 +160,27 @@ export interface HallWorklistStepBody {
   caseRef?: string;
   outputRef?: string;
   assignedTo?: string;
+  /**
+   * The terminal's own id for this step (8–64 of `[0-9A-Za-z._:-]`), kept with the step row (PG
+   * 008): the same step sent again (a resend after a lost answer) is answered with the task as it
+   * is now and `repeated`, and not taken twice.
+   */
+  stepId?: string;
+  /**
+   * Claim and step in one (a step recorded while the hall did not answer, sent by the outbox): no
+   * claim is held beforehand; the hall takes the step at `version` unless another terminal holds a
+   * live claim, in one transaction. At `version + 1` too when the caller holds the task's claim:
+   * the caller's own claim at `version`, whose answer it never heard.
+   */
+  claim?: boolean;
+}
+
+/** The hall's answer to a step: the task after it; `repeated` when the stepId was already taken. */
+export interface HallWorklistStepAnswer {
+  task: HallWorklistTask;
+  repeated?: boolean;
+  /** The task's version right after this step (for a repeat, as it was then; the task may have moved since). */
+  versionAfter?: number;
 }
 
 /** A worklist of the caller's area with its task counts by state (GET HALL_PATH.worklistList). */

@@ -429,7 +429,23 @@ export interface TaskView {
   signed: boolean;
   /** The steps this state allows, for the buttons. */
   can: Array<'reached' | 'not-reached' | 'declined' | 'confirm' | 'output' | 'deliver'>;
-  history: Array<{ step: string; by: string; at: string; note?: string }>;
+  /** `hall`: queued (recorded here, not yet at the hall) or not-applied (the hall did not take it). */
+  history: Array<{ step: string; by: string; at: string; note?: string; hall?: 'queued' | 'not-applied' }>;
+  /** A shared task with steps recorded here while the hall did not answer (docs/worklists.md). */
+  hall?: {
+    /** Steps on their way to the hall (through the outbox). */
+    pending: number;
+    /** Steps the hall did not take (another window had moved the task): what the hall had. */
+    notApplied: Array<{
+      step: string;
+      at: string;
+      /** The hall's state, who moved it and where; empty when the hall refused for another reason (`code`). */
+      hallState: string;
+      by: string;
+      terminal: string;
+      code: string;
+    }>;
+  };
 }
 
 export interface WorklistView extends WorklistSummary {

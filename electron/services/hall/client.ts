@@ -6,6 +6,7 @@ import {
   type HallEventEnvelope,
   type HallWorklistSummary,
   type HallWorklistStepBody,
+  type HallWorklistStepAnswer,
   type HallWorklistTask,
   type PairResponse,
 } from '../../../protocol/hall-wire';
@@ -117,7 +118,7 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
       ),
     worklistClaim: (k: { id: string; seq: number; version: number; byUser?: string }) =>
       call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistClaim, k),
-    worklistStep: (k: HallWorklistStepBody) => call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistStep, k),
+    worklistStep: (k: HallWorklistStepBody) => call<HallWorklistStepAnswer>('POST', HALL_PATH.worklistStep, k),
   };
 }
 export type HallClient = ReturnType<typeof hallClient>;

@@ -73,6 +73,11 @@ export class Outbox {
     this.kick();
   }
 
+  /** The receiver answers again (seen by another call): its put-off messages go now, not after the backoff. */
+  retryNow(receiver: string): void {
+    if (store.dueNowForReceiver(this.o.db, receiver, this.o.now())) this.kick();
+  }
+
   /**
    * In the caller's transaction when called inside one (pass the same db). Delivery starts after
    * commit: kick() runs on the next tick, when a committed row is visible and a rolled-back one is gone.

@@ -407,3 +407,14 @@ export function dueNowForFamily(db: Db, family: string, now: number): number {
     )
     .run(now, family).changes;
 }
+
+/**
+ * Pending messages for `receiver` put off after failed tries are due now: the far end was seen
+ * answering again by another call (the hall answered a read), so they need not wait out the
+ * backoff. A message on the wire is not touched twice: delivery skips the ones in flight.
+ */
+export function dueNowForReceiver(db: Db, receiver: string, now: number): number {
+  return db
+    .prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND receiver = ? AND next_attempt_at > ?")
+    .run(now, receiver, now).changes;
+}

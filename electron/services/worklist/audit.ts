@@ -7,7 +7,9 @@ import type { RecordCipher } from '../crypto';
  * worklist-start, worklist-person-found (the population answer's use of one person),
  * worklist-contact, worklist-confirm, worklist-assign, worklist-output, worklist-deliver,
  * worklist-export; worklist-received (a person of a worklist built at another terminal of the
- * station, come from the hall: this terminal now holds them).
+ * station, come from the hall: this terminal now holds them); worklist-step-not-applied (a step
+ * recorded here while the hall was down that the hall did not take: another terminal had moved the
+ * task; the step stays in the log, the task takes the hall's state).
  */
 export type WorklistAuditAction =
   | 'worklist-start'
@@ -18,7 +20,8 @@ export type WorklistAuditAction =
   | 'worklist-output'
   | 'worklist-deliver'
   | 'worklist-export'
-  | 'worklist-received';
+  | 'worklist-received'
+  | 'worklist-step-not-applied';
 
 export function auditWorklist(
   core: Core,

@@ -9,7 +9,8 @@ export type WorklistErrorCode =
   | 'WORKLIST_NOT_ASSIGNABLE'
   | 'WORKLIST_NO_AREA'
   | 'WORKLIST_OUTPUT_FAILED'
-  | 'WORKLIST_TASK_TAKEN';
+  | 'WORKLIST_TASK_TAKEN'
+  | 'WORKLIST_HALL_PENDING';
 
 /** Every code of this domain with the parameters its text uses; the renderer words each (errors.<CODE>). */
 export const WORKLIST_ERRORS = {
@@ -27,6 +28,11 @@ export const WORKLIST_ERRORS = {
    * `terminal`) and its state now; the task is shown as the hall has it.
    */
   WORKLIST_TASK_TAKEN: ['by', 'terminal', 'state'],
+  /**
+   * The task has `count` steps recorded while the hall was down, not at the hall yet: an output or
+   * a delivery (which claim at the hall) waits until they have arrived.
+   */
+  WORKLIST_HALL_PENDING: ['count'],
 } as const satisfies Record<WorklistErrorCode, readonly string[]>;
 
 export class WorklistError extends AppError {

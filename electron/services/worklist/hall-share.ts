@@ -100,6 +100,16 @@ export function putMessages(db: Db, cipher: RecordCipher, link: SharedLink, id: 
   }));
 }
 
+/** The seq of a worklist's tasks with steps on their way: the hall's older view must not overwrite them. */
+export function pendingSeqs(db: Db, worklist: string): Set<number> {
+  const prefix = `step.${worklist}.`;
+  const keys = db
+    .prepare("SELECT key FROM outbox WHERE kind = ? AND state = 'pending' AND substr(key, 1, length(?)) = ?")
+    .pluck()
+    .all(HALL_WORKLIST, prefix, prefix) as string[];
+  return new Set(keys.map((k) => Number(k.slice(prefix.length).split('.')[0])));
+}
+
 /** The hall holds these tasks now, at version 0 unless a claim or step already told us more. */
 export function markPut(db: Db, id: string, seqs: number[]): void {
   const set = db.prepare(
@@ -137,8 +147,15 @@ export function mirrorTasks(
   by: string,
   /** In the same transaction as the task's insert: a person this terminal did not hold (its audit). */
   onAdded?: (seq: number, person: TaskPerson) => void,
+  /** Tasks to take as the hall has them even with steps still queued here (a queued step refused). */
+  force: readonly number[] = [],
 ): number {
   let changed = 0;
+  // A task with steps recorded here and not yet at the hall keeps this terminal's record: the
+  // hall's older view would undo them (and its answer to them decides; offline.ts).
+  const queued = pendingSeqs(db, w.id);
+  for (const s of force) queued.delete(s);
+  let held = Infinity;
   const local = db.prepare(
     'SELECT id, state, hall_version, case_id, output_ref FROM worklist_tasks WHERE worklist_id = ? AND seq = ?',
   );
@@ -161,12 +178,18 @@ export function mirrorTasks(
         onAdded?.(t.seq, person);
         row = { id, state: 'to-contact', hall_version: null, case_id: null, output_ref: null };
       }
-      if (row.hall_version !== null && t.version <= row.hall_version) continue;
+      if (queued.has(t.seq)) {
+        held = Math.min(held, t.updatedMs);
+        continue;
+      }
+      // Forced (a queued step refused): the hall's answer is the record even at the version seen here.
+      const exact = force.includes(t.seq);
+      if (!exact && row.hall_version !== null && t.version <= row.hall_version) continue;
       const delivered = t.state === 'delivered';
       db.prepare(
         `UPDATE worklist_tasks SET state = @state, hall_version = @version, output_ref = @output_ref, case_id = @case_id,
            delivered_by = COALESCE(delivered_by, @delivered_by), delivered_at = COALESCE(delivered_at, @delivered_at),
-           assigned_to = COALESCE(@assigned_to, assigned_to),
+           assigned_to = CASE WHEN @exact = 1 THEN @assigned_to ELSE COALESCE(@assigned_to, assigned_to) END,
            updated_at = @now WHERE id = @id`,
       ).run({
         id: row.id,
@@ -177,6 +200,7 @@ export function mirrorTasks(
         delivered_by: delivered ? (t.last?.byUser ?? 'hall') : null,
         delivered_at: delivered ? new Date(t.last?.atMs ?? t.updatedMs).toISOString() : null,
         assigned_to: t.assignedTo,
+        exact: exact ? 1 : 0,
         now: new Date().toISOString(),
       });
       if ((row.state !== t.state || t.last?.step === 'assign') && t.last)
@@ -190,7 +214,8 @@ export function mirrorTasks(
         );
       changed++;
     }
-    const newest = Math.max(0, ...tasks.map((t) => t.updatedMs));
+    // Not past a task held back for its queued steps: the next look asks for it again.
+    const newest = Math.min(Math.max(0, ...tasks.map((t) => t.updatedMs)), held - 1);
     db.prepare('UPDATE worklists SET hall_since = max(coalesce(hall_since, 0), ?), total = ? WHERE id = ?').run(
       newest,
       db.prepare('SELECT count(*) FROM worklist_tasks WHERE worklist_id = ?').pluck().get(w.id) as number,

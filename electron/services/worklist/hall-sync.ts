@@ -18,9 +18,14 @@ import {
   type SharedLink,
 } from './hall-share';
 import type { LateStepBody } from './hall-receiver';
+import { pendingSteps, queuedStep, QUEUEABLE, stepIdOf, stepKey } from './offline';
+import type { OutboxMessageInput } from '../outbox/types';
 import type { Programme } from './programmes';
 import type { Step } from './steps';
 import { getTask, getWorklist } from './store';
+
+/** The hall did not answer (down, or a server fault): what a queued step waits out. */
+const unreachable = (e: unknown) => e instanceof AppError && e.code === 'HALL_UNREACHABLE';
 
 /** An output step the hall did not hear, for the outbox (ordered behind the worklist's put). */
 export function lateStep(link: SharedLink, step: LateStepBody['step']) {
@@ -78,6 +83,8 @@ export class HallSync {
     const w = getWorklist(this.core.db, id);
     const since = w.hall_since === null ? -1 : w.hall_since - 2000;
     const { tasks } = await link.client.worklistTasks({ id, area: link.area, since });
+    // The hall answers again: steps queued while it was down go now, not after the outbox's backoff.
+    this.core.services.outbox?.retryNow(worklistReceiver(link.terminalId));
     const p = this.programmeOf(w.programme);
     mirrorTasks(this.core.db, this.d.cipher, w, tasks, this.who(), (seq, person) =>
       auditWorklist(this.core, this.d.cipher, 'worklist-received', {
@@ -170,16 +177,65 @@ export class HallSync {
     }
   }
 
-  /** Claim, then step: the hall accepts first, and only then is the step written here. */
+  /**
+   * Claim, then step: the hall accepts first, and only then is the step written here. A contact,
+   * confirm or assign step the hall does not answer (down, or gone between the claim and the step)
+   * is recorded here and queued for it (`queue`: the caller enqueues it with the step row, in the
+   * same transaction); so is every step on a task that already has steps on their way, to keep
+   * their order. Not an output or a delivery: those claim first, and the hall must answer.
+   */
   async viaHall(
     taskId: number,
     step: Step | 'assign',
     extra: { note?: string; assignedTo?: string },
-  ): Promise<{ version: number } | null> {
-    const claim = await this.claim(taskId);
+  ): Promise<{ version: number } | { queue: (row: number) => OutboxMessageInput } | null> {
+    const sh = this.sharedFor(taskId);
+    if (!sh) return null;
+    const queueable = QUEUEABLE.has(step);
+    const later = (atVersion?: number) => ({
+      queue: queuedStep(
+        this.core.db,
+        sh.link,
+        { id: taskId, worklist: sh.worklist, seq: sh.seq },
+        { step, byUser: this.who(), ...extra },
+        atVersion,
+      ),
+    });
+    if (queueable && pendingSteps(this.core.db, sh.worklist, sh.seq).length) return later();
+    this.assertNoneQueued(taskId);
+    let claim: { version: number } | null;
+    try {
+      claim = await this.claim(taskId);
+    } catch (e) {
+      if (queueable && unreachable(e)) return later();
+      throw e;
+    }
     if (!claim) return null;
-    const r = await this.stepClaimed(taskId, claim, step, extra);
-    return { version: r.version ?? claim.version };
+    // The step names itself as the queued one would, so a step the hall took but whose answer was
+    // lost, queued after all, is recognised when it arrives again (PG 008) and not taken twice.
+    const stepId = stepIdOf(sh.link, stepKey(sh.worklist, sh.seq, claim.version, step));
+    const k = { id: sh.worklist, seq: sh.seq, version: claim.version, step, byUser: this.who(), ...extra, stepId };
+    try {
+      const { task } = await sh.link.client.worklistStep(k);
+      return { version: task.version };
+    } catch (e) {
+      // Our claim holds (or lapses, and then the claim-and-step takes it again if nobody moved).
+      if (queueable && e instanceof HallCallError && (e.status === 0 || e.retryable)) return later(claim.version);
+      throw this.hallFailed(e, taskId);
+    }
+  }
+
+  /** Output and delivery wait for a task's queued steps to reach the hall (their claim would race them). */
+  assertNoneQueued(taskId: number): void {
+    const sh = this.sharedFor(taskId);
+    if (!sh) return;
+    const n = pendingSteps(this.core.db, sh.worklist, sh.seq).length;
+    if (n)
+      throw new WorklistError(
+        'WORKLIST_HALL_PENDING',
+        `Task ${sh.seq} has steps recorded while the hall was down that have not reached it yet.`,
+        { count: n },
+      );
   }
 
   /**

@@ -174,7 +174,9 @@ export class WorklistService {
         );
     const w = getWorklist(this.core.db, id);
     const p = this.programmeOf(w.programme);
-    const tasks = listTasks(this.core.db, this.d.cipher, id, f).map((t) => taskView(this.core.db, this.d.cipher, t, p));
+    const tasks = listTasks(this.core.db, this.d.cipher, id, f).map((t) =>
+      taskView(this.core.db, this.d.cipher, t, p, !!w.shared),
+    );
     return { ...summaryOf(this.core.db, w, p), tasks, matched: countTasks(this.core.db, id, f) };
   }
 
@@ -185,8 +187,16 @@ export class WorklistService {
   }
 
   private taskOut(taskId: number): TaskView {
-    const { t, p } = this.task(taskId);
-    return taskView(this.core.db, this.d.cipher, t, p);
+    const { t, p, worklist } = this.task(taskId);
+    return taskView(this.core.db, this.d.cipher, t, p, !!getWorklist(this.core.db, worklist).shared);
+  }
+
+  /** A step the hall did not answer, into the outbox with its row (inside the step's transaction); its key. */
+  private queue(hall: Awaited<ReturnType<HallSync['viaHall']>>, row: number): string | undefined {
+    if (!hall || !('queue' in hall)) return undefined;
+    const m = hall.queue(row);
+    need(this.core.services.outbox, 'The outbox').enqueue(this.core.db, m);
+    return m.key;
   }
 
   /** Contacted (reached / not reached / declined) or confirmed: a step on record and in the audit log. */
@@ -199,14 +209,19 @@ export class WorklistService {
     const to = nextState(t.state, step);
     const hall = await this.hall.viaHall(taskId, step, note ? { note } : {});
     this.core.db.transaction(() => {
-      updateTask(this.core.db, taskId, { state: to, ...(hall ? { hall_version: hall.version } : {}) });
-      addStep(this.core.db, this.d.cipher, taskId, step, this.who(), note);
+      updateTask(this.core.db, taskId, {
+        state: to,
+        ...(hall && 'version' in hall ? { hall_version: hall.version } : {}),
+      });
+      const row = addStep(this.core.db, this.d.cipher, taskId, step, this.who(), note);
+      // The hall did not answer: the step is recorded here and goes to it through the outbox.
+      const queued = this.queue(hall, row);
       auditWorklist(this.core, this.d.cipher, step === 'confirm' ? 'worklist-confirm' : 'worklist-contact', {
         worklist,
         itemCode: p.item,
         purpose: reasonOf(p),
         idNumber: t.person.idNumber,
-        detail: { task: t.seq, step },
+        detail: { task: t.seq, step, ...(queued ? { hall: 'queued', key: queued } : {}) },
       });
     })();
     return this.taskOut(taskId);
@@ -224,14 +239,18 @@ export class WorklistService {
       const { t, p, worklist } = this.task(id);
       const hall = await this.hall.viaHall(id, 'assign', { assignedTo: userId });
       this.core.db.transaction(() => {
-        updateTask(this.core.db, id, { assigned_to: userId, ...(hall ? { hall_version: hall.version } : {}) });
-        addStep(this.core.db, this.d.cipher, id, 'assign', this.who(), userId);
+        updateTask(this.core.db, id, {
+          assigned_to: userId,
+          ...(hall && 'version' in hall ? { hall_version: hall.version } : {}),
+        });
+        const row = addStep(this.core.db, this.d.cipher, id, 'assign', this.who(), userId);
+        const queued = this.queue(hall, row);
         auditWorklist(this.core, this.d.cipher, 'worklist-assign', {
           worklist,
           itemCode: p.item,
           purpose: reasonOf(p),
           idNumber: t.person.idNumber,
-          detail: { task: t.seq, to: userId },
+          detail: { task: t.seq, to: userId, ...(queued ? { hall: 'queued', key: queued } : {}) },
         });
       })();
     }
@@ -299,6 +318,8 @@ export class WorklistService {
   async output(taskId: number, values: Record<string, string> = {}): Promise<TaskView> {
     const { t, p, worklist } = this.task(taskId);
     nextState(t.state, 'output');
+    // Steps recorded while the hall was down go first: a claim now would race them.
+    this.hall.assertNoneQueued(taskId);
     // Shared: the claim first, so two terminals cannot both print; it lasts while the card prints.
     const claim = await this.hall.claim(taskId);
     const desk: CaseFlow = need(this.core.services.desk, 'The case service');
@@ -360,6 +381,7 @@ export class WorklistService {
     nextState(t.state, 'deliver');
     // From any terminal of the station: the hall has the output's record, the card is in hand.
     const hall = await this.hall.viaHall(taskId, 'deliver', o.note ? { note: o.note } : {});
+    if (hall && !('version' in hall)) throw new Error('a delivery is never queued');
     const by = o.by ?? this.who();
     const digest = o.signature
       ? createHash('sha256').update(Buffer.from(o.signature.pngBase64, 'base64')).digest('hex')

@@ -101,7 +101,7 @@ export function insertTask(
  * A step on record; its note (what staff typed, or the assignee, the output's reference) sealed
  * under the step's own row id (notes.ts), which is chosen here so the AAD can name it.
  */
-export function addStep(db: Db, cipher: RecordCipher, taskId: number, step: string, by: string, note?: string): void {
+export function addStep(db: Db, cipher: RecordCipher, taskId: number, step: string, by: string, note?: string): number {
   if (note !== undefined && note.length > NOTE_MAX)
     throw new RangeError(`a worklist step note is at most ${NOTE_MAX} characters, got ${note.length}`);
   const insert = db.prepare(
@@ -109,10 +109,11 @@ export function addStep(db: Db, cipher: RecordCipher, taskId: number, step: stri
   );
   const at = new Date().toISOString();
   // Most steps (every task's `found`) have no note: no row id to know beforehand.
-  if (!note) return void insert.run(null, taskId, step, null, by, at);
-  db.transaction(() => {
+  if (!note) return Number(insert.run(null, taskId, step, null, by, at).lastInsertRowid);
+  return db.transaction(() => {
     const id = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM worklist_steps').pluck().get() as number;
     insert.run(id, taskId, step, sealNote(cipher, taskId, id, note), by, at);
+    return id;
   })();
 }
 
@@ -121,7 +122,7 @@ export function steps(
   db: Db,
   cipher: RecordCipher,
   taskId: number,
-): Array<{ step: string; by: string; at: string; note?: string }> {
+): Array<{ id: number; step: string; by: string; at: string; note?: string }> {
   const rows = db
     .prepare('SELECT id, task_id, step, by_id, at, note_sealed FROM worklist_steps WHERE task_id = ? ORDER BY id')
     .all(taskId) as Array<{
@@ -135,7 +136,7 @@ export function steps(
   return rows.map((s) => {
     // No plain note is read: the service's start seals them before anything reads a step (notes.ts).
     const note = s.note_sealed ? openNote(cipher, s.task_id, s.id, s.note_sealed) : undefined;
-    return { step: s.step, by: s.by_id, at: s.at, ...(note ? { note } : {}) };
+    return { id: s.id, step: s.step, by: s.by_id, at: s.at, ...(note ? { note } : {}) };
   });
 }
 

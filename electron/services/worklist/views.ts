@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto';
 import type { Programme } from './programmes';
 import { allowedSteps } from './steps';
-import { countTasks, stateCounts, steps, type StoredTask, type WorklistRow } from './store';
+import { hallView } from './offline';
+import { countTasks, stateCounts, type StoredTask, type WorklistRow } from './store';
 import type { ProgrammeView, TaskView, WorklistSummary } from './types';
 
 export const programmeView = (p: Programme): ProgrammeView => ({
@@ -43,6 +44,8 @@ export function taskView(
   cipher: RecordCipher,
   t: StoredTask,
   p: Programme | undefined,
+  /** The task's worklist is shared through the hall: its log says what is not at the hall yet. */
+  shared = false,
 ): TaskView {
   const per = t.person;
   const today = localDate(new Date());
@@ -71,7 +74,7 @@ export function taskView(
     ...(t.delivered_at ? { deliveredAt: t.delivered_at } : {}),
     signed: !!t.signature,
     can: allowedSteps(t.state),
-    history: steps(db, cipher, t.id),
+    ...hallView(db, cipher, t, shared),
   };
 }
 

@@ -89,6 +89,15 @@ export const en: Strings = {
       confirm: 'Confirm',
       output: 'Make output',
       deliver: 'Delivered',
+      assign: 'Assign',
+    },
+    hall: {
+      pending: 'Not yet at the hall ({{count}} step(s))',
+      pendingHint: 'Recorded here while the hall server was down; sent in order by itself when it is back.',
+      notApplied:
+        "“{{step}}” recorded offline was not applied: another window ({{terminal}}, {{by}}) had already moved this task to “{{state}}”. The hall's record stands; this terminal's record stays in the task's log.",
+      notAppliedOther:
+        "“{{step}}” recorded offline could not be applied at the hall ({{code}}); this terminal's record stays in the task's log. Take the step again on the task as the hall has it if it still applies.",
     },
   },
   help: {
@@ -828,6 +837,8 @@ export const en: Strings = {
       'The output could not be made ({{reason}}); the task stays confirmed and can be tried again.',
     WORKLIST_TASK_TAKEN:
       '{{by}} at {{terminal}} took this task first (now “{{state}}”); it is shown as the hall has it.',
+    WORKLIST_HALL_PENDING:
+      'This task has {{count}} step(s) recorded while the hall server was down that have not reached it yet; make the output or record the delivery once they have (it happens by itself when the hall is back).',
     BATCH_TOO_LARGE: 'The list file is too large (at most {{max}} bytes); split it into smaller lists and import each.',
     BATCH_REGISTRY_DOWN:
       'The registry did not answer at line {{line}}; the batch check is paused. Resume it once the registry is back.',

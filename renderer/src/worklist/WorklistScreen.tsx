@@ -14,6 +14,7 @@ import { base64Bytes, download } from '../auth/download';
 import { errorText, i18n } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { OutputFieldsDialog } from './OutputFieldsDialog';
+import { NotAppliedNote, PendingTag, withNotApplied } from './HallMarks';
 import { TASK_STATES } from '../../../protocol/worklist-steps';
 
 const STATES = TASK_STATES;
@@ -201,7 +202,12 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
     {
       title: t('worklist.col.state'),
       dataIndex: 'state',
-      render: (s: TaskState) => <Tag color={COLOR[s]}>{t(`worklist.state.${s}`)}</Tag>,
+      render: (s: TaskState, r: TaskView) => (
+        <>
+          <Tag color={COLOR[s]}>{t(`worklist.state.${s}`)}</Tag>
+          <PendingTag task={r} />
+        </>
+      ),
     },
     { title: t('worklist.col.assigned'), dataIndex: 'assignedTo' },
     {
@@ -348,6 +354,12 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
             dataSource={tasks}
             columns={columns}
             data-testid="worklist-tasks"
+            expandable={{
+              expandedRowRender: (r) => <NotAppliedNote task={r} />,
+              rowExpandable: (r) => !!r.hall?.notApplied.length,
+              expandedRowKeys: withNotApplied(tasks),
+              showExpandColumn: false,
+            }}
             rowClassName={(_, i) => (i === selected ? 'worklist-row-selected' : '')}
             onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0) })}
           />

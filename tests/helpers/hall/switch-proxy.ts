@@ -4,11 +4,14 @@ import type { AddressInfo } from 'node:net';
 /**
  * A TCP proxy on loopback in front of a server that can be taken down and brought back on the
  * same address: down, it cuts every open connection and refuses new ones at once (as a hall whose
- * machine is off), so the client's URL never changes.
+ * machine is off), so the client's URL never changes. `loseAnswers(line, n)`: the next n requests
+ * whose first chunk starts with `line` (e.g. `POST /v1/worklists/step `) reach the server, and the
+ * connection is cut as its answer comes back: the server did the work, the client never hears.
  */
 export async function startSwitchProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let up = true;
+  const lose = { line: '', left: 0, lost: 0 };
   const server = createServer((client) => {
     if (!up) return void client.destroy();
     const far = createConnection(target);
@@ -19,8 +22,19 @@ export async function startSwitchProxy(target: { host: string; port: number }) {
       sockets.delete(client);
       sockets.delete(far);
     };
-    client.pipe(far);
-    far.pipe(client);
+    let losing = false;
+    client.on('data', (chunk: Buffer) => {
+      if (lose.left > 0 && chunk.toString('latin1').startsWith(lose.line)) {
+        lose.left -= 1;
+        losing = true;
+      }
+      far.write(chunk);
+    });
+    far.on('data', (chunk: Buffer) => {
+      if (!losing) return void client.write(chunk);
+      lose.lost += 1;
+      kill();
+    });
     client.on('error', kill).on('close', kill);
     far.on('error', kill).on('close', kill);
   });
@@ -35,6 +49,14 @@ export async function startSwitchProxy(target: { host: string; port: number }) {
     },
     up() {
       up = true;
+    },
+    loseAnswers(line: string, n = 1) {
+      lose.line = line;
+      lose.left = n;
+    },
+    /** Answers cut so far by loseAnswers. */
+    get lost() {
+      return lose.lost;
     },
     close: () =>
       new Promise<void>((r) => {

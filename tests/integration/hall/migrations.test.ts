@@ -153,4 +153,26 @@ describe('hall migrations', () => {
     );
     await pool.end();
   });
+
+  it('008 worklist-step-id: a step id is taken once per terminal, steps without one as before', async () => {
+    const pool = await poolAt(7);
+    await pool.query(
+      "INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id) VALUES ('WL-H-20261201-001', 1, 1, 'reached', 'u1', 't1')",
+    );
+    expect(await migrate(pool, 8)).toEqual([8]);
+    expect((await pool.query('SELECT step_id, version_after FROM worklist_steps')).rows).toEqual([
+      { step_id: null, version_after: null },
+    ]);
+    const add = (terminal: string, stepId: string | null) =>
+      pool.query(
+        "INSERT INTO worklist_steps (worklist_id, seq, at_ms, step, by_user, terminal_id, step_id) VALUES ('WL-H-20261201-001', 1, 2, 'confirm', 'u1', $1, $2)",
+        [terminal, stepId],
+      );
+    await add('t1', null);
+    await add('t1', 's1');
+    await add('t2', 's1');
+    await expect(add('t1', 's1')).rejects.toThrow(/duplicate key/);
+    await expect(add('t1', 'x'.repeat(65))).rejects.toThrow(/too long/);
+    await pool.end();
+  });
 });

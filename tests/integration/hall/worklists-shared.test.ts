@@ -22,7 +22,12 @@ import { until } from '../../helpers/until';
 const AREA = '110901001';
 let pgs: Awaited<ReturnType<typeof startTestPg>>;
 let hall: HallServer;
+// A reaches the hall through its own proxy, B and C through another: the hall can go away for
+// every terminal (both down) or for A alone while B still works the same tasks.
 let proxy: Awaited<ReturnType<typeof startSwitchProxy>>;
+let proxyA: Awaited<ReturnType<typeof startSwitchProxy>>;
+const hallDown = () => (proxy.down(), proxyA.down());
+const hallUp = () => (proxy.up(), proxyA.up());
 let sandbox: TestSandbox;
 let a: Fixture, b: Fixture, c: Fixture;
 
@@ -31,12 +36,13 @@ beforeAll(async () => {
   hall = await startHall({ databaseUrl: await pgs.freshDb(), dataKey: randomBytes(32) });
   const u = new URL(hall.url);
   proxy = await startSwitchProxy({ host: u.hostname, port: Number(u.port) });
+  proxyA = await startSwitchProxy({ host: u.hostname, port: Number(u.port) });
   sandbox = await startTestSandbox();
   const boot = (counter: string, stationArea: string) =>
     makeCore({ boot: { registry: sandbox, hallId: 'HALL01', counter, stationArea } });
   [a, b, c] = await Promise.all([boot('W1', AREA), boot('W2', AREA), boot('W9', '110902001')]);
   for (const f of [a, b, c]) {
-    await f.core.services.hall!.pair(proxy.url, await newPairingCode(hall.pool), 'test-admin');
+    await f.core.services.hall!.pair((f === a ? proxyA : proxy).url, await newPairingCode(hall.pool), 'test-admin');
     await f.signInAs('demo-station', 'training-123');
   }
 }, 180_000);
@@ -44,6 +50,7 @@ afterAll(async () => {
   for (const f of [a, b, c]) await f?.close().catch(() => undefined);
   await sandbox?.stop();
   await proxy?.close();
+  await proxyA?.close();
   await hall?.close();
   await pgs?.stop();
 });
@@ -198,7 +205,7 @@ describe('a worklist shared by the station terminals through the hall', () => {
   });
 
   it('built while the hall is down, the worklist reaches the hall once it is back, and once only', async () => {
-    proxy.down();
+    hallDown();
     let wl2;
     try {
       wl2 = await b.callOk('worklist.start', { programme: 'severe-disability-care', area: AREA });
@@ -220,7 +227,7 @@ describe('a worklist shared by the station terminals through the hall', () => {
         n: 1,
       });
     } finally {
-      proxy.up();
+      hallUp();
     }
     await until('the worklist at the hall after it came back', async () => (await hallTasks(wl2.id)).length > 0, {
       timeoutMs: 60_000,
@@ -269,7 +276,7 @@ describe('a worklist shared by the station terminals through the hall', () => {
     const client = a.core.services.hall!.client()!;
     const send = client.worklistStep;
     client.worklistStep = (k) => {
-      if (k.step === 'output') proxy.down();
+      if (k.step === 'output') hallDown();
       return send(k);
     };
     let made: TaskView;
@@ -284,7 +291,7 @@ describe('a worklist shared by the station terminals through the hall', () => {
       made = await a.callOk('worklist.output', { taskId: task.id, values });
     } finally {
       client.worklistStep = send;
-      proxy.up();
+      hallUp();
     }
     expect(made.state).toBe('output-made');
     const late = () =>
@@ -306,5 +313,256 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect(late()[0]!.state).toBe('delivered');
     const atB = (await b.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.seq === task.seq)!;
     expect([atB.state, atB.outputRef]).toEqual(['output-made', made.outputRef]);
+  });
+
+  // Steps while the hall is down (docs/worklists.md): recorded at the terminal, queued behind the
+  // worklist's put, delivered in order once the hall is back, taken once by their step id.
+  const hallSteps = async (wl: string, seq: number) =>
+    (
+      await hall.pool.query(
+        'SELECT s.step, t.name AS terminal, s.step_id FROM worklist_steps s JOIN terminals t ON t.id = s.terminal_id WHERE worklist_id = $1 AND seq = $2 ORDER BY s.id',
+        [wl, seq],
+      )
+    ).rows as { step: string; terminal: string; step_id: string | null }[];
+  const stepMessages = (f: Fixture, wl: string, seq: number) =>
+    f.core.db
+      .prepare(
+        "SELECT key, state, attempts, remote_state AS remote FROM outbox WHERE kind = 'hall-worklist' AND key LIKE ? ORDER BY seq",
+      )
+      .all(`step.${wl}.${seq}.%`) as { key: string; state: string; attempts: number; remote: string | null }[];
+  const untilDelivered = (f: Fixture, wl: string, seq: number) =>
+    until('the queued steps delivered', () => stepMessages(f, wl, seq).every((m) => m.state === 'delivered'), {
+      timeoutMs: 90_000,
+    });
+  const auditOf = (f: Fixture, action: string) =>
+    (
+      f.core.db.prepare('SELECT detail FROM audit_log WHERE action = ? ORDER BY seq').all(action) as {
+        detail: string | null;
+      }[]
+    ).map((r) => JSON.parse(r.detail ?? '{}') as Record<string, unknown>);
+  const toContact = async (f: Fixture, wl: string, n: number) =>
+    (await f.callOk('worklist.view', { id: wl })).tasks.filter((t) => t.state === 'to-contact').slice(0, n);
+
+  it('the hall down: contact, confirm and assign are recorded at A, queued, and reach the hall once each, in order, even when an answer is lost', async () => {
+    const [task] = await toContact(a, id2, 1);
+    expect(task, 'a task to contact').toBeDefined();
+    const seq = task!.seq;
+    const v0 = (await hallTasks(id2)).find((t) => t.seq === seq)!.version;
+    hallDown();
+    let confirmed: TaskView;
+    try {
+      const reached = await a.callOk('worklist.step', { taskId: task!.id, step: 'reached', note: '上门，本人在家' });
+      expect([reached.state, reached.hall?.pending]).toEqual(['reached', 1]);
+      expect(reached.history.at(-1)).toMatchObject({ step: 'reached', hall: 'queued' });
+      confirmed = await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm' });
+      const [given] = await a.callOk('worklist.assign', { taskIds: [task!.id], userId: 'demo-station' });
+      expect([given!.state, given!.assignedTo, given!.hall?.pending]).toEqual(['confirmed', 'demo-station', 3]);
+      expect(given!.history.slice(-3).map((h) => [h.step, h.hall])).toEqual([
+        ['reached', 'queued'],
+        ['confirm', 'queued'],
+        ['assign', 'queued'],
+      ]);
+      // Each at the version the hall will have when it arrives: one claim-and-step each.
+      expect(stepMessages(a, id2, seq).map((m) => [m.key, m.state])).toEqual([
+        [`step.${id2}.${seq}.${v0}.reached`, 'pending'],
+        [`step.${id2}.${seq}.${v0 + 1}.confirm`, 'pending'],
+        [`step.${id2}.${seq}.${v0 + 2}.assign`, 'pending'],
+      ]);
+      // The output must claim first: refused while the steps before it are on their way.
+      const out = await a.call('worklist.output', { taskId: task!.id });
+      expect(codeOf(out)).toBe('WORKLIST_HALL_PENDING');
+      expect(!out.ok && out.error.params).toEqual({ count: 3 });
+      await until('a delivery tried and failed', () => stepMessages(a, id2, seq)[0]!.attempts > 0, {
+        timeoutMs: 10_000,
+      });
+      expect((await hallTasks(id2)).find((t) => t.seq === seq)).toMatchObject({ state: 'to-contact', version: v0 });
+      // Audited as the steps they are, marked queued.
+      expect(auditOf(a, 'worklist-contact').at(-1)).toMatchObject({ task: seq, step: 'reached', hall: 'queued' });
+      expect(auditOf(a, 'worklist-confirm').at(-1)).toMatchObject({ task: seq, step: 'confirm', hall: 'queued' });
+    } finally {
+      // The first step's answer is lost on its way back: the outbox sends it again.
+      proxyA.loseAnswers('POST /v1/worklists/step ', 1);
+      hallUp();
+    }
+    expect(confirmed.state).toBe('confirmed');
+    // Put off by the failed tries; the hall seen answering again (staff open the list) sends them now.
+    const next = () =>
+      a.core.db
+        .prepare("SELECT min(next_attempt_at) FROM outbox WHERE kind = 'hall-worklist' AND state = 'pending'")
+        .pluck()
+        .get() as number | null;
+    const openedAt = Date.now();
+    await a.callOk('worklist.view', { id: id2 });
+    expect(next() ?? 0).toBeLessThanOrEqual(Date.now());
+    await untilDelivered(a, id2, seq);
+    expect(Date.now() - openedAt).toBeLessThan(10_000);
+    expect(proxyA.lost).toBe(1);
+    const msgs = stepMessages(a, id2, seq);
+    expect(msgs.map((m) => m.remote)).toEqual(['repeated', 'stored', 'stored']);
+    expect(msgs[0]!.attempts).toBeGreaterThanOrEqual(2);
+    // At the hall: each step once, in order, by A, at the versions recorded.
+    const rows = await hallSteps(id2, seq);
+    expect(rows.map((r) => [r.step, r.terminal])).toEqual([
+      ['reached', 'HALL01/W1'],
+      ['confirm', 'HALL01/W1'],
+      ['assign', 'HALL01/W1'],
+    ]);
+    expect(new Set(rows.map((r) => r.step_id)).size).toBe(3);
+    const atHall = (
+      await hall.pool.query(
+        'SELECT state, version, assigned_to, claimed_by FROM worklist_tasks WHERE worklist_id = $1 AND seq = $2',
+        [id2, seq],
+      )
+    ).rows[0];
+    expect(atHall).toEqual({ state: 'confirmed', version: v0 + 3, assigned_to: 'demo-station', claimed_by: null });
+    // A: nothing pending, the hall's version; B sees A's steps.
+    const atA = await taskAt(a, id2, seq);
+    expect([atA.state, atA.hall]).toEqual(['confirmed', undefined]);
+    expect(atA.history.filter((h) => h.hall)).toEqual([]);
+    expect(a.core.db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(task!.id)).toBe(
+      v0 + 3,
+    );
+    const atB = await taskAt(b, id2, seq);
+    expect([atB.state, atB.assignedTo]).toEqual(['confirmed', 'demo-station']);
+    // Once at the hall, the task is worked as usual (the claim is at the version A now holds).
+    expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'declined' })).state).toBe('declined');
+    expect((await hallSteps(id2, seq)).map((r) => r.step)).toEqual(['reached', 'confirm', 'assign', 'declined']);
+  });
+
+  it("A offline steps a task B declined at the hall meanwhile: A takes the hall's, its own steps kept and marked not applied", async () => {
+    const [task] = await toContact(a, id2, 1);
+    const seq = task!.seq;
+    proxyA.down();
+    try {
+      await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' });
+      await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm', note: '本人同意办理' });
+      // B still reaches the hall: the person declined when B called.
+      const atB = await taskAt(b, id2, seq);
+      expect((await b.callOk('worklist.step', { taskId: atB.id, step: 'declined', note: '电话谢绝' })).state).toBe(
+        'declined',
+      );
+    } finally {
+      proxyA.up();
+    }
+    await untilDelivered(a, id2, seq);
+    expect(stepMessages(a, id2, seq).map((m) => m.remote)).toEqual(['not-applied', 'not-applied']);
+    // The hall holds B's record only.
+    expect((await hallSteps(id2, seq)).map((r) => [r.step, r.terminal])).toEqual([['declined', 'HALL01/W2']]);
+    // A shows the hall's state, keeps its own steps in the log marked, and says what the hall had.
+    const v = await taskAt(a, id2, seq);
+    expect(v.state).toBe('declined');
+    expect(v.can).toEqual([]);
+    expect(v.hall).toEqual({
+      pending: 0,
+      notApplied: [
+        {
+          step: 'reached',
+          at: expect.any(String),
+          hallState: 'declined',
+          by: 'demo-station',
+          terminal: 'HALL01/W2',
+          code: 'HALL_TASK_CONFLICT',
+        },
+        {
+          step: 'confirm',
+          at: expect.any(String),
+          hallState: 'declined',
+          by: 'demo-station',
+          terminal: 'HALL01/W2',
+          code: 'AFTER_NOT_APPLIED',
+        },
+      ],
+    });
+    expect(v.history.slice(1).map((h) => [h.step, h.by, h.hall ?? null, h.note ?? null])).toEqual([
+      ['reached', 'demo-station', 'not-applied', null],
+      ['confirm', 'demo-station', 'not-applied', '本人同意办理'],
+      ['declined', 'demo-station@HALL01/W2', null, '电话谢绝'],
+    ]);
+    // The audit log has both steps (queued) and, for each, that the hall did not take it.
+    expect(auditOf(a, 'worklist-step-not-applied').slice(-2)).toEqual([
+      expect.objectContaining({ task: seq, step: 'reached', code: 'HALL_TASK_CONFLICT', hallState: 'declined' }),
+      expect.objectContaining({ task: seq, step: 'confirm', code: 'AFTER_NOT_APPLIED', hallState: 'declined' }),
+    ]);
+    // The next look at the hall changes nothing more.
+    await a.callOk('worklist.list');
+    expect((await taskAt(a, id2, seq)).history.length).toBe(v.history.length);
+  });
+
+  it("the hall up, but a step's answer lost after a good claim: queued with the step's own id, taken once", async () => {
+    const [task] = await toContact(a, id2, 1);
+    const seq = task!.seq;
+    const v0 = (await hallTasks(id2)).find((t) => t.seq === seq)!.version;
+    proxyA.loseAnswers('POST /v1/worklists/step ', 1);
+    const reached = await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' });
+    expect(proxyA.lost).toBe(2); // this one and the first test's
+    // The hall took it (the claim moved it to v0 + 1, the step to v0 + 2); A did not hear, so queued it at its claim.
+    expect([reached.state, reached.hall?.pending]).toEqual(['reached', 1]);
+    expect(stepMessages(a, id2, seq).map((m) => m.key)).toEqual([`step.${id2}.${seq}.${v0 + 1}.reached`]);
+    await untilDelivered(a, id2, seq);
+    expect(stepMessages(a, id2, seq).map((m) => m.remote)).toEqual(['repeated']);
+    expect((await hallSteps(id2, seq)).map((r) => r.step)).toEqual(['reached']);
+    expect((await hallTasks(id2)).find((t) => t.seq === seq)).toMatchObject({ state: 'reached', version: v0 + 2 });
+    expect(a.core.db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(task!.id)).toBe(
+      v0 + 2,
+    );
+    // And the next step goes straight through at that version.
+    expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm' })).hall).toBeUndefined();
+    expect((await hallSteps(id2, seq)).map((r) => r.step)).toEqual(['reached', 'confirm']);
+  });
+
+  it("the hall up, but the claim's answer lost: the step queued at the version before is taken under A's own claim, and the next behind it", async () => {
+    // A fresh worklist of the same programme (the same people but those already served), put to the hall.
+    const wl3 = (await a.callOk('worklist.start', { programme: 'severe-disability-care', area: AREA })).id;
+    await until('the third worklist at the hall', async () => (await hallTasks(wl3)).length > 0, { timeoutMs: 30_000 });
+    const [task] = await toContact(a, wl3, 1);
+    expect(task, 'a task to contact').toBeDefined();
+    const seq = task!.seq;
+    const v0 = (await hallTasks(wl3)).find((t) => t.seq === seq)!.version;
+    const lost = proxyA.lost;
+    proxyA.loseAnswers('POST /v1/worklists/claim ', 1);
+    // Hold the outbox back for a moment so the second step queues behind the first.
+    const outbox = a.core.services.outbox!;
+    await outbox.stop();
+    try {
+      expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' })).hall?.pending).toBe(1);
+      expect(proxyA.lost).toBe(lost + 1);
+      expect((await a.callOk('worklist.step', { taskId: task!.id, step: 'confirm' })).hall?.pending).toBe(2);
+    } finally {
+      outbox.start();
+      outbox.kick();
+    }
+    expect(stepMessages(a, wl3, seq).map((m) => m.key)).toEqual([
+      `step.${wl3}.${seq}.${v0}.reached`,
+      `step.${wl3}.${seq}.${v0 + 1}.confirm`,
+    ]);
+    await untilDelivered(a, wl3, seq);
+    expect(stepMessages(a, wl3, seq).map((m) => m.remote)).toEqual(['stored', 'stored']);
+    expect((await hallSteps(wl3, seq)).map((r) => r.step)).toEqual(['reached', 'confirm']);
+    // v0 → A's unheard claim → reached → confirm.
+    expect((await hallTasks(wl3)).find((t) => t.seq === seq)).toMatchObject({ state: 'confirmed', version: v0 + 3 });
+    expect(a.core.db.prepare('SELECT hall_version FROM worklist_tasks WHERE id = ?').pluck().get(task!.id)).toBe(
+      v0 + 3,
+    );
+  });
+
+  it('the output still claims first: refused while the hall is down, nothing made', async () => {
+    // The task the test before left confirmed, nothing queued.
+    const task = (await a.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.state === 'confirmed' && !t.hall);
+    expect(task, 'a confirmed task').toBeDefined();
+    const cases = () => a.core.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    const before = cases();
+    proxyA.down();
+    try {
+      const r = await a.call('worklist.output', { taskId: task!.id });
+      expect(codeOf(r)).toBe('HALL_UNREACHABLE');
+    } finally {
+      proxyA.up();
+    }
+    expect(cases()).toBe(before);
+    expect((await taskAt(a, id2, task!.seq)).state).toBe('confirmed');
+    // Nothing queued for it: the output is never recorded without its claim.
+    expect(stepMessages(a, id2, task!.seq).filter((m) => m.state === 'pending' || m.key.endsWith('.output'))).toEqual(
+      [],
+    );
   });
 });

@@ -3,7 +3,15 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../hall/db/migrate';
 import { sealer } from '../../../hall/pool';
-import { CLAIM_MS, TaskConflict, claimTask, putWorklist, stepTask, worklistTasks } from '../../../hall/worklists';
+import {
+  CLAIM_MS,
+  TaskConflict,
+  claimTask,
+  putWorklist,
+  stepTask,
+  stepTaskOnce,
+  worklistTasks,
+} from '../../../hall/worklists';
 import { newPairingCode, revoke, setTerminalArea, terminalsWithoutArea } from '../../../hall/auth';
 import { startHall } from '../../../hall/server';
 import { hallClient, pairWithHall, HallCallError } from '../../../electron/services/hall/client';
@@ -129,6 +137,69 @@ describe('hall worklists on a real PostgreSQL', () => {
     expect(done.state).toBe('reached');
     const changed = await worklistTasks(pool, s, T1, { id, area: '110901001', sinceMs: since });
     expect(changed.map((t) => t.seq)).toEqual([2]);
+  });
+
+  it('a step recorded while the hall was down: claimed and taken in one, once per step id (PG 008)', async () => {
+    const wl = 'WL-HALL01-20261201-009';
+    await putWorklist(pool, s, T1, {
+      id: wl,
+      area: AREA,
+      programme: 'senior-card-65',
+      itemCode: 'senior-card',
+      asOf: '2026-12-01',
+      tasks: [{ seq: 1, personHash: 'ef'.repeat(16), person, state: 'to-contact' }],
+    });
+    const t0 = Date.now();
+    const held = await claimTask(pool, s, T2, { id: wl, seq: 1, version: 0 }, t0);
+    const step = { id: wl, seq: 1, step: 'reached', byUser: 'u1', stepId: 'sT1-0001-reached', claim: true };
+    // At the version it recorded (0): T2 moved the task since (its claim), so it is a conflict.
+    await expect(stepTaskOnce(pool, s, T1, { ...step, version: 0 }, t0 + 1)).rejects.toBeInstanceOf(TaskConflict);
+    // At the current version but under T2's live claim: a conflict too.
+    await expect(stepTaskOnce(pool, s, T1, { ...step, version: held.version }, t0 + 2)).rejects.toBeInstanceOf(
+      TaskConflict,
+    );
+    // T2's claim lapsed: taken, the claim and the step in one; sent again, answered and not taken twice.
+    const later = t0 + CLAIM_MS + 1;
+    const first = await stepTaskOnce(pool, s, T1, { ...step, version: held.version }, later);
+    expect([first.repeated, first.task.state, first.task.version, first.task.claimedBy]).toEqual([
+      false,
+      'reached',
+      held.version + 1,
+      null,
+    ]);
+    expect(first.versionAfter).toBe(held.version + 1);
+    const again = await stepTaskOnce(pool, s, T1, { ...step, version: held.version }, later + 1);
+    expect([again.repeated, again.task.version, again.versionAfter]).toEqual([
+      true,
+      held.version + 1,
+      held.version + 1,
+    ]);
+    const rows = await pool.query('SELECT step, terminal_id, step_id FROM worklist_steps WHERE worklist_id = $1', [wl]);
+    expect(rows.rows).toEqual([{ step: 'reached', terminal_id: 'T1', step_id: 'sT1-0001-reached' }]);
+    // The id is the terminal's own: another terminal's same id is not a repeat (and is refused by the rules here).
+    await expect(
+      stepTaskOnce(pool, s, T2, { ...step, step: 'deliver', version: held.version + 1 }, later + 2),
+    ).rejects.toMatchObject({ code: 'HALL_TASK_STEP', params: { state: 'reached', step: 'deliver' } });
+    // Without `claim` the step still needs a claim held; a malformed id is refused.
+    await expect(
+      stepTask(pool, s, T1, { ...step, claim: undefined, stepId: 'sT1-0002-confirm', step: 'confirm', version: 2 }),
+    ).rejects.toBeInstanceOf(TaskConflict);
+    await expect(stepTaskOnce(pool, s, T1, { ...step, stepId: 'x', version: 2 })).rejects.toThrow('HALL_BAD_QUERY');
+
+    // T1's own claim at 2, its answer lost: T1 queued its step at 2; the hall, at 3 under T1's claim, takes it.
+    const mine = await claimTask(pool, s, T1, { id: wl, seq: 1, version: 2 });
+    expect(mine.version).toBe(3);
+    const confirm = { ...step, step: 'confirm', stepId: 'sT1-0003-confirm', version: 2 };
+    const taken = await stepTaskOnce(pool, s, T1, confirm);
+    expect([taken.task.state, taken.task.version, taken.versionAfter]).toEqual(['confirmed', 4, 4]);
+    // Not so for another terminal's claim at that version, nor two versions on.
+    const c2 = await claimTask(pool, s, T2, { id: wl, seq: 1, version: 4 });
+    await expect(
+      stepTaskOnce(pool, s, T1, { ...step, step: 'declined', stepId: 'sT1-0005-declined', version: c2.version - 1 }),
+    ).rejects.toBeInstanceOf(TaskConflict);
+    await expect(
+      stepTaskOnce(pool, s, T2, { ...step, step: 'declined', stepId: 'sT2-0005-declined', version: c2.version - 2 }),
+    ).rejects.toBeInstanceOf(TaskConflict);
   });
 
   it('over signed HTTP: two paired terminals share a worklist, the second claim gets 409 with the task', async () => {

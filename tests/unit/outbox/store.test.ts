@@ -8,6 +8,7 @@ import {
   purgeOutbox,
   submission,
 } from '../../../electron/services/outbox';
+import { dueNowForReceiver, markRetry } from '../../../electron/services/outbox/store';
 import { tempDb } from '../../helpers/outbox/driver';
 
 const base = {
@@ -136,5 +137,17 @@ describe('a receiver registered after start', () => {
     for (let i = 0; i < 50 && !delivered.length; i++) await new Promise((r) => setTimeout(r, 20));
     await box.stop();
     expect(delivered).toEqual(['rating.case-1']);
+  });
+
+  it("brings a receiver's put-off messages forward when it answers again, and nobody else's", () => {
+    const { db, cipher } = tempDb();
+    const now = 1_000_000;
+    const a = enqueue(db, cipher, { ...base, receiver: 'hall-worklist:T1', key: 'step.aaaa' });
+    const b = enqueue(db, cipher, { ...base, receiver: 'hall-worklist:T1', key: 'step.bbbb' });
+    const other = enqueue(db, cipher, { ...base, key: 'other-0001' });
+    for (const { id } of [a, b, other]) markRetry(db, getMessage(db, id), 'OUTBOX_UNREACHABLE', now + 60_000);
+    expect(dueNowForReceiver(db, 'hall-worklist:T1', now)).toBe(2);
+    expect([a, b, other].map(({ id }) => getMessage(db, id).nextAttemptAt)).toEqual([now, now, now + 60_000]);
+    expect(dueNowForReceiver(db, 'hall-worklist:T1', now)).toBe(0); // already due: nothing to change
   });
 });
