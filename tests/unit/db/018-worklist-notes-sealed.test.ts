@@ -114,7 +114,7 @@ describe('018 worklist-notes-sealed: a step note is sealed, old plain notes seal
     const two = steps(db, cipher, 2);
     expect(one.filter((s) => s.note).length + two.filter((s) => s.note).length).toBe(N);
     expect(two[0]).toMatchObject({ step: 'reached', by: 'st', note: noteOf(1) });
-    expect(one.at(-1)).toEqual({ step: 'found', by: 'st', at: 't' });
+    expect(one.at(-1)).toEqual({ id: expect.any(Number), step: 'found', by: 'st', at: 't' });
     // Sealed now, the step is a record again: not even the seal can be taken back.
     expect(() => db.prepare("UPDATE worklist_steps SET note = 'x', note_sealed = NULL WHERE id = 1").run()).toThrow(
       /cannot be changed/,

@@ -159,7 +159,7 @@ describe('020 worklist-plain-note-dropped', () => {
       const two = steps(db, cipher, 2);
       expect(one.filter((s) => s.note).length + two.filter((s) => s.note).length).toBe(N);
       expect(two[0]).toMatchObject({ step: 'reached', by: 'st', note: noteOf(1) });
-      expect(one.at(-1)).toEqual({ step: 'found', by: 'st', at: 't' });
+      expect(one.at(-1)).toEqual({ id: expect.any(Number), step: 'found', by: 'st', at: 't' });
       expect(triggers(db)).toEqual(['worklist_steps_no_delete', 'worklist_steps_no_update']);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(plaintextHits(files, needles)).toEqual([]);
