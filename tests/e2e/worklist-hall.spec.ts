@@ -1,8 +1,5 @@
-import type { HallWorklistTask } from '../../protocol/hall-wire';
-import { hallClient, pairWithHall } from '../../electron/services/hall/client';
-import { newPairingCode } from '../../hall/auth';
 import { hallForSpecs } from '../helpers/hall/spec-hall';
-import { api, openSignedIn } from '../helpers/session';
+import { sharedSeniorWorklist } from '../helpers/hall/spec-worklist';
 import { expect, test } from './fixtures';
 
 const shot = (name: string) => `test-results/screens/${name}.png`;
@@ -17,38 +14,9 @@ const h = hallForSpecs(test);
 
 test('a shared worklist: a task taken at another terminal is shown as the hall has it', async ({ page, host }) => {
   test.setTimeout(120_000);
-  expect((await api(host, 'auth.signIn', { userId: 'demo-admin', password: 'training-123' })).ok).toBe(true);
-  const paired = await api(host, 'hall.pair', { url: h.hall.url, code: await newPairingCode(h.hall.pool) });
-  expect(paired.ok, JSON.stringify(paired)).toBe(true);
-  await api(host, 'auth.signOut');
-
-  await openSignedIn(page, host, 'demo-station');
-  await page.keyboard.press('Alt+w');
-  await page.getByTestId('worklist-programme').click();
-  await page.locator('.ant-select-item-option', { hasText: '老年人优待证主动办' }).click();
-  await page.getByTestId('worklist-start').click();
-  const row = page.getByTestId('worklist-tasks').locator('tr', { hasText: '陈德福' });
-  await expect(row).toBeVisible({ timeout: 30_000 });
-
-  // The other window of the station, paired for the same area, takes the task at the hall.
-  const other = hallClient(
-    await pairWithHall(h.hall.url, await newPairingCode(h.hall.pool, '110901001'), '示范大厅/2号窗口', '110901001'),
-  );
-  const { rows } = await h.hall.pool.query<{ id: string }>('SELECT id FROM worklists');
-  expect(rows.length).toBe(1);
-  const id = rows[0]!.id;
-  let chen: HallWorklistTask | undefined;
-  await expect
-    .poll(
-      async () =>
-        (chen = (await other.worklistTasks({ id, area: '110901001' })).tasks.find(
-          (t) => (JSON.parse(t.person) as { name: string }).name === '陈德福',
-        )),
-      { timeout: 20_000 },
-    )
-    .toBeTruthy();
-  const claim = await other.worklistClaim({ id, seq: chen!.seq, version: chen!.version, byUser: '王站员' });
-  await other.worklistStep({ id, seq: chen!.seq, version: claim.task.version, step: 'reached', byUser: '王站员' });
+  const { row, other, id, chen } = await sharedSeniorWorklist(page, host, h.hall);
+  const claim = await other.worklistClaim({ id, seq: chen.seq, version: chen.version, byUser: '王站员' });
+  await other.worklistStep({ id, seq: chen.seq, version: claim.task.version, step: 'reached', byUser: '王站员' });
 
   const seq = (await row.locator('td').first().innerText()).trim();
   await page.getByTestId(`task-${seq}-reached`).click();
@@ -62,7 +30,7 @@ test('a shared worklist: a task taken at another terminal is shown as the hall h
   // Now the task is as the hall has it: this terminal confirms it, through the hall.
   await page.getByTestId(`task-${seq}-confirm`).click();
   await expect(row).toContainText('已确认');
-  const after = (await other.worklistTasks({ id, area: '110901001' })).tasks.find((t) => t.seq === chen!.seq)!;
+  const after = (await other.worklistTasks({ id, area: '110901001' })).tasks.find((t) => t.seq === chen.seq)!;
   expect(after.state).toBe('confirmed');
 
   await page.getByTestId('lang-switch').click();

@@ -1,9 +1,6 @@
-import type { HallWorklistTask } from '../../protocol/hall-wire';
-import { hallClient, pairWithHall } from '../../electron/services/hall/client';
-import { newPairingCode } from '../../hall/auth';
 import { hallForSpecs } from '../helpers/hall/spec-hall';
+import { sharedSeniorWorklist } from '../helpers/hall/spec-worklist';
 import { startSwitchProxy } from '../helpers/hall/switch-proxy';
-import { api, openSignedIn } from '../helpers/session';
 import { expect, test } from './fixtures';
 
 const shot = (name: string) => `test-results/screens/${name}.png`;
@@ -23,34 +20,7 @@ test('a step recorded while the hall is down, then refused there: the row says s
   const u = new URL(h.hall.url);
   const proxy = await startSwitchProxy({ host: u.hostname, port: Number(u.port) });
   try {
-    expect((await api(host, 'auth.signIn', { userId: 'demo-admin', password: 'training-123' })).ok).toBe(true);
-    const paired = await api(host, 'hall.pair', { url: proxy.url, code: await newPairingCode(h.hall.pool) });
-    expect(paired.ok, JSON.stringify(paired)).toBe(true);
-    await api(host, 'auth.signOut');
-
-    await openSignedIn(page, host, 'demo-station');
-    await page.keyboard.press('Alt+w');
-    await page.getByTestId('worklist-programme').click();
-    await page.locator('.ant-select-item-option', { hasText: '老年人优待证主动办' }).click();
-    await page.getByTestId('worklist-start').click();
-    const row = page.getByTestId('worklist-tasks').locator('tr', { hasText: '陈德福' });
-    await expect(row).toBeVisible({ timeout: 30_000 });
-
-    const other = hallClient(
-      await pairWithHall(h.hall.url, await newPairingCode(h.hall.pool, '110901001'), '示范大厅/2号窗口', '110901001'),
-    );
-    const { rows } = await h.hall.pool.query<{ id: string }>('SELECT id FROM worklists');
-    const id = rows[0]!.id;
-    let chen: HallWorklistTask | undefined;
-    await expect
-      .poll(
-        async () =>
-          (chen = (await other.worklistTasks({ id, area: '110901001' })).tasks.find(
-            (t) => (JSON.parse(t.person) as { name: string }).name === '陈德福',
-          )),
-        { timeout: 20_000 },
-      )
-      .toBeTruthy();
+    const { row, other, id, chen } = await sharedSeniorWorklist(page, host, h.hall, proxy.url);
 
     // The hall goes away for this terminal: the step is recorded here and queued.
     proxy.down();
@@ -62,8 +32,8 @@ test('a step recorded while the hall is down, then refused there: the row says s
     await page.screenshot({ path: shot('worklist-offline-pending-zh'), fullPage: true });
 
     // The other window reaches the hall: the person declined when it called.
-    const claim = await other.worklistClaim({ id, seq: chen!.seq, version: chen!.version, byUser: '王站员' });
-    await other.worklistStep({ id, seq: chen!.seq, version: claim.task.version, step: 'declined', byUser: '王站员' });
+    const claim = await other.worklistClaim({ id, seq: chen.seq, version: chen.version, byUser: '王站员' });
+    await other.worklistStep({ id, seq: chen.seq, version: claim.task.version, step: 'declined', byUser: '王站员' });
 
     proxy.up();
     const note = page.getByTestId(`task-${seq}-not-applied`);
