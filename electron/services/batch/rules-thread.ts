@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../core/thread';
 import type { BatchItem } from './check-row';
 import { evaluateChunk, type ChunkRequest, type ChunkRow } from './evaluate-chunk';
 import type { CodecItem } from './row-codec';
@@ -76,20 +74,10 @@ export class RulesThread {
   }
 
   private spawn(): Worker {
-    // As the SM2 pool's thread (registry/sm2-pool.ts): the build has it as its own file beside the
-    // entry bundles (this code may sit in a shared chunk one folder down); from source (tests, the
-    // benchmarks) tsx compiles the TypeScript inside the thread.
-    const built = [join(__dirname, 'batch-rules-worker.js'), join(__dirname, '..', 'batch-rules-worker.js')].find((f) =>
-      existsSync(f),
-    );
-    const opts = { workerData: this.d, resourceLimits: LIMITS };
-    const w = built
-      ? new Worker(built, opts)
-      : new Worker(
-          `require(${JSON.stringify(createRequire(join(__dirname, 'x.js')).resolve('tsx/cjs'))});` +
-            `require(${JSON.stringify(join(__dirname, 'rules-worker.ts'))});`,
-          { ...opts, eval: true },
-        );
+    const w = startThread(__dirname, 'batch-rules-worker.js', 'rules-worker.ts', {
+      workerData: this.d,
+      resourceLimits: LIMITS,
+    });
     w.unref();
     w.on('message', (r: RulesReply) => {
       const got = this.waiting.get(r.id);

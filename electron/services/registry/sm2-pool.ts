@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { sm2Key, sm2VerifyDigest, type Sm2Key } from '../../../protocol/sm2-verify';
+import { startThread } from '../core/thread';
 
 /** One verification: the issuer's public key (hex), the digest e = SM3(Z ‖ text), the signature. */
 export interface PoolItem {
@@ -140,17 +138,7 @@ export class Sm2Pool {
   }
 
   private spawn(): Worker {
-    // The app's build has the thread as its own file beside the entry bundles (this code may sit in
-    // a shared chunk one folder down); from source (tests, the benchmarks) tsx compiles the
-    // TypeScript inside the thread.
-    const built = [join(__dirname, 'sm2-worker.js'), join(__dirname, '..', 'sm2-worker.js')].find((f) => existsSync(f));
-    const w = built
-      ? new Worker(built, { resourceLimits: LIMITS })
-      : new Worker(
-          `require(${JSON.stringify(createRequire(join(__dirname, 'x.js')).resolve('tsx/cjs'))});` +
-            `require(${JSON.stringify(join(__dirname, 'sm2-worker.ts'))});`,
-          { eval: true, resourceLimits: LIMITS },
-        );
+    const w = startThread(__dirname, 'sm2-worker.js', 'sm2-worker.ts', { resourceLimits: LIMITS });
     w.unref();
     w.on('message', (r: PoolReply) => {
       const got = this.waiting.get(r.id);
