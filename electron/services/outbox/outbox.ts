@@ -213,6 +213,13 @@ export class Outbox {
     this.timer.unref?.();
   }
 
+  private backoffOf(r: Receiver): BackoffPolicy {
+    const cap = r.maxRetryMs;
+    return cap !== undefined && cap < this.o.backoff.maxMs
+      ? { baseMs: Math.min(this.o.backoff.baseMs, cap), maxMs: cap }
+      : this.o.backoff;
+  }
+
   private async deliverOne(row: OutboxRow): Promise<void> {
     const receiver = this.receivers.get(familyOf(row.receiver));
     const now = () => this.o.now();
@@ -231,7 +238,12 @@ export class Outbox {
         store.markDead(this.o.db, row, err.code);
       } else {
         const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';
-        store.markRetry(this.o.db, row, code, now() + retryDelay(row.attempts, this.o.backoff, this.o.random));
+        store.markRetry(
+          this.o.db,
+          row,
+          code,
+          now() + retryDelay(row.attempts, this.backoffOf(receiver), this.o.random),
+        );
       }
       return this.changed(row.id);
     }
@@ -288,7 +300,12 @@ export class Outbox {
         store.markRetry(this.o.db, head, err.code, now());
       } else {
         const code = err instanceof OutboxError ? err.code : 'OUTBOX_UNREACHABLE';
-        store.markRetry(this.o.db, head, code, now() + retryDelay(head.attempts, this.o.backoff, this.o.random));
+        store.markRetry(
+          this.o.db,
+          head,
+          code,
+          now() + retryDelay(head.attempts, this.backoffOf(receiver), this.o.random),
+        );
       }
       return this.changed(head.id);
     } finally {

@@ -84,5 +84,11 @@ export interface Receiver {
    */
   batch?: number;
   deliverBatch?(msgs: OutboxDelivery[]): Promise<RemoteStatus[]>;
+  /**
+   * The longest a failed message of this receiver waits for its next try (default: the outbox's
+   * backoff cap, 5 min). For a receiver people wait on: the worklist steps staff recorded while the
+   * hall was down should reach it within this of its return, not after the 5-minute step.
+   */
+  maxRetryMs?: number;
   poll?(msg: { receiver: string; key: string; kind: string; remoteId: string | null }): Promise<RemoteStatus>;
 }

@@ -29,9 +29,18 @@ export interface WorklistReceiverDeps {
  * was down (`claim`, offline.ts) is claimed and taken in one call, once by its step id; refused
  * (another terminal moved the task), it is kept here marked not applied and the task takes the hall's.
  */
+/**
+ * Staff wait on these (a step recorded at a resident's door while the hall was down, a worklist
+ * the other windows should see): after an outage they go within half a minute of the hall's
+ * return, not after the outbox's 5-minute step. A try is one signed call; a day's outage costs
+ * ~2,900 of them from one terminal, which the hall answers in microseconds while it is up.
+ */
+export const WORKLIST_RETRY_MAX_MS = 30_000;
+
 export function worklistHallReceiver(core: Core, d: WorklistReceiverDeps): Receiver {
   return {
     ordered: true,
+    maxRetryMs: WORKLIST_RETRY_MAX_MS,
     async deliver(msg) {
       const body = JSON.parse(msg.body) as PutBody | LateStepBody | QueuedStepBody;
       const queued = body.type === 'step' && 'claim' in body.step && body.step.claim ? (body as QueuedStepBody) : null;

@@ -66,3 +66,52 @@ describe('receivers', () => {
     expect(maxInFlight).toBe(4);
   });
 });
+
+describe('a receiver people wait on', () => {
+  // After many failed tries the outbox waits up to its cap (here 10 s) between tries; a receiver
+  // with maxRetryMs (the worklist steps staff recorded while the hall was down) waits at most that.
+  async function waitsAfterFailures(maxRetryMs?: number): Promise<number> {
+    const { db, cipher } = tempDb();
+    let tries = 0;
+    let clock = 1_000_000;
+    const hall: Receiver = {
+      ordered: true,
+      ...(maxRetryMs !== undefined ? { maxRetryMs } : {}),
+      deliver() {
+        tries++;
+        return Promise.reject(new DeliveryError('OUTBOX_UNREACHABLE', 'down', true));
+      },
+    };
+    const ob = new Outbox({
+      db,
+      cipher,
+      receivers: { hall },
+      backoff: { baseMs: 1000, maxMs: 10_000 },
+      random: () => 0.999,
+      now: () => clock,
+    });
+    ob.start();
+    ob.enqueue(db, { kind: 'step', receiver: 'hall:main', key: 'step-0001', payload: {} });
+    const attempts = () => db.prepare('SELECT attempts FROM outbox').pluck().get() as number;
+    let last = 0;
+    for (let i = 0; i < 8; i++) {
+      const before = attempts();
+      // Jump the clock to the message's next try and let the outbox take it and record the failure.
+      clock = Math.max(clock, db.prepare('SELECT next_attempt_at FROM outbox').pluck().get() as number);
+      ob.kick();
+      const until = Date.now() + 2000;
+      while (attempts() === before && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      last = (db.prepare('SELECT next_attempt_at FROM outbox').pluck().get() as number) - clock;
+    }
+    expect(tries).toBe(8);
+    await ob.stop();
+    return last;
+  }
+
+  it('waits at most its own cap between tries, and the outbox cap without one', async () => {
+    expect(await waitsAfterFailures()).toBeGreaterThan(5_000);
+    const capped = await waitsAfterFailures(3_000);
+    expect(capped).toBeLessThanOrEqual(3_000);
+    expect(capped).toBeGreaterThan(1_000);
+  });
+});
