@@ -31,7 +31,7 @@ export interface RowDelivered {
 }
 
 /** Each person of a line has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none. */
-export const KEY_SUFFIX = { child: '', father: 'f', mother: 'm' } as const;
+const KEY_SUFFIX = { child: '', father: 'f', mother: 'm' } as const;
 
 /** A person's row key, the same on the batch endpoint (`keys`) and on per-person calls (X-Row-Key). */
 export const rowKey = (line: number, role: keyof RowDelivered): string => `${line}${KEY_SUFFIX[role]}`;
@@ -130,7 +130,7 @@ export async function checkRow(
       const u: CallUsage = line
         ? {
             ...usage,
-            replayKey: `${line.job}/${line.seq}${KEY_SUFFIX[h.role]}`,
+            replayKey: `${line.job}/${rowKey(line.seq, h.role)}`,
             rowKey: rowKey(line.seq, h.role),
           }
         : usage;

@@ -1,4 +1,5 @@
 import type { FetchedLicense } from '../registry/types';
+import type { CheckResult } from '../rules';
 import { evaluateRow, rowHolders, type BatchItem, type RowDelivered } from './check-row';
 import type { RowInput } from './mapping';
 import { encodeChecks, type CodecItem } from './row-codec';
@@ -41,13 +42,17 @@ export function evaluateChunk(item: BatchItem, codec: CodecItem, req: ChunkReque
     const rd: RowDelivered = { child: { licenses: [], missing: [], errors: [] } };
     for (const p of r.people)
       rd[p.role] = { licenses: p.licenses.map((n) => licenseAt(req, n)), missing: p.missing, errors: [] };
-    const { outcome, checks } = evaluateRow(item, r.input, rd, now);
-    return {
-      outcome,
-      failedChecks: checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-      checks: encodeChecks(checks, codec),
-    };
+    return chunkRow(evaluateRow(item, r.input, rd, now), codec);
   });
+}
+
+/** A line's evaluation as its row stores it, wherever it was evaluated (either thread, or per person). */
+export function chunkRow(ev: { outcome: RowOutcome; checks: readonly CheckResult[] }, codec: CodecItem): ChunkRow {
+  return {
+    outcome: ev.outcome,
+    failedChecks: ev.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
+    checks: encodeChecks(ev.checks, codec),
+  };
 }
 
 /**

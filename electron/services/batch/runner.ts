@@ -5,11 +5,11 @@ import type { LicenseService } from '../licenses';
 import type { UsageContext } from '../registry/types';
 import { appendAuditMany, auditSubject, type AuditEntryInput } from '../audit';
 import type { RegistryClient } from '../registry';
-import { checkRow, KEY_SUFFIX, rowHolders, type BatchItem } from './check-row';
-import { chunkOf, evaluateChunk, type ChunkRow } from './evaluate-chunk';
+import { checkRow, rowHolders, rowKey, type BatchItem } from './check-row';
+import { chunkOf, chunkRow, evaluateChunk, type ChunkRow } from './evaluate-chunk';
 import { BatchError } from './errors';
 import { readRow, type RowInput } from './mapping';
-import { encodeChecks, type CodecItem } from './row-codec';
+import type { CodecItem } from './row-codec';
 import { RulesThread } from './rules-thread';
 import { readList } from './source';
 import { doneSeqs, getJob, rowWriter, setJobState } from './store';
@@ -268,7 +268,7 @@ export class BatchRunner extends EventEmitter<{
             // Each person has a key of their own (line, line+f, line+m): one usage record each, and a replay adds none.
             got = await this.d.batch.batchLicenses(
               rows.flatMap((p) =>
-                rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: `${p.seq}${KEY_SUFFIX[h.role]}` })),
+                rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: rowKey(p.seq, h.role) })),
               ),
               usage,
               types,
@@ -312,15 +312,7 @@ export class BatchRunner extends EventEmitter<{
               `The registry did not answer for line ${p.seq}; the batch is paused. Resume it when the registry is back.`,
               { line: p.seq },
             );
-          else
-            checked.push([
-              p,
-              {
-                outcome: s.value.outcome,
-                failedChecks: s.value.checks.filter((c) => c.result !== 'passed').map((c) => c.id),
-                checks: encodeChecks(s.value.checks, codec),
-              },
-            ]);
+          else checked.push([p, chunkRow(s.value, codec)]);
         });
         // The rows that were checked are kept even when another of the chunk was not.
         saveAll(checked, 'single');

@@ -16,7 +16,7 @@ import { itemSnapshot, readingItem, type JobItem } from './job-item';
 import { filterRows, type RowFilter } from './rows';
 import { writeBatchXlsx } from './report-xlsx';
 import { BatchRunner } from './runner';
-import { countRows, createJob, getJob, getJobItem, setJobState, type BatchJob } from './store';
+import { countRows, createJob, getJob, getJobItem, getJobItemNames, setJobState, type BatchJob } from './store';
 import type { BatchItemView, BatchJobView, BatchProgressView, BatchRowsView } from './view-types';
 import type { UploadStore } from './uploads';
 
@@ -278,7 +278,7 @@ export class BatchService {
 
   view(id: string): BatchJobView {
     const job = getJob(this.d.db, this.d.cipher, id);
-    const names = getJobItem(this.d.db, id)?.names ?? this.d.catalog.byCode.get(job.itemCode)?.names;
+    const names = getJobItemNames(this.d.db, id) ?? this.d.catalog.byCode.get(job.itemCode)?.names;
     const last = this.runners.get(id)?.last ?? this.last.get(id);
     return {
       id: job.id,

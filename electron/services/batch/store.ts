@@ -96,6 +96,15 @@ export function getJob(db: Database.Database, cipher: RecordCipher, id: string):
  * The item the job started with (createJob), or undefined for a job from before migration 019.
  * Apart from getJob, which runs on every progress event: a school item's is ~9 KB of JSON.
  */
+/** Only the names of the item the job started with (the job list shows them for every job), without reading the rest. */
+export function getJobItemNames(db: Database.Database, id: string): JobItem['names'] | undefined {
+  const text = db.prepare("SELECT json_extract(item, '$.names') FROM batch_jobs WHERE id = ?").pluck().get(id) as
+    string | null | undefined;
+  if (!text) return undefined;
+  const names = JSON.parse(text) as Partial<JobItem['names']>;
+  return typeof names.zh === 'string' && typeof names.en === 'string' ? { zh: names.zh, en: names.en } : undefined;
+}
+
 export function getJobItem(db: Database.Database, id: string): JobItem | undefined {
   const text = db.prepare('SELECT item FROM batch_jobs WHERE id = ?').pluck().get(id) as string | null | undefined;
   if (text === undefined) throw new BatchError('BATCH_NOT_FOUND', `There is no batch check "${id}"; refresh the list.`);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEY_SUFFIX, rowHolders, type BatchItem } from '../../../electron/services/batch/check-row';
+import { rowHolders, rowKey, type BatchItem } from '../../../electron/services/batch/check-row';
 import { chunkOf, evaluateChunk, type ChunkRequest } from '../../../electron/services/batch/evaluate-chunk';
 import { readRow, type RowInput } from '../../../electron/services/batch/mapping';
 import {
@@ -65,9 +65,7 @@ describe('the batch rules thread', () => {
     for (let i = 0; i < inputs.length; i += 20) {
       const rows = inputs.slice(i, i + 20);
       const got = await f.core.services.registry!.batchLicenses(
-        rows.flatMap((p) =>
-          rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: `${p.seq}${KEY_SUFFIX[h.role]}` })),
-        ),
+        rows.flatMap((p) => rowHolders(p.input).map((h) => ({ holderCode: h.idNumber, key: rowKey(p.seq, h.role) }))),
         usage,
         types,
       );
