@@ -12,7 +12,7 @@ import { readRow, type RowInput } from './mapping';
 import type { CodecItem } from './row-codec';
 import { RulesThread } from './rules-thread';
 import { readList } from './source';
-import { doneSeqs, getJob, rowWriter, setJobState } from './store';
+import { doneSeqs, getJob, rowWriter, setJobState, setJobTotal } from './store';
 
 export interface BatchProgress {
   job: string;
@@ -134,8 +134,20 @@ export class BatchRunner extends EventEmitter<{
     const job = getJob(db, cipher, jobId);
     if (job.state === 'done' || job.state === 'cancelled')
       throw new BatchError('BATCH_STATE', `Batch ${jobId} is ${job.state}; start a new one.`, { state: job.state });
-    const total = job.total ?? (await countLines(job.source));
-    setJobState(db, jobId, 'running', total);
+    // A list not yet counted is counted alongside the run, once its first calls are out, not before
+    // them: counting reads the whole file (~80 ms for 5,000 CSV lines, seconds for a large XLSX)
+    // while the first answers are awaited anyway. Until the count is in, progress says 0 of 0.
+    let total = job.total ?? 0;
+    setJobState(db, jobId, 'running');
+    let counting: Promise<void> | undefined = job.total === null ? undefined : Promise.resolve();
+    const startCounting = () => {
+      counting ??= countLines(job.source).then((n) => {
+        total = n;
+        setJobTotal(db, jobId, n);
+      });
+      // Its failure stops the run like any other (firstError, where it is awaited at the end).
+      counting.catch(() => undefined);
+    };
     const done = doneSeqs(db, jobId);
     const usage: UsageContext = {
       ...this.d.who,
@@ -159,7 +171,8 @@ export class BatchRunner extends EventEmitter<{
         ? new RulesThread({ item: this.d.item, codec, now: now.toISOString() })
         : undefined;
     try {
-      const every = Math.max(1, Math.floor(total / 200));
+      // About 200 progress events a run; one a commit while the list is still being counted.
+      const every = () => (total ? Math.max(1, Math.floor(total / 200)) : 1);
       const tick = () => {
         const rate = fresh / Math.max(0.001, (Date.now() - started) / 1000);
         this.emit('progress', {
@@ -167,7 +180,7 @@ export class BatchRunner extends EventEmitter<{
           done: count,
           total,
           rate,
-          ...(rate > 0 ? { etaS: (total - count) / rate } : {}),
+          ...(rate > 0 && total ? { etaS: (total - count) / rate } : {}),
         });
       };
       const record = (p: Promise<void>) => {
@@ -209,12 +222,12 @@ export class BatchRunner extends EventEmitter<{
           detail: { seq: p.seq, via, outcome: res.outcome },
         };
       };
-      let tickAt = count + every;
+      let tickAt = count + every();
       const counted = (n: number) => {
         count += n;
         fresh += n;
         if (count >= tickAt) {
-          tickAt = count + every;
+          tickAt = count + every();
           tick();
         }
       };
@@ -336,13 +349,16 @@ export class BatchRunner extends EventEmitter<{
         // A chunk is `size` people (a child and the parents named count three), never more than a call takes.
         if (pendingHolders + perRow > size || pending.length >= size) {
           pendingHolders = 0;
+          if (inflight.size >= limit) startCounting();
           while (inflight.size >= limit) await Promise.race(inflight);
           record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
         }
       }
       if (pending.length > 0 && !firstError)
         record(flush(pending.splice(0)).catch((e: unknown) => void (firstError ??= e)));
+      startCounting();
       await Promise.all(inflight);
+      await counting!.catch((e: unknown) => void (firstError ??= e));
       // Before the job's state moves: whoever sees it paused or done sees this run ended too.
       await rules?.close();
       commit();

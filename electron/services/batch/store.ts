@@ -121,6 +121,11 @@ export function setJobState(db: Database.Database, id: string, state: JobState, 
   );
 }
 
+/** The number of lines of a job's list, once counted (runner.ts counts it alongside the first run). */
+export function setJobTotal(db: Database.Database, id: string, total: number): void {
+  db.prepare('UPDATE batch_jobs SET total = ? WHERE id = ?').run(total, id);
+}
+
 /** The lines already recorded: a resumed run skips exactly these. */
 export function doneSeqs(db: Database.Database, id: string): Set<number> {
   return new Set(db.prepare('SELECT seq FROM batch_rows WHERE job_id = ?').pluck().all(id) as number[]);

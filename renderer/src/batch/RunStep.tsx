@@ -72,12 +72,15 @@ export function RunStep({
         data-testid="batch-progress"
       />
       <span data-testid="batch-rate">
-        {t('batch.progressLine', {
-          done,
-          total,
-          rate: Math.round(p?.rate ?? 0),
-          eta: running && p?.etaS !== undefined ? clock(p.etaS) : '—',
-        })}
+        {/* A running job with no total is still counting its list (runner.ts): no "2 / 0". */}
+        {running && !total
+          ? t('batch.progressCounting', { done, rate: Math.round(p?.rate ?? 0) })
+          : t('batch.progressLine', {
+              done,
+              total,
+              rate: Math.round(p?.rate ?? 0),
+              eta: running && p?.etaS !== undefined ? clock(p.etaS) : '—',
+            })}
       </span>
       <Space>
         {running ? (

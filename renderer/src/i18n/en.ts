@@ -397,6 +397,7 @@ export const en: Strings = {
     cancel: 'Cancel',
     viaSingle: 'Batch endpoint unavailable: checking one person at a time',
     progressLine: '{{done}} / {{total}} rows done · {{rate}} rows/s · about {{eta}} left',
+    progressCounting: '{{done}} rows done (counting the rows of the list) · {{rate}} rows/s',
     outcome: 'Result',
     filterOutcome: 'Filter by result',
     filterProblem: 'Filter by input problem',

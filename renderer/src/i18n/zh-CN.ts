@@ -392,6 +392,8 @@ export const zhCN = {
     cancel: '取消',
     viaSingle: '批量接口不可用，正逐人调用',
     progressLine: '已完成 {{done}} / {{total}} 行 · {{rate}} 行/秒 · 剩余约 {{eta}}',
+    // The list is counted alongside the run (its first calls go out at once): no total yet.
+    progressCounting: '已完成 {{done}} 行（正在清点名单总行数） · {{rate}} 行/秒',
     outcome: '结果',
     filterOutcome: '按结果筛选',
     filterProblem: '按输入问题筛选',

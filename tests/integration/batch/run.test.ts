@@ -151,6 +151,26 @@ describe('batch check of a list against the sandbox registry', () => {
       r.failedChecks,
     ]);
 
+  it('counts a new list alongside the run: the first calls do not wait for the count, the job keeps the total', async () => {
+    const job = 'PL-2026-0007';
+    newJob(job);
+    expect(getJob(f.core.db, f.core.services.cipher!, job).total).toBeNull();
+    const runner = new BatchRunner({ ...deps(), concurrency: 1, singleChunk: 4, commitGroup: { ms: 0, rows: 1 } });
+    const seen: Array<{ done: number; total: number; etaS?: number }> = [];
+    // The count starts once the first call is out and a second must wait: the first lines'
+    // progress may come before it, with a total of 0 and no time left, never a negative one.
+    runner.on('progress', (p) => seen.push(p));
+    expect(await runner.run(job)).toBe('done');
+    const lines = people.length + 3;
+    expect(getJob(f.core.db, f.core.services.cipher!, job).total).toBe(lines);
+    expect(seen.at(-1)).toMatchObject({ done: lines, total: lines });
+    for (const p of seen) {
+      expect(p.total === 0 || p.total === lines).toBe(true);
+      if (p.etaS !== undefined) expect(p.etaS).toBeGreaterThanOrEqual(0);
+      if (p.total === 0) expect(p.etaS).toBeUndefined();
+    }
+  });
+
   it('checks lines lost with a chunk again as the same use: per-person calls carry ids derived from the line', async () => {
     const job = 'PL-2026-0006';
     newJob(job);
