@@ -19,6 +19,13 @@ export interface JobItem {
   rules: BatchItem['rules'];
   /** When the labels were taken: the job's start, or `now` for a job from before 019 (the catalog today). */
   asOf: string;
+  /**
+   * What checking takes besides the rules: the item's parameters and the licenses its rules read.
+   * With them a job is checked to its end as it started (checkingItem), even when resumed after
+   * the catalog changed. Absent in jobs started before they were kept: those check with today's item.
+   */
+  params?: BatchItem['params'];
+  licenses?: BatchItem['licenses'];
 }
 
 /** The job's item as the catalog has it now. */
@@ -30,6 +37,8 @@ export function itemSnapshot(item: CatalogItem, at = new Date()): JobItem {
     listColumns: [...item.listColumns],
     rules: batchRules(item).map((r) => ({ ...r, label: { ...defaults.get(r.id)!.label } })),
     asOf: at.toISOString(),
+    params: { ...item.params },
+    licenses: item.licenses.map((l) => ({ ...l })),
   };
 }
 
@@ -60,10 +69,31 @@ export function parseSnapshot(text: string, job: string): JobItem {
     !bilingual(o.names) ||
     !Array.isArray(o.listColumns) ||
     !Array.isArray(o.rules) ||
-    !o.rules.every((r) => typeof r?.id === 'string' && typeof r.kind === 'string' && bilingual(r.label))
+    !o.rules.every((r) => typeof r?.id === 'string' && typeof r.kind === 'string' && bilingual(r.label)) ||
+    (o.params !== undefined && (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params))) ||
+    (o.licenses !== undefined &&
+      (!Array.isArray(o.licenses) ||
+        !o.licenses.every((l) => typeof l?.type === 'string' && typeof l.required === 'boolean')))
   )
     throw bad();
   return o as JobItem;
+}
+
+/**
+ * The item a job's lines are checked with: the one it kept at its start, so every line of a job
+ * is judged by the same rules, parameters and licenses, whenever it is resumed. A job that kept no
+ * parameters (started before they were kept, or before 019) checks with today's catalog item.
+ */
+export function checkingItem(stored: JobItem | undefined, current: CatalogItem): BatchItem {
+  if (!stored?.params || !stored.licenses) return current;
+  return {
+    code: stored.code,
+    names: { zh: stored.names.zh },
+    listColumns: stored.listColumns,
+    rules: stored.rules,
+    params: stored.params,
+    licenses: stored.licenses,
+  };
 }
 
 /**

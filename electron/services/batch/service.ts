@@ -12,7 +12,7 @@ import { batchRules } from './check-row';
 import { BatchError } from './errors';
 import { missingColumns, type ColumnMapping } from './mapping';
 import { renderBatchSummaryPdf, type SummaryIssuer } from './report-pdf';
-import { itemSnapshot, readingItem, type JobItem } from './job-item';
+import { checkingItem, itemSnapshot, readingItem, type JobItem } from './job-item';
 import { filterRows, type RowFilter } from './rows';
 import { writeBatchXlsx } from './report-xlsx';
 import { BatchRunner } from './runner';
@@ -125,7 +125,8 @@ export class BatchService {
   /** Runs (or resumes) a job in the background; the answer comes through onProgress. */
   private go(id: string, clerkId: string): void {
     const job = getJob(this.d.db, this.d.cipher, id);
-    const item = this.item(job.itemCode);
+    // Still offered for batches (a withdrawn item's jobs stay paused), and checked as it started.
+    const item = checkingItem(getJobItem(this.d.db, id), this.item(job.itemCode));
     const who: Pick<UsageContext, 'organisation' | 'clerk'> = { organisation: this.d.organisation, clerk: clerkId };
     const runner = new BatchRunner({
       db: this.d.db,

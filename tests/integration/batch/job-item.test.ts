@@ -141,10 +141,9 @@ describe('a batch job keeps its item as it started', () => {
     expect(labels(serviceWith(loadCatalog()), OLD_JOB)).toEqual(new Set([OLD]));
   });
 
-  it('stores a line checked after the catalog reworded a rule with the wording it was checked under', async () => {
-    // Started (its item kept) under the old wording, resumed by a terminal whose catalog has the new.
-    const id = 'PL-2000-0002';
-    const csv = join(f.dataDir, 'resumed-list.csv');
+  /** A job that kept `item` at its start (as batch.start keeps it), stopped before its first line. */
+  function keptJob(id: string, item: ReturnType<typeof itemSnapshot>): void {
+    const csv = join(f.dataDir, `${id}.csv`);
     writeFileSync(csv, list);
     createJob(f.core.db, f.core.services.cipher!, {
       id,
@@ -153,15 +152,50 @@ describe('a batch job keeps its item as it started', () => {
       clerkId: 'st1',
       source: csv,
       mapping: { name: 0, idNumber: 1 },
-      item: itemSnapshot(loadCatalog().byCode.get('senior-card')!),
+      item,
     });
-    const now = serviceWith(reworded());
-    now.resume(id, 'st1');
-    await now.settled(id);
-    expect(now.view(id).state).toBe('done');
+  }
+  async function resumeWith(catalog: Catalog, id: string): Promise<BatchService> {
+    const s = serviceWith(catalog);
+    s.resume(id, 'st1');
+    await s.settled(id);
+    expect(s.view(id).state).toBe('done');
+    return s;
+  }
+  /** Today's catalog with senior-card's age raised past anyone's: a rule's logic changed, not its words. */
+  function raised(): Catalog {
+    const catalog = loadCatalog();
+    const item = catalog.byCode.get('senior-card')!;
+    const copy = { ...item, params: { ...item.params, seniorAge: 200 } };
+    return { ...catalog, byCode: new Map(catalog.byCode).set('senior-card', copy) };
+  }
+  const ageResults = (s: BatchService, id: string) =>
+    new Set(s.rows(id, { limit: 200 }).rows.map((r) => r.checks.find((c) => c.id === 'senior-age')!.result));
+
+  it('checks a job resumed after a catalog update with the rules, wording and parameters it started with', async () => {
+    // Started (its item kept) under the old catalog, resumed by a terminal with the new one.
+    keptJob('PL-2000-0002', itemSnapshot(loadCatalog().byCode.get('senior-card')!));
+    const worded = await resumeWith(reworded(), 'PL-2000-0002');
+    expect(labels(worded, 'PL-2000-0002')).toEqual(new Set([OLD]));
+    // The demo residents are of every age: the job's own age (60) passes some and fails others.
+    keptJob('PL-2000-0003', itemSnapshot(loadCatalog().byCode.get('senior-card')!));
+    const now = await resumeWith(raised(), 'PL-2000-0003');
+    expect(ageResults(now, 'PL-2000-0003')).toEqual(new Set(['passed', 'failed']));
+  });
+
+  it("checks a job that kept only its labels (before its rules were kept) with today's item, its rows worded as checked", async () => {
+    const labelsOnly = () => {
+      const { params: _p, licenses: _l, ...rest } = itemSnapshot(loadCatalog().byCode.get('senior-card')!);
+      return rest;
+    };
+    keptJob('PL-2000-0004', labelsOnly());
+    const worded = await resumeWith(reworded(), 'PL-2000-0004');
     // The rows say what they were checked with, not what the job started with.
-    expect(labels(now, id)).toEqual(new Set([NEW.zh]));
-    expect(labels(serviceWith(loadCatalog()), id)).toEqual(new Set([NEW.zh]));
+    expect(labels(worded, 'PL-2000-0004')).toEqual(new Set([NEW.zh]));
+    expect(labels(serviceWith(loadCatalog()), 'PL-2000-0004')).toEqual(new Set([NEW.zh]));
+    keptJob('PL-2000-0005', labelsOnly());
+    // The control for the test above: today's age of 200 fails everyone.
+    expect(ageResults(await resumeWith(raised(), 'PL-2000-0005'), 'PL-2000-0005')).toEqual(new Set(['failed']));
   });
 
   const poppler = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemSnapshot, parseSnapshot, readingItem } from '../../../electron/services/batch/job-item';
+import { checkingItem, itemSnapshot, parseSnapshot, readingItem } from '../../../electron/services/batch/job-item';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
 import { evaluators } from '../../../electron/services/rules';
 
@@ -17,13 +17,40 @@ describe('what a batch job keeps of its item', () => {
     expect(snap.rules.map((r) => r.id)).toEqual(['senior-age', 'resident-id-license']);
     const lic = item.rules.find((r) => r.id === 'resident-id-license')!;
     expect(snap.rules[1]!.label).toEqual(lic.label ?? evaluators[lic.kind].label);
+    // What checking takes besides the rules, copies (the catalog's objects are not shared).
+    expect(snap.params).toEqual(item.params);
+    expect(snap.licenses).toEqual(item.licenses);
+    expect(snap.licenses).not.toBe(item.licenses);
     // Round trip through the stored text.
     expect(parseSnapshot(JSON.stringify(snap), 'J')).toEqual(snap);
   });
 
+  it("checks with the rules, parameters and licenses it kept; with today's item when it kept only labels", () => {
+    const snap = itemSnapshot(item);
+    const changed = { ...item, params: { seniorAge: 99 } };
+    expect(checkingItem(snap, changed)).toEqual({
+      code: 'senior-card',
+      names: { zh: item.names.zh },
+      listColumns: [],
+      rules: snap.rules,
+      params: { seniorAge: 60 },
+      licenses: item.licenses,
+    });
+    const { params: _p, ...labelsOnly } = snap;
+    expect(checkingItem(labelsOnly, changed)).toBe(changed);
+    expect(checkingItem(undefined, changed)).toBe(changed);
+  });
+
   it('stored damaged, is a BATCH_JOB_DAMAGED error, not a report with made-up labels', () => {
     const snap = itemSnapshot(item);
-    for (const text of ['{', 'null', '[]', JSON.stringify({ ...snap, rules: [{ id: 'x' }] })])
+    for (const text of [
+      '{',
+      'null',
+      '[]',
+      JSON.stringify({ ...snap, rules: [{ id: 'x' }] }),
+      JSON.stringify({ ...snap, params: [] }),
+      JSON.stringify({ ...snap, licenses: [{ type: 1 }] }),
+    ])
       expect(() => parseSnapshot(text, 'J1'), text).toThrow(expect.objectContaining({ code: 'BATCH_JOB_DAMAGED' }));
   });
 
