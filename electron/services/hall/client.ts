@@ -54,7 +54,12 @@ export async function pairWithHall(url: string, code: string, name: string, area
 
 /** Signed calls to the hall (HMAC, the registry's scheme); the terminal's secret never leaves the header signature. */
 export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
-  async function call<T>(method: 'GET' | 'POST', pathAndQuery: string, payload?: unknown): Promise<T> {
+  async function call<T>(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    payload?: unknown,
+    waitMs = timeoutMs,
+  ): Promise<T> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     let res: Response;
     try {
@@ -65,7 +70,7 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
           ...signedHeaders({ appKey: creds.terminalId, appSecret: creds.secret, method, pathAndQuery, body }),
         },
         body: body || undefined,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(waitMs),
       });
     } catch (e) {
       throw new HallCallError('HALL_UNREACHABLE', 0, true, { message: (e as Error).message });
@@ -116,9 +121,11 @@ export function hallClient(creds: HallCredentials, timeoutMs = 10_000) {
         'GET',
         `${HALL_PATH.worklistTasks}?${new URLSearchParams({ id: q.id, area: q.area, since: String(q.since ?? -1) }).toString()}`,
       ),
-    worklistClaim: (k: { id: string; seq: number; version: number; byUser?: string }) =>
-      call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistClaim, k),
-    worklistStep: (k: HallWorklistStepBody) => call<HallWorklistStepAnswer>('POST', HALL_PATH.worklistStep, k),
+    // `waitMs`: a step that can be queued when the hall does not answer need not wait the full timeout.
+    worklistClaim: (k: { id: string; seq: number; version: number; byUser?: string }, waitMs?: number) =>
+      call<{ task: HallWorklistTask }>('POST', HALL_PATH.worklistClaim, k, waitMs),
+    worklistStep: (k: HallWorklistStepBody, waitMs?: number) =>
+      call<HallWorklistStepAnswer>('POST', HALL_PATH.worklistStep, k, waitMs),
   };
 }
 export type HallClient = ReturnType<typeof hallClient>;

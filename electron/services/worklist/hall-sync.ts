@@ -18,7 +18,7 @@ import {
   type SharedLink,
 } from './hall-share';
 import type { LateStepBody } from './hall-receiver';
-import { pendingSteps, queuedStep, QUEUEABLE, stepIdOf, stepKey } from './offline';
+import { pendingSteps, queuedStep, QUEUEABLE, QUEUEABLE_WAIT_MS, stepIdOf, stepKey } from './offline';
 import type { OutboxMessageInput } from '../outbox/types';
 import type { Programme } from './programmes';
 import type { Step } from './steps';
@@ -131,17 +131,15 @@ export class HallSync {
   }
 
   /** Claims the task at the hall at the version this terminal saw; null when not shared. */
-  async claim(taskId: number): Promise<{ version: number } | null> {
+  async claim(taskId: number, waitMs?: number): Promise<{ version: number } | null> {
     const sh = this.sharedFor(taskId);
     if (!sh) return null;
     const version = await this.ensurePut(sh.link, sh.worklist, taskId);
     try {
-      const { task } = await sh.link.client.worklistClaim({
-        id: sh.worklist,
-        seq: sh.seq,
-        version,
-        byUser: this.who(),
-      });
+      const { task } = await sh.link.client.worklistClaim(
+        { id: sh.worklist, seq: sh.seq, version, byUser: this.who() },
+        waitMs,
+      );
       this.core.db.prepare('UPDATE worklist_tasks SET hall_version = ? WHERE id = ?').run(task.version, taskId);
       return { version: task.version };
     } catch (e) {
@@ -202,10 +200,11 @@ export class HallSync {
       ),
     });
     if (queueable && pendingSteps(this.core.db, sh.worklist, sh.seq).length) return later();
+    const wait = queueable ? QUEUEABLE_WAIT_MS : undefined;
     this.assertNoneQueued(taskId);
     let claim: { version: number } | null;
     try {
-      claim = await this.claim(taskId);
+      claim = await this.claim(taskId, wait);
     } catch (e) {
       if (queueable && unreachable(e)) return later();
       throw e;
@@ -216,7 +215,7 @@ export class HallSync {
     const stepId = stepIdOf(sh.link, stepKey(sh.worklist, sh.seq, claim.version, step));
     const k = { id: sh.worklist, seq: sh.seq, version: claim.version, step, byUser: this.who(), ...extra, stepId };
     try {
-      const { task } = await sh.link.client.worklistStep(k);
+      const { task } = await sh.link.client.worklistStep(k, wait);
       return { version: task.version };
     } catch (e) {
       // Our claim holds (or lapses, and then the claim-and-step takes it again if nobody moved).

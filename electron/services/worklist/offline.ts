@@ -17,6 +17,15 @@ import type { TaskView } from './types';
 /** The steps that may be recorded here and sent later; `output` must claim first (one card). */
 export const QUEUEABLE = new Set<string>(['reached', 'not-reached', 'declined', 'confirm', 'assign']);
 
+/**
+ * How long such a step waits for each of the hall's claim and step before it is queued instead:
+ * the hall is on the hall's own network and answers in milliseconds, and one that hangs (its
+ * machine frozen, a half-open connection) would otherwise hold the station worker for the hall
+ * client's 5 s a call. Queuing after a lost answer is safe: the step keeps its id, and the hall
+ * takes one id once (PG 008), so a step that did arrive is answered `repeated` when resent.
+ */
+export const QUEUEABLE_WAIT_MS = 2_000;
+
 /** The step row a refusal appends, its note (sealed like any note) saying what the hall had. */
 export const NOT_APPLIED = 'not-applied';
 

@@ -11,9 +11,17 @@ import type { AddressInfo } from 'node:net';
 export async function startSwitchProxy(target: { host: string; port: number }) {
   const sockets = new Set<Socket>();
   let up = true;
+  let hanging = false;
+  const held = new Set<Socket>();
   const lose = { line: '', left: 0, lost: 0 };
   const server = createServer((client) => {
     if (!up) return void client.destroy();
+    if (hanging) {
+      // Taken and read, never answered: a hall whose machine froze.
+      held.add(client);
+      client.on('data', () => undefined).on('error', () => undefined);
+      return;
+    }
     const far = createConnection(target);
     sockets.add(client).add(far);
     const kill = () => {
@@ -24,6 +32,8 @@ export async function startSwitchProxy(target: { host: string; port: number }) {
     };
     let losing = false;
     client.on('data', (chunk: Buffer) => {
+      // Hanging: a request on a connection already open is swallowed too, never answered.
+      if (hanging) return;
       if (lose.left > 0 && chunk.toString('latin1').startsWith(lose.line)) {
         lose.left -= 1;
         losing = true;
@@ -49,6 +59,17 @@ export async function startSwitchProxy(target: { host: string; port: number }) {
     },
     up() {
       up = true;
+      // The requests swallowed while hanging are cut, as a hall that comes back drops them.
+      if (hanging) {
+        for (const s of [...sockets, ...held]) s.destroy();
+        sockets.clear();
+        held.clear();
+      }
+      hanging = false;
+    },
+    /** Requests are taken and never answered, on open connections and new ones, until up(). */
+    hang() {
+      hanging = true;
     },
     loseAnswers(line: string, n = 1) {
       lose.line = line;
@@ -60,7 +81,7 @@ export async function startSwitchProxy(target: { host: string; port: number }) {
     },
     close: () =>
       new Promise<void>((r) => {
-        for (const s of sockets) s.destroy();
+        for (const s of [...sockets, ...held]) s.destroy();
         server.close(() => r());
       }),
   };

@@ -545,6 +545,36 @@ describe('a worklist shared by the station terminals through the hall', () => {
     );
   });
 
+  it('the hall hangs (takes calls, answers none): a contact step is queued after a short wait, and reaches the hall once', async () => {
+    // A worklist of its own (the high-age allowance in A's area, C's was in another), put to the hall.
+    const wl = (await a.callOk('worklist.start', { programme: 'longevity-80', area: AREA })).id;
+    await until('the worklist at the hall', async () => (await hallTasks(wl)).length > 0, { timeoutMs: 30_000 });
+    const [task] = await toContact(a, wl, 1);
+    expect(task, 'a task to contact').toBeDefined();
+    const seq = task!.seq;
+    proxyA.hang();
+    let took = 0;
+    try {
+      const t0 = Date.now();
+      const reached = await a.callOk('worklist.step', {
+        taskId: task!.id,
+        step: 'reached',
+        note: '电话联系，本人在家',
+      });
+      took = Date.now() - t0;
+      expect([reached.state, reached.hall?.pending]).toEqual(['reached', 1]);
+    } finally {
+      proxyA.up();
+    }
+    // Which wait governed: the queueable step's (QUEUEABLE_WAIT_MS, 2 s) on the claim, not the hall
+    // client's 5 s. A bound with 1.5 s of margin either side, not a speed figure.
+    expect(took).toBeGreaterThanOrEqual(1_900);
+    expect(took).toBeLessThan(3_500);
+    await untilDelivered(a, wl, seq);
+    expect((await hallSteps(wl, seq)).map((r) => [r.step, r.terminal])).toEqual([['reached', 'HALL01/W1']]);
+    expect((await hallTasks(wl)).find((t) => t.seq === seq)!.state).toBe('reached');
+  });
+
   it('the output still claims first: refused while the hall is down, nothing made', async () => {
     // The task the test before left confirmed, nothing queued.
     const task = (await a.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.state === 'confirmed' && !t.hall);
