@@ -269,6 +269,11 @@ export const operations = {
     'Record a contact (reached, not reached, declined) or the confirmation',
   ),
   'worklist.assign': op<T.TaskView[]>()(W.assignInput, ['station'], 'Give tasks to a member of the station staff'),
+  'worklist.ackNotApplied': op<T.TaskView>()(
+    W.taskRef,
+    ['station'],
+    "Mark a task's steps the hall did not take as read: its row stops showing them, its log keeps them",
+  ),
   'worklist.output': op<T.TaskView>()(
     W.outputInput,
     ['station'],

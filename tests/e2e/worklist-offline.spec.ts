@@ -58,6 +58,14 @@ test('a step recorded while the hall is down, then refused there: the row says s
     await page.getByTestId('lang-switch').click();
     await expect(note).toContainText('was not applied');
     await page.screenshot({ path: shot('worklist-offline-not-applied-en'), fullPage: true });
+
+    // Read: the note folds away, the task stays as the hall has it.
+    await page.getByTestId(`task-${seq}-ack`).click();
+    await expect(note).toHaveCount(0);
+    await expect(row).toContainText('Declined');
+    await page.getByTestId('lang-switch').click();
+    await expect(row).toContainText('已谢绝');
+    await page.screenshot({ path: shot('worklist-offline-read-zh'), fullPage: true });
   } finally {
     await proxy.close();
   }

@@ -9,6 +9,7 @@ type WorklistOps =
   | 'worklist.view'
   | 'worklist.step'
   | 'worklist.assign'
+  | 'worklist.ackNotApplied'
   | 'worklist.output'
   | 'worklist.deliver'
   | 'worklist.export'
@@ -29,6 +30,7 @@ export const worklistHandlers: HandlerSlice<WorklistOps> = {
   'worklist.view': (ctx, { id, ...f }) => svc(ctx).view(id, f),
   'worklist.step': (ctx, { taskId, step, note }) => svc(ctx).step(taskId, step, note),
   'worklist.assign': (ctx, { taskIds, userId }) => svc(ctx).assign(taskIds, userId),
+  'worklist.ackNotApplied': (ctx, { taskId }) => svc(ctx).ackNotApplied(taskId),
   'worklist.output': (ctx, { taskId, values }) => svc(ctx).output(taskId, values),
   'worklist.deliver': (ctx, { taskId, note, signature }) =>
     svc(ctx).deliver(taskId, { ...(note ? { note } : {}), ...(signature ? { signature } : {}) }),

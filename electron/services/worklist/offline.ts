@@ -29,6 +29,26 @@ export const QUEUEABLE_WAIT_MS = 2_000;
 /** The step row a refusal appends, its note (sealed like any note) saying what the hall had. */
 export const NOT_APPLIED = 'not-applied';
 
+/**
+ * The step row that says the staff have read a task's not-applied marks (worklist.ackNotApplied):
+ * its note lists the `not-applied` rows read. The row stops showing them; the log keeps them all.
+ */
+export const NOT_APPLIED_SEEN = 'not-applied-seen';
+
+/** The task's `not-applied` rows nobody has marked read yet. */
+export function unseenNotApplied(db: Db, cipher: RecordCipher, taskId: number): number[] {
+  const all = steps(db, cipher, taskId);
+  const seen = seenRows(all);
+  return all.filter((s) => s.step === NOT_APPLIED && s.note && !seen.has(s.id)).map((s) => s.id);
+}
+
+const seenRows = (all: ReadonlyArray<{ step: string; note?: string }>) =>
+  new Set(
+    all
+      .filter((s) => s.step === NOT_APPLIED_SEEN && s.note)
+      .flatMap((s) => (JSON.parse(s.note!) as { rows: number[] }).rows),
+  );
+
 /** A queued step as the outbox carries it: the hall's claim-and-step body, and where it sits here. */
 export interface QueuedStepBody {
   type: 'step';
@@ -152,10 +172,13 @@ export function hallView(
 ): Pick<TaskView, 'history'> & Partial<Pick<TaskView, 'hall'>> {
   const all = steps(db, cipher, task.id);
   if (!shared) return { history: all.map(({ id: _id, ...s }) => s) };
-  const refused = all.filter((s) => s.step === NOT_APPLIED && s.note).map((s) => JSON.parse(s.note!) as NotApplied);
-  const refusedRows = new Set(refused.map((n) => n.row));
+  const seen = seenRows(all);
+  const marks = all.filter((s) => s.step === NOT_APPLIED && s.note);
+  // The log marks every step the hall did not take; the row's notes are the ones not yet read.
+  const refusedRows = new Set(marks.map((s) => (JSON.parse(s.note!) as NotApplied).row));
+  const refused = marks.filter((s) => !seen.has(s.id)).map((s) => JSON.parse(s.note!) as NotApplied);
   const pending = pendingSteps(db, task.worklist_id, task.seq).length;
-  const own = all.filter((s) => s.step !== NOT_APPLIED);
+  const own = all.filter((s) => s.step !== NOT_APPLIED && s.step !== NOT_APPLIED_SEEN);
   const history = own.map(({ id, ...s }, i): TaskView['history'][number] => ({
     ...s,
     ...(refusedRows.has(id)

@@ -15,6 +15,7 @@ import { getProgramme, loadProgrammes, type Programme } from './programmes';
 import { nextState, type Step } from './steps';
 import { mirrorWorklist, sharedPrefix } from './hall-share';
 import { sealPlainNotes } from './notes';
+import { NOT_APPLIED_SEEN, unseenNotApplied } from './offline';
 import {
   addStep,
   countTasks,
@@ -231,6 +232,18 @@ export class WorklistService {
    * Gives tasks to a member of the station's staff (an account with the station role). Shared:
    * each through the hall first (claim, then the `assign` step), so every terminal sees it.
    */
+  /**
+   * The task's not-applied marks read by the staff: the row stops showing them (the log keeps every
+   * step and every mark). Nothing to read is no error: two windows may both press 知道了.
+   */
+  ackNotApplied(taskId: number): TaskView {
+    this.task(taskId);
+    const rows = unseenNotApplied(this.core.db, this.d.cipher, taskId);
+    if (rows.length)
+      addStep(this.core.db, this.d.cipher, taskId, NOT_APPLIED_SEEN, this.who(), JSON.stringify({ rows }));
+    return this.taskOut(taskId);
+  }
+
   async assign(taskIds: number[], userId: string): Promise<TaskView[]> {
     const staff = listAccounts(this.core.db).find((a) => a.id === userId && !a.disabled);
     if (!staff || !staff.roles.includes('station'))

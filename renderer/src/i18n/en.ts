@@ -98,6 +98,7 @@ export const en: Strings = {
         "“{{step}}” recorded offline was not applied: another window ({{terminal}}, {{by}}) had already moved this task to “{{state}}”. The hall's record stands; this terminal's record stays in the task's log.",
       notAppliedOther:
         "“{{step}}” recorded offline could not be applied at the hall ({{code}}); this terminal's record stays in the task's log. Take the step again on the task as the hall has it if it still applies.",
+      ack: 'Got it',
     },
   },
   help: {

@@ -1,4 +1,4 @@
-import { Alert, Space, Tag } from 'antd';
+import { Alert, Button, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TaskView } from '../../../electron/api/types';
 
@@ -17,8 +17,11 @@ export function PendingTag({ task }: { task: TaskView }) {
   );
 }
 
-/** One sentence per step not applied, under the row: which step, which window, what it holds now. */
-export function NotAppliedNote({ task }: { task: TaskView }) {
+/**
+ * One sentence per step not applied, under the row: which step, which window, what it holds now;
+ * then 知道了 (`onAck`), after which the row no longer shows them (the task's log still does).
+ */
+export function NotAppliedNote({ task, onAck }: { task: TaskView; onAck?: () => void }) {
   const { t } = useTranslation();
   const list = task.hall?.notApplied ?? [];
   if (!list.length) return null;
@@ -45,6 +48,11 @@ export function NotAppliedNote({ task }: { task: TaskView }) {
           }
         />
       ))}
+      {onAck && (
+        <Button size="small" onClick={onAck} data-testid={`task-${task.seq}-ack`}>
+          {t('worklist.hall.ack')}
+        </Button>
+      )}
     </Space>
   );
 }

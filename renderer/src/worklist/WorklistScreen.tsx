@@ -145,6 +145,21 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
     [open, load, refreshLists],
   );
 
+  // The not-applied marks read: the row folds them away (worklist.ackNotApplied).
+  const ack = useCallback(
+    async (task: TaskView) => {
+      if (!open) return;
+      try {
+        await call('worklist.ackNotApplied', { taskId: task.id });
+      } catch (e) {
+        setError(problem(e));
+      } finally {
+        await load(open.id);
+      }
+    },
+    [open, load],
+  );
+
   const exportXlsx = useCallback(async () => {
     if (!open) return;
     try {
@@ -355,7 +370,7 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
             columns={columns}
             data-testid="worklist-tasks"
             expandable={{
-              expandedRowRender: (r) => <NotAppliedNote task={r} />,
+              expandedRowRender: (r) => <NotAppliedNote task={r} onAck={() => void ack(r)} />,
               rowExpandable: (r) => !!r.hall?.notApplied.length,
               expandedRowKeys: withNotApplied(tasks),
               showExpandColumn: false,

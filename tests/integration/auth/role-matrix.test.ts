@@ -100,6 +100,7 @@ const MATRIX: Record<OpName, string> = {
   'worklist.view': '..x..',
   'worklist.step': '..x..',
   'worklist.assign': '..x..',
+  'worklist.ackNotApplied': '..x..',
   'worklist.output': '..x..',
   'worklist.deliver': '..x..',
   'worklist.export': '..x..',

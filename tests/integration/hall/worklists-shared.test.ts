@@ -486,6 +486,16 @@ describe('a worklist shared by the station terminals through the hall', () => {
     // The next look at the hall changes nothing more.
     await a.callOk('worklist.list');
     expect((await taskAt(a, id2, seq)).history.length).toBe(v.history.length);
+    // Read (知道了): the row drops the notes, the log still marks both steps; read again, nothing more.
+    const read = await a.callOk('worklist.ackNotApplied', { taskId: task!.id });
+    expect(read.hall).toBeUndefined();
+    expect(read.history).toEqual(v.history);
+    const rows = () => a.core.db.prepare('SELECT count(*) FROM worklist_steps WHERE task_id = ?').pluck().get(task!.id);
+    const n = rows();
+    expect((await a.callOk('worklist.ackNotApplied', { taskId: task!.id })).hall).toBeUndefined();
+    expect(rows()).toBe(n);
+    // A window that had not read them (B never had them): B's view of the task is untouched.
+    expect((await taskAt(b, id2, seq)).hall).toBeUndefined();
   });
 
   it("the hall up, but a step's answer lost after a good claim: queued with the step's own id, taken once", async () => {
