@@ -180,7 +180,7 @@ export class HallSync {
    * confirm or assign step the hall does not answer (down, or gone between the claim and the step)
    * is recorded here and queued for it (`queue`: the caller enqueues it with the step row, in the
    * same transaction); so is every step on a task that already has steps on their way, to keep
-   * their order. Not an output or a delivery: those claim first, and the hall must answer.
+   * their order. So is a delivery. Not an output: it claims first, and the hall must answer.
    */
   async viaHall(
     taskId: number,
@@ -224,7 +224,7 @@ export class HallSync {
     }
   }
 
-  /** Output and delivery wait for a task's queued steps to reach the hall (their claim would race them). */
+  /** An output waits for a task's queued steps to reach the hall (its claim would race them). */
   assertNoneQueued(taskId: number): void {
     const sh = this.sharedFor(taskId);
     if (!sh) return;

@@ -14,8 +14,14 @@ import type { TaskView } from './types';
  * the hall did not take is a `not-applied` row appended to the task's own step log, naming it.
  */
 
-/** The steps that may be recorded here and sent later; `output` must claim first (one card). */
-export const QUEUEABLE = new Set<string>(['reached', 'not-reached', 'declined', 'confirm', 'assign']);
+/**
+ * The steps that may be recorded here and sent later. Not `output`: it must claim first, so two
+ * windows never make one card. A delivery may wait: the card is made once and in one worker's hand,
+ * and the worker at the door must be able to record the handover (and its signature) whether or not
+ * the hall answers; a delivery the hall no longer takes (another window recorded one first) is
+ * marked not applied like any other.
+ */
+export const QUEUEABLE = new Set<string>(['reached', 'not-reached', 'declined', 'confirm', 'assign', 'deliver']);
 
 /**
  * How long such a step waits for each of the hall's claim and step before it is queued instead:

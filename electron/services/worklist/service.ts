@@ -393,8 +393,8 @@ export class WorklistService {
     const { t, p, worklist } = this.task(taskId);
     nextState(t.state, 'deliver');
     // From any terminal of the station: the hall has the output's record, the card is in hand.
+    // Queued (recorded here, sent later) when the hall does not answer, or behind a task's queued steps.
     const hall = await this.hall.viaHall(taskId, 'deliver', o.note ? { note: o.note } : {});
-    if (hall && !('version' in hall)) throw new Error('a delivery is never queued');
     const by = o.by ?? this.who();
     const digest = o.signature
       ? createHash('sha256').update(Buffer.from(o.signature.pngBase64, 'base64')).digest('hex')
@@ -405,16 +405,22 @@ export class WorklistService {
         delivered_by: by,
         delivered_at: new Date().toISOString(),
         ...(digest ? { signature: digest } : {}),
-        ...(hall ? { hall_version: hall.version } : {}),
+        ...(hall && 'version' in hall ? { hall_version: hall.version } : {}),
       });
-      addStep(this.core.db, this.d.cipher, taskId, 'deliver', this.who(), o.note);
+      const row = addStep(this.core.db, this.d.cipher, taskId, 'deliver', this.who(), o.note);
+      const queued = this.queue(hall, row);
       auditWorklist(this.core, this.d.cipher, 'worklist-deliver', {
         worklist,
         itemCode: p.item,
         purpose: reasonOf(p),
         idNumber: t.person.idNumber,
         ...(t.case_id ? { caseId: t.case_id } : {}),
-        detail: { task: t.seq, by, ...(digest ? { signature: digest } : {}) },
+        detail: {
+          task: t.seq,
+          by,
+          ...(digest ? { signature: digest } : {}),
+          ...(queued ? { hall: 'queued', key: queued } : {}),
+        },
       });
     })();
     return this.taskOut(taskId);

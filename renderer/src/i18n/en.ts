@@ -840,7 +840,7 @@ export const en: Strings = {
     WORKLIST_TASK_TAKEN:
       '{{by}} at {{terminal}} took this task first (now “{{state}}”); it is shown as the hall has it.',
     WORKLIST_HALL_PENDING:
-      'This task has {{count}} step(s) recorded while the hall server was down that have not reached it yet; make the output or record the delivery once they have (it happens by itself when the hall is back).',
+      'This task has {{count}} step(s) recorded while the hall server was down that have not reached it yet; make the output once they have (it happens by itself when the hall is back).',
     BATCH_TOO_LARGE: 'The list file is too large (at most {{max}} bytes); split it into smaller lists and import each.',
     BATCH_REGISTRY_DOWN:
       'The registry did not answer at line {{line}}; the batch check is paused. Resume it once the registry is back.',

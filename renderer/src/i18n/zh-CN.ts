@@ -782,7 +782,7 @@ export const zhCN = {
     WORKLIST_OUTPUT_FAILED: '未能办结（{{reason}}），任务保持“已确认”，可重试。',
     WORKLIST_TASK_TAKEN: '该任务已由 {{terminal}} 的 {{by}} 先行处理（现为“{{state}}”），已按大厅记录显示最新情况。',
     WORKLIST_HALL_PENDING:
-      '此项有 {{count}} 步是大厅服务器断开时记录的，尚未同步到大厅；请待同步完成（大厅恢复后自动进行）再办结或送达。',
+      '此项有 {{count}} 步是大厅服务器断开时记录的，尚未同步到大厅；请待同步完成（大厅恢复后自动进行）再办结。',
     BATCH_TOO_LARGE: '名单文件过大（上限 {{max}} 字节），请拆分为较小的名单后分别导入。',
     BATCH_REGISTRY_DOWN: '登记机关在第 {{line}} 行时未能答复，批量核验已暂停；请待登记机关恢复后点击“继续”。',
     BATCH_ITEM: '事项“{{item}}”不支持批量核验，请选择其他事项。',

@@ -315,6 +315,30 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect([atB.state, atB.outputRef]).toEqual(['output-made', made.outputRef]);
   });
 
+  it('the hall down at the door: the delivery is recorded here, queued, and reaches the hall once', async () => {
+    // The task the test before made its output for, at A and at the hall.
+    const task = (await a.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.state === 'output-made');
+    expect(task, 'a task with its output made').toBeDefined();
+    const seq = task!.seq;
+    proxyA.down();
+    let handed: TaskView;
+    try {
+      handed = await a.callOk('worklist.deliver', { taskId: task!.id, note: '本人签收' });
+    } finally {
+      proxyA.up();
+    }
+    expect([handed.state, handed.hall?.pending]).toEqual(['delivered', 1]);
+    expect(handed.history.at(-1)).toMatchObject({ step: 'deliver', hall: 'queued' });
+    expect(auditOf(a, 'worklist-deliver').at(-1)).toMatchObject({ task: seq, hall: 'queued' });
+    await untilDelivered(a, id2, seq);
+    expect((await hallSteps(id2, seq)).filter((r) => r.step === 'deliver')).toEqual([
+      expect.objectContaining({ terminal: 'HALL01/W1' }),
+    ]);
+    expect((await hallTasks(id2)).find((t) => t.seq === seq)!.state).toBe('delivered');
+    expect((await taskAt(b, id2, seq)).state).toBe('delivered');
+    expect((await taskAt(a, id2, seq)).hall).toBeUndefined();
+  });
+
   // Steps while the hall is down (docs/worklists.md): recorded at the terminal, queued behind the
   // worklist's put, delivered in order once the hall is back, taken once by their step id.
   const hallSteps = async (wl: string, seq: number) =>
