@@ -109,7 +109,7 @@ export function evaluateRow(
 
 /**
  * Checks one applicant exactly as the counter does: the same fetch (registry first, then the
- * cache) and rules. `unreachable`: the registry did not answer and the cache lacked a type, so
+ * cache) and rules; what the registry answers is not kept in the counter's offline cache. `unreachable`: the registry did not answer and the cache lacked a type, so
  * the verdict would say "could not check" for a reason that is the registry's, not the person's.
  * `line` (the job and the line's number): each person's calls carry request ids derived from it,
  * so checking the line again after a crash is the same use to the registry, not a second one, and
@@ -134,7 +134,8 @@ export async function checkRow(
             rowKey: rowKey(line.seq, h.role),
           }
         : usage;
-      return licenses.fetchForHolder(h.idNumber, u, types);
+      // Not kept in the counter's offline cache: a list's applicants are checked, not served here.
+      return licenses.fetchForHolder(h.idNumber, u, types, { keep: false });
     }),
   );
   const rd: RowDelivered = { child: got[0]! };

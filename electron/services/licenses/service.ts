@@ -66,7 +66,17 @@ export class LicenseService {
     return this.status.subscribe(fn);
   }
 
-  async fetchForHolder(holderCode: string, usage: CallUsage, typeCodes?: string[]): Promise<FetchResult> {
+  /**
+   * `keep: false`: what the registry answers is used, not kept in the offline cache (a batch
+   * check: the applicants on a list never came to this counter, and their licenses are needed for
+   * the check only). The cache is still read when the registry does not answer.
+   */
+  async fetchForHolder(
+    holderCode: string,
+    usage: CallUsage,
+    typeCodes?: string[],
+    opts: { keep?: boolean } = {},
+  ): Promise<FetchResult> {
     const holder = normalizeHolderCode(holderCode);
     const wanted = typeCodes && typeCodes.length > 0 ? [...new Set(typeCodes)] : undefined;
     if (this.o.isOnline && !this.o.isOnline()) {
@@ -116,7 +126,7 @@ export class LicenseService {
         this.fromCacheForGet(entry, r.reason, licenses, errors);
       }
     });
-    if (toCache.length > 0) {
+    if (toCache.length > 0 && opts.keep !== false) {
       try {
         putLicenses(this.o.db, this.o.cipher, toCache);
       } catch (e) {

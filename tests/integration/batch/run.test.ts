@@ -151,10 +151,12 @@ describe('batch check of a list against the sandbox registry', () => {
       r.failedChecks,
     ]);
 
-  it('counts a new list alongside the run: the first calls do not wait for the count, the job keeps the total', async () => {
+  it("counts a new list alongside the run, keeps the total, and keeps no applicant's licenses in the offline cache", async () => {
     const job = 'PL-2026-0007';
     newJob(job);
     expect(getJob(f.core.db, f.core.services.cipher!, job).total).toBeNull();
+    const cached = () => f.core.db.prepare('SELECT count(*) FROM license_cache').pluck().get() as number;
+    const before = cached();
     const runner = new BatchRunner({ ...deps(), concurrency: 1, singleChunk: 4, commitGroup: { ms: 0, rows: 1 } });
     const seen: Array<{ done: number; total: number; etaS?: number }> = [];
     // The count starts once the first call is out and a second must wait: the first lines'
@@ -164,6 +166,12 @@ describe('batch check of a list against the sandbox registry', () => {
     const lines = people.length + 3;
     expect(getJob(f.core.db, f.core.services.cipher!, job).total).toBe(lines);
     expect(seen.at(-1)).toMatchObject({ done: lines, total: lines });
+    // The applicants' licenses were used for the check (a license relied on), not kept in the
+    // counter's offline cache.
+    const rows = listRows(f.core.db, f.core.services.cipher!, job, { item, limit: 1000 });
+    const relied = rows.flatMap((r) => r.checks ?? []).filter((c) => c.result === 'passed' && c.source);
+    expect(relied.length).toBeGreaterThan(0);
+    expect(cached()).toBe(before);
     for (const p of seen) {
       expect(p.total === 0 || p.total === lines).toBe(true);
       if (p.etaS !== undefined) expect(p.etaS).toBeGreaterThanOrEqual(0);
