@@ -141,7 +141,8 @@ export class BatchRunner extends EventEmitter<{
     setJobState(db, jobId, 'running');
     let counting: Promise<void> | undefined = job.total === null ? undefined : Promise.resolve();
     const startCounting = () => {
-      counting ??= countLines(job.source).then((n) => {
+      if (counting) return;
+      counting = countLines(job.source).then((n) => {
         total = n;
         setJobTotal(db, jobId, n);
       });

@@ -41,14 +41,22 @@ export const NOT_APPLIED = 'not-applied';
  */
 export const NOT_APPLIED_SEEN = 'not-applied-seen';
 
+type LogRow = { id: number; step: string; note?: string };
+
+/** A task's `not-applied` rows, each with what it says. */
+const marksOf = (all: readonly LogRow[]) =>
+  all.filter((s) => s.step === NOT_APPLIED && s.note).map((s) => ({ id: s.id, n: JSON.parse(s.note!) as NotApplied }));
+
 /** The task's `not-applied` rows nobody has marked read yet. */
 export function unseenNotApplied(db: Db, cipher: RecordCipher, taskId: number): number[] {
   const all = steps(db, cipher, taskId);
   const seen = seenRows(all);
-  return all.filter((s) => s.step === NOT_APPLIED && s.note && !seen.has(s.id)).map((s) => s.id);
+  return marksOf(all)
+    .filter((m) => !seen.has(m.id))
+    .map((m) => m.id);
 }
 
-const seenRows = (all: ReadonlyArray<{ step: string; note?: string }>) =>
+const seenRows = (all: readonly LogRow[]) =>
   new Set(
     all
       .filter((s) => s.step === NOT_APPLIED_SEEN && s.note)
@@ -160,9 +168,7 @@ export function addNotApplied(db: Db, cipher: RecordCipher, taskId: number, n: N
 
 /** The task's steps the hall did not take, from its log. */
 export function notApplied(db: Db, cipher: RecordCipher, taskId: number): NotApplied[] {
-  return steps(db, cipher, taskId)
-    .filter((s) => s.step === NOT_APPLIED && s.note)
-    .map((s) => JSON.parse(s.note!) as NotApplied);
+  return marksOf(steps(db, cipher, taskId)).map((m) => m.n);
 }
 
 /**
@@ -179,10 +185,10 @@ export function hallView(
   const all = steps(db, cipher, task.id);
   if (!shared) return { history: all.map(({ id: _id, ...s }) => s) };
   const seen = seenRows(all);
-  const marks = all.filter((s) => s.step === NOT_APPLIED && s.note);
+  const marks = marksOf(all);
   // The log marks every step the hall did not take; the row's notes are the ones not yet read.
-  const refusedRows = new Set(marks.map((s) => (JSON.parse(s.note!) as NotApplied).row));
-  const refused = marks.filter((s) => !seen.has(s.id)).map((s) => JSON.parse(s.note!) as NotApplied);
+  const refusedRows = new Set(marks.map((m) => m.n.row));
+  const refused = marks.filter((m) => !seen.has(m.id)).map((m) => m.n);
   const pending = pendingSteps(db, task.worklist_id, task.seq).length;
   const own = all.filter((s) => s.step !== NOT_APPLIED && s.step !== NOT_APPLIED_SEEN);
   const history = own.map(({ id, ...s }, i): TaskView['history'][number] => ({

@@ -234,7 +234,7 @@ export class WorklistService {
    */
   /**
    * The task's not-applied marks read by the staff: the row stops showing them (the log keeps every
-   * step and every mark). Nothing to read is no error: two windows may both press 知道了.
+   * step and every mark). Nothing left to read is no error: 知道了 pressed twice adds nothing.
    */
   ackNotApplied(taskId: number): TaskView {
     this.task(taskId);
