@@ -302,15 +302,17 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect(late().map((r) => r.key)).toEqual([
       expect.stringMatching(new RegExp(`^step\\.${id2}\\.${task.seq}\\.\\d+\\.output$`)),
     ]);
+    // The hall commits the step before A hears back and marks its outbox row delivered, so a poll
+    // can see the hall's row first: wait for both.
     await until(
-      'the output step at the hall',
+      'the output step at the hall, and A knowing it arrived',
       async () => {
         const r = (await hallTasks(id2)).find((t) => t.seq === task.seq)!;
-        return r.state === 'output-made';
+        return r.state === 'output-made' && late()[0]!.state === 'delivered';
       },
       { timeoutMs: 60_000 },
     );
-    expect(late()[0]!.state).toBe('delivered');
+    expect(late()).toHaveLength(1);
     const atB = (await b.callOk('worklist.view', { id: id2 })).tasks.find((t) => t.seq === task.seq)!;
     expect([atB.state, atB.outputRef]).toEqual(['output-made', made.outputRef]);
   });
