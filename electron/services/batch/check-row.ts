@@ -2,7 +2,10 @@ import { idNumberBirth } from '../../../protocol/id-number';
 import type { CatalogItem } from '../catalog/schema';
 import type { FetchResult, LicenseService } from '../licenses';
 import type { CallUsage, UsageContext } from '../registry/types';
-import { evaluate, type CheckResult, type RuleFacts } from '../rules';
+// The engine itself, not the rules' index: the index brings the catalog's schemas (zod), which the
+// rules thread (rules-worker.ts) would load for nothing, at the start of every run.
+import { evaluate } from '../rules/evaluate';
+import type { CheckResult, RuleFacts } from '../rules';
 import type { RowInput } from './mapping';
 import type { RowOutcome } from './store';
 

@@ -1,4 +1,5 @@
-import { evaluators, type Bilingual, type CheckResult, type CheckSource, type RuleKind } from '../rules';
+import type { Bilingual, CheckResult, CheckSource, RuleKind } from '../rules';
+import { evaluators } from '../rules/registry'; // not the index: see check-row.ts
 import type { Evaluator } from '../rules/evaluator';
 import type { BatchItem } from './check-row';
 import { BatchError } from './errors';
