@@ -1,5 +1,5 @@
-import type { LicenseRecord } from '../protocol/registry-types';
-import type { SandboxData } from './data';
+import { refKey, type SandboxData } from './data';
+import { JsonText } from './json-text';
 import type { LicenseRef } from './generator/licenses';
 import type { Faults } from './faults';
 import type { UsageLog, UsageRecord } from './usage-log';
@@ -30,7 +30,7 @@ export function batchLicenses(
   faults: Faults,
   usage: UsageLog,
   seen: RowUses,
-): { max: number; licenses: LicenseRecord[]; results: Array<{ holderCode: string; key: string; licenses: number[] }> } {
+): JsonText {
   const holders = (url.searchParams.get('holders') ?? '').split(',').filter(Boolean);
   const keys = (url.searchParams.get('keys') ?? '').split(',');
   if (holders.length === 0)
@@ -50,14 +50,19 @@ export function batchLicenses(
       usage.add({ ...(base as UsageRecord), holderCode, key, status: 200 });
     const mine: number[] = [];
     for (const r of data.book.refsForHolder(holderCode)) {
-      // By type and identifier, which need no license built: a holder has many the call skips.
+      // By type and reference, which need no license built: a holder has many the call skips. A
+      // reference names one license, and is cheaper to key on than the identifier, whose check
+      // characters are computed when the license is built.
       if (types && !types.includes(data.book.typeCode(r))) continue;
-      const id = data.book.identifier(r);
+      const id = refKey(r);
       let n = at.get(id);
       if (n === undefined) at.set(id, (n = refs.push(r) - 1));
       mine.push(n);
     }
     return { holderCode, key, licenses: mine };
   });
-  return { max: BATCH_MAX, licenses: data.licenses(refs, faults), results };
+  // { max, licenses, results }, the licenses joined from their stored texts (SandboxData.licenseTexts).
+  return new JsonText(
+    `{"max":${BATCH_MAX},"licenses":[${data.licenseTexts(refs, faults).join(',')}],"results":${JSON.stringify(results)}}`,
+  );
 }

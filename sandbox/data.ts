@@ -10,6 +10,11 @@ import type { Faults } from './faults';
 import { EconBook } from './econ/book';
 
 type LicenseFaults = Pick<Faults, 'brokenSignature' | 'unknownIssuer'>;
+const NO_SWITCHES: LicenseFaults = { brokenSignature: false, unknownIssuer: false };
+/** A reference's key: it names one license (its identifier is made from it). */
+export const refKey = (r: LicenseRef): string => `${r.key}:${r.index}`;
+/** At most this many UTF-16 units of presigned texts are held (~64 MB); past it, licenses are built per answer. */
+const TEXT_BUDGET = 32 * 1024 * 1024;
 
 /**
  * The sandbox's data: the generated world, its licenses and their signatures. Signing the whole
@@ -25,6 +30,14 @@ export class SandboxData {
   readonly econ: EconBook;
   private readonly rogue: Issuer;
   private readonly sigMemo = new Map<string, string>();
+  /**
+   * The served JSON text of presigned licenses, by reference (`key:index`), as a registry's store
+   * holds its documents: a batch answer is then joined from them rather than each license built
+   * again (identifier check characters, surface) and serialised. Only for the answer with no fault
+   * switch on; a baked-in fault (a tampered demo resident) is deterministic, so its text is too.
+   */
+  private readonly texts = new Map<string, string>();
+  private textChars = 0;
 
   constructor(
     opts: GenerateOptions,
@@ -82,6 +95,21 @@ export class SandboxData {
   }
 
   /**
+   * The licenses of `refs` as JSON texts, in order, exactly as JSON.stringify would give
+   * `licenses(refs, faults)`: the presigned texts where the store has them, the rest built.
+   */
+  licenseTexts(refs: readonly LicenseRef[], faults: LicenseFaults): string[] {
+    if (faults.brokenSignature || faults.unknownIssuer)
+      return this.licenses(refs, faults).map((l) => JSON.stringify(l));
+    const out = refs.map((r) => this.texts.get(refKey(r)));
+    const missing = refs.filter((_, i) => out[i] === undefined);
+    if (missing.length === 0) return out as string[];
+    const built = this.licenses(missing, faults);
+    let at = 0;
+    return out.map((t) => t ?? JSON.stringify(built[at++]));
+  }
+
+  /**
    * Signs every license of the world up front (up to the memo's bound), as a registry holds its
    * licenses signed since issue: a benchmark then measures serving them, not this simulator's
    * signing, which a real registry does once per license, not once per fetch. Chunked, so one
@@ -93,11 +121,14 @@ export class SandboxData {
     let refs: LicenseRef[] = [];
     let signed = 0;
     const flush = () => {
-      this.sign(
-        refs,
-        refs.map((r) => this.book.unsigned(r)),
-        false,
-      );
+      const unsigned = refs.map((r) => this.book.unsigned(r));
+      const values = this.sign(refs, unsigned, false);
+      refs.forEach((ref, i) => {
+        if (this.textChars >= TEXT_BUDGET) return;
+        const text = JSON.stringify(this.finish(ref, unsigned[i]!, NO_SWITCHES, values[i]!));
+        this.texts.set(refKey(ref), text);
+        this.textChars += text.length;
+      });
       signed += refs.length;
       refs = [];
     };

@@ -9,6 +9,7 @@ import { NO_FAULTS, faultsSchema, type Faults, type FaultsInput } from './faults
 import type { DemoResident } from './generator/demo';
 import { UsageLog, type UsageRecord } from './usage-log';
 import { batchLicenses, BatchInputError } from './batch';
+import { jsonBody } from './json-text';
 import { RowUses } from './row-uses';
 import { ROW_KEY_HEADER, ROW_KEY_PATTERN } from '../protocol/request-auth';
 import { populationPage, PopulationInputError } from './population';
@@ -100,7 +101,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value));
+  const body = Buffer.from(jsonBody(value));
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
   res.end(body);
 }
@@ -323,7 +324,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       return pump();
     }
     if (faults.truncate) {
-      const body = Buffer.from(JSON.stringify(value));
+      const body = Buffer.from(jsonBody(value));
       res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length });
       res.write(body.subarray(0, Math.floor(body.length / 2)));
       return void setTimeout(() => res.socket?.destroy(), 5);

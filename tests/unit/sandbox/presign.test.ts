@@ -39,6 +39,22 @@ describe('the sandbox signs its licenses up front (presign)', () => {
     expect(warm.licenses(one, NO_FAULTS)).toEqual(ok);
   });
 
+  it('serves the stored texts of presigned licenses exactly as it would serialise them', () => {
+    // Presigned and not, a license twice, and a demo resident whose licenses are tampered (baked in).
+    const tampered = warm.world.residents.find((x) => x.licenseFault === 'tampered-all');
+    expect(tampered, 'a demo resident whose licenses are all tampered').toBeDefined();
+    const some = [...wanted.slice(0, 30), ...refs.filter((_, i) => i % 11 === 0), wanted[0]!];
+    some.push(...warm.book.refsForHolder(tampered!.idNumber));
+    expect(warm.licenseTexts(some, NO_FAULTS)).toEqual(cold.licenses(some, NO_FAULTS).map((l) => JSON.stringify(l)));
+    for (const f of [
+      { brokenSignature: true, unknownIssuer: false },
+      { brokenSignature: false, unknownIssuer: true },
+    ])
+      expect(warm.licenseTexts(wanted.slice(0, 5), f)).toEqual(
+        cold.licenses(wanted.slice(0, 5), f).map((l) => JSON.stringify(l)),
+      );
+  });
+
   it('stops at the memo bound', () => {
     const small = new SandboxData(WORLD, 40);
     expect(small.presign().signed).toBe(40);
