@@ -35,3 +35,4 @@ export function hallAuditHead(h: Omit<HallAuditHead, 'type'>, receiver = HALL_RE
 }
 
 export const hallReceiverName = (terminalId: string) => `hall:${terminalId}`;
+export const hallPoolReceiverName = (terminalId: string) => `hallpool:${terminalId}`;

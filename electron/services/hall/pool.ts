@@ -4,6 +4,7 @@ import type { Core } from '../core/core';
 import type { RecordCipher } from '../crypto';
 import { poolKeys } from '../forms';
 import type { DataPool, PooledValue, PoolWrite } from '../pool';
+import { hallPoolReceiverName } from './events';
 import { personHash } from './person';
 import type { HallPrefillSource } from './types';
 
@@ -93,7 +94,7 @@ export function hallAwarePool(core: Core, cipher: RecordCipher, local: DataPool,
       const rec = getCase(core.db, cipher, w.caseId);
       outbox.enqueue(core.db, {
         kind: 'hall-pool',
-        receiver: `hallpool:${creds.terminalId}`,
+        receiver: hallPoolReceiverName(creds.terminalId),
         key: `pool.${w.caseId}.${w.itemCode}`,
         caseId: w.caseId,
         itemCode: w.itemCode,

@@ -259,6 +259,12 @@ export class Outbox {
       receiver.poll && !status.final ? now() + this.o.pollMs : null,
     );
     this.changed(row.id);
+    this.serverBack(receiver, row.receiver);
+  }
+
+  /** A receiver took a message: the same server's other receivers need not wait out their backoff. */
+  private serverBack(receiver: Receiver, name: string): void {
+    for (const other of receiver.sameServer?.(name) ?? []) if (other !== name) this.retryNow(other);
   }
 
   /**
@@ -315,6 +321,7 @@ export class Outbox {
     const pollAt = receiver.poll ? now() + this.o.pollMs : null;
     store.markDeliveredMany(this.o.db, this.o.cipher, run, statuses, now(), pollAt);
     for (const r of run) this.changed(r.id);
+    this.serverBack(receiver, head.receiver);
   }
 
   private async pollOne(row: OutboxRow): Promise<void> {

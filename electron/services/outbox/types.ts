@@ -90,5 +90,12 @@ export interface Receiver {
    * hall was down should reach it within this of its return, not after the 5-minute step.
    */
   maxRetryMs?: number;
+  /**
+   * The other receivers reached at the same server as this one (the hall's events, pool and
+   * worklists). When this receiver takes a message, the server is back: their put-off messages go
+   * now, not at their next try (a worklist step queued at a resident's door follows the first case
+   * event the window sends after the hall's return).
+   */
+  sameServer?(receiver: string): readonly string[];
   poll?(msg: { receiver: string; key: string; kind: string; remoteId: string | null }): Promise<RemoteStatus>;
 }

@@ -1,10 +1,22 @@
 import type { Core } from '../core/core';
 import { DeliveryError } from '../outbox';
 import { hallReceiver } from '../hall/receiver';
+import { hallPoolReceiverName, hallReceiverName } from '../hall/events';
+import { worklistReceiver } from '../worklist/hall-share';
 import { hallPoolReceiver } from '../hall/pool-receiver';
 import { HallService } from '../hall/service';
 import { join } from 'node:path';
 import { startHallChild, type HallLauncher } from '../training/hall-child';
+
+/**
+ * Every outbox receiver a pairing sends to at its hall, named from one of them (`family:terminalId`):
+ * its events, its pool entries and its worklists. One taking a message means the hall is back for
+ * all of them (Receiver.sameServer).
+ */
+export function hallReceiversLike(receiver: string): string[] {
+  const id = receiver.slice(receiver.indexOf(':') + 1);
+  return [hallReceiverName(id), hallPoolReceiverName(id), worklistReceiver(id)];
+}
 
 /**
  * The hall link (services/hall): sealed credentials, the audit tailer, and the `hall` and
@@ -18,18 +30,19 @@ export function wireHall(core: Core, launchHall?: HallLauncher): void {
   const hall = new HallService(core, cipher, outbox);
   core.services.hall = hall;
   const forThisPairing = (receiver: string) =>
-    receiver === `hallpool:${hall.credentials()?.terminalId}` ? hall.client() : null;
+    receiver === hallPoolReceiverName(hall.credentials()?.terminalId ?? '') ? hall.client() : null;
   const events = hallReceiver(() => hall.client());
   const earlier = (receiver: string) => !!hall.receiver() && receiver !== hall.receiver();
   const refused = () => new DeliveryError('OUTBOX_REFUSED', 'queued for an earlier pairing', false);
   // Batched like the bare receiver (catch-up speed), but a run of an earlier pairing is refused.
   outbox.register('hall', {
     ...events,
+    sameServer: hallReceiversLike,
     deliver: (msg) => (earlier(msg.receiver) ? Promise.reject(refused()) : events.deliver(msg)),
     deliverBatch: (msgs) =>
       msgs.some((m) => earlier(m.receiver)) ? Promise.reject(refused()) : events.deliverBatch!(msgs),
   });
-  outbox.register('hallpool', hallPoolReceiver(forThisPairing));
+  outbox.register('hallpool', { ...hallPoolReceiver(forThisPairing), sameServer: hallReceiversLike });
   hall.start();
   core.onClose(() => hall.stop());
   if (core.training && launchHall && process.env.COUNTER_TRAINING_HALL !== '0') trainingHall(core, hall, launchHall);

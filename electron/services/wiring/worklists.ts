@@ -5,6 +5,7 @@ import { WorklistService } from '../worklist/service';
 import { HALL_WORKLIST } from '../worklist/hall-share';
 import { worklistHallReceiver } from '../worklist/hall-receiver';
 import { reasonOf } from '../worklist/build';
+import { hallReceiversLike } from './hall';
 
 /** Station worklists: the programmes in resources/programmes, checked against the catalog at start. */
 export function wireWorklists(core: Core): void {
@@ -19,14 +20,15 @@ export function wireWorklists(core: Core): void {
   });
   core.services.worklists = worklists;
   // Shared worklists: the build's put (and a step the hall did not answer) to the hall, ordered, retried.
-  core.services.outbox?.register(
-    HALL_WORKLIST,
-    worklistHallReceiver(core, {
+  // The hall taking one of them means it is back for the window's events and pool entries too.
+  core.services.outbox?.register(HALL_WORKLIST, {
+    ...worklistHallReceiver(core, {
       cipher,
       purposeOf: (code) => {
         const p = worklists.programmes.find((x) => x.code === code);
         return p ? reasonOf(p) : code;
       },
     }),
-  );
+    sameServer: hallReceiversLike,
+  });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskView } from '../../../electron/api/types';
+import { appendAudit } from '../../../electron/services/audit';
 import { HallCallError } from '../../../electron/services/hall/client';
 import { newPairingCode } from '../../../hall/auth';
 import { startHall, type HallServer } from '../../../hall/server';
@@ -608,6 +609,36 @@ describe('a worklist shared by the station terminals through the hall', () => {
     expect(took).toBeLessThan(3_500);
     await untilDelivered(a, wl, seq);
     expect((await hallSteps(wl, seq)).map((r) => [r.step, r.terminal])).toEqual([['reached', 'HALL01/W1']]);
+    expect((await hallTasks(wl)).find((t) => t.seq === seq)!.state).toBe('reached');
+  });
+
+  it('the hall back: the first message the window sends there takes the queued steps along, not their next try', async () => {
+    const wl = (await a.callOk('worklist.start', { programme: 'severe-disability-care', area: AREA })).id;
+    await until('the worklist at the hall', async () => (await hallTasks(wl)).length > 0, { timeoutMs: 30_000 });
+    const [task] = await toContact(a, wl, 1);
+    expect(task, 'a task to contact').toBeDefined();
+    const seq = task!.seq;
+    proxyA.down();
+    try {
+      const reached = await a.callOk('worklist.step', { taskId: task!.id, step: 'reached' });
+      expect(reached.hall?.pending).toBe(1);
+      // As after a long outage: the step's next try is an hour away.
+      const later = a.core.db
+        .prepare("UPDATE outbox SET next_attempt_at = ? WHERE kind = 'hall-worklist' AND state = 'pending'")
+        .run(Date.now() + 3_600_000).changes;
+      expect(later).toBe(1);
+    } finally {
+      proxyA.up();
+    }
+    // The window's next event for the hall (any audit entry is tailed as the chain's head) goes now.
+    appendAudit(a.core.db, { action: 'test-mark', actor: 'test' });
+    expect(a.core.services.hall!.tail(false)).toBeGreaterThan(0);
+    a.core.services.outbox!.retryNow(a.core.services.hall!.receiver()!);
+    const t0 = Date.now();
+    await until('the queued step delivered', () => stepMessages(a, wl, seq).every((m) => m.state === 'delivered'), {
+      timeoutMs: 15_000,
+    });
+    expect(Date.now() - t0).toBeLessThan(15_000);
     expect((await hallTasks(wl)).find((t) => t.seq === seq)!.state).toBe('reached');
   });
 

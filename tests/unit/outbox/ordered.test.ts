@@ -115,3 +115,37 @@ describe('a receiver people wait on', () => {
     expect(capped).toBeGreaterThan(1_000);
   });
 });
+
+describe('receivers at the same server', () => {
+  it("one taking a message makes the others' put-off messages due now", async () => {
+    const { db, cipher } = tempDb();
+    let up = false;
+    const got: string[] = [];
+    const sameServer = (r: string) => [`events:${r.split(':')[1]}`, `steps:${r.split(':')[1]}`];
+    const receiver = (): Receiver => ({
+      sameServer,
+      async deliver(m) {
+        if (!up) throw new DeliveryError('OUTBOX_UNREACHABLE', 'down', true);
+        got.push(m.receiver);
+        return { state: 'stored', final: true };
+      },
+    });
+    // A long backoff: without the nudge, the step would wait a minute after the server's return.
+    const ob = new Outbox({
+      db,
+      cipher,
+      receivers: { events: receiver(), steps: receiver() },
+      backoff: { baseMs: 60_000, maxMs: 60_000 },
+      random: () => 0.5,
+    });
+    ob.start();
+    ob.enqueue(db, { kind: 'step', receiver: 'steps:W1', key: 'step-0001', payload: {} });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(db.prepare("SELECT attempts FROM outbox WHERE key = 'step-0001'").get()).toEqual({ attempts: 1 });
+    up = true;
+    ob.enqueue(db, { kind: 'event', receiver: 'events:W1', key: 'event-0001', payload: {} });
+    expect(await ob.drain(3000)).toBe(true);
+    await ob.stop();
+    expect(got).toEqual(['events:W1', 'steps:W1']);
+  });
+});
