@@ -9,6 +9,7 @@ import { makeCore } from '../helpers/core';
 import { startTestSandbox } from '../helpers/sandbox';
 import { hostBatch, type HostBatchRun } from './batch-host';
 import { hasProc, mainThreadCpu, processCpu, treeCpu } from './cpu';
+import { machinePaceMs } from './pace';
 import type { BenchGroup, BenchResult } from './types';
 
 /**
@@ -136,6 +137,7 @@ function cpuFigures(name: string, r: HostBatchRun): BenchResult[] {
 async function school(): Promise<BenchResult[]> {
   let people = 0;
   const lines = 5000;
+  const pace = machinePaceMs();
   const r = await hostBatch({
     list: (path) => (people = writeSchoolList(path, lines)),
     lines,
@@ -149,7 +151,7 @@ async function school(): Promise<BenchResult[]> {
       name: 'batch.people_per_s',
       value: Math.round(r.lines / r.secs),
       unit: 'lines/s',
-      note: `${r.lines} lines (applicants), school-enrolment (13 conditions: the child and both parents, ${people} people, ${Math.round(people / r.secs)} people/s; ${r.steadyRate ? `${Math.round(r.steadyRate)} lines/s after the first 10%` : 'no steady rate'}), built web host through the API, via ${r.via}, sandbox +20 ms`,
+      note: `${r.lines} lines (applicants), school-enrolment (13 conditions: the child and both parents, ${people} people, ${Math.round(people / r.secs)} people/s; ${r.steadyRate ? `${Math.round(r.steadyRate)} lines/s after the first 10%` : 'no steady rate'}), built web host through the API, via ${r.via}, sandbox +20 ms; machine pace before the run: an SM2 check took ${pace.toFixed(3)} ms (pace.ts)`,
     },
     ...cpuFigures('batch.people_per_s', r),
   ];
