@@ -46,7 +46,11 @@ export interface HostBatchRun {
  * to `done`; CPU from /proc for the host's main thread, the whole host and the sandbox; the host's
  * peak RSS from the kernel. Needs `npm run build`.
  */
-export async function hostBatch(o: {
+export async function hostBatch(o: HostBatchOptions): Promise<HostBatchRun> {
+  return (await hostBatches(o, 1))[0]!;
+}
+
+export interface HostBatchOptions {
   list: (path: string) => void;
   lines: number;
   itemCode: string;
@@ -54,7 +58,14 @@ export async function hostBatch(o: {
   residents?: number;
   /** License types the sandbox signs before serving (a registry holds its licenses signed since issue). */
   presign?: readonly string[];
-}): Promise<HostBatchRun> {
+}
+
+/**
+ * `runs` jobs of the same list, one after another in the same host: the first is a terminal's first
+ * list since it started; the later ones find its threads, heaps and compiled code as the first
+ * left them. Each job has its own batch number, so every person is a new use at the registry.
+ */
+export async function hostBatches(o: HostBatchOptions, runs: number): Promise<HostBatchRun[]> {
   const sb = await startTestSandbox({
     child: true,
     ...(o.residents ? { residents: o.residents } : {}),
@@ -69,6 +80,16 @@ export async function hostBatch(o: {
     await host.callOk('auth.signIn', { userId: 'demo-station', password: 'training-123' });
     const path = join(dir, 'list.csv');
     o.list(path);
+    const out: HostBatchRun[] = [];
+    for (let run = 0; run < runs; run++) out.push(await oneRun(path));
+    return out;
+  } finally {
+    host.proc.kill('SIGTERM');
+    await new Promise((r) => host.proc.once('exit', r));
+    await sb.stop();
+  }
+
+  async function oneRun(path: string): Promise<HostBatchRun> {
     const bytes = readFileSync(path);
     const chunk = 512 * 1024;
     let uploadId: string | undefined;
@@ -129,9 +150,5 @@ export async function hostBatch(o: {
       peakRssMb: peakRssMb(pid),
       ...(from && end > from.t ? { steadyRate: (lines - from.done) / ((end - from.t) / 1000) } : {}),
     };
-  } finally {
-    host.proc.kill('SIGTERM');
-    await new Promise((r) => host.proc.once('exit', r));
-    await sb.stop();
   }
 }
