@@ -116,6 +116,8 @@ async function single(name: string, rows: number): Promise<BenchResult[]> {
   }
 }
 
+const perLine = (r: HostBatchRun, s: number) => Math.round((s / r.lines) * 1e6) / 1e3;
+
 /** Per-line CPU figures of a host run: where the time went, whatever else the machine was doing. */
 function cpuFigures(name: string, r: HostBatchRun): BenchResult[] {
   const what = {
@@ -123,12 +125,12 @@ function cpuFigures(name: string, r: HostBatchRun): BenchResult[] {
     terminal: 'the whole terminal process (main, signature threads, GC helpers)',
     registry: 'the sandbox registry process',
   } as const;
-  const perLine = (s: number) => Math.round((s / r.lines) * 1e6) / 1e3;
+  const ms = (s: number) => perLine(r, s);
   // The whole process split by thread, so a change can be seen to move CPU or to save it.
-  const split = `main ${perLine(r.cpu.main)}, V8's helpers (GC, compilation) ${perLine(r.threads.before)}, threads the run started (verification, rules) ${perLine(r.threads.started)}`;
+  const split = `main ${ms(r.cpu.main)}, V8's helpers (GC, compilation) ${ms(r.threads.before)}, threads the run started (verification, rules) ${ms(r.threads.started)}`;
   return (Object.keys(what) as Array<keyof typeof what>).map((k) => ({
     name: `${name}.cpu_ms_per_row_${k}`,
-    value: perLine(r.cpu[k]),
+    value: ms(r.cpu[k]),
     unit: 'ms',
     note: `CPU of ${what[k]} per line (built web host)${k === 'terminal' ? `; by thread, ms a line: ${split}` : ''}`,
   }));
@@ -162,7 +164,7 @@ async function school(): Promise<BenchResult[]> {
       name: 'batch.people_per_s_warm',
       value: Math.round(warm.lines / warm.secs),
       unit: 'lines/s',
-      note: `the same list as batch.people_per_s again, right after it in the same host (a second job: a new batch number, each person a new use): threads, heaps and compiled code as the first run left them; terminal CPU ${Math.round((warm.cpu.terminal / warm.lines) * 1e6) / 1e3} ms a line, main thread ${Math.round((warm.cpu.main / warm.lines) * 1e6) / 1e3}`,
+      note: `the same list as batch.people_per_s again, right after it in the same host (a second job: a new batch number, each person a new use): threads, heaps and compiled code as the first run left them; terminal CPU ${perLine(warm, warm.cpu.terminal)} ms a line: main thread ${perLine(warm, warm.cpu.main)}, threads alive before it (V8's helpers and now the verification thread) ${perLine(warm, warm.threads.before)}, started by it (the rules thread) ${perLine(warm, warm.threads.started)}`,
     },
   ];
 }
