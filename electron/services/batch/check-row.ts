@@ -112,8 +112,9 @@ export function evaluateRow(
 
 /**
  * Checks one applicant exactly as the counter does: the same fetch (registry first, then the
- * cache) and rules; what the registry answers is not kept in the counter's offline cache. `unreachable`: the registry did not answer and the cache lacked a type, so
- * the verdict would say "could not check" for a reason that is the registry's, not the person's.
+ * cache) and rules; what the registry answers is not kept in the counter's offline cache.
+ * `unreachable`: the registry did not answer and the cache lacked a type, so the verdict would
+ * say "could not check" for a reason that is the registry's, not the person's.
  * `line` (the job and the line's number): each person's calls carry request ids derived from it,
  * so checking the line again after a crash is the same use to the registry, not a second one, and
  * the row key the batch endpoint would get (X-Row-Key), so a person the registry already recorded

@@ -136,7 +136,8 @@ export class BatchRunner extends EventEmitter<{
       throw new BatchError('BATCH_STATE', `Batch ${jobId} is ${job.state}; start a new one.`, { state: job.state });
     // A list not yet counted is counted alongside the run, once its first calls are out, not before
     // them: counting reads the whole file (~80 ms for 5,000 CSV lines, seconds for a large XLSX)
-    // while the first answers are awaited anyway. Until the count is in, progress says 0 of 0.
+    // while the first answers are awaited anyway. Until the count is in, progress has total 0
+    // (the screen says the list is being counted) and no time left.
     let total = job.total ?? 0;
     setJobState(db, jobId, 'running');
     let counting: Promise<void> | undefined = job.total === null ? undefined : Promise.resolve();

@@ -47,6 +47,14 @@ type LogRow = { id: number; step: string; note?: string };
 const marksOf = (all: readonly LogRow[]) =>
   all.filter((s) => s.step === NOT_APPLIED && s.note).map((s) => ({ id: s.id, n: JSON.parse(s.note!) as NotApplied }));
 
+/** The `not-applied` rows the task's 知道了 rows list as read. */
+const seenRows = (all: readonly LogRow[]) =>
+  new Set(
+    all
+      .filter((s) => s.step === NOT_APPLIED_SEEN && s.note)
+      .flatMap((s) => (JSON.parse(s.note!) as { rows: number[] }).rows),
+  );
+
 /** The task's `not-applied` rows nobody has marked read yet. */
 export function unseenNotApplied(db: Db, cipher: RecordCipher, taskId: number): number[] {
   const all = steps(db, cipher, taskId);
@@ -55,13 +63,6 @@ export function unseenNotApplied(db: Db, cipher: RecordCipher, taskId: number): 
     .filter((m) => !seen.has(m.id))
     .map((m) => m.id);
 }
-
-const seenRows = (all: readonly LogRow[]) =>
-  new Set(
-    all
-      .filter((s) => s.step === NOT_APPLIED_SEEN && s.note)
-      .flatMap((s) => (JSON.parse(s.note!) as { rows: number[] }).rows),
-  );
 
 /** A queued step as the outbox carries it: the hall's claim-and-step body, and where it sits here. */
 export interface QueuedStepBody {

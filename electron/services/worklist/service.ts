@@ -229,10 +229,6 @@ export class WorklistService {
   }
 
   /**
-   * Gives tasks to a member of the station's staff (an account with the station role). Shared:
-   * each through the hall first (claim, then the `assign` step), so every terminal sees it.
-   */
-  /**
    * The task's not-applied marks read by the staff: the row stops showing them (the log keeps every
    * step and every mark). Nothing left to read is no error: 知道了 pressed twice adds nothing.
    */
@@ -244,6 +240,10 @@ export class WorklistService {
     return this.taskOut(taskId);
   }
 
+  /**
+   * Gives tasks to a member of the station's staff (an account with the station role). Shared:
+   * each through the hall first (claim, then the `assign` step), so every terminal sees it.
+   */
   async assign(taskIds: number[], userId: string): Promise<TaskView[]> {
     const staff = listAccounts(this.core.db).find((a) => a.id === userId && !a.disabled);
     if (!staff || !staff.roles.includes('station'))
