@@ -164,7 +164,7 @@ async function school(): Promise<BenchResult[]> {
       name: 'batch.people_per_s_warm',
       value: Math.round(warm.lines / warm.secs),
       unit: 'lines/s',
-      note: `the same list as batch.people_per_s again, right after it in the same host (a second job: a new batch number, each person a new use): threads, heaps and compiled code as the first run left them; terminal CPU ${perLine(warm, warm.cpu.terminal)} ms a line: main thread ${perLine(warm, warm.cpu.main)}, threads alive before it (V8's helpers and now the verification thread) ${perLine(warm, warm.threads.before)}, started by it (the rules thread) ${perLine(warm, warm.threads.started)}`,
+      note: `the same list as batch.people_per_s again, right after it in the same host (a second job: a new batch number, each person a new use): threads, heaps and compiled code as the first run left them; terminal CPU ${perLine(warm, warm.cpu.terminal)} ms a line: main thread ${perLine(warm, warm.cpu.main)}, threads alive before it (V8's helpers, and now the verification and rules threads, which the first run left) ${perLine(warm, warm.threads.before)}, started by it ${perLine(warm, warm.threads.started)}`,
     },
   ];
 }

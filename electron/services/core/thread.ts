@@ -18,3 +18,28 @@ export function startThread(dir: string, built: string, source: string, opts: Wo
     { ...opts, eval: true },
   );
 }
+
+/** What `holdWhileBusy` gives: one `add` for each piece of work sent, one `done` for each answered. */
+export interface BusyHold {
+  add(): void;
+  done(): void;
+}
+
+/**
+ * Keeps the process open while a thread has work out, and lets it end while the thread is idle. An
+ * unref'd thread with an answer still due let a process end mid-run; a ref'd idle one kept a
+ * process from ending. Call it after the thread's listeners are on: a 'message' listener refs the
+ * thread again.
+ */
+export function holdWhileBusy(w: Worker): BusyHold {
+  let out = 0;
+  w.unref();
+  return {
+    add: () => {
+      if (out++ === 0) w.ref();
+    },
+    done: () => {
+      if (out > 0 && --out === 0) w.unref();
+    },
+  };
+}

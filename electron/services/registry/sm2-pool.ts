@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { sm2Key, sm2VerifyDigest, type Sm2Key } from '../../../protocol/sm2-verify';
-import { startThread } from '../core/thread';
+import { holdWhileBusy, startThread, type BusyHold } from '../core/thread';
 
 /** One verification: the issuer's public key (hex), the digest e = SM3(Z ‖ text), the signature. */
 export interface PoolItem {
@@ -63,6 +63,7 @@ interface Pending {
 export class Sm2Pool {
   private readonly workers: Worker[] = [];
   private readonly waiting = new Map<number, { worker: Worker; p: Pending }>();
+  private readonly holds = new Map<Worker, BusyHold>();
   private queue: Pending[] = [];
   private scheduled = false;
   private next = 0;
@@ -133,17 +134,18 @@ export class Sm2Pool {
           },
         },
       });
+      this.holds.get(worker)?.add();
       worker.postMessage({ id, items } satisfies PoolRequest);
     }
   }
 
   private spawn(): Worker {
     const w = startThread(__dirname, 'sm2-worker.js', 'sm2-worker.ts', { resourceLimits: LIMITS });
-    w.unref();
     w.on('message', (r: PoolReply) => {
       const got = this.waiting.get(r.id);
       if (!got) return;
       this.waiting.delete(r.id);
+      this.holds.get(w)?.done();
       got.p.done(r.results);
     });
     const lost = () => {
@@ -152,6 +154,8 @@ export class Sm2Pool {
     };
     w.on('error', lost);
     w.on('exit', lost);
+    // Idle, the threads let the process end; with checks out, they hold it.
+    this.holds.set(w, holdWhileBusy(w));
     return w;
   }
 

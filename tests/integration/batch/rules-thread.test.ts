@@ -6,9 +6,10 @@ import { rowHolders, rowKey, type BatchItem } from '../../../electron/services/b
 import { chunkOf, evaluateChunk, type ChunkRequest } from '../../../electron/services/batch/evaluate-chunk';
 import { readRow, type RowInput } from '../../../electron/services/batch/mapping';
 import {
+  RulesHost,
   RulesThread,
+  type RulesMessage,
   type RulesReply,
-  type RulesRequest,
   type RulesThreadData,
 } from '../../../electron/services/batch/rules-thread';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
@@ -22,7 +23,8 @@ const NOW = new Date(`${TODAY}T10:00:00+08:00`);
 /**
  * The rules of a batch answer on their own thread (rules-thread.ts) give exactly the rows the main
  * thread gives, from real batch answers of the sandbox (verified by the registry client); a thread
- * that dies hands its chunks back, and a chunk the rules cannot read is an error, not a hang.
+ * that dies hands its chunks back, and a chunk the rules cannot read is an error, not a hang. The
+ * thread outlives a run (each run with its own item and time) and ends when idle.
  */
 describe('the batch rules thread', () => {
   let sb: SandboxHandle;
@@ -93,14 +95,82 @@ describe('the batch rules thread', () => {
   });
 
   it('hands the chunks of a thread that died back to the main thread, and goes on there', async () => {
-    const t = new RulesThread({ item, codec: item, now: NOW.toISOString() });
+    const host = new RulesHost();
+    const t = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
     const sent = chunks.map((c) => t.evaluate(c));
     // Killed with chunks in flight, as a crash of the thread would leave them.
-    await (t as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await (host as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
     expect(await Promise.all(sent)).toEqual(chunks.map(here));
     expect(t.threaded).toBe(false);
     expect(await t.evaluate(chunks[0]!)).toEqual(here(chunks[0]!));
     await t.close();
+    // The next run starts a thread of its own.
+    const next = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+    expect(next.threaded).toBe(true);
+    expect(await next.evaluate(chunks[1]!)).toEqual(here(chunks[1]!));
+    await next.close();
+    await host.stop();
+  });
+
+  it('keeps the thread for the next run, each run with its own time, at once or in turn', async () => {
+    const host = new RulesHost();
+    const later = new Date(NOW.getTime() + 10 * 365 * 86_400_000);
+    try {
+      const first = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+      const thread = host.threadId;
+      expect(thread).toBeDefined();
+      const other = new RulesThread({ item, codec: item, now: later.toISOString() }, host);
+      const [a, b] = await Promise.all([first.evaluate(chunks[0]!), other.evaluate(chunks[0]!)]);
+      expect(a).toEqual(here(chunks[0]!));
+      expect(b).toEqual(evaluateChunk(item, item, chunks[0]!, later));
+      // Ten years on, the children are past school age: the second run really was judged as of its own time.
+      expect(b).not.toEqual(a);
+      await first.close();
+      await other.close();
+      const again = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+      expect(host.threadId).toBe(thread);
+      expect(await again.evaluate(chunks[1]!)).toEqual(here(chunks[1]!));
+      await again.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('does here, at its close, the chunks a run still had with the thread, and the thread serves on', async () => {
+    const host = new RulesHost();
+    try {
+      const t = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+      const sent = chunks.map((c) => t.evaluate(c));
+      let settled = 0;
+      sent.forEach((p) => void p.then(() => (settled += 1)));
+      // A run that stopped on an error closes with chunks out: none may answer after its close.
+      await t.close();
+      await Promise.resolve();
+      expect(settled).toBe(chunks.length);
+      expect(await Promise.all(sent)).toEqual(chunks.map(here));
+      const next = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+      expect(next.threaded).toBe(true);
+      expect(await next.evaluate(chunks[2]!)).toEqual(here(chunks[2]!));
+      await next.close();
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('ends the thread when no run has used it for the idle time, and starts a new one after', async () => {
+    const host = new RulesHost(50);
+    const t = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+    const thread = host.threadId;
+    await t.evaluate(chunks[0]!);
+    await t.close();
+    const until = Date.now() + 5_000;
+    while (host.threadId !== undefined && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(host.threadId).toBeUndefined();
+    const next = new RulesThread({ item, codec: item, now: NOW.toISOString() }, host);
+    expect(host.threadId).not.toBe(thread);
+    expect(await next.evaluate(chunks[0]!)).toEqual(here(chunks[0]!));
+    await next.close();
+    await host.stop();
   });
 
   // npm test builds before vitest runs; the app loads this file beside its main bundle.
@@ -110,14 +180,14 @@ describe('the batch rules thread', () => {
   it.skipIf(!existsSync(built))(
     'the built thread file answers as the main thread does (skipped when out/ is not built)',
     async () => {
-      const w = new Worker(built, {
-        workerData: { item, codec: item, now: NOW.toISOString() } satisfies RulesThreadData,
-      });
+      const w = new Worker(built);
       try {
+        const data: RulesThreadData = { item, codec: item, now: NOW.toISOString() };
         const reply = await new Promise<RulesReply>((res, rej) => {
           w.once('message', res);
           w.once('error', rej);
-          w.postMessage({ id: 3, req: chunks[0]! } satisfies RulesRequest);
+          w.postMessage({ kind: 'open', run: 7, data } satisfies RulesMessage);
+          w.postMessage({ kind: 'chunk', run: 7, id: 3, req: chunks[0]! } satisfies RulesMessage);
         });
         expect(reply).toEqual({ id: 3, rows: here(chunks[0]!) });
       } finally {
