@@ -84,6 +84,17 @@ test('batch check: import, map columns, run with the progress bar, filter, open 
   await page.screenshot({ path: shot('batch-02-running-zh') });
   await page.getByTestId('batch-pause').click();
   await expect(page.getByTestId('batch-state')).toHaveText('已暂停', { timeout: 15_000 });
+  // The tally beside the bar: the rows so far by outcome, adding up to the rows done (polled: the
+  // rows in flight at the pause land just after it).
+  const shown = async (id: string) => Number((await page.getByTestId(id).innerText()).replace(/\D/g, ''));
+  const tallyAndDone = async () => {
+    const tally = await Promise.all(['passed', 'failed', 'unknown', 'bad-input'].map((o) => shown(`batch-tally-${o}`)));
+    const done = Number(/已完成 (\d+)/.exec(await page.getByTestId('batch-rate').innerText())?.[1]);
+    return { sum: tally.reduce((a, b) => a + b, 0), done, badInput: tally[3] };
+  };
+  await expect.poll(async () => ((t) => t.sum === t.done && t.done > 0)(await tallyAndDone())).toBe(true);
+  // The list's two bad lines (a malformed number, a repeat) are near its top.
+  expect((await tallyAndDone()).badInput).toBe(2);
   await page.screenshot({ path: shot('batch-03-paused-zh') });
   await sandbox.setFaults({});
   await page.getByTestId('batch-resume').click();

@@ -12,7 +12,7 @@ import { readRow, type RowInput } from './mapping';
 import type { CodecItem } from './row-codec';
 import { RulesThread } from './rules-thread';
 import { readList } from './source';
-import { doneSeqs, getJob, rowWriter, setJobState, setJobTotal } from './store';
+import { countRows, doneSeqs, getJob, rowWriter, setJobState, setJobTotal, type RowOutcome } from './store';
 
 export interface BatchProgress {
   job: string;
@@ -22,6 +22,12 @@ export interface BatchProgress {
   rate: number;
   /** Seconds left at that rate; undefined until a rate is known. */
   etaS?: number;
+  /**
+   * The job's rows so far by outcome, earlier runs' included: a supervisor sees a list going wrong
+   * (many "could not check": the registry answers without licenses, or the list's columns are off)
+   * before it ends.
+   */
+  counts: Record<RowOutcome, number>;
 }
 
 export interface RunnerDeps {
@@ -165,6 +171,7 @@ export class BatchRunner extends EventEmitter<{
     const inflight = new Set<Promise<void>>();
     const started = Date.now();
     let count = done.size;
+    const counts = countRows(db, jobId);
     let fresh = 0;
     const codec = this.d.codecItem ?? this.d.item;
     const putRow = rowWriter(db, cipher, jobId, codec);
@@ -183,6 +190,7 @@ export class BatchRunner extends EventEmitter<{
           total,
           rate,
           ...(rate > 0 && total ? { etaS: (total - count) / rate } : {}),
+          counts: { ...counts },
         });
       };
       const record = (p: Promise<void>) => {
@@ -237,7 +245,8 @@ export class BatchRunner extends EventEmitter<{
       // the registry then sees again under the same keys or request ids, a replay that adds no usage
       // record. A failure to write stops the run like any other (firstError), never re-checks a row.
       // A bad-input line has no registry use, so no audit entry (undefined).
-      const unsaved: Array<() => AuditEntryInput | undefined> = [];
+      type Unsaved = { outcome: RowOutcome; write: () => AuditEntryInput | undefined };
+      const unsaved: Unsaved[] = [];
       let commitTimer: ReturnType<typeof setTimeout> | undefined;
       const commit = () => {
         if (commitTimer) clearTimeout(commitTimer);
@@ -248,31 +257,26 @@ export class BatchRunner extends EventEmitter<{
           db.transaction(() => {
             const entries: AuditEntryInput[] = [];
             for (const w of rows) {
-              const e = w();
+              const e = w.write();
               if (e) entries.push(e);
             }
             appendAuditMany(db, entries);
           })();
+          for (const w of rows) counts[w.outcome] += 1;
           counted(rows.length);
         } catch (e) {
           firstError ??= e;
         }
       };
       const group = this.d.commitGroup ?? COMMIT_GROUP;
-      const save = (ws: Array<() => AuditEntryInput | undefined>) => {
+      const save = (ws: Unsaved[]) => {
         if (ws.length === 0) return;
         unsaved.push(...ws);
         if (unsaved.length >= group.rows) commit();
         else commitTimer ??= setTimeout(commit, group.ms);
       };
       const saveAll = (rows: ReadonlyArray<readonly [Pending, ChunkRow]>, via: 'batch' | 'single') =>
-        save(
-          rows.map(
-            ([p, res]) =>
-              () =>
-                write(p, res, via),
-          ),
-        );
+        save(rows.map(([p, res]) => ({ outcome: res.outcome, write: () => write(p, res, via) })));
       /** One chunk: the batch endpoint while it answers; per-person calls while it is off. */
       const flush = async (rows: Pending[]): Promise<void> => {
         const probe = batchOff && !probing && Date.now() >= retryAt;
@@ -343,7 +347,12 @@ export class BatchRunner extends EventEmitter<{
         if (this.cancelled || this.stopping || firstError) break;
         if (!row.ok) {
           const { problem, input } = row;
-          save([() => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input })]);
+          save([
+            {
+              outcome: 'bad-input',
+              write: () => void putRow({ seq: r.line, outcome: 'bad-input', problem, failedChecks: [], input }),
+            },
+          ]);
           continue;
         }
         pending.push({ seq: r.line, input: row.input });

@@ -159,6 +159,7 @@ export class BatchService {
         total: base.total,
         rate: base.rate,
         ...(base.etaS !== undefined ? { etaS: base.etaS } : {}),
+        ...(base.counts ? { counts: { ...base.counts } } : {}),
         ...(error ? { error } : {}),
       };
       this.last.set(id, entry.last);

@@ -62,6 +62,8 @@ export interface BatchProgressView {
   via: 'batch' | 'single';
   /** Why a run stopped by itself (an AppError code and its parameters, e.g. BATCH_REGISTRY_DOWN). */
   error?: { code: string; params?: Record<string, string | number> };
+  /** The job's rows so far by outcome (earlier runs' included); absent before the run's first progress. */
+  counts?: Record<BatchOutcome, number>;
 }
 
 export interface BatchJobView {

@@ -6,11 +6,10 @@ import { call } from '../api/client';
 import { base64Bytes, download } from '../auth/download';
 import { useShortcuts } from '../shortcuts';
 import { bySubject, personVerdicts, type Whose } from './columns';
-import { batchErrorText, type Item, type Job, type Row, type Rows } from './types';
+import { batchErrorText, OUTCOME_COLOR, type Item, type Job, type Row, type Rows } from './types';
 
 type Filter = Omit<OpInput<'batch.rows'>, 'jobId' | 'offset' | 'limit'>;
 const PAGE = 20;
-const COLOR = { passed: 'green', failed: 'red', unknown: 'gold', 'bad-input': 'orange' } as const;
 
 /** Step 4: the counts, every row with its verdict per condition (filtered), and the reports. */
 export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => void; onError: (e: string) => void }) {
@@ -61,7 +60,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
         : [v.failed && t('batch.failedN', { n: v.failed }), v.unknown && t('batch.unknownN', { n: v.unknown })]
             .filter(Boolean)
             .join(' · ');
-    return <Tag color={COLOR[v.result]}>{text}</Tag>;
+    return <Tag color={OUTCOME_COLOR[v.result]}>{text}</Tag>;
   };
   const ruleOptions: Array<{ value?: string; label: string; options?: Array<{ value: string; label: string }> }> =
     parents
@@ -94,7 +93,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
               if (!k) return null;
               return (
                 <li key={c.id}>
-                  <Tag color={COLOR[k.result]}>{t(`batch.outcomes.${k.result}`)}</Tag>
+                  <Tag color={OUTCOME_COLOR[k.result]}>{t(`batch.outcomes.${k.result}`)}</Tag>
                   <Typography.Text strong>{word(c.label)}</Typography.Text>
                   {en ? ': ' : '：'}
                   {word(k.sentence)}
@@ -201,7 +200,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
             : []),
           {
             title: t('batch.outcome'),
-            render: (_, r) => <Tag color={COLOR[r.outcome]}>{outcomeText(r)}</Tag>,
+            render: (_, r) => <Tag color={OUTCOME_COLOR[r.outcome]}>{outcomeText(r)}</Tag>,
           },
           // Thirteen conditions do not fit as columns: with parents, one verdict per person (the detail lists each).
           ...(parents
@@ -215,7 +214,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
                 key: c.id,
                 render: (_: unknown, r: Row) => {
                   const k = r.checks.find((x) => x.id === c.id);
-                  return k ? <Tag color={COLOR[k.result]}>{t(`batch.outcomes.${k.result}`)}</Tag> : '—';
+                  return k ? <Tag color={OUTCOME_COLOR[k.result]}>{t(`batch.outcomes.${k.result}`)}</Tag> : '—';
                 },
               }))),
         ]}

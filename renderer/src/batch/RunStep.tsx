@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { call, subscribe } from '../api/client';
 import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
-import { batchErrorText, type Job, type Progress as P } from './types';
+import { batchErrorText, OUTCOME_COLOR, OUTCOMES, type Job, type Progress as P } from './types';
 
 const clock = (s: number) => {
   const m = Math.floor(s / 60);
@@ -51,6 +51,7 @@ export function RunStep({
   );
   const done = p?.done ?? Object.values(job.counts).reduce((a, b) => a + b, 0);
   const total = p?.total ?? job.total ?? 0;
+  const counts = p?.counts ?? job.counts;
   const running = job.state === 'running' || job.state === 'ready';
   useShortcuts(useMemo(() => ({ 'Alt+P': () => void act(running ? 'batch.pause' : 'batch.resume') }), [act, running]));
   return (
@@ -82,6 +83,14 @@ export function RunStep({
               eta: running && p?.etaS !== undefined ? clock(p.etaS) : '—',
             })}
       </span>
+      {/* The rows so far by outcome: a list going wrong (all "could not check") shows before it ends. */}
+      <Space size={4} wrap data-testid="batch-tally">
+        {OUTCOMES.map((o) => (
+          <Tag key={o} color={OUTCOME_COLOR[o]} data-testid={`batch-tally-${o}`}>
+            {t(`batch.outcomes.${o}`)} {(counts[o] ?? 0).toLocaleString()}
+          </Tag>
+        ))}
+      </Space>
       <Space>
         {running ? (
           <Button onClick={() => void act('batch.pause')} title="Alt+P" data-testid="batch-pause">

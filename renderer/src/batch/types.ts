@@ -13,4 +13,8 @@ export type Item = OpResult<'batch.items'>[number];
 export const batchErrorText = (err: unknown): string =>
   err instanceof ApiCallError ? errorText(err.error) : String(err);
 
+/** A row outcome's tag colour, the same on the run's tally and in the report. */
+export const OUTCOME_COLOR = { passed: 'green', failed: 'red', unknown: 'gold', 'bad-input': 'orange' } as const;
+export const OUTCOMES = ['passed', 'failed', 'unknown', 'bad-input'] as const;
+
 export const finished = (j: Pick<Job, 'state'>) => j.state === 'done' || j.state === 'cancelled';

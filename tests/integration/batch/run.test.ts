@@ -16,6 +16,7 @@ import {
   setJobState,
   writeBatchXlsx,
   type BatchItem,
+  type BatchProgress,
   type JobItem,
 } from '../../../electron/services/batch';
 import { getItem, loadCatalog } from '../../../electron/services/catalog';
@@ -97,11 +98,16 @@ describe('batch check of a list against the sandbox registry', () => {
     expect(partial).toBeLessThan(people.length);
 
     const second = new BatchRunner(deps());
-    const progress: Array<{ done: number; total: number; rate: number }> = [];
+    const progress: BatchProgress[] = [];
     second.on('progress', (p) => progress.push(p));
     expect(await second.run(job)).toBe('done');
     expect(progress.at(-1)).toMatchObject({ done: people.length + 3, total: people.length + 3 });
     expect(progress.at(-1)!.rate).toBeGreaterThan(0);
+    // The tally told with each step counts the earlier run's rows too, and ends as the rows stored say.
+    for (const p of progress) expect(Object.values(p.counts).reduce((a, b) => a + b, 0)).toBe(p.done);
+    expect(progress[0]!.done).toBeGreaterThan(partial);
+    expect(progress.at(-1)!.counts).toEqual(countRows(f.core.db, job));
+    expect(progress.at(-1)!.counts['bad-input']).toBe(3);
 
     // The registry's own usage log: one search per applicant, none twice, none missing, each bound to the batch.
     const recs = searches(job);
