@@ -26,9 +26,9 @@ const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 128 };
 
 /**
  * How long the thread outlives its last run. A station often checks several lists in a row; a new
- * thread for each paid its start and V8's compiling of the rules again, ~0.08 ms of CPU a school
- * line (measured: a second run 0.88–0.98 ms a line on a kept thread, 1.00–1.04 on a new one).
- * Idle, the thread holds ~10–20 MB, given back after this.
+ * thread for each paid its start and V8's compiling of the rules again, ~0.1 ms of CPU a school
+ * line (a second run in the same host, alternating builds: 0.80–0.95 ms of terminal CPU a line on
+ * the kept thread, 0.91–1.09 on a new one). Idle, the thread holds ~10–20 MB, given back after this.
  */
 export const RULES_IDLE_MS = 5 * 60_000;
 
