@@ -58,24 +58,24 @@ export class RulesHost {
 
   constructor(private readonly idleMs = RULES_IDLE_MS) {}
 
-  /** Opens a run on the thread (starting one if none is alive): its generation, or undefined if none could start. */
-  open(run: number, data: RulesThreadData): number | undefined {
+  /**
+   * Opens a run on the thread, starting one if none is alive: the run's number, and the thread's
+   * generation (undefined when no thread could start: the run checks in the main thread).
+   */
+  open(data: RulesThreadData): { run: number; generation: number | undefined } {
+    const run = this.nextRun++;
     if (this.idle) clearTimeout(this.idle);
     this.idle = undefined;
     if (!this.worker) {
       try {
         this.worker = this.spawn();
       } catch {
-        return undefined;
+        return { run, generation: undefined };
       }
     }
     this.runs.add(run);
     this.post({ kind: 'open', run, data });
-    return this.generation;
-  }
-
-  newRun(): number {
-    return this.nextRun++;
+    return { run, generation: this.generation };
   }
 
   /** Whether the thread a run opened on is still the one alive. */
@@ -186,8 +186,7 @@ export class RulesThread {
     private readonly host: RulesHost = sharedRulesHost,
   ) {
     this.now = new Date(d.now);
-    this.run = host.newRun();
-    this.generation = host.open(this.run, d);
+    ({ run: this.run, generation: this.generation } = host.open(d));
   }
 
   /** Whether the chunks go to a thread (false: evaluated in this one). */

@@ -170,6 +170,7 @@ export class BatchRunner extends EventEmitter<{
     const limit = this.d.concurrency ?? 8;
     const inflight = new Set<Promise<void>>();
     const started = Date.now();
+    // The rows stored, and by outcome for the screen's tally; both grow only in counted().
     let count = done.size;
     const counts = countRows(db, jobId);
     let fresh = 0;
@@ -233,9 +234,10 @@ export class BatchRunner extends EventEmitter<{
         };
       };
       let tickAt = count + every();
-      const counted = (n: number) => {
-        count += n;
-        fresh += n;
+      const counted = (rows: ReadonlyArray<{ outcome: RowOutcome }>) => {
+        for (const r of rows) counts[r.outcome] += 1;
+        count += rows.length;
+        fresh += rows.length;
         if (count >= tickAt) {
           tickAt = count + every();
           tick();
@@ -262,8 +264,7 @@ export class BatchRunner extends EventEmitter<{
             }
             appendAuditMany(db, entries);
           })();
-          for (const w of rows) counts[w.outcome] += 1;
-          counted(rows.length);
+          counted(rows);
         } catch (e) {
           firstError ??= e;
         }

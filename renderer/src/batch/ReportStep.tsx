@@ -6,7 +6,7 @@ import { call } from '../api/client';
 import { base64Bytes, download } from '../auth/download';
 import { useShortcuts } from '../shortcuts';
 import { bySubject, personVerdicts, type Whose } from './columns';
-import { batchErrorText, OUTCOME_COLOR, type Item, type Job, type Row, type Rows } from './types';
+import { batchErrorText, OUTCOME_COLOR, OUTCOMES, type Item, type Job, type Row, type Rows } from './types';
 
 type Filter = Omit<OpInput<'batch.rows'>, 'jobId' | 'offset' | 'limit'>;
 const PAGE = 20;
@@ -128,7 +128,7 @@ export function ReportStep({ job, onNew, onError }: { job: Job; onNew: () => voi
           onChange={(outcome) =>
             set({ ...filter, outcome, ...(outcome === 'bad-input' ? {} : { problem: undefined }) })
           }
-          options={(['passed', 'failed', 'unknown', 'bad-input'] as const).map((o) => ({
+          options={OUTCOMES.map((o) => ({
             value: o,
             label: t(`batch.outcomes.${o}`),
           }))}
