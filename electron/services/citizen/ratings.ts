@@ -7,6 +7,7 @@ import type { CaseView } from '../../api/types';
 import { appendAudit } from '../audit';
 import type { Core } from '../core/core';
 import { AppError } from '../errors';
+import { hallDay } from '../core/calendar';
 import { enqueue } from '../outbox';
 import { addWorkingDays, type HolidayCalendar } from './deadline';
 import type { RatingInput } from './types';
@@ -14,8 +15,6 @@ import type { RatingInput } from './types';
 /** Sichuan: every bad rating answered within 15 working days. */
 export const BAD_RATING_WORKING_DAYS = 15;
 export const RATING_RECEIVER = 'rating:haocha';
-
-const localDate = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 
 export function loadCalendar(resourcesDir: string): HolidayCalendar {
   return JSON.parse(readFileSync(join(resourcesDir, 'calendar', 'holidays.json'), 'utf8')) as HolidayCalendar;
@@ -56,7 +55,7 @@ export function storeRating(core: Core, clerkId: string, r: RatingWire): { id: n
   const hash = sm3Hex(record);
   const bad = r.evaluateLevel !== null && r.evaluateLevel >= 4;
   const deadline = bad
-    ? addWorkingDays(localDate(new Date(r.evaluateTime)), BAD_RATING_WORKING_DAYS, loadCalendar(core.resourcesDir))
+    ? addWorkingDays(hallDay(new Date(r.evaluateTime)), BAD_RATING_WORKING_DAYS, loadCalendar(core.resourcesDir))
     : null;
   return core.db.transaction(() => {
     const exists = core.db.prepare('SELECT 1 FROM ratings WHERE case_id = ?').get(r.projNo);

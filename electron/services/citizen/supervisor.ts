@@ -1,10 +1,11 @@
 import type { Core } from '../core/core';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
+import { hallDay } from '../core/calendar';
 import type { RatingWire } from '../../../protocol/rating-wire';
 import type { BadRatingView, BadRatingsView, FollowUpView } from './types';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+const today = () => hallDay(new Date());
 
 interface Row {
   id: number;

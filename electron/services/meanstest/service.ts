@@ -1,104 +1,39 @@
-import type { Db } from '../db/open';
-import type { RecordCipher } from '../crypto';
 import { appendAudit, auditSubject } from '../audit';
-import {
-  certificateFactsHash,
-  certificateFont,
-  maskName,
-  renderCertificate,
-  signCertificate,
-  type CertificateData,
-} from '../certificates';
-import type { HallKey } from '../certificates';
-import { canonicalJson } from '../../../protocol/canonical';
-import { sm3Hex } from '../../../protocol/sm3';
-import type { Outbox } from '../outbox';
-import { submission } from '../outbox/submission';
-import type { FetchedLicense, Registry, UsageContext } from '../registry/types';
+import { hallDay } from '../core/calendar';
+import { certificateFont, maskName, renderCertificate, signCertificate } from '../certificates';
+import type { UsageContext } from '../registry/types';
 import type { BoundSignature } from '../signature/bind';
 import type { SigningService } from '../signature/service';
 import type { SignRequestView } from '../signature/types';
 import type { Signature } from '../../../native/signature-pad/types';
-import { authorisationData, authorisationHash, renderAuthorisation, type AuthorisationData } from './authorisation';
+import { authorisationData, authorisationHash, renderAuthorisation } from './authorisation';
+import { billRule } from './bill-rule';
 import { areaRules, type MeansConfig, type SourceKey } from './config';
-import { ConsentStore, consentGaps } from './consent';
-import { AUTH_TITLE, requestFor, requestKey } from './signers';
+import { ConsentStore } from './consent';
+import {
+  memberRequests,
+  mergedConsents,
+  requireConsents,
+  signRequestOf,
+  signRowsOf,
+  type MemberRequest,
+} from './consents-merged';
+import type { MeansCaseSeam, MeansDeps } from './deps';
 import { MeansError } from './errors';
 import { householdFrom, type Household } from './household';
+import { guardianFor, memberAt, type Prepared } from './prepared';
 import { querySource, queryHousehold } from './query';
 import { REPORT_TEMPLATE, reportData } from './report';
+import { reportSubmission } from './report-submission';
 import { evaluateHousehold } from './rules';
-import { summarise, text } from './summary';
-import { maskIdNumber } from '../../../protocol/id-mask';
+import { insertRun, latestRun, nextRunNo, runRecord, stripSignature, type StoredRun } from './runs';
+import { AUTH_TITLE, requestFor, requestKey } from './signers';
+import { summarise } from './summary';
 import type { MeansSignRequest, MeansView } from './api-types';
-import { CONCLUSION_WORDS, type CheckRun, type ConsentState, type Finding, type RuleOutcome } from './types';
+import type { ConsentState, Finding, RuleOutcome } from './types';
+import { meansView } from './view';
 
-/** The case as the check needs it. Implemented over the flow in wiring; the flow's own rules (who may see a case) apply. */
-export interface MeansCaseSeam {
-  caseOf(caseId: string): {
-    id: string;
-    clerkId: string;
-    itemCode?: string;
-    itemName?: string;
-    applicant: { name: string; idNumber: string };
-    openedAt: string;
-    /** False when the flow no longer holds the case (after a restart): rebuilt from its sealed record. */
-    live?: boolean;
-  };
-  /** The applicant's household register, fetched under the case's usage (cache allowed, it says so). */
-  householdRegister(caseId: string, applicantId: string, usage: UsageContext): Promise<FetchedLicense | undefined>;
-  /** The application's form values when case.apply stored one (sent with the report). */
-  applicationValues?(caseId: string): Record<string, string> | undefined;
-  /** Whether the case is still the one at the counter (a signature is asked only for that one). */
-  isCurrent?(caseId: string): boolean;
-  /** The case at the counter now, whose requests the citizen screen shows. */
-  current?(): string | null;
-}
-
-export interface MeansDeps {
-  db: Db;
-  cipher: RecordCipher;
-  registry: Pick<Registry, 'search' | 'get'>;
-  cfg: MeansConfig;
-  seam: MeansCaseSeam;
-  hallKey: HallKey;
-  hall: { id: string; name: string };
-  counter: string;
-  organisation: string;
-  training: boolean;
-  clerk(): { id: string; name: string } | null;
-  outbox?: Outbox;
-  /** The shared signing service (created with the citizen screen, after this one). */
-  signing?: () => SigningService | undefined;
-  now?: () => Date;
-  /** Local calendar day (YYYY-MM-DD) of a moment; the terminal's own calendar. */
-  day?: (d: Date) => string;
-}
-
-interface Prepared {
-  hh: Household;
-  auth: AuthorisationData;
-  hash: string;
-  area: ReturnType<typeof areaRules>;
-}
-
-interface StoredRun {
-  run: CheckRun;
-  /** The authorisation the run's consents were given for (a re-run after a restart starts from it). */
-  auth?: AuthorisationData;
-  consents: Array<[string, ConsentState]>;
-  payload: string;
-  report: CertificateData;
-}
-
-const localDay = (d: Date): string =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
-const runAad = (caseId: string, n: number) => `meanstest_runs|${caseId}|${n}`;
+export type { MeansCaseSeam, MeansDeps } from './deps';
 
 /**
  * The household economic check (居民家庭经济状况核对) of a means-tested case: consent first, then
@@ -116,7 +51,7 @@ export class MeansTestService {
   constructor(private readonly d: MeansDeps) {
     this.consents = new ConsentStore(d.db, d.cipher);
     this.now = d.now ?? (() => new Date());
-    this.day = d.day ?? localDay;
+    this.day = d.day ?? hallDay;
   }
 
   /** The sources, areas and items this check reads (resources/meanstest). */
@@ -231,13 +166,8 @@ export class MeansTestService {
   }
 
   /** The means test's live (not withdrawn) signature requests of a case, with the member each is for. */
-  private requests(caseId: string): Array<{ r: SignRequestView; ref: number; guardianRef?: number }> {
-    const signing = this.d.signing?.();
-    if (!signing) return [];
-    return signing.list(caseId).flatMap((r) => {
-      const k = r.state === 'withdrawn' ? null : requestFor(r);
-      return k ? [{ r, ...k }] : [];
-    });
+  private requests(caseId: string): MemberRequest[] {
+    return memberRequests(this.d.signing?.(), caseId);
   }
 
   /** Withdraws the member's pending on-screen requests (a refusal, a paper form, another guardian). */
@@ -246,49 +176,8 @@ export class MeansTestService {
       if (q.ref === ref && q.r.state === 'pending' && q.r.id !== keep) this.signing().withdraw(q.r.id);
   }
 
-  /**
-   * Each member's newest consent: the consent store's rows (paper forms with their reason,
-   * refusals, and signatures recorded before the signing service) and the on-screen signatures the
-   * signing service holds for this authorisation document; the newest wins.
-   */
   private consentsFor(caseId: string, p: Prepared): Map<string, ConsentState & { signature?: BoundSignature }> {
-    const all = this.consents.forCase(caseId);
-    const signing = this.d.signing?.();
-    if (!signing) return all;
-    const clerkId = this.d.clerk()?.id ?? '';
-    for (const q of this.requests(caseId)) {
-      if (q.r.state !== 'signed' || q.r.documentHash !== p.hash) continue;
-      const m = p.hh.members[q.ref];
-      if (!m) continue;
-      const old = all.get(m.idNumber);
-      if (old && old.at > q.r.signedAt!) continue;
-      const g = q.guardianRef === undefined ? undefined : p.hh.members[q.guardianRef];
-      const signature = signing.signatureFor(caseId, q.r.documentHash, q.r.signer);
-      all.set(m.idNumber, {
-        member: m.idNumber,
-        kind: 'signed',
-        documentHash: q.r.documentHash,
-        at: q.r.signedAt!,
-        clerkId: old?.clerkId ?? clerkId,
-        ...(g ? { guardian: { name: g.name, idNumber: g.idNumber, relation: g.relation } } : {}),
-        ...(signature ? { signature: { signature, documentHash: q.r.documentHash, signedAt: q.r.signedAt! } } : {}),
-      });
-    }
-    return all;
-  }
-
-  private member(p: Prepared, ref: number) {
-    const m = p.hh.members[ref];
-    if (!m) throw new MeansError('MEANS_NO_MEMBER', `No member ${ref} in this household.`);
-    return m;
-  }
-
-  private guardianOf(p: Prepared, ref: number, guardianRef?: number) {
-    if (guardianRef === undefined) return undefined;
-    const g = p.hh.members[guardianRef];
-    if (!g || guardianRef === ref || !g.adult)
-      throw new MeansError('MEANS_GUARDIAN_INVALID', 'A guardian must be another adult member of the household.');
-    return { name: g.name, idNumber: g.idNumber, relation: g.relation };
+    return mergedConsents(this.consents, this.d.signing?.(), this.d.clerk()?.id ?? '', caseId, p);
   }
 
   /** `c` is the case as looked up once per operation (the seam builds the flow's view, not free). */
@@ -317,8 +206,8 @@ export class MeansTestService {
    */
   async requestSignature(caseId: string, ref: number, guardianRef?: number): Promise<MeansView> {
     const p = await this.prepare(caseId);
-    const m = this.member(p, ref);
-    const g = this.guardianOf(p, ref, guardianRef);
+    const m = memberAt(p, ref);
+    const g = guardianFor(p, ref, guardianRef);
     const gm = guardianRef === undefined ? undefined : p.hh.members[guardianRef];
     const signerLabel = gm
       ? {
@@ -346,7 +235,7 @@ export class MeansTestService {
   }
 
   /** The means test's pending request the citizen screen shows now (the case at the counter's). */
-  private pendingNow(): { caseId: string; p: Prepared; q: ReturnType<MeansTestService['requests']>[number] } | null {
+  private pendingNow(): { caseId: string; p: Prepared; q: MemberRequest } | null {
     const caseId = this.d.seam.current?.() ?? null;
     const p = caseId ? this.prepared.get(caseId) : undefined;
     if (!caseId || !p) return null;
@@ -358,19 +247,7 @@ export class MeansTestService {
   /** means.signRequest: what the citizen screen is asked to have signed now, or null. */
   signRequest(): MeansSignRequest | null {
     const now = this.pendingNow();
-    if (!now) return null;
-    const { p, q } = now;
-    const m = p.hh.members[q.ref]!;
-    const g = q.guardianRef === undefined ? undefined : p.hh.members[q.guardianRef];
-    return {
-      caseId: now.caseId,
-      documentHash: p.hash,
-      title: AUTH_TITLE,
-      signer: maskName(g?.name ?? m.name),
-      ...(g ? { forMember: maskName(m.name) } : {}),
-      sources: this.d.cfg.sources.map((s) => ({ zh: s.nameZh, en: s.nameEn })),
-      windowMonths: p.area.rules.windowMonths,
-    };
+    return now ? signRequestOf(now.caseId, now.p, now.q, this.d.cfg) : null;
   }
 
   /** What the citizen screen lists under the authorisation's title while it waits (names masked). */
@@ -379,16 +256,7 @@ export class MeansTestService {
   ): { label: { zh: string; en: string }; value: string }[] {
     const k = requestFor(r);
     const p = this.prepared.get(r.caseId);
-    if (!k || !p) return [];
-    const m = p.hh.members[k.ref];
-    const g = k.guardianRef === undefined ? undefined : p.hh.members[k.guardianRef];
-    if (!m) return [];
-    return [
-      { label: { zh: '签名人', en: 'Signing' }, value: maskName(g?.name ?? m.name) },
-      ...(g ? [{ label: { zh: '代为签名（监护人）', en: 'On behalf of (guardian)' }, value: maskName(m.name) }] : []),
-      { label: { zh: '核对期间（月）', en: 'Months checked' }, value: String(p.area.rules.windowMonths) },
-      { label: { zh: '核对信息', en: 'Records checked' }, value: this.d.cfg.sources.map((s) => s.nameZh).join('、') },
-    ];
+    return k && p ? signRowsOf(p, k, this.d.cfg) : [];
   }
 
   /** means.sign: the strokes for the pending authorisation, through the signing service. */
@@ -413,8 +281,8 @@ export class MeansTestService {
     scanHash?: string,
   ): Promise<MeansView> {
     const p = await this.prepare(caseId);
-    const m = this.member(p, ref);
-    const g = this.guardianOf(p, ref, guardianRef);
+    const m = memberAt(p, ref);
+    const g = guardianFor(p, ref, guardianRef);
     this.recordConsent(caseId, ref, p.hash, m, 'paper', {
       paperReason: reason,
       ...(g ? { guardian: g } : {}),
@@ -425,7 +293,7 @@ export class MeansTestService {
 
   async refuse(caseId: string, ref: number): Promise<MeansView> {
     const p = await this.prepare(caseId);
-    const m = this.member(p, ref);
+    const m = memberAt(p, ref);
     this.recordConsent(caseId, ref, p.hash, m, 'refused', {});
     return this.view(caseId);
   }
@@ -473,27 +341,10 @@ export class MeansTestService {
     );
   }
 
-  /** Refused or missing consent blocks the check; the message names whose. */
-  private assertConsent(caseId: string, p: Prepared): Map<string, ConsentState> {
-    const all = this.consentsFor(caseId, p);
-    const { missing, refused } = consentGaps(p.hh.members, all, p.hash);
-    if (refused.length)
-      throw new MeansError('MEANS_CONSENT_REFUSED', `Refused: ${refused.map((m) => m.name).join(', ')}.`, {
-        names: refused.map((m) => m.name).join('、'),
-      });
-    if (missing.length)
-      throw new MeansError(
-        'MEANS_CONSENT_MISSING',
-        `No authorisation on record for ${missing.map((m) => m.name).join(', ')}; no source was queried.`,
-        { names: missing.map((m) => m.name).join('、') },
-      );
-    return all;
-  }
-
   /** Runs (or re-runs) the check. Never fails for a source that is down: it is unknown and named. */
   async run(caseId: string): Promise<MeansView> {
     const p = await this.prepare(caseId);
-    const consents = this.assertConsent(caseId, p);
+    const consents = requireConsents(p, this.consentsFor(caseId, p));
     const { c, item, code } = this.item(caseId);
     const usage = this.usage(caseId);
     const started = performance.now();
@@ -511,39 +362,21 @@ export class MeansTestService {
       );
       f.summary = summarise(this.d.cfg, f);
       applicantExtra.push(f);
-      extraRules.push(this.billRule(f));
+      extraRules.push(billRule(f));
     }
     const at = this.now();
     const ev = evaluateHousehold(this.d.cfg, p.area.rules, p.hh.members, findings, this.day(at), extraRules);
-    const runNo =
-      ((
-        this.d.db.prepare('SELECT max(run_no) n FROM meanstest_runs WHERE case_id = ?').get(caseId) as {
-          n: number | null;
-        }
-      ).n ?? 0) + 1;
-    const run: CheckRun = {
+    const run = runRecord(p, {
       caseId,
-      runNo,
+      runNo: nextRunNo(this.d.db, caseId),
       at: at.toISOString(),
       clerkId: this.d.clerk()?.id ?? c.clerkId,
       itemCode: code,
-      household: {
-        number: p.hh.number,
-        address: p.hh.address,
-        areaCode: p.hh.areaCode,
-        registerId: p.hh.registerId,
-        ...(p.hh.registerAsOf ? { registerAsOf: p.hh.registerAsOf } : {}),
-      },
-      area: { prefix: p.area.prefix, name: p.area.rules.name },
-      members: p.hh.members,
       findings,
       applicantExtra,
-      rules: ev.rules,
-      figures: ev.figures,
-      conclusion: ev.conclusion,
-      missing: ev.missing,
+      evaluation: ev,
       durationMs: Math.round(performance.now() - started),
-    };
+    });
     const clerk = this.d.clerk() ?? { id: c.clerkId, name: c.clerkId };
     const report = reportData(this.d.cfg, run, consents, {
       applicant: c.applicant,
@@ -559,32 +392,18 @@ export class MeansTestService {
       payload: signCertificate(report, this.d.hallKey),
       report,
     };
-    const json = canonicalJson(stored);
     this.d.db.transaction(() => {
-      this.d.db
-        .prepare(
-          'INSERT INTO meanstest_runs(case_id, run_no, conclusion, missing, result, result_hash, clerk_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          caseId,
-          runNo,
-          run.conclusion,
-          JSON.stringify(run.missing),
-          this.d.cipher.seal(json, runAad(caseId, runNo)),
-          sm3Hex(json),
-          run.clerkId,
-          run.at,
-        );
+      insertRun(this.d.db, this.d.cipher, stored);
       // Every query, per member and source, in the same transaction as the run it belongs to.
       for (const f of [...findings, ...applicantExtra])
         this.audit(c, 'meanstest-query', f.member, {
-          run: runNo,
+          run: run.runNo,
           source: f.source,
           state: f.state,
           ...(f.problem ? { problem: f.problem.code } : {}),
         });
       this.audit(c, 'meanstest-run', c.applicant.idNumber, {
-        run: runNo,
+        run: run.runNo,
         conclusion: run.conclusion,
         missing: run.missing,
         ms: run.durationMs,
@@ -594,51 +413,8 @@ export class MeansTestService {
     return this.view(caseId);
   }
 
-  private billRule(f: Finding): RuleOutcome {
-    const label = { zh: '医院诊断及医疗费用结算单', en: "The hospital's diagnosis and bill" };
-    const sources: RuleOutcome['sources'] = f.license
-      ? [{ source: 'medical_bill', member: f.member, identifier: f.license.number, issuer: f.license.issuer }]
-      : [];
-    if (f.state === 'found')
-      return {
-        id: 'medical-bill',
-        label,
-        result: 'passed',
-        sentence: {
-          zh: `${text(f, 'hospital')}诊断${text(f, 'diagnosis')}（${text(f, 'admitted')} 至 ${text(f, 'discharged')}），医疗费用 ${text(f, 'total')} 元，医保支付 ${text(f, 'insurancePaid')} 元，个人自付 ${text(f, 'selfPaid')} 元。`,
-          en: `${text(f, 'hospital')}: ${text(f, 'diagnosis')} (${text(f, 'admitted')} to ${text(f, 'discharged')}), bill ${text(f, 'total')}, insurance ${text(f, 'insurancePaid')}, self-paid ${text(f, 'selfPaid')}.`,
-        },
-        sources,
-      };
-    if (f.state === 'none')
-      return {
-        id: 'medical-bill',
-        label,
-        result: 'failed',
-        sentence: {
-          zh: '卫生健康委未查到申请人的住院诊断及费用结算记录。',
-          en: 'The health commission holds no hospital bill for the applicant.',
-        },
-        sources,
-      };
-    return {
-      id: 'medical-bill',
-      label,
-      result: 'unknown',
-      sentence: {
-        zh: '未能取得可用的住院诊断及费用结算记录（未返回或未通过验签）。',
-        en: 'No usable hospital bill (no answer or failed verification).',
-      },
-      sources,
-    };
-  }
-
   private latest(caseId: string): StoredRun | undefined {
-    const r = this.d.db
-      .prepare('SELECT run_no, result FROM meanstest_runs WHERE case_id = ? ORDER BY run_no DESC LIMIT 1')
-      .get(caseId) as { run_no: number; result: Buffer } | undefined;
-    if (!r) return undefined;
-    return JSON.parse(this.d.cipher.open(r.result, runAad(caseId, r.run_no)).toString('utf8')) as StoredRun;
+    return latestRun(this.d.db, this.d.cipher, caseId);
   }
 
   /** The 核对报告 of the latest run, signed like a certificate (the payload was signed at the run). */
@@ -677,10 +453,8 @@ export class MeansTestService {
       });
     const outbox = this.d.outbox;
     if (!outbox) throw new MeansError('MEANS_NOT_RUN', 'The outbox is not running.');
-    const f = s.run.figures;
-    const values = this.d.seam.applicationValues?.(caseId) ?? {};
     const clerk = this.d.clerk() ?? { id: c.clerkId, name: c.clerkId };
-    const msg = submission({
+    const msg = reportSubmission(s, {
       caseId,
       department: item.department,
       itemCode: code,
@@ -689,23 +463,7 @@ export class MeansTestService {
       counter: this.d.counter,
       clerk: { id: clerk.id },
       applicant: c.applicant,
-      form: {
-        ...values,
-        householdSize: s.run.members.length,
-        meansConclusion: CONCLUSION_WORDS[s.run.conclusion].zh,
-        meansReportSerial: s.report.serial,
-        meansReportHash: certificateFactsHash(s.report),
-        incomePerPersonMonth: f.incomePerPersonMonth,
-        incomeStandard: f.incomeStandard,
-        incomeAboveLine: f.incomePerPersonMonth !== null && f.incomePerPersonMonth > f.incomeStandard,
-        floorSpacePerPerson: f.floorSpacePerPerson,
-        failedRules: s.run.rules
-          .filter((r) => r.result === 'failed')
-          .map((r) => r.id)
-          .join(','),
-      },
-      // The application's own submission (case.apply) is 1, 2…; the report's are 100 + run.
-      seq: 100 + s.run.runNo,
+      values: this.d.seam.applicationValues?.(caseId) ?? {},
       submittedAt: this.now(),
     });
     // Pressing submit again for the same run sends nothing more (the key is the run's).
@@ -723,98 +481,17 @@ export class MeansTestService {
 
   async view(caseId: string): Promise<MeansView> {
     const p = await this.prepare(caseId);
-    const consents = this.consentsFor(caseId, p);
-    const { missing, refused } = consentGaps(p.hh.members, consents, p.hash);
-    const s = this.latest(caseId);
-    const refOf = (id: string) => p.hh.members.findIndex((m) => m.idNumber === id);
-    const cfg = this.d.cfg;
-    const sourceName = (k: string) => {
-      const x = cfg.sources.find((y) => y.key === k);
-      return x ? { zh: x.issuerZh, en: x.issuerEn } : { zh: cfg.medicalBill.nameZh, en: cfg.medicalBill.nameEn };
-    };
-    const sub = this.d.db
+    const submitted = this.d.db
       .prepare('SELECT key, created_at at FROM outbox WHERE case_id = ? AND key LIKE ? ORDER BY id DESC LIMIT 1')
       .get(caseId, `${caseId}.%.1__`) as { key: string; at: string } | undefined;
-    const pend = this.requests(caseId).find((q) => q.r.state === 'pending');
-    return {
+    return meansView({
       caseId,
-      itemCode: p.auth.item.code,
-      household: { number: p.hh.number, address: p.hh.address },
-      area: {
-        name: p.area.rules.name,
-        incomeStandard: p.area.rules.incomeStandard,
-        windowMonths: p.area.rules.windowMonths,
-      },
-      members: p.hh.members.map((m, ref) => {
-        const c = consents.get(m.idNumber);
-        return {
-          ref,
-          name: m.name,
-          idNumberMasked: maskIdNumber(m.idNumber),
-          relation: m.relation,
-          age: m.age,
-          adult: m.adult,
-          consent: c
-            ? {
-                kind: c.kind,
-                at: c.at,
-                current: c.documentHash === p.hash,
-                ...(c.guardian ? { guardian: c.guardian.name } : {}),
-                ...(c.paperReason ? { paperReason: c.paperReason } : {}),
-              }
-            : null,
-        };
-      }),
-      consentMissing: missing.map((m) => m.name),
-      consentRefused: refused.map((m) => m.name),
-      documentHash: p.hash,
-      ...(pend && p.hh.members[pend.ref]
-        ? {
-            pending: {
-              ref: pend.ref,
-              name: p.hh.members[pend.ref]!.name,
-              ...(pend.guardianRef !== undefined && p.hh.members[pend.guardianRef]
-                ? { guardian: p.hh.members[pend.guardianRef]!.name }
-                : {}),
-            },
-          }
-        : {}),
-      ...(s
-        ? {
-            run: {
-              runNo: s.run.runNo,
-              at: s.run.at,
-              durationMs: s.run.durationMs,
-              conclusion: s.run.conclusion,
-              conclusionWords: CONCLUSION_WORDS[s.run.conclusion],
-              missing: s.run.missing.map((k) => ({ key: k, name: sourceName(k) })),
-              figures: s.run.figures,
-              rules: s.run.rules.map((r) => ({
-                id: r.id,
-                label: r.label,
-                result: r.result,
-                sentence: r.sentence,
-                licenses: r.sources.flatMap((x) => (x.identifier ? [x.identifier] : [])),
-              })),
-              findings: [...s.run.findings, ...s.run.applicantExtra].map((f) => ({
-                ref: refOf(f.member),
-                source: f.source,
-                sourceName: sourceName(f.source),
-                state: f.state,
-                summary: f.summary ?? summarise(cfg, f),
-                queriedAt: f.queriedAt,
-                ...(f.asOf ? { asOf: f.asOf } : {}),
-                ...(f.license ? { license: { number: f.license.number, issuer: f.license.issuer } } : {}),
-              })),
-            },
-          }
-        : {}),
-      ...(sub ? { submitted: { key: sub.key, at: sub.at, runNo: Number(sub.key.split('.').pop()) - 100 } } : {}),
-    };
+      p,
+      consents: this.consentsFor(caseId, p),
+      latest: this.latest(caseId),
+      submitted,
+      pending: this.requests(caseId).find((q) => q.r.state === 'pending'),
+      cfg: this.d.cfg,
+    });
   }
 }
-
-const stripSignature = (c: ConsentState & { signature?: BoundSignature }): ConsentState => {
-  const { signature: _s, ...rest } = c;
-  return rest;
-};
