@@ -1,0 +1,57 @@
+import type { Strings } from '../zh-CN';
+
+export const worklist: Strings['worklist'] = {
+  title: 'Worklists',
+  back: 'Back',
+  startTitle: 'New worklist',
+  programme: 'Programme',
+  area: 'Area code',
+  withinDays: 'Days',
+  start: 'Build worklist',
+  failed: 'Build failed; try again',
+  filter: 'Filter by state',
+  export: 'Export to Excel',
+  outputFields: 'What the person gave when confirming (the form has no other source for it)',
+  keys: 'Keys (on the highlighted row): Alt+↑/↓ select, Alt+R reached, Alt+N not reached, Alt+D declined, Alt+C confirm, Alt+O make the output (card / application), Alt+S delivered, Alt+E export, Esc back.',
+  col: {
+    seq: 'No.',
+    name: 'Name',
+    id: 'ID number',
+    birth: 'Born (age)',
+    turns: 'Turns the age on',
+    info: 'Details',
+    state: 'State',
+    assigned: 'Assigned to',
+    actions: 'Actions',
+    number: 'Worklist',
+    total: 'People',
+    progress: 'Progress',
+  },
+  state: {
+    'to-contact': 'To contact',
+    reached: 'Reached',
+    'not-reached': 'Not reached',
+    declined: 'Declined',
+    confirmed: 'Confirmed',
+    'output-made': 'Made, to deliver',
+    delivered: 'Delivered',
+  },
+  step: {
+    reached: 'Reached',
+    'not-reached': 'Not reached',
+    declined: 'Declined',
+    confirm: 'Confirm',
+    output: 'Make output',
+    deliver: 'Delivered',
+    assign: 'Assign',
+  },
+  hall: {
+    pending: 'Not yet at the hall ({{count}} step(s))',
+    pendingHint: 'Recorded here while the hall server was down; sent in order by itself when it is back.',
+    notApplied:
+      "“{{step}}” recorded offline was not applied: another window ({{terminal}}, {{by}}) had already moved this task to “{{state}}”. The hall's record stands; this terminal's record stays in the task's log.",
+    notAppliedOther:
+      "“{{step}}” recorded offline could not be applied at the hall ({{code}}); this terminal's record stays in the task's log. Take the step again on the task as the hall has it if it still applies.",
+    ack: 'Got it',
+  },
+};

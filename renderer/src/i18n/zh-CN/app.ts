@@ -1,0 +1,57 @@
+export const app = {
+  title: '政务服务柜台终端',
+  training: '培训 TRAINING — 培训模式：本机数据与打印件均为培训样本，不具效力',
+};
+
+export const status = {
+  hall: '大厅',
+  counter: '窗口',
+  clerk: '经办人',
+  noClerk: '未登录',
+  reader: '读卡器',
+  printer: '打印机',
+  registry: '共享平台',
+  reader_unavailable: '不可用',
+  reader_searching: '查找中',
+  reader_connected: '就绪',
+  reader_reading: '读卡中',
+  reader_disconnected: '已断开',
+  reader_error: '故障',
+  printer_unavailable: '不可用',
+  printer_ready: '就绪',
+  printer_busy: '打印中',
+  printer_error: '故障',
+  registry_unavailable: '不可用',
+  registry_online: '在线',
+  registry_offline: '离线',
+  registry_training: '培训沙箱',
+  offlineSince: '离线自 {{time}}',
+  cacheAsOf: '使用缓存，截至 {{time}}',
+  readerHint_unavailable: '未找到读卡器，请连接读卡器',
+  readerHint_searching: '正在查找读卡器…',
+  readerHint_connected: '读卡器已就绪，请放置证件',
+  readerHint_reading: '正在读卡，请勿移动证件…',
+  readerHint_disconnected: '读卡器已断开，正在重新连接…',
+  readerHint_error: '读卡器故障',
+  registryCache: '使用本机缓存数据',
+  unknownError: '出现错误（代码 {{code}}），详情已记录。',
+  hostDown: '终端服务无响应，正在重连…',
+};
+
+export const help = {
+  title: '键盘快捷键',
+  key: '按键',
+  action: '操作',
+  close: '关闭',
+  F1: '显示 / 关闭本帮助',
+  F4: '预览证明',
+  F6: '手工录入身份证号（需填写原因）',
+  F7: '核验证明二维码',
+  F8: '办结，接待下一位',
+  F9: '打印证明',
+  'Alt+L': '切换界面语言（中文 / English）',
+  'Alt+W': '主动服务工单（站点工作人员）',
+  Escape: '关闭对话框',
+};
+
+export const lang = { switchTo: 'English', current: '中文' };

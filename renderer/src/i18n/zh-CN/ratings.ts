@@ -1,0 +1,35 @@
+// 好差评: the supervisor's bad ratings (issue 12) and the clerk's rated / not rated
+export const badRatings = {
+  title: '差评整改',
+  open: '未办结 {{n}} 件，其中超期 {{overdue}} 件',
+  case: '办件编号',
+  item: '事项',
+  clerk: '工作人员',
+  level: '评价',
+  level4: '不满意',
+  level5: '非常不满意',
+  reasons: '原因与意见',
+  ratedAt: '评价时间',
+  deadline: '整改期限',
+  overdue: '已超期',
+  state: '进度',
+  closed: '已办结',
+  kind_verify: '核实',
+  kind_rectify: '整改',
+  kind_callback: '回访',
+  kind_close: '办结',
+  note: '情况说明',
+  noteRequired: '请填写情况说明',
+  record: '记录',
+  byClerk: '按工作人员',
+  byItem: '按事项',
+  count: '差评数',
+};
+
+export const ratingState = {
+  asked: '上一位办事群众：等待评价',
+  rated: '上一位办事群众：已评价',
+  'not-rated': '上一位办事群众：未评价',
+  none: '',
+  askFailed: '未能请求评价：{{why}}',
+};
