@@ -253,7 +253,13 @@ export function MeansPanel({ caseId, itemCode }: { caseId: string; itemCode?: st
             rowKey={(f) => `${f.ref}-${f.source}`}
             dataSource={run.findings}
             columns={[
-              { title: t('means.member'), render: (_, f) => v.members[f.ref]?.name ?? '' },
+              {
+                title: t('means.member'),
+                // One cell per member over their sources (the findings come member by member), so
+                // the name is read once and its column need not be wide enough to repeat it.
+                onCell: (f, i) => ({ rowSpan: memberSpan(run.findings, i ?? 0) }),
+                render: (_, f) => <span style={{ whiteSpace: 'nowrap' }}>{v.members[f.ref]?.name ?? ''}</span>,
+              },
               { title: t('means.source'), render: (_, f) => words(f.sourceName) },
               {
                 title: t('means.found'),
@@ -269,7 +275,14 @@ export function MeansPanel({ caseId, itemCode }: { caseId: string; itemCode?: st
               { title: t('means.license'), render: (_, f) => f.license?.number ?? '—' },
               {
                 title: t('means.queriedAt'),
-                render: (_, f) => `${new Date(f.queriedAt).toLocaleTimeString()} / ${f.asOf ?? '—'}`,
+                // Time asked over the record's as-of date, each on one line: the narrow panel keeps its width for the source.
+                render: (_, f) => (
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {new Date(f.queriedAt).toLocaleTimeString()}
+                    <br />
+                    <span style={{ color: '#888' }}>{f.asOf ?? '—'}</span>
+                  </span>
+                ),
               },
             ]}
           />
@@ -306,4 +319,13 @@ export function MeansPanel({ caseId, itemCode }: { caseId: string; itemCode?: st
       )}
     </Card>
   );
+}
+
+/** The rows the member cell of row `i` spans: all of that member's findings from their first, else 0. */
+function memberSpan(findings: readonly { ref: number }[], i: number): number {
+  const ref = findings[i]!.ref;
+  if (i > 0 && findings[i - 1]!.ref === ref) return 0;
+  let n = 1;
+  while (findings[i + n]?.ref === ref) n++;
+  return n;
 }
