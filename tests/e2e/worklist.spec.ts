@@ -18,6 +18,9 @@ test('station worklist: build, work a task by keys and buttons, export', async (
   await page.locator('.ant-select-item-option', { hasText: '老年人优待证主动办' }).click();
   // The station's area comes from the config (training: 和平街道).
   await expect(page.getByTestId('worklist-area')).toHaveValue('110901001');
+  // Left empty, the period is the programme's own, and the field says which.
+  await expect(page.getByTestId('worklist-days')).toHaveAttribute('placeholder', '60');
+  await expect(page.getByTestId('worklist-days')).toBeEnabled();
   await page.getByTestId('worklist-start').click();
   const tasks = page.getByTestId('worklist-tasks');
   const row = tasks.locator('tr', { hasText: '陈德福' });
@@ -62,6 +65,8 @@ test('station worklist: an application output asks for the missing form fields',
   await page.keyboard.press('Alt+w');
   await page.getByTestId('worklist-programme').click();
   await page.locator('.ant-select-item-option', { hasText: '重度残疾人护理补贴主动办' }).click();
+  // Chosen by the licenses held, not by age: no period to give.
+  await expect(page.getByTestId('worklist-days')).toBeDisabled();
   await page.getByTestId('worklist-start').click();
   const row = page.getByTestId('worklist-tasks').locator('tr', { hasText: '钱秀兰' });
   await expect(row).toBeVisible({ timeout: 30_000 });

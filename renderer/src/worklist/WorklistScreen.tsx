@@ -67,6 +67,15 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
   const [busy, setBusy] = useState(false);
   /** The station's area from the config: the start form's default (null: staff type it). */
   const [stationArea, setStationArea] = useState<string | null | undefined>();
+  const [form] = Form.useForm<{ programme: string; area: string; withinDays?: number }>();
+  const chosenCode = Form.useWatch('programme', form);
+  const chosen = programmes.find((p) => p.code === chosenCode);
+  // The defaults arrive after the first render (the programmes, the station's area); a field the
+  // user already changed keeps what they chose.
+  useEffect(() => {
+    if (programmes[0] && !form.isFieldTouched('programme')) form.setFieldValue('programme', programmes[0].code);
+    if (stationArea && !form.isFieldTouched('area')) form.setFieldValue('area', stationArea);
+  }, [form, programmes, stationArea]);
   /** An application task waiting for the fields staff type (OutputFieldsDialog). */
   const [asking, setAsking] = useState<{ task: TaskView; fields: FormFieldView[] } | null>(null);
 
@@ -105,7 +114,10 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
       const w = await call('worklist.start', {
         programme: v.programme,
         area: v.area,
-        ...(v.withinDays ? { withinDays: v.withinDays } : {}),
+        // A period typed for an age-based programme is not sent when another one was chosen after it.
+        ...(v.withinDays && programmes.find((p) => p.code === v.programme)?.withinDays
+          ? { withinDays: v.withinDays }
+          : {}),
       });
       refreshLists();
       await load(w.id, undefined);
@@ -267,12 +279,7 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
         />
       )}
       <Card size="small" title={t('worklist.startTitle')} style={{ marginBottom: 12 }}>
-        <Form
-          layout="inline"
-          onFinish={(v) => void start(v)}
-          initialValues={{ area: stationArea ?? '', programme: programmes[0]?.code }}
-          key={`${programmes[0]?.code ?? 'none'}-${stationArea ?? ''}`}
-        >
+        <Form form={form} layout="inline" onFinish={(v) => void start(v)}>
           <Form.Item name="programme" label={t('worklist.programme')} rules={[{ required: true }]}>
             <Select
               style={{ width: 320 }}
@@ -287,8 +294,24 @@ export function WorklistScreen({ onClose }: { onClose: () => void }) {
           >
             <Input style={{ width: 130 }} data-testid="worklist-area" />
           </Form.Item>
-          <Form.Item name="withinDays" label={t('worklist.withinDays')}>
-            <InputNumber min={1} max={366} style={{ width: 80 }} />
+          <Form.Item
+            name="withinDays"
+            label={t('worklist.withinDays')}
+            tooltip={
+              chosen?.withinDays
+                ? t('worklist.withinDaysHint', { days: chosen.withinDays })
+                : t('worklist.withinDaysNone')
+            }
+          >
+            {/* The programme's own period shows as the placeholder: empty means that, not "none". */}
+            <InputNumber
+              min={1}
+              max={366}
+              style={{ width: 80 }}
+              disabled={!chosen?.withinDays}
+              placeholder={chosen?.withinDays ? String(chosen.withinDays) : '—'}
+              data-testid="worklist-days"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} data-testid="worklist-start">
             {t('worklist.start')}

@@ -6,7 +6,10 @@ export const worklist: Strings['worklist'] = {
   startTitle: 'New worklist',
   programme: 'Programme',
   area: 'Area code',
-  withinDays: 'Days',
+  withinDays: 'Within (days)',
+  withinDaysHint:
+    "Residents who reach the programme's age within this many days; left empty, the programme's {{days}} days.",
+  withinDaysNone: 'This programme selects by the licenses held, not by age: no period needed.',
   start: 'Build worklist',
   failed: 'Build failed; try again',
   filter: 'Filter by state',
