@@ -51,7 +51,11 @@ export async function hostBatch(o: HostBatchOptions): Promise<HostBatchRun> {
 }
 
 export interface HostBatchOptions {
-  list: (path: string) => void;
+  /**
+   * Writes run `run`'s list (0 first). A later run's list should hold other people: the same
+   * licenses again would be answered by the verdict memo, not checked.
+   */
+  list: (path: string, run: number) => void;
   lines: number;
   itemCode: string;
   mapping: { name: number; idNumber: number; fatherIdNumber?: number; motherIdNumber?: number };
@@ -61,9 +65,9 @@ export interface HostBatchOptions {
 }
 
 /**
- * `runs` jobs of the same list, one after another in the same host: the first is a terminal's first
- * list since it started; the later ones find its threads, heaps and compiled code as the first
- * left them. Each job has its own batch number, so every person is a new use at the registry.
+ * `runs` jobs, one after another in the same host: the first is a terminal's first list since it
+ * started; the later ones find its threads, heaps and compiled code as the first left them. Each
+ * job has its own batch number, so every person is a new use at the registry.
  */
 export async function hostBatches(o: HostBatchOptions, runs: number): Promise<HostBatchRun[]> {
   const sb = await startTestSandbox({
@@ -78,10 +82,12 @@ export async function hostBatches(o: HostBatchOptions, runs: number): Promise<Ho
   const pid = host.proc.pid!;
   try {
     await host.callOk('auth.signIn', { userId: 'demo-station', password: 'training-123' });
-    const path = join(dir, 'list.csv');
-    o.list(path);
     const out: HostBatchRun[] = [];
-    for (let run = 0; run < runs; run++) out.push(await oneRun(path));
+    for (let run = 0; run < runs; run++) {
+      const path = join(dir, `list-${run}.csv`);
+      o.list(path, run);
+      out.push(await oneRun(path));
+    }
     return out;
   } finally {
     host.proc.kill('SIGTERM');
