@@ -100,6 +100,8 @@ test('school enrolment: map the parents, run, read whose conditions failed, expo
   await expect(page.getByTestId('batch-rate')).toContainText('行/秒', { timeout: 10_000 });
   // A few chunks in: the bar has moved and the rate and time left are known.
   await expect(page.getByTestId('batch-rate')).toContainText(/已完成 \d{3,} \/ 1003 行 · [1-9]/, { timeout: 30_000 });
+  // Time left in words, not "8s" or "1:60".
+  await expect(page.getByTestId('batch-rate')).toContainText(/剩余约 (\d+ 分 )?\d+ 秒$/);
   await page.screenshot({ path: shot('school-04-running-zh') });
   await page.keyboard.press('Alt+P');
   await expect(page.getByTestId('batch-state')).toHaveText('已暂停', { timeout: 15_000 });

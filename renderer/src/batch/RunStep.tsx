@@ -6,9 +6,11 @@ import { errorText } from '../i18n';
 import { useShortcuts } from '../shortcuts';
 import { batchErrorText, OUTCOME_COLOR, OUTCOMES, type Job, type Progress as P } from './types';
 
-const clock = (s: number) => {
-  const m = Math.floor(s / 60);
-  return m > 0 ? `${m}:${String(Math.round(s % 60)).padStart(2, '0')}` : `${Math.round(s)}s`;
+/** Time left in the UI's words (约 1 分 5 秒 / about 1 min 5 s); whole seconds, so 119.6 s is 2 min, not 1:60. */
+const clock = (secs: number, t: (k: string, o: Record<string, number>) => string) => {
+  const all = Math.round(secs);
+  const m = Math.floor(all / 60);
+  return m > 0 ? t('batch.etaMinSec', { m, s: all % 60 }) : t('batch.etaSec', { s: all });
 };
 
 /** Step 3: the run, live from batch.progress: rows done, rate, time left, pause / resume / cancel. */
@@ -80,7 +82,7 @@ export function RunStep({
               done,
               total,
               rate: Math.round(p?.rate ?? 0),
-              eta: running && p?.etaS !== undefined ? clock(p.etaS) : '—',
+              eta: running && p?.etaS !== undefined ? clock(p.etaS, t) : '—',
             })}
       </span>
       {/* The rows so far by outcome: a list going wrong (all "could not check") shows before it ends. */}

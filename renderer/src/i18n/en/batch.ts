@@ -31,6 +31,8 @@ export const batch: Strings['batch'] = {
   cancel: 'Cancel',
   viaSingle: 'Batch endpoint unavailable: checking one person at a time',
   progressLine: '{{done}} / {{total}} rows done · {{rate}} rows/s · about {{eta}} left',
+  etaMinSec: '{{m}} min {{s}} s',
+  etaSec: '{{s}} s',
   progressCounting: '{{done}} rows done (counting the rows of the list) · {{rate}} rows/s',
   outcome: 'Result',
   filterOutcome: 'Filter by result',

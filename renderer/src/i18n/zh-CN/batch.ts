@@ -29,6 +29,8 @@ export const batch = {
   cancel: '取消',
   viaSingle: '批量接口不可用，正逐人调用',
   progressLine: '已完成 {{done}} / {{total}} 行 · {{rate}} 行/秒 · 剩余约 {{eta}}',
+  etaMinSec: '{{m}} 分 {{s}} 秒',
+  etaSec: '{{s}} 秒',
   // The list is counted alongside the run (its first calls go out at once): no total yet.
   progressCounting: '已完成 {{done}} 行（正在清点名单总行数） · {{rate}} 行/秒',
   outcome: '结果',
