@@ -1,15 +1,13 @@
 import { maskIdNumber } from '../../../protocol/id-mask';
+import { machineDay } from '../core/calendar';
 import { malformedIds, readRow, type ColumnMapping } from './mapping';
 import { readList } from './source';
 import type { BatchPreviewView } from './view-types';
 
-const localDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 /** The first `n` lines read through the mapping exactly as the run will read them, ID numbers masked. */
 export async function previewRows(path: string, m: ColumnMapping, n: number): Promise<BatchPreviewView['rows']> {
   const seen = new Set<string>();
-  const today = localDay(new Date());
+  const today = machineDay(new Date());
   const out: BatchPreviewView['rows'] = [];
   for await (const r of readList(path)) {
     if ('header' in r) continue;

@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3';
+import { machineDay } from '../core/calendar';
 import type { RecordCipher } from '../crypto/cipher';
 import { renderCertificate, signCertificate, type CertificateData, type Fact, type HallKey } from '../certificates';
 import type { JobItem } from './job-item';
 import { problemTally, ruleTally } from './report-tally';
 
-const localDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 import { countRows, getJob } from './store';
 
 export interface SummaryIssuer {
@@ -34,7 +33,7 @@ export function summaryData(
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
   // With parents on the list, a malformed number is counted by whose it is.
   const parents = (item.listColumns ?? []).length > 0;
-  const problems = problemTally(db, cipher, jobId, parents, localDay(issuedAt));
+  const problems = problemTally(db, cipher, jobId, parents, machineDay(issuedAt));
   const facts: Fact[] = [
     { key: 'reason', label: '核验事由', labelEn: 'Reason', value: job.reason },
     { key: 'rows', label: '名单行数', labelEn: 'Rows', value: String(rows) },

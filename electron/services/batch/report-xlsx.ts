@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { machineDay } from '../core/calendar';
 import { excel } from '../core/exceljs';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
@@ -13,9 +14,6 @@ const maskIds = (s: string) => s.replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m)
 
 /** Whose number a cell or a condition is about; the applicant of an item with parents is a child. */
 const WHOSE = { father: '父亲', mother: '母亲' } as const;
-
-const localDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Sheet names: Excel allows 31 characters and none of []:*?/\ . */
 const sheetName = (s: string) => s.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
@@ -104,7 +102,7 @@ export async function writeBatchXlsx(
       : []),
     { header: '问题', width: 24 },
   ];
-  const today = localDay(new Date());
+  const today = machineDay(new Date());
   const masked = (v: string | undefined) => (v ? maskIdNumber(v) : '');
   for (const row of pages(db, cipher, job, item)) {
     if (!row.problem) continue;

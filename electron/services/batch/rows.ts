@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { machineDay } from '../core/calendar';
 import { maskIdNumber } from '../../../protocol/id-mask';
 import type { RecordCipher } from '../crypto/cipher';
 import { malformedIds, type InputProblem } from './mapping';
@@ -21,11 +22,8 @@ const PAGE = 500;
 /** A sentence or license number may carry an ID number (a resident ID card's number is one): mask any. */
 const maskIds = (s: string) => s.replace(/\d{17}[\dXx]/g, (m) => maskIdNumber(m));
 
-const localDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 /** What the screen shows of a row: the names, the ID numbers masked, each check's verdict and license. */
-export function rowView(r: StoredRow, today = localDay(new Date())): BatchRowView {
+export function rowView(r: StoredRow, today = machineDay(new Date())): BatchRowView {
   const { fatherIdNumber: father, motherIdNumber: mother } = r.input;
   return {
     seq: r.seq,

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { machineDay } from '../core/calendar';
 import type Database from 'better-sqlite3';
 import type { RecordCipher } from '../crypto/cipher';
 import type { LicenseService } from '../licenses';
@@ -87,9 +88,6 @@ interface Pending {
   input: RowInput;
 }
 
-const localDay = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 async function countLines(path: string): Promise<number> {
   let n = 0;
   for await (const r of readList(path)) if (!('header' in r)) n++;
@@ -165,7 +163,7 @@ export class BatchRunner extends EventEmitter<{
       reason: job.reason,
     };
     const now = (this.d.now ?? (() => new Date()))();
-    const today = localDay(now);
+    const today = machineDay(now);
     const seen = new Set<string>();
     const limit = this.d.concurrency ?? 8;
     const inflight = new Set<Promise<void>>();
